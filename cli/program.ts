@@ -1,0 +1,51 @@
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../config/problems";
+import { registerPlan } from "./commands/plan";
+import { EXIT, processIo, UsageError, type Io } from "./io";
+
+const { version } = require("../package.json") as { version: string };
+
+/**
+ * Runs the CLI and returns its exit code instead of exiting, so tests can call it
+ * in-process and `bin/` owns the only `process.exit`.
+ */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command("insights-connectors")
+    .description("Provision and register BeyondTrust Identity Security Insights connectors as code")
+    .version(version)
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  registerPlan(program, io, setExit);
+  program.commands.forEach((command) => command.exitOverride());
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    const done = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code);
+    return done ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof ConfigError) {
+    io.stderr.write(`${error.message}\n`);
+    const count = error.problems.length;
+    io.stderr.write(`${count} problem${count === 1 ? "" : "s"} in ${error.problems[0]?.file}; nothing was changed or contacted.\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`error: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT.failed;
+}

@@ -1,0 +1,148 @@
+import { z } from "zod";
+
+/**
+ * Field validators for the tenant config: each encodes one rule the connectors guide
+ * implies, with a message that says what to write instead. Messages never echo values
+ * that could be secret.
+ */
+
+/** A human-readable connector name as typed into the console's Name field. */
+export const connectorName = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(100, "must be at most 100 characters");
+
+/** Tenant names prefix stack names, and CloudFormation stack names must start with a letter. */
+export const tenantName = z
+  .string()
+  .regex(
+    /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
+    "must be 1-40 characters of a-z, 0-9 and '-', start with a letter and not end with '-' (it prefixes stack names)",
+  );
+
+export const awsAccountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account ID");
+
+/** AWS Organizations root IDs, as shown under Organizations > AWS accounts > Root details. */
+export const rootOrgUnitId = z
+  .string()
+  .regex(/^r-[0-9a-z]{4,32}$/, "must be an AWS Organizations root ID like r-ab12 (r- then 4-32 of 0-9, a-z)");
+
+/** The principal Insights assumes the role from: an account root or a role/user ARN. */
+export const iamPrincipalArn = z
+  .string()
+  .regex(
+    /^arn:aws(?:-us-gov|-cn)?:iam::\d{12}:(?:root|role\/[\w+=,.@\/-]{1,512}|user\/[\w+=,.@\/-]{1,512})$/,
+    "must be an IAM principal ARN like arn:aws:iam::222222222222:root or arn:aws:iam::222222222222:role/Name",
+  );
+
+export const iamRoleName = z
+  .string()
+  .regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name: 1-64 of letters, digits and +=,.@_-");
+
+export const iamPolicyArn = z
+  .string()
+  .regex(
+    /^arn:aws(?:-us-gov|-cn)?:iam::(?:\d{12}|aws):policy\/[\w+=,.@\/-]{1,512}$/,
+    "must be an IAM policy ARN like arn:aws:iam::111111111111:policy/Boundary",
+  );
+
+/** Entra tenant IDs and PingOne environment IDs are GUIDs. */
+export const guid = z
+  .string()
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    "must be a GUID like 0f5b7c1e-0000-4000-8000-000000000001",
+  );
+
+export const gcpOrganizationId = z
+  .string()
+  .regex(/^[1-9]\d{0,19}$/, "must be a numeric GCP organization ID (gcloud organizations list)");
+
+/** Google's project ID rules: 6-30 chars, lowercase letters, digits, hyphens; starts with a letter. */
+export const gcpProjectId = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+    "must be a GCP project ID: 6-30 characters of a-z, 0-9 and '-', starting with a letter and not ending with '-'",
+  )
+  .refine((id) => !/google|null|undefined|ssl/.test(id), {
+    message: "must not contain the words google, null, undefined or ssl (Google reserves them)",
+  });
+
+export const gcpBillingAccount = z
+  .string()
+  .regex(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/, "must be a billing account ID like 012345-6789AB-CDEF01");
+
+export const gcpFolderId = z.string().regex(/^\d{1,20}$/, "must be a numeric GCP folder ID");
+
+/** Google service account IDs: 6-30 chars, lowercase, digits and hyphens. */
+export const gcpServiceAccountId = z
+  .string()
+  .regex(
+    /^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])$/,
+    "must be a service account ID: 6-30 characters of a-z, 0-9 and '-', starting with a letter",
+  );
+
+const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** An Okta org domain as the Insights form wants it: `acme.okta.com`, never the -admin console host. */
+export const oktaDomain = z.string().superRefine((value, ctx) => {
+  const problem = oktaDomainProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+function oktaDomainProblem(value: string): string | undefined {
+  const host = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/.*$/, "").toLowerCase();
+  const suggestion = host.replace(/^([^.]+)-admin\./, "$1.");
+  const fixes: string[] = [];
+  if (host !== value.toLowerCase().replace(/\/$/, "") || value.endsWith("/")) fixes.push("without scheme or path");
+  if (suggestion !== host) fixes.push('without "-admin" (that is the admin console host)');
+  if (fixes.length > 0) return `write the Okta domain ${fixes.join(" and ")}: ${suggestion}`;
+  if (!HOSTNAME.test(host)) return "must be a domain name like acme.okta.com";
+  return undefined;
+}
+
+/** GitHub organization logins: alphanumerics and single hyphens, at most 39, no leading/trailing hyphen. */
+export const githubOrganization = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
+    "must be a GitHub organization name: up to 39 letters, digits and single hyphens, not starting or ending with '-'",
+  );
+
+/** An https:// URL (EPM and Password Safe domains are entered with their scheme). */
+export const httpsUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "must be a URL like https://acme.pm.beyondtrustcloud.com" });
+    return;
+  }
+  if (url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "must use https://" });
+  if (url.username || url.password) {
+    ctx.addIssue({ code: "custom", message: "must not carry credentials; use the apiKey/password fields" });
+  }
+});
+
+/** PRA and Remote Support cloud sites: `acme.beyondtrustcloud.com`, host only. */
+export const beyondtrustCloudHost = z.string().superRefine((value, ctx) => {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/")) {
+    ctx.addIssue({
+      code: "custom",
+      message: `write the host only, e.g. ${value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/.*$/, "")}`,
+    });
+    return;
+  }
+  const host = value.toLowerCase();
+  if (!HOSTNAME.test(host) || !/^[a-z0-9-]+\.beyondtrustcloud\.com$/.test(host)) {
+    ctx.addIssue({ code: "custom", message: "must be a *.beyondtrustcloud.com subdomain like acme.beyondtrustcloud.com" });
+  }
+});
+
+/** A DNS name (Active Directory domain, hosts). */
+export const dnsName = z.string().regex(new RegExp(HOSTNAME.source, "i"), "must be a DNS name like corp.example.com");
+
+/** Free-form resource tags, as AWS and GCP labels accept them. */
+export const tags = z.record(z.string().min(1).max(128), z.string().max(256));

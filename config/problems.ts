@@ -1,0 +1,35 @@
+/** One thing wrong with a config file, located so an editor can jump to it. */
+export interface ConfigProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  /** Field path like `tenants[0].connectors[3].domain`; empty for the whole file. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Thrown when a config file is invalid; carries every problem found, not just the first. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+/** `FILE:LINE:COL  path  message`, the format editors and CI annotations understand. */
+export function formatProblem(p: ConfigProblem): string {
+  return `${p.file}:${p.line}:${p.col}  ${p.path || "(file)"}  ${p.message}`;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+export function sortProblems(problems: readonly ConfigProblem[]): ConfigProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.col - b.col || a.path.localeCompare(b.path));
+}

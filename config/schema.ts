@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { CATALOG, KIND_NAMES } from "../connectors/catalog";
+import { guid, tenantName } from "./fields";
+import { evenWithFieldErrors } from "./always";
+import { crossCheck } from "./cross-checks";
+import { secretRefField } from "./secret-ref";
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** Insights API base URL: https, or plain http only on this machine (the emulator). */
+const insightsUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "must be a URL like https://app.beyondtrust.io" });
+    return;
+  }
+  const loopback = LOOPBACK.has(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+    ctx.addIssue({ code: "custom", message: "must use https:// (http:// only for 127.0.0.1 or localhost)" });
+  }
+});
+
+const insights = z
+  .strictObject({
+    adapter: z.enum(["http", "sheet", "emulator"], { error: "must be one of http, sheet, emulator" }),
+    url: insightsUrl.optional(),
+    siteId: guid.optional(),
+    token: secretRefField.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.adapter !== "http") return;
+    for (const field of ["url", "siteId", "token"] as const) {
+      if (value[field] === undefined) {
+        ctx.addIssue({ code: "custom", path: [field], message: "is required with adapter: http" });
+      }
+    }
+  }, evenWithFieldErrors);
+
+const connector = z.discriminatedUnion(
+  "kind",
+  CATALOG.map((k) => k.config) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  { error: () => `must be one of: ${KIND_NAMES.join(", ")}` },
+);
+
+const tenant = z.strictObject({
+  name: tenantName,
+  insights,
+  connectors: z.array(connector),
+});
+
+/** The whole tenant config file (shared/CONFIG.md). */
+export const tenantConfigSchema = z
+  .strictObject({
+    version: z.literal(1, { error: "must be 1" }),
+    tenants: z.array(tenant).min(1, "must list at least one tenant"),
+  })
+  .superRefine((value, ctx) => {
+    for (const issue of crossCheck(value.tenants)) ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message });
+  }, evenWithFieldErrors);

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import {
+  awsAccountId,
+  connectorName,
+  iamPolicyArn,
+  iamPrincipalArn,
+  iamRoleName,
+  rootOrgUnitId,
+  tags,
+} from "../../config/fields";
+import { secretRefField } from "../../config/secret-ref";
+
+/** The `aws` entry of a tenant config (guide: "Add an AWS Connector"). */
+export const awsConnectorConfig = z.strictObject({
+  kind: z.literal("aws"),
+  name: connectorName,
+  /** Account the stack (and, org-wide, the StackSet) is deployed from. */
+  managementAccountId: awsAccountId,
+  /** Principal from the Insights CloudFormation template that assumes the role. */
+  trustedPrincipal: iamPrincipalArn,
+  /** External ID shown in the Insights connection panel (`BtConnectorExternalId`). */
+  externalId: secretRefField,
+  /** Deploy the role to every account under the root OU; omit for a single account. */
+  organization: z.strictObject({ rootOrgUnitId }).optional(),
+  roleName: iamRoleName.default("BeyondTrustInsightsReadOnly"),
+  /** Permissions boundary attached to the role. */
+  permissionsBoundary: iamPolicyArn.optional(),
+  /** Attach the read-only policies to this existing role instead of creating one. */
+  existingRoleName: iamRoleName.optional(),
+  maxSessionDurationSeconds: z
+    .number()
+    .int()
+    .min(3600, "must be at least 3600 (1 hour)")
+    .max(43200, "must be at most 43200 (12 hours)")
+    .default(3600),
+  tags: tags.default({}),
+});
+export type AwsConnectorConfig = z.output<typeof awsConnectorConfig>;

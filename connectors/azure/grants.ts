@@ -1,0 +1,36 @@
+import type { Grant } from "../grant";
+import { BT_DOCS, guide } from "../origins";
+import type { AzureConnectorConfig } from "./config";
+import { AZURE_PERMISSION_GROUPS, type AzurePermissionGroup } from "./permissions";
+
+export function azureGrants(config: AzureConnectorConfig): Grant[] {
+  const scope = `entra-tenant:${config.tenantId}`;
+  const grants: Grant[] = [];
+  for (const group of config.permissionGroups as AzurePermissionGroup[]) {
+    const { api, permissions } = AZURE_PERMISSION_GROUPS[group];
+    for (const permission of permissions) {
+      grants.push({
+        source: "azure",
+        scope,
+        kind: api === "graph" ? "graph-app-role" : "office365-app-role",
+        name: permission,
+        access: "read",
+        group,
+        origin: `${BT_DOCS.azure} (Required roles and permissions: ${api === "graph" ? "Microsoft Graph" : "Office 365 management APIs"})`,
+        note: "application permission with admin consent",
+      });
+    }
+  }
+  if (config.azureResources) {
+    grants.push({
+      source: "azure",
+      scope: `azure-management-group:${config.tenantId}`,
+      kind: "azure-rbac-role",
+      name: "Reader",
+      access: "read",
+      origin: `${guide("Run the Microsoft Azure Connector Installation Script")}; ${BT_DOCS.azure} (Management groups: Reader Role)`,
+      note: "at the tenant root management group; needs 'Access management for Azure resources' during deploy",
+    });
+  }
+  return grants;
+}

@@ -1,0 +1,20 @@
+import type { ConnectorKind } from "../kind";
+import { azureConnectorConfig, type AzureConnectorConfig } from "./config";
+import { azureGrants } from "./grants";
+import { azurePlannedRegistration, azureRegistration } from "./registration";
+
+export const azure: ConnectorKind<AzureConnectorConfig> = {
+  kind: "azure",
+  title: "Microsoft Azure",
+  guideSection: "Connect Identity Security Insights to Microsoft Azure",
+  provisioning: {
+    mode: "stack",
+    engine: "cdktf",
+    stack: "stacks/azure",
+    summary: "Entra app registration + service principal, Graph/Office 365 app roles with admin consent, rotating secret",
+  },
+  config: azureConnectorConfig,
+  registration: azureRegistration,
+  plannedRegistration: azurePlannedRegistration,
+  grants: azureGrants,
+};

@@ -1,0 +1,44 @@
+import { activeDirectory } from "./active-directory";
+import { aws } from "./aws";
+import { azure } from "./azure";
+import { epmCloud } from "./epm-cloud";
+import { gcp } from "./gcp";
+import { github } from "./github";
+import type { ConnectorConfigBase, ConnectorKind } from "./kind";
+import { okta } from "./okta";
+import { passwordSafeCloud } from "./password-safe-cloud";
+import { passwordSafeOnprem } from "./password-safe-onprem";
+import { pingone } from "./pingone";
+import { praCloud } from "./pra-cloud";
+import { remoteSupportCloud } from "./remote-support-cloud";
+
+/** Every connector kind, in the order the guide describes them. Only lists; rules live in the kinds. */
+export const CATALOG = [
+  aws,
+  azure,
+  github,
+  gcp,
+  activeDirectory,
+  okta,
+  pingone,
+  epmCloud,
+  praCloud,
+  passwordSafeCloud,
+  passwordSafeOnprem,
+  remoteSupportCloud,
+] as const;
+
+export type CatalogKind = (typeof CATALOG)[number];
+export type ConnectorConfig = CatalogKind extends ConnectorKind<infer C> ? C : never;
+export type KindName = ConnectorConfig["kind"];
+
+export const KIND_NAMES = CATALOG.map((k) => k.kind) as KindName[];
+
+const BY_NAME = new Map<string, ConnectorKind<any>>(CATALOG.map((k) => [k.kind, k as ConnectorKind<any>]));
+
+/** The catalog entry of a kind; the config schema guarantees it exists. */
+export function kindOf<C extends ConnectorConfigBase>(config: C): ConnectorKind<C> {
+  const kind = BY_NAME.get(config.kind);
+  if (!kind) throw new Error(`unknown connector kind ${config.kind}`);
+  return kind as ConnectorKind<C>;
+}

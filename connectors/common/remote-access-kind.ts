@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { beyondtrustCloudHost, connectorName } from "../../config/fields";
+import { literalOrRefField, secretRefField } from "../../config/secret-ref";
+import type { SecretRef } from "../../config/secret-ref";
+import type { Grant } from "../grant";
+import type { ConnectorKind, LiteralOrRef } from "../kind";
+import { fromConfig } from "../planned-value";
+import { defineForm, nameField, plainText, secretText } from "../registration-form";
+import { remoteAccessApiAccountGrants } from "./remote-access-api-account";
+
+/**
+ * Privileged Remote Access Cloud and Remote Support Cloud register the same way: an
+ * API account made in the product's /login admin UI, then name, site, client ID and
+ * secret in Insights. Only their labels, config key and guide sections differ.
+ */
+/** The config of either product: host under `subdomain` (PRA) or `domain` (Remote Support). */
+export interface RemoteAccessConfig<K extends string = string> {
+  readonly kind: K;
+  readonly name: string;
+  readonly clientId: LiteralOrRef;
+  readonly clientSecret: SecretRef;
+  readonly subdomain?: string;
+  readonly domain?: string;
+}
+
+export function remoteAccessKind<K extends string>(spec: {
+  kind: K;
+  title: string;
+  hostKey: "subdomain" | "domain";
+  hostLabel: string;
+  guideSection: string;
+  apiAccountSection: string;
+  withEgressAllowances?: (source: string, scope: string) => Grant[];
+}): ConnectorKind<RemoteAccessConfig<K>> {
+  const config = z.strictObject({
+    kind: z.literal(spec.kind),
+    name: connectorName,
+    [spec.hostKey]: beyondtrustCloudHost,
+    clientId: literalOrRefField,
+    clientSecret: secretRefField,
+  }) as unknown as z.ZodType<RemoteAccessConfig<K>>;
+  const host = (c: RemoteAccessConfig<K>) => String(c[spec.hostKey]).toLowerCase();
+  return {
+    kind: spec.kind,
+    title: spec.title,
+    guideSection: spec.guideSection,
+    provisioning: {
+      mode: "registration-only",
+      summary: `API account created by an administrator in the ${spec.title} /login admin UI (Management > API Configuration)`,
+    },
+    config,
+    registration: defineForm([
+      nameField,
+      plainText(spec.hostKey, spec.hostLabel, beyondtrustCloudHost),
+      plainText("clientId", "Client ID"),
+      secretText("clientSecret", "Client Secret"),
+    ]),
+    plannedRegistration: (c) => ({
+      name: { from: "config", value: c.name },
+      [spec.hostKey]: { from: "config", value: host(c) },
+      clientId: fromConfig(c.clientId),
+      clientSecret: fromConfig(c.clientSecret),
+    }),
+    grants: (c) => {
+      const scope = `${spec.kind}-site:${host(c)}`;
+      return [
+        ...remoteAccessApiAccountGrants(spec.kind, scope, spec.apiAccountSection),
+        ...(spec.withEgressAllowances?.(spec.kind, scope) ?? []),
+      ];
+    },
+  };
+}

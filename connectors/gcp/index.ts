@@ -1,0 +1,20 @@
+import type { ConnectorKind } from "../kind";
+import { gcpConnectorConfig, type GcpConnectorConfig } from "./config";
+import { gcpGrants } from "./grants";
+import { gcpPlannedRegistration, gcpRegistration } from "./registration";
+
+export const gcp: ConnectorKind<GcpConnectorConfig> = {
+  kind: "gcp",
+  title: "Google Cloud Platform",
+  guideSection: "Connect Identity Security Insights to Google Cloud Platform",
+  provisioning: {
+    mode: "stack",
+    engine: "cdktf",
+    stack: "stacks/gcp",
+    summary: "connector project, required APIs, service account with organization read roles, JSON key",
+  },
+  config: gcpConnectorConfig,
+  registration: gcpRegistration,
+  plannedRegistration: gcpPlannedRegistration,
+  grants: gcpGrants,
+};

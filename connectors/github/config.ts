@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { connectorName, githubOrganization } from "../../config/fields";
+
+/** The `github` entry of a tenant config (guide: "Connect Identity Security Insights to GitHub"). */
+export const githubConnectorConfig = z.strictObject({
+  kind: z.literal("github"),
+  name: connectorName,
+  organization: githubOrganization,
+  /** GitHub App names are unique across GitHub; the default includes the organization. */
+  appName: z.string().trim().min(1).max(34, "must be at most 34 characters (GitHub's limit)").optional(),
+  /** GitHub Enterprise Server: REST API base, e.g. https://ghe.example.com/api/v3. */
+  apiUrl: z.url({ protocol: /^https$/, error: "must be an https:// URL" }).optional(),
+  /** GitHub Enterprise Server: web base, e.g. https://ghe.example.com. */
+  webUrl: z.url({ protocol: /^https$/, error: "must be an https:// URL" }).optional(),
+});
+export type GithubConnectorConfig = z.output<typeof githubConnectorConfig>;
+
+/** The app name used when the config does not set one. */
+export function githubAppName(config: GithubConnectorConfig): string {
+  return config.appName ?? `BT Insights ${config.organization}`.slice(0, 34);
+}

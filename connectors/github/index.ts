@@ -1,0 +1,20 @@
+import type { ConnectorKind } from "../kind";
+import { githubConnectorConfig, type GithubConnectorConfig } from "./config";
+import { githubGrants } from "./grants";
+import { githubPlannedRegistration, githubRegistration } from "./registration";
+
+export const github: ConnectorKind<GithubConnectorConfig> = {
+  kind: "github",
+  title: "GitHub",
+  guideSection: "Connect Identity Security Insights to GitHub",
+  provisioning: {
+    mode: "stack",
+    engine: "github-app-manifest",
+    stack: "stacks/github",
+    summary: "GitHub App from a manifest: read-only permissions, webhook off, installable only on the organization",
+  },
+  config: githubConnectorConfig,
+  registration: githubRegistration,
+  plannedRegistration: githubPlannedRegistration,
+  grants: githubGrants,
+};

@@ -1,0 +1,68 @@
+import type { z } from "zod";
+import type { SecretRef } from "../config/secret-ref";
+import type { Grant } from "./grant";
+import type { RegistrationForm } from "./registration-form";
+
+/** How a connector's prerequisites come into being. */
+export type Provisioning =
+  | {
+      readonly mode: "stack";
+      /** The engine that applies the stack. */
+      readonly engine: "aws-cdk" | "cdktf" | "pulumi" | "github-app-manifest";
+      /** Folder of the stack in this repo. */
+      readonly stack: string;
+      readonly summary: string;
+    }
+  | {
+      /** An administrator creates the API account in the product's admin UI; the toolkit only registers it. */
+      readonly mode: "registration-only";
+      readonly summary: string;
+    }
+  | {
+      /** Registration returns an installation key for the Insights Collector. */
+      readonly mode: "collector-install";
+      readonly summary: string;
+    };
+
+/** Where the value of one registration form field comes from, as a plan shows it. */
+export type PlannedValue =
+  | { readonly from: "config"; readonly value: string }
+  | { readonly from: "secret"; readonly ref: string }
+  | { readonly from: "output"; readonly output: string }
+  | { readonly from: "insights"; readonly note: string };
+
+/** Fields every connector entry of the tenant config has. */
+export interface ConnectorConfigBase {
+  readonly kind: string;
+  readonly name: string;
+}
+
+/** A config value that may be a literal or a reference (client IDs). */
+export type LiteralOrRef = string | SecretRef;
+
+/**
+ * One connector kind of the catalog: everything stacks, plan, diff, verify and the
+ * registration stage need to know about it, and nothing engine-specific.
+ */
+export interface ConnectorKind<C extends ConnectorConfigBase = ConnectorConfigBase> {
+  /** The `kind:` value in the tenant config. */
+  readonly kind: C["kind"];
+  /** The label beside "Create Connector" in the Insights console. */
+  readonly title: string;
+  /** Guide section that describes this connector. */
+  readonly guideSection: string;
+  readonly provisioning: Provisioning;
+  /** Schema of this kind's entry in the tenant config. */
+  readonly config: z.ZodType<C, any>;
+  /** The Insights "Create Connector" form. */
+  readonly registration: RegistrationForm;
+  /** Where each form field's value comes from for a given config (never resolves secrets). */
+  plannedRegistration(config: C): Record<string, PlannedValue>;
+  /** Every permission this connector needs for a given config. */
+  grants(config: C): Grant[];
+}
+
+/** Console path shared by every kind (guide, "Add a … Connector", step 1). */
+export function consolePath(kind: Pick<ConnectorKind, "title">): string {
+  return `Menu > Connectors > Available > Create Connector beside ${kind.title}`;
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { connectorName, oktaDomain } from "../../config/fields";
+
+/** The `okta` entry of a tenant config (guide: "Connect Identity Security Insights to Okta"). */
+export const oktaConnectorConfig = z.strictObject({
+  kind: z.literal("okta"),
+  name: connectorName,
+  /** `acme.okta.com`: no scheme, no path, not the `-admin` console host. */
+  domain: oktaDomain,
+  appLabel: z.string().trim().min(1).max(100).default("BT Insights - Connector"),
+  customRoleLabel: z.string().trim().min(1).default("Identity Security Insights"),
+  resourceSetLabel: z.string().trim().min(1).default("Identity Security Insights"),
+  /**
+   * Resources of the resource set, as Okta ORNs or REST URLs. The default is the
+   * guide's "All Identity and Access Management resources".
+   */
+  resourceSetResources: z.array(z.string().min(1)).min(1).optional(),
+});
+export type OktaConnectorConfig = z.output<typeof oktaConnectorConfig>;

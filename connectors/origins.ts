@@ -1,0 +1,25 @@
+/**
+ * Where each grant comes from. Guide sections are quoted as the guide titles them,
+ * so a reviewer can find the step; vendor pages are cited where they are newer.
+ */
+export const GUIDE = "Identity Security Insights Connectors Guide 24.04";
+
+/** A section of the connectors guide (`shared/seeds/000_…`). */
+export function guide(section: string): string {
+  return `${GUIDE} § ${section}`;
+}
+
+/** BeyondTrust's current connector pages, where they add to the 24.04 guide. */
+export const BT_DOCS = {
+  okta: "https://docs.beyondtrust.com/insights/docs/okta",
+  azure: "https://docs.beyondtrust.com/insights/docs/azure",
+} as const;
+
+/** Vendor references for choices the guide leaves open. */
+export const VENDOR_DOCS = {
+  awsServiceAuthorization:
+    "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
+  awsSecurityAudit: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/SecurityAudit.html",
+  githubAppPermissions:
+    "https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps",
+} as const;

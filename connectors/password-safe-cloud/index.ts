@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { connectorName, httpsUrl } from "../../config/fields";
+import { secretRefField } from "../../config/secret-ref";
+import { egressAllowances } from "../common/insights-egress";
+import { passwordSafeGroupGrants } from "../common/password-safe-group";
+import type { ConnectorKind } from "../kind";
+import { fromConfig } from "../planned-value";
+import { defineForm, nameField, plainText, secretText } from "../registration-form";
+
+/** The `password-safe-cloud` entry of a tenant config. */
+export const passwordSafeCloudConnectorConfig = z.strictObject({
+  kind: z.literal("password-safe-cloud"),
+  name: connectorName,
+  /** `https://acme.ps.beyondtrustcloud.com`. */
+  domain: httpsUrl,
+  apiKey: secretRefField,
+  username: z.string().trim().min(1),
+  /** Only when the API registration has "User password required" checked. */
+  password: secretRefField.optional(),
+});
+export type PasswordSafeCloudConnectorConfig = z.output<typeof passwordSafeCloudConnectorConfig>;
+
+/** Password Safe Cloud (guide: "Add a Password Safe Cloud Connector"). */
+export const passwordSafeCloud: ConnectorKind<PasswordSafeCloudConnectorConfig> = {
+  kind: "password-safe-cloud",
+  title: "Password Safe Cloud",
+  guideSection: "Connect Identity Security Insights to BeyondTrust Password Safe",
+  provisioning: {
+    mode: "registration-only",
+    summary: "API registration, user and group created by an administrator in BeyondInsight (Configuration > …)",
+  },
+  config: passwordSafeCloudConnectorConfig,
+  registration: defineForm([
+    nameField,
+    plainText("domain", "Domain", httpsUrl),
+    secretText("apiKey", "API Key"),
+    plainText("username", "Username"),
+    secretText("password", "Password", true),
+  ]),
+  plannedRegistration: (c) => ({
+    name: { from: "config", value: c.name },
+    domain: { from: "config", value: new URL(c.domain).origin },
+    apiKey: fromConfig(c.apiKey),
+    username: { from: "config", value: c.username },
+    ...(c.password ? { password: fromConfig(c.password) } : {}),
+  }),
+  grants: (c) => {
+    const scope = `password-safe:${new URL(c.domain).hostname}`;
+    return [
+      ...passwordSafeGroupGrants("password-safe-cloud", scope),
+      ...egressAllowances(
+        "password-safe-cloud",
+        scope,
+        "API registration Authentication Rule (Single IP Address)",
+        "Create a New API Registration, step 5",
+      ),
+    ];
+  },
+};

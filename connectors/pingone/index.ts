@@ -1,0 +1,20 @@
+import type { ConnectorKind } from "../kind";
+import { pingoneConnectorConfig, type PingOneConnectorConfig } from "./config";
+import { pingoneGrants } from "./grants";
+import { pingonePlannedRegistration, pingoneRegistration } from "./registration";
+
+export const pingone: ConnectorKind<PingOneConnectorConfig> = {
+  kind: "pingone",
+  title: "PingOne",
+  guideSection: "Connect Identity Security Insights to PingOne",
+  provisioning: {
+    mode: "stack",
+    engine: "cdktf",
+    stack: "stacks/pingone",
+    summary: 'worker application (client credentials), enabled, with only the built-in "Read Only" roles',
+  },
+  config: pingoneConnectorConfig,
+  registration: pingoneRegistration,
+  plannedRegistration: pingonePlannedRegistration,
+  grants: pingoneGrants,
+};

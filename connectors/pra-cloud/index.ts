@@ -1,0 +1,15 @@
+import { egressAllowances } from "../common/insights-egress";
+import { remoteAccessKind } from "../common/remote-access-kind";
+
+/** Privileged Remote Access Cloud (guide: "Add a Privileged Remote Access Connector"). */
+export const praCloud = remoteAccessKind({
+  kind: "pra-cloud",
+  title: "Privileged Remote Access Cloud",
+  hostKey: "subdomain",
+  hostLabel: "Domain",
+  guideSection: "Connect Identity Security Insights to BeyondTrust Privileged Remote Access Cloud",
+  apiAccountSection: "Create a Privileged Remote Access API Account",
+  // The console's step 3 (2.2) puts the Insights addresses in the API account's Network Restrictions.
+  withEgressAllowances: (source, scope) =>
+    egressAllowances(source, scope, "API account Network Restrictions", "Add a Privileged Remote Access Connector"),
+});

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** One field of an Insights "Create Connector" form, in the order the console shows it. */
+export interface FormField {
+  /** Key in the registration request body. */
+  readonly key: string;
+  /** The field's label in the console. */
+  readonly label: string;
+  /** Masked in sheets and output; sent only in memory. */
+  readonly secret: boolean;
+  readonly optional?: boolean;
+  /** Collector kinds: typed into the Insights Collector installer, not the console. */
+  readonly enteredIn?: "installer";
+  readonly schema: z.ZodType<string>;
+}
+
+export interface RegistrationForm {
+  readonly fields: readonly FormField[];
+  /** The request body: exactly the form's fields. */
+  readonly schema: z.ZodObject;
+}
+
+/** Builds a form from its fields; the zod schema is derived so the two never disagree. */
+export function defineForm(fields: readonly FormField[]): RegistrationForm {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of fields) shape[field.key] = field.optional ? field.schema.optional() : field.schema;
+  return { fields, schema: z.strictObject(shape) };
+}
+
+/** Common field shapes. */
+export const text = z.string().min(1);
+export const nameField: FormField = { key: "name", label: "Name", secret: false, schema: text };
+export const secretText = (key: string, label: string, optional = false): FormField => ({
+  key,
+  label,
+  secret: true,
+  optional,
+  schema: text,
+});
+export const plainText = (key: string, label: string, schema: z.ZodType<string> = text): FormField => ({
+  key,
+  label,
+  secret: false,
+  schema,
+});

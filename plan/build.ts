@@ -1,0 +1,53 @@
+import { kindOf } from "../connectors/catalog";
+import { sortGrants } from "../connectors/grant";
+import { consolePath, type ConnectorConfigBase } from "../connectors/kind";
+import { stackName } from "../connectors/stack-name";
+import type { TenantConfig, ToolkitConfig } from "../config/types";
+import type { Plan, PlannedConnector, PlannedTenant } from "./model";
+
+/** Builds the plan of a validated config: pure, reads no secret and contacts nothing. */
+export function buildPlan(config: ToolkitConfig, tenantNames?: readonly string[]): Plan {
+  const tenants = config.tenants
+    .filter((t) => !tenantNames || tenantNames.includes(t.name))
+    .map(planTenant)
+    .sort((a, b) => compare(a.name, b.name));
+  return { planVersion: 1, tenants };
+}
+
+function planTenant(tenant: TenantConfig): PlannedTenant {
+  const { adapter, url, siteId } = tenant.insights;
+  return {
+    name: tenant.name,
+    insights: { adapter, ...(url ? { url } : {}), ...(siteId ? { siteId } : {}) },
+    connectors: tenant.connectors
+      .map((c) => planConnector(tenant, c))
+      .sort((a, b) => compare(a.kind, b.kind) || compare(a.name, b.name)),
+  };
+}
+
+function planConnector(tenant: TenantConfig, config: ConnectorConfigBase): PlannedConnector {
+  const kind = kindOf(config);
+  const values = kind.plannedRegistration(config);
+  const provisioning =
+    kind.provisioning.mode === "stack"
+      ? { ...kind.provisioning, stackName: stackName(tenant.name, config, tenant.connectors) }
+      : kind.provisioning;
+  return {
+    kind: kind.kind,
+    name: config.name,
+    consolePath: consolePath(kind),
+    provisioning,
+    registration: kind.registration.fields.map((field) => ({
+      key: field.key,
+      label: field.label,
+      secret: field.secret,
+      ...(field.enteredIn ? { enteredIn: field.enteredIn } : {}),
+      value: values[field.key] ?? { from: "unset" as const },
+    })),
+    grants: sortGrants(kind.grants(config)),
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
