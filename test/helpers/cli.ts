@@ -1,0 +1,30 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { run } from "../../cli/program";
+
+export const REPO = join(__dirname, "..", "..");
+export const CLI = join(REPO, "bin", "insights-connectors.js");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process with captured output (fast; most tests use it). */
+export async function runCli(...argv: string[]): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, {
+    stdout: { write: (s: string) => (stdout += s), columns: 160 },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the real executable in a child process, as a user or CI would. */
+export function spawnCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...argv], { cwd: REPO, env, encoding: "utf8", timeout: 60_000 });
+  if (result.error) throw result.error;
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
