@@ -25,8 +25,6 @@ export const awsConnectorConfig = z.strictObject({
   roleName: iamRoleName.default("BeyondTrustInsightsReadOnly"),
   /** Permissions boundary attached to the role. */
   permissionsBoundary: iamPolicyArn.optional(),
-  /** Attach the read-only policies to this existing role instead of creating one. */
-  existingRoleName: iamRoleName.optional(),
   maxSessionDurationSeconds: z
     .number()
     .int()

@@ -1,0 +1,19 @@
+import { ConfigError } from "../config/problems";
+import { loadConfig } from "../config/load";
+import type { ToolkitConfig } from "../config/types";
+
+/** The config an engine app synthesizes: `-c config=FILE`, else INSIGHTS_CONFIG, else the example. */
+export function engineConfigPath(context: unknown): string {
+  return typeof context === "string" && context ? context : process.env.INSIGHTS_CONFIG || "examples/all-sources.yaml";
+}
+
+/** Loads it, or prints every problem and exits 2 before anything is synthesized. */
+export function loadEngineConfig(path: string): ToolkitConfig {
+  try {
+    return loadConfig(path);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n${error.problems.length} problem(s) in ${path}; nothing was synthesized.\n`);
+    process.exit(2);
+  }
+}
