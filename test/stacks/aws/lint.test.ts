@@ -1,0 +1,89 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, Stack } from "aws-cdk-lib";
+import { PolicyStatement, Role, AccountRootPrincipal } from "aws-cdk-lib/aws-iam";
+import { loadConfig } from "../../../config/load";
+import { addAwsStacks } from "../../../stacks/aws/app";
+import { REPO } from "../../helpers/cli";
+
+const EXAMPLES = ["all-sources.yaml", "aws-single-account.yaml"];
+
+function synthExample(file: string, outdir: string): App {
+  const app = new App({ outdir });
+  addAwsStacks(app, loadConfig(join(REPO, "examples", file)));
+  return app;
+}
+
+describe("cdk-nag AwsSolutionsChecks", () => {
+  test.each(EXAMPLES)("passes on %s with only the reasoned acknowledgements", (file) => {
+    const outdir = mkdtempSync(join(tmpdir(), "nag-"));
+    try {
+      expect(() => synthExample(file, outdir).synth()).not.toThrow();
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test("fails synth on an unacknowledged finding (proves the pack is active)", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "nag-"));
+    try {
+      const app = synthExample("aws-single-account.yaml", outdir);
+      const stack = new Stack(app, "careless");
+      const role = new Role(stack, "Careless", { assumedBy: new AccountRootPrincipal() });
+      role.addToPolicy(new PolicyStatement({ actions: ["iam:*"], resources: ["*"] }));
+      let message = "";
+      try {
+        app.synth();
+      } catch (error) {
+        message = String(error);
+      }
+      expect(message).toMatch(/^ValidationFailed/);
+      expect(message).toContain("AwsSolutions::AwsSolutions-IAM5[Action::iam:*]");
+      expect(message).toContain("careless/Careless/DefaultPolicy");
+      expect(message).not.toContain("acme-dev-aws");
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+const cfnLint = spawnSync("cfn-lint", ["--version"], { encoding: "utf8" });
+const haveCfnLint = cfnLint.status === 0;
+if (!haveCfnLint) {
+  // eslint-disable-next-line no-console
+  console.warn("SKIPPED cfn-lint checks: the cfn-lint command is not installed (pip install cfn-lint)");
+}
+
+describe("cfn-lint", () => {
+  (haveCfnLint ? test.each(EXAMPLES) : test.skip.each(EXAMPLES))(
+    `reports no error or warning on every template synthesized from %s${haveCfnLint ? "" : " [SKIPPED: cfn-lint not installed]"}`,
+    (file) => {
+      const outdir = mkdtempSync(join(tmpdir(), "lint-"));
+      try {
+        synthExample(file, outdir).synth();
+        const templates = readdirSync(outdir).filter((f) => f.endsWith(".template.json")).map((f) => join(outdir, f));
+        expect(templates.length).toBeGreaterThan(0);
+        const result = spawnSync("cfn-lint", ["--format", "parseable", ...templates], { encoding: "utf8" });
+        expect(result.stdout + result.stderr).toBe("");
+        expect(result.status).toBe(0);
+      } finally {
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  (haveCfnLint ? test : test.skip)("finds problems in a broken template (proves the check can fail)", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "lint-"));
+    try {
+      const path = join(outdir, "broken.template.json");
+      require("node:fs").writeFileSync(path, JSON.stringify({ Resources: { R: { Type: "AWS::IAM::Role", Properties: { Bogus: 1 } } } }));
+      const result = spawnSync("cfn-lint", ["--format", "parseable", path], { encoding: "utf8" });
+      expect(result.status).not.toBe(0);
+      expect(result.stdout).toMatch(/E\d{4}/);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
