@@ -111,20 +111,32 @@ export const githubOrganization = z
     "must be a GitHub organization name: up to 39 letters, digits and single hyphens, not starting or ending with '-'",
   );
 
-/** An https:// URL (EPM and Password Safe domains are entered with their scheme). */
-export const httpsUrl = z.string().superRefine((value, ctx) => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    ctx.addIssue({ code: "custom", message: "must be a URL like https://acme.pm.beyondtrustcloud.com" });
-    return;
-  }
-  if (url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "must use https://" });
-  if (url.username || url.password) {
-    ctx.addIssue({ code: "custom", message: "must not carry credentials; use the apiKey/password fields" });
-  }
-});
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * An https:// URL without embedded credentials. `loopbackHttp` also allows plain
+ * http:// to this machine (the Insights emulator).
+ */
+export function httpsUrlField(example: string, options: { loopbackHttp?: boolean } = {}) {
+  return z.string().superRefine((value, ctx) => {
+    if (!URL.canParse(value)) {
+      ctx.addIssue({ code: "custom", message: `must be a URL like ${example}` });
+      return;
+    }
+    const url = new URL(value);
+    const plainLoopback = options.loopbackHttp && url.protocol === "http:" && LOOPBACK.has(url.hostname);
+    if (url.protocol !== "https:" && !plainLoopback) {
+      const exception = options.loopbackHttp ? " (http:// only for 127.0.0.1 or localhost)" : "";
+      ctx.addIssue({ code: "custom", message: `must use https://${exception}` });
+    }
+    if (url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: "must not carry credentials; use the secret fields" });
+    }
+  });
+}
+
+/** EPM and Password Safe domains are entered with their scheme. */
+export const httpsUrl = httpsUrlField("https://acme.pm.beyondtrustcloud.com");
 
 /** PRA and Remote Support cloud sites: `acme.beyondtrustcloud.com`, host only. */
 export const beyondtrustCloudHost = z.string().superRefine((value, ctx) => {

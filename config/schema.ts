@@ -1,26 +1,12 @@
 import { z } from "zod";
 import { CATALOG, KIND_NAMES } from "../connectors/catalog";
-import { guid, tenantName } from "./fields";
+import { guid, httpsUrlField, tenantName } from "./fields";
 import { evenWithFieldErrors } from "./always";
 import { crossCheck } from "./cross-checks";
 import { secretRefField } from "./secret-ref";
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
 /** Insights API base URL: https, or plain http only on this machine (the emulator). */
-const insightsUrl = z.string().superRefine((value, ctx) => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    ctx.addIssue({ code: "custom", message: "must be a URL like https://app.beyondtrust.io" });
-    return;
-  }
-  const loopback = LOOPBACK.has(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    ctx.addIssue({ code: "custom", message: "must use https:// (http:// only for 127.0.0.1 or localhost)" });
-  }
-});
+const insightsUrl = httpsUrlField("https://app.beyondtrust.io", { loopbackHttp: true });
 
 const insights = z
   .strictObject({
