@@ -1,9 +1,10 @@
-import { Aws, CfnOutput, LegacyStackSynthesizer, Duration, Stack, Tags, type StackProps } from "aws-cdk-lib";
+import { Aws, CfnOutput, LegacyStackSynthesizer, Stack, Tags, type StackProps } from "aws-cdk-lib";
 import { CfnStackSet } from "aws-cdk-lib/aws-cloudformation";
 import type { Construct } from "constructs";
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import { awsGrants } from "../../connectors/aws/grants";
-import { InsightsReadOnlyRole } from "./insights-read-only-role";
+import { connectorRole } from "./connector-role";
+import type { InsightsReadOnlyRole } from "./insights-read-only-role";
 import { memberAccountTemplate } from "./member-account-template";
 import { externalIdParameter, rootOrgUnitIdParameter } from "./parameters";
 
@@ -33,14 +34,7 @@ export class InsightsAwsConnectorStack extends Stack {
     const grants = awsGrants(connector);
     const externalId = externalIdParameter(this);
 
-    this.role = new InsightsReadOnlyRole(this, "Insights", {
-      trustedPrincipal: connector.trustedPrincipal,
-      externalId: externalId.valueAsString,
-      grants,
-      roleName: connector.roleName,
-      permissionsBoundaryArn: connector.permissionsBoundary,
-      maxSessionDuration: Duration.seconds(connector.maxSessionDurationSeconds),
-    });
+    this.role = connectorRole(this, connector, grants, externalId.valueAsString);
 
     if (connector.organization) {
       const rootOrgUnitId = rootOrgUnitIdParameter(this, connector.organization.rootOrgUnitId);

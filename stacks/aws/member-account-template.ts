@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App, CfnParameter, CliCredentialsStackSynthesizer, Duration, Stack } from "aws-cdk-lib";
+import { App, CliCredentialsStackSynthesizer, Stack } from "aws-cdk-lib";
 import type { Grant } from "../../connectors/grant";
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import { externalIdParameter } from "./parameters";
-import { InsightsReadOnlyRole } from "./insights-read-only-role";
+import { connectorRole } from "./connector-role";
 
 /**
  * The template the StackSet deploys into every member account: the same role, its
@@ -21,15 +21,7 @@ export function memberAccountTemplate(config: AwsConnectorConfig, grants: readon
       synthesizer: new CliCredentialsStackSynthesizer(),
       description: "BeyondTrust Identity Security Insights read-only role (member account)",
     });
-    const externalId: CfnParameter = externalIdParameter(stack);
-    new InsightsReadOnlyRole(stack, "Insights", {
-      trustedPrincipal: config.trustedPrincipal,
-      externalId: externalId.valueAsString,
-      grants,
-      roleName: config.roleName,
-      permissionsBoundaryArn: config.permissionsBoundary,
-      maxSessionDuration: Duration.seconds(config.maxSessionDurationSeconds),
-    });
+    connectorRole(stack, config, grants, externalIdParameter(stack).valueAsString);
     return app.synth().getStackByName(stack.stackName).template as Record<string, unknown>;
   } finally {
     rmSync(outdir, { recursive: true, force: true });
