@@ -5,6 +5,9 @@ import { IDENTITY_READ_ACTIONS, readActionOrigin } from "./read-actions";
 
 const SECTION = "Add an AWS Connector";
 
+/** The AWS-managed read-only audit policy the role carries. */
+export const SECURITY_AUDIT_POLICY_ARN = "arn:aws:iam::aws:policy/SecurityAudit";
+
 /** Scope of every grant: the one account, or every account under the root OU. */
 export function awsScope(config: AwsConnectorConfig): string {
   return config.organization
@@ -28,7 +31,7 @@ export function awsGrants(config: AwsConnectorConfig): Grant[] {
     {
       ...base,
       kind: "aws-managed-policy",
-      name: "arn:aws:iam::aws:policy/SecurityAudit",
+      name: SECURITY_AUDIT_POLICY_ARN,
       access: "read",
       origin: `${guide(SECTION)}; ${VENDOR_DOCS.awsSecurityAudit}`,
     },

@@ -1,9 +1,8 @@
 import { Duration, Validations } from "aws-cdk-lib";
 import { ArnPrincipal, ManagedPolicy, PolicyDocument, PolicyStatement, Role } from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
+import { SECURITY_AUDIT_POLICY_ARN } from "../../connectors/aws/grants";
 import type { Grant } from "../../connectors/grant";
-
-const SECURITY_AUDIT_ARN = "arn:aws:iam::aws:policy/SecurityAudit";
 
 /** Properties of {@link InsightsReadOnlyRole}. */
 export interface InsightsReadOnlyRoleProps {
@@ -68,7 +67,7 @@ export class InsightsReadOnlyRole extends Construct {
     // Each acknowledgement names one finding, so a new managed policy or a new wildcard still fails synth.
     Validations.of(this.role).acknowledge(
       {
-        id: `AwsSolutions::AwsSolutions-IAM4[Policy::${SECURITY_AUDIT_ARN}]`,
+        id: `AwsSolutions::AwsSolutions-IAM4[Policy::${SECURITY_AUDIT_POLICY_ARN}]`,
         reason: "SecurityAudit is the AWS-maintained read-only audit policy the Insights connector guide relies on; AWS keeps it current as services change",
       },
       {
