@@ -1,4 +1,4 @@
-import { ConfigError } from "../config/problems";
+import { ConfigError, configErrorReport } from "../config/problems";
 import { loadConfig } from "../config/load";
 import type { ToolkitConfig } from "../config/types";
 
@@ -13,7 +13,7 @@ export function loadEngineConfig(path: string): ToolkitConfig {
     return loadConfig(path);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n${error.problems.length} problem(s) in ${path}; nothing was synthesized.\n`);
+    process.stderr.write(configErrorReport(error, "nothing was synthesized"));
     process.exit(2);
   }
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { ConfigError } from "../config/problems";
+import { ConfigError, configErrorReport } from "../config/problems";
 import { registerPlan } from "./commands/plan";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 
@@ -37,9 +37,7 @@ function reportError(error: unknown, io: Io): number {
     return done ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof ConfigError) {
-    io.stderr.write(`${error.message}\n`);
-    const count = error.problems.length;
-    io.stderr.write(`${count} problem${count === 1 ? "" : "s"} in ${error.problems[0]?.file}; nothing was changed or contacted.\n`);
+    io.stderr.write(configErrorReport(error, "nothing was changed or contacted"));
     return EXIT.usage;
   }
   if (error instanceof UsageError) {

@@ -21,6 +21,13 @@ export function formatProblem(p: ConfigProblem): string {
   return `${p.file}:${p.line}:${p.col}  ${p.path || "(file)"}  ${p.message}`;
 }
 
+/** Every problem, one per line, then a count and what did not happen because of them. */
+export function configErrorReport(error: ConfigError, consequence: string): string {
+  const count = error.problems.length;
+  const file = error.problems[0]?.file;
+  return `${error.message}\n${count} problem${count === 1 ? "" : "s"} in ${file}; ${consequence}.\n`;
+}
+
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
