@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { connectorName, guid } from "../../config/fields";
+import { evenWithFieldErrors } from "../../config/always";
 import { AZURE_PERMISSION_GROUP_NAMES, REQUIRED_AZURE_GROUP } from "./permissions";
 
 /** The `azure` entry of a tenant config (guide: "Connect Identity Security Insights to Microsoft Azure"). */
@@ -16,8 +17,20 @@ export const azureConnectorConfig = z.strictObject({
     .min(7, "must be at least 7 days")
     .max(730, "must be at most 730 days (Entra's limit is 24 months)")
     .default(90),
+  /**
+   * The "Directory Name" Insights shows (Entra ID > Properties > Name). The azuread
+   * provider cannot read the tenant's display name, so without it the stack reports
+   * the tenant's initial `*.onmicrosoft.com` domain.
+   */
+  directoryName: z.string().trim().min(1).max(256).optional(),
   /** Reader at the tenant root management group, for Azure resources. */
   azureResources: z.boolean().default(false),
+  /**
+   * An existing subscription for the azurerm provider, which will not start without
+   * one even for management-group work. Only used with `azureResources: true`;
+   * otherwise azurerm reads `ARM_SUBSCRIPTION_ID`.
+   */
+  subscriptionId: guid.optional(),
   /** Permission groups to grant; the default is all of them. */
   permissionGroups: z
     .array(z.enum(AZURE_PERMISSION_GROUP_NAMES as [string, ...string[]]))
@@ -29,5 +42,9 @@ export const azureConnectorConfig = z.strictObject({
       }
       if (new Set(groups).size !== groups.length) ctx.addIssue({ code: "custom", message: "lists a group twice" });
     }),
-});
+}).superRefine((config, ctx) => {
+  if (config.subscriptionId !== undefined && !config.azureResources) {
+    ctx.addIssue({ code: "custom", path: ["subscriptionId"], message: "only applies with azureResources: true" });
+  }
+}, evenWithFieldErrors);
 export type AzureConnectorConfig = z.output<typeof azureConnectorConfig>;

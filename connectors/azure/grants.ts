@@ -1,7 +1,7 @@
 import type { Grant } from "../grant";
 import { BT_DOCS, guide } from "../origins";
 import type { AzureConnectorConfig } from "./config";
-import { AZURE_PERMISSION_GROUPS, type AzurePermissionGroup } from "./permissions";
+import { AZURE_APIS, AZURE_PERMISSION_GROUPS, type AzurePermissionGroup } from "./permissions";
 
 export function azureGrants(config: AzureConnectorConfig): Grant[] {
   const scope = `entra-tenant:${config.tenantId}`;
@@ -16,7 +16,7 @@ export function azureGrants(config: AzureConnectorConfig): Grant[] {
         name: permission,
         access: "read",
         group,
-        origin: `${BT_DOCS.azure} (Required roles and permissions: ${api === "graph" ? "Microsoft Graph" : "Office 365 management APIs"})`,
+        origin: `${BT_DOCS.azure} (Required roles and permissions: ${AZURE_APIS[api].title})`,
         note: "application permission with admin consent",
       });
     }

@@ -1,5 +1,5 @@
 import type { Grant } from "../grant";
-import { guide } from "../origins";
+import { guide, VENDOR_DOCS } from "../origins";
 import type { GcpConnectorConfig } from "./config";
 
 /** APIs the guide enables ("Enable Required Services"), by service name. */
@@ -8,6 +8,12 @@ export const GCP_REQUIRED_APIS = [
   "cloudresourcemanager.googleapis.com",
   "logging.googleapis.com",
 ] as const;
+
+/**
+ * APIs the connector project itself needs to hold the service account and its key:
+ * Google's "Create service accounts" page starts with "Enable the IAM API".
+ */
+export const GCP_CONNECTOR_PROJECT_APIS = ["iam.googleapis.com"] as const;
 
 /** Organization roles of the service account ("Assign Service Account Roles"). */
 export const GCP_ORGANIZATION_ROLES = ["roles/cloudasset.viewer", "roles/iam.securityReviewer"] as const;
@@ -41,6 +47,17 @@ export function gcpGrants(config: GcpConnectorConfig): Grant[] {
         note: "enabled, never disabled on destroy",
       });
     }
+  }
+  for (const api of GCP_CONNECTOR_PROJECT_APIS) {
+    grants.push({
+      source: "gcp",
+      scope: `gcp-project:${config.project.id}`,
+      kind: "gcp-api",
+      name: api,
+      access: "read",
+      origin: VENDOR_DOCS.gcpCreateServiceAccounts,
+      note: "connector project only, to create the service account and its key; never disabled on destroy",
+    });
   }
   return grants;
 }

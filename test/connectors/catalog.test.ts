@@ -140,11 +140,14 @@ describe("catalog contents match the guide and BeyondTrust's current pages", () 
     for (const g of grants.filter((x) => x.kind !== "azure-rbac-role")) expect(g.group).toBeDefined();
   });
 
-  test("GCP: two organization roles and three APIs on every project", () => {
+  test("GCP: two organization roles, three APIs on every project, and IAM on the connector project only", () => {
     const grants = grantsOf("gcp");
     expect(names(grants, "gcp-iam-role")).toEqual(["roles/cloudasset.viewer", "roles/iam.securityReviewer"]);
-    expect(names(grants, "gcp-api")).toEqual(["cloudasset.googleapis.com", "cloudresourcemanager.googleapis.com", "logging.googleapis.com"]);
-    expect(grants.find((g) => g.kind === "gcp-api")!.scope).toBe("gcp-organization-projects:123456789012");
+    const orgWide = grants.filter((g) => g.kind === "gcp-api" && g.scope === "gcp-organization-projects:123456789012");
+    expect(orgWide.map((g) => g.name).sort()).toEqual(["cloudasset.googleapis.com", "cloudresourcemanager.googleapis.com", "logging.googleapis.com"]);
+    const connectorOnly = grants.filter((g) => g.kind === "gcp-api" && g.scope !== "gcp-organization-projects:123456789012");
+    expect(connectorOnly.map((g) => [g.scope, g.name])).toEqual([["gcp-project:bt-insights-connector", "iam.googleapis.com"]]);
+    expect(connectorOnly[0].origin).toBe("https://cloud.google.com/iam/docs/service-accounts-create");
   });
 
   test("PingOne: only the built-in Read Only roles", () => {

@@ -1,0 +1,11 @@
+// The CDKTF app (`cdktf.json`): one stack per `azure` and `gcp` connector.
+import { App } from "cdktf";
+import { addAzureStacks } from "../stacks/azure/app";
+import { addGcpStacks } from "../stacks/gcp/app";
+import { engineConfigPath, loadEngineConfig } from "./config-path";
+
+const app = new App();
+const config = loadEngineConfig(engineConfigPath(app.node.tryGetContext("config")));
+addAzureStacks(app, config);
+addGcpStacks(app, config);
+app.synth();

@@ -1,0 +1,121 @@
+import { Application } from "@cdktf/provider-azuread/lib/application";
+import { DataAzureadApplicationPublishedAppIds } from "@cdktf/provider-azuread/lib/data-azuread-application-published-app-ids";
+import { DataAzureadClientConfig } from "@cdktf/provider-azuread/lib/data-azuread-client-config";
+import { DataAzureadDomains } from "@cdktf/provider-azuread/lib/data-azuread-domains";
+import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
+import { ServicePrincipal } from "@cdktf/provider-azuread/lib/service-principal";
+import { TimeProvider } from "@cdktf/provider-time/lib/provider";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { AzureConnectorConfig } from "../../connectors/azure/config";
+import { azurePermissionsByApi, type AzurePermissionGroup } from "../../connectors/azure/permissions";
+import { AdminConsent } from "./admin-consent";
+import { ManagementGroupReader } from "./management-group-reader";
+import { PublishedApi } from "./published-api";
+import { RotatingClientSecret } from "./rotating-client-secret";
+
+export interface InsightsEntraConnectorStackProps {
+  /** The tenant config's `azure` connector entry. */
+  readonly connector: AzureConnectorConfig;
+}
+
+const MANAGED_BY_NOTE = "Managed by insights-connectors for BeyondTrust Identity Security Insights. Changes made here are reverted on the next deploy.";
+
+/**
+ * Everything the guide's Azure installation script creates: an app registration and
+ * service principal with the catalog's Graph and Office 365 application permissions,
+ * admin consent for each, a rotating client secret, and optionally Reader on the
+ * tenant root management group.
+ */
+export class InsightsEntraConnectorStack extends TerraformStack {
+  readonly application: Application;
+  readonly servicePrincipal: ServicePrincipal;
+  readonly clientSecret: RotatingClientSecret;
+
+  constructor(scope: Construct, name: string, props: InsightsEntraConnectorStackProps) {
+    super(scope, name);
+    const { connector } = props;
+    new AzureadProvider(this, "azuread", { tenantId: connector.tenantId });
+    new TimeProvider(this, "time");
+
+    const deployer = new DataAzureadClientConfig(this, "deployer");
+    deployer.overrideLogicalId("deployer");
+    const publishedAppIds = new DataAzureadApplicationPublishedAppIds(this, "published-app-ids");
+    publishedAppIds.overrideLogicalId("published_app_ids");
+
+    const permissionsByApi = azurePermissionsByApi(connector.permissionGroups as AzurePermissionGroup[]);
+    const apis = [...permissionsByApi.keys()].map((api) => ({
+      api,
+      published: new PublishedApi(this, api, { publishedAppIds, api }),
+      permissions: permissionsByApi.get(api) ?? [],
+    }));
+
+    this.application = new Application(this, "application", {
+      displayName: connector.servicePrincipalName,
+      signInAudience: "AzureADMyOrg",
+      notes: MANAGED_BY_NOTE,
+      owners: [deployer.objectId],
+      requiredResourceAccess: apis.map(({ published, permissions }) => ({
+        resourceAppId: published.clientId,
+        resourceAccess: permissions.map((permission) => ({ id: published.appRoleId(permission), type: "Role" })),
+      })),
+    });
+    this.application.overrideLogicalId("connector_application");
+
+    this.servicePrincipal = new ServicePrincipal(this, "service-principal", {
+      clientId: this.application.clientId,
+      owners: [deployer.objectId],
+      notes: MANAGED_BY_NOTE,
+    });
+    this.servicePrincipal.overrideLogicalId("connector_service_principal");
+
+    for (const { api, published, permissions } of apis) {
+      new AdminConsent(this, `${api}-consent`, {
+        api: published,
+        apiName: api,
+        permissions,
+        principalObjectId: this.servicePrincipal.objectId,
+      });
+    }
+
+    this.clientSecret = new RotatingClientSecret(this, "client-secret", {
+      applicationId: this.application.id,
+      rotationDays: connector.secretRotationDays,
+      displayName: "BeyondTrust Identity Security Insights",
+    });
+
+    if (connector.azureResources) {
+      new ManagementGroupReader(this, "management-group-reader", {
+        tenantId: connector.tenantId,
+        principalObjectId: this.servicePrincipal.objectId,
+        subscriptionId: connector.subscriptionId,
+      });
+    }
+
+    this.addOutputs(connector);
+  }
+
+  private addOutputs(connector: AzureConnectorConfig): void {
+    new TerraformOutput(this, "tenant_id", { value: connector.tenantId, description: "Tenant ID for the Insights connector" });
+    new TerraformOutput(this, "directory_name", {
+      value: connector.directoryName ?? this.initialDomain(),
+      description: "Directory Name for the Insights connector",
+    });
+    new TerraformOutput(this, "client_id", { value: this.application.clientId, description: "Client ID for the Insights connector" });
+    new TerraformOutput(this, "client_secret", {
+      value: this.clientSecret.value,
+      sensitive: true,
+      description: "Client Secret for the Insights connector (rotates; read with `terraform output -raw client_secret`)",
+    });
+    new TerraformOutput(this, "client_secret_rotation_due", {
+      value: this.clientSecret.rotation.rotationRfc3339,
+      description: "When the next apply will replace the client secret",
+    });
+  }
+
+  private initialDomain(): string {
+    const domains = new DataAzureadDomains(this, "initial-domain", { onlyInitial: true });
+    domains.overrideLogicalId("initial_domain");
+    return domains.domains.get(0).domainName;
+  }
+}

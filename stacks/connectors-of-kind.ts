@@ -1,0 +1,15 @@
+import { stackName } from "../connectors/stack-name";
+import type { ConnectorConfig } from "../connectors/catalog";
+import type { ToolkitConfig } from "../config/types";
+
+/** Every connector of one kind across the config's tenants, with the stack name it gets. */
+export function connectorsOfKind<C extends ConnectorConfig>(
+  config: ToolkitConfig,
+  kind: C["kind"],
+): { name: string; tenant: string; connector: C }[] {
+  return config.tenants.flatMap((tenant) =>
+    tenant.connectors
+      .filter((connector) => connector.kind === kind)
+      .map((connector) => ({ name: stackName(tenant.name, connector, tenant.connectors), tenant: tenant.name, connector: connector as C })),
+  );
+}

@@ -1,0 +1,45 @@
+import { DataGoogleProject } from "@cdktf/provider-google/lib/data-google-project";
+import { Project } from "@cdktf/provider-google/lib/project";
+import { Construct } from "constructs";
+import type { GcpConnectorConfig } from "../../connectors/gcp/config";
+
+export interface ConnectorProjectProps {
+  readonly project: GcpConnectorConfig["project"];
+  readonly organizationId: string;
+}
+
+/**
+ * The project that holds the connector's service account ("Create a New Project"):
+ * created under the organization or a folder, or an existing one looked up by ID.
+ */
+export class ConnectorProject extends Construct {
+  /** Project ID, as a reference so dependants wait for a created project. */
+  readonly projectId: string;
+  readonly created?: Project;
+
+  constructor(scope: Construct, id: string, props: ConnectorProjectProps) {
+    super(scope, id);
+    const { project, organizationId } = props;
+    if (project.create) {
+      this.created = new Project(this, "project", {
+        projectId: project.id,
+        name: project.displayName ?? project.id,
+        // A project has exactly one parent: the folder if given, else the organization.
+        orgId: project.folderId ? undefined : organizationId,
+        folderId: project.folderId,
+        billingAccount: project.billingAccount,
+        // No default VPC with its permissive firewall rules: the connector runs nothing here.
+        autoCreateNetwork: false,
+        // Deleting the project would delete the service account Insights signs in with.
+        deletionPolicy: "PREVENT",
+        labels: { "managed-by": "insights-connectors" },
+      });
+      this.created.overrideLogicalId("connector_project");
+      this.projectId = this.created.projectId;
+    } else {
+      const existing = new DataGoogleProject(this, "existing", { projectId: project.id });
+      existing.overrideLogicalId("connector_project");
+      this.projectId = existing.projectId;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { GcpConnectorConfig } from "../../connectors/gcp/config";
+import { ConnectorProject } from "./connector-project";
+import { ConnectorServiceAccount } from "./connector-service-account";
+import { EnabledApis } from "./enabled-apis";
+
+export interface InsightsGcpConnectorStackProps {
+  /** The tenant config's `gcp` connector entry. */
+  readonly connector: GcpConnectorConfig;
+}
+
+/**
+ * The guide's "Manually Configure a Google Cloud Platform Connector" as one stack:
+ * connector project, required APIs, service account with organization read roles,
+ * and the JSON key Insights signs in with.
+ */
+export class InsightsGcpConnectorStack extends TerraformStack {
+  readonly serviceAccount: ConnectorServiceAccount;
+
+  constructor(scope: Construct, name: string, props: InsightsGcpConnectorStackProps) {
+    super(scope, name);
+    const { connector } = props;
+    // Credentials come from Application Default Credentials (`gcloud auth application-default login`).
+    new GoogleProvider(this, "google", {});
+
+    const project = new ConnectorProject(this, "connector-project", {
+      project: connector.project,
+      organizationId: connector.organizationId,
+    });
+    const apis = new EnabledApis(this, "apis", {
+      organizationId: connector.organizationId,
+      connectorProjectId: connector.project.id,
+      connectorProjectRef: project.projectId,
+      enableApisOn: connector.enableApisOn,
+    });
+    this.serviceAccount = new ConnectorServiceAccount(this, "service-account", {
+      projectId: project.projectId,
+      accountId: connector.serviceAccountId,
+      organizationId: connector.organizationId,
+      dependsOn: apis.connectorProjectServices,
+    });
+
+    new TerraformOutput(this, "organization_id", { value: connector.organizationId, description: "Organization ID for the Insights connector" });
+    new TerraformOutput(this, "service_account_email", { value: this.serviceAccount.account.email });
+    new TerraformOutput(this, "service_account_key", {
+      value: this.serviceAccount.keyJson,
+      sensitive: true,
+      description: "Service Account Key (JSON) for the Insights connector; read with `terraform output -raw service_account_key`",
+    });
+  }
+}

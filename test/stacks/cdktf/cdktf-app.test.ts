@@ -1,0 +1,89 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { REPO } from "../../helpers/cli";
+
+const CANARY = "CANARY-cdktf-7f3a91";
+/** Every secret reference the examples use, set to a canary value. */
+const SECRET_ENV = [
+  "INSIGHTS_TOKEN", "INSIGHTS_AWS_EXTERNAL_ID", "PRA_CLIENT_ID", "PRA_CLIENT_SECRET", "EPM_CLIENT_ID", "EPM_CLIENT_SECRET",
+  "RS_CLIENT_ID", "RS_CLIENT_SECRET", "PS_API_KEY", "PS_PASSWORD", "PS_ONPREM_API_KEY",
+];
+
+/**
+ * A clean environment: node on PATH but no terraform, an empty HOME, no cloud
+ * credentials, canary values for every secret reference.
+ */
+function cleanEnv(home: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: [dirname(process.execPath), "/usr/bin", "/bin"].filter((dir) => !existsSync(join(dir, "terraform"))).join(":"),
+    HOME: home,
+    CHECKPOINT_DISABLE: "1",
+    CI: "1",
+    ...Object.fromEntries(SECRET_ENV.map((name) => [name, `${CANARY}-${name}`])),
+    ...extra,
+  };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe("the CDKTF app (cdktf.json)", () => {
+  let work: string;
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), "cdktf-app-"));
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+  test("`cdktf synth` works with no terraform and no credentials, naming stacks <tenant>-azure and <tenant>-gcp, and writes no secret", () => {
+    const out = join(work, "out");
+    const run = spawnSync(join(REPO, "node_modules/.bin/cdktf"), ["synth", "--output", out], {
+      cwd: REPO,
+      env: cleanEnv(join(work, "home"), { INSIGHTS_CONFIG: "examples/all-sources.yaml" }),
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect({ status: run.status, stderr: run.status === 0 ? "" : run.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(run.stdout).toContain("Generated Terraform code for the stacks: acme-prod-azure, acme-prod-gcp");
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual(["acme-prod-azure", "acme-prod-gcp"]);
+
+    const files = filesUnder(out);
+    expect(files.some((f) => f.endsWith("acme-prod-azure/cdk.tf.json"))).toBe(true);
+    const everything = [run.stdout, run.stderr, ...files.map((f) => readFileSync(f, "utf8"))].join("\n");
+    expect(everything).not.toContain(CANARY);
+    expect(everything).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+    expect(everything).not.toMatch(/"private_key_id"|"type"\s*:\s*"service_account"/);
+    // The only secrets the stacks handle are outputs, and those are marked sensitive.
+    for (const stack of ["acme-prod-azure", "acme-prod-gcp"]) {
+      const json = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"));
+      const secretOutputs = Object.entries(json.output).filter(([name]) => /secret|key$/.test(name) && name !== "client_secret_rotation_due");
+      expect(secretOutputs.length).toBe(1);
+      for (const [, output] of secretOutputs) expect(output).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{.+\}$/) });
+    }
+  });
+
+  test("a bad config exits 2 naming file, line and field, and nothing is synthesized", () => {
+    const file = join(work, "tenants.yaml");
+    const text = readFileSync(join(REPO, "examples", "azure-only.yaml"), "utf8");
+    const bad = text.replace(/tenantId: [0-9a-f-]+/, "tenantId: contoso.onmicrosoft.com");
+    expect(bad).not.toBe(text);
+    writeFileSync(file, bad);
+    const out = join(work, "out");
+    const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "bin/cdktf-app.ts"], {
+      cwd: REPO,
+      env: cleanEnv(join(work, "home"), { INSIGHTS_CONFIG: file, CDKTF_OUTDIR: out }),
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    const line = bad.split("\n").findIndex((l) => l.includes("tenantId: contoso")) + 1;
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:${line}:\\d+  tenants\\[0\\]\\.connectors\\[0\\]\\.tenantId  .*GUID`, "m"));
+    expect(run.stderr).toContain("nothing was synthesized");
+    expect(existsSync(out) ? filesUnder(out) : []).toEqual([]);
+  });
+});
