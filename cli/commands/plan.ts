@@ -4,7 +4,8 @@ import { buildPlan } from "../../plan/build";
 import { renderJson } from "../../plan/render-json";
 import { renderMarkdown } from "../../plan/render-markdown";
 import { renderTable } from "../../plan/render-table";
-import { EXIT, UsageError, type Io } from "../io";
+import { EXIT, type Io } from "../io";
+import { checkTenantNames } from "../tenant-filter";
 
 export const PLAN_FORMATS = ["table", "markdown", "json"] as const;
 
@@ -24,11 +25,7 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .action((options: PlanOptions) => {
       const config = loadConfig(options.config);
-      const known = config.tenants.map((t) => t.name);
-      const unknown = (options.tenant ?? []).filter((t) => !known.includes(t));
-      if (unknown.length > 0) {
-        throw new UsageError(`unknown tenant ${unknown.join(", ")} in ${options.config}; it has: ${known.join(", ")}`);
-      }
+      checkTenantNames(config, options.tenant, options.config);
       const plan = buildPlan(config, options.tenant);
       const text =
         options.format === "json"

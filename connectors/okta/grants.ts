@@ -26,6 +26,22 @@ export const OKTA_SCOPES: ReadonlyArray<{ scope: string; origin: string }> = [
 export const OKTA_CUSTOM_ROLE_PERMISSION = "okta.iam.read";
 /** The guide's label for the resource set's contents. */
 export const OKTA_IAM_RESOURCES_LABEL = "All Identity and Access Management resources";
+/**
+ * Okta Resource Name of "All Identity and Access Management resources". Okta's ORN
+ * format is `orn:{partition}:{service}:{orgId}:{objectType}` with `contained_resources`
+ * meaning "everything in the container" (developer.okta.com, Role assignment § ORN
+ * format); an org's IAM resource-set entry reads back as
+ * `orn:okta:iam:<orgId>:contained_resources`. `resourceSetResources` overrides it.
+ */
+export function oktaIamResourcesOrn(domain: string, orgId: string): string {
+  return `orn:${oktaPartition(domain)}:iam:${orgId}:contained_resources`;
+}
+
+/** ORN partition: `oktapreview` for preview orgs, `okta` for production. */
+export function oktaPartition(domain: string): "okta" | "oktapreview" {
+  return /\.oktapreview\.com$/i.test(domain) ? "oktapreview" : "okta";
+}
+
 /** Okta's type for the standard Read-only Administrator role. */
 export const OKTA_READ_ONLY_ADMIN = "READ_ONLY_ADMIN";
 

@@ -1,0 +1,42 @@
+import { Argument, type Command } from "commander";
+import { loadConfig } from "../../config/load";
+import type { OktaConnectorConfig } from "../../connectors/okta/config";
+import { connectorsOfKind } from "../../stacks/connectors-of-kind";
+import { EngineMissingError } from "../../stacks/engine-cli";
+import { runOktaStacks, type OktaAction } from "../../stacks/okta/automation";
+import { EXIT, UsageError, type Io } from "../io";
+import { checkTenantNames } from "../tenant-filter";
+
+interface OktaOptions {
+  config: string;
+  tenant?: string[];
+  stateDir: string;
+}
+
+/** `okta preview|up|destroy`: the Okta stacks through the Pulumi Automation API. */
+export function registerOkta(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command("okta")
+    .description("provision the Okta API-services app of every okta connector with Pulumi (needs the pulumi CLI and OKTA_API_TOKEN)")
+    .addArgument(new Argument("<action>", "what to do").choices(["preview", "up", "destroy"]))
+    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .option("-t, --tenant <name...>", "only these tenants (default: all)")
+    .option("--state-dir <dir>", "local Pulumi state backend", ".state/pulumi")
+    .action(async (action: OktaAction, options: OktaOptions) => {
+      const config = loadConfig(options.config);
+      checkTenantNames(config, options.tenant, options.config);
+      const runs = connectorsOfKind<OktaConnectorConfig>(config, "okta")
+        .filter(({ tenant }) => !options.tenant || options.tenant.includes(tenant))
+        .map(({ name, connector }) => ({ stackName: name, connector }));
+      if (runs.length === 0) throw new UsageError(`no okta connector in ${options.config} for the chosen tenants`);
+      try {
+        await runOktaStacks(runs, action, { stateDir: options.stateDir, onOutput: (text) => io.stdout.write(text) });
+      } catch (error) {
+        if (!(error instanceof EngineMissingError)) throw error;
+        io.stderr.write(`error: ${error.message}\n`);
+        setExit(EXIT.failed);
+        return;
+      }
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { OktaConnectorConfig } from "../../connectors/okta/config";
+import { EngineMissingError, requireEngineCli } from "../engine-cli";
+import { oktaProgram } from "./program";
+
+export const OKTA_PROJECT = "insights-connectors-okta";
+export const PULUMI_INSTALL = "install it from https://www.pulumi.com/docs/iac/download-install/ (the Automation API drives that CLI)";
+
+export type OktaAction = "preview" | "up" | "destroy";
+
+export interface OktaRun {
+  /** Stack name, `<tenant>-okta[-slug]`. */
+  readonly stackName: string;
+  readonly connector: OktaConnectorConfig;
+}
+
+export interface OktaRunOptions {
+  /** Folder for the local state backend (`file://`), kept out of git. */
+  readonly stateDir: string;
+  readonly onOutput: (text: string) => void;
+}
+
+/** The passphrase that encrypts secrets (the private key) in the local state; never a default. */
+function passphraseEnv(): Record<string, string> {
+  const { PULUMI_CONFIG_PASSPHRASE: phrase, PULUMI_CONFIG_PASSPHRASE_FILE: file } = process.env;
+  if (phrase) return { PULUMI_CONFIG_PASSPHRASE: phrase };
+  if (file) return { PULUMI_CONFIG_PASSPHRASE_FILE: resolve(file) };
+  throw new EngineMissingError(
+    "set PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE: it encrypts the connector's private key in the local Pulumi state. Nothing was changed.",
+  );
+}
+
+/**
+ * Runs the Okta program through Pulumi's Automation API with a local file backend and
+ * the passphrase secrets provider: no Pulumi Cloud account. Returns each stack's
+ * outputs with secrets left as Pulumi reports them (masked).
+ */
+export async function runOktaStacks(runs: readonly OktaRun[], action: OktaAction, options: OktaRunOptions): Promise<void> {
+  requireEngineCli("pulumi", ["version"], PULUMI_INSTALL);
+  const secrets = passphraseEnv();
+  const stateDir = resolve(options.stateDir);
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const backendUrl = `file://${stateDir}`;
+  // Loaded only here: the Automation API looks for the CLI as soon as it is used.
+  const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
+  for (const run of runs) {
+    options.onOutput(`${action} ${run.stackName}\n`);
+    const stack = await LocalWorkspace.createOrSelectStack(
+      { projectName: OKTA_PROJECT, stackName: run.stackName, program: oktaProgram(run.connector, run.stackName) },
+      {
+        workDir: join(stateDir, "workspace"),
+        secretsProvider: "passphrase",
+        projectSettings: { name: OKTA_PROJECT, runtime: "nodejs", backend: { url: backendUrl } },
+        envVars: { PULUMI_BACKEND_URL: backendUrl, ...secrets },
+      },
+    );
+    if (action === "preview") await stack.preview({ onOutput: options.onOutput, color: "never" });
+    if (action === "up") await stack.up({ onOutput: options.onOutput, color: "never" });
+    if (action === "destroy") await stack.destroy({ onOutput: options.onOutput, color: "never" });
+  }
+}
