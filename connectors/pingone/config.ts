@@ -5,6 +5,11 @@ import { connectorName, guid } from "../../config/fields";
 export const PINGONE_REGIONS = { NA: "com", EU: "eu", CA: "ca", AP: "asia" } as const;
 export type PingOneRegion = keyof typeof PINGONE_REGIONS;
 
+/** The auth host of a region, e.g. `auth.pingone.eu`; Insights signs in there. */
+export function pingoneAuthDomain(region: PingOneRegion): string {
+  return `auth.pingone.${PINGONE_REGIONS[region]}`;
+}
+
 /** The built-in roles behind the guide's "search Read Only, Select All". */
 export const DEFAULT_PINGONE_ROLES = ["Identity Data Read Only", "Configuration Read Only"] as const;
 

@@ -1,4 +1,5 @@
 import {
+  TerraformDataSource,
   TerraformProvider,
   TerraformResource,
   Tokenization,
@@ -7,8 +8,8 @@ import {
 import type { Construct } from "constructs";
 
 /**
- * Typed bindings for Terraform providers with no prebuilt cdktf package (azurerm
- * is 500+ MB for the one resource we need; PingOne has none). A binding names the
+ * Typed bindings for Terraform providers with no prebuilt cdktf package (azurerm's
+ * is hundreds of megabytes for the one resource we need; PingOne has none). A binding names the
  * provider once; each resource class types its own arguments and hands them here
  * in Terraform's snake_case.
  */
@@ -85,7 +86,7 @@ export class BoundProvider extends TerraformProvider {
   }
 }
 
-/** A resource or data source of a bound provider; subclasses add typed arguments and attributes. */
+/** A resource of a bound provider; subclasses add typed arguments and attributes. */
 export abstract class BoundResource extends TerraformResource {
   protected constructor(
     scope: Construct,
@@ -109,5 +110,31 @@ export abstract class BoundResource extends TerraformResource {
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
     return synthesizeHcl(this.args, this.blocks);
+  }
+}
+
+/** A data source of a bound provider; subclasses add typed arguments and attributes. */
+export abstract class BoundDataSource extends TerraformDataSource {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    binding: TerraformProviderBinding,
+    dataSourceType: string,
+    private readonly args: TerraformArguments,
+    meta: TerraformMetaArguments = {},
+  ) {
+    super(scope, id, {
+      ...meta,
+      terraformResourceType: dataSourceType,
+      terraformGeneratorMetadata: { providerName: binding.name, providerVersionConstraint: binding.versionConstraint },
+    });
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return synthesizeJson(this.args, {});
+  }
+
+  protected synthesizeHclAttributes(): Record<string, unknown> {
+    return synthesizeHcl(this.args, {});
   }
 }

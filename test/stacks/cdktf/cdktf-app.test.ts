@@ -40,7 +40,7 @@ describe("the CDKTF app (cdktf.json)", () => {
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-  test("`cdktf synth` works with no terraform and no credentials, naming stacks <tenant>-azure and <tenant>-gcp, and writes no secret", () => {
+  test("`cdktf synth` works with no terraform and no credentials, naming stacks <tenant>-azure, -gcp and -pingone, and writes no secret", () => {
     const out = join(work, "out");
     const run = spawnSync(join(REPO, "node_modules/.bin/cdktf"), ["synth", "--output", out], {
       cwd: REPO,
@@ -49,8 +49,8 @@ describe("the CDKTF app (cdktf.json)", () => {
       timeout: 120_000,
     });
     expect({ status: run.status, stderr: run.status === 0 ? "" : run.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(run.stdout).toContain("Generated Terraform code for the stacks: acme-prod-azure, acme-prod-gcp");
-    expect(readdirSync(join(out, "stacks")).sort()).toEqual(["acme-prod-azure", "acme-prod-gcp"]);
+    expect(run.stdout.replace(/\s+/g, " ")).toContain("Generated Terraform code for the stacks: acme-prod-azure, acme-prod-gcp, acme-prod-pingone");
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual(["acme-prod-azure", "acme-prod-gcp", "acme-prod-pingone"]);
 
     const files = filesUnder(out);
     expect(files.some((f) => f.endsWith("acme-prod-azure/cdk.tf.json"))).toBe(true);
@@ -59,7 +59,7 @@ describe("the CDKTF app (cdktf.json)", () => {
     expect(everything).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
     expect(everything).not.toMatch(/"private_key_id"|"type"\s*:\s*"service_account"/);
     // The only secrets the stacks handle are outputs, and those are marked sensitive.
-    for (const stack of ["acme-prod-azure", "acme-prod-gcp"]) {
+    for (const stack of ["acme-prod-azure", "acme-prod-gcp", "acme-prod-pingone"]) {
       const json = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"));
       const secretOutputs = Object.entries(json.output).filter(([name]) => /secret|key$/.test(name) && name !== "client_secret_rotation_due");
       expect(secretOutputs.length).toBe(1);

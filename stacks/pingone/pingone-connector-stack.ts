@@ -1,0 +1,70 @@
+import { TerraformOutput, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import { pingoneAuthDomain, type PingOneConnectorConfig } from "../../connectors/pingone/config";
+import { pingoneGrants } from "../../connectors/pingone/grants";
+import {
+  ApplicationRoleAssignment,
+  ApplicationSecret,
+  DataPingoneRole,
+  PingoneProvider,
+  WorkerApplication,
+} from "../../providers/pingone";
+import { terraformName } from "../terraform/logical-id";
+
+export interface InsightsPingOneConnectorStackProps {
+  /** The tenant config's `pingone` connector entry. */
+  readonly connector: PingOneConnectorConfig;
+}
+
+/**
+ * The guide's "Create a PingOne Application": an enabled worker app using client
+ * credentials, and the catalog's built-in "Read Only" roles assigned to it, scoped to
+ * the environment, each looked up by name.
+ */
+export class InsightsPingOneConnectorStack extends TerraformStack {
+  readonly application: WorkerApplication;
+  readonly roleAssignments: ApplicationRoleAssignment[];
+
+  constructor(scope: Construct, name: string, props: InsightsPingOneConnectorStackProps) {
+    super(scope, name);
+    const { connector } = props;
+    const environmentId = connector.environmentId.toLowerCase();
+    new PingoneProvider(this, "pingone", { regionCode: connector.region });
+
+    this.application = new WorkerApplication(this, "application", {
+      environmentId,
+      name: connector.appName,
+      description: "BeyondTrust Identity Security Insights (managed by insights-connectors)",
+      enabled: true,
+      tokenEndpointAuthMethod: "CLIENT_SECRET_BASIC",
+    });
+    this.application.overrideLogicalId("connector_application");
+
+    // The roles come from the catalog's grants, so the stack cannot grant what plan does not show.
+    this.roleAssignments = pingoneGrants(connector).map(({ name: roleName }) => {
+      const role = new DataPingoneRole(this, `role-${roleName}`, { name: roleName });
+      role.overrideLogicalId(terraformName("role", roleName));
+      const assignment = new ApplicationRoleAssignment(this, `assign-${roleName}`, {
+        environmentId,
+        applicationId: this.application.applicationId,
+        roleId: role.roleId,
+        scopeEnvironmentId: environmentId,
+      });
+      assignment.overrideLogicalId(terraformName("assign", roleName));
+      return assignment;
+    });
+
+    const secret = new ApplicationSecret(this, "secret", { environmentId, applicationId: this.application.applicationId });
+    secret.overrideLogicalId("connector_application_secret");
+
+    new TerraformOutput(this, "client_id", { value: this.application.applicationId, description: "Client ID for the Insights connector" });
+    new TerraformOutput(this, "client_secret", {
+      value: secret.secret,
+      sensitive: true,
+      description: "Client Secret for the Insights connector; read with `terraform output -raw client_secret`",
+    });
+    new TerraformOutput(this, "environment_id", { value: environmentId, description: "Environment ID for the Insights connector" });
+    new TerraformOutput(this, "region", { value: connector.region });
+    new TerraformOutput(this, "auth_domain", { value: pingoneAuthDomain(connector.region), description: "Where the worker app gets its tokens" });
+  }
+}
