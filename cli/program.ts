@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError, configErrorReport } from "../config/problems";
+import { registerGithub } from "./commands/github";
 import { registerOkta } from "./commands/okta";
 import { registerPlan } from "./commands/plan";
 import { EXIT, processIo, UsageError, type Io } from "./io";
@@ -23,6 +24,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   };
   registerPlan(program, io, setExit);
   registerOkta(program, io, setExit);
+  registerGithub(program, io, setExit);
   program.commands.forEach((command) => command.exitOverride());
 
   try {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { connectorName, githubOrganization } from "../../config/fields";
+import { connectorName, githubOrganization, httpsUrlField } from "../../config/fields";
 
 /** The `github` entry of a tenant config (guide: "Connect Identity Security Insights to GitHub"). */
 export const githubConnectorConfig = z.strictObject({
@@ -8,14 +8,21 @@ export const githubConnectorConfig = z.strictObject({
   organization: githubOrganization,
   /** GitHub App names are unique across GitHub; the default includes the organization. */
   appName: z.string().trim().min(1).max(34, "must be at most 34 characters (GitHub's limit)").optional(),
-  /** GitHub Enterprise Server: REST API base, e.g. https://ghe.example.com/api/v3. */
-  apiUrl: z.url({ protocol: /^https$/, error: "must be an https:// URL" }).optional(),
+  /** GitHub Enterprise Server: REST API base, e.g. https://ghe.example.com/api/v3 (plain http only for a local fake). */
+  apiUrl: httpsUrlField("https://ghe.example.com/api/v3", { loopbackHttp: true }).optional(),
   /** GitHub Enterprise Server: web base, e.g. https://ghe.example.com. */
-  webUrl: z.url({ protocol: /^https$/, error: "must be an https:// URL" }).optional(),
+  webUrl: httpsUrlField("https://ghe.example.com", { loopbackHttp: true }).optional(),
 });
 export type GithubConnectorConfig = z.output<typeof githubConnectorConfig>;
 
 /** The app name used when the config does not set one. */
 export function githubAppName(config: GithubConnectorConfig): string {
   return config.appName ?? `BT Insights ${config.organization}`.slice(0, 34);
+}
+
+/** Where the app is created and where its API lives: github.com unless the config names a GitHub Enterprise Server. */
+export function githubUrls(config: GithubConnectorConfig): { webUrl: string; apiUrl: string } {
+  const webUrl = (config.webUrl ?? "https://github.com").replace(/\/+$/, "");
+  const apiUrl = (config.apiUrl ?? (config.webUrl ? `${webUrl}/api/v3` : "https://api.github.com")).replace(/\/+$/, "");
+  return { webUrl, apiUrl };
 }

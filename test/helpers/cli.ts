@@ -28,3 +28,17 @@ export function spawnCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Like {@link spawnCli} but without blocking this process, so local fakes in it keep answering. */
+export function spawnCliAsync(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
+  const { spawn } = require("node:child_process") as typeof import("node:child_process");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...argv], { cwd: REPO, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}

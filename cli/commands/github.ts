@@ -1,0 +1,97 @@
+import type { Command } from "commander";
+import type { GithubConnectorConfig } from "../../connectors/github/config";
+import { githubUrls } from "../../connectors/github/config";
+import { loadConfig } from "../../config/load";
+import { connectorsOfKind } from "../../stacks/connectors-of-kind";
+import { createGithubApp } from "../../stacks/github/create-app";
+import { assertCredentialsFileIsNew, credentialsFileHandoff, readCredentialsFile } from "../../stacks/github/credentials-file";
+import { GithubFlowError } from "../../stacks/github/errors";
+import { formatReport, hasDrift } from "../../stacks/github/permission-report";
+import { verifyInstallation } from "../../stacks/github/verify";
+import { EXIT, UsageError, type Io } from "../io";
+import { checkTenantNames } from "../tenant-filter";
+
+interface TargetOptions {
+  config: string;
+  tenant: string;
+  connector?: string;
+}
+
+/** The one github connector a command acts on: by tenant, and by name when a tenant has several. */
+function chooseConnector(options: TargetOptions): GithubConnectorConfig {
+  const config = loadConfig(options.config);
+  checkTenantNames(config, [options.tenant], options.config);
+  const candidates = connectorsOfKind<GithubConnectorConfig>(config, "github")
+    .filter(({ tenant, connector }) => tenant === options.tenant && (!options.connector || connector.name === options.connector))
+    .map(({ connector }) => connector);
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length === 0) throw new UsageError(`tenant ${options.tenant} has no github connector${options.connector ? ` named "${options.connector}"` : ""} in ${options.config}`);
+  throw new UsageError(`tenant ${options.tenant} has several github connectors; choose one with --connector (${candidates.map((c) => `"${c.name}"`).join(", ")})`);
+}
+
+function seconds(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new UsageError(`not a number of seconds: ${value}`);
+  return parsed * 1000;
+}
+
+/** `github create-app` and `github verify`: the manifest flow and the permission check. */
+export function registerGithub(program: Command, io: Io, setExit: (code: number) => void): void {
+  const github = program.command("github").description("create the Insights GitHub App with the manifest flow, and verify its permissions");
+  const say = (line: string) => io.stderr.write(`${line}\n`);
+
+  github
+    .command("create-app")
+    .description("create the app from the catalog's manifest, wait for its installation, and check its permissions (exit 3 on drift)")
+    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .requiredOption("-t, --tenant <name>", "tenant whose github connector to create")
+    .option("--connector <name>", "connector name, when the tenant has several")
+    .requiredOption("-o, --out <file>", "new file for the app ID and private key (created with mode 0600)")
+    .option("--timeout <seconds>", "how long to wait for GitHub's redirect", "900")
+    .option("--install-timeout <seconds>", "how long to wait for the organization installation", "900")
+    .option("--poll-interval <seconds>", "how often to look for the installation", "5")
+    .action(async (options: TargetOptions & { out: string; timeout: string; installTimeout: string; pollInterval: string }) => {
+      const connector = chooseConnector(options);
+      const timing = { callbackTimeoutMs: seconds(options.timeout), installTimeoutMs: seconds(options.installTimeout), pollMs: seconds(options.pollInterval) };
+      await runFlow(io, setExit, async () => {
+        assertCredentialsFileIsNew(options.out);
+        const { installedAppUrl, report } = await createGithubApp(connector, { ...timing, say, handoff: credentialsFileHandoff(options.out) });
+        io.stdout.write(`installedAppUrl: ${installedAppUrl}\ncredentials: ${options.out} (app ID and private key, mode 0600)\n`);
+        io.stdout.write(formatReport(report));
+        return hasDrift(report) ? EXIT.gate : EXIT.ok;
+      });
+    });
+
+  github
+    .command("verify")
+    .description("compare the installation's permissions with the catalog (exit 3 on missing, extra or pending permissions)")
+    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .requiredOption("-t, --tenant <name>", "tenant whose github connector to check")
+    .option("--connector <name>", "connector name, when the tenant has several")
+    .requiredOption("--credentials <file>", "the file github create-app wrote")
+    .action(async (options: TargetOptions & { credentials: string }) => {
+      const connector = chooseConnector(options);
+      await runFlow(io, setExit, async () => {
+        const credentials = readCredentialsFile(options.credentials);
+        const { report } = await verifyInstallation({
+          apiUrl: githubUrls(connector).apiUrl,
+          appId: credentials.appId,
+          pem: credentials.pem,
+          organization: connector.organization,
+        });
+        io.stdout.write(formatReport(report));
+        return hasDrift(report) ? EXIT.gate : EXIT.ok;
+      });
+    });
+}
+
+/** Flow failures are reported in one line with exit 1; anything else propagates. */
+async function runFlow(io: Io, setExit: (code: number) => void, flow: () => Promise<number>): Promise<void> {
+  try {
+    setExit(await flow());
+  } catch (error) {
+    if (!(error instanceof GithubFlowError)) throw error;
+    io.stderr.write(`error: ${error.message}\n`);
+    setExit(EXIT.failed);
+  }
+}

@@ -1,0 +1,73 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { createGithubApp } from "../../../stacks/github/create-app";
+import { hasDrift } from "../../../stacks/github/permission-report";
+import { FakeGithub } from "../../fakes/github";
+import { connectorFor, recordingHandoff } from "./helpers";
+
+const CHROMIUM = "/usr/bin/chromium";
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  // eslint-disable-next-line no-console
+  console.warn(`SKIPPED real-browser GitHub flow: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does this)`);
+}
+
+(haveChromium ? describe : describe.skip)(`GitHub App manifest flow in headless chromium${haveChromium ? "" : " [SKIPPED: /usr/bin/chromium missing]"}`, () => {
+  let fake: FakeGithub;
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"], headless: true });
+  });
+  afterAll(() => browser?.close());
+  beforeEach(async () => {
+    fake = new FakeGithub();
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  test("local page → GitHub's confirm page → callback: ID and PEM reach the handoff, never the terminal", async () => {
+    const terminal: string[] = [];
+    const handoff = recordingHandoff();
+    const page = await browser.newPage();
+    const visited: string[] = [];
+    page.on("framenavigated", (frame) => visited.push(frame.url()));
+
+    const result = await createGithubApp(connectorFor(fake), {
+      say: (line) => terminal.push(line),
+      callbackTimeoutMs: 30_000,
+      installTimeoutMs: 10_000,
+      pollMs: 50,
+      handoff: {
+        appCreated(app) {
+          handoff.appCreated(app);
+          setTimeout(() => fake.install(app.appId, "acme"), 100);
+        },
+        appInstalled: (details) => handoff.appInstalled(details),
+      },
+      onPageReady: async (pageUrl) => {
+        // What the person does: open the page; it posts the manifest; confirm on "GitHub".
+        await page.goto(pageUrl);
+        await page.waitForSelector("#create-app");
+        expect(await page.textContent("#app-name")).toBe("BT Insights acme");
+        void page.click("#create-app");
+      },
+    });
+
+    await page.waitForSelector("#result");
+    expect(await page.textContent("#result")).toBe("GitHub App created");
+    const [app] = [...fake.apps.values()];
+    expect(handoff.created!.appId).toBe(app.id);
+    expect(handoff.created!.pem.reveal()).toBe(app.pem);
+    expect(handoff.installedAppUrl).toBe(result.installedAppUrl);
+    expect(hasDrift(result.report)).toBe(false);
+
+    // The browser went local page → fake GitHub's form → confirm → local callback.
+    expect(visited.some((url) => url.startsWith(`${fake.webUrl}/organizations/acme/settings/apps/new?state=`))).toBe(true);
+    expect(visited.some((url) => /^http:\/\/127\.0\.0\.1:\d+\/callback\?code=[0-9a-f]+&state=/.test(url))).toBe(true);
+
+    const shown = terminal.join("\n") + (await page.content());
+    expect(shown).not.toContain(String(app.id));
+    expect(shown).not.toContain(app.pem.split("\n")[3]);
+    await page.close();
+  });
+});

@@ -1,0 +1,155 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createGithubApp, type CreateGithubAppOptions } from "../../../stacks/github/create-app";
+import { credentialsFileHandoff, readCredentialsFile } from "../../../stacks/github/credentials-file";
+import { GithubFlowError } from "../../../stacks/github/errors";
+import { hasDrift } from "../../../stacks/github/permission-report";
+import { manifestPermissions } from "../../../stacks/github/manifest";
+import { FakeGithub } from "../../fakes/github";
+import { connectorFor, recordingHandoff, scriptedBrowser } from "./helpers";
+
+describe("GitHub App manifest flow against a local fake of GitHub", () => {
+  let fake: FakeGithub;
+  beforeEach(async () => {
+    fake = new FakeGithub();
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  function options(overrides: Partial<CreateGithubAppOptions> & { said: string[] }): CreateGithubAppOptions {
+    return {
+      handoff: recordingHandoff(),
+      say: (line) => overrides.said.push(line),
+      callbackTimeoutMs: 10_000,
+      installTimeoutMs: 5_000,
+      pollMs: 25,
+      ...overrides,
+    };
+  }
+
+  test("creates the app, hands off ID and PEM, waits for the installation, and finds no drift", async () => {
+    const said: string[] = [];
+    const handoff = recordingHandoff();
+    let browser: Promise<{ status: number; text: string }> | undefined;
+    const flow = createGithubApp(connectorFor(fake), options({
+      said,
+      handoff: {
+        appCreated(app) {
+          handoff.appCreated(app);
+          // The organization owner installs the app a little later.
+          setTimeout(() => fake.install(app.appId, "acme"), 120);
+        },
+        appInstalled: (details) => handoff.appInstalled(details),
+      },
+      onPageReady: (pageUrl) => void (browser = scriptedBrowser(pageUrl)),
+    }));
+    const result = await flow;
+    expect((await browser!).text).toContain("GitHub App created");
+
+    const [app] = [...fake.apps.values()];
+    expect(handoff.created!.appId).toBe(app.id);
+    expect(handoff.created!.pem.reveal()).toBe(app.pem);
+    const installation = fake.installations.get("acme")!;
+    expect(result.installedAppUrl).toBe(`${fake.webUrl}/organizations/acme/settings/installations/${installation.id}`);
+    expect(handoff.installedAppUrl).toBe(result.installedAppUrl);
+    expect(hasDrift(result.report)).toBe(false);
+    expect(app.manifest.default_permissions).toEqual(manifestPermissions());
+
+    // Installation lookups were made as the app, with a JWT the fake verified.
+    const lookups = fake.requests.filter((r) => r.path === "/api/v3/orgs/acme/installation");
+    expect(lookups.length).toBeGreaterThan(1);
+    for (const lookup of lookups) expect(lookup.jwtIssuer).toBe(String(app.id));
+    expect(said.some((line) => /waiting for the installation on acme… \d+ s/.test(line))).toBe(true);
+    expect(said.join("\n")).toContain(`${fake.webUrl}/apps/${app.slug}/installations/new`);
+    // The terminal never sees the app ID or the key.
+    expect(said.join("\n")).not.toContain(String(app.id));
+    expect(said.join("\n")).not.toContain(app.pem.split("\n")[3]);
+  });
+
+  test("the file handoff writes ID and PEM to a new 0600 file right after conversion, then the installation URL", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gh-handoff-"));
+    const out = join(dir, "app.json");
+    try {
+      const handoff = credentialsFileHandoff(out);
+      const said: string[] = [];
+      const result = await createGithubApp(connectorFor(fake), options({
+        said,
+        handoff: {
+          appCreated(app) {
+            handoff.appCreated(app);
+            expect(statSync(out).mode & 0o777).toBe(0o600);
+            expect(JSON.parse(readFileSync(out, "utf8")).installedAppUrl).toBeUndefined();
+            fake.install(app.appId, "acme");
+          },
+          appInstalled: (details) => handoff.appInstalled(details),
+        },
+        onPageReady: (url) => void scriptedBrowser(url),
+      }));
+      const [app] = [...fake.apps.values()];
+      expect(statSync(out).mode & 0o777).toBe(0o600);
+      const saved = readCredentialsFile(out);
+      expect(saved.appId).toBe(app.id);
+      expect(saved.pem.reveal()).toBe(app.pem);
+      expect(saved.installedAppUrl).toBe(result.installedAppUrl);
+      expect(String(saved.pem)).toBe("[redacted]");
+      expect(JSON.stringify(saved)).not.toContain("PRIVATE KEY");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a redirect with a state this run did not send ends the flow; no code is converted", async () => {
+    const said: string[] = [];
+    let browser: Promise<{ status: number; text: string }> | undefined;
+    const flow = createGithubApp(connectorFor(fake), options({ said, onPageReady: (url) => void (browser = scriptedBrowser(url, { tamperState: true })) }));
+    await expect(flow).rejects.toThrow(/state this run did not send/);
+    await expect(flow).rejects.toBeInstanceOf(GithubFlowError);
+    expect((await browser!).status).toBe(400);
+    expect(fake.requests.some((r) => r.path.includes("/conversions"))).toBe(false);
+  });
+
+  test("an expired code gives a clear error naming the one-hour validity", async () => {
+    fake.codeMaxAgeMs = -1;
+    const said: string[] = [];
+    const flow = createGithubApp(connectorFor(fake), options({ said, onPageReady: (url) => void scriptedBrowser(url) }));
+    await expect(flow).rejects.toThrow(/refused the manifest code \(HTTP 404\): it expired \(codes are valid for one hour\) or was already used/);
+  });
+
+  test("no installation within the timeout: a clear error, after the credentials were already handed off", async () => {
+    const said: string[] = [];
+    const handoff = recordingHandoff();
+    const flow = createGithubApp(connectorFor(fake), options({ said, handoff, installTimeoutMs: 300, onPageReady: (url) => void scriptedBrowser(url) }));
+    await expect(flow).rejects.toThrow(/the app is not installed on acme after \d+ s/);
+    expect(handoff.created?.appId).toBe([...fake.apps.keys()][0]);
+    expect(handoff.installedAppUrl).toBeUndefined();
+  });
+
+  test("an installation with fewer, extra, stronger or pending permissions is reported as drift", async () => {
+    const said: string[] = [];
+    const granted = { ...manifestPermissions(), organization_events: "write", secrets: "read" } as Record<string, string>;
+    delete granted.members;
+    const flow = createGithubApp(connectorFor(fake), options({
+      said,
+      handoff: { appCreated: (app) => void fake.install(app.appId, "acme", granted), appInstalled: () => undefined },
+      onPageReady: (url) => void scriptedBrowser(url),
+    }));
+    const { report } = await flow;
+    expect(report.missing).toEqual(["members: read"]);
+    expect(report.extra).toEqual(["secrets: read"]);
+    expect(report.wrongLevel).toEqual(["organization_events: write (catalog: read)"]);
+    expect(report.pendingUpgrade).toEqual([
+      "members: read requested, installation has none",
+      "organization_events: read requested, installation has write",
+    ]);
+    expect(hasDrift(report)).toBe(true);
+  });
+
+  test("no redirect at all within the timeout ends the flow and frees the port", async () => {
+    const said: string[] = [];
+    let pageUrl = "";
+    const flow = createGithubApp(connectorFor(fake), options({ said, callbackTimeoutMs: 200, onPageReady: (url) => void (pageUrl = url) }));
+    await expect(flow).rejects.toThrow(/no redirect from GitHub within 0 s/);
+    await expect(fetch(pageUrl)).rejects.toThrow();
+  });
+});

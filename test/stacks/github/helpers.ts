@@ -1,0 +1,51 @@
+import type { GithubConnectorConfig } from "../../../connectors/github/config";
+import type { SecretValue } from "../../../config/secret-value";
+import type { GithubAppHandoff } from "../../../stacks/github/create-app";
+import type { FakeGithub } from "../../fakes/github";
+import { VALID } from "../../helpers/config-text";
+import { connectorFrom } from "../cdktf/helpers";
+
+export function connectorFor(fake: FakeGithub): GithubConnectorConfig {
+  return connectorFrom<GithubConnectorConfig>(`${VALID.github}\napiUrl: ${fake.apiUrl}\nwebUrl: ${fake.webUrl}`);
+}
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+function field(html: string, pattern: RegExp, what: string): string {
+  const match = pattern.exec(html);
+  if (!match) throw new Error(`no ${what} in page:\n${html}`);
+  return unescapeHtml(match[1]);
+}
+
+/**
+ * What a browser does, step by step over HTTP (the real-browser test does the same in
+ * chromium): load the local page, post its form to GitHub, confirm, follow the redirect.
+ */
+export async function scriptedBrowser(pageUrl: string, options: { tamperState?: boolean } = {}): Promise<{ status: number; text: string }> {
+  const page = await (await fetch(pageUrl)).text();
+  const action = field(page, /<form id="manifest-form" method="post" action="([^"]+)"/, "form action");
+  const manifest = field(page, /name="manifest" value="([^"]+)"/, "manifest");
+  const confirmPage = await (await fetch(action, { method: "POST", body: new URLSearchParams({ manifest }) })).text();
+  const confirmAction = new URL(field(confirmPage, /<form method="post" action="([^"]+)"/, "confirm form"), action);
+  const pending = field(confirmPage, /name="pending" value="([^"]+)"/, "pending id");
+  const redirect = await fetch(confirmAction, { method: "POST", body: new URLSearchParams({ pending }), redirect: "manual" });
+  const location = new URL(redirect.headers.get("location") ?? "");
+  if (options.tamperState) location.searchParams.set("state", "forged-state");
+  const callback = await fetch(location);
+  return { status: callback.status, text: await callback.text() };
+}
+
+/** A handoff that records what it is given, as the registration stage would receive it. */
+export function recordingHandoff(): GithubAppHandoff & { created?: { appId: number; slug: string; pem: SecretValue }; installedAppUrl?: string } {
+  const handoff: GithubAppHandoff & { created?: { appId: number; slug: string; pem: SecretValue }; installedAppUrl?: string } = {
+    appCreated(app) {
+      handoff.created = app;
+    },
+    appInstalled({ installedAppUrl }) {
+      handoff.installedAppUrl = installedAppUrl;
+    },
+  };
+  return handoff;
+}
