@@ -1,8 +1,12 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError, configErrorReport } from "../config/problems";
+import { registerConnector } from "./commands/connector";
+import { registerEmulator } from "./commands/emulator";
 import { registerGithub } from "./commands/github";
 import { registerOkta } from "./commands/okta";
 import { registerPlan } from "./commands/plan";
+import { registerRegister } from "./commands/register";
+import { registerStatus } from "./commands/status";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 
 const { version } = require("../package.json") as { version: string };
@@ -25,6 +29,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   registerPlan(program, io, setExit);
   registerOkta(program, io, setExit);
   registerGithub(program, io, setExit);
+  registerRegister(program, io, setExit);
+  registerStatus(program, io, setExit);
+  registerConnector(program, io, setExit);
+  registerEmulator(program, io, setExit);
   program.commands.forEach((command) => command.exitOverride());
 
   try {

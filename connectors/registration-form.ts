@@ -16,15 +16,21 @@ export interface FormField {
 
 export interface RegistrationForm {
   readonly fields: readonly FormField[];
-  /** The request body: exactly the form's fields. */
+  /** Every field of the form, installer ones included. */
   readonly schema: z.ZodObject;
+  /** What the console (and the API) takes: the fields not typed into the Insights Collector installer. */
+  readonly apiSchema: z.ZodObject;
 }
 
-/** Builds a form from its fields; the zod schema is derived so the two never disagree. */
-export function defineForm(fields: readonly FormField[]): RegistrationForm {
+function objectOf(fields: readonly FormField[]): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   for (const field of fields) shape[field.key] = field.optional ? field.schema.optional() : field.schema;
-  return { fields, schema: z.strictObject(shape) };
+  return z.strictObject(shape);
+}
+
+/** Builds a form from its fields; the zod schemas are derived so they never disagree with it. */
+export function defineForm(fields: readonly FormField[]): RegistrationForm {
+  return { fields, schema: objectOf(fields), apiSchema: objectOf(fields.filter((f) => f.enteredIn !== "installer")) };
 }
 
 /** Common field shapes. */

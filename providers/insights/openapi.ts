@@ -5,14 +5,16 @@ import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, CONNECTIVITY_STATES, ID
 
 type Json = Record<string, unknown>;
 
-/** A kind's "Create Connector" form as JSON Schema: exactly the catalog's registration schema. */
+/**
+ * A kind's "Create Connector" form as JSON Schema: exactly the catalog's registration
+ * schema, without the fields typed into the Insights Collector installer.
+ */
 export function registrationSchema(kind: ConnectorKind<any>): Json {
-  const { $schema: _drop, ...schema } = z.toJSONSchema(kind.registration.schema, { target: "draft-2020-12" }) as Json & { properties: Record<string, Json> };
-  for (const field of kind.registration.fields) {
+  const { $schema: _drop, ...schema } = z.toJSONSchema(kind.registration.apiSchema, { target: "draft-2020-12" }) as Json & { properties: Record<string, Json> };
+  for (const field of kind.registration.fields.filter((f) => f.enteredIn !== "installer")) {
     const property = schema.properties[field.key];
     property.title = field.label;
     if (field.secret) Object.assign(property, { writeOnly: true, "x-secret": true });
-    if (field.enteredIn) property["x-entered-in"] = field.enteredIn;
   }
   return { title: `${kind.title} registration`, ...schema };
 }

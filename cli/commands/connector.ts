@@ -1,0 +1,51 @@
+import { Argument, type Command } from "commander";
+import { loadConfig } from "../../config/load";
+import { insightsApiFor } from "../../register/insights-target";
+import { EXIT, UsageError, type Io } from "../io";
+import { checkTenantNames } from "../tenant-filter";
+
+interface ConnectorOptions {
+  config: string;
+  tenant: string;
+  kind: string;
+  name: string;
+  yes?: boolean;
+  emulator?: string;
+}
+
+/** `connector off|on|delete`: the Connector Settings page's Turn Off / Turn On / Delete. */
+export function registerConnector(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command("connector")
+    .description("turn a registered connector off or on, or delete it (the Active Directory connector cannot be turned off)")
+    .addArgument(new Argument("<action>", "what to do").choices(["off", "on", "delete"]))
+    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .option("--emulator <url>", "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)")
+    .requiredOption("-t, --tenant <name>", "tenant")
+    .requiredOption("--kind <kind>", "connector kind, e.g. okta")
+    .requiredOption("--name <name>", "connector name")
+    .option("--yes", "confirm delete")
+    .action(async (action: "off" | "on" | "delete", options: ConnectorOptions) => {
+      const config = loadConfig(options.config);
+      checkTenantNames(config, [options.tenant], options.config);
+      // Guide, "Review Connector Settings": the AD connector has no Turn Off; say so before calling anything.
+      if (action === "off" && options.kind === "active-directory") {
+        throw new UsageError("the Active Directory connector cannot be turned off (guide: Review Connector Settings); delete it instead if it must stop");
+      }
+      if (action === "delete" && !options.yes) throw new UsageError("delete removes the connector and its data collection from Insights; add --yes to confirm");
+      const tenant = config.tenants.find((t) => t.name === options.tenant)!;
+      const api = insightsApiFor(tenant.insights, config.dir, process.env, {}, options.emulator);
+      if (!api) throw new UsageError(`tenant ${tenant.name} uses the sheet adapter: do this in the console (Menu > Connectors > Configured > ${options.name} > Settings)`);
+      const target = (await api.list()).find((c) => c.kind === options.kind && c.name === options.name);
+      if (!target) {
+        io.stderr.write(`error: tenant ${tenant.name} has no ${options.kind} connector named "${options.name}"\n`);
+        setExit(EXIT.failed);
+        return;
+      }
+      if (action === "delete") await api.remove(target.id);
+      else if (action === "off") await api.turnOff(target.id);
+      else await api.turnOn(target.id);
+      io.stdout.write(`${options.kind} connector "${options.name}": ${action === "delete" ? "deleted" : `turned ${action}`}\n`);
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,114 @@
+import { Option, type Command } from "commander";
+import { CATALOG } from "../../connectors/catalog";
+import { loadConfig } from "../../config/load";
+import { githubCredentialsSource, outputsFileSource, pulumiOutputSource, terraformOutputSource, type OutputSource } from "../../register/outputs";
+import { registerTable } from "../../register/report";
+import { registerConfig } from "../../register/run";
+import { syntheticOutputSource } from "../../register/synthetic";
+import { EXIT, UsageError, type Io } from "../io";
+import { checkTenantNames } from "../tenant-filter";
+
+interface RegisterOptions {
+  config: string;
+  tenant?: string[];
+  dryRun?: boolean;
+  format: "table" | "json";
+  concurrency: string;
+  settleTimeout: string;
+  outputs?: string[];
+  cdktfOut: string;
+  githubDir: string;
+  pulumiState: string;
+  sheetDir: string;
+  syntheticOutputs?: boolean;
+  emulator?: string;
+}
+
+/** Labels of the fields typed into the Insights Collector installer rather than the console. */
+function installerFields(kind: string): string[] {
+  const entry = CATALOG.find((k) => k.kind === kind);
+  return (entry?.registration.fields ?? []).filter((f) => f.enteredIn === "installer").map((f) => f.label);
+}
+
+function positive(value: string, what: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${what} must be a positive number, got ${value}`);
+  return n;
+}
+
+/** Output sources in the order they are asked: explicit files first, then each engine's own. */
+function outputSources(options: RegisterOptions): OutputSource[] {
+  if (options.syntheticOutputs) return [syntheticOutputSource(".state/synthetic-key.pem")];
+  return [
+    ...(options.outputs ?? []).map((file) => {
+      try {
+        return outputsFileSource(file);
+      } catch (error) {
+        throw new UsageError(`cannot read outputs file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+    }),
+    terraformOutputSource(options.cdktfOut),
+    githubCredentialsSource(options.githubDir),
+    pulumiOutputSource(options.pulumiState),
+  ];
+}
+
+/** `register`: every connector of the selected tenants into Insights, idempotently, then connectivity. */
+export function registerRegister(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command("register")
+    .description("register every connector as an Insights connector (create, update changed fields, leave the rest), then report connectivity")
+    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .option("--emulator <url>", "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)")
+    .option("-t, --tenant <name...>", "only these tenants (default: all)")
+    .option("--dry-run", "show what would change; make no call that changes anything")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--concurrency <n>", "connectors registered at once", "4")
+    .option("--settle-timeout <seconds>", "how long to wait for each connector's first connectivity check", "120")
+    .option("--outputs <file...>", "stack outputs as JSON ({stack: {output: value}}, e.g. from cdk deploy --outputs-file)")
+    .option("--cdktf-out <dir>", "synthesized CDKTF stacks, read with terraform output", "cdktf.out")
+    .option("--github-dir <dir>", "GitHub App credentials files, <stack>.json", ".state/github")
+    .option("--pulumi-state <dir>", "local Pulumi state of the Okta stacks", ".state/pulumi")
+    .option("--sheet-dir <dir>", "where the sheet adapter writes", "registration-sheets")
+    .addOption(new Option("--synthetic-outputs", "use made-up stack outputs (demo and emulator only)").hideHelp())
+    .action(async (options: RegisterOptions) => {
+      const config = loadConfig(options.config);
+      checkTenantNames(config, options.tenant, options.config);
+      if (options.syntheticOutputs && !options.emulator) throw new UsageError("--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant");
+      const concurrency = positive(options.concurrency, "--concurrency");
+      const settleTimeoutMs = positive(options.settleTimeout, "--settle-timeout") * 1000;
+      const progress = io.stdout.isTTY && options.format === "table";
+      let done = 0;
+      const run = await registerConfig(config, {
+        tenants: options.tenant,
+        dryRun: Boolean(options.dryRun),
+        concurrency,
+        settleTimeoutMs,
+        pollMs: 1000,
+        outputSources: outputSources(options),
+        env: process.env,
+        sheetDir: options.sheetDir,
+        emulatorUrl: options.emulator,
+        onResult: (result) => {
+          done += 1;
+          if (progress) io.stderr.write(`\r${done} connector(s) done, last: ${result.tenant}/${result.name} ${result.action}   `);
+        },
+      });
+      if (progress) io.stderr.write("\n");
+      if (options.format === "json") {
+        io.stdout.write(`${JSON.stringify({ dryRun: Boolean(options.dryRun), results: run.results, sheets: run.sheets }, null, 2)}\n`);
+      } else {
+        if (run.results.length) io.stdout.write(registerTable(run.results, Boolean(options.dryRun)));
+        for (const sheet of run.sheets) io.stdout.write(`sheet: ${sheet}\n`);
+        for (const r of run.results.filter((r) => r.installation)) {
+          const typed = installerFields(r.kind);
+          io.stdout.write(
+            `${r.tenant}/${r.name}: install the Insights Collector from ${r.installation!.installerUrl} with installation key ${r.installation!.key}` +
+              `${typed.length ? `, then enter ${typed.join(", ")} in the installer` : ""}\n`,
+          );
+        }
+      }
+      const bad = run.results.some((r) => r.action === "failed" || r.connectivity === "Failed");
+      setExit(bad ? EXIT.failed : EXIT.ok);
+    });
+}

@@ -1,0 +1,17 @@
+import type { SecretValue } from "../../config/secret-value";
+import type { ActivityEntry, ConnectivityState, Connector } from "./contract";
+
+/** A form's values: plain strings, or secrets that are only revealed into a request body. */
+export type RegistrationValues = Record<string, string | SecretValue>;
+
+/** What the registration stage needs from Insights, whatever carries it. */
+export interface InsightsApi {
+  list(): Promise<Connector[]>;
+  create(kind: string, values: RegistrationValues, idempotencyKey: string): Promise<Connector>;
+  update(id: string, changes: RegistrationValues): Promise<Connector>;
+  remove(id: string): Promise<void>;
+  turnOff(id: string): Promise<Connector>;
+  turnOn(id: string): Promise<Connector>;
+  connectivity(id: string): Promise<{ state: ConnectivityState; checkedAt: string }>;
+  activity(id: string): Promise<ActivityEntry[]>;
+}

@@ -1,0 +1,68 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Datastore from "@seald-io/nedb";
+import type { ActivityEntry, ConnectivityState } from "../contract";
+
+/** A connector as the emulator keeps it: fingerprints of secrets, never their values. */
+export interface StoredConnector {
+  _id?: string;
+  siteId: string;
+  /** `<siteId>\n<kind>\n<name>`: unique, so two creates can never make two connectors. */
+  identity: string;
+  kind: string;
+  name: string;
+  enabled: boolean;
+  settings: Record<string, string>;
+  secretFingerprints: Record<string, string>;
+  connectionPoint: string;
+  /** What the first check after a change will find, and when it finishes. */
+  checkOutcome: { state: ConnectivityState; reason: string };
+  checkReadyAt: number;
+  createdAt: string;
+  updatedAt: string;
+  activity: ActivityEntry[];
+  installation?: { key: string; installerUrl: string };
+}
+
+interface IdempotencyRecord {
+  _id?: string;
+  /** `<siteId>\n<key>` */
+  scope: string;
+  connectorId: string;
+  requestHash: string;
+}
+
+/**
+ * The emulator's embedded store (NeDB: an append-only file per collection, reloaded on
+ * start, so state survives restarts). NeDB runs one operation at a time and enforces
+ * unique indexes, which is what makes concurrent creates safe.
+ */
+export class EmulatorStore {
+  readonly connectors: Datastore<StoredConnector>;
+  readonly idempotency: Datastore<IdempotencyRecord>;
+
+  private constructor(dir: string | undefined) {
+    const file = (name: string) => (dir ? { filename: join(dir, name), autoload: false } : { inMemoryOnly: true });
+    this.connectors = new Datastore<StoredConnector>(file("connectors.db"));
+    this.idempotency = new Datastore<IdempotencyRecord>(file("idempotency.db"));
+  }
+
+  /** Opens (or creates) the store in `dir`; without a dir it lives in memory only. */
+  static async open(dir?: string): Promise<EmulatorStore> {
+    if (dir) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const store = new EmulatorStore(dir);
+    await Promise.all([store.connectors.loadDatabaseAsync(), store.idempotency.loadDatabaseAsync()]);
+    await store.connectors.ensureIndexAsync({ fieldName: "identity", unique: true });
+    await store.idempotency.ensureIndexAsync({ fieldName: "scope", unique: true });
+    return store;
+  }
+
+  static identity(siteId: string, kind: string, name: string): string {
+    return `${siteId}\n${kind}\n${name}`;
+  }
+
+  /** Rewrites the data files without superseded lines. */
+  async compact(): Promise<void> {
+    await Promise.all([this.connectors.compactDatafileAsync(), this.idempotency.compactDatafileAsync()]);
+  }
+}

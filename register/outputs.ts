@@ -1,0 +1,104 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { requireEngineCli, EngineMissingError } from "../stacks/engine-cli";
+import { readCredentialsFile } from "../stacks/github/credentials-file";
+
+/** A stack's outputs by name; the registration stage wraps the secret ones before use. Held in memory only. */
+export type StackOutputs = Record<string, string>;
+
+/** Where a stack's outputs are read from. `undefined` means "not mine / not deployed". */
+export interface OutputSource {
+  readonly description: string;
+  outputs(stackName: string, engine: string): Promise<StackOutputs | undefined>;
+}
+
+/**
+ * A JSON file of `{ "<stack>": { "<output>": value } }`: what `cdk deploy --outputs-file`
+ * writes, and also accepts `terraform output -json`'s `{ "<output>": { "value": … } }` per stack.
+ */
+export function outputsFileSource(path: string): OutputSource {
+  const file = JSON.parse(readFileSync(path, "utf8")) as Record<string, Record<string, unknown>>;
+  return {
+    description: `outputs file ${path}`,
+    async outputs(stackName) {
+      const stack = file[stackName];
+      return stack ? flattenOutputs(stack) : undefined;
+    },
+  };
+}
+
+function flattenOutputs(stack: Record<string, unknown>): StackOutputs {
+  return Object.fromEntries(
+    Object.entries(stack).map(([key, value]) => [key, typeof value === "object" && value !== null && "value" in value ? String((value as { value: unknown }).value) : String(value)]),
+  );
+}
+
+/** CDKTF stacks: `terraform output -json` in the stack's synthesized folder (state from its backend). */
+export function terraformOutputSource(cdktfOut: string): OutputSource {
+  return {
+    description: `terraform output in ${cdktfOut}/stacks/<stack>`,
+    async outputs(stackName, engine) {
+      if (engine !== "cdktf") return undefined;
+      const dir = join(cdktfOut, "stacks", stackName);
+      if (!existsSync(join(dir, "cdk.tf.json"))) return undefined;
+      requireEngineCli("terraform", ["version"], "install Terraform >= 1.5 or OpenTofu (as terraform) to read the stack's outputs");
+      const run = spawnSync("terraform", ["output", "-json"], { cwd: dir, encoding: "utf8", env: { ...process.env, TF_IN_AUTOMATION: "1" } });
+      if (run.status !== 0) throw new Error(`terraform output failed in ${dir}: ${run.stderr.split("\n").find((l) => l.trim()) ?? "no message"}`);
+      const parsed = JSON.parse(run.stdout || "{}") as Record<string, unknown>;
+      return Object.keys(parsed).length ? flattenOutputs(parsed) : undefined;
+    },
+  };
+}
+
+/** GitHub: the credentials file `github create-app --out` wrote, by convention `<dir>/<stack>.json`. */
+export function githubCredentialsSource(dir: string): OutputSource {
+  return {
+    description: `GitHub App credentials in ${dir}/<stack>.json`,
+    async outputs(stackName, engine) {
+      if (engine !== "github-app-manifest") return undefined;
+      const path = join(dir, `${stackName}.json`);
+      if (!existsSync(path)) return undefined;
+      const credentials = readCredentialsFile(path);
+      return {
+        appId: String(credentials.appId),
+        pem: credentials.pem.reveal(),
+        ...(credentials.installedAppUrl ? { installedAppUrl: credentials.installedAppUrl } : {}),
+      };
+    },
+  };
+}
+
+/** Okta: the Pulumi stack's outputs through the Automation API (secrets decrypted in memory). */
+export function pulumiOutputSource(stateDir: string): OutputSource {
+  return {
+    description: `Pulumi stacks in ${stateDir}`,
+    async outputs(stackName, engine) {
+      if (engine !== "pulumi") return undefined;
+      try {
+        requireEngineCli("pulumi", ["version"], "install it from https://www.pulumi.com/docs/iac/download-install/ to read the Okta stack's outputs");
+      } catch (error) {
+        if (error instanceof EngineMissingError) return undefined;
+        throw error;
+      }
+      const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
+      const backend = `file://${stateDir}`;
+      const stack = await LocalWorkspace.selectStack(
+        { stackName, workDir: join(stateDir, "workspace") },
+        { envVars: { PULUMI_BACKEND_URL: backend } },
+      ).catch(() => undefined);
+      if (!stack) return undefined;
+      const outputs = await stack.outputs();
+      return Object.fromEntries(Object.entries(outputs).map(([key, { value }]) => [key, String(value)]));
+    },
+  };
+}
+
+/** The first source that knows the stack wins. */
+export async function firstOutputs(sources: readonly OutputSource[], stackName: string, engine: string): Promise<StackOutputs | undefined> {
+  for (const source of sources) {
+    const found = await source.outputs(stackName, engine);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import { SecretValue } from "../config/secret-value";
+import type { InsightsApi, RegistrationValues } from "../providers/insights/adapter";
+import { SETTLED_STATES, secretFingerprint, type ConnectivityState, type Connector } from "../providers/insights/contract";
+import { InsightsApiError } from "../providers/insights/http-client";
+import type { DesiredConnector } from "./desired";
+import { mapPool } from "./pool";
+
+export type RegisterAction = "create" | "update" | "unchanged" | "failed";
+
+export interface ConnectorResult {
+  readonly tenant: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly action: RegisterAction;
+  /** Fields sent (create) or changed (update); never values. */
+  readonly fields: string[];
+  readonly connectivity?: ConnectivityState;
+  /** Why it failed, or why connectivity failed (from the activity history). */
+  readonly detail?: string;
+  /** Collector kinds: how to install the Insights Collector (the key is shown once, like the console does). */
+  readonly installation?: { key: string; installerUrl: string };
+}
+
+export interface ReconcileOptions {
+  /** Decide only; make no call that changes anything. */
+  readonly dryRun: boolean;
+  readonly concurrency: number;
+  /** How long to wait for the first connectivity check after a change. */
+  readonly settleTimeoutMs: number;
+  readonly pollMs: number;
+  readonly onResult?: (result: ConnectorResult) => void;
+}
+
+const key = (kind: string, name: string) => `${kind}\n${name}`;
+
+/** The fields whose desired value differs from what Insights holds (secrets by fingerprint). */
+export function changedFields(desired: DesiredConnector, current: Connector): string[] {
+  return Object.entries(desired.values)
+    .filter(([field, value]) =>
+      value instanceof SecretValue
+        ? current.secretFingerprints[field] !== secretFingerprint(current.id, field, value.reveal())
+        : current.settings[field] !== value,
+    )
+    .map(([field]) => field)
+    .sort();
+}
+
+function pick(values: RegistrationValues, fields: readonly string[]): RegistrationValues {
+  return Object.fromEntries(fields.map((field) => [field, values[field]]));
+}
+
+/**
+ * Makes Insights hold exactly the desired connectors of one tenant, matched by kind +
+ * name: create what is missing, update only differing fields, leave the rest alone.
+ * Creates carry an Idempotency-Key, and a create that meets an existing connector (a
+ * crashed earlier run, a concurrent one) turns into an update, so nothing is duplicated.
+ */
+export async function reconcile(api: InsightsApi, desired: readonly DesiredConnector[], options: ReconcileOptions): Promise<ConnectorResult[]> {
+  const existing = new Map((await api.list()).map((c) => [key(c.kind, c.name), c]));
+  const applied = await mapPool(desired, options.concurrency, async (wanted) => {
+    const base = { tenant: wanted.tenant, kind: wanted.kind, name: wanted.name };
+    try {
+      const outcome = await applyOne(api, wanted, existing.get(key(wanted.kind, wanted.name)), options.dryRun);
+      return { ...base, ...outcome };
+    } catch (error) {
+      return { ...base, action: "failed" as const, fields: [], detail: (error as Error).message };
+    }
+  });
+  return mapPool(applied, options.concurrency, async (result) => {
+    const settled = options.dryRun || result.action === "failed" || !result.id ? result : await settle(api, result, options);
+    const { id: _id, ...shown } = settled;
+    options.onResult?.(shown);
+    return shown;
+  });
+}
+
+type Applied = Omit<ConnectorResult, "tenant" | "kind" | "name"> & { id?: string };
+
+async function applyOne(api: InsightsApi, wanted: DesiredConnector, current: Connector | undefined, dryRun: boolean): Promise<Applied> {
+  if (!current) {
+    const fields = Object.keys(wanted.values).sort();
+    if (dryRun) return { action: "create", fields };
+    try {
+      const created = await api.create(wanted.kind, wanted.values, randomUUID());
+      return { action: "create", fields, id: created.id, connectivity: created.connectivity, installation: created.installation };
+    } catch (error) {
+      if (!(error instanceof InsightsApiError && error.status === 409)) throw error;
+      // It exists after all (an earlier run got this far): compare with what is there.
+      const found = (await api.list()).find((c) => c.kind === wanted.kind && c.name === wanted.name);
+      if (!found) throw error;
+      current = found;
+    }
+  }
+  const fields = changedFields(wanted, current);
+  if (fields.length === 0) return { action: "unchanged", fields, connectivity: current.connectivity };
+  if (dryRun) return { action: "update", fields, connectivity: current.connectivity };
+  const updated = await api.update(current.id, pick(wanted.values, fields));
+  return { action: "update", fields, id: updated.id, connectivity: updated.connectivity };
+}
+
+/** Polls connectivity until the first check is done; a failure brings its reason from the activity history. */
+async function settle(api: InsightsApi, result: ConnectorResult & { id?: string }, options: ReconcileOptions): Promise<ConnectorResult & { id?: string }> {
+  const deadline = Date.now() + options.settleTimeoutMs;
+  let state = result.connectivity;
+  try {
+    while (!state || !SETTLED_STATES.includes(state)) {
+      if (Date.now() >= deadline) return { ...result, connectivity: state, detail: `connectivity still ${state ?? "unknown"} after ${Math.round(options.settleTimeoutMs / 1000)} s` };
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+      state = (await api.connectivity(result.id!)).state;
+    }
+    if (state !== "Failed" && state !== "Warning") return { ...result, connectivity: state };
+    const reason = (await api.activity(result.id!)).find((entry) => entry.type === "connectivity")?.message;
+    return { ...result, connectivity: state, detail: reason };
+  } catch (error) {
+    return { ...result, connectivity: state, detail: `could not read connectivity: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { PlannedConnector, PlannedField } from "../plan/model";
+import type { StackOutputs } from "./outputs";
+
+/** File name of a connector's sheet: kind and a slug of its name. */
+export function sheetFileName(planned: PlannedConnector): string {
+  return `${planned.kind}--${planned.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.md`;
+}
+
+function describeValue(field: PlannedField, planned: PlannedConnector, outputs: StackOutputs | undefined, reveal: boolean): string {
+  const source = field.value;
+  const stack = planned.provisioning.mode === "stack" ? planned.provisioning.stackName : "its stack";
+  switch (source.from) {
+    case "config":
+      return source.value;
+    case "secret":
+      return reveal ? `(revealed below)` : `secret from \`${source.ref}\` (not shown)`;
+    case "output": {
+      const value = outputs?.[source.output];
+      if (value === undefined) return `stack output \`${source.output}\` of ${stack} (not deployed yet)`;
+      return field.secret && !reveal ? `secret stack output \`${source.output}\` of ${stack} (not shown)` : value;
+    }
+    case "insights":
+      return source.note;
+    case "unset":
+      return "(leave empty)";
+  }
+}
+
+/**
+ * The `sheet` adapter: what to click and type in the Insights console, in the console's
+ * order. Secrets appear only as where they come from; `revealed` (a TTY only) swaps in
+ * values, and such a sheet is printed, never written.
+ */
+export function registrationSheet(tenant: string, planned: PlannedConnector, outputs?: StackOutputs, revealed?: Record<string, string>): string {
+  const rows = planned.registration.map((field) => {
+    const value = revealed?.[field.key] ?? describeValue(field, planned, outputs, false);
+    const where = field.enteredIn === "installer" ? " (typed into the Insights Collector installer)" : "";
+    return `| ${field.label}${where} | ${value.replace(/\|/g, "\\|").replace(/\n/g, "<br>")} |`;
+  });
+  return [
+    `# Register "${planned.name}" in Identity Security Insights (tenant ${tenant})`,
+    "",
+    `1. In the Insights console, go to **${planned.consolePath}**.`,
+    "2. Fill in the form:",
+    "",
+    "| Field | Value |",
+    "| --- | --- |",
+    ...rows,
+    "",
+    "3. Click **Create Connector**, then check **Menu > Connectors > Configured** for its connectivity.",
+    "",
+  ].join("\n");
+}
+
+/** Writes one masked sheet per connector under `<dir>/<tenant>/`; returns the paths. */
+export function writeSheets(dir: string, tenant: string, sheets: { planned: PlannedConnector; outputs?: StackOutputs }[]): string[] {
+  const folder = join(dir, tenant);
+  mkdirSync(folder, { recursive: true });
+  return sheets.map(({ planned, outputs }) => {
+    const path = join(folder, sheetFileName(planned));
+    writeFileSync(path, registrationSheet(tenant, planned, outputs));
+    return path;
+  });
+}
