@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { UsageError, type Io } from "../io";
 
 function rate(value: string | undefined, flag: string): number | undefined {
@@ -24,6 +23,7 @@ export function registerEmulator(program: Command, io: Io, _setExit: (code: numb
     .option("--retry-after <seconds>", "Retry-After of injected 429s", "1")
     .option("--seed <n>", "seed of the fault generator", "1")
     .action(async (options: Record<string, string | undefined>) => {
+      const { InsightsEmulator } = await import("../../providers/insights/emulator/server");
       const emulator = await InsightsEmulator.start({
         port: Number(options.port),
         stateDir: options.stateDir,

@@ -3,11 +3,9 @@ import type { GithubConnectorConfig } from "../../connectors/github/config";
 import { githubUrls } from "../../connectors/github/config";
 import { loadConfig } from "../../config/load";
 import { connectorsOfKind } from "../../stacks/connectors-of-kind";
-import { createGithubApp } from "../../stacks/github/create-app";
 import { assertCredentialsFileIsNew, credentialsFileHandoff, readCredentialsFile } from "../../stacks/github/credentials-file";
 import { GithubFlowError } from "../../stacks/github/errors";
 import { formatReport, hasDrift } from "../../stacks/github/permission-report";
-import { verifyInstallation } from "../../stacks/github/verify";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 
@@ -55,6 +53,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
       const timing = { callbackTimeoutMs: seconds(options.timeout), installTimeoutMs: seconds(options.installTimeout), pollMs: seconds(options.pollInterval) };
       await runFlow(io, setExit, async () => {
         assertCredentialsFileIsNew(options.out);
+        const { createGithubApp } = await import("../../stacks/github/create-app"); // Octokit loads only when used
         const { installedAppUrl, report } = await createGithubApp(connector, { ...timing, say, handoff: credentialsFileHandoff(options.out) });
         io.stdout.write(`installedAppUrl: ${installedAppUrl}\ncredentials: ${options.out} (app ID and private key, mode 0600)\n`);
         io.stdout.write(formatReport(report));
@@ -73,6 +72,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
       const connector = chooseConnector(options);
       await runFlow(io, setExit, async () => {
         const credentials = readCredentialsFile(options.credentials);
+        const { verifyInstallation } = await import("../../stacks/github/verify");
         const { report } = await verifyInstallation({
           apiUrl: githubUrls(connector).apiUrl,
           appId: credentials.appId,

@@ -3,7 +3,7 @@ import { loadConfig } from "../../config/load";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { connectorsOfKind } from "../../stacks/connectors-of-kind";
 import { EngineMissingError } from "../../stacks/engine-cli";
-import { runOktaStacks, type OktaAction } from "../../stacks/okta/automation";
+import type { OktaAction } from "../../stacks/okta/automation";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 
@@ -30,6 +30,8 @@ export function registerOkta(program: Command, io: Io, setExit: (code: number) =
         .map(({ name, connector }) => ({ stackName: name, connector }));
       if (runs.length === 0) throw new UsageError(`no okta connector in ${options.config} for the chosen tenants`);
       try {
+        // Loaded here: the Okta and Pulumi packages take seconds to load, and only this command needs them.
+        const { runOktaStacks } = await import("../../stacks/okta/automation");
         await runOktaStacks(runs, action, { stateDir: options.stateDir, onOutput: (text) => io.stdout.write(text) });
       } catch (error) {
         if (!(error instanceof EngineMissingError)) throw error;

@@ -1,0 +1,106 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { InsightsEmulator } from "../../providers/insights/emulator/server";
+import { REPO, runCli, spawnCliAsync } from "../helpers/cli";
+import { configWith, VALID } from "../helpers/config-text";
+import { CANARY_ENV } from "../register/helpers";
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
+}
+
+describe("register, status and connector commands", () => {
+  let work: string;
+  let emulator: InsightsEmulator;
+  beforeEach(async () => {
+    work = mkdtempSync(join(tmpdir(), "register-cli-"));
+    emulator = await InsightsEmulator.start({ stateDir: join(work, "emulator"), checkDelayMs: 10 });
+  });
+  afterEach(async () => {
+    await emulator.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test("every kind of all-sources.yaml: register, re-register (no change), status; canaries never shown or stored", async () => {
+    const env = { ...process.env, ...CANARY_ENV };
+    const args = ["register", "--config", "examples/all-sources.yaml", "--emulator", emulator.url, "--synthetic-outputs", "--settle-timeout", "10"];
+    const first = await spawnCliAsync(args, env);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("12 created, 0 updated, 0 unchanged, 0 failed");
+    expect(first.stdout).toMatch(/corp\.example AD: install the Insights Collector from \S+ with installation key \S+/);
+    const second = await spawnCliAsync([...args, "--format", "json"], env);
+    expect(JSON.parse(second.stdout).results.every((r: { action: string }) => r.action === "unchanged")).toBe(true);
+
+    const status = await spawnCliAsync(["status", "--config", "examples/all-sources.yaml", "--emulator", emulator.url, "--format", "json"], env);
+    const rows = JSON.parse(status.stdout).connectors;
+    expect(rows).toHaveLength(12);
+    expect(rows.find((r: any) => r.kind === "aws")).toMatchObject({ connectionPoint: expect.stringMatching(/^arn:aws:iam::\d{12}:role\//), connectivity: "Connected", status: "On" });
+    const table = await spawnCliAsync(["status", "--config", "examples/all-sources.yaml", "--emulator", emulator.url], env);
+    for (const column of ["Connector Name", "Connection Point", "Connectivity", "Status", "Last Activity", "Last Update"]) expect(table.stdout).toContain(column);
+
+    const shown = [first, second, status, table].map((r) => r.stdout + r.stderr).join("\n");
+    expect(shown).not.toContain("CANARY-");
+    // Client IDs are plain fields of the form and are kept; secrets only as fingerprints.
+    const secretCanaries = Object.entries(CANARY_ENV).filter(([name]) => /SECRET|KEY|PASSWORD|TOKEN/.test(name)).map(([, value]) => value);
+    const stored = filesUnder(join(work, "emulator")).map((file) => readFileSync(file, "utf8")).join("\n");
+    for (const canary of secretCanaries) expect(stored).not.toContain(canary);
+    expect(stored).toContain(CANARY_ENV.PRA_CLIENT_ID);
+  }, 60_000);
+
+  test("connector off/on/delete; the Active Directory connector cannot be turned off (exit 2, nothing called)", async () => {
+    const config = join(work, "tenants.yaml");
+    writeFileSync(config, configWith([VALID["epm-cloud"]], `adapter: emulator\nurl: ${emulator.url}`));
+    const env = { EPM_ID: "id", EPM_SECRET: "secret" };
+    Object.assign(process.env, env);
+    try {
+      expect((await runCli("register", "--config", config, "--settle-timeout", "5")).code).toBe(0);
+      const off = await runCli("connector", "off", "--config", config, "-t", "acme", "--kind", "epm-cloud", "--name", "EPM");
+      expect([off.code, off.stdout]).toEqual([0, 'epm-cloud connector "EPM": turned off\n']);
+      expect((await emulator.all())[0].enabled).toBe(false);
+      expect((await runCli("connector", "on", "--config", config, "-t", "acme", "--kind", "epm-cloud", "--name", "EPM")).code).toBe(0);
+      const ad = await runCli("connector", "off", "--config", config, "-t", "acme", "--kind", "active-directory", "--name", "AD");
+      expect(ad.code).toBe(2);
+      expect(ad.stderr).toContain("the Active Directory connector cannot be turned off");
+      expect((await runCli("connector", "delete", "--config", config, "-t", "acme", "--kind", "epm-cloud", "--name", "EPM")).code).toBe(2);
+      expect((await runCli("connector", "delete", "--config", config, "-t", "acme", "--kind", "epm-cloud", "--name", "EPM", "--yes")).code).toBe(0);
+      expect(await emulator.all()).toEqual([]);
+    } finally {
+      for (const key of Object.keys(env)) delete process.env[key];
+    }
+  });
+
+  test("sheet adapter: one masked sheet per connector in the console's order; dry-run writes nothing", async () => {
+    const sheets = join(work, "sheets");
+    const env = { ...process.env, ...CANARY_ENV };
+    const dry = await spawnCliAsync(["register", "--config", "examples/aws-single-account.yaml", "--sheet-dir", sheets, "--dry-run"], env);
+    expect(dry.code).toBe(0);
+    expect(() => readdirSync(sheets)).toThrow();
+    const outputs = join(work, "cdk-outputs.json");
+    writeFileSync(outputs, JSON.stringify({ "acme-dev-aws": { ARN: "arn:aws:iam::123456789012:role/BeyondTrustInsightsReadOnly" } }));
+    const run = await spawnCliAsync(["register", "--config", "examples/aws-single-account.yaml", "--sheet-dir", sheets, "--outputs", outputs], env);
+    expect(run.code).toBe(0);
+    const [file] = filesUnder(sheets);
+    expect(file).toMatch(/acme-dev\/aws--.*\.md$/);
+    const sheet = readFileSync(file, "utf8");
+    expect(sheet).toContain("**Menu > Connectors > Available > Create Connector beside AWS**");
+    expect(sheet).toContain("| ARN | arn:aws:iam::123456789012:role/BeyondTrustInsightsReadOnly |");
+    expect(run.stdout + run.stderr + sheet).not.toContain("CANARY-");
+  });
+
+  test("a missing stack output fails that connector with what to do, exit 1", async () => {
+    const config = join(work, "tenants.yaml");
+    writeFileSync(config, configWith([VALID.aws], `adapter: emulator\nurl: ${emulator.url}`));
+    const run = await runCli("register", "--config", config);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/FAILED/);
+    expect(run.stdout.replace(/\s+│?\s*/g, " ")).toMatch(/needs output ARN of stack acme-aws/);
+  });
+
+  test("--synthetic-outputs never goes to a real tenant (exit 2)", async () => {
+    const run = await runCli("register", "--config", join(REPO, "examples", "all-sources.yaml"), "--synthetic-outputs");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--synthetic-outputs only goes with --emulator");
+  });
+});
