@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
 import { githubUrls } from "../../connectors/github/config";
@@ -16,15 +18,14 @@ interface TargetOptions {
 }
 
 /** The one github connector a command acts on: by tenant, and by name when a tenant has several. */
-function chooseConnector(options: TargetOptions): GithubConnectorConfig {
+function chooseConnector(options: TargetOptions): { connector: GithubConnectorConfig; stackName: string } {
   const config = loadConfig(options.config);
   checkTenantNames(config, [options.tenant], options.config);
   const candidates = connectorsOfKind<GithubConnectorConfig>(config, "github")
-    .filter(({ tenant, connector }) => tenant === options.tenant && (!options.connector || connector.name === options.connector))
-    .map(({ connector }) => connector);
-  if (candidates.length === 1) return candidates[0];
+    .filter(({ tenant, connector }) => tenant === options.tenant && (!options.connector || connector.name === options.connector));
+  if (candidates.length === 1) return { connector: candidates[0].connector, stackName: candidates[0].name };
   if (candidates.length === 0) throw new UsageError(`tenant ${options.tenant} has no github connector${options.connector ? ` named "${options.connector}"` : ""} in ${options.config}`);
-  throw new UsageError(`tenant ${options.tenant} has several github connectors; choose one with --connector (${candidates.map((c) => `"${c.name}"`).join(", ")})`);
+  throw new UsageError(`tenant ${options.tenant} has several github connectors; choose one with --connector (${candidates.map((c) => `"${c.connector.name}"`).join(", ")})`);
 }
 
 function seconds(value: string): number {
@@ -44,18 +45,20 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .requiredOption("-t, --tenant <name>", "tenant whose github connector to create")
     .option("--connector <name>", "connector name, when the tenant has several")
-    .requiredOption("-o, --out <file>", "new file for the app ID and private key (created with mode 0600)")
+    .option("-o, --out <file>", "new file for the app ID and private key, mode 0600 (default: .state/github/<stack>.json, where register looks)")
     .option("--timeout <seconds>", "how long to wait for GitHub's redirect", "900")
     .option("--install-timeout <seconds>", "how long to wait for the organization installation", "900")
     .option("--poll-interval <seconds>", "how often to look for the installation", "5")
-    .action(async (options: TargetOptions & { out: string; timeout: string; installTimeout: string; pollInterval: string }) => {
-      const connector = chooseConnector(options);
+    .action(async (options: TargetOptions & { out?: string; timeout: string; installTimeout: string; pollInterval: string }) => {
+      const { connector, stackName } = chooseConnector(options);
+      const out = options.out ?? join(".state", "github", `${stackName}.json`);
       const timing = { callbackTimeoutMs: seconds(options.timeout), installTimeoutMs: seconds(options.installTimeout), pollMs: seconds(options.pollInterval) };
       await runFlow(io, setExit, async () => {
-        assertCredentialsFileIsNew(options.out);
+        assertCredentialsFileIsNew(out);
+        mkdirSync(dirname(out), { recursive: true, mode: 0o700 });
         const { createGithubApp } = await import("../../stacks/github/create-app"); // Octokit loads only when used
-        const { installedAppUrl, report } = await createGithubApp(connector, { ...timing, say, handoff: credentialsFileHandoff(options.out) });
-        io.stdout.write(`installedAppUrl: ${installedAppUrl}\ncredentials: ${options.out} (app ID and private key, mode 0600)\n`);
+        const { installedAppUrl, report } = await createGithubApp(connector, { ...timing, say, handoff: credentialsFileHandoff(out) });
+        io.stdout.write(`installedAppUrl: ${installedAppUrl}\ncredentials: ${out} (app ID and private key, mode 0600)\n`);
         io.stdout.write(formatReport(report));
         return hasDrift(report) ? EXIT.gate : EXIT.ok;
       });
@@ -69,7 +72,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     .option("--connector <name>", "connector name, when the tenant has several")
     .requiredOption("--credentials <file>", "the file github create-app wrote")
     .action(async (options: TargetOptions & { credentials: string }) => {
-      const connector = chooseConnector(options);
+      const { connector } = chooseConnector(options);
       await runFlow(io, setExit, async () => {
         const credentials = readCredentialsFile(options.credentials);
         const { verifyInstallation } = await import("../../stacks/github/verify");

@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { githubCredentialsSource, outputsFileSource, terraformOutputSource } from "../../register/outputs";
+import { terraformAvailable } from "../helpers/terraform";
+
+describe("stack output sources", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "outputs-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("an outputs file in cdk deploy --outputs-file shape, or terraform output -json shape per stack", async () => {
+    const file = join(dir, "outputs.json");
+    writeFileSync(file, JSON.stringify({ "acme-aws": { ARN: "arn:aws:iam::111111111111:role/X" }, "acme-azure": { client_id: { value: "abc", sensitive: false } } }));
+    const source = outputsFileSource(file);
+    expect(await source.outputs("acme-aws", "aws-cdk")).toEqual({ ARN: "arn:aws:iam::111111111111:role/X" });
+    expect(await source.outputs("acme-azure", "cdktf")).toEqual({ client_id: "abc" });
+    expect(await source.outputs("acme-gcp", "cdktf")).toBeUndefined();
+  });
+
+  test("GitHub: the credentials file create-app wrote, by stack name; refused when others can read it", async () => {
+    const path = join(dir, "acme-github.json");
+    writeFileSync(path, JSON.stringify({ appId: 42, slug: "bt", pem: "-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----", installedAppUrl: "https://github.com/organizations/acme/settings/installations/7" }), { mode: 0o600 });
+    const source = githubCredentialsSource(dir);
+    expect(await source.outputs("acme-github", "github-app-manifest")).toMatchObject({ appId: "42", installedAppUrl: "https://github.com/organizations/acme/settings/installations/7" });
+    expect(await source.outputs("acme-github", "cdktf")).toBeUndefined();
+    writeFileSync(join(dir, "open-github.json"), "{}", { mode: 0o644 });
+    await expect(source.outputs("open-github", "github-app-manifest")).rejects.toThrow(/readable by group or others/);
+  });
+
+  const haveTerraform = terraformAvailable("reading CDKTF outputs with terraform output");
+  (haveTerraform ? test : test.skip)(`CDKTF: terraform output -json in the deployed stack's folder${haveTerraform ? "" : " [SKIPPED: terraform not on PATH]"}`, async () => {
+    // A deployed stack as cdktf leaves it: its JSON config, an initialized backend, a state with outputs.
+    const stack = join(dir, "cdktf.out", "stacks", "acme-azure");
+    mkdirSync(stack, { recursive: true });
+    writeFileSync(join(stack, "cdk.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: "state.tfstate" } } } }));
+    const state = { version: 4, terraform_version: "1.5.0", serial: 1, lineage: "6a1c0b1e-0000-4000-8000-00000000000b", outputs: { client_id: { value: "abc", type: "string" }, client_secret: { value: "s3cret", type: "string", sensitive: true } }, resources: [] };
+    writeFileSync(join(stack, "state.tfstate"), JSON.stringify(state));
+    expect(spawnSync("terraform", ["init", "-input=false"], { cwd: stack, encoding: "utf8" }).status).toBe(0);
+    const source = terraformOutputSource(join(dir, "cdktf.out"));
+    expect(await source.outputs("acme-azure", "cdktf")).toEqual({ client_id: "abc", client_secret: "s3cret" });
+    expect(await source.outputs("acme-gcp", "cdktf")).toBeUndefined();
+    expect(await source.outputs("acme-azure", "aws-cdk")).toBeUndefined();
+  });
+});
