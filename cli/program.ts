@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError, configErrorReport } from "../config/problems";
 import { registerConnector } from "./commands/connector";
+import { registerDiff } from "./commands/diff";
 import { registerEmulator } from "./commands/emulator";
 import { registerGithub } from "./commands/github";
 import { registerOkta } from "./commands/okta";
@@ -27,6 +28,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     exitCode = code;
   };
   registerPlan(program, io, setExit);
+  registerDiff(program, io, setExit);
   registerOkta(program, io, setExit);
   registerGithub(program, io, setExit);
   registerRegister(program, io, setExit);

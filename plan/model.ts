@@ -1,5 +1,6 @@
 import type { Grant } from "../connectors/grant";
 import type { PlannedValue, Provisioning } from "../connectors/kind";
+import type { ExtractedGrant } from "../review/extracted-grant";
 
 /** One field of the Insights form and where its value will come from. */
 export interface PlannedField {
@@ -18,6 +19,13 @@ export interface PlannedConnector {
   readonly provisioning: Provisioning & { readonly stackName?: string };
   readonly registration: readonly PlannedField[];
   readonly grants: readonly Grant[];
+  /**
+   * The grants read back from the synthesized artifacts (templates, Terraform JSON, the
+   * Pulumi program, the GitHub manifest); absent for kinds without one, or with --no-extract.
+   */
+  readonly extractedGrants?: readonly ExtractedGrant[];
+  /** Lifetime of a credential the stack creates, in days (Entra client secret). */
+  readonly secretLifetimeDays?: number;
 }
 
 export interface PlannedTenant {

@@ -19,6 +19,7 @@ function connectorSection(c: PlannedConnector): string[] {
     "",
     `- Provisioned by: ${cell(describeProvisioning(c))}`,
     `- Register: ${c.consolePath}`,
+    ...(c.extractedGrants ? [`- Checked: the synthesized ${c.provisioning.mode === "stack" ? c.provisioning.engine : ""} artifacts grant exactly these ${c.grants.length} permissions`] : []),
     "",
     "| Field | Value |",
     "| --- | --- |",

@@ -13,6 +13,7 @@ interface PlanOptions {
   config: string;
   format: (typeof PLAN_FORMATS)[number];
   tenant?: string[];
+  extract: boolean;
 }
 
 /** `plan`: what would be provisioned and registered, with every grant and its origin. */
@@ -23,10 +24,23 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .addOption(new Option("-f, --format <format>", "output format").choices(PLAN_FORMATS).default("table"))
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
-    .action((options: PlanOptions) => {
+    .option("--no-extract", "skip synthesizing the stacks to check their grants against the catalog (faster)")
+    .action(async (options: PlanOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
-      const plan = buildPlan(config, options.tenant);
+      let plan = buildPlan(config, options.tenant);
+      if (options.extract) {
+        try {
+          // Loaded here: the engines' libraries take seconds to load, and --no-extract never needs them.
+          const { withExtractedGrants } = await import("../../review/attach");
+          plan = await withExtractedGrants(plan, config);
+        } catch (error) {
+          if (!(error instanceof Error && error.name === "GrantConsistencyError")) throw error;
+          io.stderr.write(`error: ${error.message}\n`);
+          setExit(EXIT.failed);
+          return;
+        }
+      }
       const text =
         options.format === "json"
           ? renderJson(plan)

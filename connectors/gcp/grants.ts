@@ -18,9 +18,13 @@ export const GCP_CONNECTOR_PROJECT_APIS = ["iam.googleapis.com"] as const;
 /** Organization roles of the service account ("Assign Service Account Roles"). */
 export const GCP_ORGANIZATION_ROLES = ["roles/cloudasset.viewer", "roles/iam.securityReviewer"] as const;
 
-/** The scopes the APIs are enabled on, one per project or the whole organization. */
+/**
+ * The scopes the APIs are enabled on: always the connector project (it may be created
+ * by the stack, after the organization's projects are listed), plus every other
+ * project of the organization or of the list.
+ */
 export function gcpApiScopes(config: GcpConnectorConfig): string[] {
-  if (config.enableApisOn === "all-projects") return [`gcp-organization-projects:${config.organizationId}`];
+  if (config.enableApisOn === "all-projects") return [`gcp-organization-projects:${config.organizationId}`, `gcp-project:${config.project.id}`];
   if (config.enableApisOn === "connector-project") return [`gcp-project:${config.project.id}`];
   return [...new Set([config.project.id, ...config.enableApisOn])].map((id) => `gcp-project:${id}`);
 }

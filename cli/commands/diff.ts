@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { Option, type Command } from "commander";
+import { loadConfig, parseConfig } from "../../config/load";
+import type { ToolkitConfig } from "../../config/types";
+import { buildPlan } from "../../plan/build";
+import type { Plan } from "../../plan/model";
+import { EXIT, UsageError, type Io } from "../io";
+import { checkTenantNames } from "../tenant-filter";
+
+interface DiffOptions {
+  config: string;
+  base: string;
+  head?: string;
+  tenant?: string[];
+  format: "text" | "markdown" | "json";
+  allowEscalation?: boolean;
+}
+
+function readPlanFile(path: string): Plan {
+  let plan: Plan;
+  try {
+    plan = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    throw new UsageError(`${path} is not a plan: run plan --format json to make one`);
+  }
+  if (plan?.planVersion !== 1 || !Array.isArray(plan.tenants)) throw new UsageError(`${path} is not a plan (planVersion 1): run plan --format json to make one`);
+  return plan;
+}
+
+/** The config as it was at a git ref, parsed with today's code. */
+function configAtRef(ref: string, configPath: string): ToolkitConfig {
+  const show = spawnSync("git", ["show", `${ref}:./${configPath.replace(/^\.\//, "")}`], { encoding: "utf8", cwd: process.cwd() });
+  if (show.status !== 0) throw new UsageError(`--base ${ref}: neither a plan file nor a git ref holding ${configPath} (${show.stderr.trim().split("\n")[0]})`);
+  return parseConfig(show.stdout, `${ref}:${configPath}`, dirname(configPath));
+}
+
+async function planOf(config: ToolkitConfig, tenants?: string[]): Promise<Plan> {
+  const { withExtractedGrants } = await import("../../review/attach");
+  return withExtractedGrants(buildPlan(config, tenants), config);
+}
+
+/** `diff`: what a change does to the permissions, for a pull request; exit 3 on escalation. */
+export function registerDiff(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command("diff")
+    .description("compare the permissions of two plans: added, removed and changed grants, trust, scope and secret lifetime (exit 3 on escalation)")
+    .requiredOption("-c, --config <file>", "tenant config YAML (the head side)")
+    .requiredOption("--base <plan.json|git-ref>", "the base: a plan --format json file, or a git ref whose version of --config is planned")
+    .option("--head <plan.json>", "a plan file for the head side instead of planning --config")
+    .option("-t, --tenant <name...>", "only these tenants (default: all)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .option("--allow-escalation", "report escalations but exit 0")
+    .action(async (options: DiffOptions) => {
+      const config = loadConfig(options.config);
+      checkTenantNames(config, options.tenant, options.config);
+      const head = options.head ? readPlanFile(options.head) : await planOf(config, options.tenant);
+      const base = existsSync(options.base) ? readPlanFile(options.base) : await planOf(configAtRef(options.base, options.config), options.tenant);
+      const only = (plan: Plan): Plan => ({ ...plan, tenants: plan.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name)) });
+      const { diffPlans } = await import("../../review/diff");
+      const { renderDiffMarkdown, renderDiffText } = await import("../../review/render-diff");
+      const diff = diffPlans(only(base), only(head));
+      if (options.format === "json") io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
+      else io.stdout.write(options.format === "markdown" ? renderDiffMarkdown(diff) : renderDiffText(diff));
+      setExit(diff.escalations.length && !options.allowEscalation ? EXIT.gate : EXIT.ok);
+    });
+}

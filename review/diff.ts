@@ -1,0 +1,127 @@
+import { grantKey, type Grant } from "../connectors/grant";
+import type { Plan, PlannedConnector } from "../plan/model";
+
+type ComparableGrant = Pick<Grant, "source" | "scope" | "kind" | "name" | "access" | "condition">;
+
+export interface GrantChange {
+  readonly change: "added" | "removed" | "changed";
+  readonly grant: ComparableGrant;
+  /** For `changed`: the grant before. */
+  readonly before?: ComparableGrant;
+}
+
+export interface ConnectorDiff {
+  readonly tenant: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly grants: GrantChange[];
+  /** Scopes that appear or disappear, e.g. `aws-account:1111 → aws-organization:r-ab12`. */
+  readonly scopes: { added: string[]; removed: string[]; grantsMoved: number };
+  readonly secretLifetimeDays?: { before?: number; after?: number };
+  /** Why this change needs a reviewer's explicit approval. */
+  readonly escalations: string[];
+}
+
+export interface PlanDiff {
+  readonly connectors: ConnectorDiff[];
+  readonly escalations: string[];
+}
+
+/** Scope types by family and breadth; moving to a broader type of the same family widens access. */
+const SCOPE_BREADTH: Record<string, [family: string, breadth: number]> = {
+  "aws-account": ["aws", 1],
+  "aws-organization": ["aws", 2],
+  "gcp-project": ["gcp-projects", 1],
+  "gcp-organization-projects": ["gcp-projects", 2],
+  "entra-tenant": ["azure", 1],
+  "azure-management-group": ["azure", 2],
+};
+const scopeType = (scope: string): [string, number] => SCOPE_BREADTH[scope.split(":")[0]] ?? [scope.split(":")[0], 1];
+const isWrite = (g: ComparableGrant) => g.access === "write" || g.access === "admin";
+const hasExternalId = (g: ComparableGrant) => (g.condition ?? "").includes("sts:ExternalId");
+
+function grantsOf(connector: PlannedConnector | undefined): ComparableGrant[] {
+  if (!connector) return [];
+  return (connector.extractedGrants ?? connector.grants).map(({ source, scope, kind, name, access, condition }) => ({ source, scope, kind, name, access, ...(condition ? { condition } : {}) }));
+}
+
+export function describeGrant(g: ComparableGrant): string {
+  return `${g.kind} ${g.name}${g.condition ? ` (${g.condition})` : ""} @ ${g.scope}`;
+}
+
+function diffConnector(tenant: string, base: PlannedConnector | undefined, head: PlannedConnector | undefined): ConnectorDiff {
+  const before = new Map(grantsOf(base).map((g) => [grantKey(g), g]));
+  const after = new Map(grantsOf(head).map((g) => [grantKey(g), g]));
+  const grants: GrantChange[] = [];
+  for (const [key, g] of after) {
+    const old = before.get(key);
+    if (!old) grants.push({ change: "added", grant: g });
+    else if (old.access !== g.access || (old.condition ?? "") !== (g.condition ?? "")) grants.push({ change: "changed", grant: g, before: old });
+  }
+  for (const [key, g] of before) if (!after.has(key)) grants.push({ change: "removed", grant: g });
+
+  // A grant that only moved to another scope is told once, on the Scope line, not as - and +.
+  const sameExceptScope = (a: ComparableGrant, b: ComparableGrant) => a.kind === b.kind && a.name === b.name && a.access === b.access && (a.condition ?? "") === (b.condition ?? "");
+  let moved = 0;
+  for (const added of grants.filter((g) => g.change === "added")) {
+    const twin = grants.find((g) => g.change === "removed" && g.grant.scope !== added.grant.scope && sameExceptScope(g.grant, added.grant));
+    if (!twin) continue;
+    grants.splice(grants.indexOf(twin), 1);
+    grants.splice(grants.indexOf(added), 1);
+    moved += 1;
+  }
+
+  const scopesBefore = new Set([...before.values()].map((g) => g.scope));
+  const scopesAfter = new Set([...after.values()].map((g) => g.scope));
+  const scopes = { added: [...scopesAfter].filter((s) => !scopesBefore.has(s)).sort(), removed: [...scopesBefore].filter((s) => !scopesAfter.has(s)).sort(), grantsMoved: moved };
+
+  const escalations: string[] = [];
+  const label = `${tenant}/${head?.name ?? base?.name}`;
+  for (const { change, grant, before: old } of grants) {
+    if (change === "removed") {
+      if (grant.kind === "trust" && hasExternalId(grant) && ![...after.values()].some((g) => g.kind === "trust" && hasExternalId(g))) {
+        escalations.push(`${label}: removes the external ID condition from the trust of ${grant.name}`);
+      }
+      continue;
+    }
+    if (isWrite(grant) && (change === "added" || !old || !isWrite(old))) escalations.push(`${label}: grants ${grant.access} ${describeGrant(grant)}`);
+    if (grant.name.includes("*") || /Resource .*\*/.test(grant.condition ?? "")) escalations.push(`${label}: wildcard in ${describeGrant(grant)}`);
+    if (change === "changed" && grant.kind === "trust" && old && hasExternalId(old) && !hasExternalId(grant)) {
+      escalations.push(`${label}: removes the external ID condition from the trust of ${grant.name}`);
+    }
+    if (change === "added" && grant.kind === "trust" && !hasExternalId(grant)) escalations.push(`${label}: trusts ${grant.name} without an external ID condition`);
+  }
+  const widestBefore = (family: string) => Math.max(0, ...[...scopesBefore].map(scopeType).filter(([f]) => f === family).map(([, b]) => b));
+  for (const scope of scopes.added) {
+    const [family, reach] = scopeType(scope);
+    if (base && reach > 1 && reach > widestBefore(family)) escalations.push(`${label}: widens scope to ${scope}`);
+  }
+  const lifetimeBefore = base?.secretLifetimeDays;
+  const lifetimeAfter = head?.secretLifetimeDays;
+  return {
+    tenant,
+    kind: (head ?? base)!.kind,
+    name: (head ?? base)!.name,
+    grants: grants.sort((a, b) => (grantKey(a.grant) < grantKey(b.grant) ? -1 : 1)),
+    scopes,
+    ...(lifetimeBefore !== lifetimeAfter ? { secretLifetimeDays: { before: lifetimeBefore, after: lifetimeAfter } } : {}),
+    escalations,
+  };
+}
+
+/** Every permission difference between two plans, per tenant and connector, with the escalations among them. */
+export function diffPlans(base: Plan, head: Plan): PlanDiff {
+  const connectors: ConnectorDiff[] = [];
+  const tenants = new Set([...base.tenants, ...head.tenants].map((t) => t.name));
+  for (const tenant of [...tenants].sort()) {
+    const b = base.tenants.find((t) => t.name === tenant)?.connectors ?? [];
+    const h = head.tenants.find((t) => t.name === tenant)?.connectors ?? [];
+    const keys = new Set([...b, ...h].map((c) => `${c.kind}\n${c.name}`));
+    for (const key of [...keys].sort()) {
+      const find = (list: readonly PlannedConnector[]) => list.find((c) => `${c.kind}\n${c.name}` === key);
+      const diff = diffConnector(tenant, find(b), find(h));
+      if (diff.grants.length || diff.scopes.added.length || diff.scopes.removed.length || diff.secretLifetimeDays) connectors.push(diff);
+    }
+  }
+  return { connectors, escalations: connectors.flatMap((c) => c.escalations) };
+}

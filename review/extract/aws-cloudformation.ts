@@ -1,0 +1,88 @@
+import type { AwsConnectorConfig } from "../../connectors/aws/config";
+import { awsActionAccess, awsManagedPolicyAccess, type ExtractedGrant } from "../extracted-grant";
+
+type Template = { Parameters?: Record<string, { Default?: unknown }>; Resources: Record<string, { Type: string; Properties: any }> };
+
+/** A template value that may be `{ Ref: Param }`: the parameter's default, or the reference itself. */
+function literal(template: Template, value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object" && "Ref" in value) {
+    const name = (value as { Ref: string }).Ref;
+    const fallback = template.Parameters?.[name]?.Default;
+    return typeof fallback === "string" ? fallback : `{Ref ${name}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function asList<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The conditions of a trust statement as the catalog writes them, e.g. `StringEquals sts:ExternalId`. */
+function conditionText(condition: Record<string, Record<string, unknown>> | undefined): string | undefined {
+  if (!condition) return undefined;
+  const parts = Object.entries(condition).flatMap(([operator, keys]) => Object.keys(keys).map((key) => `${operator} ${key}`));
+  return parts.length ? parts.sort().join(", ") : undefined;
+}
+
+/** Grants of every IAM role in a template: trust, managed policies, inline actions (and their resources). */
+export function rolesGrants(template: Template, scope: string, artifact: string): ExtractedGrant[] {
+  const grants: ExtractedGrant[] = [];
+  for (const [logicalId, resource] of Object.entries(template.Resources)) {
+    if (resource.Type !== "AWS::IAM::Role") continue;
+    const where = `${artifact} Resources.${logicalId}`;
+    const base = { source: "aws", scope, artifact: where } as const;
+    for (const statement of asList(resource.Properties.AssumeRolePolicyDocument?.Statement)) {
+      if (statement.Effect !== "Allow") continue;
+      for (const principal of asList(statement.Principal?.AWS)) {
+        grants.push({ ...base, kind: "trust", name: literal(template, principal), access: "read", condition: conditionText(statement.Condition) });
+      }
+    }
+    for (const arn of asList(resource.Properties.ManagedPolicyArns)) {
+      const name = literal(template, arn);
+      grants.push({ ...base, kind: "aws-managed-policy", name, access: awsManagedPolicyAccess(name) });
+    }
+    const inline = asList(resource.Properties.Policies).map((policy: any) => ({ document: policy.PolicyDocument, where }));
+    // Policies attached from outside the role (AWS::IAM::Policy with Roles: [Ref role]) grant just the same.
+    const attached = Object.entries(template.Resources)
+      .filter(([, r]) => (r.Type === "AWS::IAM::Policy" || r.Type === "AWS::IAM::ManagedPolicy") && asList(r.Properties.Roles).some((ref: any) => ref?.Ref === logicalId))
+      .map(([id, r]) => ({ document: r.Properties.PolicyDocument, where: `${artifact} Resources.${id}` }));
+    for (const { document, where: at } of [...inline, ...attached]) grants.push(...statementGrants(template, document, { ...base, artifact: at }));
+  }
+  return grants;
+}
+
+/** Each allowed action of a policy document, with its resources when they are not simply "*". */
+function statementGrants(template: Template, document: any, base: Pick<ExtractedGrant, "source" | "scope" | "artifact">): ExtractedGrant[] {
+  const grants: ExtractedGrant[] = [];
+  for (const statement of asList(document?.Statement) as any[]) {
+    if (statement.Effect !== "Allow") continue;
+    const resources = asList(statement.Resource).map((r) => literal(template, r));
+    for (const action of asList(statement.Action)) {
+      const name = literal(template, action);
+      // Actions are account-wide reads (Resource "*"); a narrower resource is noted, a wildcard action is admin.
+      grants.push({ ...base, kind: "aws-action", name, access: awsActionAccess(name), ...(resources.join(",") !== "*" ? { condition: `Resource ${resources.join(",")}` } : {}) });
+    }
+  }
+  return grants;
+}
+
+/**
+ * Grants of the AWS connector stack: the management-account role, and with a StackSet
+ * its targets and the member-account role in its template body, which must grant the same.
+ */
+export function awsTemplateGrants(template: Template, connector: AwsConnectorConfig, artifact: string): ExtractedGrant[] {
+  const stackSets = Object.entries(template.Resources).filter(([, r]) => r.Type === "AWS::CloudFormation::StackSet");
+  const targets = stackSets.flatMap(([, r]) => asList(r.Properties.StackInstancesGroup).flatMap((g: any) => asList(g.DeploymentTargets?.OrganizationalUnitIds).map((ou) => literal(template, ou))));
+  const scope = targets.length ? `aws-organization:${targets[0]}` : `aws-account:${connector.managementAccountId}`;
+  const grants = rolesGrants(template, scope, artifact);
+  for (const [logicalId, stackSet] of stackSets) {
+    for (const ou of asList(stackSet.Properties.StackInstancesGroup).flatMap((g: any) => asList(g.DeploymentTargets?.OrganizationalUnitIds))) {
+      grants.push({ source: "aws", scope, kind: "aws-stackset-target", name: literal(template, ou), access: "read", artifact: `${artifact} Resources.${logicalId}` });
+    }
+    if (typeof stackSet.Properties.TemplateBody === "string") {
+      grants.push(...rolesGrants(JSON.parse(stackSet.Properties.TemplateBody), scope, `${artifact} Resources.${logicalId}.TemplateBody`));
+    }
+  }
+  return grants;
+}

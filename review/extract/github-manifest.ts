@@ -1,0 +1,16 @@
+import type { GithubConnectorConfig } from "../../connectors/github/config";
+import type { GithubAppManifest } from "../../stacks/github/manifest";
+import type { ExtractedGrant } from "../extracted-grant";
+
+/** GitHub: the manifest's default permissions, as the app will request them. */
+export function githubManifestGrants(manifest: GithubAppManifest, connector: GithubConnectorConfig, artifact: string): ExtractedGrant[] {
+  return Object.entries(manifest.default_permissions).map(([key, level]) => ({
+    source: "github",
+    scope: `github-org:${connector.organization.toLowerCase()}`,
+    kind: "github-app-permission" as const,
+    name: key,
+    access: level === "read" ? ("read" as const) : level === "write" ? ("write" as const) : ("admin" as const),
+    ...(manifest.public ? { condition: "public app: installable by any account" } : {}),
+    artifact: `${artifact} default_permissions.${key}`,
+  }));
+}

@@ -1,0 +1,51 @@
+import { describeGrant, type PlanDiff } from "./diff";
+
+const SIGN = { added: "+", removed: "-", changed: "~" } as const;
+
+function lifetime(days: number | undefined): string {
+  return days === undefined ? "none" : `${days} days`;
+}
+
+/** A compact pull-request comment: escalations first, then each connector's changes. */
+export function renderDiffMarkdown(diff: PlanDiff): string {
+  if (diff.connectors.length === 0) return "### Insights connectors: no permission changes\n";
+  const out = ["### Insights connectors: permission changes", ""];
+  if (diff.escalations.length) {
+    out.push(`**Escalation — needs explicit approval** (the check fails with exit 3 unless run with \`--allow-escalation\`):`, "");
+    out.push(...diff.escalations.map((e) => `- ${e}`), "");
+  }
+  for (const c of diff.connectors) {
+    out.push(`**${c.tenant} / ${c.name}** (\`${c.kind}\`)`, "");
+    if (c.grants.length) {
+      out.push("| | Grant | Access |", "| --- | --- | --- |");
+      for (const g of c.grants) {
+        const access = g.before && g.before.access !== g.grant.access ? `${g.before.access} → ${g.grant.access}` : g.grant.access;
+        const text = g.before && (g.before.condition ?? "") !== (g.grant.condition ?? "") ? `${describeGrant(g.grant)} (was: ${g.before.condition ?? "no condition"})` : describeGrant(g.grant);
+        out.push(`| ${SIGN[g.change]} | ${text.replace(/\|/g, "\\|")} | ${access} |`);
+      }
+      out.push("");
+    }
+    if (c.scopes.added.length || c.scopes.removed.length) {
+      const moved = c.scopes.grantsMoved ? ` (${c.scopes.grantsMoved} grants moved)` : "";
+      out.push(`Scope: ${[...c.scopes.removed.map((s) => `- ${s}`), ...c.scopes.added.map((s) => `+ ${s}`)].join(", ")}${moved}`, "");
+    }
+    if (c.secretLifetimeDays) out.push(`Secret lifetime: ${lifetime(c.secretLifetimeDays.before)} → ${lifetime(c.secretLifetimeDays.after)}`, "");
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** Plain text for a terminal. */
+export function renderDiffText(diff: PlanDiff): string {
+  if (diff.connectors.length === 0) return "no permission changes\n";
+  const out: string[] = [];
+  for (const c of diff.connectors) {
+    out.push(`${c.tenant} / ${c.name} (${c.kind})`);
+    for (const g of c.grants) out.push(`  ${SIGN[g.change]} ${describeGrant(g.grant)} [${g.before && g.before.access !== g.grant.access ? `${g.before.access} → ` : ""}${g.grant.access}]`);
+    for (const s of c.scopes.removed) out.push(`  scope removed: ${s}`);
+    for (const s of c.scopes.added) out.push(`  scope added:   ${s}`);
+    if (c.scopes.grantsMoved) out.push(`  ${c.scopes.grantsMoved} grants moved to the new scope`);
+    if (c.secretLifetimeDays) out.push(`  secret lifetime: ${lifetime(c.secretLifetimeDays.before)} → ${lifetime(c.secretLifetimeDays.after)}`);
+  }
+  if (diff.escalations.length) out.push("", "ESCALATION:", ...diff.escalations.map((e) => `  ${e}`));
+  return `${out.join("\n")}\n`;
+}
