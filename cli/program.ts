@@ -2,11 +2,13 @@ import { Command, CommanderError } from "commander";
 import { ConfigError, configErrorReport } from "../config/problems";
 import { registerConnector } from "./commands/connector";
 import { registerDiff } from "./commands/diff";
+import { registerEcm } from "./commands/ecm";
 import { registerEmulator } from "./commands/emulator";
 import { registerGithub } from "./commands/github";
 import { registerOkta } from "./commands/okta";
 import { registerPlan } from "./commands/plan";
 import { registerRegister } from "./commands/register";
+import { registerSheet } from "./commands/sheet";
 import { registerStatus } from "./commands/status";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 
@@ -33,6 +35,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   registerGithub(program, io, setExit);
   registerRegister(program, io, setExit);
   registerStatus(program, io, setExit);
+  registerSheet(program, io, setExit);
+  registerEcm(program, io, setExit);
   registerConnector(program, io, setExit);
   registerEmulator(program, io, setExit);
   program.commands.forEach((command) => command.exitOverride());

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { activeDirectory } from "./active-directory";
 import { aws } from "./aws";
 import { azure } from "./azure";
@@ -10,6 +11,7 @@ import { passwordSafeCloud } from "./password-safe-cloud";
 import { passwordSafeOnprem } from "./password-safe-onprem";
 import { pingone } from "./pingone";
 import { praCloud } from "./pra-cloud";
+import { praPrivilegedIdentity } from "./pra-privileged-identity";
 import { remoteSupportCloud } from "./remote-support-cloud";
 
 /** Every connector kind, in the order the guide describes them. Only lists; rules live in the kinds. */
@@ -26,10 +28,12 @@ export const CATALOG = [
   passwordSafeCloud,
   passwordSafeOnprem,
   remoteSupportCloud,
+  praPrivilegedIdentity,
 ] as const;
 
 export type CatalogKind = (typeof CATALOG)[number];
-export type ConnectorConfig = CatalogKind extends ConnectorKind<infer C> ? C : never;
+/** Inferred from each kind's config schema (parameter positions such as `sheet` would defeat inference). */
+export type ConnectorConfig = CatalogKind extends { readonly config: z.ZodType<infer C, any> } ? C : never;
 export type KindName = ConnectorConfig["kind"];
 
 export const KIND_NAMES = CATALOG.map((k) => k.kind) as KindName[];
@@ -42,3 +46,6 @@ export function kindOf<C extends ConnectorConfigBase>(config: C): ConnectorKind<
   if (!kind) throw new Error(`unknown connector kind ${config.kind}`);
   return kind as ConnectorKind<C>;
 }
+
+/** The kinds Insights registers as connectors (integrations live beside them). */
+export const INSIGHTS_CONNECTOR_KINDS = CATALOG.filter((k) => k.provisioning.mode !== "integration");

@@ -22,6 +22,11 @@ export type Provisioning =
       /** Registration returns an installation key for the Insights Collector. */
       readonly mode: "collector-install";
       readonly summary: string;
+    }
+  | {
+      /** Not an Insights connector: an integration between BeyondTrust products, set up beside them (sheet, checks). */
+      readonly mode: "integration";
+      readonly summary: string;
     };
 
 /** Where the value of one registration form field comes from, as a plan shows it. */
@@ -60,9 +65,12 @@ export interface ConnectorKind<C extends ConnectorConfigBase = ConnectorConfigBa
   plannedRegistration(config: C): Record<string, PlannedValue>;
   /** Every permission this connector needs for a given config. */
   grants(config: C): Grant[];
+  /** A sheet of its own, when the generic "fill in this form" sheet does not fit (integrations). */
+  readonly sheet?: (tenant: string, config: C) => string;
 }
 
-/** Console path shared by every kind (guide, "Add a … Connector", step 1). */
-export function consolePath(kind: Pick<ConnectorKind, "title">): string {
+/** Console path shared by every kind (guide, "Add a … Connector", step 1); integrations name their own. */
+export function consolePath(kind: Pick<ConnectorKind, "title" | "provisioning">): string {
+  if (kind.provisioning.mode === "integration") return `ECM Configurator > plugin settings (gear icon) for ${kind.title}`;
   return `Menu > Connectors > Available > Create Connector beside ${kind.title}`;
 }

@@ -6,7 +6,7 @@ import { desiredConnector, MissingValueError, type DesiredConnector } from "./de
 import { insightsApiFor } from "./insights-target";
 import { firstOutputs, type OutputSource, type StackOutputs } from "./outputs";
 import { reconcile, type ConnectorResult, type ReconcileOptions } from "./reconcile";
-import { writeSheets } from "./sheet";
+import { tenantSheets, writeSheets } from "./sheet";
 
 export interface RegisterRunOptions extends ReconcileOptions {
   readonly tenants?: readonly string[];
@@ -40,13 +40,16 @@ export async function registerConfig(config: ToolkitConfig, options: RegisterRun
     const failed = (planned: PlannedConnector, detail: string): ConnectorResult => ({ tenant: tenant.name, kind: planned.kind, name: planned.name, action: "failed", fields: [], detail });
 
     if (target.adapter === "sheet" && !options.emulatorUrl) {
-      const withOutputs = await Promise.all(tenant.connectors.map(async (planned) => ({ planned, outputs: await outputsOf(planned, options.outputSources).catch(() => undefined) })));
-      if (!options.dryRun) sheets.push(...writeSheets(options.sheetDir, tenant.name, withOutputs));
+      const outputs = new Map<PlannedConnector, StackOutputs | undefined>();
+      for (const planned of tenant.connectors) outputs.set(planned, await outputsOf(planned, options.outputSources).catch(() => undefined));
+      const tenantConfig = config.tenants.find((t) => t.name === tenant.name)!;
+      if (!options.dryRun) sheets.push(...writeSheets(options.sheetDir, tenant.name, tenantSheets(tenantConfig, tenant.connectors, (p) => outputs.get(p))));
       continue;
     }
 
     const desired: DesiredConnector[] = [];
-    for (const planned of tenant.connectors) {
+    // Integrations (PRA ↔ PI) are not Insights connectors: their sheet covers them, register does not.
+    for (const planned of tenant.connectors.filter((c) => c.provisioning.mode !== "integration")) {
       try {
         const outputs = await outputsOf(planned, options.outputSources);
         desired.push(desiredConnector(tenant.name, planned, { configDir: config.dir, env: options.env, outputs }));

@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { kindOf } from "../connectors/catalog";
+import type { TenantConfig } from "../config/types";
 import type { PlannedConnector, PlannedField } from "../plan/model";
 import type { StackOutputs } from "./outputs";
 
@@ -54,13 +56,22 @@ export function registrationSheet(tenant: string, planned: PlannedConnector, out
   ].join("\n");
 }
 
+/** The sheets of a tenant's planned connectors: a kind's own sheet where it has one, else the form. */
+export function tenantSheets(tenant: TenantConfig, planned: readonly PlannedConnector[], outputs: (p: PlannedConnector) => StackOutputs | undefined = () => undefined) {
+  return planned.map((p) => {
+    const source = tenant.connectors.find((c) => c.kind === p.kind && c.name === p.name)!;
+    const own = kindOf(source).sheet;
+    return { planned: p, outputs: outputs(p), custom: own ? own(tenant.name, source) : undefined };
+  });
+}
+
 /** Writes one masked sheet per connector under `<dir>/<tenant>/`; returns the paths. */
-export function writeSheets(dir: string, tenant: string, sheets: { planned: PlannedConnector; outputs?: StackOutputs }[]): string[] {
+export function writeSheets(dir: string, tenant: string, sheets: { planned: PlannedConnector; outputs?: StackOutputs; custom?: string }[]): string[] {
   const folder = join(dir, tenant);
   mkdirSync(folder, { recursive: true });
-  return sheets.map(({ planned, outputs }) => {
+  return sheets.map(({ planned, outputs, custom }) => {
     const path = join(folder, sheetFileName(planned));
-    writeFileSync(path, registrationSheet(tenant, planned, outputs));
+    writeFileSync(path, custom ?? registrationSheet(tenant, planned, outputs));
     return path;
   });
 }

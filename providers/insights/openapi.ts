@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATALOG } from "../../connectors/catalog";
+import { INSIGHTS_CONNECTOR_KINDS as CATALOG } from "../../connectors/catalog";
 import type { ConnectorKind } from "../../connectors/kind";
 import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, CONNECTIVITY_STATES, IDEMPOTENCY_HEADER } from "./contract";
 

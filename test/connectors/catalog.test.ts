@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { CATALOG, KIND_NAMES, kindOf } from "../../connectors/catalog";
+import { INSIGHTS_CONNECTOR_KINDS, KIND_NAMES, kindOf } from "../../connectors/catalog";
 import { INSIGHTS_EGRESS_IPS } from "../../connectors/common/insights-egress";
 import { grantKey, grantSchema, type Grant } from "../../connectors/grant";
 import { loadConfig } from "../../config/load";
@@ -19,17 +19,18 @@ describe("connector catalog", () => {
     expect([...KIND_NAMES].sort()).toEqual(
       [
         "active-directory", "aws", "azure", "epm-cloud", "gcp", "github", "okta", "password-safe-cloud",
-        "password-safe-onprem", "pingone", "pra-cloud", "remote-support-cloud",
+        "password-safe-onprem", "pingone", "pra-cloud", "pra-privileged-identity", "remote-support-cloud",
       ].sort(),
     );
     for (const kind of KIND_NAMES) expect(existsSync(join(REPO, "connectors", kind, "index.ts"))).toBe(true);
   });
 
-  test("the all-sources example holds one connector of every kind", () => {
-    expect(connectors.map((c) => c.kind).sort()).toEqual([...KIND_NAMES].sort());
+  test("the all-sources example holds one connector of every Insights connector kind", () => {
+    expect(connectors.map((c) => c.kind).sort()).toEqual(INSIGHTS_CONNECTOR_KINDS.map((k) => k.kind).sort());
   });
 
-  describe.each(CATALOG.map((k) => [k.kind, k] as const))("%s", (kindName, kind) => {
+  // The PRA ↔ PI integration is not an Insights connector; test/integrations covers it.
+  describe.each(INSIGHTS_CONNECTOR_KINDS.map((k) => [k.kind, k] as const))("%s", (kindName, kind) => {
     const connector = connectors.find((c) => c.kind === kindName)!;
 
     test("has a provisioning mode, a console title and a guide section", () => {

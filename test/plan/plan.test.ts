@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { KIND_NAMES } from "../../connectors/catalog";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 import { sortGrants } from "../../connectors/grant";
 import { loadConfig } from "../../config/load";
 import { buildPlan } from "../../plan/build";
@@ -15,7 +15,7 @@ describe("plan model", () => {
   const connectors = plan.tenants[0].connectors;
 
   test("has every connector, sorted by kind then name, with sorted grants", () => {
-    expect(connectors.map((c) => c.kind)).toEqual([...KIND_NAMES].sort());
+    expect(connectors.map((c) => c.kind)).toEqual(INSIGHTS_CONNECTOR_KINDS.map((k) => k.kind).sort());
     for (const c of connectors) expect(c.grants).toEqual(sortGrants(c.grants));
   });
 

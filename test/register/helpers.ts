@@ -24,7 +24,7 @@ export async function allSourcesDesired(): Promise<DesiredConnector[]> {
   const source = syntheticOutputSource(keyCache);
   const tenant = buildPlan(config).tenants[0];
   return Promise.all(
-    tenant.connectors.map(async (planned) => {
+    tenant.connectors.filter((planned) => planned.provisioning.mode !== "integration").map(async (planned) => {
       const outputs = planned.provisioning.mode === "stack" ? await source.outputs(planned.provisioning.stackName!, planned.provisioning.engine) : undefined;
       return desiredConnector(tenant.name, planned, { configDir: config.dir, env: CANARY_ENV, outputs });
     }),

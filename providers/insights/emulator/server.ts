@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CATALOG } from "../../../connectors/catalog";
+import { INSIGHTS_CONNECTOR_KINDS as CATALOG } from "../../../connectors/catalog";
 import type { ConnectorKind } from "../../../connectors/kind";
 import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, IDEMPOTENCY_HEADER, secretFingerprint, type ActivityEntry, type Connector, type ConnectivityState } from "../contract";
 import { FaultInjector, type FaultOptions } from "./faults";

@@ -4,7 +4,7 @@ import { InsightsApiError, InsightsHttpClient, type Exchange } from "../../../pr
 import { reconcile } from "../../../register/reconcile";
 import { allSourcesDesired } from "../../register/helpers";
 import { OpenApiValidator } from "./openapi-validator";
-import { CATALOG } from "../../../connectors/catalog";
+import { INSIGHTS_CONNECTOR_KINDS as CATALOG } from "../../../connectors/catalog";
 
 const SITE = "5a7f0c2e-1b2c-4d3e-8f40-123456789abc";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import { CATALOG } from "../../../connectors/catalog";
+import { INSIGHTS_CONNECTOR_KINDS as CATALOG } from "../../../connectors/catalog";
 import { OPENAPI_FILE, openApiYaml } from "../../../providers/insights/write-openapi";
 
 describe("providers/insights/openapi.yaml", () => {

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { Option, type Command } from "commander";
+import { z } from "zod";
+import type { PraPrivilegedIdentityConfig } from "../../connectors/pra-privileged-identity/config";
+import { explainLookup, type JumpItemType } from "../../connectors/pra-privileged-identity/explain";
+import { loadConfig } from "../../config/load";
+import { connectorsOfKind } from "../../stacks/connectors-of-kind";
+import { checkTls } from "../../providers/network/tls-reachability";
+import { EXIT, UsageError, type Io } from "../io";
+import { checkTenantNames } from "../tenant-filter";
+
+interface Target {
+  config: string;
+  tenant: string;
+  integration?: string;
+}
+
+function chooseIntegration(options: Target): PraPrivilegedIdentityConfig {
+  const config = loadConfig(options.config);
+  checkTenantNames(config, [options.tenant], options.config);
+  const found = connectorsOfKind<PraPrivilegedIdentityConfig>(config, "pra-privileged-identity")
+    .filter(({ tenant, connector }) => tenant === options.tenant && (!options.integration || connector.name === options.integration))
+    .map(({ connector }) => connector);
+  if (found.length === 1) return found[0];
+  if (found.length === 0) throw new UsageError(`tenant ${options.tenant} has no pra-privileged-identity entry${options.integration ? ` named "${options.integration}"` : ""} in ${options.config}`);
+  throw new UsageError(`tenant ${options.tenant} has several pra-privileged-identity entries; choose one with --integration`);
+}
+
+const piAccounts = z.array(
+  z.strictObject({
+    accountName: z.string().min(1),
+    type: z.enum(["local", "domain"]),
+    system: z.string().optional(),
+    domain: z.string().optional(),
+    sharedList: z.boolean().optional(),
+    application: z.string().optional(),
+    access: z.record(z.string(), z.enum(["recover", "remote-session-only"])),
+  }),
+);
+
+function hostPort(text: string, fallbackPort: number): { host: string; port: number } {
+  const [host, port] = text.split(":");
+  return { host, port: port ? Number(port) : fallbackPort };
+}
+
+/** `ecm check-network` and `ecm explain`: the Endpoint Credential Manager side of the PRA ↔ PI integration. */
+export function registerEcm(program: Command, io: Io, setExit: (code: number) => void): void {
+  const ecm = program.command("ecm").description("PRA ↔ Privileged Identity: check the ECM server's network, explain a credential lookup");
+
+  ecm
+    .command("check-network")
+    .description("from this host (run it on the ECM server), check TCP + TLS to the B Series appliance and the PI web service")
+    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .requiredOption("-t, --tenant <name>", "tenant")
+    .option("--integration <name>", "which pra-privileged-identity entry, when there are several")
+    .option("--timeout <seconds>", "per target", "5")
+    .option("--ca <file>", "PEM file of extra trusted CAs (an internal CA)")
+    .action(async (options: Target & { timeout: string; ca?: string }) => {
+      const integration = chooseIntegration(options);
+      const pi = new URL(integration.plugin.endpointUrl);
+      const targets = [
+        { ...hostPort(integration.praHost, 443), purpose: "ECM calls to the BeyondTrust API (B Series appliance)" },
+        { host: pi.hostname, port: pi.port ? Number(pi.port) : 443, purpose: "ECM calls to Privileged Identity SDK Web Services" },
+      ];
+      const ca = options.ca ? readFileSync(options.ca) : undefined;
+      const results = await Promise.all(targets.map((t) => checkTls(t, { timeoutMs: Number(options.timeout) * 1000, ca })));
+      for (const r of results) io.stdout.write(`${r.ok ? "ok  " : "FAIL"}  ${r.host}:${r.port}  ${r.purpose}\n      ${r.detail}\n`);
+      setExit(results.every((r) => r.ok) ? EXIT.ok : EXIT.failed);
+    });
+
+  ecm
+    .command("explain")
+    .description("what the plugin's Test Settings would look up for a console user and Jump Item, and why each PI credential is kept or filtered")
+    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .requiredOption("-t, --tenant <name>", "tenant")
+    .option("--integration <name>", "which pra-privileged-identity entry, when there are several")
+    .requiredOption("--user <name>", "console username: joe.user, ACME\\joe.user or joe.user@acme.com")
+    .option("--dn <distinguishedName>", "LDAP distinguished name of the user")
+    .addOption(new Option("--item-type <type>", "Jump Item type").choices(["jump-client", "rdp", "shell", "web", "rdp-secureapp"]).makeOptionMandatory())
+    .option("--host <hostname>", "hostname, FQDN or IP of the endpoint")
+    .option("--url <url>", "Web Jump Items: the URL")
+    .option("--additional-ip <ip>", "Jump Clients: the additional IP address")
+    .option("--app <name>", "RDP + SecureApp: the application name")
+    .option("--host-domain <domain>", "the endpoint's domain, when the Jump Item reports it")
+    .requiredOption("--accounts <file>", "PI accounts as JSON: [{accountName, type, system|domain, access: {identity: recover|remote-session-only}}]")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((options: Target & { user: string; dn?: string; itemType: JumpItemType; host?: string; url?: string; additionalIp?: string; app?: string; hostDomain?: string; accounts: string; format: string }) => {
+      const integration = chooseIntegration(options);
+      if (options.itemType === "web" ? !options.url || !URL.canParse(options.url) : !options.host) {
+        throw new UsageError(options.itemType === "web" ? "--url must be a URL for a Web Jump Item" : "--host is required for this Jump Item type");
+      }
+      let accounts;
+      try {
+        accounts = piAccounts.parse(JSON.parse(readFileSync(options.accounts, "utf8")));
+      } catch (error) {
+        throw new UsageError(`${options.accounts}: ${error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message}`);
+      }
+      const explanation = explainLookup(
+        { username: options.user, distinguishedName: options.dn },
+        { type: options.itemType, hostname: options.host, url: options.url, additionalIp: options.additionalIp, applicationName: options.app, domain: options.hostDomain },
+        integration.plugin,
+        accounts,
+      );
+      if (options.format === "json") io.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
+      else {
+        const lines = [
+          ...explanation.attempts.map((a, i) => `identity ${i + 1}: ${a.identity}  (${a.why}) → ${a.kept} credential(s)`),
+          `endpoint: by ${explanation.endpoint.by} ${explanation.endpoint.value}${explanation.endpoint.domain ? ` (domain ${explanation.endpoint.domain})` : ""}`,
+          ...explanation.credentials.map((c) => `${c.kept ? "kept    " : "filtered"}  ${c.account}: ${c.reason}${c.formats ? ` — offered as ${c.formats.join(", ")}` : ""}`),
+          ...explanation.notes.map((n) => `note: ${n}`),
+        ];
+        io.stdout.write(`${lines.join("\n")}\n`);
+      }
+      setExit(EXIT.ok);
+    });
+}
