@@ -4,7 +4,8 @@ import { secretRefField } from "../../config/secret-ref";
 import { evenWithFieldErrors } from "../../config/always";
 
 const PI_ENDPOINT_PATH = "/ERPMWebService/AuthService.svc";
-const NETBIOS = /^[A-Za-z0-9!@#$%^&'(){}~_-][A-Za-z0-9!@#$%^&'(){}~_.-]{0,14}$/;
+/** NetBIOS domain names: 1-15 characters, no dots or spaces. */
+const NETBIOS = /^[A-Za-z0-9!@#$%^&'(){}~_-]{1,15}$/;
 const FQDN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i;
 
 /** `host` or `host:port` (the document's rules use 443; another port is for test rigs and proxies). */
