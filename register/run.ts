@@ -6,7 +6,7 @@ import { desiredConnector, MissingValueError, type DesiredConnector } from "./de
 import { insightsApiFor } from "./insights-target";
 import { firstOutputs, type OutputSource, type StackOutputs } from "./outputs";
 import { reconcile, type ConnectorResult, type ReconcileOptions } from "./reconcile";
-import { tenantSheets, writeSheets } from "./sheet";
+import { registrationSheet, tenantSheets, writeSheets } from "./sheet";
 
 export interface RegisterRunOptions extends ReconcileOptions {
   readonly tenants?: readonly string[];
@@ -17,12 +17,16 @@ export interface RegisterRunOptions extends ReconcileOptions {
   readonly http?: Pick<InsightsHttpClientOptions, "retry" | "timeoutMs" | "onExchange">;
   /** Send every tenant to this local emulator instead of its own target. */
   readonly emulatorUrl?: string;
+  /** Sheet tenants: also return the sheets with secret values filled in (for a terminal only; never written). */
+  readonly revealSecrets?: boolean;
 }
 
 export interface RegisterRun {
   readonly results: ConnectorResult[];
   /** Sheets written for `sheet` tenants. */
   readonly sheets: string[];
+  /** With revealSecrets: the same sheets with values, to print to a terminal and nowhere else. */
+  readonly revealedSheets: string[];
 }
 
 async function outputsOf(planned: PlannedConnector, sources: readonly OutputSource[]): Promise<StackOutputs | undefined> {
@@ -35,6 +39,7 @@ export async function registerConfig(config: ToolkitConfig, options: RegisterRun
   const plan = buildPlan(config, options.tenants);
   const results: ConnectorResult[] = [];
   const sheets: string[] = [];
+  const revealedSheets: string[] = [];
   for (const tenant of plan.tenants) {
     const target = config.tenants.find((t) => t.name === tenant.name)!.insights;
     const failed = (planned: PlannedConnector, detail: string): ConnectorResult => ({ tenant: tenant.name, kind: planned.kind, name: planned.name, action: "failed", fields: [], detail });
@@ -44,6 +49,17 @@ export async function registerConfig(config: ToolkitConfig, options: RegisterRun
       for (const planned of tenant.connectors) outputs.set(planned, await outputsOf(planned, options.outputSources).catch(() => undefined));
       const tenantConfig = config.tenants.find((t) => t.name === tenant.name)!;
       if (!options.dryRun) sheets.push(...writeSheets(options.sheetDir, tenant.name, tenantSheets(tenantConfig, tenant.connectors, (p) => outputs.get(p))));
+      if (options.revealSecrets) {
+        for (const planned of tenant.connectors.filter((c) => c.provisioning.mode !== "integration")) {
+          try {
+            const wanted = desiredConnector(tenant.name, planned, { configDir: config.dir, env: options.env, outputs: outputs.get(planned) });
+            const values = Object.fromEntries(Object.entries(wanted.values).map(([key, value]) => [key, typeof value === "string" ? value : value.reveal()]));
+            revealedSheets.push(registrationSheet(tenant.name, planned, outputs.get(planned), values));
+          } catch (error) {
+            revealedSheets.push(`# ${planned.name}: cannot reveal (${(error as Error).message})\n`);
+          }
+        }
+      }
       continue;
     }
 
@@ -71,5 +87,5 @@ export async function registerConfig(config: ToolkitConfig, options: RegisterRun
       }
     }
   }
-  return { results, sheets };
+  return { results, sheets, revealedSheets };
 }

@@ -17,7 +17,7 @@ function describeValue(field: PlannedField, planned: PlannedConnector, outputs: 
     case "config":
       return source.value;
     case "secret":
-      return reveal ? `(revealed below)` : `secret from \`${source.ref}\` (not shown)`;
+      return reveal ? "(revealed)" : `secret from \`${source.ref}\` (not shown)`;
     case "output": {
       const value = outputs?.[source.output];
       if (value === undefined) return `stack output \`${source.output}\` of ${stack} (not deployed yet)`;

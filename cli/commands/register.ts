@@ -22,6 +22,7 @@ interface RegisterOptions {
   sheetDir: string;
   syntheticOutputs?: boolean;
   emulator?: string;
+  revealSecrets?: boolean;
 }
 
 /** Labels of the fields typed into the Insights Collector installer rather than the console. */
@@ -70,10 +71,14 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
     .option("--github-dir <dir>", "GitHub App credentials files, <stack>.json", ".state/github")
     .option("--pulumi-state <dir>", "local Pulumi state of the Okta stacks", ".state/pulumi")
     .option("--sheet-dir <dir>", "where the sheet adapter writes", "registration-sheets")
+    .option("--reveal-secrets", "sheet adapter: also print the sheets with secret values, to a terminal only (files stay masked)")
     .addOption(new Option("--synthetic-outputs", "use made-up stack outputs (demo and emulator only)").hideHelp())
     .action(async (options: RegisterOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
+      if (options.revealSecrets && !io.stdout.isTTY) {
+        throw new UsageError("--reveal-secrets prints secrets and only does so to a terminal; stdout is redirected, so nothing was revealed");
+      }
       if (options.syntheticOutputs && !options.emulator) throw new UsageError("--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant");
       const concurrency = positive(options.concurrency, "--concurrency");
       const settleTimeoutMs = positive(options.settleTimeout, "--settle-timeout") * 1000;
@@ -89,6 +94,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         env: process.env,
         sheetDir: options.sheetDir,
         emulatorUrl: options.emulator,
+        revealSecrets: options.revealSecrets,
         onResult: (result) => {
           done += 1;
           if (progress) io.stderr.write(`\r${done} connector(s) done, last: ${result.tenant}/${result.name} ${result.action}   `);
@@ -100,6 +106,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
       } else {
         if (run.results.length) io.stdout.write(registerTable(run.results, Boolean(options.dryRun)));
         for (const sheet of run.sheets) io.stdout.write(`sheet: ${sheet}\n`);
+        for (const sheet of run.revealedSheets) io.stdout.write(`\n${sheet}`);
         for (const r of run.results.filter((r) => r.installation)) {
           const typed = installerFields(r.kind);
           io.stdout.write(

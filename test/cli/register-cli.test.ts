@@ -104,3 +104,34 @@ describe("register, status and connector commands", () => {
     expect(run.stderr).toContain("--synthetic-outputs only goes with --emulator");
   });
 });
+
+describe("sheet adapter --reveal-secrets", () => {
+  test("refused unless stdout is a terminal; on a terminal the values are printed, and the files stay masked", async () => {
+    const { run } = await import("../../cli/program");
+    const dir = mkdtempSync(join(tmpdir(), "reveal-"));
+    const config = join(dir, "tenants.yaml");
+    writeFileSync(config, configWith([VALID["pra-cloud"]]));
+    process.env.PRA_SECRET = "CANARY-reveal-77";
+    try {
+      const redirected = await runCli("register", "--config", config, "--sheet-dir", join(dir, "sheets"), "--reveal-secrets");
+      expect(redirected.code).toBe(2);
+      expect(redirected.stderr).toContain("only does so to a terminal");
+      expect(redirected.stdout + redirected.stderr).not.toContain("CANARY-reveal-77");
+
+      let stdout = "";
+      const code = await run(["register", "--config", config, "--sheet-dir", join(dir, "sheets"), "--reveal-secrets"], {
+        stdout: { write: (s: string) => (stdout += s), isTTY: true, columns: 120 },
+        stderr: { write: () => true },
+      });
+      expect(code).toBe(0);
+      expect(stdout).toContain("| Client Secret | CANARY-reveal-77 |");
+      const files = filesUnder(join(dir, "sheets"));
+      expect(files).toHaveLength(1);
+      expect(readFileSync(files[0], "utf8")).toContain("| Client Secret | secret from `env:PRA_SECRET` (not shown) |");
+      expect(readFileSync(files[0], "utf8")).not.toContain("CANARY-reveal-77");
+    } finally {
+      delete process.env.PRA_SECRET;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
