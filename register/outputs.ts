@@ -102,3 +102,30 @@ export async function firstOutputs(sources: readonly OutputSource[], stackName: 
   }
   return undefined;
 }
+
+/**
+ * AWS: the deployed CDK stack's CloudFormation outputs (DescribeStacks), with the AWS
+ * credentials and region of the environment; opt-in (`register --from-cloudformation`)
+ * so a register run never reaches for AWS unasked.
+ */
+export function cloudFormationOutputSource(): OutputSource {
+  return {
+    description: "CloudFormation DescribeStacks",
+    async outputs(stackName, engine) {
+      if (engine !== "aws-cdk") return undefined;
+      const { CloudFormationClient, DescribeStacksCommand } = await import("@aws-sdk/client-cloudformation");
+      const client = new CloudFormationClient({});
+      try {
+        const { Stacks } = await client.send(new DescribeStacksCommand({ StackName: stackName }));
+        const outputs = Stacks?.[0]?.Outputs ?? [];
+        return outputs.length ? Object.fromEntries(outputs.map((o) => [o.OutputKey ?? "", o.OutputValue ?? ""])) : undefined;
+      } catch (error) {
+        // CloudFormation says "Stack with id X does not exist" as a ValidationError: not deployed yet.
+        if ((error as { name?: string }).name === "ValidationError" && /does not exist/.test((error as Error).message)) return undefined;
+        throw new Error(`CloudFormation DescribeStacks ${stackName}: ${(error as Error).message}`);
+      } finally {
+        client.destroy();
+      }
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { CATALOG } from "../../connectors/catalog";
 import { loadConfig } from "../../config/load";
-import { githubCredentialsSource, outputsFileSource, pulumiOutputSource, terraformOutputSource, type OutputSource } from "../../register/outputs";
+import { cloudFormationOutputSource, githubCredentialsSource, outputsFileSource, pulumiOutputSource, terraformOutputSource, type OutputSource } from "../../register/outputs";
 import { registerTable } from "../../register/report";
 import { registerConfig } from "../../register/run";
 import { syntheticOutputSource } from "../../register/synthetic";
@@ -23,6 +23,7 @@ interface RegisterOptions {
   syntheticOutputs?: boolean;
   emulator?: string;
   revealSecrets?: boolean;
+  fromCloudformation?: boolean;
 }
 
 /** Labels of the fields typed into the Insights Collector installer rather than the console. */
@@ -48,6 +49,7 @@ function outputSources(options: RegisterOptions): OutputSource[] {
         throw new UsageError(`cannot read outputs file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
     }),
+    ...(options.fromCloudformation ? [cloudFormationOutputSource()] : []),
     terraformOutputSource(options.cdktfOut),
     githubCredentialsSource(options.githubDir),
     pulumiOutputSource(options.pulumiState),
@@ -67,6 +69,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
     .option("--concurrency <n>", "connectors registered at once", "4")
     .option("--settle-timeout <seconds>", "how long to wait for each connector's first connectivity check", "120")
     .option("--outputs <file...>", "stack outputs as JSON ({stack: {output: value}}, e.g. from cdk deploy --outputs-file)")
+    .option("--from-cloudformation", "read AWS stacks' outputs with CloudFormation DescribeStacks (AWS credentials from the environment)")
     .option("--cdktf-out <dir>", "synthesized CDKTF stacks, read with terraform output", "cdktf.out")
     .option("--github-dir <dir>", "GitHub App credentials files, <stack>.json", ".state/github")
     .option("--pulumi-state <dir>", "local Pulumi state of the Okta stacks", ".state/pulumi")
