@@ -22,6 +22,8 @@ export const pingoneConnectorConfig = z.strictObject({
     error: `must be one of ${Object.keys(PINGONE_REGIONS).join(", ")}`,
   }),
   appName: z.string().trim().min(1).max(256).default("BT Insights - Connector"),
+  /** The worker app's client secret is regenerated this often (re-run register afterwards). */
+  secretRotationDays: z.number().int().min(7, "must be at least 7 days").max(730, "must be at most 730 days").default(90),
   /** Built-in roles to grant; each must be a "Read Only" role. */
   roles: z
     .array(

@@ -69,6 +69,8 @@ export class WorkerApplication extends BoundResource {
 export interface ApplicationSecretConfig extends TerraformMetaArguments {
   readonly environmentId: string;
   readonly applicationId: string;
+  /** When any value changes, the provider regenerates the secret (e.g. a `time_rotating` timestamp). */
+  readonly regenerateTriggerValues?: Record<string, string>;
 }
 
 /** `pingone_application_secret`: reads (and can regenerate) an application's client secret. */
@@ -76,8 +78,8 @@ export class ApplicationSecret extends BoundResource {
   static readonly tfResourceType = "pingone_application_secret";
 
   constructor(scope: Construct, id: string, config: ApplicationSecretConfig) {
-    const { environmentId, applicationId, ...meta } = config;
-    super(scope, id, PINGONE, ApplicationSecret.tfResourceType, { environment_id: environmentId, application_id: applicationId }, meta);
+    const { environmentId, applicationId, regenerateTriggerValues, ...meta } = config;
+    super(scope, id, PINGONE, ApplicationSecret.tfResourceType, { environment_id: environmentId, application_id: applicationId, regenerate_trigger_values: regenerateTriggerValues }, meta);
   }
 
   /** The client secret; sensitive in the provider's schema, and only ever a sensitive output here. */

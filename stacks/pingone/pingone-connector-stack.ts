@@ -1,3 +1,5 @@
+import { TimeProvider } from "@cdktf/provider-time/lib/provider";
+import { Rotating } from "@cdktf/provider-time/lib/rotating";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { pingoneAuthDomain, type PingOneConnectorConfig } from "../../connectors/pingone/config";
@@ -30,6 +32,7 @@ export class InsightsPingOneConnectorStack extends TerraformStack {
     const { connector } = props;
     const environmentId = connector.environmentId.toLowerCase();
     new PingoneProvider(this, "pingone", { regionCode: connector.region });
+    new TimeProvider(this, "time");
 
     this.application = new WorkerApplication(this, "application", {
       environmentId,
@@ -54,7 +57,14 @@ export class InsightsPingOneConnectorStack extends TerraformStack {
       return assignment;
     });
 
-    const secret = new ApplicationSecret(this, "secret", { environmentId, applicationId: this.application.applicationId });
+    // As the provider's own worker-app example does: a time_rotating timestamp regenerates the secret.
+    const rotation = new Rotating(this, "secret-rotation", { rotationDays: connector.secretRotationDays });
+    rotation.overrideLogicalId("client_secret_rotation");
+    const secret = new ApplicationSecret(this, "secret", {
+      environmentId,
+      applicationId: this.application.applicationId,
+      regenerateTriggerValues: { rotation_rfc3339: rotation.rotationRfc3339 },
+    });
     secret.overrideLogicalId("connector_application_secret");
 
     new TerraformOutput(this, "client_id", { value: this.application.applicationId, description: "Client ID for the Insights connector" });
@@ -65,6 +75,7 @@ export class InsightsPingOneConnectorStack extends TerraformStack {
     });
     new TerraformOutput(this, "environment_id", { value: environmentId, description: "Environment ID for the Insights connector" });
     new TerraformOutput(this, "region", { value: connector.region });
+    new TerraformOutput(this, "client_secret_rotation_due", { value: rotation.rotationRfc3339, description: "When the next apply regenerates the client secret" });
     new TerraformOutput(this, "auth_domain", { value: pingoneAuthDomain(connector.region), description: "Where the worker app gets its tokens" });
   }
 }

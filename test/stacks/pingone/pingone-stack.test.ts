@@ -59,7 +59,9 @@ describe("PingOne stack (CDKTF, hand-written pingidentity/pingone bindings)", ()
     expect(resourcesOf(json, "pingone_application_secret").connector_application_secret).toEqual({
       environment_id: ENV,
       application_id: "${pingone_application.connector_application.id}",
+      regenerate_trigger_values: { rotation_rfc3339: "${time_rotating.client_secret_rotation.rotation_rfc3339}" },
     });
+    expect(resourcesOf(json, "time_rotating").client_secret_rotation).toEqual({ rotation_days: 90 });
     expect(json.output.client_secret).toMatchObject({ sensitive: true, value: "${pingone_application_secret.connector_application_secret.secret}" });
     expect(json.output.client_id.value).toBe("${pingone_application.connector_application.id}");
     expect(json.output.environment_id.value).toBe(ENV);
