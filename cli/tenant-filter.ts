@@ -1,4 +1,7 @@
+import type { ConnectorConfig } from "../connectors/catalog";
+import { loadConfig } from "../config/load";
 import type { ToolkitConfig } from "../config/types";
+import { connectorsOfKind } from "../stacks/connectors-of-kind";
 import { UsageError } from "./io";
 
 /** Rejects `--tenant` names the config does not have, listing the ones it has. */
@@ -6,4 +9,31 @@ export function checkTenantNames(config: ToolkitConfig, requested: readonly stri
   const known = config.tenants.map((t) => t.name);
   const unknown = (requested ?? []).filter((t) => !known.includes(t));
   if (unknown.length > 0) throw new UsageError(`unknown tenant ${unknown.join(", ")} in ${file}; it has: ${known.join(", ")}`);
+}
+
+export interface OneConnectorChoice {
+  readonly config: string;
+  readonly tenant: string;
+  /** The connector's name, when the tenant has several of the kind. */
+  readonly name?: string;
+  /** What to call it in messages (`github connector`) and the flag that names it (`--connector`). */
+  readonly noun: string;
+  readonly flag: string;
+}
+
+/** The one connector of a kind a command acts on: by tenant, and by name when a tenant has several. */
+export function chooseOneConnector<C extends ConnectorConfig>(kind: C["kind"], choice: OneConnectorChoice): { connector: C; stackName: string } {
+  const config = loadConfig(choice.config);
+  checkTenantNames(config, [choice.tenant], choice.config);
+  const candidates = connectorsOfKind<C>(config, kind).filter(({ tenant, connector }) => tenant === choice.tenant && (!choice.name || connector.name === choice.name));
+  if (candidates.length === 1) return { connector: candidates[0].connector, stackName: candidates[0].name };
+  if (candidates.length === 0) throw new UsageError(`tenant ${choice.tenant} has no ${choice.noun}${choice.name ? ` named "${choice.name}"` : ""} in ${choice.config}`);
+  throw new UsageError(`tenant ${choice.tenant} has more than one ${choice.noun}; choose one with ${choice.flag} (${candidates.map((c) => `"${c.connector.name}"`).join(", ")})`);
+}
+
+/** A command-line number that must be positive, e.g. `--timeout 30`. */
+export function positiveNumber(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, got ${value}`);
+  return n;
 }

@@ -1,6 +1,5 @@
 import { Argument, type Command } from "commander";
 import { loadConfig } from "../../config/load";
-import { insightsApiFor } from "../../register/insights-target";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 
@@ -34,6 +33,7 @@ export function registerConnector(program: Command, io: Io, setExit: (code: numb
       }
       if (action === "delete" && !options.yes) throw new UsageError("delete removes the connector and its data collection from Insights; add --yes to confirm");
       const tenant = config.tenants.find((t) => t.name === options.tenant)!;
+      const { insightsApiFor } = await import("../../register/insights-target");
       const api = insightsApiFor(tenant.insights, config.dir, process.env, {}, options.emulator);
       if (!api) throw new UsageError(`tenant ${tenant.name} uses the sheet adapter: do this in the console (Menu > Connectors > Configured > ${options.name} > Settings)`);
       const target = (await api.list()).find((c) => c.kind === options.kind && c.name === options.name);

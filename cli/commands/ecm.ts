@@ -2,12 +2,9 @@ import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { z } from "zod";
 import type { PraPrivilegedIdentityConfig } from "../../connectors/pra-privileged-identity/config";
-import { explainLookup, type JumpItemType } from "../../connectors/pra-privileged-identity/explain";
-import { loadConfig } from "../../config/load";
-import { connectorsOfKind } from "../../stacks/connectors-of-kind";
-import { checkTls } from "../../providers/network/tls-reachability";
+import type { JumpItemType } from "../../connectors/pra-privileged-identity/explain";
 import { EXIT, UsageError, type Io } from "../io";
-import { checkTenantNames } from "../tenant-filter";
+import { chooseOneConnector } from "../tenant-filter";
 
 interface Target {
   config: string;
@@ -16,14 +13,8 @@ interface Target {
 }
 
 function chooseIntegration(options: Target): PraPrivilegedIdentityConfig {
-  const config = loadConfig(options.config);
-  checkTenantNames(config, [options.tenant], options.config);
-  const found = connectorsOfKind<PraPrivilegedIdentityConfig>(config, "pra-privileged-identity")
-    .filter(({ tenant, connector }) => tenant === options.tenant && (!options.integration || connector.name === options.integration))
-    .map(({ connector }) => connector);
-  if (found.length === 1) return found[0];
-  if (found.length === 0) throw new UsageError(`tenant ${options.tenant} has no pra-privileged-identity entry${options.integration ? ` named "${options.integration}"` : ""} in ${options.config}`);
-  throw new UsageError(`tenant ${options.tenant} has several pra-privileged-identity entries; choose one with --integration`);
+  const choice = { ...options, name: options.integration, noun: "pra-privileged-identity entry", flag: "--integration" };
+  return chooseOneConnector<PraPrivilegedIdentityConfig>("pra-privileged-identity", choice).connector;
 }
 
 const piAccounts = z.array(
@@ -63,6 +54,7 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
         { host: pi.hostname, port: pi.port ? Number(pi.port) : 443, purpose: "ECM calls to Privileged Identity SDK Web Services" },
       ];
       const ca = options.ca ? readFileSync(options.ca) : undefined;
+      const { checkTls } = await import("../../providers/network/tls-reachability");
       const results = await Promise.all(targets.map((t) => checkTls(t, { timeoutMs: Number(options.timeout) * 1000, ca })));
       for (const r of results) io.stdout.write(`${r.ok ? "ok  " : "FAIL"}  ${r.host}:${r.port}  ${r.purpose}\n      ${r.detail}\n`);
       setExit(results.every((r) => r.ok) ? EXIT.ok : EXIT.failed);
@@ -84,7 +76,7 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
     .option("--host-domain <domain>", "the endpoint's domain, when the Jump Item reports it")
     .requiredOption("--accounts <file>", "PI accounts as JSON: [{accountName, type, system|domain, access: {identity: recover|remote-session-only}}]")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action((options: Target & { user: string; dn?: string; itemType: JumpItemType; host?: string; url?: string; additionalIp?: string; app?: string; hostDomain?: string; accounts: string; format: string }) => {
+    .action(async (options: Target & { user: string; dn?: string; itemType: JumpItemType; host?: string; url?: string; additionalIp?: string; app?: string; hostDomain?: string; accounts: string; format: string }) => {
       const integration = chooseIntegration(options);
       if (options.itemType === "web" ? !options.url || !URL.canParse(options.url) : !options.host) {
         throw new UsageError(options.itemType === "web" ? "--url must be a URL for a Web Jump Item" : "--host is required for this Jump Item type");
@@ -95,6 +87,7 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
       } catch (error) {
         throw new UsageError(`${options.accounts}: ${error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message}`);
       }
+      const { explainLookup } = await import("../../connectors/pra-privileged-identity/explain");
       const explanation = explainLookup(
         { username: options.user, distinguishedName: options.dn },
         { type: options.itemType, hostname: options.host, url: options.url, additionalIp: options.additionalIp, applicationName: options.app, domain: options.hostDomain },

@@ -3,13 +3,11 @@ import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
 import { githubUrls } from "../../connectors/github/config";
-import { loadConfig } from "../../config/load";
-import { connectorsOfKind } from "../../stacks/connectors-of-kind";
 import { assertCredentialsFileIsNew, credentialsFileHandoff, readCredentialsFile } from "../../stacks/github/credentials-file";
 import { GithubFlowError } from "../../stacks/github/errors";
 import { formatReport, hasDrift } from "../../stacks/github/permission-report";
-import { EXIT, UsageError, type Io } from "../io";
-import { checkTenantNames } from "../tenant-filter";
+import { EXIT, type Io } from "../io";
+import { chooseOneConnector, positiveNumber } from "../tenant-filter";
 
 interface TargetOptions {
   config: string;
@@ -17,21 +15,8 @@ interface TargetOptions {
   connector?: string;
 }
 
-/** The one github connector a command acts on: by tenant, and by name when a tenant has several. */
 function chooseConnector(options: TargetOptions): { connector: GithubConnectorConfig; stackName: string } {
-  const config = loadConfig(options.config);
-  checkTenantNames(config, [options.tenant], options.config);
-  const candidates = connectorsOfKind<GithubConnectorConfig>(config, "github")
-    .filter(({ tenant, connector }) => tenant === options.tenant && (!options.connector || connector.name === options.connector));
-  if (candidates.length === 1) return { connector: candidates[0].connector, stackName: candidates[0].name };
-  if (candidates.length === 0) throw new UsageError(`tenant ${options.tenant} has no github connector${options.connector ? ` named "${options.connector}"` : ""} in ${options.config}`);
-  throw new UsageError(`tenant ${options.tenant} has several github connectors; choose one with --connector (${candidates.map((c) => `"${c.connector.name}"`).join(", ")})`);
-}
-
-function seconds(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new UsageError(`not a number of seconds: ${value}`);
-  return parsed * 1000;
+  return chooseOneConnector<GithubConnectorConfig>("github", { ...options, name: options.connector, noun: "github connector", flag: "--connector" });
 }
 
 /** `github create-app` and `github verify`: the manifest flow and the permission check. */
@@ -52,7 +37,11 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     .action(async (options: TargetOptions & { out?: string; timeout: string; installTimeout: string; pollInterval: string }) => {
       const { connector, stackName } = chooseConnector(options);
       const out = options.out ?? join(".state", "github", `${stackName}.json`);
-      const timing = { callbackTimeoutMs: seconds(options.timeout), installTimeoutMs: seconds(options.installTimeout), pollMs: seconds(options.pollInterval) };
+      const timing = {
+        callbackTimeoutMs: positiveNumber(options.timeout, "--timeout") * 1000,
+        installTimeoutMs: positiveNumber(options.installTimeout, "--install-timeout") * 1000,
+        pollMs: positiveNumber(options.pollInterval, "--poll-interval") * 1000,
+      };
       await runFlow(io, setExit, async () => {
         assertCredentialsFileIsNew(out);
         mkdirSync(dirname(out), { recursive: true, mode: 0o700 });

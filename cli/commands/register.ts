@@ -1,12 +1,9 @@
 import { Option, type Command } from "commander";
 import { CATALOG } from "../../connectors/catalog";
 import { loadConfig } from "../../config/load";
-import { cloudFormationOutputSource, githubCredentialsSource, outputsFileSource, pulumiOutputSource, terraformOutputSource, type OutputSource } from "../../register/outputs";
-import { registerTable } from "../../register/report";
-import { registerConfig } from "../../register/run";
-import { syntheticOutputSource } from "../../register/synthetic";
+import type { OutputSource } from "../../register/outputs";
 import { EXIT, UsageError, type Io } from "../io";
-import { checkTenantNames } from "../tenant-filter";
+import { checkTenantNames, positiveNumber } from "../tenant-filter";
 
 interface RegisterOptions {
   config: string;
@@ -32,15 +29,10 @@ function installerFields(kind: string): string[] {
   return (entry?.registration.fields ?? []).filter((f) => f.enteredIn === "installer").map((f) => f.label);
 }
 
-function positive(value: string, what: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${what} must be a positive number, got ${value}`);
-  return n;
-}
-
 /** Output sources in the order they are asked: explicit files first, then each engine's own. */
-function outputSources(options: RegisterOptions): OutputSource[] {
-  if (options.syntheticOutputs) return [syntheticOutputSource(".state/synthetic-key.pem")];
+async function outputSources(options: RegisterOptions): Promise<OutputSource[]> {
+  if (options.syntheticOutputs) return [(await import("../../register/synthetic")).syntheticOutputSource(".state/synthetic-key.pem")];
+  const { cloudFormationOutputSource, githubCredentialsSource, outputsFileSource, pulumiOutputSource, terraformOutputSource } = await import("../../register/outputs");
   return [
     ...(options.outputs ?? []).map((file) => {
       try {
@@ -83,8 +75,10 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         throw new UsageError("--reveal-secrets prints secrets and only does so to a terminal; stdout is redirected, so nothing was revealed");
       }
       if (options.syntheticOutputs && !options.emulator) throw new UsageError("--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant");
-      const concurrency = positive(options.concurrency, "--concurrency");
-      const settleTimeoutMs = positive(options.settleTimeout, "--settle-timeout") * 1000;
+      const concurrency = positiveNumber(options.concurrency, "--concurrency");
+      const settleTimeoutMs = positiveNumber(options.settleTimeout, "--settle-timeout") * 1000;
+      // Loaded here, not at start-up: every other command would pay for the registration stage.
+      const [{ registerConfig }, { registerTable }, sources] = await Promise.all([import("../../register/run"), import("../../register/report"), outputSources(options)]);
       const progress = io.stdout.isTTY && options.format === "table";
       let done = 0;
       const run = await registerConfig(config, {
@@ -93,7 +87,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         concurrency,
         settleTimeoutMs,
         pollMs: 1000,
-        outputSources: outputSources(options),
+        outputSources: sources,
         env: process.env,
         sheetDir: options.sheetDir,
         emulatorUrl: options.emulator,

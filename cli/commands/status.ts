@@ -1,7 +1,6 @@
 import { Option, type Command } from "commander";
 import { loadConfig } from "../../config/load";
-import { insightsApiFor } from "../../register/insights-target";
-import { statusRow, statusTable, type StatusRow } from "../../register/report";
+import type { StatusRow } from "../../register/report";
 import { EXIT, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 
@@ -17,6 +16,7 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
     .action(async (options: { config: string; tenant?: string[]; format: "table" | "json"; emulator?: string }) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
+      const [{ insightsApiFor }, { statusRow, statusTable }] = await Promise.all([import("../../register/insights-target"), import("../../register/report")]);
       const rows: StatusRow[] = [];
       const skipped: string[] = [];
       for (const tenant of config.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name))) {
