@@ -1,12 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { REPO, spawnCli } from "../helpers/cli";
+import { join } from "node:path";
+import { pathWithout, REPO, spawnCli } from "../helpers/cli";
 
-/** PATH with node but without any pulumi binary, whatever this machine has. */
-function pathWithoutPulumi(): string {
-  return [dirname(process.execPath), "/usr/bin", "/bin"].filter((dir) => !existsSync(join(dir, "pulumi"))).join(":");
-}
+const pathWithoutPulumi = () => pathWithout("pulumi");
 
 describe("insights-connectors okta (Pulumi Automation API)", () => {
   let work: string;

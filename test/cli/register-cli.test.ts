@@ -1,14 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { REPO, runCli, spawnCliAsync } from "../helpers/cli";
 import { configWith, VALID } from "../helpers/config-text";
+import { filesUnder } from "../helpers/files";
 import { CANARY_ENV } from "../register/helpers";
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
-}
 
 describe("register, status and connector commands", () => {
   let work: string;

@@ -7,6 +7,7 @@
 import { createVerify, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "../../providers/http/read-body";
 
 export interface FakeApp {
   id: number;
@@ -26,16 +27,6 @@ export interface FakeRequest { method: string; path: string; authorization?: str
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = "";
-    request.setEncoding("utf8");
-    request.on("data", (chunk) => (body += chunk));
-    request.on("end", () => resolve(body));
-    request.on("error", reject);
-  });
 }
 
 export class FakeGithub {

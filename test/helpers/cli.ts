@@ -42,3 +42,10 @@ export function spawnCliAsync(argv: string[], env: NodeJS.ProcessEnv = process.e
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
+
+/** A PATH with node on it but without any `binary`, whatever this machine has installed. */
+export function pathWithout(binary: string): string {
+  const { existsSync } = require("node:fs") as typeof import("node:fs");
+  const { dirname } = require("node:path") as typeof import("node:path");
+  return [dirname(process.execPath), "/usr/bin", "/bin"].filter((dir) => !existsSync(join(dir, binary))).join(":");
+}

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { INSIGHTS_CONNECTOR_KINDS as CATALOG } from "../../../connectors/catalog";
 import type { ConnectorKind } from "../../../connectors/kind";
 import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, IDEMPOTENCY_HEADER, secretFingerprint, type ActivityEntry, type Connector, type ConnectivityState } from "../contract";
+import { readBody } from "../../http/read-body";
 import { FaultInjector, type FaultOptions } from "./faults";
 import { EmulatorStore, type StoredConnector } from "./store";
 import { checkOutcome, connectionPoint, validateRegistration } from "./validation";
@@ -263,16 +264,6 @@ function split(kind: ConnectorKind<any>, id: string, values: Record<string, stri
     else settings[field.key] = value;
   }
   return { settings, fingerprints };
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = "";
-    request.setEncoding("utf8");
-    request.on("data", (chunk) => (body += chunk));
-    request.on("end", () => resolve(body));
-    request.on("error", reject);
-  });
 }
 
 function parseJson(raw: string): unknown {

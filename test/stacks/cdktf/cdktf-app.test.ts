@@ -1,15 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { REPO } from "../../helpers/cli";
+import { join } from "node:path";
+import { pathWithout, REPO } from "../../helpers/cli";
+import { filesUnder } from "../../helpers/files";
+import { CANARY_ENV } from "../../register/helpers";
 
 const CANARY = "CANARY-cdktf-7f3a91";
 /** Every secret reference the examples use, set to a canary value. */
-const SECRET_ENV = [
-  "INSIGHTS_TOKEN", "INSIGHTS_AWS_EXTERNAL_ID", "PRA_CLIENT_ID", "PRA_CLIENT_SECRET", "EPM_CLIENT_ID", "EPM_CLIENT_SECRET",
-  "RS_CLIENT_ID", "RS_CLIENT_SECRET", "PS_API_KEY", "PS_PASSWORD", "PS_ONPREM_API_KEY",
-];
+const SECRET_ENV = Object.keys(CANARY_ENV);
 
 /**
  * A clean environment: node on PATH but no terraform, an empty HOME, no cloud
@@ -17,20 +16,13 @@ const SECRET_ENV = [
  */
 function cleanEnv(home: string, extra: Record<string, string>): NodeJS.ProcessEnv {
   return {
-    PATH: [dirname(process.execPath), "/usr/bin", "/bin"].filter((dir) => !existsSync(join(dir, "terraform"))).join(":"),
+    PATH: pathWithout("terraform"),
     HOME: home,
     CHECKPOINT_DISABLE: "1",
     CI: "1",
     ...Object.fromEntries(SECRET_ENV.map((name) => [name, `${CANARY}-${name}`])),
     ...extra,
   };
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
 }
 
 describe("the CDKTF app (cdktf.json)", () => {
