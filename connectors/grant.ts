@@ -57,7 +57,7 @@ export function grantKey(g: Pick<Grant, "source" | "scope" | "kind" | "name">): 
 }
 
 /** Stable order for output and diffs: by scope, kind, then name. */
-export function sortGrants(grants: readonly Grant[]): Grant[] {
+export function sortGrants<G extends Pick<Grant, "source" | "scope" | "kind" | "name">>(grants: readonly G[]): G[] {
   return [...grants].sort((a, b) => compareText(grantKey(a), grantKey(b)));
 }
 

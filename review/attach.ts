@@ -1,14 +1,12 @@
 import { kindOf } from "../connectors/catalog";
-import { grantKey } from "../connectors/grant";
+import { grantKey, sortGrants } from "../connectors/grant";
 import type { ToolkitConfig } from "../config/types";
 import type { Plan } from "../plan/model";
 import { compareGrants, formatMismatches } from "./consistency";
 import { connectorKey, extractGrants } from "./extract";
 
 /** The catalog and the artifacts disagree; the message lists every difference. */
-export class GrantConsistencyError extends Error {
-  override readonly name = "GrantConsistencyError";
-}
+export class GrantConsistencyError extends Error {}
 
 /**
  * Adds each connector's extracted grants to the plan, after checking they equal the
@@ -26,7 +24,7 @@ export async function withExtractedGrants(plan: Plan, config: ToolkitConfig): Pr
       const mismatches = compareGrants(kindOf(source).grants(source), found);
       if (mismatches.length) problems.push(formatMismatches(`${tenant.name}/${connector.name}`, mismatches));
       const unique = new Map(found.map((g) => [grantKey(g), g]));
-      return { ...connector, extractedGrants: [...unique.values()].sort((a, b) => (grantKey(a) < grantKey(b) ? -1 : grantKey(a) > grantKey(b) ? 1 : 0)) };
+      return { ...connector, extractedGrants: sortGrants([...unique.values()]) };
     }),
   }));
   if (problems.length) throw new GrantConsistencyError(`the synthesized stacks do not grant what the catalog says:\n${problems.join("\n")}`);

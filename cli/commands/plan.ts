@@ -30,12 +30,12 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
       checkTenantNames(config, options.tenant, options.config);
       let plan = buildPlan(config, options.tenant);
       if (options.extract) {
+        // Loaded here: the engines' libraries take seconds to load, and --no-extract never needs them.
+        const { GrantConsistencyError, withExtractedGrants } = await import("../../review/attach");
         try {
-          // Loaded here: the engines' libraries take seconds to load, and --no-extract never needs them.
-          const { withExtractedGrants } = await import("../../review/attach");
           plan = await withExtractedGrants(plan, config);
         } catch (error) {
-          if (!(error instanceof Error && error.name === "GrantConsistencyError")) throw error;
+          if (!(error instanceof GrantConsistencyError)) throw error;
           io.stderr.write(`error: ${error.message}\n`);
           setExit(EXIT.failed);
           return;
