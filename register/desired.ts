@@ -3,7 +3,7 @@ import type { ConnectorKind } from "../connectors/kind";
 import { parseSecretRef, SecretRef, SecretResolutionError } from "../config/secret-ref";
 import { SecretValue } from "../config/secret-value";
 import type { PlannedConnector } from "../plan/model";
-import type { RegistrationValues } from "../providers/insights/adapter";
+import { revealValues, type RegistrationValues } from "../providers/insights/adapter";
 import type { StackOutputs } from "./outputs";
 
 /** One connector as Insights should have it: the form's values, secrets wrapped. */
@@ -69,8 +69,7 @@ function resolveRef(text: string, sources: ValueSources): string {
 
 /** Catches a wrong value before any call, naming the field and never the value. */
 function checkAgainstForm(kind: ConnectorKind<any>, values: RegistrationValues): void {
-  const plain = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v instanceof SecretValue ? v.reveal() : v]));
-  const result = kind.registration.apiSchema.safeParse(plain);
+  const result = kind.registration.apiSchema.safeParse(revealValues(values));
   if (result.success) return;
   const label = (key: string) => kind.registration.fields.find((f) => f.key === key)?.label ?? key;
   throw new MissingValueError(result.error.issues.map((i) => `"${label(String(i.path[0]))}" ${i.message}`).join("; "));

@@ -1,6 +1,7 @@
 import type { ToolkitConfig } from "../config/types";
 import { buildPlan } from "../plan/build";
-import type { PlannedConnector } from "../plan/model";
+import type { Plan, PlannedConnector } from "../plan/model";
+import { revealValues } from "../providers/insights/adapter";
 import type { InsightsHttpClientOptions } from "../providers/insights/http-client";
 import { desiredConnector, MissingValueError, type DesiredConnector } from "./desired";
 import { insightsApiFor } from "./insights-target";
@@ -34,6 +35,28 @@ async function outputsOf(planned: PlannedConnector, sources: readonly OutputSour
   return firstOutputs(sources, planned.provisioning.stackName!, planned.provisioning.engine);
 }
 
+type PlannedTenant = Plan["tenants"][number];
+
+/** Sheet tenants: masked sheets written to disk and, with revealSecrets, filled-in ones returned for a terminal. */
+async function sheetTenant(config: ToolkitConfig, tenant: PlannedTenant, options: RegisterRunOptions): Promise<{ sheets: string[]; revealed: string[] }> {
+  const outputs = new Map<PlannedConnector, StackOutputs | undefined>();
+  for (const planned of tenant.connectors) outputs.set(planned, await outputsOf(planned, options.outputSources).catch(() => undefined));
+  const tenantConfig = config.tenants.find((t) => t.name === tenant.name)!;
+  const sheets = options.dryRun ? [] : writeSheets(options.sheetDir, tenant.name, tenantSheets(tenantConfig, tenant.connectors, (p) => outputs.get(p)));
+  const revealed: string[] = [];
+  if (options.revealSecrets) {
+    for (const planned of tenant.connectors.filter((c) => c.provisioning.mode !== "integration")) {
+      try {
+        const wanted = desiredConnector(tenant.name, planned, { configDir: config.dir, env: options.env, outputs: outputs.get(planned) });
+        revealed.push(registrationSheet(tenant.name, planned, outputs.get(planned), revealValues(wanted.values)));
+      } catch (error) {
+        revealed.push(`# ${planned.name}: cannot reveal (${(error as Error).message})\n`);
+      }
+    }
+  }
+  return { sheets, revealed };
+}
+
 /** Registers every connector of the selected tenants; a failing connector never stops the others. */
 export async function registerConfig(config: ToolkitConfig, options: RegisterRunOptions): Promise<RegisterRun> {
   const plan = buildPlan(config, options.tenants);
@@ -42,24 +65,16 @@ export async function registerConfig(config: ToolkitConfig, options: RegisterRun
   const revealedSheets: string[] = [];
   for (const tenant of plan.tenants) {
     const target = config.tenants.find((t) => t.name === tenant.name)!.insights;
-    const failed = (planned: PlannedConnector, detail: string): ConnectorResult => ({ tenant: tenant.name, kind: planned.kind, name: planned.name, action: "failed", fields: [], detail });
+    const fail = (connector: { kind: string; name: string }, detail: string) => {
+      const result: ConnectorResult = { tenant: tenant.name, kind: connector.kind, name: connector.name, action: "failed", fields: [], detail };
+      options.onResult?.(result);
+      results.push(result);
+    };
 
     if (target.adapter === "sheet" && !options.emulatorUrl) {
-      const outputs = new Map<PlannedConnector, StackOutputs | undefined>();
-      for (const planned of tenant.connectors) outputs.set(planned, await outputsOf(planned, options.outputSources).catch(() => undefined));
-      const tenantConfig = config.tenants.find((t) => t.name === tenant.name)!;
-      if (!options.dryRun) sheets.push(...writeSheets(options.sheetDir, tenant.name, tenantSheets(tenantConfig, tenant.connectors, (p) => outputs.get(p))));
-      if (options.revealSecrets) {
-        for (const planned of tenant.connectors.filter((c) => c.provisioning.mode !== "integration")) {
-          try {
-            const wanted = desiredConnector(tenant.name, planned, { configDir: config.dir, env: options.env, outputs: outputs.get(planned) });
-            const values = Object.fromEntries(Object.entries(wanted.values).map(([key, value]) => [key, typeof value === "string" ? value : value.reveal()]));
-            revealedSheets.push(registrationSheet(tenant.name, planned, outputs.get(planned), values));
-          } catch (error) {
-            revealedSheets.push(`# ${planned.name}: cannot reveal (${(error as Error).message})\n`);
-          }
-        }
-      }
+      const written = await sheetTenant(config, tenant, options);
+      sheets.push(...written.sheets);
+      revealedSheets.push(...written.revealed);
       continue;
     }
 
@@ -70,9 +85,7 @@ export async function registerConfig(config: ToolkitConfig, options: RegisterRun
         const outputs = await outputsOf(planned, options.outputSources);
         desired.push(desiredConnector(tenant.name, planned, { configDir: config.dir, env: options.env, outputs }));
       } catch (error) {
-        const result = failed(planned, error instanceof MissingValueError ? error.message : `reading outputs: ${(error as Error).message}`);
-        options.onResult?.(result);
-        results.push(result);
+        fail(planned, error instanceof MissingValueError ? error.message : `reading outputs: ${(error as Error).message}`);
       }
     }
     try {
@@ -80,11 +93,7 @@ export async function registerConfig(config: ToolkitConfig, options: RegisterRun
       results.push(...(await reconcile(api, desired, options)));
     } catch (error) {
       // The tenant's API is unreachable or refuses us: every connector of it failed, the other tenants go on.
-      for (const wanted of desired) {
-        const result: ConnectorResult = { tenant: tenant.name, kind: wanted.kind, name: wanted.name, action: "failed", fields: [], detail: (error as Error).message };
-        options.onResult?.(result);
-        results.push(result);
-      }
+      for (const wanted of desired) fail(wanted, (error as Error).message);
     }
   }
   return { results, sheets, revealedSheets };

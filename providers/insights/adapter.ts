@@ -1,8 +1,13 @@
-import type { SecretValue } from "../../config/secret-value";
+import { SecretValue } from "../../config/secret-value";
 import type { ActivityEntry, ConnectivityState, Connector } from "./contract";
 
 /** A form's values: plain strings, or secrets that are only revealed into a request body. */
 export type RegistrationValues = Record<string, string | SecretValue>;
+
+/** The values with every secret revealed: only for the one place that must send or check them. */
+export function revealValues(values: RegistrationValues): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value instanceof SecretValue ? value.reveal() : value]));
+}
 
 /** What the registration stage needs from Insights, whatever carries it. */
 export interface InsightsApi {

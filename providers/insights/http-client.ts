@@ -1,5 +1,5 @@
 import { SecretValue } from "../../config/secret-value";
-import type { InsightsApi, RegistrationValues } from "./adapter";
+import { revealValues, type InsightsApi, type RegistrationValues } from "./adapter";
 import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, IDEMPOTENCY_HEADER, PATHS, type ActivityEntry, type ConnectivityState, type Connector } from "./contract";
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs, withRetries, type RetryPolicy } from "./retry";
 
@@ -98,7 +98,7 @@ export class InsightsHttpClient implements InsightsApi {
     return withRetries(async () => {
       let response: Response;
       // Secrets are revealed into this one string, sent, and dropped.
-      const payload = body ? JSON.stringify(revealAll(body)) : undefined;
+      const payload = body ? JSON.stringify(revealValues(body)) : undefined;
       try {
         response = await fetch(`${this.root}${path}`, {
           method,
@@ -118,10 +118,6 @@ export class InsightsHttpClient implements InsightsApi {
       throw error;
     }, this.policy);
   }
-}
-
-function revealAll(values: RegistrationValues): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value instanceof SecretValue ? value.reveal() : value]));
 }
 
 function safeJson(text: string): unknown {
