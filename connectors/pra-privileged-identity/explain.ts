@@ -165,7 +165,9 @@ function judge(account: PiAccount, identity: string, item: JumpItem, endpoint: E
     if (endpoint.by === "ip" || (endpoint.by === "url-host" && IPV4.test(endpoint.value))) {
       return system === endpoint.value ? { account: account.accountName, kept: true, reason: `local account on ${system}, matched by IP` } : no(`local account on ${system}, not ${endpoint.value}`);
     }
-    if (windows && settings.filterLocalCredentialsForWindows && endpoint.domain && system.includes(".")) {
+    // The filter applies whenever the endpoint's hostname and domain are known; a system PI
+    // stores by short name (or IP) has no FQDN, so it cannot match and is filtered out.
+    if (windows && settings.filterLocalCredentialsForWindows && endpoint.domain) {
       const fqdn = `${shortName(endpoint.value)}.${endpoint.domain}`.toLowerCase();
       return system.toLowerCase() === fqdn
         ? { account: account.accountName, kept: true, reason: `local account on ${system}, FQDN matches (filter local credentials for Windows Jump Items)` }

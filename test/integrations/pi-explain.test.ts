@@ -113,6 +113,18 @@ describe("ecm explain: what Test Settings would look up", () => {
     expect(kept(explainLookup({ username: "ACME\\joe.user" }, { type: "shell", hostname: "web01.acme-inc.com" }, { ...BASE, filterLocalCredentialsForWindows: true }, accounts))).toEqual(["Administrator", "Administrator2"]);
   });
 
+  test("filter local credentials for Windows Jump Items: a PI system stored by short name is filtered too", () => {
+    // The seed: the filter ensures "local credential results match the FQDN of the endpoint
+    // rather than just the hostname portion"; a short name is only the hostname portion.
+    const accounts = [local("Administrator", "web01", { "ACME\\joe.user": "recover" })];
+    expect(kept(explainLookup({ username: "ACME\\joe.user" }, RDP, BASE, accounts))).toEqual(["Administrator"]);
+    const filtered = explainLookup({ username: "ACME\\joe.user" }, RDP, { ...BASE, filterLocalCredentialsForWindows: true }, accounts);
+    expect(kept(filtered)).toEqual([]);
+    expect(filtered.credentials[0].reason).toBe(
+      "local account on web01: the FQDN must be web01.acme-inc.com (filter local credentials for Windows Jump Items)",
+    );
+  });
+
   test("Include domain credentials for Shell Jump Items, in three formats", () => {
     const shell: JumpItem = { type: "shell", hostname: "db01.acme-inc.com" };
     expect(kept(explainLookup({ username: "ACME\\joe.user" }, shell, BASE, domainAccounts))).toEqual([]);
