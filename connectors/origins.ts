@@ -21,6 +21,8 @@ export const VENDOR_DOCS = {
     "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
   awsSecurityAudit: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/SecurityAudit.html",
   gcpCreateServiceAccounts: "https://cloud.google.com/iam/docs/service-accounts-create",
+  remoteSupportSessionReports:
+    "https://www.beyondtrust.com/docs/remote-support/how-to/integrations/api/reporting/supportsession.htm",
   githubAppPermissions:
     "https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps",
 } as const;

@@ -6,7 +6,7 @@ import type { Grant } from "../grant";
 import type { ConnectorKind, LiteralOrRef } from "../kind";
 import { fromConfig } from "../planned-value";
 import { defineForm, nameField, plainText, secretText } from "../registration-form";
-import { remoteAccessApiAccountGrants } from "./remote-access-api-account";
+import { remoteAccessApiAccountGrants, type SessionReportsPermission } from "./remote-access-api-account";
 
 /**
  * Privileged Remote Access Cloud and Remote Support Cloud register the same way: an
@@ -30,6 +30,8 @@ export function remoteAccessKind<K extends string>(spec: {
   hostLabel: string;
   guideSection: string;
   apiAccountSection: string;
+  /** The product's own label for its session-report permission. */
+  sessionReports: SessionReportsPermission;
   withEgressAllowances?: (source: string, scope: string) => Grant[];
 }): ConnectorKind<RemoteAccessConfig<K>> {
   const config = z.strictObject({
@@ -64,7 +66,7 @@ export function remoteAccessKind<K extends string>(spec: {
     grants: (c) => {
       const scope = `${spec.kind}-site:${host(c)}`;
       return [
-        ...remoteAccessApiAccountGrants(spec.kind, scope, spec.apiAccountSection),
+        ...remoteAccessApiAccountGrants(spec.kind, scope, spec.apiAccountSection, spec.sessionReports),
         ...(spec.withEgressAllowances?.(spec.kind, scope) ?? []),
       ];
     },

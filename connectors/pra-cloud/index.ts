@@ -9,6 +9,7 @@ export const praCloud = remoteAccessKind({
   hostLabel: "Domain",
   guideSection: "Connect Identity Security Insights to BeyondTrust Privileged Remote Access Cloud",
   apiAccountSection: "Create a Privileged Remote Access API Account",
+  sessionReports: { label: "Allow Access to Access Session Reports and Recordings" },
   // The console's step 3 (2.2) puts the Insights addresses in the API account's Network Restrictions.
   withEgressAllowances: (source, scope) =>
     egressAllowances(source, scope, "API account Network Restrictions", "Add a Privileged Remote Access Connector"),

@@ -1,4 +1,5 @@
 import { remoteAccessKind } from "../common/remote-access-kind";
+import { VENDOR_DOCS } from "../origins";
 
 /** Remote Support Cloud (guide: "Add a Remote Support Cloud Connector"). */
 export const remoteSupportCloud = remoteAccessKind({
@@ -8,4 +9,10 @@ export const remoteSupportCloud = remoteAccessKind({
   hostLabel: "Remote Support Domain",
   guideSection: "Connect Identity Security Insights to BeyondTrust Remote Support Cloud",
   apiAccountSection: "Create a Remote Support API Account",
+  // The guide repeats PRA's "Access Session" label here; Remote Support's reporting API
+  // pages name the permission after its own support sessions.
+  sessionReports: {
+    label: "Allow Access to Support Session Reports and Recordings",
+    origin: `${VENDOR_DOCS.remoteSupportSessionReports} (Download reports with SupportSession)`,
+  },
 });

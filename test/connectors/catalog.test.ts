@@ -156,16 +156,30 @@ describe("catalog contents match the guide and BeyondTrust's current pages", () 
   });
 
   test("PRA and Remote Support: the API account permissions; PRA also restricts to the Insights addresses", () => {
-    for (const kind of ["pra-cloud", "remote-support-cloud"]) {
-      expect(names(grantsOf(kind), "product-permission")).toEqual(
-        [
-          "Command API: Read only", "Configuration API: Allow Access", "Configuration API: Manage Vault Accounts",
-          "Enable XML API", "Reporting API: Allow Access to Access Session Reports and Recordings",
-          "Reporting API: Allow Access to Syslog Reports",
-        ].sort(),
-      );
-    }
+    const shared = [
+      "Command API: Read only", "Configuration API: Allow Access", "Configuration API: Manage Vault Accounts",
+      "Enable XML API", "Reporting API: Allow Access to Syslog Reports",
+    ];
+    expect(names(grantsOf("pra-cloud"), "product-permission")).toEqual(
+      [...shared, "Reporting API: Allow Access to Access Session Reports and Recordings"].sort(),
+    );
     expect(names(grantsOf("pra-cloud"), "network-allow")).toEqual(INSIGHTS_EGRESS_IPS.map((ip) => `${ip}/32`).sort());
+  });
+
+  test("Remote Support: its API account names its own support-session reporting permission", () => {
+    const grants = grantsOf("remote-support-cloud");
+    expect(names(grants, "product-permission")).toEqual(
+      [
+        "Command API: Read only", "Configuration API: Allow Access", "Configuration API: Manage Vault Accounts",
+        "Enable XML API", "Reporting API: Allow Access to Support Session Reports and Recordings",
+        "Reporting API: Allow Access to Syslog Reports",
+      ].sort(),
+    );
+    const sessionReports = grants.find((g) => g.name.includes("Support Session Reports"))!;
+    expect(sessionReports.origin).toBe(
+      "https://www.beyondtrust.com/docs/remote-support/how-to/integrations/api/reporting/supportsession.htm" +
+        " (Download reports with SupportSession)",
+    );
   });
 
   test("Password Safe: read-only features, User Audits full control, All Assets + Auditor, Insights addresses", () => {
