@@ -48,6 +48,8 @@ export const grantSchema = z.strictObject({
   condition: z.string().optional(),
   /** Why a non-read grant or an unusual choice is needed. */
   note: z.string().optional(),
+  /** Why the value is not confirmed by an official source yet; plan shows it beside the grant. */
+  unconfirmed: z.string().min(1).optional(),
 });
 export type Grant = z.infer<typeof grantSchema>;
 

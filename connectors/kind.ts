@@ -36,6 +36,17 @@ export type PlannedValue =
   | { readonly from: "output"; readonly output: string }
   | { readonly from: "insights"; readonly note: string };
 
+/**
+ * What a plan reader must do or know beyond the grants: a step done by hand, a temporary
+ * privilege the deploy needs, or what an opt-out leaves Insights unable to see.
+ */
+export interface PlanNotice {
+  readonly kind: "step" | "elevation" | "reduced-coverage";
+  readonly text: string;
+  /** Guide section or vendor page the notice comes from. */
+  readonly origin: string;
+}
+
 /** Fields every connector entry of the tenant config has. */
 export interface ConnectorConfigBase {
   readonly kind: string;
@@ -65,6 +76,8 @@ export interface ConnectorKind<C extends ConnectorConfigBase = ConnectorConfigBa
   plannedRegistration(config: C): Record<string, PlannedValue>;
   /** Every permission this connector needs for a given config. */
   grants(config: C): Grant[];
+  /** Steps, elevations and reduced coverage a plan states for a given config. */
+  readonly notices?: (config: C) => PlanNotice[];
   /** A sheet of its own, when the generic "fill in this form" sheet does not fit (integrations). */
   readonly sheet?: (tenant: string, config: C) => string;
 }

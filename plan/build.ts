@@ -1,6 +1,6 @@
 import { kindOf } from "../connectors/catalog";
 import { sortGrants } from "../connectors/grant";
-import { consolePath, type ConnectorConfigBase } from "../connectors/kind";
+import { consolePath, type ConnectorConfigBase, type PlanNotice } from "../connectors/kind";
 import { stackName } from "../connectors/stack-name";
 import type { TenantConfig, ToolkitConfig } from "../config/types";
 import type { Plan, PlannedConnector, PlannedTenant } from "./model";
@@ -45,8 +45,13 @@ function planConnector(tenant: TenantConfig, config: ConnectorConfigBase): Plann
       value: values[field.key] ?? { from: "unset" as const },
     })),
     grants: sortGrants(kind.grants(config)),
+    ...notices(kind.notices?.(config) ?? []),
     ...secretLifetime(config),
   };
+}
+
+function notices(list: readonly PlanNotice[]): { notices?: readonly PlanNotice[] } {
+  return list.length > 0 ? { notices: list } : {};
 }
 
 function compare(a: string, b: string): number {

@@ -1,3 +1,5 @@
+import type { Grant } from "../connectors/grant";
+import type { PlanNotice } from "../connectors/kind";
 import type { PlannedConnector, PlannedField } from "./model";
 
 /** How a planned form value reads in a table or sheet; secrets show as their reference. */
@@ -28,4 +30,21 @@ export function grantTotals(connectors: readonly PlannedConnector[]): string {
   const grants = connectors.flatMap((c) => c.grants);
   const count = (access: string) => grants.filter((g) => g.access === access).length;
   return `${grants.length} grants (${count("read")} read, ${count("write")} write, ${count("admin")} admin)`;
+}
+
+const NOTICE_LABELS: Record<PlanNotice["kind"], string> = {
+  "step": "step",
+  "elevation": "elevation",
+  "reduced-coverage": "reduced coverage",
+};
+
+/** A notice as one line: what kind it is, then what to do or know. */
+export function describeNotice(notice: PlanNotice): string {
+  return `${NOTICE_LABELS[notice.kind]}: ${notice.text}`;
+}
+
+/** A grant's permission as plan shows it: its condition, and a mark when the value is unconfirmed. */
+export function describePermission(g: Grant): string {
+  const name = g.condition ? `${g.name} (${g.condition})` : g.name;
+  return g.unconfirmed ? `${name} [UNCONFIRMED]` : name;
 }

@@ -1,5 +1,5 @@
 import type { Grant } from "../connectors/grant";
-import type { PlannedValue, Provisioning } from "../connectors/kind";
+import type { PlanNotice, PlannedValue, Provisioning } from "../connectors/kind";
 import type { ExtractedGrant } from "../review/extracted-grant";
 
 /** One field of the Insights form and where its value will come from. */
@@ -19,6 +19,8 @@ export interface PlannedConnector {
   readonly provisioning: Provisioning & { readonly stackName?: string };
   readonly registration: readonly PlannedField[];
   readonly grants: readonly Grant[];
+  /** Steps done by hand, elevations the deploy needs, reduced coverage of an opt-out. */
+  readonly notices?: readonly PlanNotice[];
   /**
    * The grants read back from the synthesized artifacts (templates, Terraform JSON, the
    * Pulumi program, the GitHub manifest); absent for kinds without one, or with --no-extract.

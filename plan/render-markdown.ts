@@ -1,4 +1,4 @@
-import { describeProvisioning, describeValue, grantTotals } from "./describe";
+import { describeNotice, describePermission, describeProvisioning, describeValue, grantTotals } from "./describe";
 import type { Plan, PlannedConnector } from "./model";
 
 /** Plan as Markdown, for pull-request comments and review documents. */
@@ -29,10 +29,13 @@ function connectorSection(c: PlannedConnector): string[] {
   if (c.grants.length > 0) {
     lines.push("| Scope | Kind | Permission | Access | Origin |", "| --- | --- | --- | --- | --- |");
     for (const g of c.grants) {
-      const name = g.condition ? `${g.name} (${g.condition})` : g.name;
-      lines.push(`| ${cell(g.scope)} | ${g.kind} | ${cell(name)} | ${g.access} | ${cell(g.origin)} |`);
+      const origin = g.unconfirmed ? `${g.origin}; unconfirmed: ${g.unconfirmed}` : g.origin;
+      lines.push(`| ${cell(g.scope)} | ${g.kind} | ${cell(describePermission(g))} | ${g.access} | ${cell(origin)} |`);
     }
     lines.push("");
+  }
+  if (c.notices?.length) {
+    lines.push(...c.notices.map((n) => `- ${cell(describeNotice(n))} (${cell(n.origin)})`), "");
   }
   return lines;
 }

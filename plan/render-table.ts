@@ -1,5 +1,5 @@
 import Table from "cli-table3";
-import { describeProvisioning, describeValue, grantTotals } from "./describe";
+import { describeNotice, describePermission, describeProvisioning, describeValue, grantTotals } from "./describe";
 import type { Plan, PlannedConnector } from "./model";
 
 /** Rows without separator lines: grant lists are long and scanned top to bottom. */
@@ -28,14 +28,18 @@ function connectorBlock(c: PlannedConnector, width: number): string {
   };
   const grants = new Table({ head: ["Scope", "Kind", "Permission", "Access", "Origin"], chars: COMPACT, style: { head: [], border: [] } });
   for (const g of c.grants) {
-    grants.push([g.scope, g.kind, g.condition ? `${g.name} (${g.condition})` : g.name, g.access, footnote(g.origin)]);
+    grants.push([g.scope, g.kind, describePermission(g), g.access, footnote(g.origin)]);
   }
+  const notices = (c.notices ?? []).map((n) => wrap(`  ${describeNotice(n)} ${footnote(n.origin)}`, width));
+  const unconfirmed = c.grants.filter((g) => g.unconfirmed).map((g) => wrap(`  UNCONFIRMED ${g.name}: ${g.unconfirmed}`, width));
   return [
     `${c.name} [${c.kind}]`,
     `  provisioned by: ${describeProvisioning(c)}`,
     `  register at:    ${c.consolePath}`,
     form.toString(),
     c.grants.length > 0 ? grants.toString() : "  (no grants)",
+    ...unconfirmed,
+    ...notices,
     ...origins.map((origin, i) => wrap(`  [${i + 1}] ${origin}`, width)),
   ].join("\n");
 }

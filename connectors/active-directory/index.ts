@@ -4,6 +4,7 @@ import type { Grant } from "../grant";
 import type { ConnectorKind } from "../kind";
 import { guide } from "../origins";
 import { defineForm, nameField } from "../registration-form";
+import { certificateServicesGrants, certificateServicesNotices } from "./certificate-services";
 
 const SECTION = "Connect Identity Security Insights to Microsoft Active Directory";
 
@@ -55,6 +56,7 @@ function adGrants(c: ActiveDirectoryConnectorConfig): Grant[] {
     ),
     ...AD_OUTBOUND_URLS.map((url) => grant("network-allow", `member server -> ${url} (TCP 443)`)),
     ...AD_DC_FIREWALL_RULES.map((rule) => grant("network-allow", `domain controllers inbound: ${rule}`, "from the member server")),
+    ...certificateServicesGrants(scope),
   ];
 }
 
@@ -71,4 +73,5 @@ export const activeDirectory: ConnectorKind<ActiveDirectoryConnectorConfig> = {
   registration: defineForm([nameField]),
   plannedRegistration: (c) => ({ name: { from: "config", value: c.name } }),
   grants: adGrants,
+  notices: certificateServicesNotices,
 };

@@ -23,12 +23,16 @@ export const azureConnectorConfig = z.strictObject({
    * the tenant's initial `*.onmicrosoft.com` domain.
    */
   directoryName: z.string().trim().min(1).max(256).optional(),
-  /** Reader at the tenant root management group, for Azure resources. */
-  azureResources: z.boolean().default(false),
+  /**
+   * Reader at the tenant root management group, for Azure resources. On by default:
+   * BeyondTrust's Azure page lists "Management groups: Reader" among the required
+   * permissions. `false` is an opt-out that plan shows as reduced coverage.
+   */
+  azureResources: z.boolean().default(true),
   /**
    * An existing subscription for the azurerm provider, which will not start without
-   * one even for management-group work. Only used with `azureResources: true`;
-   * otherwise azurerm reads `ARM_SUBSCRIPTION_ID`.
+   * one even for management-group work. Only used with `azureResources`; when left out,
+   * azurerm reads `ARM_SUBSCRIPTION_ID` at apply time (synth and plan need neither).
    */
   subscriptionId: guid.optional(),
   /** Permission groups to grant; the default is all of them. */

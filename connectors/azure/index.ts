@@ -1,6 +1,7 @@
 import type { ConnectorKind } from "../kind";
 import { azureConnectorConfig, type AzureConnectorConfig } from "./config";
 import { azureGrants } from "./grants";
+import { azureNotices } from "./notices";
 import { azurePlannedRegistration, azureRegistration } from "./registration";
 
 export const azure: ConnectorKind<AzureConnectorConfig> = {
@@ -17,4 +18,5 @@ export const azure: ConnectorKind<AzureConnectorConfig> = {
   registration: azureRegistration,
   plannedRegistration: azurePlannedRegistration,
   grants: azureGrants,
+  notices: azureNotices,
 };

@@ -104,7 +104,7 @@ describe("diff: permission changes between two plans", () => {
       writeFileSync(join(repo, "tenants.yaml"), example("azure-only.yaml"));
       git("add", ".");
       git("-c", "user.email=ci@example.com", "-c", "user.name=ci", "commit", "-qm", "base");
-      writeFileSync(join(repo, "tenants.yaml"), example("azure-only.yaml").replace("secretRotationDays: 60", "secretRotationDays: 60\n        azureResources: true"));
+      writeFileSync(join(repo, "tenants.yaml"), example("azure-only.yaml").replace("azureResources: false", "azureResources: true"));
       const run = spawnSync(process.execPath, [CLI, "diff", "--config", "tenants.yaml", "--base", "HEAD"], { cwd: repo, encoding: "utf8" });
       expect(run.status).toBe(3);
       expect(run.stdout).toContain("+ azure-rbac-role Reader @ azure-management-group:0f5b7c1e-0000-4000-8000-000000000001");

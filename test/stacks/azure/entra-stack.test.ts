@@ -120,11 +120,17 @@ describe("Entra ID stack: outputs", () => {
 });
 
 describe("Entra ID stack: Azure resources", () => {
-  test("without azureResources there is no azurerm provider and no role assignment", () => {
-    const { json } = synthEntra();
+  test("azureResources: false leaves out the azurerm provider and the role assignment", () => {
+    const { json } = synthEntra("azureResources: false");
     expect(json.resource.azurerm_role_assignment).toBeUndefined();
     expect(json.provider.azurerm).toBeUndefined();
     expect(json.terraform.required_providers.azurerm).toBeUndefined();
+  });
+
+  test("by default Reader at the tenant root management group is assigned, azurerm reading the subscription from the environment", () => {
+    const { json } = synthEntra();
+    expect(Object.keys(resourcesOf(json, "azurerm_role_assignment"))).toEqual(["root_management_group_reader"]);
+    expect(json.provider.azurerm).toEqual([{ tenant_id: TENANT_ID, features: [{}] }]);
   });
 
   test("azureResources: true assigns Reader at the tenant root management group to the connector", () => {
