@@ -17,9 +17,9 @@ export const BT_DOCS = {
 
 /** Vendor references for choices the guide leaves open. */
 export const VENDOR_DOCS = {
-  awsServiceAuthorization:
-    "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
   awsSecurityAudit: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/SecurityAudit.html",
+  awsIdentityStoreActions:
+    "https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentitystore.html",
   gcpCreateServiceAccounts: "https://cloud.google.com/iam/docs/service-accounts-create",
   remoteSupportSessionReports:
     "https://www.beyondtrust.com/docs/remote-support/how-to/integrations/api/reporting/supportsession.htm",

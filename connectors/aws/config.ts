@@ -18,7 +18,11 @@ export const awsConnectorConfig = z.strictObject({
   managementAccountId: awsAccountId,
   /** Principal from the Insights CloudFormation template that assumes the role. */
   trustedPrincipal: iamPrincipalArn,
-  /** External ID shown in the Insights connection panel (`BtConnectorExternalId`). */
+  /**
+   * External ID shown in the Insights connection panel. Read only at deploy time, when
+   * `cdkDeployParameters` (stacks/aws/deploy-parameters.ts) passes it to `cdk deploy` as
+   * the NoEcho `BtConnectorExternalId` parameter; plan shows the reference, never the value.
+   */
   externalId: secretRefField,
   /** Deploy the role to every account under the root OU; omit for a single account. */
   organization: z.strictObject({ rootOrgUnitId }).optional(),

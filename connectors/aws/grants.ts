@@ -8,6 +8,15 @@ const SECTION = "Add an AWS Connector";
 /** The AWS-managed read-only audit policy the role carries. */
 export const SECURITY_AUDIT_POLICY_ARN = "arn:aws:iam::aws:policy/SecurityAudit";
 
+/**
+ * Why the role carries SecurityAudit. The guide only says the Insights template "creates
+ * an IAM role and policy" and publishes neither, so the choice is this toolkit's: AWS's
+ * own read-only audit policy, kept current by AWS as services change.
+ */
+const SECURITY_AUDIT_ORIGIN =
+  `${VENDOR_DOCS.awsSecurityAudit} (chosen here: the guide's "${SECTION}" template ` +
+  `"creates an IAM role and policy" without naming them)`;
+
 /** Scope of every grant: the one account, or every account under the root OU. */
 export function awsScope(config: AwsConnectorConfig): string {
   return config.organization
@@ -26,14 +35,16 @@ export function awsGrants(config: AwsConnectorConfig): Grant[] {
       access: "read",
       condition: "StringEquals sts:ExternalId",
       origin: guide(`${SECTION} (BtConnectorExternalId)`),
-      note: "Insights assumes the role only with the external ID shown in its connection panel",
+      note: `Insights assumes the role only with the external ID shown in its connection panel; ` +
+        `the deploy takes it from ${config.externalId} as the BtConnectorExternalId parameter`,
     },
     {
       ...base,
       kind: "aws-managed-policy",
       name: SECURITY_AUDIT_POLICY_ARN,
       access: "read",
-      origin: `${guide(SECTION)}; ${VENDOR_DOCS.awsSecurityAudit}`,
+      origin: SECURITY_AUDIT_ORIGIN,
+      note: "includes the IAM Identity Center, identity store List*, Organizations and Access Analyzer reads",
     },
   ];
   for (const [service, actions] of Object.entries(IDENTITY_READ_ACTIONS)) {

@@ -1,52 +1,25 @@
 import { VENDOR_DOCS } from "../origins";
 
 /**
- * Identity read actions the AWS managed SecurityAudit policy does not grant by exact
- * name, for IAM Identity Center, the identity store, Organizations and IAM Access
- * Analyzer. Exact action names only: no wildcard, no write.
+ * Identity read actions the role needs on top of SecurityAudit, by exact name: only
+ * what SecurityAudit does not already grant. SecurityAudit (v85, 2026-03-02; excerpt
+ * in test/stacks/aws/evidence/) already holds every IAM Identity Center read the
+ * connector uses (`sso:DescribeInstance`, `sso:ListPermissionSets`, …), the identity
+ * store's `ListUsers`, `ListGroups`, `ListGroupMemberships[ForMember]`, Organizations'
+ * `Describe*` and `List*`, and Access Analyzer's `GetFinding`, `ListAnalyzers` and
+ * `ListFindings`; repeating them here would only hide which grants are ours.
+ *
+ * What it lacks is reading one identity-store user or group by ID: account assignments
+ * (`sso:ListAccountAssignments`) name their principals by ID only, and
+ * `identitystore:DescribeUser`/`DescribeGroup` resolve those IDs. Both are Read-level
+ * actions in the Service Authorization Reference.
  */
 export const IDENTITY_READ_ACTIONS: Readonly<Record<string, readonly string[]>> = {
-  "IAM Identity Center": [
-    "sso:DescribeInstance",
-    "sso:DescribePermissionSet",
-    "sso:GetInlinePolicyForPermissionSet",
-    "sso:GetPermissionsBoundaryForPermissionSet",
-    "sso:ListAccountAssignments",
-    "sso:ListAccountsForProvisionedPermissionSet",
-    "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
-    "sso:ListInstances",
-    "sso:ListManagedPoliciesInPermissionSet",
-    "sso:ListPermissionSets",
-    "sso:ListPermissionSetsProvisionedToAccount",
-  ],
-  "Identity Store": [
-    "identitystore:DescribeGroup",
-    "identitystore:DescribeUser",
-    "identitystore:ListGroupMemberships",
-    "identitystore:ListGroupMembershipsForMember",
-    "identitystore:ListGroups",
-    "identitystore:ListUsers",
-  ],
-  "AWS Organizations": [
-    "organizations:DescribeOrganization",
-    "organizations:DescribePolicy",
-    "organizations:ListAccounts",
-    "organizations:ListAccountsForParent",
-    "organizations:ListDelegatedAdministrators",
-    "organizations:ListOrganizationalUnitsForParent",
-    "organizations:ListPolicies",
-    "organizations:ListPoliciesForTarget",
-    "organizations:ListRoots",
-    "organizations:ListTargetsForPolicy",
-  ],
-  "IAM Access Analyzer": [
-    "access-analyzer:GetFinding",
-    "access-analyzer:ListAnalyzers",
-    "access-analyzer:ListFindings",
-  ],
+  "AWS Identity Store": ["identitystore:DescribeGroup", "identitystore:DescribeUser"],
 };
 
 /** Origin of an action: the service's page of the AWS Service Authorization Reference. */
 export function readActionOrigin(service: string): string {
-  return `AWS Service Authorization Reference, ${service} (read actions): ${VENDOR_DOCS.awsServiceAuthorization}`;
+  return `AWS Service Authorization Reference, ${service} (Read actions not in SecurityAudit): ` +
+    VENDOR_DOCS.awsIdentityStoreActions;
 }

@@ -32,7 +32,8 @@ export interface InsightsReadOnlyRoleProps {
 /**
  * The read-only IAM role Identity Security Insights assumes: trust to the Insights
  * principal only with the external ID, the AWS-managed SecurityAudit policy, and an
- * inline policy of exact identity read actions. Every permission comes from the catalog.
+ * inline policy of the exact read actions SecurityAudit lacks. Every permission comes
+ * from the catalog.
  */
 export class InsightsReadOnlyRole extends Construct {
   readonly role: Role;
@@ -57,8 +58,11 @@ export class InsightsReadOnlyRole extends Construct {
       maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
       inlinePolicies: {
         IdentityReadOnly: new PolicyDocument({
-          // Identity Center, identity store, Organizations and Access Analyzer list and
-          // describe calls are account-wide: they have no resource to narrow to.
+          // The catalog's actions (identity-store DescribeUser/DescribeGroup) do take
+          // resources: the Identitystore, User and Group ARNs (Service Authorization
+          // Reference). The store's ID is not known at deploy time, and those are the only
+          // resource types these actions accept, so "*" grants exactly what
+          // identitystore/*, user/* and group/* would.
           statements: [new PolicyStatement({ sid: "IdentityReadOnly", actions, resources: ["*"] })],
         }),
       },
@@ -68,11 +72,13 @@ export class InsightsReadOnlyRole extends Construct {
     Validations.of(this.role).acknowledge(
       {
         id: `AwsSolutions::AwsSolutions-IAM4[Policy::${SECURITY_AUDIT_POLICY_ARN}]`,
-        reason: "SecurityAudit is the AWS-maintained read-only audit policy the Insights connector guide relies on; AWS keeps it current as services change",
+        reason: "SecurityAudit is the AWS-maintained read-only audit policy (this toolkit's choice; the guide " +
+          "names no policy); AWS keeps it current as services change",
       },
       {
         id: "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
-        reason: "the inline policy lists exact read-only List/Describe/Get actions that are account-wide and accept no narrower resource",
+        reason: "the inline policy lists exact Read-level identity-store Describe actions; the store's ID is " +
+          "unknown at deploy time and their only resource types are the store, its users and groups",
       },
     );
   }

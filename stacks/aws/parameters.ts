@@ -1,8 +1,11 @@
 import { CfnParameter, type Stack } from "aws-cdk-lib";
 
+/** Name of the Insights template's external ID parameter, kept for `cdk deploy --parameters`. */
+export const EXTERNAL_ID_PARAMETER = "BtConnectorExternalId";
+
 /** `BtConnectorExternalId`, named like the Insights template's parameter and never echoed. */
 export function externalIdParameter(stack: Stack): CfnParameter {
-  return new CfnParameter(stack, "BtConnectorExternalId", {
+  return new CfnParameter(stack, EXTERNAL_ID_PARAMETER, {
     type: "String",
     noEcho: true,
     minLength: 2,
