@@ -33,7 +33,8 @@ const CASES: Case[] = [
   { rule: "secret rotation within Entra's limit", kind: "azure", field: "secretRotationDays", value: "1000", path: "secretRotationDays", message: /730/ },
   { rule: "unknown Entra permission group", kind: "azure", field: "permissionGroups", value: "[core-directory, everything]", path: "permissionGroups[1]", message: /core-directory/ },
   { rule: "Entra core directory group is required", kind: "azure", field: "permissionGroups", value: "[risk]", path: "permissionGroups", message: /must include "core-directory"/ },
-  { rule: "Entra subscription only with azureResources", kind: "azure", field: "subscriptionId", value: "5a1b2c3d-0000-4000-8000-000000000009", path: "subscriptionId", message: /azureResources: true/ },
+  // azureResources is on by default: the opt-out is spelled out on the next line.
+  { rule: "Entra subscription only with azureResources", kind: "azure", field: "subscriptionId", value: "5a1b2c3d-0000-4000-8000-000000000009\nazureResources: false", path: "subscriptionId", message: /azureResources: true/ },
   { rule: "Entra subscription ID is a GUID", kind: "azure", field: "subscriptionId", value: "my-subscription", path: "subscriptionId", message: /GUID/ },
   { rule: "GCP organization ID is numeric", kind: "gcp", field: "organizationId", value: "organizations/123", path: "organizationId", message: /numeric GCP organization ID/ },
   { rule: "GCP project ID too short", kind: "gcp", field: "project", value: "{ id: bt }", path: "project.id", message: /6-30 characters/ },
