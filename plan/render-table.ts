@@ -31,7 +31,9 @@ function connectorBlock(c: PlannedConnector, width: number): string {
     grants.push([g.scope, g.kind, describePermission(g), g.access, footnote(g.origin)]);
   }
   const notices = (c.notices ?? []).map((n) => wrap(`  ${describeNotice(n)} ${footnote(n.origin)}`, width));
-  const unconfirmed = c.grants.filter((g) => g.unconfirmed).map((g) => wrap(`  UNCONFIRMED ${g.name}: ${g.unconfirmed}`, width));
+  const unconfirmed = c.grants
+    .filter((g) => g.unconfirmed)
+    .map((g) => wrap(`  UNCONFIRMED ${g.name}: ${g.unconfirmed}`, width));
   return [
     `${c.name} [${c.kind}]`,
     `  provisioned by: ${describeProvisioning(c)}`,

@@ -46,7 +46,8 @@ describe("Azure: Reader at the root management group is the default, and plan sa
         kind: "reduced-coverage",
         text: "azureResources: false leaves out Reader at the tenant root management group: " +
           "Insights sees no Azure subscriptions or resources, only Entra ID",
-        origin: "https://docs.beyondtrust.com/insights/docs/azure (Required roles and permissions: Management groups: Reader)",
+        origin: "https://docs.beyondtrust.com/insights/docs/azure " +
+          "(Required roles and permissions: Management groups: Reader)",
       },
     ]);
     expect(table).toContain("reduced coverage: azureResources: false leaves out Reader");
@@ -60,11 +61,13 @@ describe("Okta: the resource set's ORN is marked unconfirmed until Okta document
     expect(entry.name).toBe("All Identity and Access Management resources");
     expect(entry.unconfirmed).toMatch(/^Okta's Supported resources table lists no `iam` service;/);
     expect(table).toContain("All Identity and Access Management resources [UNCONFIRMED]");
-    expect(table).toContain("UNCONFIRMED All Identity and Access Management resources: Okta's Supported resources table");
+    expect(table).toContain(
+      "UNCONFIRMED All Identity and Access Management resources: Okta's Supported resources table",
+    );
     expect(markdown).toContain("All Identity and Access Management resources [UNCONFIRMED]");
     expect(markdown).toContain("unconfirmed: Okta's Supported resources table lists no `iam` service");
-    expect(JSON.parse(json).tenants[0].connectors[0].grants.find((g: any) => g.kind === "okta-resource-set").unconfirmed)
-      .toBe(entry.unconfirmed);
+    const planned = JSON.parse(json).tenants[0].connectors[0].grants;
+    expect(planned.find((g: any) => g.kind === "okta-resource-set").unconfirmed).toBe(entry.unconfirmed);
   });
 
   test("resourceSetResources overrides the value, and what the user states is not marked", () => {

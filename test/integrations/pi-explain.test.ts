@@ -118,7 +118,8 @@ describe("ecm explain: what Test Settings would look up", () => {
     // rather than just the hostname portion"; a short name is only the hostname portion.
     const accounts = [local("Administrator", "web01", { "ACME\\joe.user": "recover" })];
     expect(kept(explainLookup({ username: "ACME\\joe.user" }, RDP, BASE, accounts))).toEqual(["Administrator"]);
-    const filtered = explainLookup({ username: "ACME\\joe.user" }, RDP, { ...BASE, filterLocalCredentialsForWindows: true }, accounts);
+    const settings = { ...BASE, filterLocalCredentialsForWindows: true };
+    const filtered = explainLookup({ username: "ACME\\joe.user" }, RDP, settings, accounts);
     expect(kept(filtered)).toEqual([]);
     expect(filtered.credentials[0].reason).toBe(
       "local account on web01: the FQDN must be web01.acme-inc.com (filter local credentials for Windows Jump Items)",

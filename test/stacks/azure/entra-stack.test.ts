@@ -127,7 +127,7 @@ describe("Entra ID stack: Azure resources", () => {
     expect(json.terraform.required_providers.azurerm).toBeUndefined();
   });
 
-  test("by default Reader at the tenant root management group is assigned, azurerm reading the subscription from the environment", () => {
+  test("by default Reader at the root management group is assigned; azurerm reads the subscription at apply", () => {
     const { json } = synthEntra();
     expect(Object.keys(resourcesOf(json, "azurerm_role_assignment"))).toEqual(["root_management_group_reader"]);
     expect(json.provider.azurerm).toEqual([{ tenant_id: TENANT_ID, features: [{}] }]);
