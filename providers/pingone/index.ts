@@ -71,6 +71,12 @@ export interface ApplicationSecretConfig extends TerraformMetaArguments {
   readonly applicationId: string;
   /** When any value changes, the provider regenerates the secret (e.g. a `time_rotating` timestamp). */
   readonly regenerateTriggerValues?: Record<string, string>;
+  /**
+   * RFC 3339 time until which the replaced secret keeps working after a regeneration
+   * (`previous.expires_at`, a nested attribute; PingOne accepts 1 minute to 30 days ahead).
+   * @default the replaced secret stops working at once
+   */
+  readonly previousExpiresAt?: string;
 }
 
 /** `pingone_application_secret`: reads (and can regenerate) an application's client secret. */
@@ -78,8 +84,13 @@ export class ApplicationSecret extends BoundResource {
   static readonly tfResourceType = "pingone_application_secret";
 
   constructor(scope: Construct, id: string, config: ApplicationSecretConfig) {
-    const { environmentId, applicationId, regenerateTriggerValues, ...meta } = config;
-    super(scope, id, PINGONE, ApplicationSecret.tfResourceType, { environment_id: environmentId, application_id: applicationId, regenerate_trigger_values: regenerateTriggerValues }, meta);
+    const { environmentId, applicationId, regenerateTriggerValues, previousExpiresAt, ...meta } = config;
+    super(scope, id, PINGONE, ApplicationSecret.tfResourceType, {
+      environment_id: environmentId,
+      application_id: applicationId,
+      regenerate_trigger_values: regenerateTriggerValues,
+      previous: previousExpiresAt === undefined ? undefined : { expires_at: previousExpiresAt },
+    }, meta);
   }
 
   /** The client secret; sensitive in the provider's schema, and only ever a sensitive output here. */
