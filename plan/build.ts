@@ -45,16 +45,9 @@ function planConnector(tenant: TenantConfig, config: ConnectorConfigBase): Plann
       value: values[field.key] ?? { from: "unset" as const },
     })),
     grants: sortGrants(kind.grants(config)),
-    ...secretLifetime(config),
   };
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Connectors whose stack creates an expiring credential say how long it lives. */
-function secretLifetime(config: ConnectorConfigBase): { secretLifetimeDays?: number } {
-  const days = (config as { secretRotationDays?: unknown }).secretRotationDays;
-  return typeof days === "number" ? { secretLifetimeDays: days } : {};
 }

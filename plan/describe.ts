@@ -1,4 +1,4 @@
-import type { PlannedConnector, PlannedField } from "./model";
+import type { CredentialLifetime, PlannedConnector, PlannedField } from "./model";
 
 /** How a planned form value reads in a table or sheet; secrets show as their reference. */
 export function describeValue(field: PlannedField): string {
@@ -28,4 +28,15 @@ export function grantTotals(connectors: readonly PlannedConnector[]): string {
   const grants = connectors.flatMap((c) => c.grants);
   const count = (access: string) => grants.filter((g) => g.access === access).length;
   return `${grants.length} grants (${count("read")} read, ${count("write")} write, ${count("admin")} admin)`;
+}
+
+/** A credential's lifetime in words, for plans and diffs; "none" when there is no such credential. */
+export function describeLifetime(lifetime: CredentialLifetime | undefined): string {
+  if (!lifetime) return "none";
+  const rotation = lifetime.rotationDays === undefined ? "never rotated" : `rotated every ${lifetime.rotationDays} days`;
+  const validity = lifetime.validDays === undefined ? "valid until replaced" : `each valid ${lifetime.validDays} days`;
+  const previous = lifetime.previousValidDays
+    ? `the replaced one valid ${lifetime.previousValidDays} more days`
+    : "the replaced one stops at once";
+  return `${rotation}, ${validity}, ${previous}`;
 }

@@ -3,7 +3,7 @@ import { grantKey, sortGrants } from "../connectors/grant";
 import type { ToolkitConfig } from "../config/types";
 import type { Plan } from "../plan/model";
 import { compareGrants, formatMismatches } from "./consistency";
-import { connectorKey, extractGrants } from "./extract";
+import { connectorKey, extractArtifacts } from "./extract";
 
 /** The catalog and the artifacts disagree; the message lists every difference. */
 export class GrantConsistencyError extends Error {}
@@ -11,9 +11,10 @@ export class GrantConsistencyError extends Error {}
 /**
  * Adds each connector's extracted grants to the plan, after checking they equal the
  * catalog's: a stack that grants more, less or differently than the catalog says fails.
+ * Adds the lifetimes of the credentials the stacks create, as the artifacts define them.
  */
 export async function withExtractedGrants(plan: Plan, config: ToolkitConfig): Promise<Plan> {
-  const extracted = await extractGrants(config, plan.tenants.map((t) => t.name));
+  const { grants: extracted, lifetimes } = await extractArtifacts(config, plan.tenants.map((t) => t.name));
   const problems: string[] = [];
   const tenants = plan.tenants.map((tenant) => ({
     ...tenant,
@@ -24,7 +25,12 @@ export async function withExtractedGrants(plan: Plan, config: ToolkitConfig): Pr
       const mismatches = compareGrants(kindOf(source).grants(source), found);
       if (mismatches.length) problems.push(formatMismatches(`${tenant.name}/${connector.name}`, mismatches));
       const unique = new Map(found.map((g) => [grantKey(g), g]));
-      return { ...connector, extractedGrants: sortGrants([...unique.values()]) };
+      const credentials = lifetimes.get(connectorKey(tenant.name, connector.kind, connector.name)) ?? [];
+      return {
+        ...connector,
+        extractedGrants: sortGrants([...unique.values()]),
+        ...(credentials.length ? { credentialLifetimes: credentials } : {}),
+      };
     }),
   }));
   if (problems.length) throw new GrantConsistencyError(`the synthesized stacks do not grant what the catalog says:\n${problems.join("\n")}`);
