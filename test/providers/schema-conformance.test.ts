@@ -80,8 +80,8 @@ function conformance(json: TerraformJson, provider: string): { checked: string[]
   return { checked, problems };
 }
 
-function pingoneJson(extra = ""): TerraformJson {
-  const connector = connectorFrom<PingOneConnectorConfig>(`${VALID.pingone}\n${extra}`);
+function pingoneJson(region = "EU"): TerraformJson {
+  const connector = connectorFrom<PingOneConnectorConfig>(VALID.pingone.replace("region: EU", `region: ${region}`));
   return synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", { connector }));
 }
 
@@ -101,7 +101,7 @@ describe("hand-written bindings against the providers' published schemas", () =>
 
   test("PingOne: every resource, data source and provider argument the stack writes is in the provider's docs", () => {
     for (const region of ["NA", "EU", "CA", "AP"]) {
-      const { checked, problems } = conformance(synthRegion(region), "pingone");
+      const { checked, problems } = conformance(pingoneJson(region), "pingone");
       expect(problems).toEqual([]);
       expect(checked).toEqual(expect.arrayContaining([
         "resource.pingone_application.connector_application",
@@ -153,8 +153,3 @@ describe("hand-written bindings against the providers' published schemas", () =>
     expect(conformance(json, "azurerm").problems).toEqual(["provider.azurerm[0].features: required by the provider, not set"]);
   });
 });
-
-function synthRegion(region: string): TerraformJson {
-  const connector = connectorFrom<PingOneConnectorConfig>(VALID.pingone.replace("region: EU", `region: ${region}`));
-  return synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", { connector }));
-}
