@@ -41,7 +41,15 @@ export interface WorkerApplicationConfig extends TerraformMetaArguments {
   readonly tokenEndpointAuthMethod: "CLIENT_SECRET_BASIC" | "CLIENT_SECRET_POST";
 }
 
-/** `pingone_application` with `oidc_options.type = "WORKER"` and the client credentials grant. */
+/**
+ * `pingone_application` with `oidc_options.type = "WORKER"` and the client credentials grant.
+ *
+ * Provider behaviour: PingOne gives a worker app created through its API the creator's own
+ * admin roles unless the request sets `assignActorRoles: false` (PingOne, "Configuring roles for
+ * a worker application"). The provider always sends false (internal/service/sso/resource_application.go,
+ * expandApplicationOIDC, commit cef5208af78019b95a0146818839f63237659b4e), so the app holds only
+ * the role assignments the stack declares, which are the grants `plan` shows.
+ */
 export class WorkerApplication extends BoundResource {
   static readonly tfResourceType = "pingone_application";
 
