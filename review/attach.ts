@@ -4,6 +4,7 @@ import type { ToolkitConfig } from "../config/types";
 import type { Plan } from "../plan/model";
 import { compareGrants, formatMismatches } from "./consistency";
 import { connectorKey, extractArtifacts } from "./extract";
+import { CredentialLifetimeError } from "./extract/credential-lifetime";
 
 /** The catalog and the artifacts disagree; the message lists every difference. */
 export class GrantConsistencyError extends Error {}
@@ -14,7 +15,11 @@ export class GrantConsistencyError extends Error {}
  * Adds the lifetimes of the credentials the stacks create, as the artifacts define them.
  */
 export async function withExtractedGrants(plan: Plan, config: ToolkitConfig): Promise<Plan> {
-  const { grants: extracted, lifetimes } = await extractArtifacts(config, plan.tenants.map((t) => t.name));
+  const { grants: extracted, lifetimes } = await extractArtifacts(config, plan.tenants.map((t) => t.name)).catch((error) => {
+    // A lifetime the reader cannot read is a stack the plan cannot vouch for: fail as a mismatch does.
+    if (error instanceof CredentialLifetimeError) throw new GrantConsistencyError(`the synthesized stacks cannot be read: ${error.message}`);
+    throw error;
+  });
   const problems: string[] = [];
   const tenants = plan.tenants.map((tenant) => ({
     ...tenant,

@@ -4,8 +4,9 @@ import { buildPlan } from "../../plan/build";
 import { renderJson } from "../../plan/render-json";
 import { renderMarkdown } from "../../plan/render-markdown";
 import { renderTable } from "../../plan/render-table";
-import { withExtractedGrants } from "../../review/attach";
+import { GrantConsistencyError, withExtractedGrants } from "../../review/attach";
 import { diffPlans } from "../../review/diff";
+import * as lifetimeReader from "../../review/extract/credential-lifetime";
 import { CredentialLifetimeError, terraformCredentialLifetimes } from "../../review/extract/credential-lifetime";
 import { renderDiffMarkdown, renderDiffText } from "../../review/render-diff";
 import { configWith, VALID } from "../helpers/config-text";
@@ -77,5 +78,17 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
     expect(() => terraformCredentialLifetimes({ resource: { time_rotating: { r: { rotation_months: 1 } } } }, "a.json")).toThrow(
       "a.json time_rotating.r: only rotation_days is read (found rotation_months)",
     );
+  });
+
+  test("a lifetime that cannot be read fails the plan as a catalog mismatch does, naming the artifact", async () => {
+    const reader = jest.spyOn(lifetimeReader, "terraformCredentialLifetimes").mockImplementation(() => {
+      throw new CredentialLifetimeError("cdktf.out/stacks/acme-azure/cdk.tf.json azuread_application_password.client_secret: no end_date");
+    });
+    try {
+      await expect(planOf(VALID.azure)).rejects.toThrow(GrantConsistencyError);
+      await expect(planOf(VALID.azure)).rejects.toThrow("the synthesized stacks cannot be read: cdktf.out/stacks/acme-azure/cdk.tf.json");
+    } finally {
+      reader.mockRestore();
+    }
   });
 });
