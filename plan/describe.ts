@@ -33,7 +33,8 @@ export function grantTotals(connectors: readonly PlannedConnector[]): string {
 /** A credential's lifetime in words, for plans and diffs; "none" when there is no such credential. */
 export function describeLifetime(lifetime: CredentialLifetime | undefined): string {
   if (!lifetime) return "none";
-  const rotation = lifetime.rotationDays === undefined ? "never rotated" : `rotated every ${lifetime.rotationDays} days`;
+  const rotation =
+    lifetime.rotationDays === undefined ? "never rotated" : `rotated every ${lifetime.rotationDays} days`;
   const validity = lifetime.validDays === undefined ? "valid until replaced" : `each valid ${lifetime.validDays} days`;
   const previous = lifetime.previousValidDays
     ? `the replaced one valid ${lifetime.previousValidDays} more days`

@@ -20,7 +20,9 @@ function connectorSection(c: PlannedConnector): string[] {
     `- Provisioned by: ${cell(describeProvisioning(c))}`,
     `- Register: ${c.consolePath}`,
     ...(c.extractedGrants ? [`- Checked: the synthesized ${c.provisioning.mode === "stack" ? c.provisioning.engine : ""} artifacts grant exactly these ${c.grants.length} permissions`] : []),
-    ...(c.credentialLifetimes ?? []).map((l) => `- ${l.credential}: ${describeLifetime(l)} (read from the synthesized stack)`),
+    ...(c.credentialLifetimes ?? []).map(
+      (l) => `- ${l.credential}: ${describeLifetime(l)} (read from the synthesized stack)`,
+    ),
     "",
     "| Field | Value |",
     "| --- | --- |",

@@ -15,10 +15,11 @@ export class GrantConsistencyError extends Error {}
  * Adds the lifetimes of the credentials the stacks create, as the artifacts define them.
  */
 export async function withExtractedGrants(plan: Plan, config: ToolkitConfig): Promise<Plan> {
-  const { grants: extracted, lifetimes } = await extractArtifacts(config, plan.tenants.map((t) => t.name)).catch((error) => {
+  const tenantNames = plan.tenants.map((t) => t.name);
+  const { grants: extracted, lifetimes } = await extractArtifacts(config, tenantNames).catch((error) => {
     // A lifetime the reader cannot read is a stack the plan cannot vouch for: fail as a mismatch does.
-    if (error instanceof CredentialLifetimeError) throw new GrantConsistencyError(`the synthesized stacks cannot be read: ${error.message}`);
-    throw error;
+    if (!(error instanceof CredentialLifetimeError)) throw error;
+    throw new GrantConsistencyError(`the synthesized stacks cannot be read: ${error.message}`);
   });
   const problems: string[] = [];
   const tenants = plan.tenants.map((tenant) => ({

@@ -59,11 +59,14 @@ export function describeGrant(g: ComparableGrant): string {
 
 /** Credentials whose rotation, validity or replaced-secret grace differ between two plans. */
 function lifetimeChanges(base: PlannedConnector | undefined, head: PlannedConnector | undefined): LifetimeChange[] {
-  const byCredential = (c: PlannedConnector | undefined) => new Map((c?.credentialLifetimes ?? []).map((l) => [l.credential, l]));
+  const byCredential = (c: PlannedConnector | undefined) =>
+    new Map((c?.credentialLifetimes ?? []).map((l) => [l.credential, l]));
   const before = byCredential(base);
   const after = byCredential(head);
   const same = (a?: CredentialLifetime, b?: CredentialLifetime) =>
-    a?.rotationDays === b?.rotationDays && a?.validDays === b?.validDays && a?.previousValidDays === b?.previousValidDays;
+    a?.rotationDays === b?.rotationDays &&
+    a?.validDays === b?.validDays &&
+    a?.previousValidDays === b?.previousValidDays;
   return [...new Set([...before.keys(), ...after.keys()])]
     .sort()
     .filter((credential) => !same(before.get(credential), after.get(credential)))
@@ -140,7 +143,8 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
     for (const key of [...keys].sort()) {
       const find = (list: readonly PlannedConnector[]) => list.find((c) => `${c.kind}\n${c.name}` === key);
       const diff = diffConnector(tenant, find(b), find(h));
-      if (diff.grants.length || diff.scopes.added.length || diff.scopes.removed.length || diff.credentialLifetimes) connectors.push(diff);
+      const changed = diff.grants.length || diff.scopes.added.length || diff.scopes.removed.length;
+      if (changed || diff.credentialLifetimes) connectors.push(diff);
     }
   }
   return { connectors, escalations: connectors.flatMap((c) => c.escalations) };

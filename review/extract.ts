@@ -35,7 +35,10 @@ export interface ExtractedArtifacts {
 }
 
 /** The grants alone (see extractArtifacts). */
-export async function extractGrants(config: ToolkitConfig, tenantNames?: readonly string[]): Promise<ExtractedByConnector> {
+export async function extractGrants(
+  config: ToolkitConfig,
+  tenantNames?: readonly string[],
+): Promise<ExtractedByConnector> {
   return (await extractArtifacts(config, tenantNames)).grants;
 }
 
@@ -44,7 +47,10 @@ export async function extractGrants(config: ToolkitConfig, tenantNames?: readonl
  * `cdktf synth`, the Pulumi program and the GitHub flow would build them, and reads the
  * grants and credential lifetimes back out of the artifacts. Offline: no engine CLI, no credential.
  */
-export async function extractArtifacts(config: ToolkitConfig, tenantNames?: readonly string[]): Promise<ExtractedArtifacts> {
+export async function extractArtifacts(
+  config: ToolkitConfig,
+  tenantNames?: readonly string[],
+): Promise<ExtractedArtifacts> {
   const selected: ToolkitConfig = { ...config, tenants: config.tenants.filter((t) => !tenantNames || tenantNames.includes(t.name)) };
   const extracted: ExtractedByConnector = new Map();
   const lifetimes = new Map<string, CredentialLifetime[]>();

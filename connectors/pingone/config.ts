@@ -23,7 +23,9 @@ const workerAppRole = z.string().superRefine((role, ctx) => {
   const why = NOT_ASSIGNABLE_TO_WORKER_APP[role as keyof typeof NOT_ASSIGNABLE_TO_WORKER_APP];
   if (why) ctx.addIssue({ code: "custom", message: why });
   else if (!(PINGONE_READ_ONLY_ROLES as readonly string[]).includes(role)) {
-    ctx.addIssue({ code: "custom", message: `must be one of ${DEFAULT_PINGONE_ROLES.join(", ")} (the built-in "Read Only" roles a worker app can hold)` });
+    const allowed = DEFAULT_PINGONE_ROLES.join(", ");
+    const message = `must be one of ${allowed} (the built-in "Read Only" roles a worker app can hold)`;
+    ctx.addIssue({ code: "custom", message });
   }
 });
 

@@ -3,7 +3,11 @@
  * data source takes them: pingidentity/terraform-provider-pingone, docs/data-sources/role.md
  * (`name` options), commit cef5208af78019b95a0146818839f63237659b4e.
  */
-export const PINGONE_READ_ONLY_ROLES = ["Identity Data Read Only", "Configuration Read Only", "DaVinci Admin Read Only"] as const;
+export const PINGONE_READ_ONLY_ROLES = [
+  "Identity Data Read Only",
+  "Configuration Read Only",
+  "DaVinci Admin Read Only",
+] as const;
 export type PingOneReadOnlyRole = (typeof PINGONE_READ_ONLY_ROLES)[number];
 
 /**

@@ -81,7 +81,10 @@ function build(entries: Map<string, Entry[]>, path: string): ObjectSchema {
   const schema: Record<string, AttributeSchema> = {};
   for (const { name, ...rest } of entries.get(path) ?? []) {
     const childPath = path ? `${path}.${name}` : name;
-    schema[name] = { ...rest, ...(entries.has(childPath) && rest.nesting !== "attribute" ? { attributes: build(entries, childPath) } : {}) };
+    schema[name] = {
+      ...rest,
+      ...(entries.has(childPath) && rest.nesting !== "attribute" ? { attributes: build(entries, childPath) } : {}),
+    };
   }
   return schema;
 }
@@ -101,7 +104,11 @@ export function parseAzurermDocs(markdown: string): ObjectSchema {
     const argument = /^\* `([^`]+)` - \((Required|Optional)\)(.*)$/.exec(line);
     if (part === "arguments" && argument && !(argument[1] in schema)) {
       const block = new RegExp(`\\b(A|One or more) \`${argument[1]}\` block`).test(argument[3]);
-      schema[argument[1]] = { required: argument[2] === "Required", readOnly: false, nesting: block ? "block" : "attribute" };
+      schema[argument[1]] = {
+        required: argument[2] === "Required",
+        readOnly: false,
+        nesting: block ? "block" : "attribute",
+      };
     }
     const attribute = /^\* `([^`]+)` - /.exec(line);
     if (part === "attributes" && attribute && !(attribute[1] in schema)) {

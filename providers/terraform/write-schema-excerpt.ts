@@ -43,7 +43,8 @@ function main(checkout: string, name: string): void {
   const git = (...args: string[]) => execFileSync("git", ["-C", checkout, ...args], { encoding: "utf8" });
   const commit = git("rev-parse", "HEAD").trim();
   const page = (path: string) => ({ path, attributes: source.parse(git("show", `${commit}:${path}`)) });
-  const mapPages = (pages: Record<string, string>) => Object.fromEntries(Object.entries(pages).map(([type, path]) => [type, page(path)]));
+  const mapPages = (pages: Record<string, string>) =>
+    Object.fromEntries(Object.entries(pages).map(([type, path]) => [type, page(path)]));
   const excerpt = {
     source: { repository: source.repository, commit },
     provider: page(source.provider),

@@ -15,7 +15,9 @@ function rotations(json: TfJson, artifact: string): Map<string, number> {
   const found = new Map<string, number>();
   for (const [name, rotating] of Object.entries(json.resource?.time_rotating ?? {})) {
     if (typeof rotating.rotation_days !== "number") {
-      throw new CredentialLifetimeError(`${artifact} time_rotating.${name}: only rotation_days is read (found ${Object.keys(rotating).join(", ")})`);
+      throw new CredentialLifetimeError(
+        `${artifact} time_rotating.${name}: only rotation_days is read (found ${Object.keys(rotating).join(", ")})`
+      );
     }
     found.set(name, rotating.rotation_days);
   }
@@ -34,7 +36,8 @@ function rotationOf(values: unknown, periods: Map<string, number>): number | und
 /** Days from the start of a rotation period that a `timeadd(time_rotating…)` time lies. */
 function daysAfterRotationStart(expression: unknown, periods: Map<string, number>, where: string): number {
   const match = TIMEADD.exec(String(expression));
-  if (!match || !periods.has(match[1])) throw new CredentialLifetimeError(`${where}: cannot read a lifetime from ${JSON.stringify(expression)}`);
+  if (!match || !periods.has(match[1]))
+    throw new CredentialLifetimeError(`${where}: cannot read a lifetime from ${JSON.stringify(expression)}`);
   const [, name, attribute, hours] = match;
   // rotation_rfc3339 is the end of the period; rfc3339 its start.
   return (attribute === "rotation_rfc3339" ? periods.get(name)! : 0) + Number(hours) / 24;
@@ -47,7 +50,8 @@ function daysAfterRotationStart(expression: unknown, periods: Map<string, number
 function entraSecrets(json: TfJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
   return Object.entries(json.resource?.azuread_application_password ?? {}).map(([name, password]) => {
     const where = `${artifact} azuread_application_password.${name}`;
-    if (password.end_date === undefined) throw new CredentialLifetimeError(`${where}: no end_date, so the provider's default lifetime would apply`);
+    if (password.end_date === undefined)
+      throw new CredentialLifetimeError(`${where}: no end_date, so the provider's default lifetime would apply`);
     const rotationDays = rotationOf(password.rotate_when_changed, periods);
     return {
       credential: "Entra client secret",
@@ -82,4 +86,3 @@ export function terraformCredentialLifetimes(json: TfJson, artifact: string): Cr
   const periods = rotations(json, artifact);
   return [...entraSecrets(json, periods, artifact), ...pingoneSecrets(json, periods, artifact)];
 }
-

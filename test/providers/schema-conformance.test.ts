@@ -24,19 +24,27 @@ const EXCERPTS: Record<string, SchemaExcerpt> = {
 const META_ARGUMENTS = new Set(["count", "for_each", "provider", "depends_on", "lifecycle"]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const literals = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && !x.includes("${"));
+const literals = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && !x.includes("${"));
 
 /** Why one value does not fit its published attribute; recurses into nested attributes and blocks. */
 function attributeProblems(value: unknown, schema: AttributeSchema, where: string): string[] {
   if (schema.readOnly) return [`${where}: read-only in the provider's schema, cannot be set`];
   if (schema.nesting === "nested-attribute") {
-    if (!isObject(value)) return [`${where}: a nested attribute (name = { … }), written as ${Array.isArray(value) ? "a block list" : typeof value}`];
+    if (!isObject(value))
+      return [
+        `${where}: a nested attribute (name = { … }), written as ${
+          Array.isArray(value) ? "a block list" : typeof value
+        }`,
+      ];
     return objectProblems(value, schema.attributes ?? {}, where);
   }
   if (schema.nesting === "block") {
     const blocks = Array.isArray(value) ? value : [value];
     if (!blocks.every(isObject)) return [`${where}: a block, written as ${typeof value}`];
-    return blocks.flatMap((b, i) => objectProblems(b as Record<string, unknown>, schema.attributes ?? {}, `${where}[${i}]`));
+    return blocks.flatMap((b, i) =>
+      objectProblems(b as Record<string, unknown>, schema.attributes ?? {}, `${where}[${i}]`)
+    );
   }
   const outside = schema.options ? literals(value).filter((v) => !schema.options!.includes(v)) : [];
   return outside.map((v) => `${where}: "${v}" is not one of the provider's options (${schema.options!.join(", ")})`);
@@ -65,10 +73,11 @@ function conformance(json: TerraformJson, provider: string): { checked: string[]
   const check = (kind: string, types: Record<string, Record<string, any>>, schemas: SchemaExcerpt["resources"]) => {
     for (const [type, blocks] of Object.entries(types).filter(([t]) => t.startsWith(`${provider}_`))) {
       if (!schemas[type]) problems.push(`${kind} ${type}: no excerpt of its docs page`);
-      else for (const [name, block] of Object.entries(blocks)) {
-        checked.push(`${kind}.${type}.${name}`);
-        problems.push(...objectProblems(block, schemas[type].attributes, `${kind}.${type}.${name}`));
-      }
+      else
+        for (const [name, block] of Object.entries(blocks)) {
+          checked.push(`${kind}.${type}.${name}`);
+          problems.push(...objectProblems(block, schemas[type].attributes, `${kind}.${type}.${name}`));
+        }
     }
   };
   check("resource", json.resource, excerpt.resources);
@@ -86,7 +95,9 @@ function pingoneJson(region = "EU"): TerraformJson {
 }
 
 function entraJson(): TerraformJson {
-  const connector = connectorFrom<AzureConnectorConfig>(`${VALID.azure}\nazureResources: true\nsubscriptionId: 0f5b7c1e-0000-4000-8000-000000000009`);
+  const connector = connectorFrom<AzureConnectorConfig>(
+    `${VALID.azure}\nazureResources: true\nsubscriptionId: 0f5b7c1e-0000-4000-8000-000000000009`
+  );
   return synthJson((app) => new InsightsEntraConnectorStack(app, "acme-azure", { connector }));
 }
 
@@ -103,18 +114,22 @@ describe("hand-written bindings against the providers' published schemas", () =>
     for (const region of ["NA", "EU", "CA", "AP"]) {
       const { checked, problems } = conformance(pingoneJson(region), "pingone");
       expect(problems).toEqual([]);
-      expect(checked).toEqual(expect.arrayContaining([
-        "resource.pingone_application.connector_application",
-        "resource.pingone_application_secret.connector_application_secret",
-        "resource.pingone_application_role_assignment.assign_identity_data_read_only",
-        "data.pingone_role.role_identity_data_read_only",
-        "provider.pingone[0]",
-      ]));
+      expect(checked).toEqual(
+        expect.arrayContaining([
+          "resource.pingone_application.connector_application",
+          "resource.pingone_application_secret.connector_application_secret",
+          "resource.pingone_application_role_assignment.assign_identity_data_read_only",
+          "data.pingone_role.role_identity_data_read_only",
+          "provider.pingone[0]",
+        ])
+      );
     }
   });
 
   test("PingOne: `previous` is a nested attribute (previous = { … }) in the HCL the binding writes too", () => {
-    const hcl = Testing.synthHcl(new InsightsPingOneConnectorStack(Testing.app(), "acme-pingone", { connector: connectorFrom(VALID.pingone) }));
+    const hcl = Testing.synthHcl(
+      new InsightsPingOneConnectorStack(Testing.app(), "acme-pingone", { connector: connectorFrom(VALID.pingone) })
+    );
     expect(hcl).toMatch(/previous\s*=\s*\{\s*expires_at\s*=/);
     expect(hcl).toMatch(/oidc_options\s*=\s*\{/);
   });
@@ -138,7 +153,7 @@ describe("hand-written bindings against the providers' published schemas", () =>
     expect(conformance(json, "pingone").problems.sort()).toEqual([
       'data.pingone_role.role_identity_data_read_only.name: "Identity Data Read-Only" is not one of the provider\'s options ' +
         `(${EXCERPTS.pingone.dataSources.pingone_role.attributes.name.options!.join(", ")})`,
-      'resource.pingone_application.connector_application.id: read-only in the provider\'s schema, cannot be set',
+      "resource.pingone_application.connector_application.id: read-only in the provider's schema, cannot be set",
       'resource.pingone_application.connector_application.oidc_options.grant_types: "CLIENT_CREDENTIAL" is not one of the provider\'s options ' +
         "(AUTHORIZATION_CODE, CIBA, CLIENT_CREDENTIALS, DEVICE_CODE, IMPLICIT, REFRESH_TOKEN, TOKEN_EXCHANGE)",
       "resource.pingone_application_role_assignment.assign_identity_data_read_only.role_id: required by the provider, not set",
@@ -150,6 +165,8 @@ describe("hand-written bindings against the providers' published schemas", () =>
   test("azurerm without its mandatory features block fails the check", () => {
     const json = entraJson();
     delete json.provider.azurerm[0].features;
-    expect(conformance(json, "azurerm").problems).toEqual(["provider.azurerm[0].features: required by the provider, not set"]);
+    expect(conformance(json, "azurerm").problems).toEqual([
+      "provider.azurerm[0].features: required by the provider, not set",
+    ]);
   });
 });

@@ -2,7 +2,10 @@ import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
 import { gcpGrants as catalogGrants } from "../../../connectors/gcp/grants";
 import { compareGrants } from "../../../review/consistency";
 import { gcpGrants } from "../../../review/extract/cdktf";
-import { gcpProviderSideEffects, GOOGLE_PROJECT_NO_NETWORK_EFFECT } from "../../../review/extract/provider-side-effects";
+import {
+  gcpProviderSideEffects,
+  GOOGLE_PROJECT_NO_NETWORK_EFFECT,
+} from "../../../review/extract/provider-side-effects";
 import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
 import { connectorFrom, synthJson, type TerraformJson } from "../cdktf/helpers";
 
@@ -49,9 +52,14 @@ describe("GCP: the plan lists every side effect the google provider performs", (
 
   test("…so a stack that triggers it fails the plan's catalog check, naming the API", () => {
     const { json, connector } = synth();
-    expect(compareGrants(catalogGrants(connector), [...gcpGrants(json, ARTIFACT), ...gcpProviderSideEffects(json, ARTIFACT)])).toEqual([]);
+    expect(
+      compareGrants(catalogGrants(connector), [...gcpGrants(json, ARTIFACT), ...gcpProviderSideEffects(json, ARTIFACT)])
+    ).toEqual([]);
     json.resource.google_project.connector_project.auto_create_network = false;
-    const mismatches = compareGrants(catalogGrants(connector), [...gcpGrants(json, ARTIFACT), ...gcpProviderSideEffects(json, ARTIFACT)]);
+    const mismatches = compareGrants(catalogGrants(connector), [
+      ...gcpGrants(json, ARTIFACT),
+      ...gcpProviderSideEffects(json, ARTIFACT),
+    ]);
     expect(mismatches).toEqual([
       {
         problem: "not in catalog",
@@ -62,7 +70,9 @@ describe("GCP: the plan lists every side effect the google provider performs", (
   });
 
   test("an existing project (looked up, not created) has no such side effect", () => {
-    const connector = connectorFrom<GcpConnectorConfig>(CREATE_WITHOUT_BILLING.replace("create: true", "create: false"));
+    const connector = connectorFrom<GcpConnectorConfig>(
+      CREATE_WITHOUT_BILLING.replace("create: true", "create: false")
+    );
     const json = synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", { connector }));
     expect(json.resource.google_project).toBeUndefined();
     expect(gcpProviderSideEffects(json, ARTIFACT)).toEqual([]);
