@@ -6,7 +6,9 @@ import { BoundDataSource, BoundProvider, BoundResource, type TerraformProviderBi
  * The parts of the official `pingidentity/pingone` Terraform provider (1.x) the PingOne
  * stack uses, bound by hand: there is no prebuilt cdktf package. Arguments follow the
  * provider's own examples (`examples/resources/pingone_application/resource-worker.tf`,
- * `pingone_application_role_assignment/resource-environment.tf`, `data-sources/pingone_role`).
+ * `pingone_application_role_assignment/resource-environment.tf`, `data-sources/pingone_role`),
+ * and test/providers/schema-conformance.test.ts holds every argument the stack writes to
+ * `schema-excerpt.json`, an excerpt of the provider's published docs (repository and commit inside).
  */
 export const PINGONE: TerraformProviderBinding = {
   name: "pingone",
