@@ -46,7 +46,6 @@ function planConnector(tenant: TenantConfig, config: ConnectorConfigBase): Plann
     })),
     grants: sortGrants(kind.grants(config)),
     ...notices(kind.notices?.(config) ?? []),
-    ...secretLifetime(config),
   };
 }
 
@@ -56,10 +55,4 @@ function notices(list: readonly PlanNotice[]): { notices?: readonly PlanNotice[]
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Connectors whose stack creates an expiring credential say how long it lives. */
-function secretLifetime(config: ConnectorConfigBase): { secretLifetimeDays?: number } {
-  const days = (config as { secretRotationDays?: unknown }).secretRotationDays;
-  return typeof days === "number" ? { secretLifetimeDays: days } : {};
 }

@@ -1,6 +1,6 @@
 import type { Grant } from "../connectors/grant";
 import type { PlanNotice } from "../connectors/kind";
-import type { PlannedConnector, PlannedField } from "./model";
+import type { CredentialLifetime, PlannedConnector, PlannedField } from "./model";
 
 /** How a planned form value reads in a table or sheet; secrets show as their reference. */
 export function describeValue(field: PlannedField): string {
@@ -47,4 +47,16 @@ export function describeNotice(notice: PlanNotice): string {
 export function describePermission(g: Grant): string {
   const name = g.condition ? `${g.name} (${g.condition})` : g.name;
   return g.unconfirmed ? `${name} [UNCONFIRMED]` : name;
+}
+
+/** A credential's lifetime in words, for plans and diffs; "none" when there is no such credential. */
+export function describeLifetime(lifetime: CredentialLifetime | undefined): string {
+  if (!lifetime) return "none";
+  const rotation =
+    lifetime.rotationDays === undefined ? "never rotated" : `rotated every ${lifetime.rotationDays} days`;
+  const validity = lifetime.validDays === undefined ? "valid until replaced" : `each valid ${lifetime.validDays} days`;
+  const previous = lifetime.previousValidDays
+    ? `the replaced one valid ${lifetime.previousValidDays} more days`
+    : "the replaced one stops at once";
+  return `${rotation}, ${validity}, ${previous}`;
 }

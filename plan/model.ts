@@ -26,8 +26,25 @@ export interface PlannedConnector {
    * Pulumi program, the GitHub manifest); absent for kinds without one, or with --no-extract.
    */
   readonly extractedGrants?: readonly ExtractedGrant[];
-  /** Lifetime of a credential the stack creates, in days (Entra client secret). */
-  readonly secretLifetimeDays?: number;
+  /**
+   * How long each credential the stack creates stays usable, read from the synthesized
+   * artifact (what will be deployed, not what the config asked for); absent with --no-extract.
+   */
+  readonly credentialLifetimes?: readonly CredentialLifetime[];
+}
+
+/** One expiring credential of a stack (a client secret), as its artifact defines it. */
+export interface CredentialLifetime {
+  /** What it is, e.g. `Entra client secret`. */
+  readonly credential: string;
+  /** A new credential replaces the current one this often (`time_rotating`); absent: never. */
+  readonly rotationDays?: number;
+  /** How long one credential is valid from its creation (`end_date`); absent: until replaced. */
+  readonly validDays?: number;
+  /** How long the replaced credential keeps working after a rotation (`previous.expires_at`); 0: not at all. */
+  readonly previousValidDays: number;
+  /** Where it was read, e.g. `cdktf.out/stacks/acme-azure/cdk.tf.json azuread_application_password.client_secret`. */
+  readonly artifact: string;
 }
 
 export interface PlannedTenant {

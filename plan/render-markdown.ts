@@ -1,4 +1,11 @@
-import { describeNotice, describePermission, describeProvisioning, describeValue, grantTotals } from "./describe";
+import {
+  describeLifetime,
+  describeNotice,
+  describePermission,
+  describeProvisioning,
+  describeValue,
+  grantTotals,
+} from "./describe";
 import type { Plan, PlannedConnector } from "./model";
 
 /** Plan as Markdown, for pull-request comments and review documents. */
@@ -20,6 +27,9 @@ function connectorSection(c: PlannedConnector): string[] {
     `- Provisioned by: ${cell(describeProvisioning(c))}`,
     `- Register: ${c.consolePath}`,
     ...(c.extractedGrants ? [`- Checked: the synthesized ${c.provisioning.mode === "stack" ? c.provisioning.engine : ""} artifacts grant exactly these ${c.grants.length} permissions`] : []),
+    ...(c.credentialLifetimes ?? []).map(
+      (l) => `- ${l.credential}: ${describeLifetime(l)} (read from the synthesized stack)`,
+    ),
     "",
     "| Field | Value |",
     "| --- | --- |",

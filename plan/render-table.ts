@@ -1,5 +1,12 @@
 import Table from "cli-table3";
-import { describeNotice, describePermission, describeProvisioning, describeValue, grantTotals } from "./describe";
+import {
+  describeLifetime,
+  describeNotice,
+  describePermission,
+  describeProvisioning,
+  describeValue,
+  grantTotals,
+} from "./describe";
 import type { Plan, PlannedConnector } from "./model";
 
 /** Rows without separator lines: grant lists are long and scanned top to bottom. */
@@ -38,6 +45,7 @@ function connectorBlock(c: PlannedConnector, width: number): string {
     `${c.name} [${c.kind}]`,
     `  provisioned by: ${describeProvisioning(c)}`,
     `  register at:    ${c.consolePath}`,
+    ...(c.credentialLifetimes ?? []).map((l) => `  ${l.credential}: ${describeLifetime(l)}`),
     form.toString(),
     c.grants.length > 0 ? grants.toString() : "  (no grants)",
     ...unconfirmed,

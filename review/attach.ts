@@ -3,7 +3,8 @@ import { grantKey, sortGrants } from "../connectors/grant";
 import type { ToolkitConfig } from "../config/types";
 import type { Plan } from "../plan/model";
 import { compareGrants, formatMismatches } from "./consistency";
-import { connectorKey, extractGrants } from "./extract";
+import { connectorKey, extractArtifacts } from "./extract";
+import { CredentialLifetimeError } from "./extract/credential-lifetime";
 
 /** The catalog and the artifacts disagree; the message lists every difference. */
 export class GrantConsistencyError extends Error {}
@@ -11,9 +12,15 @@ export class GrantConsistencyError extends Error {}
 /**
  * Adds each connector's extracted grants to the plan, after checking they equal the
  * catalog's: a stack that grants more, less or differently than the catalog says fails.
+ * Adds the lifetimes of the credentials the stacks create, as the artifacts define them.
  */
 export async function withExtractedGrants(plan: Plan, config: ToolkitConfig): Promise<Plan> {
-  const extracted = await extractGrants(config, plan.tenants.map((t) => t.name));
+  const tenantNames = plan.tenants.map((t) => t.name);
+  const { grants: extracted, lifetimes } = await extractArtifacts(config, tenantNames).catch((error) => {
+    // A lifetime the reader cannot read is a stack the plan cannot vouch for: fail as a mismatch does.
+    if (!(error instanceof CredentialLifetimeError)) throw error;
+    throw new GrantConsistencyError(`the synthesized stacks cannot be read: ${error.message}`);
+  });
   const problems: string[] = [];
   const tenants = plan.tenants.map((tenant) => ({
     ...tenant,
@@ -24,7 +31,12 @@ export async function withExtractedGrants(plan: Plan, config: ToolkitConfig): Pr
       const mismatches = compareGrants(kindOf(source).grants(source), found);
       if (mismatches.length) problems.push(formatMismatches(`${tenant.name}/${connector.name}`, mismatches));
       const unique = new Map(found.map((g) => [grantKey(g), g]));
-      return { ...connector, extractedGrants: sortGrants([...unique.values()]) };
+      const credentials = lifetimes.get(connectorKey(tenant.name, connector.kind, connector.name)) ?? [];
+      return {
+        ...connector,
+        extractedGrants: sortGrants([...unique.values()]),
+        ...(credentials.length ? { credentialLifetimes: credentials } : {}),
+      };
     }),
   }));
   if (problems.length) throw new GrantConsistencyError(`the synthesized stacks do not grant what the catalog says:\n${problems.join("\n")}`);

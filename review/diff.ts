@@ -1,5 +1,5 @@
 import { grantKey, type Grant } from "../connectors/grant";
-import type { Plan, PlannedConnector } from "../plan/model";
+import type { CredentialLifetime, Plan, PlannedConnector } from "../plan/model";
 
 type ComparableGrant = Pick<Grant, "source" | "scope" | "kind" | "name" | "access" | "condition">;
 
@@ -17,9 +17,17 @@ export interface ConnectorDiff {
   readonly grants: GrantChange[];
   /** Scopes that appear or disappear, e.g. `aws-account:1111 → aws-organization:r-ab12`. */
   readonly scopes: { added: string[]; removed: string[]; grantsMoved: number };
-  readonly secretLifetimeDays?: { before?: number; after?: number };
+  /** Credentials whose lifetime (rotation, validity, grace of the replaced one) differs. */
+  readonly credentialLifetimes?: LifetimeChange[];
   /** Why this change needs a reviewer's explicit approval. */
   readonly escalations: string[];
+}
+
+/** One credential's lifetime before and after; a side is absent when the credential is. */
+export interface LifetimeChange {
+  readonly credential: string;
+  readonly before?: CredentialLifetime;
+  readonly after?: CredentialLifetime;
 }
 
 export interface PlanDiff {
@@ -47,6 +55,22 @@ function grantsOf(connector: PlannedConnector | undefined): ComparableGrant[] {
 
 export function describeGrant(g: ComparableGrant): string {
   return `${g.kind} ${g.name}${g.condition ? ` (${g.condition})` : ""} @ ${g.scope}`;
+}
+
+/** Credentials whose rotation, validity or replaced-secret grace differ between two plans. */
+function lifetimeChanges(base: PlannedConnector | undefined, head: PlannedConnector | undefined): LifetimeChange[] {
+  const byCredential = (c: PlannedConnector | undefined) =>
+    new Map((c?.credentialLifetimes ?? []).map((l) => [l.credential, l]));
+  const before = byCredential(base);
+  const after = byCredential(head);
+  const same = (a?: CredentialLifetime, b?: CredentialLifetime) =>
+    a?.rotationDays === b?.rotationDays &&
+    a?.validDays === b?.validDays &&
+    a?.previousValidDays === b?.previousValidDays;
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .sort()
+    .filter((credential) => !same(before.get(credential), after.get(credential)))
+    .map((credential) => ({ credential, before: before.get(credential), after: after.get(credential) }));
 }
 
 function diffConnector(tenant: string, base: PlannedConnector | undefined, head: PlannedConnector | undefined): ConnectorDiff {
@@ -96,15 +120,14 @@ function diffConnector(tenant: string, base: PlannedConnector | undefined, head:
     const [family, reach] = scopeType(scope);
     if (base && reach > 1 && reach > widestBefore(family)) escalations.push(`${label}: widens scope to ${scope}`);
   }
-  const lifetimeBefore = base?.secretLifetimeDays;
-  const lifetimeAfter = head?.secretLifetimeDays;
+  const lifetimes = lifetimeChanges(base, head);
   return {
     tenant,
     kind: (head ?? base)!.kind,
     name: (head ?? base)!.name,
     grants: grants.sort((a, b) => (grantKey(a.grant) < grantKey(b.grant) ? -1 : 1)),
     scopes,
-    ...(lifetimeBefore !== lifetimeAfter ? { secretLifetimeDays: { before: lifetimeBefore, after: lifetimeAfter } } : {}),
+    ...(lifetimes.length ? { credentialLifetimes: lifetimes } : {}),
     escalations,
   };
 }
@@ -120,7 +143,8 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
     for (const key of [...keys].sort()) {
       const find = (list: readonly PlannedConnector[]) => list.find((c) => `${c.kind}\n${c.name}` === key);
       const diff = diffConnector(tenant, find(b), find(h));
-      if (diff.grants.length || diff.scopes.added.length || diff.scopes.removed.length || diff.secretLifetimeDays) connectors.push(diff);
+      const changed = diff.grants.length || diff.scopes.added.length || diff.scopes.removed.length;
+      if (changed || diff.credentialLifetimes) connectors.push(diff);
     }
   }
   return { connectors, escalations: connectors.flatMap((c) => c.escalations) };

@@ -1,5 +1,5 @@
 import { App as CdkApp } from "aws-cdk-lib";
-import { Testing } from "cdktf";
+import { Testing, type TerraformStack } from "cdktf";
 import type { AwsConnectorConfig } from "../connectors/aws/config";
 import type { AzureConnectorConfig } from "../connectors/azure/config";
 import type { GcpConnectorConfig } from "../connectors/gcp/config";
@@ -8,6 +8,7 @@ import type { OktaConnectorConfig } from "../connectors/okta/config";
 import type { PingOneConnectorConfig } from "../connectors/pingone/config";
 import type { ConnectorConfig } from "../connectors/catalog";
 import type { ToolkitConfig } from "../config/types";
+import type { CredentialLifetime } from "../plan/model";
 import { InsightsAwsConnectorStack } from "../stacks/aws/connector-stack";
 import { InsightsEntraConnectorStack } from "../stacks/azure/entra-connector-stack";
 import { connectorsOfKind } from "../stacks/connectors-of-kind";
@@ -16,8 +17,10 @@ import { githubAppManifest } from "../stacks/github/manifest";
 import { InsightsPingOneConnectorStack } from "../stacks/pingone/pingone-connector-stack";
 import { awsTemplateGrants } from "./extract/aws-cloudformation";
 import { entraGrants, gcpGrants, pingoneGrants } from "./extract/cdktf";
+import { terraformCredentialLifetimes } from "./extract/credential-lifetime";
 import { githubManifestGrants } from "./extract/github-manifest";
 import { declareOktaProgram, oktaProgramGrants } from "./extract/okta-pulumi";
+import { gcpProviderSideEffects } from "./extract/provider-side-effects";
 import type { ExtractedGrant } from "./extracted-grant";
 
 /** Extracted grants by `<tenant>\n<kind>\n<name>`; connectors without an artifact are absent. */
@@ -25,14 +28,32 @@ export type ExtractedByConnector = Map<string, ExtractedGrant[]>;
 
 export const connectorKey = (tenant: string, kind: string, name: string) => `${tenant}\n${kind}\n${name}`;
 
+/** What the artifacts say, per connector key: the grants, and the lifetimes of the credentials they create. */
+export interface ExtractedArtifacts {
+  readonly grants: ExtractedByConnector;
+  readonly lifetimes: Map<string, CredentialLifetime[]>;
+}
+
+/** The grants alone (see extractArtifacts). */
+export async function extractGrants(
+  config: ToolkitConfig,
+  tenantNames?: readonly string[],
+): Promise<ExtractedByConnector> {
+  return (await extractArtifacts(config, tenantNames)).grants;
+}
+
 /**
  * Synthesizes every stack of the config in this process, exactly as `cdk synth`,
  * `cdktf synth`, the Pulumi program and the GitHub flow would build them, and reads the
- * grants back out of the artifacts. Offline: no engine CLI, no credential.
+ * grants and credential lifetimes back out of the artifacts. Offline: no engine CLI, no credential.
  */
-export async function extractGrants(config: ToolkitConfig, tenantNames?: readonly string[]): Promise<ExtractedByConnector> {
+export async function extractArtifacts(
+  config: ToolkitConfig,
+  tenantNames?: readonly string[],
+): Promise<ExtractedArtifacts> {
   const selected: ToolkitConfig = { ...config, tenants: config.tenants.filter((t) => !tenantNames || tenantNames.includes(t.name)) };
   const extracted: ExtractedByConnector = new Map();
+  const lifetimes = new Map<string, CredentialLifetime[]>();
   const put = (tenant: string, connector: ConnectorConfig, grants: ExtractedGrant[]) => extracted.set(connectorKey(tenant, connector.kind, connector.name), grants);
 
   const aws = connectorsOfKind<AwsConnectorConfig>(selected, "aws");
@@ -44,14 +65,24 @@ export async function extractGrants(config: ToolkitConfig, tenantNames?: readonl
   }
 
   const cdktf = Testing.app();
+  // One synthesis per stack: the grants and the credential lifetimes are read from the same JSON.
+  const synth = (tenant: string, connector: ConnectorConfig, stack: TerraformStack) => {
+    const json = JSON.parse(Testing.synth(stack));
+    const artifact = `cdktf.out/stacks/${stack.node.id}/cdk.tf.json`;
+    lifetimes.set(connectorKey(tenant, connector.kind, connector.name), terraformCredentialLifetimes(json, artifact));
+    return { json, artifact };
+  };
   for (const { name, tenant, connector } of connectorsOfKind<AzureConnectorConfig>(selected, "azure")) {
-    put(tenant, connector, entraGrants(JSON.parse(Testing.synth(new InsightsEntraConnectorStack(cdktf, name, { connector }))), `cdktf.out/stacks/${name}/cdk.tf.json`));
+    const { json, artifact } = synth(tenant, connector, new InsightsEntraConnectorStack(cdktf, name, { connector }));
+    put(tenant, connector, entraGrants(json, artifact));
   }
   for (const { name, tenant, connector } of connectorsOfKind<GcpConnectorConfig>(selected, "gcp")) {
-    put(tenant, connector, gcpGrants(JSON.parse(Testing.synth(new InsightsGcpConnectorStack(cdktf, name, { connector }))), `cdktf.out/stacks/${name}/cdk.tf.json`));
+    const { json, artifact } = synth(tenant, connector, new InsightsGcpConnectorStack(cdktf, name, { connector }));
+    put(tenant, connector, [...gcpGrants(json, artifact), ...gcpProviderSideEffects(json, artifact)]);
   }
   for (const { name, tenant, connector } of connectorsOfKind<PingOneConnectorConfig>(selected, "pingone")) {
-    put(tenant, connector, pingoneGrants(JSON.parse(Testing.synth(new InsightsPingOneConnectorStack(cdktf, name, { connector }))), `cdktf.out/stacks/${name}/cdk.tf.json`));
+    const { json, artifact } = synth(tenant, connector, new InsightsPingOneConnectorStack(cdktf, name, { connector }));
+    put(tenant, connector, pingoneGrants(json, artifact));
   }
   for (const { name, tenant, connector } of connectorsOfKind<OktaConnectorConfig>(selected, "okta")) {
     put(tenant, connector, oktaProgramGrants(await declareOktaProgram(connector, name), connector, `Pulumi program ${name}`));
@@ -59,5 +90,5 @@ export async function extractGrants(config: ToolkitConfig, tenantNames?: readonl
   for (const { name, tenant, connector } of connectorsOfKind<GithubConnectorConfig>(selected, "github")) {
     put(tenant, connector, githubManifestGrants(githubAppManifest(connector, "http://127.0.0.1/callback"), connector, `GitHub App manifest ${name}`));
   }
-  return extracted;
+  return { grants: extracted, lifetimes };
 }

@@ -1,9 +1,10 @@
-import { describeGrant, type PlanDiff } from "./diff";
+import { describeLifetime } from "../plan/describe";
+import { describeGrant, type LifetimeChange, type PlanDiff } from "./diff";
 
 const SIGN = { added: "+", removed: "-", changed: "~" } as const;
 
-function lifetime(days: number | undefined): string {
-  return days === undefined ? "none" : `${days} days`;
+function lifetime(change: LifetimeChange): string {
+  return `${change.credential} lifetime: ${describeLifetime(change.before)} → ${describeLifetime(change.after)}`;
 }
 
 /** A compact pull-request comment: escalations first, then each connector's changes. */
@@ -29,7 +30,7 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
       const moved = c.scopes.grantsMoved ? ` (${c.scopes.grantsMoved} grants moved)` : "";
       out.push(`Scope: ${[...c.scopes.removed.map((s) => `- ${s}`), ...c.scopes.added.map((s) => `+ ${s}`)].join(", ")}${moved}`, "");
     }
-    if (c.secretLifetimeDays) out.push(`Secret lifetime: ${lifetime(c.secretLifetimeDays.before)} → ${lifetime(c.secretLifetimeDays.after)}`, "");
+    for (const change of c.credentialLifetimes ?? []) out.push(lifetime(change), "");
   }
   return `${out.join("\n").trimEnd()}\n`;
 }
@@ -44,7 +45,7 @@ export function renderDiffText(diff: PlanDiff): string {
     for (const s of c.scopes.removed) out.push(`  scope removed: ${s}`);
     for (const s of c.scopes.added) out.push(`  scope added:   ${s}`);
     if (c.scopes.grantsMoved) out.push(`  ${c.scopes.grantsMoved} grants moved to the new scope`);
-    if (c.secretLifetimeDays) out.push(`  secret lifetime: ${lifetime(c.secretLifetimeDays.before)} → ${lifetime(c.secretLifetimeDays.after)}`);
+    for (const change of c.credentialLifetimes ?? []) out.push(`  ${lifetime(change)}`);
   }
   if (diff.escalations.length) out.push("", "ESCALATION:", ...diff.escalations.map((e) => `  ${e}`));
   return `${out.join("\n")}\n`;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { connectorName, guid } from "../../config/fields";
+import { DEFAULT_PINGONE_ROLES, NOT_ASSIGNABLE_TO_WORKER_APP, PINGONE_READ_ONLY_ROLES } from "./roles";
 
 /** PingOne regions and the top-level domain of each one's auth host. */
 export const PINGONE_REGIONS = { NA: "com", EU: "eu", CA: "ca", AP: "asia" } as const;
@@ -10,8 +11,23 @@ export function pingoneAuthDomain(region: PingOneRegion): string {
   return `auth.pingone.${PINGONE_REGIONS[region]}`;
 }
 
-/** The built-in roles behind the guide's "search Read Only, Select All". */
-export const DEFAULT_PINGONE_ROLES = ["Identity Data Read Only", "Configuration Read Only"] as const;
+/**
+ * How long the replaced client secret keeps working after a rotation (`previous.expires_at`),
+ * in days. The provider accepts 1 minute to 30 days: pingidentity/terraform-provider-pingone,
+ * docs/resources/application_secret.md, commit cef5208af78019b95a0146818839f63237659b4e.
+ */
+export const PREVIOUS_SECRET_GRACE_DAYS = { min: 1, max: 30, default: 7 } as const;
+
+/** A role for the worker app: a built-in Read Only role that PingOne lets a worker app hold. */
+const workerAppRole = z.string().superRefine((role, ctx) => {
+  const why = NOT_ASSIGNABLE_TO_WORKER_APP[role as keyof typeof NOT_ASSIGNABLE_TO_WORKER_APP];
+  if (why) ctx.addIssue({ code: "custom", message: why });
+  else if (!(PINGONE_READ_ONLY_ROLES as readonly string[]).includes(role)) {
+    const allowed = DEFAULT_PINGONE_ROLES.join(", ");
+    const message = `must be one of ${allowed} (the built-in "Read Only" roles a worker app can hold)`;
+    ctx.addIssue({ code: "custom", message });
+  }
+});
 
 /** The `pingone` entry of a tenant config (guide: "Connect Identity Security Insights to PingOne"). */
 export const pingoneConnectorConfig = z.strictObject({
@@ -24,14 +40,14 @@ export const pingoneConnectorConfig = z.strictObject({
   appName: z.string().trim().min(1).max(256).default("BT Insights - Connector"),
   /** The worker app's client secret is regenerated this often (re-run register afterwards). */
   secretRotationDays: z.number().int().min(7, "must be at least 7 days").max(730, "must be at most 730 days").default(90),
-  /** Built-in roles to grant; each must be a "Read Only" role. */
-  roles: z
-    .array(
-      z.string().refine((role) => /\bRead Only$/.test(role), {
-        message: 'must be a built-in role whose name ends in "Read Only" (the guide grants no other)',
-      }),
-    )
-    .min(1)
-    .default([...DEFAULT_PINGONE_ROLES]),
+  /** Days the replaced secret keeps working after a rotation, so Insights is not cut off before register runs. */
+  previousSecretGraceDays: z
+    .number()
+    .int()
+    .min(PREVIOUS_SECRET_GRACE_DAYS.min, `must be at least ${PREVIOUS_SECRET_GRACE_DAYS.min} day`)
+    .max(PREVIOUS_SECRET_GRACE_DAYS.max, `must be at most ${PREVIOUS_SECRET_GRACE_DAYS.max} days (PingOne's limit)`)
+    .default(PREVIOUS_SECRET_GRACE_DAYS.default),
+  /** Built-in roles to grant; each must be a "Read Only" role a worker app can hold. */
+  roles: z.array(workerAppRole).min(1).default([...DEFAULT_PINGONE_ROLES]),
 });
 export type PingOneConnectorConfig = z.output<typeof pingoneConnectorConfig>;

@@ -11,7 +11,9 @@ export const pingone: ConnectorKind<PingOneConnectorConfig> = {
     mode: "stack",
     engine: "cdktf",
     stack: "stacks/pingone",
-    summary: 'worker application (client credentials), enabled, with only the built-in "Read Only" roles',
+    summary:
+      'worker application (client credentials), enabled, with the built-in "Read Only" roles a worker app can hold ' +
+      "(PingOne cannot assign DaVinci Admin Read Only to a worker app)",
   },
   config: pingoneConnectorConfig,
   registration: pingoneRegistration,

@@ -6,7 +6,9 @@ import { BoundProvider, BoundResource, type TerraformProviderBinding } from "../
  * The two pieces of `hashicorp/azurerm` the Entra stack needs, bound by hand: the
  * prebuilt `@cdktf/provider-azurerm` is hundreds of megabytes for one resource.
  * Arguments follow the provider's 4.x documentation
- * (https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/role_assignment).
+ * (https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/role_assignment);
+ * test/providers/schema-conformance.test.ts holds every argument the stack writes to
+ * `schema-excerpt.json`, an excerpt of those pages (repository and commit inside).
  */
 export const AZURERM: TerraformProviderBinding = {
   name: "azurerm",

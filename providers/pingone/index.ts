@@ -6,7 +6,9 @@ import { BoundDataSource, BoundProvider, BoundResource, type TerraformProviderBi
  * The parts of the official `pingidentity/pingone` Terraform provider (1.x) the PingOne
  * stack uses, bound by hand: there is no prebuilt cdktf package. Arguments follow the
  * provider's own examples (`examples/resources/pingone_application/resource-worker.tf`,
- * `pingone_application_role_assignment/resource-environment.tf`, `data-sources/pingone_role`).
+ * `pingone_application_role_assignment/resource-environment.tf`, `data-sources/pingone_role`),
+ * and test/providers/schema-conformance.test.ts holds every argument the stack writes to
+ * `schema-excerpt.json`, an excerpt of the provider's published docs (repository and commit inside).
  */
 export const PINGONE: TerraformProviderBinding = {
   name: "pingone",
@@ -41,7 +43,15 @@ export interface WorkerApplicationConfig extends TerraformMetaArguments {
   readonly tokenEndpointAuthMethod: "CLIENT_SECRET_BASIC" | "CLIENT_SECRET_POST";
 }
 
-/** `pingone_application` with `oidc_options.type = "WORKER"` and the client credentials grant. */
+/**
+ * `pingone_application` with `oidc_options.type = "WORKER"` and the client credentials grant.
+ *
+ * Provider behaviour: PingOne gives a worker app created through its API the creator's own
+ * admin roles unless the request sets `assignActorRoles: false` (PingOne, "Configuring roles for
+ * a worker application"). The provider always sends false (internal/service/sso/resource_application.go,
+ * expandApplicationOIDC, commit cef5208af78019b95a0146818839f63237659b4e), so the app holds only
+ * the role assignments the stack declares, which are the grants `plan` shows.
+ */
 export class WorkerApplication extends BoundResource {
   static readonly tfResourceType = "pingone_application";
 
@@ -71,6 +81,12 @@ export interface ApplicationSecretConfig extends TerraformMetaArguments {
   readonly applicationId: string;
   /** When any value changes, the provider regenerates the secret (e.g. a `time_rotating` timestamp). */
   readonly regenerateTriggerValues?: Record<string, string>;
+  /**
+   * RFC 3339 time until which the replaced secret keeps working after a regeneration
+   * (`previous.expires_at`, a nested attribute; PingOne accepts 1 minute to 30 days ahead).
+   * @default the replaced secret stops working at once
+   */
+  readonly previousExpiresAt?: string;
 }
 
 /** `pingone_application_secret`: reads (and can regenerate) an application's client secret. */
@@ -78,8 +94,13 @@ export class ApplicationSecret extends BoundResource {
   static readonly tfResourceType = "pingone_application_secret";
 
   constructor(scope: Construct, id: string, config: ApplicationSecretConfig) {
-    const { environmentId, applicationId, regenerateTriggerValues, ...meta } = config;
-    super(scope, id, PINGONE, ApplicationSecret.tfResourceType, { environment_id: environmentId, application_id: applicationId, regenerate_trigger_values: regenerateTriggerValues }, meta);
+    const { environmentId, applicationId, regenerateTriggerValues, previousExpiresAt, ...meta } = config;
+    super(scope, id, PINGONE, ApplicationSecret.tfResourceType, {
+      environment_id: environmentId,
+      application_id: applicationId,
+      regenerate_trigger_values: regenerateTriggerValues,
+      previous: previousExpiresAt === undefined ? undefined : { expires_at: previousExpiresAt },
+    }, meta);
   }
 
   /** The client secret; sensitive in the provider's schema, and only ever a sensitive output here. */

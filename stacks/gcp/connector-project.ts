@@ -28,8 +28,16 @@ export class ConnectorProject extends Construct {
         orgId: project.folderId ? undefined : organizationId,
         folderId: project.folderId,
         billingAccount: project.billingAccount,
-        // No default VPC with its permissive firewall rules: the connector runs nothing here.
-        autoCreateNetwork: false,
+        // Provider behaviour: `auto_create_network = false` is not "create no network". The google
+        // provider then enables compute.googleapis.com on the new project and deletes its `default`
+        // network (hashicorp/terraform-provider-google,
+        // google/services/resourcemanager/resource_google_project.go, resourceGoogleProjectCreate,
+        // commit e03b7622a26cf4e878f90bdccaca6aa3d03a7999): an API the plan would not show, which
+        // fails without billing. `true` is the provider's no-side-effect path; this stack never
+        // enables Compute Engine, so no VM can use a default network. To forbid default networks
+        // outright, enforce the organization policy constraints/compute.skipDefaultNetworkCreation.
+        // test/stacks/gcp/provider-side-effects.test.ts holds this line to the evidence.
+        autoCreateNetwork: true,
         // Deleting the project would delete the service account Insights signs in with.
         deletionPolicy: "PREVENT",
         labels: { "managed-by": "insights-connectors" },

@@ -1,6 +1,6 @@
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { Rotating } from "@cdktf/provider-time/lib/rotating";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { Fn, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { pingoneAuthDomain, type PingOneConnectorConfig } from "../../connectors/pingone/config";
 import { pingoneGrants } from "../../connectors/pingone/grants";
@@ -64,6 +64,15 @@ export class InsightsPingOneConnectorStack extends TerraformStack {
       environmentId,
       applicationId: this.application.applicationId,
       regenerateTriggerValues: { rotation_rfc3339: rotation.rotationRfc3339 },
+      // Insights holds the old secret until `register` runs: it stays valid for the grace period,
+      // counted from the rotation that replaced it (`rfc3339` is when the rotation period began).
+      previousExpiresAt: Fn.timeadd(rotation.rfc3339, `${connector.previousSecretGraceDays * 24}h`),
+      // The provider's Update calls the same API as Create, which regenerates the secret
+      // (internal/service/sso/resource_application_secret.go, commit cef5208): a `previous` that
+      // drifts once the grace has passed must not trigger that. A replacement (the rotation)
+      // still sends the configured `previous`, as Terraform plans a replacement from the full
+      // config (hashicorp/terraform internal/terraform/node_resource_abstract_instance.go, 883c722).
+      lifecycle: { ignoreChanges: ["previous"] },
     });
     secret.overrideLogicalId("connector_application_secret");
 

@@ -60,7 +60,11 @@ describe("diff: permission changes between two plans", () => {
     const run = await runCli("diff", "--config", headConfig, "--base", base.plan, "--format", "markdown");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("| - | office365-app-role ActivityFeed.Read @ entra-tenant:0f5b7c1e-0000-4000-8000-000000000001 | read |");
-    expect(run.stdout).toContain("Secret lifetime: 60 days → 30 days");
+    // Read from the artifacts: the Entra secret lives its rotation plus the stack's 30-day overlap.
+    expect(run.stdout).toContain(
+      "Entra client secret lifetime: rotated every 60 days, each valid 90 days, the replaced one stops at once → " +
+        "rotated every 30 days, each valid 60 days, the replaced one stops at once",
+    );
   });
 
   test("a trust principal change and removing the external ID condition: trust changes, exit 3", async () => {

@@ -29,7 +29,7 @@ function staticServices(json: TerraformJson): string[] {
 }
 
 describe("GCP stack: connector project", () => {
-  test("creates the project under the organization, with billing, no default network and deletion prevented", () => {
+  test("creates the project under the organization, with billing and deletion prevented, and no provider side effect", () => {
     const json = synthGcp(CREATE);
     expect(resourcesOf(json, "google_project")).toEqual({
       connector_project: {
@@ -37,7 +37,7 @@ describe("GCP stack: connector project", () => {
         name: "bt-insights-connector",
         org_id: ORG,
         billing_account: "012345-6789AB-CDEF01",
-        auto_create_network: false,
+        auto_create_network: true,
         deletion_policy: "PREVENT",
         labels: { "managed-by": "insights-connectors" },
       },

@@ -1,0 +1,88 @@
+import type { CredentialLifetime } from "../../plan/model";
+
+type TfJson = { resource?: Record<string, Record<string, any>> };
+
+/** A credential whose lifetime the artifact cannot be read for: the plan must not guess it. */
+export class CredentialLifetimeError extends Error {}
+
+/** `${timeadd(time_rotating.<name>.<attribute>, "<hours>h")}`, as cdktf writes `Fn.timeadd`. */
+const TIMEADD = /^\$\{timeadd\(time_rotating\.(\w+)\.(rfc3339|rotation_rfc3339), "(\d+)h"\)\}$/;
+/** A reference to one of a `time_rotating`'s attributes. */
+const ROTATING_REF = /^\$\{time_rotating\.(\w+)\.(id|rfc3339|rotation_rfc3339)\}$/;
+
+/** Rotation period of each `time_rotating`, by name; any unit but days is refused rather than guessed. */
+function rotations(json: TfJson, artifact: string): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const [name, rotating] of Object.entries(json.resource?.time_rotating ?? {})) {
+    if (typeof rotating.rotation_days !== "number") {
+      throw new CredentialLifetimeError(
+        `${artifact} time_rotating.${name}: only rotation_days is read (found ${Object.keys(rotating).join(", ")})`
+      );
+    }
+    found.set(name, rotating.rotation_days);
+  }
+  return found;
+}
+
+/** The rotation a trigger map or value refers to, if any. */
+function rotationOf(values: unknown, periods: Map<string, number>): number | undefined {
+  for (const value of Object.values((values as Record<string, string> | undefined) ?? {})) {
+    const name = ROTATING_REF.exec(String(value))?.[1];
+    if (name && periods.has(name)) return periods.get(name);
+  }
+  return undefined;
+}
+
+/** Days from the start of a rotation period that a `timeadd(time_rotating…)` time lies. */
+function daysAfterRotationStart(expression: unknown, periods: Map<string, number>, where: string): number {
+  const match = TIMEADD.exec(String(expression));
+  if (!match || !periods.has(match[1]))
+    throw new CredentialLifetimeError(`${where}: cannot read a lifetime from ${JSON.stringify(expression)}`);
+  const [, name, attribute, hours] = match;
+  // rotation_rfc3339 is the end of the period; rfc3339 its start.
+  return (attribute === "rotation_rfc3339" ? periods.get(name)! : 0) + Number(hours) / 24;
+}
+
+/**
+ * Entra client secrets (`azuread_application_password`): valid until `end_date`; a rotation
+ * replaces the password create-before-destroy, so the old one is deleted in the same apply.
+ */
+function entraSecrets(json: TfJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
+  return Object.entries(json.resource?.azuread_application_password ?? {}).map(([name, password]) => {
+    const where = `${artifact} azuread_application_password.${name}`;
+    if (password.end_date === undefined)
+      throw new CredentialLifetimeError(`${where}: no end_date, so the provider's default lifetime would apply`);
+    const rotationDays = rotationOf(password.rotate_when_changed, periods);
+    return {
+      credential: "Entra client secret",
+      ...(rotationDays === undefined ? {} : { rotationDays }),
+      validDays: daysAfterRotationStart(password.end_date, periods, where),
+      previousValidDays: 0,
+      artifact: where,
+    };
+  });
+}
+
+/**
+ * PingOne client secrets (`pingone_application_secret`): no expiry of their own; a regeneration
+ * ends the old one at once unless `previous.expires_at` keeps it valid.
+ */
+function pingoneSecrets(json: TfJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
+  return Object.entries(json.resource?.pingone_application_secret ?? {}).map(([name, secret]) => {
+    const where = `${artifact} pingone_application_secret.${name}`;
+    const rotationDays = rotationOf(secret.regenerate_trigger_values, periods);
+    const expiresAt = secret.previous?.expires_at;
+    return {
+      credential: "PingOne client secret",
+      ...(rotationDays === undefined ? {} : { rotationDays }),
+      previousValidDays: expiresAt === undefined ? 0 : daysAfterRotationStart(expiresAt, periods, where),
+      artifact: where,
+    };
+  });
+}
+
+/** Every expiring credential a synthesized Terraform JSON creates, with its lifetime as deployed. */
+export function terraformCredentialLifetimes(json: TfJson, artifact: string): CredentialLifetime[] {
+  const periods = rotations(json, artifact);
+  return [...entraSecrets(json, periods, artifact), ...pingoneSecrets(json, periods, artifact)];
+}

@@ -1,0 +1,109 @@
+import { parseConfig } from "../../config/load";
+import type { PlannedConnector } from "../../plan/model";
+import { buildPlan } from "../../plan/build";
+import { renderJson } from "../../plan/render-json";
+import { renderMarkdown } from "../../plan/render-markdown";
+import { renderTable } from "../../plan/render-table";
+import { GrantConsistencyError, withExtractedGrants } from "../../review/attach";
+import { diffPlans } from "../../review/diff";
+import * as lifetimeReader from "../../review/extract/credential-lifetime";
+import { CredentialLifetimeError, terraformCredentialLifetimes } from "../../review/extract/credential-lifetime";
+import { renderDiffMarkdown, renderDiffText } from "../../review/render-diff";
+import { configWith, VALID } from "../helpers/config-text";
+
+/** The plan of a config text with its artifacts read, as `plan` and `diff` make it. */
+async function planOf(...connectors: string[]) {
+  const config = parseConfig(configWith(connectors), "tenants.yaml", "/nonexistent");
+  return withExtractedGrants(buildPlan(config), config);
+}
+
+const connectorOf = (plan: Awaited<ReturnType<typeof planOf>>, kind: string): PlannedConnector =>
+  plan.tenants[0].connectors.find((c) => c.kind === kind)!;
+
+describe("credential lifetimes are read from the synthesized artifacts, not copied from the config", () => {
+  test("Entra: the secret rotates every 90 days and lives 120 (end_date = rotation + 30 days); the old one is deleted", async () => {
+    const plan = await planOf(VALID.azure);
+    expect(connectorOf(plan, "azure").credentialLifetimes).toEqual([
+      {
+        credential: "Entra client secret",
+        rotationDays: 90,
+        validDays: 120,
+        previousValidDays: 0,
+        artifact: "cdktf.out/stacks/acme-azure/cdk.tf.json azuread_application_password.client_secret",
+      },
+    ]);
+  });
+
+  test("PingOne: the secret rotates every 90 days, does not expire on its own, and the replaced one works 7 more days", async () => {
+    const plan = await planOf(
+      VALID.pingone,
+      `${VALID.pingone.replace("name: Ping", "name: Ping Two")}\npreviousSecretGraceDays: 30`
+    );
+    const lifetimes = plan.tenants[0].connectors.map((c) => c.credentialLifetimes![0]);
+    expect(lifetimes.map(({ artifact, ...rest }) => rest)).toEqual([
+      { credential: "PingOne client secret", rotationDays: 90, previousValidDays: 7 },
+      { credential: "PingOne client secret", rotationDays: 90, previousValidDays: 30 },
+    ]);
+  });
+
+  test("plan JSON, table and markdown show it; kinds without an expiring credential show none", async () => {
+    const plan = await planOf(VALID.azure, VALID.pingone, VALID.gcp);
+    expect(
+      JSON.parse(renderJson(plan)).tenants[0].connectors.map((c: any) => c.credentialLifetimes?.[0].validDays ?? null)
+    ).toEqual([120, null, null]);
+    const table = renderTable(plan);
+    expect(table).toContain(
+      "  Entra client secret: rotated every 90 days, each valid 120 days, the replaced one stops at once"
+    );
+    expect(table).toContain(
+      "  PingOne client secret: rotated every 90 days, valid until replaced, the replaced one valid 7 more days"
+    );
+    expect(renderMarkdown(plan)).toContain(
+      "- PingOne client secret: rotated every 90 days, valid until replaced, the replaced one valid 7 more days (read from the synthesized stack)"
+    );
+    expect(connectorOf(plan, "gcp").credentialLifetimes).toBeUndefined();
+  });
+
+  test("diff reports a changed grace of the replaced PingOne secret", async () => {
+    const base = await planOf(VALID.pingone);
+    const head = await planOf(`${VALID.pingone}\npreviousSecretGraceDays: 14`);
+    const diff = diffPlans(base, head);
+    expect(diff.escalations).toEqual([]);
+    expect(renderDiffText(diff)).toContain(
+      "  PingOne client secret lifetime: rotated every 90 days, valid until replaced, the replaced one valid 7 more days → " +
+        "rotated every 90 days, valid until replaced, the replaced one valid 14 more days"
+    );
+    expect(renderDiffMarkdown(diff)).toContain("PingOne client secret lifetime:");
+  });
+
+  test("an expression the reader does not know is an error, never a guess", () => {
+    const json = {
+      resource: {
+        time_rotating: { r: { rotation_days: 30 } },
+        azuread_application_password: {
+          p: { end_date: "2030-01-01T00:00:00Z", rotate_when_changed: { rotation: "${time_rotating.r.id}" } },
+        },
+      },
+    };
+    expect(() => terraformCredentialLifetimes(json, "a.json")).toThrow(CredentialLifetimeError);
+    expect(() =>
+      terraformCredentialLifetimes({ resource: { time_rotating: { r: { rotation_months: 1 } } } }, "a.json")
+    ).toThrow("a.json time_rotating.r: only rotation_days is read (found rotation_months)");
+  });
+
+  test("a lifetime that cannot be read fails the plan as a catalog mismatch does, naming the artifact", async () => {
+    const reader = jest.spyOn(lifetimeReader, "terraformCredentialLifetimes").mockImplementation(() => {
+      throw new CredentialLifetimeError(
+        "cdktf.out/stacks/acme-azure/cdk.tf.json azuread_application_password.client_secret: no end_date"
+      );
+    });
+    try {
+      await expect(planOf(VALID.azure)).rejects.toThrow(GrantConsistencyError);
+      await expect(planOf(VALID.azure)).rejects.toThrow(
+        "the synthesized stacks cannot be read: cdktf.out/stacks/acme-azure/cdk.tf.json"
+      );
+    } finally {
+      reader.mockRestore();
+    }
+  });
+});
