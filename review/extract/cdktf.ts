@@ -1,3 +1,8 @@
+import { azureRbacRoleAccess } from "../access/azure-rbac-role";
+import { entraAppRoleAccess } from "../access/entra-app-role";
+import { gcpApiAccess } from "../access/gcp-api";
+import { gcpIamRoleAccess } from "../access/gcp-iam-role";
+import { pingoneRoleAccess } from "../access/pingone-role";
 import type { ExtractedGrant } from "../extracted-grant";
 
 type TfJson = {
@@ -38,14 +43,23 @@ export function entraGrants(json: TfJson, artifact: string): ExtractedGrant[] {
       scope,
       kind: API_KINDS[api] ?? "graph-app-role",
       name: permission,
-      access: permission.includes("ReadWrite") || /\.(Write|Manage)/.test(permission) ? "write" : "read",
+      access: entraAppRoleAccess(permission),
       ...(consentedAndRequested ? {} : { condition: "consented but not requested" }),
       artifact: `${artifact} azuread_app_role_assignment.${address}`,
     });
   }
   for (const left of requested) {
     const [api, permission] = left.split("|");
-    grants.push({ source: "azure", scope, kind: API_KINDS[api] ?? "graph-app-role", name: permission, access: "read", condition: "requested but not consented", artifact: `${artifact} azuread_application` });
+    // Not consented yet, but one click on "Grant admin consent" makes it effective: classed as if granted.
+    grants.push({
+      source: "azure",
+      scope,
+      kind: API_KINDS[api] ?? "graph-app-role",
+      name: permission,
+      access: entraAppRoleAccess(permission),
+      condition: "requested but not consented",
+      artifact: `${artifact} azuread_application`,
+    });
   }
   for (const [address, assignment] of Object.entries(json.resource?.azurerm_role_assignment ?? {})) {
     const managementGroup = /managementGroups\/([^/]+)$/.exec(assignment.scope ?? "");
@@ -53,8 +67,8 @@ export function entraGrants(json: TfJson, artifact: string): ExtractedGrant[] {
       source: "azure",
       scope: managementGroup ? `azure-management-group:${managementGroup[1]}` : `azure-scope:${assignment.scope}`,
       kind: "azure-rbac-role",
-      name: assignment.role_definition_name,
-      access: ["Reader", "Security Reader"].includes(assignment.role_definition_name) ? "read" : "write",
+      name: assignment.role_definition_name ?? assignment.role_definition_id,
+      access: azureRbacRoleAccess(assignment.role_definition_name),
       artifact: `${artifact} azurerm_role_assignment.${address}`,
     });
   }
@@ -78,7 +92,7 @@ export function gcpGrants(json: TfJson, artifact: string): ExtractedGrant[] {
       scope: `gcp-organization:${member.org_id}`,
       kind: "gcp-iam-role",
       name: member.role,
-      access: /viewer|reviewer|browser/i.test(member.role) ? "read" : "write",
+      access: gcpIamRoleAccess(member.role),
       artifact: `${artifact} google_organization_iam_member.${address}`,
     });
   }
@@ -91,7 +105,7 @@ export function gcpGrants(json: TfJson, artifact: string): ExtractedGrant[] {
       scope,
       kind: "gcp-api",
       name: service.service,
-      access: "read",
+      access: gcpApiAccess(service.service),
       ...(service.disable_on_destroy === false ? {} : { condition: "disabled on destroy" }),
       artifact: `${artifact} google_project_service.${address}`,
     });
@@ -109,7 +123,7 @@ export function pingoneGrants(json: TfJson, artifact: string): ExtractedGrant[] 
       scope: `pingone-environment:${assignment.scope_environment_id}`,
       kind: "pingone-role" as const,
       name: role,
-      access: /Read Only$/.test(role) ? ("read" as const) : ("admin" as const),
+      access: pingoneRoleAccess(role),
       artifact: `${artifact} pingone_application_role_assignment.${address}`,
     };
   });

@@ -1,0 +1,16 @@
+import type { AccessLevel } from "../../connectors/grant";
+
+/**
+ * Azure built-in roles that only read (Azure RBAC built-in roles reference: "Reader —
+ * View all resources, but does not allow you to make any changes"; "Security Reader —
+ * View permissions for Microsoft Defender for Cloud"). A custom role, or a role named
+ * only by ID, is never read.
+ */
+const READ_ROLES = new Set(["Reader", "Security Reader"]);
+const ADMIN_ROLES = new Set(["Owner", "User Access Administrator", "Role Based Access Control Administrator"]);
+
+/** Access of an Azure role assignment by the role's name. */
+export function azureRbacRoleAccess(roleName: string | undefined): AccessLevel {
+  if (roleName !== undefined && READ_ROLES.has(roleName)) return "read";
+  return roleName !== undefined && ADMIN_ROLES.has(roleName) ? "admin" : "write";
+}
