@@ -7,7 +7,7 @@ import { GCP_ORGANIZATION_ROLES } from "../../connectors/gcp/grants";
 import { GITHUB_APP_PERMISSIONS } from "../../connectors/github/permissions";
 import { OKTA_SCOPES } from "../../connectors/okta/grants";
 import * as manifestModule from "../../stacks/github/manifest";
-import { runCli } from "../helpers/cli";
+import { runCli, type CliResult } from "../helpers/cli";
 import { configWith } from "../helpers/config-text";
 
 /**
@@ -42,7 +42,7 @@ organization: acme`,
 };
 
 /** Adds an item to a catalog list for the duration of `run`, then takes it out again. */
-async function withItem<T, R>(list: readonly T[], item: T, run: () => Promise<R>): Promise<R> {
+async function withItem<T>(list: readonly T[], item: T, run: () => Promise<CliResult>): Promise<CliResult> {
   const mutable = list as T[];
   mutable.push(item);
   try {
@@ -68,7 +68,8 @@ describe("mutation: a dangerous grant added to an engine's catalog trips the dif
     return { config, plan };
   }
 
-  async function diffAfter(kind: keyof typeof CONNECTORS, mutate: (diff: () => Promise<Awaited<ReturnType<typeof runCli>>>) => Promise<Awaited<ReturnType<typeof runCli>>>) {
+  /** `diff` of the unmutated plan against the config planned while `mutate` holds its mutation. */
+  async function diffAfter(kind: keyof typeof CONNECTORS, mutate: (diff: () => Promise<CliResult>) => Promise<CliResult>): Promise<CliResult> {
     const { config, plan } = await basePlan(kind);
     return mutate(() => runCli("diff", "--config", config, "--base", plan, "--format", "json"));
   }
