@@ -33,33 +33,27 @@ export function entraGrants(json: TfJson, artifact: string): ExtractedGrant[] {
       }
     }
   }
+  const appRole = (api: string, permission: string, condition: string | undefined, at: string): ExtractedGrant => ({
+    source: "azure",
+    scope,
+    kind: API_KINDS[api] ?? "graph-app-role",
+    name: permission,
+    access: entraAppRoleAccess(permission),
+    ...(condition ? { condition } : {}),
+    artifact: `${artifact} ${at}`,
+  });
   for (const [address, assignment] of Object.entries(json.resource?.azuread_app_role_assignment ?? {})) {
     const match = APP_ROLE_REF.exec(assignment.app_role_id);
     if (!match) continue;
     const [, api, permission] = match;
     const consentedAndRequested = requested.delete(`${api}|${permission}`);
-    grants.push({
-      source: "azure",
-      scope,
-      kind: API_KINDS[api] ?? "graph-app-role",
-      name: permission,
-      access: entraAppRoleAccess(permission),
-      ...(consentedAndRequested ? {} : { condition: "consented but not requested" }),
-      artifact: `${artifact} azuread_app_role_assignment.${address}`,
-    });
+    const condition = consentedAndRequested ? undefined : "consented but not requested";
+    grants.push(appRole(api, permission, condition, `azuread_app_role_assignment.${address}`));
   }
+  // Not consented yet, but one click on "Grant admin consent" makes it effective: classed by name all the same.
   for (const left of requested) {
     const [api, permission] = left.split("|");
-    // Not consented yet, but one click on "Grant admin consent" makes it effective: classed as if granted.
-    grants.push({
-      source: "azure",
-      scope,
-      kind: API_KINDS[api] ?? "graph-app-role",
-      name: permission,
-      access: entraAppRoleAccess(permission),
-      condition: "requested but not consented",
-      artifact: `${artifact} azuread_application`,
-    });
+    grants.push(appRole(api, permission, "requested but not consented", "azuread_application"));
   }
   for (const [address, assignment] of Object.entries(json.resource?.azurerm_role_assignment ?? {})) {
     const managementGroup = /managementGroups\/([^/]+)$/.exec(assignment.scope ?? "");
