@@ -10,7 +10,7 @@ import type { AccessLevel } from "../../connectors/grant";
 const READ_ONLY_POLICIES = new Set(["SecurityAudit", "ReadOnlyAccess", "job-function/ViewOnlyAccess"]);
 const AWS_MANAGED = /^arn:aws(?:-cn|-us-gov)?:iam::aws:policy\/(.+)$/;
 
-/** Access of a managed policy attached to a role: an allow-listed read-only policy, else write (admin for AdministratorAccess). */
+/** Access of a managed policy attached to a role: read only if allow-listed; AdministratorAccess is admin. */
 export function awsManagedPolicyAccess(arn: string): AccessLevel {
   const name = AWS_MANAGED.exec(arn)?.[1];
   if (name === "AdministratorAccess") return "admin";

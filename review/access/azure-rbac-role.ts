@@ -1,10 +1,11 @@
 import type { AccessLevel } from "../../connectors/grant";
 
 /**
- * Azure built-in roles that only read (Azure RBAC built-in roles reference: "Reader —
- * View all resources, but does not allow you to make any changes"; "Security Reader —
- * View permissions for Microsoft Defender for Cloud"). A custom role, or a role named
- * only by ID, is never read.
+ * Azure built-in roles that only read. Reader: "View all resources, but does not allow you
+ * to make any changes", its only action reading every resource type (learn.microsoft.com,
+ * "Azure built-in roles for General", role acdd72a7-3385-48ef-bd42-f606fba81ae7); Security Reader: "View
+ * permissions for Microsoft Defender for Cloud" ("Azure built-in roles for Security").
+ * A custom role, or a role assigned only by ID, is never read.
  */
 const READ_ROLES = new Set(["Reader", "Security Reader"]);
 const ADMIN_ROLES = new Set(["Owner", "User Access Administrator", "Role Based Access Control Administrator"]);

@@ -8,7 +8,8 @@ import type { AccessLevel } from "../../connectors/grant";
  * `viewer` or `…Viewer`; `roles/iam.securityReviewer` reads IAM policies. A custom role is
  * never read, whatever its name.
  */
-const READ_ROLE = /^roles\/(?:viewer|browser|iam\.securityReviewer|[a-z][a-zA-Z0-9]*\.(?:viewer|[a-z][a-zA-Z0-9]*Viewer))$/;
+const SERVICE_VIEWER = String.raw`[a-z][a-zA-Z0-9]*\.(?:viewer|[a-z][a-zA-Z0-9]*Viewer)`;
+const READ_ROLE = new RegExp(`^roles/(?:viewer|browser|iam\\.securityReviewer|${SERVICE_VIEWER})$`);
 const ADMIN_ROLE = /^roles\/(?:owner|[a-z][a-zA-Z0-9]*\.(?:admin|[a-z][a-zA-Z0-9]*Admin))$/;
 
 /** Access of an IAM role granted to the connector's service account. */

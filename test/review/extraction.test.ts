@@ -104,13 +104,15 @@ describe("grants extracted from the synthesized artifacts", () => {
     ["another org's ID", "orn:okta:iam:00oSOMEONEELSE:contained_resources"],
     ["the preview partition for a production org", "orn:oktapreview:iam:00oPLANPLACEHOLDER:contained_resources"],
   ])("Okta resource set: an ORN with %s is reported, not read back as the guide's label", async (_, wrongOrn) => {
-    const okta = loadConfig(join(REPO, "examples", "all-sources.yaml")).tenants[0].connectors.find((c) => c.kind === "okta") as OktaConnectorConfig;
+    const connectors = loadConfig(join(REPO, "examples", "all-sources.yaml")).tenants[0].connectors;
+    const okta = connectors.find((c) => c.kind === "okta") as OktaConnectorConfig;
     const declared = await declareOktaProgram(okta, "okta-orn");
     const set = declared.find((r) => r.type === "okta:index/resourceSet:ResourceSet")!;
     expect(set.inputs.resourcesOrns).toEqual(["orn:okta:iam:00oPLANPLACEHOLDER:contained_resources"]);
     expect(compareGrants(kindOf(okta).grants(okta), oktaProgramGrants(declared, okta, "p"))).toEqual([]);
     set.inputs.resourcesOrns = [wrongOrn];
-    expect(compareGrants(kindOf(okta).grants(okta), oktaProgramGrants(declared, okta, "p")).map((m) => `${m.problem}: ${m.grant}`)).toEqual([
+    const mismatches = compareGrants(kindOf(okta).grants(okta), oktaProgramGrants(declared, okta, "p"));
+    expect(mismatches.map((m) => `${m.problem}: ${m.grant}`)).toEqual([
       "missing from artifact: okta-resource-set All Identity and Access Management resources @ okta-org:acme.okta.com",
       `not in catalog: okta-resource-set ${wrongOrn} @ okta-org:acme.okta.com`,
     ]);
@@ -121,11 +123,14 @@ describe("grants extracted from the synthesized artifacts", () => {
     const { Testing } = await import("cdktf");
     const { InsightsEntraConnectorStack } = await import("../../stacks/azure/entra-connector-stack");
     const azure = config.tenants[0].connectors.find((c) => c.kind === "azure")!;
-    const json = JSON.parse(Testing.synth(new InsightsEntraConnectorStack(Testing.app(), "a", { connector: azure as never })));
-    const ref = (permission: string) => `\${data.azuread_service_principal.graph_service_principal.app_role_ids["${permission}"]}`;
+    const stack = new InsightsEntraConnectorStack(Testing.app(), "a", { connector: azure as never });
+    const json = JSON.parse(Testing.synth(stack));
+    const graphRoles = "data.azuread_service_principal.graph_service_principal.app_role_ids";
+    const ref = (permission: string) => `\${${graphRoles}["${permission}"]}`;
     const accesses = Object.values<any>(json.resource.azuread_application)[0].required_resource_access;
     const graph = accesses.find((r: any) => r.resource_access.some((a: any) => a.id === ref("User.Read.All")));
     graph.resource_access.push({ id: ref("Mail.Send"), type: "Role" });
-    expect(entraGrants(json, "a").filter((g) => g.name === "Mail.Send").map((g) => [g.access, g.condition])).toEqual([["write", "requested but not consented"]]);
+    const mailSend = entraGrants(json, "a").filter((g) => g.name === "Mail.Send");
+    expect(mailSend.map((g) => [g.access, g.condition])).toEqual([["write", "requested but not consented"]]);
   }, 60_000);
 });

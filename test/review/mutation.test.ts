@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { IDENTITY_READ_ACTIONS } from "../../connectors/aws/read-actions";
-import { AZURE_PERMISSION_GROUPS } from "../../connectors/azure/permissions";
+import { AZURE_PERMISSION_GROUPS, REQUIRED_AZURE_GROUP } from "../../connectors/azure/permissions";
 import { GCP_ORGANIZATION_ROLES } from "../../connectors/gcp/grants";
 import { GITHUB_APP_PERMISSIONS } from "../../connectors/github/permissions";
 import { OKTA_SCOPES } from "../../connectors/okta/grants";
@@ -40,9 +40,11 @@ domain: acme.okta.com`,
 name: Acme GitHub
 organization: acme`,
 };
+type Kind = keyof typeof CONNECTORS;
+type Diff = () => Promise<CliResult>;
 
-/** Adds an item to a catalog list for the duration of `run`, then takes it out again. */
-async function withItem<T>(list: readonly T[], item: T, run: () => Promise<CliResult>): Promise<CliResult> {
+/** Adds an item to a catalog list while `run` runs, then takes it out again. */
+async function withItem<T>(list: readonly T[], item: T, run: Diff): Promise<CliResult> {
   const mutable = list as T[];
   mutable.push(item);
   try {
@@ -52,13 +54,16 @@ async function withItem<T>(list: readonly T[], item: T, run: () => Promise<CliRe
   }
 }
 
+/** The line `plan` and `diff` print for a catalog read grant the artifact grants as `access`. */
+const drift = (grant: string, access: string) => `access differs: ${grant} (catalog read, artifact ${access})`;
+
 describe("mutation: a dangerous grant added to an engine's catalog trips the diff gate", () => {
   let dir: string;
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "mutation-"))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** The unmutated plan of one connector, as a file, and its config. */
-  async function basePlan(kind: keyof typeof CONNECTORS): Promise<{ config: string; plan: string }> {
+  async function basePlan(kind: Kind): Promise<{ config: string; plan: string }> {
     const config = join(dir, `${kind}.yaml`);
     writeFileSync(config, configWith([CONNECTORS[kind]]));
     const run = await runCli("plan", "--config", config, "--format", "json");
@@ -69,34 +74,48 @@ describe("mutation: a dangerous grant added to an engine's catalog trips the dif
   }
 
   /** `diff` of the unmutated plan against the config planned while `mutate` holds its mutation. */
-  async function diffAfter(kind: keyof typeof CONNECTORS, mutate: (diff: () => Promise<CliResult>) => Promise<CliResult>): Promise<CliResult> {
+  async function diffAfter(kind: Kind, mutate: (diff: Diff) => Promise<CliResult>): Promise<CliResult> {
     const { config, plan } = await basePlan(kind);
     return mutate(() => runCli("diff", "--config", config, "--base", plan, "--format", "json"));
   }
 
-  test.each([["Sites.FullControl.All", "admin"], ["Mail.Send", "write"]])("Entra %s: exit 3, the artifact grants %s", async (permission, access) => {
-    const run = await diffAfter("azure", (diff) => withItem<string>(AZURE_PERMISSION_GROUPS["core-directory"].permissions, permission, diff));
+  test.each([
+    ["Sites.FullControl.All", "admin"],
+    ["Mail.Send", "write"],
+  ])("Entra %s: exit 3, the artifact grants %s", async (permission, access) => {
+    const permissions: readonly string[] = AZURE_PERMISSION_GROUPS[REQUIRED_AZURE_GROUP].permissions;
+    const run = await diffAfter("azure", (diff) => withItem(permissions, permission, diff));
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain(`access differs: graph-app-role ${permission} @ entra-tenant:0f5b7c1e-0000-4000-8000-000000000001 (catalog read, artifact ${access})`);
+    const tenant = "entra-tenant:0f5b7c1e-0000-4000-8000-000000000001";
+    expect(run.stderr).toContain(drift(`graph-app-role ${permission} @ ${tenant}`, access));
   }, 60_000);
 
   test("Okta okta.users.manage: exit 3, the artifact grants write", async () => {
-    const run = await diffAfter("okta", (diff) => withItem(OKTA_SCOPES, { scope: "okta.users.manage", origin: "mutation" }, diff));
+    const manage = { scope: "okta.users.manage", origin: "mutation" };
+    const run = await diffAfter("okta", (diff) => withItem(OKTA_SCOPES, manage, diff));
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain("access differs: okta-scope okta.users.manage @ okta-org:acme.okta.com (catalog read, artifact write)");
+    expect(run.stderr).toContain(drift("okta-scope okta.users.manage @ okta-org:acme.okta.com", "write"));
   }, 60_000);
 
   test("GCP roles/owner: exit 3, the artifact grants admin", async () => {
-    const run = await diffAfter("gcp", (diff) => withItem<string>(GCP_ORGANIZATION_ROLES, "roles/owner", diff));
+    const roles: readonly string[] = GCP_ORGANIZATION_ROLES;
+    const run = await diffAfter("gcp", (diff) => withItem(roles, "roles/owner", diff));
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain("access differs: gcp-iam-role roles/owner @ gcp-organization:123456789012 (catalog read, artifact admin)");
+    expect(run.stderr).toContain(drift("gcp-iam-role roles/owner @ gcp-organization:123456789012", "admin"));
   }, 60_000);
 
   test("AWS iam:PassRole: exit 3, the artifact grants write", async () => {
     const actions = IDENTITY_READ_ACTIONS as Record<string, readonly string[]>;
-    const run = await diffAfter("aws", (diff) => withItem<string>(actions["IAM Identity Center"], "iam:PassRole", diff));
+    const run = await diffAfter("aws", async (diff) => {
+      actions.IAM = ["iam:PassRole"];
+      try {
+        return await diff();
+      } finally {
+        delete actions.IAM;
+      }
+    });
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain("access differs: aws-action iam:PassRole @ aws-organization:r-ab12 (catalog read, artifact write)");
+    expect(run.stderr).toContain(drift("aws-action iam:PassRole @ aws-organization:r-ab12", "write"));
   }, 60_000);
 
   test("GitHub contents: write: exit 3, the artifact grants write", async () => {
@@ -115,7 +134,7 @@ describe("mutation: a dangerous grant added to an engine's catalog trips the dif
       }
     });
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain("access differs: github-app-permission contents @ github-org:acme (catalog read, artifact write)");
+    expect(run.stderr).toContain(drift("github-app-permission contents @ github-org:acme", "write"));
   }, 60_000);
 
   test("the unmutated catalog diffs clean against its own plan (exit 0)", async () => {
