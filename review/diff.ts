@@ -1,5 +1,6 @@
 import { grantKey, type Grant } from "../connectors/grant";
 import type { CredentialLifetime, Plan, PlannedConnector } from "../plan/model";
+import { stricterAccess } from "./access/by-kind";
 
 type ComparableGrant = Pick<Grant, "source" | "scope" | "kind" | "name" | "access" | "condition">;
 
@@ -50,7 +51,14 @@ const hasExternalId = (g: ComparableGrant) => (g.condition ?? "").includes("sts:
 
 function grantsOf(connector: PlannedConnector | undefined): ComparableGrant[] {
   if (!connector) return [];
-  return (connector.extractedGrants ?? connector.grants).map(({ source, scope, kind, name, access, condition }) => ({ source, scope, kind, name, access, ...(condition ? { condition } : {}) }));
+  return (connector.extractedGrants ?? connector.grants).map(({ source, scope, kind, name, access, condition }) => ({
+    source,
+    scope,
+    kind,
+    name,
+    access: stricterAccess(kind, name, access),
+    ...(condition ? { condition } : {}),
+  }));
 }
 
 export function describeGrant(g: ComparableGrant): string {

@@ -55,8 +55,19 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .action(async (options: DiffOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
-      const head = options.head ? readPlanFile(options.head) : await planOf(config, options.tenant);
-      const base = existsSync(options.base) ? readPlanFile(options.base) : await planOf(configAtRef(options.base, options.config), options.tenant);
+      const { GrantConsistencyError } = await import("../../review/attach");
+      let head: Plan;
+      let base: Plan;
+      try {
+        head = options.head ? readPlanFile(options.head) : await planOf(config, options.tenant);
+        base = existsSync(options.base) ? readPlanFile(options.base) : await planOf(configAtRef(options.base, options.config), options.tenant);
+      } catch (error) {
+        // A stack that grants other than its catalog (say, write where the catalog says read) is drift: the gate trips.
+        if (!(error instanceof GrantConsistencyError)) throw error;
+        io.stderr.write(`error: ${error.message}\n`);
+        setExit(EXIT.gate);
+        return;
+      }
       const only = (plan: Plan): Plan => ({ ...plan, tenants: plan.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name)) });
       const { diffPlans } = await import("../../review/diff");
       const { renderDiffMarkdown, renderDiffText } = await import("../../review/render-diff");

@@ -1,3 +1,8 @@
+import { azureRbacRoleAccess } from "../access/azure-rbac-role";
+import { entraAppRoleAccess } from "../access/entra-app-role";
+import { gcpApiAccess } from "../access/gcp-api";
+import { gcpIamRoleAccess } from "../access/gcp-iam-role";
+import { pingoneRoleAccess } from "../access/pingone-role";
 import type { ExtractedGrant } from "../extracted-grant";
 
 type TfJson = {
@@ -28,24 +33,27 @@ export function entraGrants(json: TfJson, artifact: string): ExtractedGrant[] {
       }
     }
   }
+  const appRole = (api: string, permission: string, condition: string | undefined, at: string): ExtractedGrant => ({
+    source: "azure",
+    scope,
+    kind: API_KINDS[api] ?? "graph-app-role",
+    name: permission,
+    access: entraAppRoleAccess(permission),
+    ...(condition ? { condition } : {}),
+    artifact: `${artifact} ${at}`,
+  });
   for (const [address, assignment] of Object.entries(json.resource?.azuread_app_role_assignment ?? {})) {
     const match = APP_ROLE_REF.exec(assignment.app_role_id);
     if (!match) continue;
     const [, api, permission] = match;
     const consentedAndRequested = requested.delete(`${api}|${permission}`);
-    grants.push({
-      source: "azure",
-      scope,
-      kind: API_KINDS[api] ?? "graph-app-role",
-      name: permission,
-      access: permission.includes("ReadWrite") || /\.(Write|Manage)/.test(permission) ? "write" : "read",
-      ...(consentedAndRequested ? {} : { condition: "consented but not requested" }),
-      artifact: `${artifact} azuread_app_role_assignment.${address}`,
-    });
+    const condition = consentedAndRequested ? undefined : "consented but not requested";
+    grants.push(appRole(api, permission, condition, `azuread_app_role_assignment.${address}`));
   }
+  // Not consented yet, but one click on "Grant admin consent" makes it effective: classed by name all the same.
   for (const left of requested) {
     const [api, permission] = left.split("|");
-    grants.push({ source: "azure", scope, kind: API_KINDS[api] ?? "graph-app-role", name: permission, access: "read", condition: "requested but not consented", artifact: `${artifact} azuread_application` });
+    grants.push(appRole(api, permission, "requested but not consented", "azuread_application"));
   }
   for (const [address, assignment] of Object.entries(json.resource?.azurerm_role_assignment ?? {})) {
     const managementGroup = /managementGroups\/([^/]+)$/.exec(assignment.scope ?? "");
@@ -53,8 +61,8 @@ export function entraGrants(json: TfJson, artifact: string): ExtractedGrant[] {
       source: "azure",
       scope: managementGroup ? `azure-management-group:${managementGroup[1]}` : `azure-scope:${assignment.scope}`,
       kind: "azure-rbac-role",
-      name: assignment.role_definition_name,
-      access: ["Reader", "Security Reader"].includes(assignment.role_definition_name) ? "read" : "write",
+      name: assignment.role_definition_name ?? assignment.role_definition_id,
+      access: azureRbacRoleAccess(assignment.role_definition_name),
       artifact: `${artifact} azurerm_role_assignment.${address}`,
     });
   }
@@ -78,7 +86,7 @@ export function gcpGrants(json: TfJson, artifact: string): ExtractedGrant[] {
       scope: `gcp-organization:${member.org_id}`,
       kind: "gcp-iam-role",
       name: member.role,
-      access: /viewer|reviewer|browser/i.test(member.role) ? "read" : "write",
+      access: gcpIamRoleAccess(member.role),
       artifact: `${artifact} google_organization_iam_member.${address}`,
     });
   }
@@ -91,7 +99,7 @@ export function gcpGrants(json: TfJson, artifact: string): ExtractedGrant[] {
       scope,
       kind: "gcp-api",
       name: service.service,
-      access: "read",
+      access: gcpApiAccess(service.service),
       ...(service.disable_on_destroy === false ? {} : { condition: "disabled on destroy" }),
       artifact: `${artifact} google_project_service.${address}`,
     });
@@ -109,7 +117,7 @@ export function pingoneGrants(json: TfJson, artifact: string): ExtractedGrant[] 
       scope: `pingone-environment:${assignment.scope_environment_id}`,
       kind: "pingone-role" as const,
       name: role,
-      access: /Read Only$/.test(role) ? ("read" as const) : ("admin" as const),
+      access: pingoneRoleAccess(role),
       artifact: `${artifact} pingone_application_role_assignment.${address}`,
     };
   });

@@ -1,5 +1,6 @@
 import type { GithubConnectorConfig } from "../../connectors/github/config";
 import type { GithubAppManifest } from "../../stacks/github/manifest";
+import { githubAppPermissionAccess } from "../access/github-app-permission";
 import type { ExtractedGrant } from "../extracted-grant";
 
 /** GitHub: the manifest's default permissions, as the app will request them. */
@@ -9,7 +10,7 @@ export function githubManifestGrants(manifest: GithubAppManifest, connector: Git
     scope: `github-org:${connector.organization.toLowerCase()}`,
     kind: "github-app-permission" as const,
     name: key,
-    access: level === "read" ? ("read" as const) : level === "write" ? ("write" as const) : ("admin" as const),
+    access: githubAppPermissionAccess(level),
     ...(manifest.public ? { condition: "public app: installable by any account" } : {}),
     artifact: `${artifact} default_permissions.${key}`,
   }));

@@ -1,5 +1,8 @@
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
-import { OKTA_IAM_RESOURCES_LABEL } from "../../connectors/okta/grants";
+import { OKTA_IAM_RESOURCES_LABEL, oktaIamResourcesOrn } from "../../connectors/okta/grants";
+import { oktaAdminRoleAccess } from "../access/okta-admin-role";
+import { oktaRolePermissionAccess } from "../access/okta-role-permission";
+import { oktaScopeAccess } from "../access/okta-scope";
 import type { ExtractedGrant } from "../extracted-grant";
 
 /** A resource the Okta program declared, as Pulumi's mock engine saw it. */
@@ -9,29 +12,32 @@ export interface DeclaredResource {
   readonly inputs: Record<string, any>;
 }
 
-const IAM_RESOURCES_ORN = /^orn:(okta|oktapreview):iam:[^:]+:contained_resources$/;
+/** The org ID the mock engine hands the program's `getOrgMetadata` call during a plan. */
+export const PLAN_ORG_ID = "00oPLANPLACEHOLDER";
 
 /** Okta: scopes, the custom role's permissions, the resource set's resources and admin role assignments. */
 export function oktaProgramGrants(resources: readonly DeclaredResource[], connector: OktaConnectorConfig, artifact: string): ExtractedGrant[] {
   const scope = `okta-org:${connector.domain.toLowerCase()}`;
   const grants: ExtractedGrant[] = [];
   const at = (r: DeclaredResource) => `${artifact} ${r.type}::${r.name}`;
+  // The catalog's "All Identity and Access Management resources", when the config names no resources.
+  const defaultOrn = connector.resourceSetResources ? undefined : oktaIamResourcesOrn(connector.domain, PLAN_ORG_ID);
   for (const r of resources) {
     if (r.type === "okta:index/appOauthApiScope:AppOauthApiScope") {
-      for (const name of r.inputs.scopes ?? []) grants.push({ source: "okta", scope, kind: "okta-scope", name, access: /\.(manage|write)$/.test(name) ? "write" : "read", artifact: at(r) });
+      for (const name of r.inputs.scopes ?? []) grants.push({ source: "okta", scope, kind: "okta-scope", name, access: oktaScopeAccess(name), artifact: at(r) });
     }
     if (r.type === "okta:index/adminRoleCustom:AdminRoleCustom") {
-      for (const name of r.inputs.permissions ?? []) grants.push({ source: "okta", scope, kind: "okta-role-permission", name, access: /\.read$/.test(name) ? "read" : "write", artifact: at(r) });
+      for (const name of r.inputs.permissions ?? []) grants.push({ source: "okta", scope, kind: "okta-role-permission", name, access: oktaRolePermissionAccess(name), artifact: at(r) });
     }
     if (r.type === "okta:index/resourceSet:ResourceSet") {
       for (const resource of [...(r.inputs.resourcesOrns ?? []), ...(r.inputs.resources ?? [])]) {
-        // The default ORN names the guide's "All Identity and Access Management resources".
-        const name = IAM_RESOURCES_ORN.test(resource) ? OKTA_IAM_RESOURCES_LABEL : resource;
+        // Only the exact ORN the catalog declares is the guide's label; any other string stays itself.
+        const name = resource === defaultOrn ? OKTA_IAM_RESOURCES_LABEL : resource;
         grants.push({ source: "okta", scope, kind: "okta-resource-set", name, access: "read", artifact: at(r) });
       }
     }
     if (r.type === "okta:app/oauthRoleAssignment:OauthRoleAssignment" && r.inputs.type !== "CUSTOM") {
-      grants.push({ source: "okta", scope, kind: "okta-admin-role", name: r.inputs.type, access: r.inputs.type === "READ_ONLY_ADMIN" ? "read" : "admin", artifact: at(r) });
+      grants.push({ source: "okta", scope, kind: "okta-admin-role", name: r.inputs.type, access: oktaAdminRoleAccess(r.inputs.type), artifact: at(r) });
     }
   }
   return grants;
@@ -50,7 +56,7 @@ export async function declareOktaProgram(connector: OktaConnectorConfig, name: s
         declared.push({ type: args.type, name: args.name, inputs: args.inputs });
         return { id: `${args.name}-id`, state: { ...args.inputs, ...(args.type === "tls:index/privateKey:PrivateKey" ? { publicKeyPem: PLACEHOLDER_PUBLIC_KEY } : {}) } };
       },
-      call: (args) => (args.token === "okta:index/getOrgMetadata:getOrgMetadata" ? { id: "00oPLANPLACEHOLDER" } : {}),
+      call: (args) => (args.token === "okta:index/getOrgMetadata:getOrgMetadata" ? { id: PLAN_ORG_ID } : {}),
     },
     "insights-connectors-okta",
     name,

@@ -100,6 +100,23 @@ describe("diff: permission changes between two plans", () => {
     ]);
   });
 
+  test("a plan file that records a write permission as read (as older versions did) still escalates (exit 3)", async () => {
+    const base = await planOf(dir, "stale", example("azure-only.yaml"));
+    const head = JSON.parse(readFileSync(base.plan, "utf8"));
+    const grants = head.tenants[0].connectors[0].extractedGrants;
+    const tenant = grants[0].scope;
+    grants.push({ source: "azure", scope: tenant, kind: "graph-app-role", name: "Mail.Send", access: "read", artifact: "x" });
+    grants.push({ source: "azure", scope: tenant, kind: "graph-app-role", name: "Sites.FullControl.All", access: "read", artifact: "x" });
+    const headPlan = join(dir, "stale-head.plan.json");
+    writeFileSync(headPlan, JSON.stringify(head));
+    const run = await runCli("diff", "--config", base.config, "--base", base.plan, "--head", headPlan, "--format", "json");
+    expect(run.code).toBe(3);
+    expect(JSON.parse(run.stdout).escalations).toEqual([
+      `contoso/Contoso Entra: grants write graph-app-role Mail.Send @ ${tenant}`,
+      `contoso/Contoso Entra: grants admin graph-app-role Sites.FullControl.All @ ${tenant}`,
+    ]);
+  });
+
   test("--base can be a git ref: the config as committed there is planned", () => {
     const repo = mkdtempSync(join(tmpdir(), "diff-git-"));
     try {

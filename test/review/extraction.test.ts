@@ -14,6 +14,8 @@ import { connectorKey, extractGrants } from "../../review/extract";
 import { awsTemplateGrants } from "../../review/extract/aws-cloudformation";
 import { entraGrants, gcpGrants } from "../../review/extract/cdktf";
 import { githubManifestGrants } from "../../review/extract/github-manifest";
+import { declareOktaProgram, oktaProgramGrants } from "../../review/extract/okta-pulumi";
+import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { REPO } from "../helpers/cli";
 
 const EXAMPLES = readdirSync(join(REPO, "examples")).filter((f) => f.endsWith(".yaml"));
@@ -97,4 +99,38 @@ describe("grants extracted from the synthesized artifacts", () => {
     (manifest.default_permissions as Record<string, string>).members = "write";
     expect(compareGrants(catalogGithubGrants(github), githubManifestGrants(manifest, github, "m")).map((m) => [m.problem, m.detail])).toEqual([["access differs", "catalog read, artifact write"]]);
   });
+
+  test.each([
+    ["another org's ID", "orn:okta:iam:00oSOMEONEELSE:contained_resources"],
+    ["the preview partition for a production org", "orn:oktapreview:iam:00oPLANPLACEHOLDER:contained_resources"],
+  ])("Okta resource set: an ORN with %s is reported, not read back as the guide's label", async (_, wrongOrn) => {
+    const connectors = loadConfig(join(REPO, "examples", "all-sources.yaml")).tenants[0].connectors;
+    const okta = connectors.find((c) => c.kind === "okta") as OktaConnectorConfig;
+    const declared = await declareOktaProgram(okta, "okta-orn");
+    const set = declared.find((r) => r.type === "okta:index/resourceSet:ResourceSet")!;
+    expect(set.inputs.resourcesOrns).toEqual(["orn:okta:iam:00oPLANPLACEHOLDER:contained_resources"]);
+    expect(compareGrants(kindOf(okta).grants(okta), oktaProgramGrants(declared, okta, "p"))).toEqual([]);
+    set.inputs.resourcesOrns = [wrongOrn];
+    const mismatches = compareGrants(kindOf(okta).grants(okta), oktaProgramGrants(declared, okta, "p"));
+    expect(mismatches.map((m) => `${m.problem}: ${m.grant}`)).toEqual([
+      "missing from artifact: okta-resource-set All Identity and Access Management resources @ okta-org:acme.okta.com",
+      `not in catalog: okta-resource-set ${wrongOrn} @ okta-org:acme.okta.com`,
+    ]);
+  }, 60_000);
+
+  test("Entra: a permission requested but not consented is classed by its name, not read", async () => {
+    const config = loadConfig(join(REPO, "examples", "all-sources.yaml"));
+    const { Testing } = await import("cdktf");
+    const { InsightsEntraConnectorStack } = await import("../../stacks/azure/entra-connector-stack");
+    const azure = config.tenants[0].connectors.find((c) => c.kind === "azure")!;
+    const stack = new InsightsEntraConnectorStack(Testing.app(), "a", { connector: azure as never });
+    const json = JSON.parse(Testing.synth(stack));
+    const graphRoles = "data.azuread_service_principal.graph_service_principal.app_role_ids";
+    const ref = (permission: string) => `\${${graphRoles}["${permission}"]}`;
+    const accesses = Object.values<any>(json.resource.azuread_application)[0].required_resource_access;
+    const graph = accesses.find((r: any) => r.resource_access.some((a: any) => a.id === ref("User.Read.All")));
+    graph.resource_access.push({ id: ref("Mail.Send"), type: "Role" });
+    const mailSend = entraGrants(json, "a").filter((g) => g.name === "Mail.Send");
+    expect(mailSend.map((g) => [g.access, g.condition])).toEqual([["write", "requested but not consented"]]);
+  }, 60_000);
 });
