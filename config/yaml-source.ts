@@ -3,6 +3,7 @@ import {
   isCollection,
   isMap,
   isPair,
+  isScalar,
   isSeq,
   visit,
   type Document,
@@ -70,30 +71,43 @@ export function aliasProblems(doc: Document): SourceProblem[] {
   let added = 0;
   let problem: SourceProblem | undefined;
   visit(doc, {
-    Node(_key, node) {
+    Node(_key, node, ancestors) {
       if (!isAlias(node) && !node.anchor) return undefined;
       const offset = node.range?.[0] ?? 0;
+      const path = fieldPath(ancestors, node);
       if (++marks > LIMITS.anchorsAndAliases) {
-        problem = { offset, path: [], message: `YAML: more than ${LIMITS.anchorsAndAliases} anchors and aliases` };
+        problem = { offset, path, message: `YAML: more than ${LIMITS.anchorsAndAliases} anchors and aliases` };
         return visit.BREAK;
       }
       if (!isAlias(node)) {
         // One definition per anchor keeps every alias's expansion exact (no re-pointing).
-        if (anchors.has(node.anchor!)) problem = { offset, path: [], message: `YAML: an anchor (&name) set twice ${NOT_SHOWN}` };
+        if (anchors.has(node.anchor!)) problem = { offset, path, message: `YAML: an anchor (&name) set twice ${NOT_SHOWN}` };
         anchors.set(node.anchor!, node);
         return problem ? visit.BREAK : undefined;
       }
       const target = anchors.get(node.source);
       const size = target ? nodeCount(target, anchors, expanded) : 0;
       added += size;
-      if (!target || !Number.isFinite(size)) problem = { offset, path: [], message: unresolved(target) };
+      if (!target || !Number.isFinite(size)) problem = { offset, path, message: unresolved(target) };
       else if (added > LIMITS.aliasExpansionNodes) {
-        problem = { offset, path: [], message: `YAML: aliases expand to more than ${LIMITS.aliasExpansionNodes} nodes` };
+        problem = { offset, path, message: `YAML: aliases expand to more than ${LIMITS.aliasExpansionNodes} nodes` };
       }
       return problem ? visit.BREAK : undefined;
     },
   });
   return problem ? [problem] : [];
+}
+
+/** The field path of a node from the ancestors `visit` passes (maps, pairs and lists). */
+function fieldPath(ancestors: readonly unknown[], node: unknown): PropertyKey[] {
+  const chain = [...ancestors, node];
+  const path: PropertyKey[] = [];
+  chain.forEach((item, i) => {
+    const next = chain[i + 1];
+    if (isSeq(item)) path.push(item.items.indexOf(next));
+    else if (isPair(item) && next === item.value) path.push(isScalar(item.key) ? String(item.key.value) : "?");
+  });
+  return path;
 }
 
 function unresolved(target: Node | undefined): string {
