@@ -135,7 +135,8 @@ function nodeCount(node: unknown, anchors: ReadonlyMap<string, Node>, memo: Map<
 
 /**
  * The counting limits, read off the document before it is converted or validated:
- * tenants per file and connectors per tenant, located at the list that is too long.
+ * tenants per file, connectors per tenant and per file, located at the list that is
+ * too long (for the per-file count, the tenant's list that crosses it).
  */
 export function sizeProblems(doc: Document): SourceProblem[] {
   if (!isMap(doc.contents)) return [];
@@ -145,11 +146,19 @@ export function sizeProblems(doc: Document): SourceProblem[] {
   if (tenants.items.length > LIMITS.tenantsPerFile) {
     problems.push(tooMany(tenants, ["tenants"], `at most ${LIMITS.tenantsPerFile} tenants per file: split the file`));
   }
+  let total = 0;
   tenants.items.slice(0, LIMITS.tenantsPerFile).forEach((tenant, t) => {
     const connectors = isMap(tenant) ? tenant.get("connectors", true) : undefined;
-    if (isSeq(connectors) && connectors.items.length > LIMITS.connectorsPerTenant) {
-      const path = ["tenants", t, "connectors"];
+    if (!isSeq(connectors)) return;
+    const path = ["tenants", t, "connectors"];
+    if (connectors.items.length > LIMITS.connectorsPerTenant) {
       problems.push(tooMany(connectors, path, `at most ${LIMITS.connectorsPerTenant} connectors per tenant`));
+    }
+    const before = total;
+    total += connectors.items.length;
+    if (before <= LIMITS.connectorsPerFile && total > LIMITS.connectorsPerFile) {
+      const limit = `with the tenants above, more than ${LIMITS.connectorsPerFile} connectors per file: split the file`;
+      problems.push(tooMany(connectors, path, limit));
     }
   });
   return problems;
