@@ -13,7 +13,10 @@ const TARGET = 40;
 
 function connectors(count: number) {
   // Several kinds, so some names get a slug and some do not.
-  return Array.from({ length: count }, (_, i) => ({ kind: ["okta", "azure", "gcp", "aws"][i % 4], name: `Connector ${i}` }));
+  return Array.from({ length: count }, (_, i) => ({
+    kind: ["okta", "azure", "gcp", "aws"][i % 4],
+    name: `Connector ${i}`,
+  }));
 }
 
 /** Median milliseconds to name the stacks of `count` connectors. */

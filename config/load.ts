@@ -19,12 +19,18 @@ export function loadConfig(file: string): ToolkitConfig {
     bytes = readRegularFile(file, LIMITS.configFileBytes).bytes;
   } catch (error) {
     if (!(error instanceof FileRefusedError)) throw error;
-    const why = error.code ? `cannot read the config file (${error.code})` : `cannot use the config file: ${error.reason}`;
+    const why = error.code
+      ? `cannot read the config file (${error.code})`
+      : `cannot use the config file: ${error.reason}`;
     throw fileProblem(file, { line: 1, col: 1 }, why);
   }
   const decoded = decodeUtf8(bytes);
   if ("invalidAt" in decoded) {
-    throw fileProblem(file, decoded.invalidAt, "bytes that are not UTF-8 start here: save the file as UTF-8 (not shown)");
+    throw fileProblem(
+      file,
+      decoded.invalidAt,
+      "bytes that are not UTF-8 start here: save the file as UTF-8 (not shown)",
+    );
   }
   return parseConfig(decoded.text, file, dirname(resolve(file)));
 }
@@ -33,12 +39,21 @@ export function loadConfig(file: string): ToolkitConfig {
 export function parseConfig(text: string, file: string, dir: string): ToolkitConfig {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > LIMITS.configFileBytes) {
-    throw fileProblem(file, { line: 1, col: 1 }, `${bytes} bytes; a config file may have ${LIMITS.configFileBytes} (README, "Limits")`);
+    throw fileProblem(
+      file,
+      { line: 1, col: 1 },
+      `${bytes} bytes; a config file may have ${LIMITS.configFileBytes} (README, "Limits")`,
+    );
   }
   const lines = new LineCounter();
   // prettyErrors off: the pretty form quotes the offending source line, which may hold a secret.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const fromSource = (p: SourceProblem): ConfigProblem => ({ file, ...lines.linePos(p.offset), path: formatPath(p.path), message: p.message });
+  const fromSource = (p: SourceProblem): ConfigProblem => ({
+    file,
+    ...lines.linePos(p.offset),
+    path: formatPath(p.path),
+    message: p.message,
+  });
   const early = doc.errors.length > 0 ? syntaxProblems(doc.errors) : [...aliasProblems(doc), ...sizeProblems(doc)];
   if (early.length > 0) throw new ConfigError(sortProblems(early.map(fromSource)));
   const at = (issue: PathIssue, key?: string): ConfigProblem => ({
@@ -67,7 +82,11 @@ function toData(doc: Document, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: -1 });
   } catch {
-    throw fileProblem(file, { line: 1, col: 1 }, "YAML: the document cannot be converted to data (the text is not shown)");
+    throw fileProblem(
+      file,
+      { line: 1, col: 1 },
+      "YAML: the document cannot be converted to data (the text is not shown)",
+    );
   }
 }
 

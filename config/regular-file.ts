@@ -1,4 +1,14 @@
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, statfsSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  statfsSync,
+  type Stats,
+} from "node:fs";
 
 /** Kernel interfaces, not files: `/proc/self/environ` alone holds every secret of the process. */
 const PSEUDO_ROOTS = ["/proc", "/sys", "/dev"];

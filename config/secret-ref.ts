@@ -102,7 +102,10 @@ export function parseSecretRef(text: string): SecretRef | string {
   const [, scheme, target] = match;
   if (scheme === "env" && !ENV_NAME.test(target)) {
     // What follows env: may be the secret itself, pasted in the wrong place: never shown.
-    return "env: needs a variable name like env:INSIGHTS_TOKEN: letters, digits and _, not starting with a digit (the text is not shown)";
+    return (
+      "env: needs a variable name like env:INSIGHTS_TOKEN: letters, digits and _, " +
+      "not starting with a digit (the text is not shown)"
+    );
   }
   if (scheme === "file" && target.trim() === "") {
     return "file: needs a path, like file:./secrets/token";

@@ -54,7 +54,11 @@ const NOT_SHOWN = "(the text is not shown: it may be a secret)";
 
 /** Syntax errors, each with our fixed wording for its code. */
 export function syntaxProblems(errors: readonly YAMLError[]): SourceProblem[] {
-  return errors.map((e) => ({ offset: e.pos[0], path: [], message: `YAML: ${SYNTAX[e.code] ?? "unreadable YAML"} ${NOT_SHOWN}` }));
+  return errors.map((e) => ({
+    offset: e.pos[0],
+    path: [],
+    message: `YAML: ${SYNTAX[e.code] ?? "unreadable YAML"} ${NOT_SHOWN}`,
+  }));
 }
 
 /**
@@ -81,7 +85,8 @@ export function aliasProblems(doc: Document): SourceProblem[] {
       }
       if (!isAlias(node)) {
         // One definition per anchor keeps every alias's expansion exact (no re-pointing).
-        if (anchors.has(node.anchor!)) problem = { offset, path, message: `YAML: an anchor (&name) set twice ${NOT_SHOWN}` };
+        if (anchors.has(node.anchor!))
+          problem = { offset, path, message: `YAML: an anchor (&name) set twice ${NOT_SHOWN}` };
         anchors.set(node.anchor!, node);
         return problem ? visit.BREAK : undefined;
       }
@@ -127,7 +132,9 @@ function nodeCount(node: unknown, anchors: ReadonlyMap<string, Node>, memo: Map<
   memo.set(node, Infinity); // visiting: an alias back to here is a cycle
   let count = 1;
   for (const item of node.items) {
-    count += isPair(item) ? nodeCount(item.key, anchors, memo) + nodeCount(item.value, anchors, memo) : nodeCount(item, anchors, memo);
+    count += isPair(item)
+      ? nodeCount(item.key, anchors, memo) + nodeCount(item.value, anchors, memo)
+      : nodeCount(item, anchors, memo);
   }
   memo.set(node, Math.min(count, Number.MAX_SAFE_INTEGER));
   return count;

@@ -19,7 +19,9 @@ const stateBackendSetting = z
       dynamodbTable: z.string().min(1).optional(),
       profile: z.string().min(1).optional(),
       roleArn: z.string().min(1).optional(),
-      encrypt: z.literal(true, { error: "must be true (or left out): Terraform state holds the connector secrets" }).optional(),
+      encrypt: z
+        .literal(true, { error: "must be true (or left out): Terraform state holds the connector secrets" })
+        .optional(),
     }),
   })
   .optional();
@@ -38,7 +40,12 @@ export function addStateBackends(stacks: readonly TerraformStack[], setting: unk
     const name = stack.node.id;
     if (s3) {
       const { keyPrefix, encrypt: _alwaysOn, roleArn, ...rest } = s3;
-      new S3Backend(stack, { ...rest, ...(roleArn ? { assumeRole: { roleArn } } : {}), key: `${keyPrefix}${name}.tfstate`, encrypt: true });
+      new S3Backend(stack, {
+        ...rest,
+        ...(roleArn ? { assumeRole: { roleArn } } : {}),
+        key: `${keyPrefix}${name}.tfstate`,
+        encrypt: true,
+      });
     } else {
       // cdktf's own default is terraform.<stack>.tfstate in the working folder: the repository root.
       const path = resolve(privateStateDir("terraform"), `${name}.tfstate`);

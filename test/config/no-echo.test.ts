@@ -17,7 +17,11 @@ describe("no error echoes a secret", () => {
     const text = configWith([VALID["pra-cloud"].replace("env:PRA_SECRET", `"env:${CANARY}!"`)]);
     const problems = problemsOf(text);
     expect(problems).toEqual([
-      expect.objectContaining({ line: lineOf(text, CANARY), path: "tenants[0].connectors[0].clientSecret", message: expect.stringMatching(/env: needs a variable name/) }),
+      expect.objectContaining({
+        line: lineOf(text, CANARY),
+        path: "tenants[0].connectors[0].clientSecret",
+        message: expect.stringMatching(/env: needs a variable name/),
+      }),
     ]);
     expect(JSON.stringify(problems)).not.toContain(CANARY);
   });
@@ -44,7 +48,12 @@ describe("no error echoes a secret", () => {
     });
     const expectLocated = (code: number | null, stdout: string, stderr: string) => {
       expect(code).toBe(2);
-      expect(stderr).toMatch(new RegExp(`^${escape(file)}:${line}:\\d+  tenants\\[0\\]\\.connectors\\[0\\]\\.externalId  YAML: this alias`, "m"));
+      expect(stderr).toMatch(
+        new RegExp(
+          `^${escape(file)}:${line}:\\d+  tenants\\[0\\]\\.connectors\\[0\\]\\.externalId  YAML: this alias`,
+          "m",
+        ),
+      );
       expect(stdout + stderr).not.toContain(CANARY);
       expect(stdout + stderr).not.toContain("Hunter2");
       expect(stderr).not.toMatch(/^\s+at /m);

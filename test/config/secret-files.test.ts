@@ -29,12 +29,20 @@ describe("file: secrets are regular, bounded files outside the kernel's pseudo f
     ["a symlink to /proc/self/environ", "file:environ-link", /is under \/proc \(resolved: \/proc\/\d+\/environ\)/],
     ["/dev/zero", "file:/dev/zero", /is under \/dev/],
     ["/sys/kernel", "file:/sys/kernel", /is under \/sys/],
-    ["a file over the size limit", "file:huge", new RegExp(`is ${LIMITS.secretFileBytes + 1} bytes; at most ${LIMITS.secretFileBytes} are read`)],
+    [
+      "a file over the size limit",
+      "file:huge",
+      new RegExp(`is ${LIMITS.secretFileBytes + 1} bytes; at most ${LIMITS.secretFileBytes} are read`),
+    ],
   ])("the config check refuses %s at the field, reading nothing", (_case, ref, message) => {
     const text = withSecretFile(ref);
     const problems = problemsOf(text, dir);
     expect(problems).toEqual([
-      expect.objectContaining({ line: lineOf(text, ref), path: "tenants[0].connectors[0].clientSecret", message: expect.stringMatching(message) }),
+      expect.objectContaining({
+        line: lineOf(text, ref),
+        path: "tenants[0].connectors[0].clientSecret",
+        message: expect.stringMatching(message),
+      }),
     ]);
   });
 
@@ -74,6 +82,8 @@ describe("file: secrets are regular, bounded files outside the kernel's pseudo f
       timeout: 30_000,
     });
     expect(run.error).toBeUndefined();
-    expect(run.stdout).toMatch(/^refused: cannot resolve secret file:.*pipe: .*is a named pipe \(FIFO\), not a regular file/);
+    expect(run.stdout).toMatch(
+      /^refused: cannot resolve secret file:.*pipe: .*is a named pipe \(FIFO\), not a regular file/,
+    );
   });
 });

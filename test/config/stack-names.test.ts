@@ -14,13 +14,26 @@ describe("two connectors never share a stack", () => {
   test.each([
     ["punctuation", "Acme Okta", "Acme-Okta", "acme-okta-acme-okta"],
     ["case and spacing", "Acme  OKTA!", "acme okta", "acme-okta-acme-okta"],
-    ["the first 40 slug characters", `Okta ${"x".repeat(40)} production`, `Okta ${"x".repeat(40)} staging`, `acme-okta-okta-${"x".repeat(35)}`],
+    [
+      "the first 40 slug characters",
+      `Okta ${"x".repeat(40)} production`,
+      `Okta ${"x".repeat(40)} staging`,
+      `acme-okta-okta-${"x".repeat(35)}`,
+    ],
   ])("names alike in %s are refused at both places, each naming the other", (_case, first, second, stack) => {
     const text = configWith([okta(first), VALID.github, okta(second)]);
     const problems = problemsOf(text);
     expect(problems).toEqual([
-      expect.objectContaining({ line: lineOf(text, `name: ${first}`), path: "tenants[0].connectors[0].name", message: expect.stringContaining(`makes the same stack name "${stack}" as connectors[2] ("${second}")`) }),
-      expect.objectContaining({ line: lineOf(text, `name: ${second}`), path: "tenants[0].connectors[2].name", message: expect.stringContaining(`makes the same stack name "${stack}" as connectors[0] ("${first}")`) }),
+      expect.objectContaining({
+        line: lineOf(text, `name: ${first}`),
+        path: "tenants[0].connectors[0].name",
+        message: expect.stringContaining(`makes the same stack name "${stack}" as connectors[2] ("${second}")`),
+      }),
+      expect.objectContaining({
+        line: lineOf(text, `name: ${second}`),
+        path: "tenants[0].connectors[2].name",
+        message: expect.stringContaining(`makes the same stack name "${stack}" as connectors[0] ("${first}")`),
+      }),
     ]);
   });
 
@@ -31,7 +44,9 @@ describe("two connectors never share a stack", () => {
 
   test("the same name twice is reported once, as a duplicate name", () => {
     const problems = problemsOf(configWith([okta("Acme Okta"), okta("acme okta")]));
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^duplicate okta connector name "acme okta"/)]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^duplicate okta connector name "acme okta"/),
+    ]);
   });
 
   test("kinds and tenants have stack names of their own", () => {
@@ -61,7 +76,10 @@ describe("stack names are computed in linear time", () => {
 
   /** Element reads of the connector list that planning, the cross-check and the engine apps make for `n` connectors. */
   function readsFor(n: number): number {
-    const connectors = Array.from({ length: n }, (_, i) => ({ ...oktaConnector, name: `Okta ${i}` })) as ConnectorConfig[];
+    const connectors = Array.from({ length: n }, (_, i) => ({
+      ...oktaConnector,
+      name: `Okta ${i}`,
+    })) as ConnectorConfig[];
     const { list, reads } = counted(connectors);
     const config: ToolkitConfig = { ...example, tenants: [{ ...base, connectors: list } as TenantConfig] };
     const plan = buildPlan(config);

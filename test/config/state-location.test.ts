@@ -20,7 +20,8 @@ function synth(work: string, context?: object) {
     timeout: 120_000,
   });
   const stacks = existsSync(join(out, "stacks")) ? readdirSync(join(out, "stacks")) : [];
-  const backend = (stack: string) => JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8")).terraform.backend;
+  const backend = (stack: string) =>
+    JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8")).terraform.backend;
   return { run, stacks, backend };
 }
 
@@ -47,12 +48,24 @@ describe("Terraform state of the CDKTF stacks", () => {
   });
 
   test("the stateBackend context puts each stack in an encrypted S3 object", () => {
-    const s3 = { bucket: "acme-tf-state", region: "eu-west-1", kmsKeyId: "alias/terraform-state", dynamodbTable: "tf-locks" };
+    const s3 = {
+      bucket: "acme-tf-state",
+      region: "eu-west-1",
+      kmsKeyId: "alias/terraform-state",
+      dynamodbTable: "tf-locks",
+    };
     const { run, stacks, backend } = synth(work, { stateBackend: { s3 } });
     expect(run.status).toBe(0);
     for (const stack of stacks) {
       expect(backend(stack)).toEqual({
-        s3: { bucket: "acme-tf-state", region: "eu-west-1", kms_key_id: "alias/terraform-state", dynamodb_table: "tf-locks", key: `insights-connectors/${stack}.tfstate`, encrypt: true },
+        s3: {
+          bucket: "acme-tf-state",
+          region: "eu-west-1",
+          kms_key_id: "alias/terraform-state",
+          dynamodb_table: "tf-locks",
+          key: `insights-connectors/${stack}.tfstate`,
+          encrypt: true,
+        },
       });
     }
     expect(existsSync(join(work, "state"))).toBe(false);
@@ -65,11 +78,14 @@ describe("Terraform state of the CDKTF stacks", () => {
     expect(stacks).toEqual([]);
   });
 
-  test.each(["terraform.acme-prod-azure.tfstate", "terraform.acme-prod-azure.tfstate.backup", ".terraform/providers/x", "cdktf.out/stacks/a/.terraform/terraform.tfstate", ".state/terraform/acme-prod-azure.tfstate"])(
-    ".gitignore covers %s",
-    (path) => {
-      const check = spawnSync("git", ["check-ignore", "--no-index", "-q", path], { cwd: REPO });
-      expect(check.status).toBe(0);
-    },
-  );
+  test.each([
+    "terraform.acme-prod-azure.tfstate",
+    "terraform.acme-prod-azure.tfstate.backup",
+    ".terraform/providers/x",
+    "cdktf.out/stacks/a/.terraform/terraform.tfstate",
+    ".state/terraform/acme-prod-azure.tfstate",
+  ])(".gitignore covers %s", (path) => {
+    const check = spawnSync("git", ["check-ignore", "--no-index", "-q", path], { cwd: REPO });
+    expect(check.status).toBe(0);
+  });
 });
