@@ -6,12 +6,22 @@ import { z } from "zod";
  * that could be secret.
  */
 
+/**
+ * Characters a name must not hold: control characters (NUL, escapes), U+FFFD (what a
+ * lossy decoder leaves of bytes that were not UTF-8) and the bidirectional overrides
+ * that make text display in another order than it reads.
+ */
+const UNPRINTABLE = /[\p{Cc}\uFFFD\u202A-\u202E\u2066-\u2069]/u;
+
 /** A human-readable connector name as typed into the console's Name field. */
 export const connectorName = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .max(100, "must be at most 100 characters");
+  .max(100, "must be at most 100 characters")
+  .refine((name) => !UNPRINTABLE.test(name), {
+    message: "must not contain control characters, U+FFFD or bidirectional overrides (it is shown in the console)",
+  });
 
 /** Tenant names prefix stack names, and CloudFormation stack names must start with a letter. */
 export const tenantName = z

@@ -1,38 +1,61 @@
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import type { PathIssue } from "./cross-checks";
-import { locate } from "./locate";
+import { LIMITS } from "./limits";
+import { locate, type Position } from "./locate";
 import { ConfigError, formatPath, sortProblems, type ConfigProblem } from "./problems";
+import { FileRefusedError, readRegularFile } from "./regular-file";
 import { tenantConfigSchema } from "./schema";
 import { checkSecretFiles } from "./secret-checks";
 import type { TenantConfig, ToolkitConfig } from "./types";
+import { decodeUtf8 } from "./utf8";
+import { aliasProblems, sizeProblems, syntaxProblems, type SourceProblem } from "./yaml-source";
 
 /** Reads and validates a tenant config file; throws {@link ConfigError} with every problem at once. */
 export function loadConfig(file: string): ToolkitConfig {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readRegularFile(file, LIMITS.configFileBytes).bytes;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new ConfigError([{ file, line: 1, col: 1, path: "", message: `cannot read the config file (${code})` }]);
+    if (!(error instanceof FileRefusedError)) throw error;
+    const why = error.code
+      ? `cannot read the config file (${error.code})`
+      : `cannot use the config file: ${error.reason}`;
+    throw fileProblem(file, { line: 1, col: 1 }, why);
   }
-  return parseConfig(text, file, dirname(resolve(file)));
+  const decoded = decodeUtf8(bytes);
+  if ("invalidAt" in decoded) {
+    throw fileProblem(
+      file,
+      decoded.invalidAt,
+      "bytes that are not UTF-8 start here: save the file as UTF-8 (not shown)",
+    );
+  }
+  return parseConfig(decoded.text, file, dirname(resolve(file)));
 }
 
 /** Validates config text; `file` is only used in messages, `dir` anchors `file:` references. */
 export function parseConfig(text: string, file: string, dir: string): ToolkitConfig {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > LIMITS.configFileBytes) {
+    throw fileProblem(
+      file,
+      { line: 1, col: 1 },
+      `${bytes} bytes; a config file may have ${LIMITS.configFileBytes} (README, "Limits")`,
+    );
+  }
   const lines = new LineCounter();
   // prettyErrors off: the pretty form quotes the offending source line, which may hold a secret.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      sortProblems(
-        doc.errors.map((e) => ({ file, ...lines.linePos(e.pos[0]), path: "", message: `YAML: ${firstLine(e.message)}` })),
-      ),
-    );
-  }
+  const fromSource = (p: SourceProblem): ConfigProblem => ({
+    file,
+    ...lines.linePos(p.offset),
+    path: formatPath(p.path),
+    message: p.message,
+  });
+  const early = doc.errors.length > 0 ? syntaxProblems(doc.errors) : [...aliasProblems(doc), ...sizeProblems(doc)];
+  if (early.length > 0) throw new ConfigError(sortProblems(early.map(fromSource)));
   const at = (issue: PathIssue, key?: string): ConfigProblem => ({
     file,
     ...locate(doc, lines, issue.path, key),
@@ -40,7 +63,7 @@ export function parseConfig(text: string, file: string, dir: string): ToolkitCon
     message: issue.message,
   });
 
-  const raw: unknown = doc.toJS({ maxAliasCount: 50 });
+  const raw = toData(doc, file);
   const result = tenantConfigSchema.safeParse(raw, { error: describeTypeIssue });
   const problems = [
     ...(result.success ? [] : result.error.issues.flatMap((i) => zodProblems(i, at))),
@@ -48,6 +71,27 @@ export function parseConfig(text: string, file: string, dir: string): ToolkitCon
   ];
   if (!result.success || problems.length > 0) throw new ConfigError(sortProblems(problems));
   return { version: 1, tenants: result.data.tenants as unknown as TenantConfig[], file, dir };
+}
+
+/**
+ * Plain data of a checked document. Aliases were bounded by {@link aliasProblems}, so the
+ * library's own alias counter is off; should conversion still fail, its message (which
+ * may quote the source) is replaced by ours.
+ */
+function toData(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: -1 });
+  } catch {
+    throw fileProblem(
+      file,
+      { line: 1, col: 1 },
+      "YAML: the document cannot be converted to data (the text is not shown)",
+    );
+  }
+}
+
+function fileProblem(file: string, position: Position, message: string): ConfigError {
+  return new ConfigError([{ file, ...position, path: "", message }]);
 }
 
 function zodProblems(
@@ -70,8 +114,4 @@ function describeTypeIssue(issue: z.core.$ZodRawIssue): string | undefined {
   const got = Array.isArray(issue.input) ? "a list" : issue.input === null ? "nothing" : `a ${typeof issue.input}`;
   const want = issue.expected === "object" ? "a mapping" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
   return `must be ${want}, not ${got}`;
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0];
 }

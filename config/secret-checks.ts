@@ -1,5 +1,5 @@
 import type { PathIssue } from "./cross-checks";
-import { filePermissionProblem, parseSecretRef } from "./secret-ref";
+import { parseSecretRef, secretFileProblem } from "./secret-ref";
 
 /** Every `file:` reference in raw config data, with its field path. */
 function fileRefs(value: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; text: string }> {
@@ -11,12 +11,15 @@ function fileRefs(value: unknown, path: PropertyKey[] = []): Array<{ path: Prope
   return [];
 }
 
-/** `file:` secrets must be readable by their owner only; the check reads the mode, never the file. */
+/**
+ * `file:` secrets must be owner-only regular files of bounded size outside /proc, /sys
+ * and /dev; the check reads the type, size and mode, never the file.
+ */
 export function checkSecretFiles(raw: unknown, configDir: string): PathIssue[] {
   return fileRefs(raw).flatMap(({ path, text }) => {
     const ref = parseSecretRef(text);
     if (typeof ref === "string") return []; // reported by the schema
-    const problem = filePermissionProblem(ref.filePath(configDir));
+    const problem = secretFileProblem(ref.filePath(configDir));
     return problem ? [{ path, message: problem }] : [];
   });
 }

@@ -1,6 +1,8 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import { LIMITS } from "./limits";
+import { FileRefusedError, inspectRegularFile, readRegularFile } from "./regular-file";
 
 /**
  * A pointer to a secret: `env:NAME` or `file:PATH`. It never holds the value, so a
@@ -36,13 +38,16 @@ export class SecretRef {
       return value;
     }
     const path = this.filePath(configDir);
-    const problem = filePermissionProblem(path);
-    if (problem) throw new SecretResolutionError(this, problem);
+    let file: ReturnType<typeof readRegularFile>;
     try {
-      return readFileSync(path, "utf8").replace(/\r?\n$/, "");
+      file = readRegularFile(path, LIMITS.secretFileBytes);
     } catch (error) {
-      throw new SecretResolutionError(this, `cannot read ${path}: ${(error as NodeJS.ErrnoException).code}`);
+      if (error instanceof FileRefusedError) throw new SecretResolutionError(this, error.reason);
+      throw error;
     }
+    const problem = modeProblem(path, file.stats.mode);
+    if (problem) throw new SecretResolutionError(this, problem);
+    return file.bytes.toString("utf8").replace(/\r?\n$/, "");
   }
 }
 
@@ -59,8 +64,19 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Why a `file:` secret may not be used, or undefined when it may (or does not exist yet:
- * a plan never needs the file, a registration reports it missing then).
+ * a plan never needs the file, a registration reports it missing then). It reads the
+ * file's type, size and mode, never its content.
  */
+export function secretFileProblem(path: string): string | undefined {
+  try {
+    return modeProblem(path, inspectRegularFile(path, LIMITS.secretFileBytes).mode);
+  } catch (error) {
+    if (error instanceof FileRefusedError) return error.missing ? undefined : error.reason;
+    throw error;
+  }
+}
+
+/** Why a credentials file's mode is too open, or undefined when it is owner-only (or absent). */
 export function filePermissionProblem(path: string): string | undefined {
   let mode: number;
   try {
@@ -68,11 +84,13 @@ export function filePermissionProblem(path: string): string | undefined {
   } catch {
     return undefined;
   }
-  if ((mode & 0o077) !== 0) {
-    const octal = (mode & 0o777).toString(8).padStart(4, "0");
-    return `${path} is readable by group or others (mode ${octal}); run: chmod 600 ${path}`;
-  }
-  return undefined;
+  return modeProblem(path, mode);
+}
+
+function modeProblem(path: string, mode: number): string | undefined {
+  if ((mode & 0o077) === 0) return undefined;
+  const octal = (mode & 0o777).toString(8).padStart(4, "0");
+  return `${path} is readable by group or others (mode ${octal}); run: chmod 600 ${path}`;
 }
 
 /** Parses `env:NAME` / `file:PATH`; anything else is refused without echoing it. */
@@ -83,7 +101,11 @@ export function parseSecretRef(text: string): SecretRef | string {
   }
   const [, scheme, target] = match;
   if (scheme === "env" && !ENV_NAME.test(target)) {
-    return `env: needs a variable name like env:INSIGHTS_TOKEN, got "env:${target}"`;
+    // What follows env: may be the secret itself, pasted in the wrong place: never shown.
+    return (
+      "env: needs a variable name like env:INSIGHTS_TOKEN: letters, digits and _, " +
+      "not starting with a digit (the text is not shown)"
+    );
   }
   if (scheme === "file" && target.trim() === "") {
     return "file: needs a path, like file:./secrets/token";

@@ -1,7 +1,7 @@
 import { kindOf } from "../connectors/catalog";
 import { sortGrants } from "../connectors/grant";
 import { consolePath, type ConnectorConfigBase, type PlanNotice } from "../connectors/kind";
-import { stackName } from "../connectors/stack-name";
+import { stackNames } from "../connectors/stack-name";
 import type { TenantConfig, ToolkitConfig } from "../config/types";
 import type { Plan, PlannedConnector, PlannedTenant } from "./model";
 
@@ -16,21 +16,22 @@ export function buildPlan(config: ToolkitConfig, tenantNames?: readonly string[]
 
 function planTenant(tenant: TenantConfig): PlannedTenant {
   const { adapter, url, siteId } = tenant.insights;
+  const stacks = stackNames(tenant.name, tenant.connectors);
   return {
     name: tenant.name,
     insights: { adapter, ...(url ? { url } : {}), ...(siteId ? { siteId } : {}) },
     connectors: tenant.connectors
-      .map((c) => planConnector(tenant, c))
+      .map((c, i) => planConnector(c, stacks[i]))
       .sort((a, b) => compare(a.kind, b.kind) || compare(a.name, b.name)),
   };
 }
 
-function planConnector(tenant: TenantConfig, config: ConnectorConfigBase): PlannedConnector {
+function planConnector(config: ConnectorConfigBase, stackName: string): PlannedConnector {
   const kind = kindOf(config);
   const values = kind.plannedRegistration(config);
   const provisioning =
     kind.provisioning.mode === "stack"
-      ? { ...kind.provisioning, stackName: stackName(tenant.name, config, tenant.connectors) }
+      ? { ...kind.provisioning, stackName }
       : kind.provisioning;
   return {
     kind: kind.kind,

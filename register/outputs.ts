@@ -18,7 +18,14 @@ export interface OutputSource {
  * writes, and also accepts `terraform output -json`'s `{ "<output>": { "value": … } }` per stack.
  */
 export function outputsFileSource(path: string): OutputSource {
-  const file = JSON.parse(readFileSync(path, "utf8")) as Record<string, Record<string, unknown>>;
+  let file: Record<string, Record<string, unknown>>;
+  try {
+    file = JSON.parse(readFileSync(path, "utf8")) as Record<string, Record<string, unknown>>;
+  } catch (error) {
+    // JSON.parse quotes the text it choked on, and this file holds stack outputs (secrets): say less.
+    if (error instanceof SyntaxError) throw new Error(`outputs file ${path} is not valid JSON (its content is not shown)`);
+    throw error;
+  }
   return {
     description: `outputs file ${path}`,
     async outputs(stackName) {

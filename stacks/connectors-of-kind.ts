@@ -1,4 +1,4 @@
-import { stackName } from "../connectors/stack-name";
+import { stackNames } from "../connectors/stack-name";
 import type { ConnectorConfig } from "../connectors/catalog";
 import type { ToolkitConfig } from "../config/types";
 
@@ -7,9 +7,10 @@ export function connectorsOfKind<C extends ConnectorConfig>(
   config: ToolkitConfig,
   kind: C["kind"],
 ): { name: string; tenant: string; connector: C }[] {
-  return config.tenants.flatMap((tenant) =>
-    tenant.connectors
-      .filter((connector) => connector.kind === kind)
-      .map((connector) => ({ name: stackName(tenant.name, connector, tenant.connectors), tenant: tenant.name, connector: connector as C })),
-  );
+  return config.tenants.flatMap((tenant) => {
+    const names = stackNames(tenant.name, tenant.connectors);
+    return tenant.connectors.flatMap((connector, i) =>
+      connector.kind === kind ? [{ name: names[i], tenant: tenant.name, connector: connector as C }] : [],
+    );
+  });
 }

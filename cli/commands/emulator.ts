@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { UsageError, type Io } from "../io";
+import { statePath } from "../../stacks/local-state";
 
 function rate(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -14,7 +15,7 @@ export function registerEmulator(program: Command, io: Io, _setExit: (code: numb
     .command("emulator")
     .description("serve a local emulator of the Insights connector API on 127.0.0.1 (state persists in --state-dir)")
     .option("-p, --port <port>", "port on 127.0.0.1", "8080")
-    .option("--state-dir <dir>", "persistent store", ".state/emulator")
+    .option("--state-dir <dir>", "persistent store", statePath("emulator"))
     .option("--check-delay-ms <ms>", "how long each first connectivity check takes", "500")
     .option("--latency-ms <ms>", "added to every answer", "0")
     .option("--fault-429 <rate>", "share of requests answered 429 with Retry-After")

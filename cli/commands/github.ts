@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import type { Command } from "commander";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
 import { githubUrls } from "../../connectors/github/config";
@@ -8,6 +8,7 @@ import { GithubFlowError } from "../../stacks/github/errors";
 import { formatReport, hasDrift } from "../../stacks/github/permission-report";
 import { EXIT, type Io } from "../io";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
+import { statePath } from "../../stacks/local-state";
 
 interface TargetOptions {
   config: string;
@@ -36,7 +37,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     .option("--poll-interval <seconds>", "how often to look for the installation", "5")
     .action(async (options: TargetOptions & { out?: string; timeout: string; installTimeout: string; pollInterval: string }) => {
       const { connector, stackName } = chooseConnector(options);
-      const out = options.out ?? join(".state", "github", `${stackName}.json`);
+      const out = options.out ?? statePath("github", `${stackName}.json`);
       const timing = {
         callbackTimeoutMs: positiveNumber(options.timeout, "--timeout") * 1000,
         installTimeoutMs: positiveNumber(options.installTimeout, "--install-timeout") * 1000,

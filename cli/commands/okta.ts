@@ -6,6 +6,7 @@ import { EngineMissingError } from "../../stacks/engine-cli";
 import type { OktaAction } from "../../stacks/okta/automation";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
+import { statePath } from "../../stacks/local-state";
 
 interface OktaOptions {
   config: string;
@@ -21,7 +22,7 @@ export function registerOkta(program: Command, io: Io, setExit: (code: number) =
     .addArgument(new Argument("<action>", "what to do").choices(["preview", "up", "destroy"]))
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
-    .option("--state-dir <dir>", "local Pulumi state backend", ".state/pulumi")
+    .option("--state-dir <dir>", "local Pulumi state backend", statePath("pulumi"))
     .action(async (action: OktaAction, options: OktaOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);

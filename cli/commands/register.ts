@@ -4,6 +4,7 @@ import { loadConfig } from "../../config/load";
 import type { OutputSource } from "../../register/outputs";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
+import { statePath } from "../../stacks/local-state";
 
 interface RegisterOptions {
   config: string;
@@ -31,7 +32,7 @@ function installerFields(kind: string): string[] {
 
 /** Output sources in the order they are asked: explicit files first, then each engine's own. */
 async function outputSources(options: RegisterOptions): Promise<OutputSource[]> {
-  if (options.syntheticOutputs) return [(await import("../../register/synthetic")).syntheticOutputSource(".state/synthetic-key.pem")];
+  if (options.syntheticOutputs) return [(await import("../../register/synthetic")).syntheticOutputSource(statePath("synthetic-key.pem"))];
   const { cloudFormationOutputSource, githubCredentialsSource, outputsFileSource, pulumiOutputSource, terraformOutputSource } = await import("../../register/outputs");
   return [
     ...(options.outputs ?? []).map((file) => {
@@ -63,8 +64,8 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
     .option("--outputs <file...>", "stack outputs as JSON ({stack: {output: value}}, e.g. from cdk deploy --outputs-file)")
     .option("--from-cloudformation", "read AWS stacks' outputs with CloudFormation DescribeStacks (AWS credentials from the environment)")
     .option("--cdktf-out <dir>", "synthesized CDKTF stacks, read with terraform output", "cdktf.out")
-    .option("--github-dir <dir>", "GitHub App credentials files, <stack>.json", ".state/github")
-    .option("--pulumi-state <dir>", "local Pulumi state of the Okta stacks", ".state/pulumi")
+    .option("--github-dir <dir>", "GitHub App credentials files, <stack>.json", statePath("github"))
+    .option("--pulumi-state <dir>", "local Pulumi state of the Okta stacks", statePath("pulumi"))
     .option("--sheet-dir <dir>", "where the sheet adapter writes", "registration-sheets")
     .option("--reveal-secrets", "sheet adapter: also print the sheets with secret values, to a terminal only (files stay masked)")
     .addOption(new Option("--synthetic-outputs", "use made-up stack outputs (demo and emulator only)").hideHelp())
