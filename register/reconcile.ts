@@ -34,16 +34,16 @@ export interface ReconcileOptions {
 
 const key = (kind: string, name: string) => `${kind}\n${name}`;
 
-/** The fields whose desired value differs from what Insights holds (secrets by fingerprint). */
-export function changedFields(desired: DesiredConnector, current: Connector): string[] {
-  return Object.entries(desired.values)
-    .filter(([field, value]) =>
+/** The fields whose desired value differs from what Insights holds (secrets by salted fingerprint). */
+export async function changedFields(desired: DesiredConnector, current: Connector): Promise<string[]> {
+  const changed = await Promise.all(
+    Object.entries(desired.values).map(async ([field, value]) =>
       value instanceof SecretValue
-        ? current.secretFingerprints[field] !== secretFingerprint(current.id, field, value.reveal())
+        ? current.secretFingerprints[field] !== (await secretFingerprint(current.fingerprintSalt, field, value.reveal()))
         : current.settings[field] !== value,
-    )
-    .map(([field]) => field)
-    .sort();
+    ),
+  );
+  return Object.keys(desired.values).filter((_field, i) => changed[i]).sort();
 }
 
 function pick(values: RegistrationValues, fields: readonly string[]): RegistrationValues {
@@ -92,7 +92,7 @@ async function applyOne(api: InsightsApi, wanted: DesiredConnector, current: Con
       current = found;
     }
   }
-  const fields = changedFields(wanted, current);
+  const fields = await changedFields(wanted, current);
   if (fields.length === 0) return { action: "unchanged", fields, connectivity: current.connectivity };
   if (dryRun) return { action: "update", fields, connectivity: current.connectivity };
   const updated = await api.update(current.id, pick(wanted.values, fields));
