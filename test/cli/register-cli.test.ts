@@ -161,7 +161,7 @@ describe("register and status against hostile or absent servers", () => {
       if (req.method === "GET") {
         return json(200, { items: [connectorJson({ kind: "okta", name: "Okta\u001b]0;pwned\u0007 ok", connectionPoint: "\u001b[2Jacme.okta.com\u009b31m" })] });
       }
-      json(422, { title: "\u001b[2J\u001b]0;owned\u0007Invalid connector settings", errors: [{ field: "domain", message: "is \u001b[31mnot\u001b[0m a URL" }] });
+      return json(422, { title: "\u001b[2J\u001b]0;owned\u0007Invalid connector settings", errors: [{ field: "domain", message: "is \u001b[31mnot\u001b[0m a URL" }] });
     });
     servers.push(server);
     const config = configFor(server.url);
@@ -205,7 +205,7 @@ describe("register and status against hostile or absent servers", () => {
       }
       if (req.method === "POST") return (createdAt = Date.now()), json(201, connectorJson({ connectivity: "Checking" }));
       const state = Date.now() - createdAt > 3500 ? "Connected" : "Checking";
-      json(200, { state, checkedAt: "2026-11-23T10:00:00.000Z" });
+      return json(200, { state, checkedAt: "2026-11-23T10:00:00.000Z" });
     });
     servers.push(server);
     const run = await runCli("register", "--config", configFor(server.url));

@@ -23,13 +23,23 @@ function client(url: string, options: Partial<InsightsHttpClientOptions> = {}): 
   return new InsightsHttpClient({ baseUrl: url, siteId: SITE, token: new SecretValue(`${CANARY}-token`), retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 20 }, ...options });
 }
 
+/** The error a call must end with; a call that succeeds fails the test. */
+async function failureOf(call: Promise<unknown>): Promise<Error> {
+  const outcome = await call.then(
+    (value) => ({ value }),
+    (error: Error) => ({ error }),
+  );
+  if ("value" in outcome) throw new Error(`expected a failure, got ${JSON.stringify(outcome.value)}`);
+  return outcome.error;
+}
+
 const createBody = { name: "EPM", domain: "https://acme.pm.beyondtrustcloud.com", clientId: "id", clientSecret: new SecretValue(`${CANARY}-secret`) };
 
 describe("redirects are never followed", () => {
   test.each([307, 308])("a %i to another origin: the other server receives nothing, the failure names the location", async (status) => {
     const elsewhere = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
     const insights = await serve((_req, res) => res.writeHead(status, { location: `${elsewhere.url}/collect?token=abc` }).end());
-    const error = await client(insights.url).create("epm-cloud", createBody, "idempotency-key-0001").catch((e: Error) => e);
+    const error = await failureOf(client(insights.url).create("epm-cloud", createBody, "idempotency-key-0001"));
     expect(elsewhere.requests).toEqual([]);
     expect(insights.requests).toHaveLength(1); // not retried either
     expect(error.message).toContain(`HTTP ${status}`);
@@ -96,7 +106,7 @@ describe("response size is capped", () => {
 
   test("a body past the cap is cut off as a stream; the server is stopped long before its 64 MiB", async () => {
     const { server, sent } = await endless(64 * 1024 * 1024);
-    const error = await client(server.url, { maxResponseBytes: 1024 * 1024 }).list().catch((e: Error) => e);
+    const error = await failureOf(client(server.url, { maxResponseBytes: 1024 * 1024 }).list());
     expect(error.message).toMatch(/HTTP 200 \(application\/json\) the answer is larger than the 1 MiB limit; it was not read/);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sent.closedByClient).toBe(true);
@@ -116,7 +126,7 @@ describe("deadlines", () => {
   test("a hanging server: one message naming the host, after the call's deadline, no retry", async () => {
     const hanging = await serve(() => undefined);
     const started = Date.now();
-    const error = await client(hanging.url, { timeoutMs: 1000 }).list().catch((e: Error) => e);
+    const error = await failureOf(client(hanging.url, { timeoutMs: 1000 }).list());
     expect(error.message).toMatch(new RegExp(`^GET /sites/${SITE}/connectors: timed out after 1 s talking to 127\\.0\\.0\\.1:${hanging.port}$`));
     expect(Date.now() - started).toBeLessThan(4000);
     expect(hanging.requests).toHaveLength(1);
@@ -147,7 +157,7 @@ describe("an unreachable API is named quickly, with the cause and the next step"
     const started = Date.now();
     const hint = `start the emulator: npx insights-connectors emulator --port ${port}`;
     // The default retry policy: a refused connection is not worth six backoffs.
-    const error = await new InsightsHttpClient({ baseUrl: `http://127.0.0.1:${port}`, siteId: SITE, unreachableHint: hint }).list().catch((e: Error) => e);
+    const error = await failureOf(new InsightsHttpClient({ baseUrl: `http://127.0.0.1:${port}`, siteId: SITE, unreachableHint: hint }).list());
     expect(error.message).toBe(
       `GET /sites/${SITE}/connectors: cannot reach 127.0.0.1:${port}: TCP: connection refused (nothing listening, or a firewall rejects it). Next: ${hint}.`,
     );
