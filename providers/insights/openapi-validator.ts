@@ -1,12 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { parse } from "yaml";
 import { printable } from "../text/printable";
-
-/** The written contract, as generated (a test keeps it equal to openapi.ts's output). */
-export const OPENAPI_FILE = join(__dirname, "openapi.yaml");
+import { insightsOpenApi } from "./openapi";
 
 interface Operation {
   operationId: string;
@@ -14,17 +9,23 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema: object }> }>;
 }
 
+type OpenApiDocument = { paths: Record<string, Record<string, Operation>> };
+
 /**
- * Requests and responses checked against openapi.yaml (OpenAPI 3.1 schemas are JSON
+ * Requests and responses checked against the contract (OpenAPI 3.1 schemas are JSON
  * Schema 2020-12). The http client believes no answer the contract does not describe;
- * the contract tests check both directions with the same code.
+ * the contract tests check both directions with the same code, against openapi.yaml itself.
+ * At run time the document is built in memory, as `npm run openapi` builds the YAML (a test
+ * keeps the two equal): parsing the 1,500-line YAML took 0.7 s per process, building it 0.06 s.
  */
 export class OpenApiValidator {
-  private readonly ajv = new Ajv2020({ strict: false, allErrors: true });
+  private readonly ajv: Ajv2020;
   private readonly operations: { method: string; pattern: RegExp; operation: Operation }[] = [];
   private readonly compiled = new Map<object, ValidateFunction>();
 
-  constructor(document: { paths: Record<string, Record<string, Operation>> } = parse(readFileSync(OPENAPI_FILE, "utf8"))) {
+  /** `checkSchemas`: also check the document against the JSON Schema meta-schema (the contract tests do; a run need not). */
+  constructor(document: OpenApiDocument = insightsOpenApi() as OpenApiDocument, options: { checkSchemas?: boolean } = {}) {
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: options.checkSchemas ?? false });
     addFormats(this.ajv);
     this.ajv.addSchema({ ...document, $id: "openapi.json" });
     for (const [template, item] of Object.entries(document.paths)) {

@@ -1,10 +1,13 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
 import { API_BASE_PATH } from "../../../providers/insights/contract";
 import type { Exchange } from "../../../providers/insights/http-client";
 import { OpenApiValidator as ContractValidator } from "../../../providers/insights/openapi-validator";
+import { OPENAPI_FILE } from "../../../providers/insights/write-openapi";
 
-/** Both sides of recorded exchanges checked with the client's own validator of openapi.yaml. */
+/** Both sides of recorded exchanges checked with the client's own validator, against the committed openapi.yaml. */
 export class OpenApiValidator {
-  private readonly contract = new ContractValidator();
+  private readonly contract = new ContractValidator(parse(readFileSync(OPENAPI_FILE, "utf8")), { checkSchemas: true });
   readonly checked: string[] = [];
 
   /** Every problem with one exchange; empty when both sides follow the contract. */
