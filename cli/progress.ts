@@ -71,7 +71,9 @@ export class Progress {
       end: (outcome) => {
         this.waits.delete(wait);
         if (wait.reportedAt !== undefined && !this.options.live) {
-          this.out.write(`${this.stamp()} ${label}: ${outcome ?? "done"} after ${seconds(this.now() - wait.started)}\n`);
+          this.out.write(
+            `${this.stamp()} ${label}: ${outcome ?? "done"} after ${seconds(this.now() - wait.started)}\n`
+          );
         }
         this.redraw();
       },
@@ -83,10 +85,15 @@ export class Progress {
     const now = this.now();
     if (this.options.live) return this.redraw();
     for (const wait of this.waits) {
-      const due = wait.reportedAt === undefined ? now - wait.started >= this.thresholdMs : now - wait.reportedAt >= this.repeatMs;
+      const due =
+        wait.reportedAt === undefined ? now - wait.started >= this.thresholdMs : now - wait.reportedAt >= this.repeatMs;
       if (!due) continue;
       wait.reportedAt = now;
-      this.out.write(`${this.stamp()} waiting ${seconds(now - wait.started)} for ${wait.label}${wait.detail ? `: ${wait.detail}` : ""}\n`);
+      this.out.write(
+        `${this.stamp()} waiting ${seconds(now - wait.started)} for ${wait.label}${
+          wait.detail ? `: ${wait.detail}` : ""
+        }\n`
+      );
     }
   }
 
@@ -102,7 +109,9 @@ export class Progress {
     const long = [...this.waits].filter((w) => now - w.started >= this.thresholdMs);
     const oldest = long[0];
     const waiting = oldest
-      ? `waiting ${seconds(now - oldest.started)} for ${oldest.label}${oldest.detail ? `: ${oldest.detail}` : ""}${long.length > 1 ? ` (+${long.length - 1} more)` : ""}`
+      ? `waiting ${seconds(now - oldest.started)} for ${oldest.label}${oldest.detail ? `: ${oldest.detail}` : ""}${
+          long.length > 1 ? ` (+${long.length - 1} more)` : ""
+        }`
       : "";
     const line = [this.statusText, waiting].filter(Boolean).join("; ");
     if (!line && !this.shown) return;

@@ -2,12 +2,29 @@ import { SecretValue } from "../../config/secret-value";
 import { printable } from "../text/printable";
 import { revealValues, type InsightsApi, type RegistrationValues } from "./adapter";
 import { connectionFailure } from "./connection-failure";
-import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, IDEMPOTENCY_HEADER, PATHS, type ActivityEntry, type ConnectivityState, type Connector } from "./contract";
+import {
+  API_BASE_PATH,
+  API_VERSION,
+  API_VERSION_HEADER,
+  IDEMPOTENCY_HEADER,
+  PATHS,
+  type ActivityEntry,
+  type ConnectivityState,
+  type Connector,
+} from "./contract";
 import type { Deadline } from "./deadline";
 import { InsightsApiError, InsightsConnectionError, UnexpectedAnswerError } from "./errors";
 import { contractValidator } from "./openapi-validator";
 import { DEFAULT_MAX_RESPONSE_BYTES, readCappedBody, ResponseTooLargeError } from "./response-body";
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs, withRetries, type AttemptOutcome, type RetryEvent, type RetryPolicy } from "./retry";
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  retryAfterMs,
+  withRetries,
+  type AttemptOutcome,
+  type RetryEvent,
+  type RetryPolicy,
+} from "./retry";
 
 export { InsightsApiError, InsightsConnectionError, UnexpectedAnswerError };
 
@@ -79,7 +96,9 @@ export class InsightsHttpClient implements InsightsApi {
   constructor(private readonly options: InsightsHttpClientOptions) {
     const url = new URL(options.baseUrl);
     if (url.protocol !== "https:" && !LOOPBACK.includes(url.hostname)) {
-      throw new Error(`refusing plain ${url.protocol} to ${url.hostname}: the Insights API is only spoken over TLS (http is for a local emulator)`);
+      throw new Error(
+        `refusing plain ${url.protocol} to ${url.hostname}: the Insights API is only spoken over TLS (http is for a local emulator)`
+      );
     }
     this.root = `${options.baseUrl.replace(/\/+$/, "")}${API_BASE_PATH}`;
     this.host = url.host;
@@ -91,7 +110,9 @@ export class InsightsHttpClient implements InsightsApi {
   }
 
   create(kind: string, values: RegistrationValues, idempotencyKey: string): Promise<Connector> {
-    return this.call("POST", PATHS.createConnector(this.options.siteId, kind), values, { [IDEMPOTENCY_HEADER]: idempotencyKey });
+    return this.call("POST", PATHS.createConnector(this.options.siteId, kind), values, {
+      [IDEMPOTENCY_HEADER]: idempotencyKey,
+    });
   }
 
   update(id: string, changes: RegistrationValues): Promise<Connector> {
@@ -124,7 +145,12 @@ export class InsightsHttpClient implements InsightsApi {
   }
 
   /** One operation: attempts with backoff on 429, 5xx and dropped connections, within one deadline. */
-  private call<T>(method: string, path: string, body?: RegistrationValues, extraHeaders: Record<string, string> = {}): Promise<T> {
+  private call<T>(
+    method: string,
+    path: string,
+    body?: RegistrationValues,
+    extraHeaders: Record<string, string> = {}
+  ): Promise<T> {
     const headers: Record<string, string> = {
       accept: "application/json",
       [API_VERSION_HEADER]: API_VERSION,
@@ -150,7 +176,9 @@ export class InsightsHttpClient implements InsightsApi {
     try {
       response = await fetch(`${this.root}${call.path}`, {
         method: call.method,
-        headers: this.options.token ? { ...call.headers, authorization: `Bearer ${this.options.token.reveal()}` } : call.headers,
+        headers: this.options.token
+          ? { ...call.headers, authorization: `Bearer ${this.options.token.reveal()}` }
+          : call.headers,
         body: call.payload,
         signal: call.signal,
         redirect: "manual",
@@ -162,7 +190,13 @@ export class InsightsHttpClient implements InsightsApi {
       text = await readCappedBody(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     } catch (error) {
       if (!(error instanceof ResponseTooLargeError)) return this.noAnswer(call, error);
-      const tooLarge = new UnexpectedAnswerError(response.status, call.method, call.path, response.headers.get("content-type") ?? undefined, error.message);
+      const tooLarge = new UnexpectedAnswerError(
+        response.status,
+        call.method,
+        call.path,
+        response.headers.get("content-type") ?? undefined,
+        error.message
+      );
       return { done: false, final: true, error: tooLarge };
     }
     return this.judge<T>(call, response, text);
@@ -172,36 +206,70 @@ export class InsightsHttpClient implements InsightsApi {
   private noAnswer(call: Call, error: unknown): AttemptOutcome<never> {
     const run = this.options.runDeadline;
     if (call.signal.aborted) {
-      const why = run?.signal.aborted ? `timed out after ${run.seconds} s (the run's deadline)` : `timed out after ${Math.round(call.timeoutMs / 1000)} s`;
-      return { done: false, final: true, error: new InsightsConnectionError(call.method, call.path, `${why} talking to ${this.host}`) };
+      const why = run?.signal.aborted
+        ? `timed out after ${run.seconds} s (the run's deadline)`
+        : `timed out after ${Math.round(call.timeoutMs / 1000)} s`;
+      return {
+        done: false,
+        final: true,
+        error: new InsightsConnectionError(call.method, call.path, `${why} talking to ${this.host}`),
+      };
     }
     const failure = connectionFailure(error, new URL(this.root), this.options.unreachableHint);
-    return { done: false, final: !failure.retryable, error: new InsightsConnectionError(call.method, call.path, failure.message) };
+    return {
+      done: false,
+      final: !failure.retryable,
+      error: new InsightsConnectionError(call.method, call.path, failure.message),
+    };
   }
 
   /** Believes an answer only when the contract describes it: this status, JSON, this shape. */
   private judge<T>(call: Call, response: Response, text: string): AttemptOutcome<T> {
     const { method, path } = call;
     const contentType = response.headers.get("content-type") ?? undefined;
-    const unexpected = (reason: string) => new UnexpectedAnswerError(response.status, method, path, contentType, reason);
+    const unexpected = (reason: string) =>
+      new UnexpectedAnswerError(response.status, method, path, contentType, reason);
     if (response.status >= 300 && response.status < 400) {
       const location = shownLocation(response.headers.get("location"), this.root);
-      return { done: false, final: true, error: unexpected(`redirect to ${location}, not followed: the contract has no redirects; check insights.url`) };
+      return {
+        done: false,
+        final: true,
+        error: unexpected(`redirect to ${location}, not followed: the contract has no redirects; check insights.url`),
+      };
     }
     const validator = contractValidator();
     const operation = validator.operation(method, path);
     if (!operation) throw new Error(`${method} ${path} is not an operation of openapi.yaml`);
     const mediaType = contentType?.split(";")[0].trim().toLowerCase();
-    const parsed = mediaType === "application/json" || mediaType === "application/problem+json" ? parseJson(text) : undefined;
-    this.options.onExchange?.({ method, path, status: response.status, requestBody: call.payload ? JSON.parse(call.payload) : undefined, responseBody: parsed, requestHeaders: call.headers });
+    const parsed =
+      mediaType === "application/json" || mediaType === "application/problem+json" ? parseJson(text) : undefined;
+    this.options.onExchange?.({
+      method,
+      path,
+      status: response.status,
+      requestBody: call.payload ? JSON.parse(call.payload) : undefined,
+      responseBody: parsed,
+      requestHeaders: call.headers,
+    });
     const schema = validator.responseSchema(operation, response.status);
     if (response.ok) {
-      if (schema === undefined) return { done: false, final: true, error: unexpected("is not an answer the contract gives to this call") };
+      if (schema === undefined)
+        return { done: false, final: true, error: unexpected("is not an answer the contract gives to this call") };
       if (schema === null) return { done: true, value: undefined as T };
-      if (mediaType !== "application/json") return { done: false, final: true, error: unexpected("is not the JSON the contract promises (a proxy or sign-in page?)") };
+      if (mediaType !== "application/json")
+        return {
+          done: false,
+          final: true,
+          error: unexpected("is not the JSON the contract promises (a proxy or sign-in page?)"),
+        };
       if (parsed === undefined) return { done: false, final: true, error: unexpected("body is not valid JSON") };
       const problems = validator.validate(schema, parsed, "response");
-      if (problems.length) return { done: false, final: true, error: unexpected(`does not follow the contract: ${problems.slice(0, 3).join("; ")}`) };
+      if (problems.length)
+        return {
+          done: false,
+          final: true,
+          error: unexpected(`does not follow the contract: ${problems.slice(0, 3).join("; ")}`),
+        };
       return { done: true, value: parsed as T };
     }
     const conforming = schema && parsed !== undefined && validator.validate(schema, parsed, "problem").length === 0;

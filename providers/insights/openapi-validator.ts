@@ -24,7 +24,10 @@ export class OpenApiValidator {
   private readonly compiled = new Map<object, ValidateFunction>();
 
   /** `checkSchemas`: also check the document against the JSON Schema meta-schema (the contract tests do; a run need not). */
-  constructor(document: OpenApiDocument = insightsOpenApi() as OpenApiDocument, options: { checkSchemas?: boolean } = {}) {
+  constructor(
+    document: OpenApiDocument = insightsOpenApi() as OpenApiDocument,
+    options: { checkSchemas?: boolean } = {}
+  ) {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: options.checkSchemas ?? false });
     addFormats(this.ajv);
     this.ajv.addSchema({ ...document, $id: "openapi.json" });
@@ -50,7 +53,9 @@ export class OpenApiValidator {
       validate = this.ajv.compile({ $ref: `openapi.json${schema.$ref ?? ""}`, ...(schema.$ref ? {} : schema) });
       this.compiled.set(schema, validate);
     }
-    return validate(data) ? [] : (validate.errors ?? []).map((e) => `${where}: ${printable(e.instancePath) || "(root)"} ${e.message}`);
+    return validate(data)
+      ? []
+      : (validate.errors ?? []).map((e) => `${where}: ${printable(e.instancePath) || "(root)"} ${e.message}`);
   }
 
   /** The response's JSON schema for a status, `null` for a status without a body (204), undefined when not in the contract. */

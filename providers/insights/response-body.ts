@@ -4,7 +4,11 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** A body larger than the cap: the connection was cut as soon as the cap was passed. */
 export class ResponseTooLargeError extends Error {
   constructor(readonly limitBytes: number, declared?: number) {
-    super(`the answer is larger than the ${formatBytes(limitBytes)} limit${declared ? ` (Content-Length ${formatBytes(declared)})` : ""}; it was not read`);
+    super(
+      `the answer is larger than the ${formatBytes(limitBytes)} limit${
+        declared ? ` (Content-Length ${formatBytes(declared)})` : ""
+      }; it was not read`
+    );
   }
 }
 

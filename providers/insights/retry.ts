@@ -52,7 +52,9 @@ export function backoffMs(attempt: number, policy: RetryPolicy, serverAsked?: nu
 }
 
 /** What one attempt returned: done, or retry after an optional server-requested delay. */
-export type AttemptOutcome<T> = { done: true; value: T } | { done: false; error: Error; retryAfterMs?: number; final?: boolean };
+export type AttemptOutcome<T> =
+  | { done: true; value: T }
+  | { done: false; error: Error; retryAfterMs?: number; final?: boolean };
 
 /** One wait before a retry, for progress output. */
 export interface RetryEvent {
@@ -79,15 +81,23 @@ function givenUp(error: Error, why: string | undefined): Error {
 }
 
 /** Runs attempts until one is done, the retries are spent or the deadline leaves no room; the last error is thrown. */
-export async function withRetries<T>(attempt: (n: number) => Promise<AttemptOutcome<T>>, policy: RetryPolicy, limits: RetryLimits = {}): Promise<T> {
+export async function withRetries<T>(
+  attempt: (n: number) => Promise<AttemptOutcome<T>>,
+  policy: RetryPolicy,
+  limits: RetryLimits = {}
+): Promise<T> {
   let askedMore: number | undefined;
   for (let n = 0; ; n++) {
     const outcome = await attempt(n);
     if (outcome.done) return outcome.value;
-    const capNote = askedMore === undefined ? undefined : `the server asked to wait ${seconds(askedMore)}; waits are capped at ${seconds(policy.maxWaitMs)}`;
+    const capNote =
+      askedMore === undefined
+        ? undefined
+        : `the server asked to wait ${seconds(askedMore)}; waits are capped at ${seconds(policy.maxWaitMs)}`;
     if (outcome.final || n >= policy.retries) throw givenUp(outcome.error, capNote);
     const waitMs = backoffMs(n, policy, outcome.retryAfterMs);
-    const asked = outcome.retryAfterMs !== undefined && outcome.retryAfterMs > waitMs ? outcome.retryAfterMs : undefined;
+    const asked =
+      outcome.retryAfterMs !== undefined && outcome.retryAfterMs > waitMs ? outcome.retryAfterMs : undefined;
     if (asked !== undefined) askedMore = Math.max(askedMore ?? 0, asked);
     if (limits.deadline !== undefined && policy.now() + waitMs >= limits.deadline) {
       throw givenUp(outcome.error, `not retried: a ${seconds(waitMs)} wait would pass the deadline`);

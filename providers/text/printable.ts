@@ -23,8 +23,14 @@ export interface PrintableOptions {
 
 /** `text` without escape sequences, control characters or bidi overrides. */
 export function printable(text: string, options: PrintableOptions = {}): string {
-  const stripped = text.replace(STRING_SEQUENCE, "").replace(CONTROL_SEQUENCE, "").replace(OTHER_ESCAPE, "").replace(BIDI, "");
-  const spaced = options.keepNewlines ? stripped.replace(/\r\n?/g, "\n").replace(/[\t\u000b\u000c]/g, " ") : stripped.replace(LINE_BREAKS, " ");
+  const stripped = text
+    .replace(STRING_SEQUENCE, "")
+    .replace(CONTROL_SEQUENCE, "")
+    .replace(OTHER_ESCAPE, "")
+    .replace(BIDI, "");
+  const spaced = options.keepNewlines
+    ? stripped.replace(/\r\n?/g, "\n").replace(/[\t\u000b\u000c]/g, " ")
+    : stripped.replace(LINE_BREAKS, " ");
   return spaced.replace(CONTROLS, (c) => (options.keepNewlines && c === "\n" ? c : ""));
 }
 

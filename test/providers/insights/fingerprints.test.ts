@@ -28,7 +28,12 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
 
   test("a dictionary guess at SHA-256 speed finds nothing; scrypt(N=16384, r=8, p=1) with the salt reproduces it", async () => {
     const client = new InsightsHttpClient({ baseUrl: emulator.url, siteId: SITE });
-    const body = (name: string) => ({ name, subdomain: "acme.beyondtrustcloud.com", clientId: "pra-client", clientSecret: new SecretValue(CANARY) });
+    const body = (name: string) => ({
+      name,
+      subdomain: "acme.beyondtrustcloud.com",
+      clientId: "pra-client",
+      clientSecret: new SecretValue(CANARY),
+    });
     const first = await client.create("pra-cloud", body("PRA one"), "fingerprint-key-0001");
     const second = await client.create("pra-cloud", body("PRA two"), "fingerprint-key-0002");
 
@@ -40,7 +45,11 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
       expect(fingerprint).not.toBe(`sha256:${hex}`);
     }
     // The documented derivation, computed here independently of the contract module.
-    const expected = scryptSync(`clientSecret\n${CANARY}`, Buffer.from(first.fingerprintSalt, "base64url"), 32, { N: 16384, r: 8, p: 1 });
+    const expected = scryptSync(`clientSecret\n${CANARY}`, Buffer.from(first.fingerprintSalt, "base64url"), 32, {
+      N: 16384,
+      r: 8,
+      p: 1,
+    });
     expect(fingerprint).toBe(`scrypt:${expected.toString("base64url")}`);
     // Equal secrets on two connectors share neither salt nor fingerprint.
     expect(Buffer.from(first.fingerprintSalt, "base64url").length).toBeGreaterThanOrEqual(16);
@@ -50,15 +59,34 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
 
   test("the emulator's files hold no secret, no unsalted SHA-256 of it, and no SHA-256 of a request body", async () => {
     const client = new InsightsHttpClient({ baseUrl: emulator.url, siteId: SITE });
-    const values = { name: "PRA", subdomain: "acme.beyondtrustcloud.com", clientId: "pra-client", clientSecret: CANARY };
-    const created = await client.create("pra-cloud", { ...values, clientSecret: new SecretValue(CANARY) }, "fingerprint-key-0003");
+    const values = {
+      name: "PRA",
+      subdomain: "acme.beyondtrustcloud.com",
+      clientId: "pra-client",
+      clientSecret: CANARY,
+    };
+    const created = await client.create(
+      "pra-cloud",
+      { ...values, clientSecret: new SecretValue(CANARY) },
+      "fingerprint-key-0003"
+    );
     // A replay with the same key is still recognised (the salted request fingerprint matches).
-    expect((await client.create("pra-cloud", { ...values, clientSecret: new SecretValue(CANARY) }, "fingerprint-key-0003")).id).toBe(created.id);
+    expect(
+      (await client.create("pra-cloud", { ...values, clientSecret: new SecretValue(CANARY) }, "fingerprint-key-0003"))
+        .id
+    ).toBe(created.id);
     await emulator.stop();
-    const stored = filesUnder(join(dir, "state")).map((file) => readFileSync(file, "utf8")).join("\n");
+    const stored = filesUnder(join(dir, "state"))
+      .map((file) => readFileSync(file, "utf8"))
+      .join("\n");
     emulator = await InsightsEmulator.start({ stateDir: join(dir, "state"), checkDelayMs: 10 });
     expect(stored).toContain(created.fingerprintSalt);
-    for (const forbidden of [CANARY, sha256(CANARY), sha256(`${created.id}\nclientSecret\n${CANARY}`), sha256(JSON.stringify(values))]) {
+    for (const forbidden of [
+      CANARY,
+      sha256(CANARY),
+      sha256(`${created.id}\nclientSecret\n${CANARY}`),
+      sha256(JSON.stringify(values)),
+    ]) {
       expect(stored).not.toContain(forbidden);
     }
     expect(stored).not.toMatch(/\b[0-9a-f]{64}\b/);

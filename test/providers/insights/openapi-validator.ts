@@ -17,11 +17,20 @@ export class OpenApiValidator {
     this.checked.push(operation.operationId);
     const problems: string[] = [];
     const requestSchema = this.contract.requestSchema(operation);
-    if (requestSchema) problems.push(...this.contract.validate(requestSchema, exchange.requestBody, `${operation.operationId} request`));
+    if (requestSchema)
+      problems.push(...this.contract.validate(requestSchema, exchange.requestBody, `${operation.operationId} request`));
     else if (exchange.requestBody !== undefined) problems.push(`${operation.operationId}: takes no body`);
     const responseSchema = this.contract.responseSchema(operation, exchange.status);
-    if (responseSchema === undefined) return [...problems, `${operation.operationId}: status ${exchange.status} is not in the contract`];
-    if (responseSchema) problems.push(...this.contract.validate(responseSchema, exchange.responseBody, `${operation.operationId} ${exchange.status} response`));
+    if (responseSchema === undefined)
+      return [...problems, `${operation.operationId}: status ${exchange.status} is not in the contract`];
+    if (responseSchema)
+      problems.push(
+        ...this.contract.validate(
+          responseSchema,
+          exchange.responseBody,
+          `${operation.operationId} ${exchange.status} response`
+        )
+      );
     return problems;
   }
 }

@@ -22,6 +22,9 @@ describe("printable: server text without escape sequences or control characters"
   });
 
   test("printableDeep cleans every string in a JSON value, keys included, and leaves other types", () => {
-    expect(printableDeep({ "t\u001b[2Jitle": ["x\u001b]0;y\u0007", 3, true, null], n: { m: "\u009b2Jz" } })).toEqual({ title: ["x", 3, true, null], n: { m: "z" } });
+    expect(printableDeep({ "t\u001b[2Jitle": ["x\u001b]0;y\u0007", 3, true, null], n: { m: "\u009b2Jz" } })).toEqual({
+      title: ["x", 3, true, null],
+      n: { m: "z" },
+    });
   });
 });
