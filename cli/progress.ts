@@ -72,7 +72,7 @@ export class Progress {
         this.waits.delete(wait);
         if (wait.reportedAt !== undefined && !this.options.live) {
           this.out.write(
-            `${this.stamp()} ${label}: ${outcome ?? "done"} after ${seconds(this.now() - wait.started)}\n`
+            `${this.stamp()} ${label}: ${outcome ?? "done"} after ${seconds(this.now() - wait.started)}\n`,
           );
         }
         this.redraw();
@@ -92,7 +92,7 @@ export class Progress {
       this.out.write(
         `${this.stamp()} waiting ${seconds(now - wait.started)} for ${wait.label}${
           wait.detail ? `: ${wait.detail}` : ""
-        }\n`
+        }\n`,
       );
     }
   }

@@ -40,7 +40,7 @@ export function connectionFailure(
   error: unknown,
   url: URL,
   hint: string | undefined,
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
 ): ConnectionFailure {
   const cause = rootCause(error);
   const code = cause?.code ?? "";

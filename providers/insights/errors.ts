@@ -6,7 +6,7 @@ export class InsightsApiError extends Error {
     readonly status: number,
     readonly method: string,
     readonly path: string,
-    readonly problem: { title?: string; detail?: string; errors?: { field?: string; message?: string }[] }
+    readonly problem: { title?: string; detail?: string; errors?: { field?: string; message?: string }[] },
   ) {
     const fields = (problem.errors ?? []).map((e) => `${e.field}: ${e.message}`).join("; ");
     const text = `HTTP ${status} ${problem.title ?? ""}${problem.detail ? ` (${problem.detail})` : ""}${
@@ -26,7 +26,7 @@ export class UnexpectedAnswerError extends Error {
     readonly method: string,
     readonly path: string,
     readonly contentType: string | undefined,
-    reason: string
+    reason: string,
   ) {
     super(`${method} ${path}: HTTP ${status} (${printable(contentType ?? "no content type")}) ${printable(reason)}`);
   }

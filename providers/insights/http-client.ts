@@ -97,7 +97,7 @@ export class InsightsHttpClient implements InsightsApi {
     const url = new URL(options.baseUrl);
     if (url.protocol !== "https:" && !LOOPBACK.includes(url.hostname)) {
       throw new Error(
-        `refusing plain ${url.protocol} to ${url.hostname}: the Insights API is only spoken over TLS (http is for a local emulator)`
+        `refusing plain ${url.protocol} to ${url.hostname}: the Insights API is only spoken over TLS (http is for a local emulator)`,
       );
     }
     this.root = `${options.baseUrl.replace(/\/+$/, "")}${API_BASE_PATH}`;
@@ -149,7 +149,7 @@ export class InsightsHttpClient implements InsightsApi {
     method: string,
     path: string,
     body?: RegistrationValues,
-    extraHeaders: Record<string, string> = {}
+    extraHeaders: Record<string, string> = {},
   ): Promise<T> {
     const headers: Record<string, string> = {
       accept: "application/json",
@@ -195,7 +195,7 @@ export class InsightsHttpClient implements InsightsApi {
         call.method,
         call.path,
         response.headers.get("content-type") ?? undefined,
-        error.message
+        error.message,
       );
       return { done: false, final: true, error: tooLarge };
     }

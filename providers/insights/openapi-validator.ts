@@ -26,7 +26,7 @@ export class OpenApiValidator {
   /** `checkSchemas`: also check the document against the JSON Schema meta-schema (the contract tests do; a run need not). */
   constructor(
     document: OpenApiDocument = insightsOpenApi() as OpenApiDocument,
-    options: { checkSchemas?: boolean } = {}
+    options: { checkSchemas?: boolean } = {},
   ) {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: options.checkSchemas ?? false });
     addFormats(this.ajv);

@@ -7,7 +7,7 @@ export class ResponseTooLargeError extends Error {
     super(
       `the answer is larger than the ${formatBytes(limitBytes)} limit${
         declared ? ` (Content-Length ${formatBytes(declared)})` : ""
-      }; it was not read`
+      }; it was not read`,
     );
   }
 }

@@ -84,7 +84,7 @@ function givenUp(error: Error, why: string | undefined): Error {
 export async function withRetries<T>(
   attempt: (n: number) => Promise<AttemptOutcome<T>>,
   policy: RetryPolicy,
-  limits: RetryLimits = {}
+  limits: RetryLimits = {},
 ): Promise<T> {
   let askedMore: number | undefined;
   for (let n = 0; ; n++) {

@@ -34,7 +34,7 @@ describe("progress on waits", () => {
         "2026-11-23T17:00:18Z retrying GET /sites/s/connectors in 4 s: HTTP 503 unavailable",
         "2026-11-23T17:00:18Z the first connectivity check of acme/Okta: Connected after 19 s",
         "",
-      ].join("\n")
+      ].join("\n"),
     );
   });
 
@@ -62,7 +62,7 @@ describe("progress on waits", () => {
     progress.close();
     const line = "2 connector(s) done; waiting 4 s for the first connectivity check of acme/Okta: Checking (+1 more)";
     expect(out.text).toBe(
-      `\r\u001b[K2 connector(s) done\r\u001b[K${line}\r\u001b[Kretrying GET /x in 4 s: HTTP 503\n\r\u001b[K${line}\r\u001b[K`
+      `\r\u001b[K2 connector(s) done\r\u001b[K${line}\r\u001b[Kretrying GET /x in 4 s: HTTP 503\n\r\u001b[K${line}\r\u001b[K`,
     );
   });
 });

@@ -37,20 +37,20 @@ describe("connectionFailure names host, port, cause and next step", () => {
       Object.assign(new TypeError("fetch failed"), { cause: aggregate }),
       new URL("http://localhost:8080"),
       undefined,
-      {}
+      {},
     );
     expect(failure.message).toBe(
-      "cannot reach localhost:8080: TCP: connection refused (nothing listening, or a firewall rejects it)."
+      "cannot reach localhost:8080: TCP: connection refused (nothing listening, or a firewall rejects it).",
     );
   });
 
   test("a proxy in the environment that Node's fetch ignores is named (not for loopback)", () => {
     const env = { HTTPS_PROXY: "http://proxy.corp:3128" };
     expect(connectionFailure(fetchFailed("ENOTFOUND"), HTTPS, HINT, env).message).toContain(
-      "proxy: HTTPS_PROXY is set, but Node's fetch connects directly; allow direct HTTPS to insights.example.com:443"
+      "proxy: HTTPS_PROXY is set, but Node's fetch connects directly; allow direct HTTPS to insights.example.com:443",
     );
     expect(
-      connectionFailure(fetchFailed("ECONNREFUSED"), new URL("http://127.0.0.1:8080"), HINT, env).message
+      connectionFailure(fetchFailed("ECONNREFUSED"), new URL("http://127.0.0.1:8080"), HINT, env).message,
     ).not.toContain("proxy");
   });
 
@@ -59,7 +59,7 @@ describe("connectionFailure names host, port, cause and next step", () => {
       fetchFailed("ESOMETHING", "bad cert CN=\u001b]0;x\u0007evil"),
       HTTPS,
       undefined,
-      {}
+      {},
     );
     expect(failure.message).toBe("cannot reach insights.example.com:443: ESOMETHING: bad cert CN=evil.");
   });

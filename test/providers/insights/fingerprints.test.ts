@@ -68,12 +68,12 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
     const created = await client.create(
       "pra-cloud",
       { ...values, clientSecret: new SecretValue(CANARY) },
-      "fingerprint-key-0003"
+      "fingerprint-key-0003",
     );
     // A replay with the same key is still recognised (the salted request fingerprint matches).
     expect(
       (await client.create("pra-cloud", { ...values, clientSecret: new SecretValue(CANARY) }, "fingerprint-key-0003"))
-        .id
+        .id,
     ).toBe(created.id);
     await emulator.stop();
     const stored = filesUnder(join(dir, "state"))

@@ -18,7 +18,7 @@ export interface HostileServer {
 
 /** A local server on 127.0.0.1 that answers as `handler` says; every connection is cut on close. */
 export async function hostileServer(
-  handler: (request: IncomingMessage, response: ServerResponse, body: string) => void
+  handler: (request: IncomingMessage, response: ServerResponse, body: string) => void,
 ): Promise<HostileServer> {
   const requests: SeenRequest[] = [];
   const server = createServer(async (request, response) => {

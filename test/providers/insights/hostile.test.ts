@@ -33,7 +33,7 @@ function client(url: string, options: Partial<InsightsHttpClientOptions> = {}): 
 async function failureOf(call: Promise<unknown>): Promise<Error> {
   const outcome = await call.then(
     (value) => ({ value }),
-    (error: Error) => ({ error })
+    (error: Error) => ({ error }),
   );
   if ("value" in outcome) throw new Error(`expected a failure, got ${JSON.stringify(outcome.value)}`);
   return outcome.error;
@@ -51,10 +51,10 @@ describe("redirects are never followed", () => {
     "a %i to another origin: the other server receives nothing, the failure names the location",
     async (status) => {
       const elsewhere = await serve((_req, res) =>
-        res.writeHead(200, { "content-type": "application/json" }).end("{}")
+        res.writeHead(200, { "content-type": "application/json" }).end("{}"),
       );
       const insights = await serve((_req, res) =>
-        res.writeHead(status, { location: `${elsewhere.url}/collect?token=abc` }).end()
+        res.writeHead(status, { location: `${elsewhere.url}/collect?token=abc` }).end(),
       );
       const error = await failureOf(client(insights.url).create("epm-cloud", createBody, "idempotency-key-0001"));
       expect(elsewhere.requests).toEqual([]);
@@ -63,7 +63,7 @@ describe("redirects are never followed", () => {
       expect(error.message).toContain(`redirect to ${elsewhere.url}/collect?…, not followed`);
       expect(error.message).not.toContain("token=abc");
       expect(error.message).not.toContain(CANARY);
-    }
+    },
   );
 
   test("a 302 that would turn the POST into a GET answered 200 HTML is a failure, not a create", async () => {
@@ -76,7 +76,7 @@ describe("redirects are never followed", () => {
     const [result] = await reconcile(client(insights.url), manyEpmConnectors(1), FAST);
     expect(result.action).toBe("failed");
     expect(result.detail).toMatch(
-      /HTTP 302 \(no content type\) redirect to http:\/\/127\.0\.0\.1:\d+\/sign-in, not followed/
+      /HTTP 302 \(no content type\) redirect to http:\/\/127\.0\.0\.1:\d+\/sign-in, not followed/,
     );
     expect(insights.requests.map((r) => r.method)).toEqual(["GET", "POST"]);
   });
@@ -96,16 +96,16 @@ describe("only answers the contract describes are believed", () => {
 
   test("JSON of the wrong shape fails naming the schema problem, not `Cannot read properties of undefined`", async () => {
     const insights = await serve((_req, res) =>
-      res.writeHead(200, { "content-type": "application/json" }).end('{"connectors":[]}')
+      res.writeHead(200, { "content-type": "application/json" }).end('{"connectors":[]}'),
     );
     await expect(client(insights.url).list()).rejects.toThrow(
-      /GET \/sites\/[^ ]+\/connectors: HTTP 200 \(application\/json\) does not follow the contract: response: \(root\) must have required property 'items'/
+      /GET \/sites\/[^ ]+\/connectors: HTTP 200 \(application\/json\) does not follow the contract: response: \(root\) must have required property 'items'/,
     );
   });
 
   test("a 404 HTML page does not count as 'already deleted'", async () => {
     const insights = await serve((_req, res) =>
-      res.writeHead(404, { "content-type": "text/html" }).end("<html>Not here</html>")
+      res.writeHead(404, { "content-type": "text/html" }).end("<html>Not here</html>"),
     );
     await expect(client(insights.url).remove("c-1")).rejects.toThrow(/HTTP 404 \(text\/html\) is not the problem JSON/);
   });
@@ -136,7 +136,7 @@ describe("response size is capped", () => {
     const { server, sent } = await endless(64 * 1024 * 1024);
     const error = await failureOf(client(server.url, { maxResponseBytes: 1024 * 1024 }).list());
     expect(error.message).toMatch(
-      /HTTP 200 \(application\/json\) the answer is larger than the 1 MiB limit; it was not read/
+      /HTTP 200 \(application\/json\) the answer is larger than the 1 MiB limit; it was not read/,
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sent.closedByClient).toBe(true);
@@ -148,10 +148,10 @@ describe("response size is capped", () => {
     await expect(client(server.url).list()).rejects.toThrow(/larger than the 8 MiB limit/);
     expect(sent.bytes).toBeLessThan(24 * 1024 * 1024);
     const declared = await serve((_req, res) =>
-      res.writeHead(200, { "content-type": "application/json", "content-length": String(2 ** 31) }).write("{")
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(2 ** 31) }).write("{"),
     );
     await expect(client(declared.url).list()).rejects.toThrow(
-      /larger than the 8 MiB limit \(Content-Length 2048 MiB\)/
+      /larger than the 8 MiB limit \(Content-Length 2048 MiB\)/,
     );
   });
 });
@@ -162,7 +162,7 @@ describe("deadlines", () => {
     const started = Date.now();
     const error = await failureOf(client(hanging.url, { timeoutMs: 1000 }).list());
     expect(error.message).toMatch(
-      new RegExp(`^GET /sites/${SITE}/connectors: timed out after 1 s talking to 127\\.0\\.0\\.1:${hanging.port}$`)
+      new RegExp(`^GET /sites/${SITE}/connectors: timed out after 1 s talking to 127\\.0\\.0\\.1:${hanging.port}$`),
     );
     expect(Date.now() - started).toBeLessThan(4000);
     expect(hanging.requests).toHaveLength(1);
@@ -176,7 +176,7 @@ describe("deadlines", () => {
       res.on("close", () => clearInterval(timer));
     });
     await expect(client(trickle.url, { timeoutMs: 1000 }).list()).rejects.toThrow(
-      `timed out after 1 s talking to 127.0.0.1:${trickle.port}`
+      `timed out after 1 s talking to 127.0.0.1:${trickle.port}`,
     );
   });
 
@@ -184,7 +184,7 @@ describe("deadlines", () => {
     const hanging = await serve(() => undefined);
     const runDeadline = new Deadline(800);
     await expect(client(hanging.url, { timeoutMs: 60_000, runDeadline }).list()).rejects.toThrow(
-      `timed out after 1 s (the run's deadline) talking to 127.0.0.1:${hanging.port}`
+      `timed out after 1 s (the run's deadline) talking to 127.0.0.1:${hanging.port}`,
     );
   });
 });
@@ -196,10 +196,10 @@ describe("an unreachable API is named quickly, with the cause and the next step"
     const hint = `start the emulator: npx insights-connectors emulator --port ${port}`;
     // The default retry policy: a refused connection is not worth six backoffs.
     const error = await failureOf(
-      new InsightsHttpClient({ baseUrl: `http://127.0.0.1:${port}`, siteId: SITE, unreachableHint: hint }).list()
+      new InsightsHttpClient({ baseUrl: `http://127.0.0.1:${port}`, siteId: SITE, unreachableHint: hint }).list(),
     );
     expect(error.message).toBe(
-      `GET /sites/${SITE}/connectors: cannot reach 127.0.0.1:${port}: TCP: connection refused (nothing listening, or a firewall rejects it). Next: ${hint}.`
+      `GET /sites/${SITE}/connectors: cannot reach 127.0.0.1:${port}: TCP: connection refused (nothing listening, or a firewall rejects it). Next: ${hint}.`,
     );
     expect(Date.now() - started).toBeLessThan(1500);
   });

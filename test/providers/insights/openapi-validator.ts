@@ -28,8 +28,8 @@ export class OpenApiValidator {
         ...this.contract.validate(
           responseSchema,
           exchange.responseBody,
-          `${operation.operationId} ${exchange.status} response`
-        )
+          `${operation.operationId} ${exchange.status} response`,
+        ),
       );
     return problems;
   }
