@@ -1,16 +1,12 @@
 import { explain } from "../network/tls-reachability";
 import { printable } from "../text/printable";
 
-/** Codes of a connection that worked and then broke: worth another attempt. */
-const TRANSIENT = new Set([
-  "ECONNRESET",
-  "EPIPE",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CLOSED",
-  "EAI_AGAIN",
-  "ETIMEDOUT",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
+/**
+ * Codes of a connection that worked and then broke, or a resolver that was busy: worth
+ * another attempt. A connect timeout is not: a black-holed address stays one, and each
+ * attempt would add undici's 10 s connect timeout of silence.
+ */
+const TRANSIENT = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "EAI_AGAIN"]);
 
 /** What fetch's "fetch failed" wraps: the socket's error, sometimes one per address tried. */
 function rootCause(error: unknown): NodeJS.ErrnoException {

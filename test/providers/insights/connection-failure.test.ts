@@ -21,7 +21,7 @@ describe("connectionFailure names host, port, cause and next step", () => {
     [
       "UND_ERR_CONNECT_TIMEOUT",
       "timeout: no answer to the TCP connection (a firewall dropping packets, or the wrong host)",
-      true,
+      false,
     ],
     ["ECONNRESET", "the connection was dropped before a complete answer", true],
   ])("%s", (code, cause, retryable) => {
