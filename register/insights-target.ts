@@ -9,19 +9,32 @@ export const EMULATOR_DEFAULT_URL = "http://127.0.0.1:8080";
 /** The emulator needs a site ID in its paths; any fixed one will do. */
 export const EMULATOR_DEFAULT_SITE = "00000000-0000-4000-8000-000000000000";
 
+/** What a command may tune of the http client: deadlines, retries and what it reports. */
+export type InsightsClientTuning = Pick<InsightsHttpClientOptions, "retry" | "timeoutMs" | "runDeadline" | "maxResponseBytes" | "onExchange" | "onRetry">;
+
+/** The next step when the local emulator does not answer. */
+function startEmulatorHint(url: string): string {
+  return `start the emulator: npx insights-connectors emulator --port ${new URL(url).port || "80"}`;
+}
+
 /** The API client of a tenant's `insights:` target; `sheet` tenants have none. */
 export function insightsApiFor(
   target: InsightsTarget,
   configDir: string,
   env: NodeJS.ProcessEnv,
-  tuning: Pick<InsightsHttpClientOptions, "retry" | "timeoutMs" | "onExchange"> = {},
+  tuning: InsightsClientTuning = {},
   emulatorUrl?: string,
 ): InsightsApi | undefined {
   // --emulator sends every tenant, whatever its adapter, to a local emulator (demo, rehearsal).
-  if (emulatorUrl) return new InsightsHttpClient({ baseUrl: emulatorUrl, siteId: target.siteId ?? EMULATOR_DEFAULT_SITE, ...tuning });
+  if (emulatorUrl) {
+    const unreachableHint = `${startEmulatorHint(emulatorUrl)}, or check --emulator`;
+    return new InsightsHttpClient({ baseUrl: emulatorUrl, siteId: target.siteId ?? EMULATOR_DEFAULT_SITE, unreachableHint, ...tuning });
+  }
   if (target.adapter === "sheet") return undefined;
   if (target.adapter === "emulator") {
-    return new InsightsHttpClient({ baseUrl: target.url ?? EMULATOR_DEFAULT_URL, siteId: target.siteId ?? EMULATOR_DEFAULT_SITE, ...tuning });
+    const baseUrl = target.url ?? EMULATOR_DEFAULT_URL;
+    const unreachableHint = `${startEmulatorHint(baseUrl)}, or check \`insights.url\` in the config`;
+    return new InsightsHttpClient({ baseUrl, siteId: target.siteId ?? EMULATOR_DEFAULT_SITE, unreachableHint, ...tuning });
   }
   let token: SecretValue;
   try {
@@ -29,5 +42,6 @@ export function insightsApiFor(
   } catch (error) {
     throw new MissingValueError(`the Insights API token: ${(error as Error).message}`);
   }
-  return new InsightsHttpClient({ baseUrl: target.url!, siteId: target.siteId!, token, ...tuning });
+  const unreachableHint = "check `insights.url` in the config, and that this machine can reach it";
+  return new InsightsHttpClient({ baseUrl: target.url!, siteId: target.siteId!, token, unreachableHint, ...tuning });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { SecretValue } from "../config/secret-value";
 import type { InsightsApi, RegistrationValues } from "../providers/insights/adapter";
+import type { Deadline } from "../providers/insights/deadline";
 import { SETTLED_STATES, secretFingerprint, type ConnectivityState, type Connector } from "../providers/insights/contract";
 import { InsightsApiError } from "../providers/insights/http-client";
 import type { DesiredConnector } from "./desired";
@@ -30,20 +31,29 @@ export interface ReconcileOptions {
   readonly settleTimeoutMs: number;
   readonly pollMs: number;
   readonly onResult?: (result: ConnectorResult) => void;
+  /** The run's deadline: no connectivity wait outlives it. */
+  readonly deadline?: Deadline;
+  /** Where long waits are reported (the CLI's progress). */
+  readonly progress?: WaitReporter;
+}
+
+/** Reports a wait that may be long: its state as it changes, then its end. */
+export interface WaitReporter {
+  wait(label: string): { update(detail: string): void; end(outcome?: string): void };
 }
 
 const key = (kind: string, name: string) => `${kind}\n${name}`;
 
-/** The fields whose desired value differs from what Insights holds (secrets by fingerprint). */
-export function changedFields(desired: DesiredConnector, current: Connector): string[] {
-  return Object.entries(desired.values)
-    .filter(([field, value]) =>
+/** The fields whose desired value differs from what Insights holds (secrets by salted fingerprint). */
+export async function changedFields(desired: DesiredConnector, current: Connector): Promise<string[]> {
+  const changed = await Promise.all(
+    Object.entries(desired.values).map(async ([field, value]) =>
       value instanceof SecretValue
-        ? current.secretFingerprints[field] !== secretFingerprint(current.id, field, value.reveal())
+        ? current.secretFingerprints[field] !== (await secretFingerprint(current.fingerprintSalt, field, value.reveal()))
         : current.settings[field] !== value,
-    )
-    .map(([field]) => field)
-    .sort();
+    ),
+  );
+  return Object.keys(desired.values).filter((_field, i) => changed[i]).sort();
 }
 
 function pick(values: RegistrationValues, fields: readonly string[]): RegistrationValues {
@@ -92,7 +102,7 @@ async function applyOne(api: InsightsApi, wanted: DesiredConnector, current: Con
       current = found;
     }
   }
-  const fields = changedFields(wanted, current);
+  const fields = await changedFields(wanted, current);
   if (fields.length === 0) return { action: "unchanged", fields, connectivity: current.connectivity };
   if (dryRun) return { action: "update", fields, connectivity: current.connectivity };
   const updated = await api.update(current.id, pick(wanted.values, fields));
@@ -101,11 +111,18 @@ async function applyOne(api: InsightsApi, wanted: DesiredConnector, current: Con
 
 /** Polls connectivity until the first check is done; a failure brings its reason from the activity history. */
 async function settle(api: InsightsApi, result: ConnectorResult & { id?: string }, options: ReconcileOptions): Promise<ConnectorResult & { id?: string }> {
-  const deadline = Date.now() + options.settleTimeoutMs;
+  const runLeft = options.deadline?.remainingMs() ?? Infinity;
+  const limitMs = Math.min(options.settleTimeoutMs, runLeft);
+  const deadline = Date.now() + limitMs;
+  const wait = options.progress?.wait(`the first connectivity check of ${result.tenant}/${result.name}`);
   let state = result.connectivity;
   try {
     while (!state || !SETTLED_STATES.includes(state)) {
-      if (Date.now() >= deadline) return { ...result, connectivity: state, detail: `connectivity still ${state ?? "unknown"} after ${Math.round(options.settleTimeoutMs / 1000)} s` };
+      wait?.update(state ?? "unknown");
+      if (Date.now() >= deadline) {
+        const why = runLeft < options.settleTimeoutMs ? `when the run's deadline (${options.deadline!.seconds} s) passed` : `after ${Math.round(limitMs / 1000)} s`;
+        return { ...result, connectivity: state, detail: `connectivity still ${state ?? "unknown"} ${why}` };
+      }
       await new Promise((resolve) => setTimeout(resolve, options.pollMs));
       state = (await api.connectivity(result.id!)).state;
     }
@@ -114,5 +131,7 @@ async function settle(api: InsightsApi, result: ConnectorResult & { id?: string 
     return { ...result, connectivity: state, detail: reason };
   } catch (error) {
     return { ...result, connectivity: state, detail: `could not read connectivity: ${(error as Error).message}` };
+  } finally {
+    wait?.end(state);
   }
 }

@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import type { Connector } from "../providers/insights/contract";
+import { printableDeep } from "../providers/text/printable";
 import type { ConnectorResult } from "./reconcile";
 
 const ACTION_WORDS: Record<ConnectorResult["action"], (r: ConnectorResult, dryRun: boolean) => string> = {
@@ -9,10 +10,15 @@ const ACTION_WORDS: Record<ConnectorResult["action"], (r: ConnectorResult, dryRu
   failed: () => "FAILED",
 };
 
+/** Results as they may be printed in any format: every string stripped of control characters (details and keys come from the server). */
+export function printableResults(results: readonly ConnectorResult[]): ConnectorResult[] {
+  return results.map((result) => printableDeep(result));
+}
+
 /** The summary table of a register run: one row per connector, never a value. */
 export function registerTable(results: readonly ConnectorResult[], dryRun: boolean): string {
   const table = new Table({ head: ["Tenant", "Connector", "Kind", "Change", "Connectivity", "Detail"], style: { head: [], border: [] }, wordWrap: true, colWidths: [null, null, null, 28, 16, 48] as any });
-  for (const r of results) table.push([r.tenant, r.name, r.kind, ACTION_WORDS[r.action](r, dryRun), r.connectivity ?? "", r.detail ?? ""]);
+  for (const r of printableResults(results)) table.push([r.tenant, r.name, r.kind, ACTION_WORDS[r.action](r, dryRun), r.connectivity ?? "", r.detail ?? ""]);
   const counts = (["create", "update", "unchanged", "failed"] as const).map((a) => `${results.filter((r) => r.action === a).length} ${a === "create" ? (dryRun ? "to create" : "created") : a === "update" ? (dryRun ? "to update" : "updated") : a}`);
   return `${table.toString()}\n${counts.join(", ")}\n`;
 }
@@ -29,8 +35,9 @@ export interface StatusRow {
   lastUpdate: string;
 }
 
+/** One dashboard row; every field is server-supplied, so each is stripped of control characters. */
 export function statusRow(tenant: string, connector: Connector): StatusRow {
-  return {
+  return printableDeep<StatusRow>({
     tenant,
     name: connector.name,
     kind: connector.kind,
@@ -39,7 +46,7 @@ export function statusRow(tenant: string, connector: Connector): StatusRow {
     status: connector.enabled ? "On" : "Off",
     lastActivity: connector.lastActivityAt,
     lastUpdate: connector.updatedAt,
-  };
+  });
 }
 
 export function statusTable(rows: readonly StatusRow[]): string {

@@ -2,9 +2,8 @@ import type { ToolkitConfig } from "../config/types";
 import { buildPlan } from "../plan/build";
 import type { Plan, PlannedConnector } from "../plan/model";
 import { revealValues } from "../providers/insights/adapter";
-import type { InsightsHttpClientOptions } from "../providers/insights/http-client";
 import { desiredConnector, MissingValueError, type DesiredConnector } from "./desired";
-import { insightsApiFor } from "./insights-target";
+import { insightsApiFor, type InsightsClientTuning } from "./insights-target";
 import { firstOutputs, type OutputSource, type StackOutputs } from "./outputs";
 import { reconcile, type ConnectorResult, type ReconcileOptions } from "./reconcile";
 import { registrationSheet, tenantSheets, writeSheets } from "./sheet";
@@ -15,7 +14,7 @@ export interface RegisterRunOptions extends ReconcileOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Where the `sheet` adapter writes. */
   readonly sheetDir: string;
-  readonly http?: Pick<InsightsHttpClientOptions, "retry" | "timeoutMs" | "onExchange">;
+  readonly http?: InsightsClientTuning;
   /** Send every tenant to this local emulator instead of its own target. */
   readonly emulatorUrl?: string;
   /** Sheet tenants: also return the sheets with secret values filled in (for a terminal only; never written). */

@@ -2,6 +2,8 @@ import { Option, type Command } from "commander";
 import { CATALOG } from "../../connectors/catalog";
 import { loadConfig } from "../../config/load";
 import type { OutputSource } from "../../register/outputs";
+import { Deadline } from "../../providers/insights/deadline";
+import { insightsProgress } from "../insights-progress";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
 import { statePath } from "../../stacks/local-state";
@@ -13,6 +15,8 @@ interface RegisterOptions {
   format: "table" | "json";
   concurrency: string;
   settleTimeout: string;
+  requestTimeout: string;
+  timeout: string;
   outputs?: string[];
   cdktfOut: string;
   githubDir: string;
@@ -61,6 +65,8 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--concurrency <n>", "connectors registered at once", "4")
     .option("--settle-timeout <seconds>", "how long to wait for each connector's first connectivity check", "120")
+    .option("--request-timeout <seconds>", "deadline of one API call, its retries and waits included", "60")
+    .option("--timeout <seconds>", "deadline of the whole run: calls and connectivity waits stop when it passes", "1800")
     .option("--outputs <file...>", "stack outputs as JSON ({stack: {output: value}}, e.g. from cdk deploy --outputs-file)")
     .option("--from-cloudformation", "read AWS stacks' outputs with CloudFormation DescribeStacks (AWS credentials from the environment)")
     .option("--cdktf-out <dir>", "synthesized CDKTF stacks, read with terraform output", "cdktf.out")
@@ -78,9 +84,15 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
       if (options.syntheticOutputs && !options.emulator) throw new UsageError("--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant");
       const concurrency = positiveNumber(options.concurrency, "--concurrency");
       const settleTimeoutMs = positiveNumber(options.settleTimeout, "--settle-timeout") * 1000;
+      const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
+      const deadline = new Deadline(positiveNumber(options.timeout, "--timeout") * 1000);
       // Loaded here, not at start-up: every other command would pay for the registration stage.
-      const [{ registerConfig }, { registerTable }, sources] = await Promise.all([import("../../register/run"), import("../../register/report"), outputSources(options)]);
-      const progress = io.stdout.isTTY && options.format === "table";
+      const [{ registerConfig }, { printableResults, registerTable }, sources] = await Promise.all([
+        import("../../register/run"),
+        import("../../register/report"),
+        outputSources(options),
+      ]);
+      const { progress, onRetry } = insightsProgress(io);
       let done = 0;
       const run = await registerConfig(config, {
         tenants: options.tenant,
@@ -88,24 +100,24 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         concurrency,
         settleTimeoutMs,
         pollMs: 1000,
+        deadline,
+        progress,
+        http: { timeoutMs, runDeadline: deadline, onRetry },
         outputSources: sources,
         env: process.env,
         sheetDir: options.sheetDir,
         emulatorUrl: options.emulator,
         revealSecrets: options.revealSecrets,
-        onResult: (result) => {
-          done += 1;
-          if (progress) io.stderr.write(`\r${done} connector(s) done, last: ${result.tenant}/${result.name} ${result.action}   `);
-        },
-      });
-      if (progress) io.stderr.write("\n");
+        onResult: (result) => progress.status(`${(done += 1)} connector(s) done, last: ${result.tenant}/${result.name} ${result.action}`),
+      }).finally(() => progress.close());
       if (options.format === "json") {
-        io.stdout.write(`${JSON.stringify({ dryRun: Boolean(options.dryRun), results: run.results, sheets: run.sheets }, null, 2)}\n`);
+        const results = printableResults(run.results);
+        io.stdout.write(`${JSON.stringify({ dryRun: Boolean(options.dryRun), results, sheets: run.sheets }, null, 2)}\n`);
       } else {
         if (run.results.length) io.stdout.write(registerTable(run.results, Boolean(options.dryRun)));
         for (const sheet of run.sheets) io.stdout.write(`sheet: ${sheet}\n`);
         for (const sheet of run.revealedSheets) io.stdout.write(`\n${sheet}`);
-        for (const r of run.results.filter((r) => r.installation)) {
+        for (const r of printableResults(run.results).filter((r) => r.installation)) {
           const typed = installerFields(r.kind);
           io.stdout.write(
             `${r.tenant}/${r.name}: install the Insights Collector from ${r.installation!.installerUrl} with installation key ${r.installation!.key}` +

@@ -1,8 +1,20 @@
 import { Option, type Command } from "commander";
 import { loadConfig } from "../../config/load";
+import { Deadline } from "../../providers/insights/deadline";
+import { printable } from "../../providers/text/printable";
 import type { StatusRow } from "../../register/report";
+import { insightsProgress } from "../insights-progress";
 import { EXIT, type Io } from "../io";
-import { checkTenantNames } from "../tenant-filter";
+import { checkTenantNames, positiveNumber } from "../tenant-filter";
+
+interface StatusOptions {
+  config: string;
+  tenant?: string[];
+  format: "table" | "json";
+  emulator?: string;
+  requestTimeout: string;
+  timeout: string;
+}
 
 /** `status`: the Configured Connectors dashboard of each tenant, as a table or JSON. */
 export function registerStatus(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -13,25 +25,35 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
     .option("--emulator <url>", "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)")
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
-    .action(async (options: { config: string; tenant?: string[]; format: "table" | "json"; emulator?: string }) => {
+    .option("--request-timeout <seconds>", "deadline of one API call, its retries and waits included", "60")
+    .option("--timeout <seconds>", "deadline of the whole command", "300")
+    .action(async (options: StatusOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
+      const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
+      const runDeadline = new Deadline(positiveNumber(options.timeout, "--timeout") * 1000);
       const [{ insightsApiFor }, { statusRow, statusTable }] = await Promise.all([import("../../register/insights-target"), import("../../register/report")]);
+      const { progress, onRetry } = insightsProgress(io);
       const rows: StatusRow[] = [];
       const skipped: string[] = [];
+      const failed: { tenant: string; error: string }[] = [];
       for (const tenant of config.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name))) {
-        const api = insightsApiFor(tenant.insights, config.dir, process.env, {}, options.emulator);
-        if (!api) {
-          skipped.push(tenant.name);
-          continue;
+        try {
+          const api = insightsApiFor(tenant.insights, config.dir, process.env, { timeoutMs, runDeadline, onRetry }, options.emulator);
+          if (!api) skipped.push(tenant.name);
+          else rows.push(...(await api.list()).map((c) => statusRow(tenant.name, c)));
+        } catch (error) {
+          // One unreachable tenant does not hide the others' dashboards.
+          failed.push({ tenant: tenant.name, error: printable((error as Error).message) });
         }
-        rows.push(...(await api.list()).map((c) => statusRow(tenant.name, c)));
       }
-      if (options.format === "json") io.stdout.write(`${JSON.stringify({ connectors: rows, sheetTenants: skipped }, null, 2)}\n`);
+      progress.close();
+      if (options.format === "json") io.stdout.write(`${JSON.stringify({ connectors: rows, sheetTenants: skipped, failed }, null, 2)}\n`);
       else {
         io.stdout.write(statusTable(rows));
         for (const name of skipped) io.stdout.write(`${name}: sheet adapter, no API to ask; check Menu > Connectors > Configured in the console\n`);
       }
-      setExit(EXIT.ok);
+      for (const { tenant, error } of failed) io.stderr.write(`error: ${tenant}: ${error}\n`);
+      setExit(failed.length ? EXIT.failed : EXIT.ok);
     });
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { randomBytes, scrypt } from "node:crypto";
 
 /**
  * The written contract of the Insights connector API (`openapi.yaml` is generated from
@@ -35,8 +35,10 @@ export interface Connector {
   connectionPoint: string;
   /** The non-secret fields of the kind's form. */
   settings: Record<string, string>;
-  /** `sha256:<hex>` per secret field, so a client can tell whether a secret changed without reading it. */
+  /** `scrypt:<base64url>` per secret field, so a client can tell whether a secret changed without reading it. */
   secretFingerprints: Record<string, string>;
+  /** The connector's own random salt of its fingerprints (base64url, 16 bytes or more). */
+  fingerprintSalt: string;
   createdAt: string;
   updatedAt: string;
   lastActivityAt: string;
@@ -45,11 +47,27 @@ export interface Connector {
 }
 
 /**
- * How the API fingerprints a secret field (assumed): salted with the connector ID and
- * field name, so equal secrets on two connectors do not share a fingerprint.
+ * How the API fingerprints a secret field (assumed): scrypt over `<field>\n<value>` with the
+ * connector's random salt, so a fingerprint read from the API (or a log of it) cannot be
+ * checked against a dictionary at SHA-256 speed, and equal secrets on two connectors do
+ * not share one. N=2^14, r=8, p=1 is scrypt's 2009 interactive-login setting (16 MiB, tens of
+ * milliseconds per guess); golang/crypto scrypt/scrypt.go suggests N=2^15 "as of 2017". Half
+ * that here because a run recomputes every secret of every connector (hundreds per tenant).
  */
-export function secretFingerprint(connectorId: string, field: string, value: string): string {
-  return `sha256:${createHash("sha256").update(`${connectorId}\n${field}\n${value}`).digest("hex")}`;
+export const FINGERPRINT_SCRYPT = { N: 2 ** 14, r: 8, p: 1, keyLength: 32 } as const;
+
+export function secretFingerprint(salt: string, field: string, value: string): Promise<string> {
+  const { N, r, p, keyLength } = FINGERPRINT_SCRYPT;
+  return new Promise((resolve, reject) =>
+    scrypt(`${field}\n${value}`, Buffer.from(salt, "base64url"), keyLength, { N, r, p }, (error, key) =>
+      error ? reject(error) : resolve(`scrypt:${key.toString("base64url")}`),
+    ),
+  );
+}
+
+/** A new connector's fingerprint salt. */
+export function newFingerprintSalt(): string {
+  return randomBytes(16).toString("base64url");
 }
 
 /** Paths, relative to `{baseUrl}${API_BASE_PATH}`. */

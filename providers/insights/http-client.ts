@@ -1,20 +1,32 @@
 import { SecretValue } from "../../config/secret-value";
+import { printable } from "../text/printable";
 import { revealValues, type InsightsApi, type RegistrationValues } from "./adapter";
-import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, IDEMPOTENCY_HEADER, PATHS, type ActivityEntry, type ConnectivityState, type Connector } from "./contract";
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs, withRetries, type RetryPolicy } from "./retry";
+import { connectionFailure } from "./connection-failure";
+import {
+  API_BASE_PATH,
+  API_VERSION,
+  API_VERSION_HEADER,
+  IDEMPOTENCY_HEADER,
+  PATHS,
+  type ActivityEntry,
+  type ConnectivityState,
+  type Connector,
+} from "./contract";
+import type { Deadline } from "./deadline";
+import { InsightsApiError, InsightsConnectionError, UnexpectedAnswerError } from "./errors";
+import { contractValidator } from "./openapi-validator";
+import { DEFAULT_MAX_RESPONSE_BYTES, readCappedBody, ResponseTooLargeError } from "./response-body";
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  retryAfterMs,
+  withRetries,
+  type AttemptOutcome,
+  type RetryEvent,
+  type RetryPolicy,
+} from "./retry";
 
-/** An answer from Insights that is not a success; the message carries the problem's title and field errors, never a value. */
-export class InsightsApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly method: string,
-    readonly path: string,
-    readonly problem: { title?: string; detail?: string; errors?: { field?: string; message?: string }[] },
-  ) {
-    const fields = (problem.errors ?? []).map((e) => `${e.field}: ${e.message}`).join("; ");
-    super(`${method} ${path}: HTTP ${status} ${problem.title ?? ""}${problem.detail ? ` (${problem.detail})` : ""}${fields ? `: ${fields}` : ""}`.trim());
-  }
-}
+export { InsightsApiError, InsightsConnectionError, UnexpectedAnswerError };
 
 /** One request/response pair, for contract tests that validate both against openapi.yaml. */
 export interface Exchange {
@@ -26,27 +38,70 @@ export interface Exchange {
   requestHeaders: Record<string, string>;
 }
 
+/** The default deadline of one call, every attempt and wait included. */
+export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
+
 export interface InsightsHttpClientOptions {
   /** e.g. https://app.beyondtrust.io, or http://127.0.0.1:PORT for the emulator. */
   readonly baseUrl: string;
   readonly siteId: string;
   readonly token?: SecretValue;
+  /** One overall deadline per call: every attempt, retry wait and body read of one operation. @default 60 s */
   readonly timeoutMs?: number;
+  /** The run's deadline: no call outlives it. */
+  readonly runDeadline?: Deadline;
+  /** Largest response body read; past it the connection is cut. @default 8 MiB */
+  readonly maxResponseBytes?: number;
   readonly retry?: Partial<RetryPolicy>;
   readonly onExchange?: (exchange: Exchange) => void;
+  /** Each wait before a retry, for progress output. */
+  readonly onRetry?: (event: RetryEvent & { method: string; path: string }) => void;
+  /** The next step when the API cannot be reached, e.g. "start the emulator: …". */
+  readonly unreachableHint?: string;
 }
 
-/** The `http` adapter: the written contract over HTTPS (plain HTTP only to 127.0.0.1 or localhost). */
+interface Call {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  payload?: string;
+  signal: AbortSignal;
+  timeoutMs: number;
+}
+
+const LOOPBACK = ["127.0.0.1", "localhost", "[::1]"];
+
+/** A redirect's target as it may be printed: no credentials, no query, bounded. */
+function shownLocation(location: string | null, base: string): string {
+  if (!location) return "(no Location header)";
+  try {
+    const url = new URL(location, base);
+    return printable(`${url.protocol}//${url.host}${url.pathname}${url.search ? "?…" : ""}`).slice(0, 200);
+  } catch {
+    return `an unparsable Location (${printable(location).slice(0, 80)})`;
+  }
+}
+
+/**
+ * The `http` adapter: the written contract over HTTPS (plain HTTP only to 127.0.0.1 or
+ * localhost). Redirects are never followed (a 307/308 would re-send a body with secrets to
+ * wherever it points), bodies are capped and read as a stream, every answer is validated
+ * against openapi.yaml before it is believed, and each call has one deadline.
+ */
 export class InsightsHttpClient implements InsightsApi {
   private readonly root: string;
+  private readonly host: string;
   private readonly policy: RetryPolicy;
 
   constructor(private readonly options: InsightsHttpClientOptions) {
     const url = new URL(options.baseUrl);
-    if (url.protocol !== "https:" && !["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
-      throw new Error(`refusing plain ${url.protocol} to ${url.hostname}: the Insights API is only spoken over TLS (http is for a local emulator)`);
+    if (url.protocol !== "https:" && !LOOPBACK.includes(url.hostname)) {
+      throw new Error(
+        `refusing plain ${url.protocol} to ${url.hostname}: the Insights API is only spoken over TLS (http is for a local emulator)`,
+      );
     }
     this.root = `${options.baseUrl.replace(/\/+$/, "")}${API_BASE_PATH}`;
+    this.host = url.host;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   }
 
@@ -55,7 +110,9 @@ export class InsightsHttpClient implements InsightsApi {
   }
 
   create(kind: string, values: RegistrationValues, idempotencyKey: string): Promise<Connector> {
-    return this.call("POST", PATHS.createConnector(this.options.siteId, kind), values, { [IDEMPOTENCY_HEADER]: idempotencyKey });
+    return this.call("POST", PATHS.createConnector(this.options.siteId, kind), values, {
+      [IDEMPOTENCY_HEADER]: idempotencyKey,
+    });
   }
 
   update(id: string, changes: RegistrationValues): Promise<Connector> {
@@ -87,43 +144,147 @@ export class InsightsHttpClient implements InsightsApi {
     return (await this.call<{ items: ActivityEntry[] }>("GET", PATHS.activity(this.options.siteId, id))).items;
   }
 
-  /** One operation: attempts with backoff on 429, 5xx, timeouts and dropped connections. */
-  private call<T>(method: string, path: string, body?: RegistrationValues, extraHeaders: Record<string, string> = {}): Promise<T> {
+  /** One operation: attempts with backoff on 429, 5xx and dropped connections, within one deadline. */
+  private call<T>(
+    method: string,
+    path: string,
+    body?: RegistrationValues,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
     const headers: Record<string, string> = {
       accept: "application/json",
       [API_VERSION_HEADER]: API_VERSION,
       ...extraHeaders,
       ...(body ? { "content-type": "application/json" } : {}),
     };
-    return withRetries(async () => {
-      let response: Response;
-      // Secrets are revealed into this one string, sent, and dropped.
-      const payload = body ? JSON.stringify(revealValues(body)) : undefined;
-      try {
-        response = await fetch(`${this.root}${path}`, {
-          method,
-          headers: this.options.token ? { ...headers, authorization: `Bearer ${this.options.token.reveal()}` } : headers,
-          body: payload,
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-        });
-      } catch (error) {
-        return { done: false, error: new Error(`${method} ${path}: ${(error as Error).name === "TimeoutError" ? "timed out" : "connection failed"} (${(error as Error).message})`) };
-      }
-      const text = await response.text().catch(() => "");
-      const parsed = text ? safeJson(text) : undefined;
-      this.options.onExchange?.({ method, path, status: response.status, requestBody: payload ? JSON.parse(payload) : undefined, responseBody: parsed, requestHeaders: headers });
-      if (response.ok) return { done: true, value: parsed as T };
-      const error = new InsightsApiError(response.status, method, path, (parsed as object) ?? {});
-      if (isRetryableStatus(response.status)) return { done: false, error, retryAfterMs: retryAfterMs(response.headers.get("retry-after")) };
-      throw error;
-    }, this.policy);
+    const run = this.options.runDeadline;
+    const timeoutMs = Math.min(this.options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, run?.remainingMs() ?? Infinity);
+    const callSignal = AbortSignal.timeout(timeoutMs);
+    const signal = run ? AbortSignal.any([callSignal, run.signal]) : callSignal;
+    // Secrets are revealed into this one string, sent, and dropped.
+    const payload = body ? JSON.stringify(revealValues(body)) : undefined;
+    const call: Call = { method, path, headers, payload, signal, timeoutMs };
+    return withRetries<T>(() => this.attempt<T>(call), this.policy, {
+      deadline: this.policy.now() + timeoutMs,
+      onRetry: (event) => this.options.onRetry?.({ ...event, method, path }),
+    });
+  }
+
+  private async attempt<T>(call: Call): Promise<AttemptOutcome<T>> {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.root}${call.path}`, {
+        method: call.method,
+        headers: this.options.token
+          ? { ...call.headers, authorization: `Bearer ${this.options.token.reveal()}` }
+          : call.headers,
+        body: call.payload,
+        signal: call.signal,
+        redirect: "manual",
+      });
+    } catch (error) {
+      return this.noAnswer(call, error);
+    }
+    try {
+      text = await readCappedBody(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    } catch (error) {
+      if (!(error instanceof ResponseTooLargeError)) return this.noAnswer(call, error);
+      const tooLarge = new UnexpectedAnswerError(
+        response.status,
+        call.method,
+        call.path,
+        response.headers.get("content-type") ?? undefined,
+        error.message,
+      );
+      return { done: false, final: true, error: tooLarge };
+    }
+    return this.judge<T>(call, response, text);
+  }
+
+  /** No (complete) answer: out of time, unreachable, or dropped mid-way. */
+  private noAnswer(call: Call, error: unknown): AttemptOutcome<never> {
+    const run = this.options.runDeadline;
+    if (call.signal.aborted) {
+      const why = run?.signal.aborted
+        ? `timed out after ${run.seconds} s (the run's deadline)`
+        : `timed out after ${Math.round(call.timeoutMs / 1000)} s`;
+      return {
+        done: false,
+        final: true,
+        error: new InsightsConnectionError(call.method, call.path, `${why} talking to ${this.host}`),
+      };
+    }
+    const failure = connectionFailure(error, new URL(this.root), this.options.unreachableHint);
+    return {
+      done: false,
+      final: !failure.retryable,
+      error: new InsightsConnectionError(call.method, call.path, failure.message),
+    };
+  }
+
+  /** Believes an answer only when the contract describes it: this status, JSON, this shape. */
+  private judge<T>(call: Call, response: Response, text: string): AttemptOutcome<T> {
+    const { method, path } = call;
+    const contentType = response.headers.get("content-type") ?? undefined;
+    const unexpected = (reason: string) =>
+      new UnexpectedAnswerError(response.status, method, path, contentType, reason);
+    if (response.status >= 300 && response.status < 400) {
+      const location = shownLocation(response.headers.get("location"), this.root);
+      return {
+        done: false,
+        final: true,
+        error: unexpected(`redirect to ${location}, not followed: the contract has no redirects; check insights.url`),
+      };
+    }
+    const validator = contractValidator();
+    const operation = validator.operation(method, path);
+    if (!operation) throw new Error(`${method} ${path} is not an operation of openapi.yaml`);
+    const mediaType = contentType?.split(";")[0].trim().toLowerCase();
+    const parsed =
+      mediaType === "application/json" || mediaType === "application/problem+json" ? parseJson(text) : undefined;
+    this.options.onExchange?.({
+      method,
+      path,
+      status: response.status,
+      requestBody: call.payload ? JSON.parse(call.payload) : undefined,
+      responseBody: parsed,
+      requestHeaders: call.headers,
+    });
+    const schema = validator.responseSchema(operation, response.status);
+    if (response.ok) {
+      if (schema === undefined)
+        return { done: false, final: true, error: unexpected("is not an answer the contract gives to this call") };
+      if (schema === null) return { done: true, value: undefined as T };
+      if (mediaType !== "application/json")
+        return {
+          done: false,
+          final: true,
+          error: unexpected("is not the JSON the contract promises (a proxy or sign-in page?)"),
+        };
+      if (parsed === undefined) return { done: false, final: true, error: unexpected("body is not valid JSON") };
+      const problems = validator.validate(schema, parsed, "response");
+      if (problems.length)
+        return {
+          done: false,
+          final: true,
+          error: unexpected(`does not follow the contract: ${problems.slice(0, 3).join("; ")}`),
+        };
+      return { done: true, value: parsed as T };
+    }
+    const conforming = schema && parsed !== undefined && validator.validate(schema, parsed, "problem").length === 0;
+    const error = conforming
+      ? new InsightsApiError(response.status, method, path, parsed as InsightsApiError["problem"])
+      : unexpected("is not the problem JSON the contract promises");
+    if (!isRetryableStatus(response.status)) return { done: false, final: true, error };
+    return { done: false, error, retryAfterMs: retryAfterMs(response.headers.get("retry-after"), this.policy.now()) };
   }
 }
 
-function safeJson(text: string): unknown {
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return { title: "response was not JSON" };
+    return undefined;
   }
 }

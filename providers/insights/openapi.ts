@@ -119,7 +119,7 @@ export function insightsOpenApi(): Json {
     Connector: {
       type: "object",
       additionalProperties: false,
-      required: ["id", "kind", "name", "enabled", "connectivity", "connectionPoint", "settings", "secretFingerprints", "createdAt", "updatedAt", "lastActivityAt"],
+      required: ["id", "kind", "name", "enabled", "connectivity", "connectionPoint", "settings", "secretFingerprints", "fingerprintSalt", "createdAt", "updatedAt", "lastActivityAt"],
       properties: {
         id: { type: "string", minLength: 1 },
         kind: { enum: CATALOG.map((k) => k.kind) },
@@ -130,8 +130,15 @@ export function insightsOpenApi(): Json {
         settings: { type: "object", additionalProperties: { type: "string" }, description: "The form's non-secret fields" },
         secretFingerprints: {
           type: "object",
-          additionalProperties: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
-          "x-assumption": "sha256 of `<connectorId>\\n<field>\\n<value>`: lets a client tell whether a secret changed without the API returning it.",
+          additionalProperties: { type: "string", pattern: "^scrypt:[A-Za-z0-9_-]{43}$" },
+          "x-assumption":
+            "scrypt (N=16384, r=8, p=1, 32 bytes) of `<field>\\n<value>` salted with fingerprintSalt: lets a client tell whether a secret changed " +
+            "without the API returning it, and resists offline guessing.",
+        },
+        fingerprintSalt: {
+          type: "string",
+          pattern: "^[A-Za-z0-9_-]{22,}$",
+          "x-assumption": "A random salt per connector (base64url, at least 16 bytes), chosen by the server when the connector is created.",
         },
         createdAt: { type: "string", format: "date-time" },
         updatedAt: { type: "string", format: "date-time" },

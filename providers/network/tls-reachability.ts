@@ -14,7 +14,7 @@ export interface ReachabilityResult extends ReachabilityTarget {
 }
 
 /** Node's error codes in the words of someone fixing a firewall or a certificate. */
-function explain(error: NodeJS.ErrnoException): string {
+export function explain(error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case "ENOTFOUND":
     case "EAI_AGAIN":

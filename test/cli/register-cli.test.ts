@@ -6,6 +6,7 @@ import { REPO, runCli, spawnCliAsync } from "../helpers/cli";
 import { configWith, VALID } from "../helpers/config-text";
 import { filesUnder } from "../helpers/files";
 import { CANARY_ENV } from "../register/helpers";
+import { closedPort, connectorJson, hostileServer, type HostileServer } from "../providers/insights/hostile-server";
 
 describe("register, status and connector commands", () => {
   let work: string;
@@ -131,4 +132,88 @@ describe("sheet adapter --reveal-secrets", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("register and status against hostile or absent servers", () => {
+  const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+  let dir: string;
+  let servers: HostileServer[];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "hostile-cli-"));
+    servers = [];
+    Object.assign(process.env, { EPM_ID: "epm-id", EPM_SECRET: "CANARY-hostile-cli-9d" });
+  });
+  afterEach(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    rmSync(dir, { recursive: true, force: true });
+    delete process.env.EPM_ID;
+    delete process.env.EPM_SECRET;
+  });
+  function configFor(url: string): string {
+    const file = join(dir, "tenants.yaml");
+    writeFileSync(file, configWith([VALID["epm-cloud"]], `adapter: emulator\nurl: ${url}`));
+    return file;
+  }
+
+  test("escape sequences in titles, names and connection points reach no output format", async () => {
+    const server = await hostileServer((req, res) => {
+      const json = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+      if (req.method === "GET") {
+        return json(200, { items: [connectorJson({ kind: "okta", name: "Okta\u001b]0;pwned\u0007 ok", connectionPoint: "\u001b[2Jacme.okta.com\u009b31m" })] });
+      }
+      return json(422, { title: "\u001b[2J\u001b]0;owned\u0007Invalid connector settings", errors: [{ field: "domain", message: "is \u001b[31mnot\u001b[0m a URL" }] });
+    });
+    servers.push(server);
+    const config = configFor(server.url);
+    const outputs = [
+      await runCli("register", "--config", config),
+      await runCli("register", "--config", config, "--format", "json"),
+      await runCli("status", "--config", config),
+      await runCli("status", "--config", config, "--format", "json"),
+    ];
+    expect(outputs.map((o) => o.code)).toEqual([1, 1, 0, 0]);
+    expect(outputs[0].stdout).toContain("Invalid connector");
+    expect(JSON.parse(outputs[1].stdout).results[0].detail).toBe("POST /sites/00000000-0000-4000-8000-000000000000/connectors/kinds/epm-cloud: HTTP 422 Invalid connector settings: domain: is not a URL");
+    expect(JSON.parse(outputs[3].stdout).connectors[0]).toMatchObject({ name: "Okta ok", connectionPoint: "acme.okta.com" });
+    for (const output of outputs) {
+      expect(output.stdout + output.stderr).not.toMatch(CONTROL);
+      expect(output.stdout + output.stderr).not.toContain("CANARY-");
+    }
+  });
+
+  test("an absent emulator: host, port, cause and how to start it, within a second or two, for status and register", async () => {
+    const port = await closedPort();
+    const config = configFor(`http://127.0.0.1:${port}`);
+    const started = Date.now();
+    const status = await runCli("status", "--config", config);
+    const register = await runCli("register", "--config", config, "--format", "json");
+    expect(Date.now() - started).toBeLessThan(3000);
+    const expected = `cannot reach 127.0.0.1:${port}: TCP: connection refused (nothing listening, or a firewall rejects it). Next: start the emulator: npx insights-connectors emulator --port ${port}, or check \`insights.url\` in the config.`;
+    expect([status.code, status.stderr]).toEqual([1, `error: acme: GET /sites/00000000-0000-4000-8000-000000000000/connectors: ${expected}\n`]);
+    expect(register.code).toBe(1);
+    expect(JSON.parse(register.stdout).results[0].detail).toContain(expected);
+  });
+
+  test("waits over 2 s are reported as timestamped lines when stdout is not a terminal: a retry and connectivity settling", async () => {
+    let lists = 0;
+    let createdAt = 0;
+    const server = await hostileServer((req, res) => {
+      const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+        res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+      if (req.method === "GET" && req.url!.endsWith("/connectors")) {
+        return (lists += 1) === 1 ? json(503, { title: "unavailable" }, { "retry-after": "3" }) : json(200, { items: [] });
+      }
+      if (req.method === "POST") return (createdAt = Date.now()), json(201, connectorJson({ connectivity: "Checking" }));
+      const state = Date.now() - createdAt > 3500 ? "Connected" : "Checking";
+      return json(200, { state, checkedAt: "2026-11-23T10:00:00.000Z" });
+    });
+    servers.push(server);
+    const run = await runCli("register", "--config", configFor(server.url));
+    expect(run.code).toBe(0);
+    const stamp = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
+    expect(run.stderr).toMatch(new RegExp(`^${stamp} retrying GET /sites/[^ ]+/connectors in 3 s: HTTP 503 unavailable$`, "m"));
+    expect(run.stderr).toMatch(new RegExp(`^${stamp} waiting [23] s for the first connectivity check of acme/EPM: Checking$`, "m"));
+    expect(run.stderr).toMatch(new RegExp(`^${stamp} the first connectivity check of acme/EPM: Connected after [3-5] s$`, "m"));
+    expect(run.stderr).not.toMatch(CONTROL);
+  }, 30_000);
 });

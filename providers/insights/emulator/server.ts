@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { INSIGHTS_CONNECTOR_KINDS as CATALOG } from "../../../connectors/catalog";
 import type { ConnectorKind } from "../../../connectors/kind";
-import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, IDEMPOTENCY_HEADER, secretFingerprint, type ActivityEntry, type Connector, type ConnectivityState } from "../contract";
+import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, IDEMPOTENCY_HEADER, newFingerprintSalt, secretFingerprint, type ActivityEntry, type Connector, type ConnectivityState } from "../contract";
 import { readBody } from "../../http/read-body";
 import { FaultInjector, type FaultOptions } from "./faults";
 import { EmulatorStore, type StoredConnector } from "./store";
@@ -138,11 +138,13 @@ export class InsightsEmulator {
     const kind = KINDS.get(kindName);
     if (!kind) throw new HttpProblem(404, `No connector kind ${kindName}`);
     if (!idempotencyKey || idempotencyKey.length < 16) throw new HttpProblem(400, `${IDEMPOTENCY_HEADER} header of at least 16 characters is required`);
-    const requestHash = createHash("sha256").update(JSON.stringify(body ?? null)).digest("hex");
+    const request = JSON.stringify(body ?? null);
     const scope = `${siteId}\n${idempotencyKey}`;
     const replay = await this.store.idempotency.findOneAsync({ scope });
     if (replay) {
-      if (replay.requestHash !== requestHash) throw new HttpProblem(422, `${IDEMPOTENCY_HEADER} was used for a different request`);
+      if (replay.requestFingerprint !== (await secretFingerprint(replay.requestSalt, "request", request))) {
+        throw new HttpProblem(422, `${IDEMPOTENCY_HEADER} was used for a different request`);
+      }
       const created = await this.store.connectors.findOneAsync({ _id: replay.connectorId });
       if (created) return { status: 200, body: this.present(created) };
     }
@@ -151,7 +153,8 @@ export class InsightsEmulator {
     const values = body as Record<string, string>;
     const now = new Date().toISOString();
     const id = randomUUID();
-    const { settings, fingerprints } = split(kind, id, values);
+    const fingerprintSalt = newFingerprintSalt();
+    const { settings, fingerprints } = await split(kind, fingerprintSalt, values);
     const doc: StoredConnector = {
       _id: id,
       siteId,
@@ -161,6 +164,7 @@ export class InsightsEmulator {
       enabled: true,
       settings,
       secretFingerprints: fingerprints,
+      fingerprintSalt,
       connectionPoint: connectionPoint(kind, settings),
       checkOutcome: checkOutcome(kind, values),
       checkReadyAt: Date.now() + (this.options.checkDelayMs ?? 300),
@@ -177,7 +181,9 @@ export class InsightsEmulator {
       if ((error as { errorType?: string }).errorType === "uniqueViolated") throw new HttpProblem(409, `A ${kind.title} connector named "${values.name}" already exists`);
       throw error;
     }
-    await this.store.idempotency.insertAsync({ scope, connectorId: id, requestHash }).catch(() => undefined);
+    const requestSalt = newFingerprintSalt();
+    const requestFingerprint = await secretFingerprint(requestSalt, "request", request);
+    await this.store.idempotency.insertAsync({ scope, connectorId: id, requestFingerprint, requestSalt }).catch(() => undefined);
     return { status: 201, body: this.present(doc) };
   }
 
@@ -186,7 +192,7 @@ export class InsightsEmulator {
     const errors = validateRegistration(kind, body, true);
     if (errors.length) throw new HttpProblem(422, "Invalid connector settings", errors);
     const values = body as Record<string, string>;
-    const { settings, fingerprints } = split(kind, stored._id!, values);
+    const { settings, fingerprints } = await split(kind, stored.fingerprintSalt, values);
     const now = new Date().toISOString();
     const changedFields = Object.keys(values).sort().join(", ");
     const next: StoredConnector = {
@@ -245,6 +251,7 @@ export class InsightsEmulator {
       connectionPoint: stored.connectionPoint,
       settings: stored.settings,
       secretFingerprints: stored.secretFingerprints,
+      fingerprintSalt: stored.fingerprintSalt,
       createdAt: stored.createdAt,
       updatedAt: stored.updatedAt,
       lastActivityAt: activity[0]?.at ?? stored.updatedAt,
@@ -253,14 +260,18 @@ export class InsightsEmulator {
   }
 }
 
-/** Non-secret fields are kept; secret ones only as fingerprints. */
-function split(kind: ConnectorKind<any>, id: string, values: Record<string, string>): { settings: Record<string, string>; fingerprints: Record<string, string> } {
+/** Non-secret fields are kept; secret ones only as salted scrypt fingerprints. */
+async function split(
+  kind: ConnectorKind<any>,
+  salt: string,
+  values: Record<string, string>,
+): Promise<{ settings: Record<string, string>; fingerprints: Record<string, string> }> {
   const settings: Record<string, string> = {};
   const fingerprints: Record<string, string> = {};
   for (const field of kind.registration.fields) {
     const value = values[field.key];
     if (value === undefined) continue;
-    if (field.secret) fingerprints[field.key] = secretFingerprint(id, field.key, value);
+    if (field.secret) fingerprints[field.key] = await secretFingerprint(salt, field.key, value);
     else settings[field.key] = value;
   }
   return { settings, fingerprints };

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Datastore from "@seald-io/nedb";
-import type { ActivityEntry, ConnectivityState } from "../contract";
+import { newFingerprintSalt, type ActivityEntry, type ConnectivityState } from "../contract";
 
 /** A connector as the emulator keeps it: fingerprints of secrets, never their values. */
 export interface StoredConnector {
@@ -14,6 +14,8 @@ export interface StoredConnector {
   enabled: boolean;
   settings: Record<string, string>;
   secretFingerprints: Record<string, string>;
+  /** Random per connector; salts its secret fingerprints. */
+  fingerprintSalt: string;
   connectionPoint: string;
   /** What the first check after a change will find, and when it finishes. */
   checkOutcome: { state: ConnectivityState; reason: string };
@@ -29,7 +31,9 @@ interface IdempotencyRecord {
   /** `<siteId>\n<key>` */
   scope: string;
   connectorId: string;
-  requestHash: string;
+  /** scrypt of the request body under `requestSalt`: a replay can be recognised, the body's secrets not guessed. */
+  requestFingerprint: string;
+  requestSalt: string;
 }
 
 /**
@@ -54,11 +58,22 @@ export class EmulatorStore {
     await Promise.all([store.connectors.loadDatabaseAsync(), store.idempotency.loadDatabaseAsync()]);
     await store.connectors.ensureIndexAsync({ fieldName: "identity", unique: true });
     await store.idempotency.ensureIndexAsync({ fieldName: "scope", unique: true });
+    await store.forgetUnsaltedHashes();
     return store;
   }
 
   static identity(siteId: string, kind: string, name: string): string {
     return `${siteId}\n${kind}\n${name}`;
+  }
+
+  /**
+   * Stores written before salted fingerprints kept plain SHA-256 ones: drop them (the next
+   * register sees those secrets as changed and sends them again) and every idempotency record.
+   */
+  private async forgetUnsaltedHashes(): Promise<void> {
+    const old = await this.connectors.findAsync({ fingerprintSalt: { $exists: false } });
+    for (const doc of old) await this.connectors.updateAsync({ _id: doc._id }, { $set: { fingerprintSalt: newFingerprintSalt(), secretFingerprints: {} } }, {});
+    await this.idempotency.removeAsync({ requestSalt: { $exists: false } }, { multi: true });
   }
 
   /** Rewrites the data files without superseded lines. */

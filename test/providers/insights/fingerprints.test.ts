@@ -1,0 +1,94 @@
+import { createHash, scryptSync } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SecretValue } from "../../../config/secret-value";
+import { InsightsEmulator } from "../../../providers/insights/emulator/server";
+import { InsightsHttpClient } from "../../../providers/insights/http-client";
+import { filesUnder } from "../../helpers/files";
+
+const SITE = "5a7f0c2e-1b2c-4d3e-8f40-123456789abc";
+/** A weak, guessable secret: the kind a dictionary finds in a few hundred tries. */
+const CANARY = "Summer2024!";
+const DICTIONARY = ["password", "Winter2023!", "Spring2024!", CANARY, "letmein", "Autumn2024!"];
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+describe("secret fingerprints are scrypt with a per-connector salt from the server", () => {
+  let dir: string;
+  let emulator: InsightsEmulator;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), "fingerprints-"));
+    emulator = await InsightsEmulator.start({ stateDir: join(dir, "state"), checkDelayMs: 10 });
+  });
+  afterEach(async () => {
+    await emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("a dictionary guess at SHA-256 speed finds nothing; scrypt(N=16384, r=8, p=1) with the salt reproduces it", async () => {
+    const client = new InsightsHttpClient({ baseUrl: emulator.url, siteId: SITE });
+    const body = (name: string) => ({
+      name,
+      subdomain: "acme.beyondtrustcloud.com",
+      clientId: "pra-client",
+      clientSecret: new SecretValue(CANARY),
+    });
+    const first = await client.create("pra-cloud", body("PRA one"), "fingerprint-key-0001");
+    const second = await client.create("pra-cloud", body("PRA two"), "fingerprint-key-0002");
+
+    const fingerprint = first.secretFingerprints.clientSecret;
+    expect(fingerprint).toMatch(/^scrypt:[A-Za-z0-9_-]{43}$/);
+    for (const guess of DICTIONARY) {
+      const hex = sha256(`${first.id}\nclientSecret\n${guess}`);
+      expect(fingerprint).not.toContain(hex);
+      expect(fingerprint).not.toBe(`sha256:${hex}`);
+    }
+    // The documented derivation, computed here independently of the contract module.
+    const expected = scryptSync(`clientSecret\n${CANARY}`, Buffer.from(first.fingerprintSalt, "base64url"), 32, {
+      N: 16384,
+      r: 8,
+      p: 1,
+    });
+    expect(fingerprint).toBe(`scrypt:${expected.toString("base64url")}`);
+    // Equal secrets on two connectors share neither salt nor fingerprint.
+    expect(Buffer.from(first.fingerprintSalt, "base64url").length).toBeGreaterThanOrEqual(16);
+    expect(second.fingerprintSalt).not.toBe(first.fingerprintSalt);
+    expect(second.secretFingerprints.clientSecret).not.toBe(fingerprint);
+  });
+
+  test("the emulator's files hold no secret, no unsalted SHA-256 of it, and no SHA-256 of a request body", async () => {
+    const client = new InsightsHttpClient({ baseUrl: emulator.url, siteId: SITE });
+    const values = {
+      name: "PRA",
+      subdomain: "acme.beyondtrustcloud.com",
+      clientId: "pra-client",
+      clientSecret: CANARY,
+    };
+    const created = await client.create(
+      "pra-cloud",
+      { ...values, clientSecret: new SecretValue(CANARY) },
+      "fingerprint-key-0003",
+    );
+    // A replay with the same key is still recognised (the salted request fingerprint matches).
+    expect(
+      (await client.create("pra-cloud", { ...values, clientSecret: new SecretValue(CANARY) }, "fingerprint-key-0003"))
+        .id,
+    ).toBe(created.id);
+    await emulator.stop();
+    const stored = filesUnder(join(dir, "state"))
+      .map((file) => readFileSync(file, "utf8"))
+      .join("\n");
+    emulator = await InsightsEmulator.start({ stateDir: join(dir, "state"), checkDelayMs: 10 });
+    expect(stored).toContain(created.fingerprintSalt);
+    for (const forbidden of [
+      CANARY,
+      sha256(CANARY),
+      sha256(`${created.id}\nclientSecret\n${CANARY}`),
+      sha256(JSON.stringify(values)),
+    ]) {
+      expect(stored).not.toContain(forbidden);
+    }
+    expect(stored).not.toMatch(/\b[0-9a-f]{64}\b/);
+  });
+});
