@@ -81,8 +81,28 @@ function pingoneSecrets(json: TfJson, periods: Map<string, number>, artifact: st
   });
 }
 
+/**
+ * GCP service account keys (`google_service_account_key`): no expiry set by Terraform; a change of
+ * `keepers` replaces the key, and the provider deletes the old key at once in the same apply.
+ */
+function gcpKeys(json: TfJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
+  return Object.entries(json.resource?.google_service_account_key ?? {}).map(([name, key]) => {
+    const rotationDays = rotationOf(key.keepers, periods);
+    return {
+      credential: "GCP service account key",
+      ...(rotationDays === undefined ? {} : { rotationDays }),
+      previousValidDays: 0,
+      artifact: `${artifact} google_service_account_key.${name}`,
+    };
+  });
+}
+
 /** Every expiring credential a synthesized Terraform JSON creates, with its lifetime as deployed. */
 export function terraformCredentialLifetimes(json: TfJson, artifact: string): CredentialLifetime[] {
   const periods = rotations(json, artifact);
-  return [...entraSecrets(json, periods, artifact), ...pingoneSecrets(json, periods, artifact)];
+  return [
+    ...entraSecrets(json, periods, artifact),
+    ...pingoneSecrets(json, periods, artifact),
+    ...gcpKeys(json, periods, artifact),
+  ];
 }
