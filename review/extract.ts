@@ -87,7 +87,8 @@ export async function extractArtifacts(
   for (const { name, tenant, connector } of connectorsOfKind<OktaConnectorConfig>(selected, "okta")) {
     const declared = await declareOktaProgram(connector, name);
     put(tenant, connector, oktaProgramGrants(declared, connector, `Pulumi program ${name}`));
-    lifetimes.set(connectorKey(tenant, connector.kind, connector.name), oktaKeyLifetimes(declared, `Pulumi program ${name}`));
+    const key = connectorKey(tenant, connector.kind, connector.name);
+    lifetimes.set(key, oktaKeyLifetimes(declared, `Pulumi program ${name}`));
   }
   for (const { name, tenant, connector } of connectorsOfKind<GithubConnectorConfig>(selected, "github")) {
     put(tenant, connector, githubManifestGrants(githubAppManifest(connector, "http://127.0.0.1/callback"), connector, `GitHub App manifest ${name}`));

@@ -16,7 +16,9 @@ export interface RotationStatus {
  */
 export function rotationDueAt(createdAt: Date, rotationDays: number): Date {
   if (Number.isNaN(createdAt.getTime())) throw new RangeError("the credential's creation time is not a valid date");
-  if (!Number.isInteger(rotationDays) || rotationDays < 1) throw new RangeError("rotationDays must be a whole number of days ≥ 1");
+  if (!Number.isInteger(rotationDays) || rotationDays < 1) {
+    throw new RangeError("rotationDays must be a whole number of days ≥ 1");
+  }
   return new Date(createdAt.getTime() + rotationDays * DAY_MS);
 }
 

@@ -17,7 +17,10 @@ export const OKTA_KEY_SLOTS_CONFIG = "keySlots";
  * Outputs are what registration reads: domain, clientId and the secret privateKeyPem.
  */
 export function oktaProgram(connector: OktaConnectorConfig, name: string) {
-  return async () => oktaStackOutputs(declareOktaConnector(connector, name, oktaKeySlotsFromConfig(new pulumi.Config())));
+  return async () => {
+    const keySlots = oktaKeySlotsFromConfig(new pulumi.Config());
+    return oktaStackOutputs(declareOktaConnector(connector, name, keySlots));
+  };
 }
 
 /** The key slots in the stack's config; a stack without them has one key, generation 1. */
@@ -27,7 +30,8 @@ export function oktaKeySlotsFromConfig(config: pulumi.Config): OktaKeySlots {
   const parsed = oktaKeySlots.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${[OKTA_KEY_SLOTS_CONFIG, ...i.path].join(".")}: ${i.message}`);
-    throw new Error(`the stack config's ${OKTA_KEY_SLOTS_CONFIG} is not valid: ${problems.join("; ")}. Nothing was changed.`);
+    const what = `the stack config's ${OKTA_KEY_SLOTS_CONFIG} is not valid`;
+    throw new Error(`${what}: ${problems.join("; ")}. Nothing was changed.`);
   }
   return parsed.data;
 }

@@ -61,7 +61,9 @@ describe("Okta key slots: add the new key, register it, then remove the old one"
 
   test("complete keeps only the registered key; without a rotation under way it refuses", () => {
     const overlap = beginOktaKeyRotation(FIRST_OKTA_KEY_SLOTS, now);
-    expect(completeOktaKeyRotation(overlap)).toEqual({ current: { generation: 2, createdAt: "2026-11-23T18:00:00.000Z" } });
+    expect(completeOktaKeyRotation(overlap)).toEqual({
+      current: { generation: 2, createdAt: "2026-11-23T18:00:00.000Z" },
+    });
     expect(() => completeOktaKeyRotation(FIRST_OKTA_KEY_SLOTS)).toThrow("no key rotation is under way");
   });
 
@@ -77,7 +79,8 @@ describe("Okta key slots: add the new key, register it, then remove the old one"
 describe("keyRotationDays is bounded, with errors located at the field", () => {
   const located = (entry: string, extra: string) => {
     const text = configWith([`${entry}\n${extra}`]);
-    return problemsOf(text).map((p) => ({ line: p.line, path: p.path, message: p.message, expectedLine: lineOf(text, extra) }));
+    const expectedLine = lineOf(text, extra);
+    return problemsOf(text).map((p) => ({ line: p.line, path: p.path, message: p.message, expectedLine }));
   };
 
   test.each([

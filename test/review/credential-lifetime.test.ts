@@ -75,7 +75,10 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
     const plan = await planOf(VALID.azure, VALID.pingone, VALID.gcp, VALID.okta, VALID.github);
     const byKind = (field: string) =>
       Object.fromEntries(
-        JSON.parse(renderJson(plan)).tenants[0].connectors.map((c: any) => [c.kind, c.credentialLifetimes?.[0][field] ?? null])
+        JSON.parse(renderJson(plan)).tenants[0].connectors.map((c: any) => [
+          c.kind,
+          c.credentialLifetimes?.[0][field] ?? null,
+        ])
       );
     expect(byKind("rotationDays")).toEqual({ azure: 90, pingone: 90, gcp: 90, okta: 90, github: null });
     expect(byKind("validDays")).toEqual({ azure: 120, pingone: null, gcp: null, okta: null, github: null });

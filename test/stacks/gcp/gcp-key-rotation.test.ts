@@ -46,7 +46,8 @@ describe("GCP: the service account key rotates by time_rotating + create-before-
           "new key deletes the old one at its end, so run register in the same pipeline step right after that " +
           "apply (up does); until then Insights holds a deleted key",
         origin:
-          "hashicorp/terraform-provider-google google/services/resourcemanager/resource_google_service_account_key.go " +
+          "hashicorp/terraform-provider-google " +
+          "google/services/resourcemanager/resource_google_service_account_key.go " +
           "(keepers is ForceNew; Delete calls Keys.Delete at once)",
       },
     ]);
