@@ -52,6 +52,10 @@ export class InsightsGcpConnectorStack extends TerraformStack {
       sensitive: true,
       description: "Service Account Key (JSON) for the Insights connector; read with `terraform output -raw service_account_key`",
     });
+    new TerraformOutput(this, "service_account_key_created_at", {
+      value: this.serviceAccount.key.validAfter,
+      description: "When the current key became valid (its creation; status counts the key's age from it)",
+    });
     new TerraformOutput(this, "service_account_key_rotation_due", {
       value: this.serviceAccount.keyRotation.dueAt,
       description: "When the next apply replaces the service account key (register right after that apply)",

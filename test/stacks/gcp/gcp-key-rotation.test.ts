@@ -35,6 +35,9 @@ describe("GCP: the service account key rotates by time_rotating + create-before-
       value: "${time_rotating.service_account_key_rotation.rotation_rfc3339}",
       description: "When the next apply replaces the service account key (register right after that apply)",
     });
+    expect(json.output.service_account_key_created_at.value).toBe(
+      "${google_service_account_key.connector_service_account_key.valid_after}"
+    );
   });
 
   test("plan states that register must run in the same step as the apply that rotates the key", () => {
