@@ -69,8 +69,10 @@ export class InsightsOktaConnector extends pulumi.ComponentResource {
       grantTypes: ["client_credentials"],
       responseTypes: ["token"],
       tokenEndpointAuthMethod: "private_key_jwt",
-      // Several keys need a `kid` each (Okta: ApplicationSSOPublicKeys, "Add a JSON Web Key"); ours is
-      // the key's thumbprint. Okta uses them to verify private_key_jwt signatures, so both are accepted.
+      // Several keys need a `kid` each, and the JWKS is updated by replacing the app, as the provider
+      // does (developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationSSOPublicKeys,
+      // "Add a JSON Web Key", read 2026-11-23; its one-active-key rule is for encryption keys, not these
+      // signing keys). Each `kid` is the key's thumbprint, so the two keys of a rotation never collide.
       jwks: keys.jwks.map((jwk) => ({ kty: jwk.kty, kid: jwk.kid, n: jwk.n, e: jwk.e })),
       omitSecret: true,
       // "Require DPoP" stays off: @pulumi/okta 7.0.0 has no argument for it, and Okta's
