@@ -55,8 +55,10 @@ export function describeLifetime(lifetime: CredentialLifetime | undefined): stri
   const rotation =
     lifetime.rotationDays === undefined ? "never rotated" : `rotated every ${lifetime.rotationDays} days`;
   const validity = lifetime.validDays === undefined ? "valid until replaced" : `each valid ${lifetime.validDays} days`;
-  const previous = lifetime.previousValidDays
-    ? `the replaced one valid ${lifetime.previousValidDays} more days`
-    : "the replaced one stops at once";
+  const previous = lifetime.previousUntilRegistered
+    ? "the replaced one removed once the new one is registered"
+    : lifetime.previousValidDays
+      ? `the replaced one valid ${lifetime.previousValidDays} more days`
+      : "the replaced one stops at once";
   return `${rotation}, ${validity}, ${previous}`;
 }

@@ -43,6 +43,8 @@ export interface CredentialLifetime {
   readonly validDays?: number;
   /** How long the replaced credential keeps working after a rotation (`previous.expires_at`); 0: not at all. */
   readonly previousValidDays: number;
+  /** The replaced credential is removed only after the new one is registered (a later apply), not on a clock. */
+  readonly previousUntilRegistered?: boolean;
   /** Where it was read, e.g. `cdktf.out/stacks/acme-azure/cdk.tf.json azuread_application_password.client_secret`. */
   readonly artifact: string;
 }

@@ -74,7 +74,8 @@ function lifetimeChanges(base: PlannedConnector | undefined, head: PlannedConnec
   const same = (a?: CredentialLifetime, b?: CredentialLifetime) =>
     a?.rotationDays === b?.rotationDays &&
     a?.validDays === b?.validDays &&
-    a?.previousValidDays === b?.previousValidDays;
+    a?.previousValidDays === b?.previousValidDays &&
+    a?.previousUntilRegistered === b?.previousUntilRegistered;
   return [...new Set([...before.keys(), ...after.keys()])]
     .sort()
     .filter((credential) => !same(before.get(credential), after.get(credential)))

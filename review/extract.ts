@@ -17,7 +17,7 @@ import { githubAppManifest } from "../stacks/github/manifest";
 import { InsightsPingOneConnectorStack } from "../stacks/pingone/pingone-connector-stack";
 import { awsTemplateGrants } from "./extract/aws-cloudformation";
 import { entraGrants, gcpGrants, pingoneGrants } from "./extract/cdktf";
-import { terraformCredentialLifetimes } from "./extract/credential-lifetime";
+import { oktaKeyLifetimes, terraformCredentialLifetimes } from "./extract/credential-lifetime";
 import { githubManifestGrants } from "./extract/github-manifest";
 import { declareOktaProgram, oktaProgramGrants } from "./extract/okta-pulumi";
 import { gcpProviderSideEffects } from "./extract/provider-side-effects";
@@ -85,7 +85,10 @@ export async function extractArtifacts(
     put(tenant, connector, pingoneGrants(json, artifact));
   }
   for (const { name, tenant, connector } of connectorsOfKind<OktaConnectorConfig>(selected, "okta")) {
-    put(tenant, connector, oktaProgramGrants(await declareOktaProgram(connector, name), connector, `Pulumi program ${name}`));
+    const declared = await declareOktaProgram(connector, name);
+    put(tenant, connector, oktaProgramGrants(declared, connector, `Pulumi program ${name}`));
+    const key = connectorKey(tenant, connector.kind, connector.name);
+    lifetimes.set(key, oktaKeyLifetimes(declared, `Pulumi program ${name}`));
   }
   for (const { name, tenant, connector } of connectorsOfKind<GithubConnectorConfig>(selected, "github")) {
     put(tenant, connector, githubManifestGrants(githubAppManifest(connector, "http://127.0.0.1/callback"), connector, `GitHub App manifest ${name}`));

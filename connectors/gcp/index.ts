@@ -1,6 +1,7 @@
 import type { ConnectorKind } from "../kind";
 import { gcpConnectorConfig, type GcpConnectorConfig } from "./config";
 import { gcpGrants } from "./grants";
+import { gcpNotices } from "./notices";
 import { gcpPlannedRegistration, gcpRegistration } from "./registration";
 
 export const gcp: ConnectorKind<GcpConnectorConfig> = {
@@ -11,10 +12,11 @@ export const gcp: ConnectorKind<GcpConnectorConfig> = {
     mode: "stack",
     engine: "cdktf",
     stack: "stacks/gcp",
-    summary: "connector project, required APIs, service account with organization read roles, JSON key",
+    summary: "connector project, required APIs, service account with organization read roles, rotating JSON key",
   },
   config: gcpConnectorConfig,
   registration: gcpRegistration,
   plannedRegistration: gcpPlannedRegistration,
   grants: gcpGrants,
+  notices: gcpNotices,
 };

@@ -1,4 +1,5 @@
 import type { CredentialLifetime } from "../../plan/model";
+import type { DeclaredResource } from "./okta-pulumi";
 
 type TfJson = { resource?: Record<string, Record<string, any>> };
 
@@ -81,8 +82,53 @@ function pingoneSecrets(json: TfJson, periods: Map<string, number>, artifact: st
   });
 }
 
+/**
+ * GCP service account keys (`google_service_account_key`): no expiry set by Terraform; a change of
+ * `keepers` replaces the key, and the provider deletes the old key at once in the same apply.
+ */
+function gcpKeys(json: TfJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
+  return Object.entries(json.resource?.google_service_account_key ?? {}).map(([name, key]) => {
+    const rotationDays = rotationOf(key.keepers, periods);
+    return {
+      credential: "GCP service account key",
+      ...(rotationDays === undefined ? {} : { rotationDays }),
+      previousValidDays: 0,
+      artifact: `${artifact} google_service_account_key.${name}`,
+    };
+  });
+}
+
 /** Every expiring credential a synthesized Terraform JSON creates, with its lifetime as deployed. */
 export function terraformCredentialLifetimes(json: TfJson, artifact: string): CredentialLifetime[] {
   const periods = rotations(json, artifact);
-  return [...entraSecrets(json, periods, artifact), ...pingoneSecrets(json, periods, artifact)];
+  return [
+    ...entraSecrets(json, periods, artifact),
+    ...pingoneSecrets(json, periods, artifact),
+    ...gcpKeys(json, periods, artifact),
+  ];
+}
+
+const OKTA_CONNECTOR = "insights-connectors:okta:InsightsOktaConnector";
+
+/**
+ * Okta app keys, from the program as Pulumi's mock engine declared it: the connector component
+ * records its rotation period and key generations. A public JWK has no expiry in Okta; a rotation
+ * adds the new key beside the old one, and the old one leaves only after the new one is registered.
+ */
+export function oktaKeyLifetimes(resources: readonly DeclaredResource[], artifact: string): CredentialLifetime[] {
+  return resources
+    .filter((r) => r.type === OKTA_CONNECTOR)
+    .map((r) => {
+      const where = `${artifact} ${r.type}::${r.name}`;
+      const { keyRotationDays } = r.inputs;
+      if (!Number.isInteger(keyRotationDays) || keyRotationDays < 1)
+        throw new CredentialLifetimeError(`${where}: no keyRotationDays, so the key's rotation cannot be read`);
+      return {
+        credential: "Okta app key (private key JWT)",
+        rotationDays: keyRotationDays,
+        previousValidDays: 0,
+        previousUntilRegistered: true,
+        artifact: where,
+      };
+    });
 }

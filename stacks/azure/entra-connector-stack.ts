@@ -108,7 +108,7 @@ export class InsightsEntraConnectorStack extends TerraformStack {
       description: "Client Secret for the Insights connector (rotates; read with `terraform output -raw client_secret`)",
     });
     new TerraformOutput(this, "client_secret_rotation_due", {
-      value: this.clientSecret.rotation.rotationRfc3339,
+      value: this.clientSecret.rotation.dueAt,
       description: "When the next apply will replace the client secret",
     });
   }

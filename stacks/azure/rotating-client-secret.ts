@@ -1,7 +1,6 @@
 import { ApplicationPasswordA } from "@cdktf/provider-azuread/lib/application-password";
-import { Rotating } from "@cdktf/provider-time/lib/rotating";
-import { Fn } from "cdktf";
 import { Construct } from "constructs";
+import { CredentialRotation } from "../terraform/credential-rotation";
 
 /** Entra's longest client-secret lifetime the config allows, in days. */
 const MAX_SECRET_DAYS = 730;
@@ -23,7 +22,7 @@ export interface RotatingClientSecretProps {
  * rotation date in case no pipeline runs on the day.
  */
 export class RotatingClientSecret extends Construct {
-  readonly rotation: Rotating;
+  readonly rotation: CredentialRotation;
   readonly password: ApplicationPasswordA;
   /** Days a secret outlives its rotation date (shrinks when rotation is near Entra's limit). */
   readonly graceDays: number;
@@ -31,14 +30,16 @@ export class RotatingClientSecret extends Construct {
   constructor(scope: Construct, id: string, props: RotatingClientSecretProps) {
     super(scope, id);
     this.graceDays = Math.max(0, Math.min(GRACE_DAYS, MAX_SECRET_DAYS - props.rotationDays));
-    this.rotation = new Rotating(this, "rotation", { rotationDays: props.rotationDays });
-    this.rotation.overrideLogicalId("client_secret_rotation");
+    this.rotation = new CredentialRotation(this, "rotation", {
+      rotationDays: props.rotationDays,
+      logicalId: "client_secret_rotation",
+    });
     this.password = new ApplicationPasswordA(this, "password", {
       applicationId: props.applicationId,
       displayName: props.displayName,
-      endDate: Fn.timeadd(this.rotation.rotationRfc3339, `${this.graceDays * 24}h`),
-      rotateWhenChanged: { rotation: this.rotation.id },
-      lifecycle: { createBeforeDestroy: true },
+      endDate: this.rotation.dueAtPlusDays(this.graceDays),
+      rotateWhenChanged: this.rotation.trigger,
+      lifecycle: CredentialRotation.LIFECYCLE,
     });
     this.password.overrideLogicalId("client_secret");
   }

@@ -4,12 +4,15 @@ import { ServiceAccountKey } from "@cdktf/provider-google/lib/service-account-ke
 import { Fn, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { GCP_ORGANIZATION_ROLES } from "../../connectors/gcp/grants";
+import { CredentialRotation } from "../terraform/credential-rotation";
 import { terraformName } from "../terraform/logical-id";
 
 export interface ConnectorServiceAccountProps {
   readonly projectId: string;
   readonly accountId: string;
   readonly organizationId: string;
+  /** Days until a new key replaces the current one. */
+  readonly keyRotationDays: number;
   /** The IAM API must be on before the account can be created. */
   readonly dependsOn: ITerraformDependable[];
 }
@@ -23,6 +26,7 @@ export interface ConnectorServiceAccountProps {
 export class ConnectorServiceAccount extends Construct {
   readonly account: ServiceAccount;
   readonly key: ServiceAccountKey;
+  readonly keyRotation: CredentialRotation;
 
   constructor(scope: Construct, id: string, props: ConnectorServiceAccountProps) {
     super(scope, id);
@@ -42,10 +46,22 @@ export class ConnectorServiceAccount extends Construct {
       });
       member.overrideLogicalId(terraformName("organization", role.replace(/^roles\//, "")));
     }
+    this.keyRotation = new CredentialRotation(this, "key-rotation", {
+      rotationDays: props.keyRotationDays,
+      logicalId: "service_account_key_rotation",
+    });
+    // `keepers` is ForceNew: a new rotation period replaces the key, the new one created first. The
+    // provider's Delete removes the old key at once (Keys.Delete; no expiry of its own, `valid_before`
+    // is computed), so the old key dies in the same apply and register must follow it in the same step.
+    // hashicorp/terraform-provider-google e03b7622a26cf4e878f90bdccaca6aa3d03a7999:
+    // google/services/resourcemanager/resource_google_service_account_key.go (keepers ForceNew, Delete),
+    // website/docs/r/google_service_account_key.html.markdown ("creating and regularly rotating a key").
     this.key = new ServiceAccountKey(this, "key", {
       serviceAccountId: this.account.name,
       keyAlgorithm: "KEY_ALG_RSA_2048",
       privateKeyType: "TYPE_GOOGLE_CREDENTIALS_FILE",
+      keepers: this.keyRotation.trigger,
+      lifecycle: CredentialRotation.LIFECYCLE,
     });
     this.key.overrideLogicalId("connector_service_account_key");
   }

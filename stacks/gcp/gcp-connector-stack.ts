@@ -1,4 +1,5 @@
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { GcpConnectorConfig } from "../../connectors/gcp/config";
@@ -24,6 +25,7 @@ export class InsightsGcpConnectorStack extends TerraformStack {
     const { connector } = props;
     // Credentials come from Application Default Credentials (`gcloud auth application-default login`).
     new GoogleProvider(this, "google", {});
+    new TimeProvider(this, "time");
 
     const project = new ConnectorProject(this, "connector-project", {
       project: connector.project,
@@ -39,6 +41,7 @@ export class InsightsGcpConnectorStack extends TerraformStack {
       projectId: project.projectId,
       accountId: connector.serviceAccountId,
       organizationId: connector.organizationId,
+      keyRotationDays: connector.keyRotationDays,
       dependsOn: apis.connectorProjectServices,
     });
 
@@ -48,6 +51,14 @@ export class InsightsGcpConnectorStack extends TerraformStack {
       value: this.serviceAccount.keyJson,
       sensitive: true,
       description: "Service Account Key (JSON) for the Insights connector; read with `terraform output -raw service_account_key`",
+    });
+    new TerraformOutput(this, "service_account_key_created_at", {
+      value: this.serviceAccount.key.validAfter,
+      description: "When the current key became valid (its creation; status counts the key's age from it)",
+    });
+    new TerraformOutput(this, "service_account_key_rotation_due", {
+      value: this.serviceAccount.keyRotation.dueAt,
+      description: "When the next apply replaces the service account key (register right after that apply)",
     });
   }
 }

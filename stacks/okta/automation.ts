@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { EngineMissingError, requireEngineCli } from "../engine-cli";
-import { oktaProgram } from "./program";
+import { oktaKeySlots, type OktaKeySlots } from "../../connectors/okta/key-rotation";
+import { OKTA_KEY_SLOTS_CONFIG, oktaProgram } from "./program";
 
 export const OKTA_PROJECT = "insights-connectors-okta";
 export const PULUMI_INSTALL = "install it from https://www.pulumi.com/docs/iac/download-install/ (the Automation API drives that CLI)";
@@ -31,12 +32,8 @@ function passphraseEnv(): Record<string, string> {
   );
 }
 
-/**
- * Runs the Okta program through Pulumi's Automation API with a local file backend and
- * the passphrase secrets provider: no Pulumi Cloud account. Returns each stack's
- * outputs with secrets left as Pulumi reports them (masked).
- */
-export async function runOktaStacks(runs: readonly OktaRun[], action: OktaAction, options: OktaRunOptions): Promise<void> {
+/** The connector's stack in the local file backend, with the program inline; checks the CLI and passphrase first. */
+async function selectOktaStack(run: OktaRun, options: Pick<OktaRunOptions, "stateDir">) {
   requireEngineCli("pulumi", ["version"], PULUMI_INSTALL);
   const secrets = passphraseEnv();
   const stateDir = resolve(options.stateDir);
@@ -44,19 +41,42 @@ export async function runOktaStacks(runs: readonly OktaRun[], action: OktaAction
   const backendUrl = `file://${stateDir}`;
   // Loaded only here: the Automation API looks for the CLI as soon as it is used.
   const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
+  return LocalWorkspace.createOrSelectStack(
+    { projectName: OKTA_PROJECT, stackName: run.stackName, program: oktaProgram(run.connector, run.stackName) },
+    {
+      workDir: join(stateDir, "workspace"),
+      secretsProvider: "passphrase",
+      projectSettings: { name: OKTA_PROJECT, runtime: "nodejs", backend: { url: backendUrl } },
+      envVars: { PULUMI_BACKEND_URL: backendUrl, ...secrets },
+    },
+  );
+}
+
+/**
+ * Runs the Okta program through Pulumi's Automation API with a local file backend and
+ * the passphrase secrets provider: no Pulumi Cloud account. Returns each stack's
+ * outputs with secrets left as Pulumi reports them (masked).
+ */
+export async function runOktaStacks(runs: readonly OktaRun[], action: OktaAction, options: OktaRunOptions): Promise<void> {
   for (const run of runs) {
+    const stack = await selectOktaStack(run, options);
     options.onOutput(`${action} ${run.stackName}\n`);
-    const stack = await LocalWorkspace.createOrSelectStack(
-      { projectName: OKTA_PROJECT, stackName: run.stackName, program: oktaProgram(run.connector, run.stackName) },
-      {
-        workDir: join(stateDir, "workspace"),
-        secretsProvider: "passphrase",
-        projectSettings: { name: OKTA_PROJECT, runtime: "nodejs", backend: { url: backendUrl } },
-        envVars: { PULUMI_BACKEND_URL: backendUrl, ...secrets },
-      },
-    );
     if (action === "preview") await stack.preview({ onOutput: options.onOutput, color: "never" });
     if (action === "up") await stack.up({ onOutput: options.onOutput, color: "never" });
     if (action === "destroy") await stack.destroy({ onOutput: options.onOutput, color: "never" });
   }
+}
+
+/**
+ * Records the key slots the program declares on its next run, in the stack's own config:
+ * `beginOktaKeyRotation` before the `up` that adds the new key, `completeOktaKeyRotation`
+ * before the `up` that removes the old one once the new key is registered.
+ */
+export async function setOktaKeySlots(
+  run: OktaRun,
+  slots: OktaKeySlots,
+  options: Pick<OktaRunOptions, "stateDir">,
+): Promise<void> {
+  const stack = await selectOktaStack(run, options);
+  await stack.setConfig(OKTA_KEY_SLOTS_CONFIG, { value: JSON.stringify(oktaKeySlots.parse(slots)) });
 }

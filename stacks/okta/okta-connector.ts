@@ -1,14 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
-import * as tls from "@pulumi/tls";
+import type * as tls from "@pulumi/tls";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
+import { FIRST_OKTA_KEY_SLOTS, oktaKeyToRegister, type OktaKeySlots } from "../../connectors/okta/key-rotation";
 import { OKTA_CUSTOM_ROLE_PERMISSION, OKTA_READ_ONLY_ADMIN, OKTA_SCOPES, oktaIamResourcesOrn } from "../../connectors/okta/grants";
+import { declareConnectorKeys } from "./connector-keys";
 import { oktaOrg } from "./okta-org";
-import { publicJwkFromPem } from "./public-jwk";
 
 export interface InsightsOktaConnectorArgs {
   /** The tenant config's `okta` connector entry. */
   readonly connector: OktaConnectorConfig;
+  /**
+   * The app's key slots (current, and next during a rotation).
+   * @default one key, generation 1
+   */
+  readonly keySlots?: OktaKeySlots;
 }
 
 const DESCRIPTION = "BeyondTrust Identity Security Insights (managed by insights-connectors)";
@@ -25,7 +31,13 @@ export class InsightsOktaConnector extends pulumi.ComponentResource {
   readonly clientId: pulumi.Output<string>;
   /** PKCS#8 PEM, as Okta's console would download it; a Pulumi secret. */
   readonly privateKeyPem: pulumi.Output<string>;
+  /** The key Insights must hold: the next one during a rotation, else the current one. */
   readonly key: tls.PrivateKey;
+  /** Every key in the app's JWKS: two during a rotation, one otherwise. */
+  readonly keys: readonly tls.PrivateKey[];
+  /** Generation and creation time of the key to register, for `status` and `up`. */
+  readonly keyGeneration: number;
+  readonly keyCreatedAt?: string;
   readonly app: okta.app.OAuth;
   readonly scopes: okta.AppOauthApiScope;
   readonly customRole: okta.AdminRoleCustom;
@@ -33,15 +45,23 @@ export class InsightsOktaConnector extends pulumi.ComponentResource {
   readonly roleAssignments: okta.app.OauthRoleAssignment[];
 
   constructor(name: string, args: InsightsOktaConnectorArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("insights-connectors:okta:InsightsOktaConnector", name, {}, opts);
     const { connector } = args;
+    const slots = args.keySlots ?? FIRST_OKTA_KEY_SLOTS;
+    // The rotation schedule is recorded as the component's inputs, where plan reads the key's lifetime.
+    const keyGenerations = [slots.current, ...(slots.next ? [slots.next] : [])].map((s) => s.generation);
+    super("insights-connectors:okta:InsightsOktaConnector", name, {
+      keyRotationDays: connector.keyRotationDays,
+      keyGenerations,
+    }, opts);
     const org = oktaOrg(connector.domain);
     this.domain = connector.domain.toLowerCase();
     const child = { parent: this };
 
-    // Generated here and kept in Pulumi state as a secret: only the public JWK goes to Okta.
-    const key = (this.key = new tls.PrivateKey(`${name}-key`, { algorithm: "RSA", rsaBits: 2048 }, child));
-    const jwk = key.publicKeyPem.apply(publicJwkFromPem);
+    const keys = declareConnectorKeys(name, slots, this);
+    this.keys = keys.keys;
+    const key = (this.key = keys.registered);
+    this.keyGeneration = oktaKeyToRegister(slots).generation;
+    this.keyCreatedAt = oktaKeyToRegister(slots).createdAt;
 
     this.app = new okta.app.OAuth(`${name}-app`, {
       label: connector.appLabel,
@@ -49,7 +69,11 @@ export class InsightsOktaConnector extends pulumi.ComponentResource {
       grantTypes: ["client_credentials"],
       responseTypes: ["token"],
       tokenEndpointAuthMethod: "private_key_jwt",
-      jwks: [{ kty: jwk.kty, kid: jwk.kid, n: jwk.n, e: jwk.e }],
+      // Several keys need a `kid` each, and the JWKS is updated by replacing the app, as the provider
+      // does (developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationSSOPublicKeys,
+      // "Add a JSON Web Key", read 2026-11-23; its one-active-key rule is for encryption keys, not these
+      // signing keys). Each `kid` is the key's thumbprint, so the two keys of a rotation never collide.
+      jwks: keys.jwks.map((jwk) => ({ kty: jwk.kty, kid: jwk.kid, n: jwk.n, e: jwk.e })),
       omitSecret: true,
       // "Require DPoP" stays off: @pulumi/okta 7.0.0 has no argument for it, and Okta's
       // API creates OAuth clients with `dpop_bound_access_tokens` false unless asked.
@@ -93,7 +117,11 @@ export class InsightsOktaConnector extends pulumi.ComponentResource {
     ];
 
     this.privateKeyPem = pulumi.secret(key.privateKeyPemPkcs8);
-    this.registerOutputs({ clientId: this.clientId, privateKeyPem: this.privateKeyPem });
+    this.registerOutputs({
+      clientId: this.clientId,
+      privateKeyPem: this.privateKeyPem,
+      keyGeneration: this.keyGeneration,
+    });
   }
 }
 

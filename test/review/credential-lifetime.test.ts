@@ -46,11 +46,49 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
     ]);
   });
 
-  test("plan JSON, table and markdown show it; kinds without an expiring credential show none", async () => {
-    const plan = await planOf(VALID.azure, VALID.pingone, VALID.gcp);
-    expect(
-      JSON.parse(renderJson(plan)).tenants[0].connectors.map((c: any) => c.credentialLifetimes?.[0].validDays ?? null)
-    ).toEqual([120, null, null]);
+  test("GCP: the key rotates every 30 days, has no expiry of its own, and the replaced one is deleted", async () => {
+    const plan = await planOf(`${VALID.gcp}\nkeyRotationDays: 30`);
+    expect(connectorOf(plan, "gcp").credentialLifetimes).toEqual([
+      {
+        credential: "GCP service account key",
+        rotationDays: 30,
+        previousValidDays: 0,
+        artifact: "cdktf.out/stacks/acme-gcp/cdk.tf.json google_service_account_key.connector_service_account_key",
+      },
+    ]);
+  });
+
+  test("Okta: the key rotates every 60 days, and the replaced one stays until the new one is registered", async () => {
+    const plan = await planOf(`${VALID.okta}\nkeyRotationDays: 60`);
+    expect(connectorOf(plan, "okta").credentialLifetimes).toEqual([
+      {
+        credential: "Okta app key (private key JWT)",
+        rotationDays: 60,
+        previousValidDays: 0,
+        previousUntilRegistered: true,
+        artifact: "Pulumi program acme-okta insights-connectors:okta:InsightsOktaConnector::acme-okta",
+      },
+    ]);
+  });
+
+  test("plan JSON, table and markdown show every credential's rotation; kinds without one show none", async () => {
+    const plan = await planOf(VALID.azure, VALID.pingone, VALID.gcp, VALID.okta, VALID.github);
+    const byKind = (field: string) =>
+      Object.fromEntries(
+        JSON.parse(renderJson(plan)).tenants[0].connectors.map((c: any) => [
+          c.kind,
+          c.credentialLifetimes?.[0][field] ?? null,
+        ])
+      );
+    expect(byKind("rotationDays")).toEqual({ azure: 90, pingone: 90, gcp: 90, okta: 90, github: null });
+    expect(byKind("validDays")).toEqual({ azure: 120, pingone: null, gcp: null, okta: null, github: null });
+    expect(renderTable(plan)).toContain(
+      "  GCP service account key: rotated every 90 days, valid until replaced, the replaced one stops at once"
+    );
+    expect(renderTable(plan)).toContain(
+      "  Okta app key (private key JWT): rotated every 90 days, valid until replaced, " +
+        "the replaced one removed once the new one is registered"
+    );
     const table = renderTable(plan);
     expect(table).toContain(
       "  Entra client secret: rotated every 90 days, each valid 120 days, the replaced one stops at once"
@@ -61,7 +99,7 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
     expect(renderMarkdown(plan)).toContain(
       "- PingOne client secret: rotated every 90 days, valid until replaced, the replaced one valid 7 more days (read from the synthesized stack)"
     );
-    expect(connectorOf(plan, "gcp").credentialLifetimes).toBeUndefined();
+    expect(connectorOf(plan, "github").credentialLifetimes).toBeUndefined();
   });
 
   test("diff reports a changed grace of the replaced PingOne secret", async () => {

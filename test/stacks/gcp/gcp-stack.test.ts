@@ -150,9 +150,10 @@ describe("GCP stack: service account, roles and key", () => {
     }
   });
 
-  test("creates a JSON key and outputs it decoded, marked sensitive", () => {
+  test("creates a rotating JSON key and outputs it decoded, marked sensitive", () => {
     const json = synthGcp(CREATE);
-    expect(resourcesOf(json, "google_service_account_key").connector_service_account_key).toEqual({
+    // The rotation (keepers, create-before-destroy) is covered in gcp-key-rotation.test.ts.
+    expect(resourcesOf(json, "google_service_account_key").connector_service_account_key).toMatchObject({
       service_account_id: "${google_service_account.connector_service_account.name}",
       key_algorithm: "KEY_ALG_RSA_2048",
       private_key_type: "TYPE_GOOGLE_CREDENTIALS_FILE",
