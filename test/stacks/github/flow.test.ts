@@ -37,8 +37,8 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
       handoff: {
         appCreated(app) {
           handoff.appCreated(app);
-          // The organization owner installs the app a little later.
-          setTimeout(() => fake.install(app.appId, "acme"), 120);
+          // The organization owner installs the app while the flow is polling: on its third look.
+          fake.installOnLookup("acme", 3);
         },
         appInstalled: (details) => handoff.appInstalled(details),
       },
@@ -58,9 +58,9 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
 
     // Installation lookups were made as the app, with a JWT the fake verified.
     const lookups = fake.requests.filter((r) => r.path === "/api/v3/orgs/acme/installation");
-    expect(lookups.length).toBeGreaterThan(1);
+    expect(lookups.length).toBe(3); // installed on the third look, which the permission check reuses
     for (const lookup of lookups) expect(lookup.jwtIssuer).toBe(String(app.id));
-    expect(said.some((line) => /waiting for the installation on acme… \d+ s/.test(line))).toBe(true);
+    expect(said.filter((line) => /^waiting for the installation on acme… \d+ s of 5 s$/.test(line))).toHaveLength(2);
     expect(said.join("\n")).toContain(`${fake.webUrl}/apps/${app.slug}/installations/new`);
     // The terminal never sees the app ID or the key.
     expect(said.join("\n")).not.toContain(String(app.id));
@@ -99,11 +99,39 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     }
   });
 
-  test("a redirect with a state this run did not send ends the flow; no code is converted", async () => {
+  test("a stray redirect with a wrong state or no code gets 400 and changes nothing; the real one then completes the flow", async () => {
+    const said: string[] = [];
+    const strays: number[] = [];
+    let browser: Promise<{ status: number; text: string }> | undefined;
+    const flow = createGithubApp(connectorFor(fake), options({
+      said,
+      handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
+      onPageReady: (url) => {
+        browser = scriptedBrowser(url, {
+          meanwhile: async ({ state, callbackUrl }) => {
+            for (const query of ["?state=guess&code=abc", "?code=abc", `?state=${state}`, "?state=guess"]) {
+              strays.push((await fetch(`${callbackUrl}${query}`)).status);
+            }
+          },
+        });
+      },
+    }));
+    await expect(flow).resolves.toMatchObject({ installedAppUrl: expect.stringContaining("/settings/installations/") });
+    expect(strays).toEqual([400, 400, 400, 400]);
+    expect((await browser!).status).toBe(200);
+    // Only the real code was converted.
+    expect(fake.requests.filter((r) => r.path.includes("/conversions"))).toHaveLength(1);
+  });
+
+  test("a tampered redirect is answered 400 and the flow waits on (until its own timeout)", async () => {
     const said: string[] = [];
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(connectorFor(fake), options({ said, onPageReady: (url) => void (browser = scriptedBrowser(url, { tamperState: true })) }));
-    await expect(flow).rejects.toThrow(/state this run did not send/);
+    const flow = createGithubApp(connectorFor(fake), options({
+      said,
+      callbackTimeoutMs: 1500,
+      onPageReady: (url) => void (browser = scriptedBrowser(url, { tamperState: true })),
+    }));
+    await expect(flow).rejects.toThrow(/no redirect from GitHub within 2 s/);
     await expect(flow).rejects.toBeInstanceOf(GithubFlowError);
     expect((await browser!).status).toBe(400);
     expect(fake.requests.some((r) => r.path.includes("/conversions"))).toBe(false);
