@@ -1,7 +1,7 @@
 import { get as httpGet } from "node:http";
 import type { GithubConnectorConfig } from "../../../connectors/github/config";
 import type { SecretValue } from "../../../config/secret-value";
-import type { GithubAppHandoff } from "../../../stacks/github/create-app";
+import type { CreateGithubAppOptions, GithubAppHandoff } from "../../../stacks/github/create-app";
 import type { FakeGithub } from "../../fakes/github";
 import { VALID } from "../../helpers/config-text";
 import { connectorFrom } from "../cdktf/helpers";
@@ -73,4 +73,16 @@ export function recordingHandoff(): GithubAppHandoff & { created?: { appId: numb
     },
   };
   return handoff;
+}
+
+/** Flow options for tests: short timeouts, fast polling, lines said collected in `said`. */
+export function flowOptions(overrides: Partial<CreateGithubAppOptions> & { said: string[] }): CreateGithubAppOptions {
+  return {
+    handoff: recordingHandoff(),
+    say: (line) => overrides.said.push(line),
+    callbackTimeoutMs: 10_000,
+    installTimeoutMs: 5_000,
+    pollMs: 25,
+    ...overrides,
+  };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createGithubApp, type CreateGithubAppOptions } from "../../../stacks/github/create-app";
 import { anonymousOctokit, DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "../../../stacks/github/octokit";
 import { FakeGithub } from "../../fakes/github";
-import { connectorFor, recordingHandoff, scriptedBrowser } from "./helpers";
+import { connectorFor, flowOptions, recordingHandoff, scriptedBrowser } from "./helpers";
 
 const LOOKUP = "/api/v3/orgs/acme/installation";
 const fast: Partial<GithubHttpPolicy> = { retryBaseMs: 5 };
@@ -19,16 +19,7 @@ describe("calls to GitHub retry a transient failure, within a ceiling and a dead
   function flow(http: Partial<GithubHttpPolicy>, overrides: Partial<CreateGithubAppOptions> = {}) {
     const said: string[] = [];
     const handoff = recordingHandoff();
-    const result = createGithubApp(connectorFor(fake), {
-      handoff,
-      say: (line) => said.push(line),
-      callbackTimeoutMs: 10_000,
-      installTimeoutMs: 5_000,
-      pollMs: 20,
-      http,
-      onPageReady: (url) => void scriptedBrowser(url),
-      ...overrides,
-    });
+    const result = createGithubApp(connectorFor(fake), flowOptions({ said, handoff, http, onPageReady: (url) => void scriptedBrowser(url), ...overrides }));
     return { said, handoff, result };
   }
 
