@@ -23,8 +23,17 @@ interface WaitOptions {
 }
 
 function chooseConnector(options: TargetOptions): { connector: GithubConnectorConfig; stackName: string } {
-  return chooseOneConnector<GithubConnectorConfig>("github", { ...options, name: options.connector, noun: "github connector", flag: "--connector" });
+  const choice = { ...options, name: options.connector, noun: "github connector", flag: "--connector" };
+  return chooseOneConnector<GithubConnectorConfig>("github", choice);
 }
+
+const CREATE_APP =
+  "create the app from the catalog's manifest, wait for its installation, and check its permissions (exit 3 on drift)";
+const RESUME =
+  "wait for the installation of an app create-app made, complete its credentials file, and check its permissions";
+const VERIFY =
+  "compare the installation's permissions with the catalog and complete the credentials file (exit 3 on drift)";
+const CREDENTIALS = "the file github create-app wrote (default: .state/github/<stack>.json, where register looks)";
 
 /** Where create-app writes and register looks, unless told otherwise. */
 const defaultCredentialsFile = (stackName: string) => join(".state", "github", `${stackName}.json`);
@@ -67,18 +76,21 @@ function resumeCommand(options: TargetOptions, credentials: string, stackName: s
 
 function printCompleted(io: Io, lines: TerminalLines, completed: CompletedInstallation, credentials: string): number {
   lines.end();
-  io.stdout.write(`installedAppUrl: ${printable(completed.installedAppUrl)}\ncredentials: ${credentials} (app ID and private key, mode 0600)\n`);
+  io.stdout.write(`installedAppUrl: ${printable(completed.installedAppUrl)}\n`);
+  io.stdout.write(`credentials: ${credentials} (app ID and private key, mode 0600)\n`);
   io.stdout.write(formatReport(completed.report));
   return hasDrift(completed.report) ? EXIT.gate : EXIT.ok;
 }
 
 /** `github create-app`, `github resume` and `github verify`: the manifest flow and the permission check. */
 export function registerGithub(program: Command, io: Io, setExit: (code: number) => void): void {
-  const github = program.command("github").description("create the Insights GitHub App with the manifest flow, and verify its permissions");
+  const github = program
+    .command("github")
+    .description("create the Insights GitHub App with the manifest flow, and verify its permissions");
 
   withWaitOptions(
-    targetCommand(github, "create-app", "create the app from the catalog's manifest, wait for its installation, and check its permissions (exit 3 on drift)", "create")
-      .option("-o, --out <file>", "new file for the app ID and private key, mode 0600 (default: .state/github/<stack>.json, where register looks)")
+    targetCommand(github, "create-app", CREATE_APP, "create")
+      .option("-o, --out <file>", "new file for the app ID and key, mode 0600 (default: .state/github/<stack>.json)")
       .option("--timeout <seconds>", "how long to wait for GitHub's redirect", "900"),
   ).action(async (options: TargetOptions & WaitOptions & { out?: string; timeout: string }) => {
     const { connector, stackName } = chooseConnector(options);
@@ -102,14 +114,14 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
         return printCompleted(io, lines, completed, out);
       } catch (error) {
         if (!(error instanceof InstallationTimeoutError)) throw error;
-        throw new GithubFlowError(`${error.message}. Once it is installed, run: ${resumeCommand(options, out, stackName)}`);
+        const resume = resumeCommand(options, out, stackName);
+        throw new GithubFlowError(`${error.message}. Once it is installed, run: ${resume}`);
       }
     });
   });
 
   withWaitOptions(
-    targetCommand(github, "resume", "wait for the installation of an app create-app made, complete its credentials file, and check its permissions", "resume")
-      .option("--credentials <file>", "the file github create-app wrote (default: .state/github/<stack>.json)"),
+    targetCommand(github, "resume", RESUME, "resume").option("--credentials <file>", CREDENTIALS),
   ).action(async (options: TargetOptions & WaitOptions & { credentials?: string }) => {
     const { connector, stackName } = chooseConnector(options);
     const credentials = options.credentials ?? defaultCredentialsFile(stackName);
@@ -123,8 +135,8 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     });
   });
 
-  targetCommand(github, "verify", "compare the installation's permissions with the catalog (exit 3 on missing, extra or pending permissions)", "check")
-    .option("--credentials <file>", "the file github create-app wrote (default: .state/github/<stack>.json)")
+  targetCommand(github, "verify", VERIFY, "check")
+    .option("--credentials <file>", CREDENTIALS)
     .action(async (options: TargetOptions & { credentials?: string }) => {
       const { connector, stackName } = chooseConnector(options);
       const credentials = options.credentials ?? defaultCredentialsFile(stackName);
@@ -142,7 +154,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
 }
 
 /** Flow failures are reported in one line with exit 1; anything else propagates. */
-async function runFlow(lines: TerminalLines, setExit: (code: number) => void, flow: () => Promise<number>): Promise<void> {
+async function runFlow(lines: TerminalLines, setExit: (code: number) => void, flow: () => Promise<number>) {
   try {
     setExit(await flow());
   } catch (error) {

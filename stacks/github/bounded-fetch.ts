@@ -47,10 +47,13 @@ export function boundedFetch(bounds: FetchBounds): typeof fetch {
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel().catch(() => undefined);
         const location = printable(response.headers.get("location") ?? "(no location)");
-        throw new BoundedFetchError(`${new URL(url).host} answered ${response.status} redirecting to ${location}; not followed`);
+        const host = new URL(url).host;
+        throw new BoundedFetchError(`${host} answered ${response.status} redirecting to ${location}; not followed`);
       }
-      const body = BODILESS.has(response.status) || !response.body ? null : await readCapped(response, url, bounds.maxResponseBytes);
-      const bounded = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const bodiless = BODILESS.has(response.status) || !response.body;
+      const body = bodiless ? null : await readCapped(response, url, bounds.maxResponseBytes);
+      const { status, statusText, headers } = response;
+      const bounded = new Response(body, { status, statusText, headers });
       return Object.defineProperty(bounded, "url", { value: response.url });
     } catch (error) {
       if (deadline.aborted) {

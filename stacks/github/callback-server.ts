@@ -59,7 +59,9 @@ function sender(response: ServerResponse): Send {
  * one redirect that carries that state and a code `accept` takes. Stray or forged
  * requests get a 4xx and change nothing.
  */
-export async function startManifestFlowServer<T>(options: ManifestFlowServerOptions<T>): Promise<ManifestFlowServer<T>> {
+export async function startManifestFlowServer<T>(
+  options: ManifestFlowServerOptions<T>,
+): Promise<ManifestFlowServer<T>> {
   const state = randomBytes(32).toString("base64url");
   const pageToken = randomBytes(32).toString("base64url");
   let pageServed = false;
@@ -73,7 +75,7 @@ export async function startManifestFlowServer<T>(options: ManifestFlowServerOpti
   const server = createServer((request, response) => {
     const send = sender(response);
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    if (!addressedToUs(request)) return send(421, "Wrong address", "This server only answers requests to its own address.");
+    if (!addressedToUs(request)) return send(421, "Wrong address", "This server answers only its own address.");
     if (request.method !== "GET") return send(405, "Not allowed", "Only GET is answered here.");
     if (url.pathname === `/${pageToken}`) return servePage(send);
     if (url.pathname === "/callback") return void takeCallback(url.searchParams, send);
@@ -88,7 +90,7 @@ export async function startManifestFlowServer<T>(options: ManifestFlowServerOpti
 
   function servePage(send: Send): void {
     if (pageServed) {
-      return send(410, "Already opened", "This page was opened once already. Close this tab; to start over, run the command again.");
+      return send(410, "Already opened", "This page was opened once already. To start over, run the command again.");
     }
     pageServed = true;
     send(200, "", "", manifestPage(options.formAction(state), options.manifest(redirectUrl)));
@@ -96,7 +98,7 @@ export async function startManifestFlowServer<T>(options: ManifestFlowServerOpti
 
   async function takeCallback(query: URLSearchParams, send: Send): Promise<void> {
     if (!sameSecret(state, query.get("state"))) {
-      return send(400, "State mismatch", "This redirect did not come from the flow the command started. Nothing was done.");
+      return send(400, "State mismatch", "This redirect did not come from the flow the command started.");
     }
     const code = query.get("code");
     if (!code) return send(400, "No code", "GitHub did not send a code; nothing was done. Confirm the app on GitHub.");
@@ -119,10 +121,9 @@ export async function startManifestFlowServer<T>(options: ManifestFlowServerOpti
     }
   }
 
+  const seconds = Math.round(options.timeoutMs / 1000);
   const timeoutError = () =>
-    new GithubFlowError(
-      `no redirect from GitHub within ${Math.round(options.timeoutMs / 1000)} s; open the page, confirm on GitHub, or raise --timeout`,
-    );
+    new GithubFlowError(`no redirect from GitHub within ${seconds} s; open the page and confirm, or raise --timeout`);
   // A conversion under way when the time is up is let finish: its app already exists.
   const timer = setTimeout(() => (busy ? (expired = true) : finish(timeoutError())), options.timeoutMs);
 

@@ -38,8 +38,9 @@ export async function convertManifestCode(
     const status = (error as { status?: number }).status;
     if (status === 404 || status === 422) {
       throw new GithubFlowError(
-        `GitHub refused the manifest code (HTTP ${status}): it expired (codes are valid for one hour) or was already used. ` +
-          "Run create-app again; if an app was half-created, delete it under the organization's Developer settings first.",
+        `GitHub refused the manifest code (HTTP ${status}): it expired (codes are valid for one hour) ` +
+          "or was already used. Run create-app again; if an app was half-created, " +
+          "delete it under the organization's Developer settings first.",
       );
     }
     throw new GithubFlowError(`converting the manifest code failed: ${printable((error as Error).message)}`);

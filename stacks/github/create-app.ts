@@ -37,13 +37,17 @@ export type CreatedAndInstalled = CompletedInstallation;
  * manifest page, take GitHub's redirect, convert the code, hand the credentials off,
  * wait for the organization installation, and compare its permissions with the catalog.
  */
-export async function createGithubApp(connector: GithubConnectorConfig, options: CreateGithubAppOptions): Promise<CreatedAndInstalled> {
+export async function createGithubApp(
+  connector: GithubConnectorConfig,
+  options: CreateGithubAppOptions,
+): Promise<CreatedAndInstalled> {
   const { webUrl, apiUrl } = githubUrls(connector);
   const organization = connector.organization;
   const http = { ...DEFAULT_GITHUB_HTTP_POLICY, ...options.http };
+  const newAppForm = `${webUrl}/organizations/${organization}/settings/apps/new`;
   const server = await startManifestFlowServer<CreatedGithubApp>({
     manifest: (redirectUrl) => githubAppManifest(connector, redirectUrl),
-    formAction: (state) => `${webUrl}/organizations/${organization}/settings/apps/new?state=${encodeURIComponent(state)}`,
+    formAction: (state) => `${newAppForm}?state=${encodeURIComponent(state)}`,
     timeoutMs: options.callbackTimeoutMs,
     // The key is saved before the browser hears "created": it cannot be downloaded again.
     accept: async (code) => {
@@ -54,11 +58,13 @@ export async function createGithubApp(connector: GithubConnectorConfig, options:
     onRejected: (error) => options.say(error.message),
   });
   try {
-    options.say(`Open ${server.pageUrl} in a browser signed in to ${webUrl} as an owner of ${organization}, and confirm the new app.`);
+    const who = `signed in to ${webUrl} as an owner of ${organization}`;
+    options.say(`Open ${server.pageUrl} in a browser ${who}, and confirm the new app.`);
     await options.onPageReady?.(server.pageUrl);
     const app = await server.result;
     const installLink = printable(`${app.htmlUrl}/installations/new`);
-    options.say(`Created the GitHub App "${printable(app.slug)}". Install it on ${organization} (all repositories): ${installLink}`);
+    const created = `Created the GitHub App "${printable(app.slug)}".`;
+    options.say(`${created} Install it on ${organization} (all repositories): ${installLink}`);
 
     const target = { webUrl, apiUrl, appId: app.appId, pem: app.pem, organization, http };
     const completed = await completeInstallation(

@@ -30,7 +30,8 @@ export function assertCredentialsFileIsNew(path: string): void {
 
 function credentialsJson(app: { appId: number; slug: string; pem: SecretValue; installedAppUrl?: string }): string {
   const { appId, slug, pem, installedAppUrl } = app;
-  return `${JSON.stringify({ appId, slug, pem: pem.reveal(), ...(installedAppUrl ? { installedAppUrl } : {}) }, null, 2)}\n`;
+  const content = { appId, slug, pem: pem.reveal(), ...(installedAppUrl ? { installedAppUrl } : {}) };
+  return `${JSON.stringify(content, null, 2)}\n`;
 }
 
 /** A handoff that writes the app ID and PEM to a new owner-only file, then adds the installation URL. */

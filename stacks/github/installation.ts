@@ -31,13 +31,17 @@ export function clientFor(app: AppOnOrganization): GithubClient {
 }
 
 /** GET /orgs/{org}/installation as the app; `undefined` while there is none. */
-export async function findOrgInstallation(client: GithubClient, organization: string): Promise<OrgInstallation | undefined> {
+export async function findOrgInstallation(
+  client: GithubClient,
+  organization: string,
+): Promise<OrgInstallation | undefined> {
   try {
     const { data } = await client.rest.apps.getOrgInstallation({ org: organization });
     return { installationId: data.id, permissions: { ...(data.permissions as Record<string, string>) } };
   } catch (error) {
     if ((error as { status?: number }).status === 404) return undefined;
-    throw new GithubFlowError(`looking up the app's installation on ${organization} failed: ${printable((error as Error).message)}`);
+    const reason = printable((error as Error).message);
+    throw new GithubFlowError(`looking up the app's installation on ${organization} failed: ${reason}`);
   }
 }
 
@@ -56,7 +60,8 @@ export async function waitForOrgInstallation(options: WaitForInstallationOptions
           "its key is saved, and an organization owner can still install it",
       );
     }
-    options.onProgress(`waiting for the installation on ${options.organization}… ${Math.round(elapsed / 1000)} s of ${limit} s`);
+    const waited = Math.round(elapsed / 1000);
+    options.onProgress(`waiting for the installation on ${options.organization}… ${waited} s of ${limit} s`);
     await new Promise((resolve) => setTimeout(resolve, options.pollMs));
   }
 }

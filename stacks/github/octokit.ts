@@ -43,7 +43,11 @@ function clientOptions(apiUrl: string, policy: GithubHttpPolicy) {
     log: quietLog,
     request: { fetch: boundedFetch({ timeoutMs: policy.requestTimeoutMs, maxResponseBytes: policy.maxResponseBytes }) },
     // 429 is the throttling plugin's to handle, with its ceiling; plugin-retry would retry it again.
-    retry: { retries: policy.retries, retryAfterBaseValue: policy.retryBaseMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    retry: {
+      retries: policy.retries,
+      retryAfterBaseValue: policy.retryBaseMs,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
     throttle: { onRateLimit: onLimit, onSecondaryRateLimit: onLimit },
   };
 }
@@ -54,8 +58,14 @@ export function anonymousOctokit(apiUrl: string, policy = DEFAULT_GITHUB_HTTP_PO
 }
 
 /** Client that signs as the app itself (a short-lived JWT from its private key). */
-export function appOctokit(apiUrl: string, appId: number, privateKey: SecretValue, policy = DEFAULT_GITHUB_HTTP_POLICY): GithubClient {
-  return new GithubOctokit({ ...clientOptions(apiUrl, policy), authStrategy: createAppAuth, auth: { appId, privateKey: privateKey.reveal() } });
+export function appOctokit(
+  apiUrl: string,
+  appId: number,
+  privateKey: SecretValue,
+  policy = DEFAULT_GITHUB_HTTP_POLICY,
+): GithubClient {
+  const auth = { appId, privateKey: privateKey.reveal() };
+  return new GithubOctokit({ ...clientOptions(apiUrl, policy), authStrategy: createAppAuth, auth });
 }
 
 /** Octokit logs request failures itself; the flow reports them once, in its own words. */

@@ -1,7 +1,13 @@
 import { githubUrls, type GithubConnectorConfig } from "../../connectors/github/config";
 import { recordInstalledAppUrl, readCredentialsFile } from "./credentials-file";
 import { GithubFlowError } from "./errors";
-import { clientFor, findOrgInstallation, installedAppUrl, waitForOrgInstallation, type AppOnOrganization } from "./installation";
+import {
+  clientFor,
+  findOrgInstallation,
+  installedAppUrl,
+  waitForOrgInstallation,
+  type AppOnOrganization,
+} from "./installation";
 import { DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "./octokit";
 import type { PermissionReport } from "./permission-report";
 import { permissionReport } from "./verify";
@@ -29,8 +35,12 @@ export async function completeInstallation(
   wait?: InstallationWait,
 ): Promise<CompletedInstallation> {
   const client = clientFor(app);
-  const installation = wait ? await waitForOrgInstallation({ ...app, ...wait }) : await findOrgInstallation(client, app.organization);
-  if (!installation) throw new GithubFlowError(`the app is not installed on ${app.organization}; install it, then verify again`);
+  const installation = wait
+    ? await waitForOrgInstallation({ ...app, ...wait })
+    : await findOrgInstallation(client, app.organization);
+  if (!installation) {
+    throw new GithubFlowError(`the app is not installed on ${app.organization}; install it, then verify again`);
+  }
   const url = installedAppUrl(app.webUrl, app.organization, installation.installationId);
   await record(url);
   return { installedAppUrl: url, report: await permissionReport(client, installation) };
