@@ -77,7 +77,7 @@ export async function startManifestFlowServer<T>(
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     if (!addressedToUs(request)) return send(421, "Wrong address", "This server answers only its own address.");
     if (request.method !== "GET") return send(405, "Not allowed", "Only GET is answered here.");
-    if (url.pathname === `/${pageToken}`) return servePage(send);
+    if (sameSecret(`/${pageToken}`, url.pathname)) return servePage(send);
     if (url.pathname === "/callback") return void takeCallback(url.searchParams, send);
     send(404, "Not found", "Nothing here.");
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../cli/program";
@@ -96,7 +96,7 @@ describe("github create-app → installation wait runs out → github resume →
     expect(resumed.stderr).toContain(`recorded installedAppUrl in ${credentials}`);
     expect(JSON.parse(readFileSync(credentials, "utf8"))).toEqual({ appId: app.id, slug: app.slug, pem: app.pem, installedAppUrl: url });
     expect(statSync(credentials).mode & 0o777).toBe(0o600);
-    expect(existsSync(`${credentials}.tmp`)).toBe(false);
+    expect(readdirSync(githubDir)).toEqual(["acme-github.json"]); // no temporary copy of the key left behind
 
     const registered = await register();
     expect(registered.stderr).toBe("");
