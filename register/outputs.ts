@@ -67,11 +67,13 @@ export function githubCredentialsSource(dir: string): OutputSource {
       const path = join(dir, `${stackName}.json`);
       if (!existsSync(path)) return undefined;
       const credentials = readCredentialsFile(path);
-      return {
-        appId: String(credentials.appId),
-        pem: credentials.pem.reveal(),
-        ...(credentials.installedAppUrl ? { installedAppUrl: credentials.installedAppUrl } : {}),
-      };
+      if (!credentials.installedAppUrl) {
+        throw new Error(
+          `${path} has no installedAppUrl: the app is not installed on the organization yet (or create-app stopped waiting). ` +
+            "Install it, then run insights-connectors github resume to complete the file",
+        );
+      }
+      return { appId: String(credentials.appId), pem: credentials.pem.reveal(), installedAppUrl: credentials.installedAppUrl };
     },
   };
 }

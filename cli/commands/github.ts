@@ -2,11 +2,13 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Command } from "commander";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
-import { githubUrls } from "../../connectors/github/config";
-import { assertCredentialsFileIsNew, credentialsFileHandoff, readCredentialsFile } from "../../stacks/github/credentials-file";
-import { GithubFlowError } from "../../stacks/github/errors";
+import { printable } from "../../providers/text/printable";
+import { assertCredentialsFileIsNew, credentialsFileHandoff } from "../../stacks/github/credentials-file";
+import { GithubFlowError, InstallationTimeoutError } from "../../stacks/github/errors";
 import { formatReport, hasDrift } from "../../stacks/github/permission-report";
+import type { CompletedInstallation } from "../../stacks/github/resume";
 import { EXIT, type Io } from "../io";
+import { terminalLines, type TerminalLines } from "../terminal-lines";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
 import { statePath } from "../../stacks/local-state";
 
@@ -16,75 +18,151 @@ interface TargetOptions {
   connector?: string;
 }
 
-function chooseConnector(options: TargetOptions): { connector: GithubConnectorConfig; stackName: string } {
-  return chooseOneConnector<GithubConnectorConfig>("github", { ...options, name: options.connector, noun: "github connector", flag: "--connector" });
+interface WaitOptions {
+  installTimeout: string;
+  pollInterval: string;
 }
 
-/** `github create-app` and `github verify`: the manifest flow and the permission check. */
-export function registerGithub(program: Command, io: Io, setExit: (code: number) => void): void {
-  const github = program.command("github").description("create the Insights GitHub App with the manifest flow, and verify its permissions");
-  const say = (line: string) => io.stderr.write(`${line}\n`);
+function chooseConnector(options: TargetOptions): { connector: GithubConnectorConfig; stackName: string } {
+  const choice = { ...options, name: options.connector, noun: "github connector", flag: "--connector" };
+  return chooseOneConnector<GithubConnectorConfig>("github", choice);
+}
 
-  github
-    .command("create-app")
-    .description("create the app from the catalog's manifest, wait for its installation, and check its permissions (exit 3 on drift)")
+const CREATE_APP =
+  "create the app from the catalog's manifest, wait for its installation, and check its permissions (exit 3 on drift)";
+const RESUME =
+  "wait for the installation of an app create-app made, complete its credentials file, and check its permissions";
+const VERIFY =
+  "compare the installation's permissions with the catalog and complete the credentials file (exit 3 on drift)";
+const CREDENTIALS = "the file github create-app wrote (default: .state/github/<stack>.json, where register looks)";
+
+/** Where create-app writes and register looks, unless told otherwise. */
+const defaultCredentialsFile = (stackName: string) => statePath("github", `${stackName}.json`);
+
+function targetCommand(parent: Command, name: string, description: string, tenantRole: string): Command {
+  return parent
+    .command(name)
+    .description(description)
     .requiredOption("-c, --config <file>", "tenant config YAML")
-    .requiredOption("-t, --tenant <name>", "tenant whose github connector to create")
-    .option("--connector <name>", "connector name, when the tenant has several")
-    .option("-o, --out <file>", "new file for the app ID and private key, mode 0600 (default: .state/github/<stack>.json, where register looks)")
-    .option("--timeout <seconds>", "how long to wait for GitHub's redirect", "900")
+    .requiredOption("-t, --tenant <name>", `tenant whose github connector to ${tenantRole}`)
+    .option("--connector <name>", "connector name, when the tenant has several");
+}
+
+function withWaitOptions(command: Command): Command {
+  return command
     .option("--install-timeout <seconds>", "how long to wait for the organization installation", "900")
-    .option("--poll-interval <seconds>", "how often to look for the installation", "5")
-    .action(async (options: TargetOptions & { out?: string; timeout: string; installTimeout: string; pollInterval: string }) => {
-      const { connector, stackName } = chooseConnector(options);
-      const out = options.out ?? statePath("github", `${stackName}.json`);
-      const timing = {
-        callbackTimeoutMs: positiveNumber(options.timeout, "--timeout") * 1000,
-        installTimeoutMs: positiveNumber(options.installTimeout, "--install-timeout") * 1000,
-        pollMs: positiveNumber(options.pollInterval, "--poll-interval") * 1000,
-      };
-      await runFlow(io, setExit, async () => {
-        assertCredentialsFileIsNew(out);
-        mkdirSync(dirname(out), { recursive: true, mode: 0o700 });
-        const { createGithubApp } = await import("../../stacks/github/create-app"); // Octokit loads only when used
-        const { installedAppUrl, report } = await createGithubApp(connector, { ...timing, say, handoff: credentialsFileHandoff(out) });
-        io.stdout.write(`installedAppUrl: ${installedAppUrl}\ncredentials: ${out} (app ID and private key, mode 0600)\n`);
-        io.stdout.write(formatReport(report));
-        return hasDrift(report) ? EXIT.gate : EXIT.ok;
-      });
-    });
+    .option("--poll-interval <seconds>", "how often to look for the installation", "5");
+}
 
-  github
-    .command("verify")
-    .description("compare the installation's permissions with the catalog (exit 3 on missing, extra or pending permissions)")
-    .requiredOption("-c, --config <file>", "tenant config YAML")
-    .requiredOption("-t, --tenant <name>", "tenant whose github connector to check")
-    .option("--connector <name>", "connector name, when the tenant has several")
-    .requiredOption("--credentials <file>", "the file github create-app wrote")
-    .action(async (options: TargetOptions & { credentials: string }) => {
-      const { connector } = chooseConnector(options);
-      await runFlow(io, setExit, async () => {
-        const credentials = readCredentialsFile(options.credentials);
-        const { verifyInstallation } = await import("../../stacks/github/verify");
-        const { report } = await verifyInstallation({
-          apiUrl: githubUrls(connector).apiUrl,
-          appId: credentials.appId,
-          pem: credentials.pem,
-          organization: connector.organization,
+function installationWait(options: WaitOptions, lines: TerminalLines) {
+  return {
+    timeoutMs: positiveNumber(options.installTimeout, "--install-timeout") * 1000,
+    pollMs: positiveNumber(options.pollInterval, "--poll-interval") * 1000,
+    onProgress: (message: string) => lines.progress(message),
+  };
+}
+
+/** A word as a POSIX shell reads it back: quoted only when it has to be. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command line that picks up where an installation wait ran out. */
+function resumeCommand(options: TargetOptions, credentials: string, stackName: string): string {
+  const words = ["insights-connectors", "github", "resume", "--config", options.config, "--tenant", options.tenant];
+  if (options.connector) words.push("--connector", options.connector);
+  if (credentials !== defaultCredentialsFile(stackName)) words.push("--credentials", credentials);
+  return words.map(shellWord).join(" ");
+}
+
+function printCompleted(io: Io, lines: TerminalLines, completed: CompletedInstallation, credentials: string): number {
+  lines.end();
+  io.stdout.write(`installedAppUrl: ${printable(completed.installedAppUrl)}\n`);
+  io.stdout.write(`credentials: ${credentials} (app ID and private key, mode 0600)\n`);
+  io.stdout.write(formatReport(completed.report));
+  return hasDrift(completed.report) ? EXIT.gate : EXIT.ok;
+}
+
+/** `github create-app`, `github resume` and `github verify`: the manifest flow and the permission check. */
+export function registerGithub(program: Command, io: Io, setExit: (code: number) => void): void {
+  const github = program
+    .command("github")
+    .description("create the Insights GitHub App with the manifest flow, and verify its permissions");
+
+  withWaitOptions(
+    targetCommand(github, "create-app", CREATE_APP, "create")
+      .option("-o, --out <file>", "new file for the app ID and key, mode 0600 (default: .state/github/<stack>.json)")
+      .option("--timeout <seconds>", "how long to wait for GitHub's redirect", "900"),
+  ).action(async (options: TargetOptions & WaitOptions & { out?: string; timeout: string }) => {
+    const { connector, stackName } = chooseConnector(options);
+    const out = options.out ?? defaultCredentialsFile(stackName);
+    const lines = terminalLines(io);
+    const wait = installationWait(options, lines);
+    const callbackTimeoutMs = positiveNumber(options.timeout, "--timeout") * 1000;
+    await runFlow(lines, setExit, async () => {
+      assertCredentialsFileIsNew(out);
+      mkdirSync(dirname(out), { recursive: true, mode: 0o700 });
+      const { createGithubApp } = await import("../../stacks/github/create-app"); // Octokit loads only when used
+      try {
+        const completed = await createGithubApp(connector, {
+          callbackTimeoutMs,
+          installTimeoutMs: wait.timeoutMs,
+          pollMs: wait.pollMs,
+          onProgress: wait.onProgress,
+          say: (line) => lines.say(line),
+          handoff: credentialsFileHandoff(out),
         });
-        io.stdout.write(formatReport(report));
-        return hasDrift(report) ? EXIT.gate : EXIT.ok;
+        return printCompleted(io, lines, completed, out);
+      } catch (error) {
+        if (!(error instanceof InstallationTimeoutError)) throw error;
+        const resume = resumeCommand(options, out, stackName);
+        throw new GithubFlowError(`${error.message}. Once it is installed, run: ${resume}`);
+      }
+    });
+  });
+
+  withWaitOptions(
+    targetCommand(github, "resume", RESUME, "resume").option("--credentials <file>", CREDENTIALS),
+  ).action(async (options: TargetOptions & WaitOptions & { credentials?: string }) => {
+    const { connector, stackName } = chooseConnector(options);
+    const credentials = options.credentials ?? defaultCredentialsFile(stackName);
+    const lines = terminalLines(io);
+    const wait = installationWait(options, lines);
+    await runFlow(lines, setExit, async () => {
+      const { resumeGithubApp } = await import("../../stacks/github/resume");
+      const completed = await resumeGithubApp(connector, credentials, { wait });
+      if (completed.recorded) lines.say(`recorded installedAppUrl in ${credentials}`);
+      return printCompleted(io, lines, completed, credentials);
+    });
+  });
+
+  targetCommand(github, "verify", VERIFY, "check")
+    .option("--credentials <file>", CREDENTIALS)
+    .action(async (options: TargetOptions & { credentials?: string }) => {
+      const { connector, stackName } = chooseConnector(options);
+      const credentials = options.credentials ?? defaultCredentialsFile(stackName);
+      const lines = terminalLines(io);
+      await runFlow(lines, setExit, async () => {
+        const { resumeGithubApp } = await import("../../stacks/github/resume");
+        const completed = await resumeGithubApp(connector, credentials);
+        // The file may predate the installation (create-app's wait ran out): complete it here too.
+        if (completed.recorded) lines.say(`recorded installedAppUrl in ${credentials}`);
+        lines.end();
+        io.stdout.write(formatReport(completed.report));
+        return hasDrift(completed.report) ? EXIT.gate : EXIT.ok;
       });
     });
 }
 
 /** Flow failures are reported in one line with exit 1; anything else propagates. */
-async function runFlow(io: Io, setExit: (code: number) => void, flow: () => Promise<number>): Promise<void> {
+async function runFlow(lines: TerminalLines, setExit: (code: number) => void, flow: () => Promise<number>) {
   try {
     setExit(await flow());
   } catch (error) {
     if (!(error instanceof GithubFlowError)) throw error;
-    io.stderr.write(`error: ${error.message}\n`);
+    lines.say(`error: ${error.message}`);
     setExit(EXIT.failed);
+  } finally {
+    lines.end();
   }
 }

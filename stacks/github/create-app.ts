@@ -1,11 +1,11 @@
 import { githubUrls, type GithubConnectorConfig } from "../../connectors/github/config";
 import type { SecretValue } from "../../config/secret-value";
+import { printable } from "../../providers/text/printable";
 import { startManifestFlowServer } from "./callback-server";
-import { convertManifestCode } from "./conversion";
-import { installedAppUrl, waitForOrgInstallation } from "./installation";
+import { convertManifestCode, type CreatedGithubApp } from "./conversion";
 import { githubAppManifest } from "./manifest";
-import type { PermissionReport } from "./permission-report";
-import { verifyInstallation } from "./verify";
+import { DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "./octokit";
+import { completeInstallation, type CompletedInstallation } from "./resume";
 
 /** Where the app's credentials go: the registration stage, or a file the user named. */
 export interface GithubAppHandoff {
@@ -17,55 +17,63 @@ export interface GithubAppHandoff {
 
 export interface CreateGithubAppOptions {
   readonly handoff: GithubAppHandoff;
-  /** Progress and instructions for the person at the terminal; never a credential. */
+  /** Instructions for the person at the terminal; never a credential. */
   readonly say: (line: string) => void;
+  /** Progress of the installation wait, which can last minutes. @default say */
+  readonly onProgress?: (message: string) => void;
   /** Called with the local page once it is served (a browser opener, or a test's headless browser). */
   readonly onPageReady?: (pageUrl: string) => void | Promise<void>;
   readonly callbackTimeoutMs: number;
   readonly installTimeoutMs: number;
   readonly pollMs: number;
+  /** Limits of each call to GitHub. @default DEFAULT_GITHUB_HTTP_POLICY */
+  readonly http?: Partial<GithubHttpPolicy>;
 }
 
-export interface CreatedAndInstalled {
-  readonly installedAppUrl: string;
-  readonly report: PermissionReport;
-}
+export type CreatedAndInstalled = CompletedInstallation;
 
 /**
  * The guide's "Configure a New GitHub App" through GitHub's manifest flow: serve the
  * manifest page, take GitHub's redirect, convert the code, hand the credentials off,
  * wait for the organization installation, and compare its permissions with the catalog.
  */
-export async function createGithubApp(connector: GithubConnectorConfig, options: CreateGithubAppOptions): Promise<CreatedAndInstalled> {
+export async function createGithubApp(
+  connector: GithubConnectorConfig,
+  options: CreateGithubAppOptions,
+): Promise<CreatedAndInstalled> {
   const { webUrl, apiUrl } = githubUrls(connector);
   const organization = connector.organization;
-  const server = await startManifestFlowServer({
+  const http = { ...DEFAULT_GITHUB_HTTP_POLICY, ...options.http };
+  const newAppForm = `${webUrl}/organizations/${organization}/settings/apps/new`;
+  const server = await startManifestFlowServer<CreatedGithubApp>({
     manifest: (redirectUrl) => githubAppManifest(connector, redirectUrl),
-    formAction: (state) => `${webUrl}/organizations/${organization}/settings/apps/new?state=${encodeURIComponent(state)}`,
+    formAction: (state) => `${newAppForm}?state=${encodeURIComponent(state)}`,
     timeoutMs: options.callbackTimeoutMs,
+    // The key is saved before the browser hears "created": it cannot be downloaded again.
+    accept: async (code) => {
+      const app = await convertManifestCode(apiUrl, code, organization, http);
+      await options.handoff.appCreated(app);
+      return app;
+    },
+    onRejected: (error) => options.say(error.message),
   });
   try {
-    options.say(`Open ${server.pageUrl} in a browser signed in to ${webUrl} as an owner of ${organization}, and confirm the new app.`);
+    const who = `signed in to ${webUrl} as an owner of ${organization}`;
+    options.say(`Open ${server.pageUrl} in a browser ${who}, and confirm the new app.`);
     await options.onPageReady?.(server.pageUrl);
-    const code = await server.code;
-    const app = await convertManifestCode(apiUrl, code);
-    await options.handoff.appCreated(app);
-    options.say(`Created the GitHub App "${app.slug}". Install it on ${organization} (all repositories): ${app.htmlUrl}/installations/new`);
+    const app = await server.result;
+    const installLink = printable(`${app.htmlUrl}/installations/new`);
+    const created = `Created the GitHub App "${printable(app.slug)}".`;
+    options.say(`${created} Install it on ${organization} (all repositories): ${installLink}`);
 
-    const installation = await waitForOrgInstallation({
-      apiUrl,
-      appId: app.appId,
-      pem: app.pem,
-      organization,
-      timeoutMs: options.installTimeoutMs,
-      pollMs: options.pollMs,
-      onWaiting: (elapsed) => options.say(`waiting for the installation on ${organization}… ${elapsed} s`),
-    });
-    const url = installedAppUrl(webUrl, organization, installation.installationId);
-    await options.handoff.appInstalled({ appId: app.appId, installedAppUrl: url });
-    options.say(`Installed: ${url}`);
-    const { report } = await verifyInstallation({ apiUrl, appId: app.appId, pem: app.pem, organization });
-    return { installedAppUrl: url, report };
+    const target = { webUrl, apiUrl, appId: app.appId, pem: app.pem, organization, http };
+    const completed = await completeInstallation(
+      target,
+      (installedAppUrl) => options.handoff.appInstalled({ appId: app.appId, installedAppUrl }),
+      { timeoutMs: options.installTimeoutMs, pollMs: options.pollMs, onProgress: options.onProgress ?? options.say },
+    );
+    options.say(`Installed: ${completed.installedAppUrl}`);
+    return completed;
   } finally {
     server.close();
   }

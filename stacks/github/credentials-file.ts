@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import { filePermissionProblem } from "../../config/secret-ref";
 import { SecretValue } from "../../config/secret-value";
@@ -27,21 +28,38 @@ export function assertCredentialsFileIsNew(path: string): void {
   }
 }
 
+function credentialsJson(app: { appId: number; slug: string; pem: SecretValue; installedAppUrl?: string }): string {
+  const { appId, slug, pem, installedAppUrl } = app;
+  const content = { appId, slug, pem: pem.reveal(), ...(installedAppUrl ? { installedAppUrl } : {}) };
+  return `${JSON.stringify(content, null, 2)}\n`;
+}
+
 /** A handoff that writes the app ID and PEM to a new owner-only file, then adds the installation URL. */
 export function credentialsFileHandoff(path: string): GithubAppHandoff {
-  let saved: { appId: number; slug: string; pem: string } | undefined;
-  const write = (content: object, flag: "wx" | "w") =>
-    writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600, flag });
   return {
-    appCreated({ appId, slug, pem }) {
-      saved = { appId, slug, pem: pem.reveal() };
-      write(saved, "wx");
+    appCreated(app) {
+      writeFileSync(path, credentialsJson(app), { mode: 0o600, flag: "wx" });
     },
     appInstalled({ installedAppUrl }) {
-      if (!saved) throw new GithubFlowError("internal: installation reported before the app was saved");
-      write({ ...saved, installedAppUrl }, "w");
+      recordInstalledAppUrl(path, installedAppUrl);
     },
   };
+}
+
+/**
+ * Completes a credentials file with the installation URL (what `github resume` and
+ * `verify` do after an installation wait ran out). The new content goes to a fresh
+ * owner-only file renamed over the old one, so the key is never half-written.
+ */
+export function recordInstalledAppUrl(path: string, installedAppUrl: string): void {
+  const current = readCredentialsFile(path);
+  const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    writeFileSync(temporary, credentialsJson({ ...current, installedAppUrl }), { mode: 0o600, flag: "wx" });
+    renameSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
 
 export function readCredentialsFile(path: string): GithubAppCredentials {

@@ -1,3 +1,5 @@
+import { printable } from "../../providers/text/printable";
+
 /** How an installation's permissions differ from the catalog's. Empty lists mean no drift. */
 export interface PermissionReport {
   /** In the catalog, not granted at all. */
@@ -37,6 +39,7 @@ export function hasDrift(report: PermissionReport): boolean {
   return [report.missing, report.extra, report.wrongLevel, report.pendingUpgrade].some((list) => list.length > 0);
 }
 
+/** The report for a terminal; permission names come from GitHub, so control characters are stripped. */
 export function formatReport(report: PermissionReport): string {
   if (!hasDrift(report)) return "permissions match the catalog: every one read, nothing extra, no pending update\n";
   const lines = [
@@ -45,5 +48,5 @@ export function formatReport(report: PermissionReport): string {
     ...report.wrongLevel.map((p) => `wrong level  ${p}`),
     ...report.pendingUpgrade.map((p) => `pending      ${p} (an organization owner must accept the update)`),
   ];
-  return `permission drift on the installation:\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
+  return `permission drift on the installation:\n${lines.map((l) => `  ${printable(l)}`).join("\n")}\n`;
 }

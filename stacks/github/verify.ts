@@ -1,32 +1,18 @@
-import type { SecretValue } from "../../config/secret-value";
+import { printable } from "../../providers/text/printable";
 import { GithubFlowError } from "./errors";
-import { findOrgInstallation } from "./installation";
+import type { OrgInstallation } from "./installation";
 import { manifestPermissions } from "./manifest";
-import { appOctokit } from "./octokit";
+import type { GithubClient } from "./octokit";
 import { comparePermissions, type PermissionReport } from "./permission-report";
 
-export interface VerifyInstallationOptions {
-  readonly apiUrl: string;
-  readonly appId: number;
-  readonly pem: SecretValue;
-  readonly organization: string;
-}
-
-/** Reads the app (GET /app) and its organization installation and compares both with the catalog. */
-export async function verifyInstallation(options: VerifyInstallationOptions): Promise<{ installationId: number; report: PermissionReport }> {
-  const installation = await findOrgInstallation(options.apiUrl, options.appId, options.pem, options.organization);
-  if (!installation) {
-    throw new GithubFlowError(`the app is not installed on ${options.organization}; install it, then verify again`);
-  }
+/** Reads what the app itself requests (GET /app) and compares it and the installation's grants with the catalog. */
+export async function permissionReport(client: GithubClient, installation: OrgInstallation): Promise<PermissionReport> {
   let requested: Record<string, string>;
   try {
-    const { data } = await appOctokit(options.apiUrl, options.appId, options.pem).rest.apps.getAuthenticated();
+    const { data } = await client.rest.apps.getAuthenticated();
     requested = { ...((data?.permissions ?? {}) as Record<string, string>) };
   } catch (error) {
-    throw new GithubFlowError(`reading the app's own permissions failed: ${(error as Error).message}`);
+    throw new GithubFlowError(`reading the app's own permissions failed: ${printable((error as Error).message)}`);
   }
-  return {
-    installationId: installation.installationId,
-    report: comparePermissions(manifestPermissions(), installation.permissions, requested),
-  };
+  return comparePermissions(manifestPermissions(), installation.permissions, requested);
 }

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { manifestPermissions } from "../../stacks/github/manifest";
@@ -38,13 +38,19 @@ describe("insights-connectors github", () => {
     return file;
   }
 
-  test("verify: an installation matching the catalog exits 0 (real executable, Octokit loaded natively)", async () => {
-    fake.install(appId, "acme");
-    const run = await spawnCliAsync(["github", "verify", "--config", configFile, "--tenant", "acme", "--credentials", credentialsFile()]);
-    expect(run.stderr).toBe("");
+  test("verify: an installation matching the catalog exits 0 and completes installedAppUrl (real executable, Octokit loaded natively)", async () => {
+    const installationId = fake.install(appId, "acme");
+    const file = credentialsFile();
+    const args = ["github", "verify", "--config", configFile, "--tenant", "acme", "--credentials", file];
+    const run = await spawnCliAsync(args);
+    expect(run.stderr).toBe(`recorded installedAppUrl in ${file}\n`);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("permissions match the catalog");
     expect(run.stdout + run.stderr).not.toContain(pem.split("\n")[2]);
+    expect(JSON.parse(readFileSync(file, "utf8")).installedAppUrl).toBe(`${fake.webUrl}/organizations/acme/settings/installations/${installationId}`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // Complete already: nothing to record the second time.
+    expect((await runCli(...args)).stderr).toBe("");
   });
 
   test("verify: drift (missing, extra, stronger, pending) exits 3 and lists each difference", async () => {

@@ -35,6 +35,14 @@ export class FakeGithub {
   readonly requests: FakeRequest[] = [];
   /** GitHub's manifest codes live one hour; tests shorten it to prove expiry. */
   codeMaxAgeMs = 60 * 60 * 1000;
+  /** The secrets a conversion answers with besides the key; tests set canaries to prove they are dropped. */
+  conversionSecrets: { client_secret: string; webhook_secret: string | null } = { client_secret: randomBytes(20).toString("hex"), webhook_secret: null };
+  /** Answers queued per path, served before the real handler: a 502 from a proxy, say. */
+  private readonly faults = new Map<string, number[]>();
+  /** Paths whose requests are never answered (a hung server). */
+  private readonly stalled = new Set<string>();
+  /** Per organization: the owner installs the app on the nth installation lookup (counting down). */
+  private readonly installAtLookup = new Map<string, number>();
   private readonly codes = new Map<string, { appId: number; issuedAt: number; used: boolean }>();
   private readonly pending = new Map<string, PendingCreation>();
   private nextAppId = 804_217;
@@ -63,6 +71,44 @@ export class FakeGithub {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** The next `times` requests to `path` are answered `status` (e.g. 502, as a proxy in front of GitHub would). */
+  failNext(path: string, status: number, times = 1): void {
+    this.faults.set(path, [...(this.faults.get(path) ?? []), ...Array<number>(times).fill(status)]);
+  }
+
+  /** Requests to `path` are read and never answered. */
+  stall(path: string): void {
+    this.stalled.add(path);
+  }
+
+  /**
+   * The organization owner installs whichever app looks for its installation on `org`
+   * on the `lookups`-th lookup (1 = the first): deterministic, unlike a timer.
+   */
+  installOnLookup(org: string, lookups: number): void {
+    this.installAtLookup.set(org.toLowerCase(), lookups);
+  }
+
+  /** An app as "Create GitHub App" makes it, and the one-time code GitHub redirects back with. */
+  createApp(org: string, manifest: Record<string, any>): { app: FakeApp; code: string } {
+    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const id = this.nextAppId++;
+    const app: FakeApp = {
+      id,
+      slug: String(manifest.name).toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+      name: manifest.name,
+      owner: org,
+      manifest,
+      pem: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+      publicKey,
+      permissions: { ...(manifest.default_permissions ?? {}) },
+    };
+    this.apps.set(id, app);
+    const code = randomBytes(20).toString("hex");
+    this.codes.set(code, { appId: id, issuedAt: Date.now(), used: false });
+    return { app, code };
+  }
+
   /** What an organization owner does on "Install App": grants the app's current permissions. */
   install(appId: number, org: string, permissions?: Record<string, string>): number {
     const app = this.apps.get(appId);
@@ -86,6 +132,9 @@ export class FakeGithub {
     const url = new URL(request.url ?? "/", this.url);
     const record: FakeRequest = { method: request.method ?? "GET", path: url.pathname, authorization: request.headers.authorization };
     this.requests.push(record);
+    if (this.stalled.has(url.pathname)) return;
+    const fault = this.faults.get(url.pathname)?.shift();
+    if (fault !== undefined) return this.json(response, fault, { message: `fake fault ${fault}` });
 
     const newApp = /^\/organizations\/([^/]+)\/settings\/apps\/new$/.exec(url.pathname);
     if (request.method === "POST" && newApp) return this.manifestForm(newApp[1], url, await readBody(request), response);
@@ -98,6 +147,7 @@ export class FakeGithub {
     if (request.method === "GET" && orgInstallation) {
       const app = this.authenticateApp(request, response, record);
       if (!app) return;
+      this.countLookup(decodeURIComponent(orgInstallation[1]), app.id);
       const installation = this.installations.get(decodeURIComponent(orgInstallation[1]).toLowerCase());
       if (!installation || installation.appId !== app.id) return this.json(response, 404, { message: "Not Found" });
       return this.json(response, 200, {
@@ -117,6 +167,14 @@ export class FakeGithub {
       return this.json(response, 200, { id: app.id, slug: app.slug, name: app.name, owner: { login: app.owner }, permissions: app.permissions, events: [] });
     }
     this.json(response, 404, { message: "Not Found" });
+  }
+
+  private countLookup(org: string, appId: number): void {
+    const left = this.installAtLookup.get(org.toLowerCase());
+    if (left === undefined) return;
+    if (left > 1) return void this.installAtLookup.set(org.toLowerCase(), left - 1);
+    this.installAtLookup.delete(org.toLowerCase());
+    this.install(appId, org);
   }
 
   /** GitHub's "Create GitHub App from manifest" page: validates the manifest and asks the owner to confirm. */
@@ -146,21 +204,7 @@ export class FakeGithub {
     const pending = this.pending.get(new URLSearchParams(body).get("pending") ?? "");
     if (!pending) return this.html(response, 404, "<h1>Not found</h1>");
     const { manifest, org, state } = pending;
-    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const id = this.nextAppId++;
-    const slug = String(manifest.name).toLowerCase().replace(/[^a-z0-9]+/g, "-");
-    this.apps.set(id, {
-      id,
-      slug,
-      name: manifest.name,
-      owner: org,
-      manifest,
-      pem: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
-      publicKey,
-      permissions: { ...(manifest.default_permissions ?? {}) },
-    });
-    const code = randomBytes(20).toString("hex");
-    this.codes.set(code, { appId: id, issuedAt: Date.now(), used: false });
+    const { code } = this.createApp(org, manifest);
     const redirect = new URL(manifest.redirect_url);
     redirect.searchParams.set("code", code);
     if (state) redirect.searchParams.set("state", state);
@@ -187,8 +231,7 @@ export class FakeGithub {
       permissions: app.permissions,
       events: [],
       client_id: `Iv1.${randomBytes(8).toString("hex")}`,
-      client_secret: randomBytes(20).toString("hex"),
-      webhook_secret: null,
+      ...this.conversionSecrets,
       pem: app.pem,
     });
   }

@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createGithubApp, type CreateGithubAppOptions } from "../../../stacks/github/create-app";
+import { createGithubApp } from "../../../stacks/github/create-app";
 import { credentialsFileHandoff, readCredentialsFile } from "../../../stacks/github/credentials-file";
 import { GithubFlowError } from "../../../stacks/github/errors";
 import { hasDrift } from "../../../stacks/github/permission-report";
 import { manifestPermissions } from "../../../stacks/github/manifest";
 import { FakeGithub } from "../../fakes/github";
-import { connectorFor, recordingHandoff, scriptedBrowser } from "./helpers";
+import { connectorFor, flowOptions, recordingHandoff, scriptedBrowser } from "./helpers";
 
 describe("GitHub App manifest flow against a local fake of GitHub", () => {
   let fake: FakeGithub;
@@ -17,28 +17,17 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
   });
   afterEach(() => fake.stop());
 
-  function options(overrides: Partial<CreateGithubAppOptions> & { said: string[] }): CreateGithubAppOptions {
-    return {
-      handoff: recordingHandoff(),
-      say: (line) => overrides.said.push(line),
-      callbackTimeoutMs: 10_000,
-      installTimeoutMs: 5_000,
-      pollMs: 25,
-      ...overrides,
-    };
-  }
-
   test("creates the app, hands off ID and PEM, waits for the installation, and finds no drift", async () => {
     const said: string[] = [];
     const handoff = recordingHandoff();
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(connectorFor(fake), options({
+    const flow = createGithubApp(connectorFor(fake), flowOptions({
       said,
       handoff: {
         appCreated(app) {
           handoff.appCreated(app);
-          // The organization owner installs the app a little later.
-          setTimeout(() => fake.install(app.appId, "acme"), 120);
+          // The organization owner installs the app while the flow is polling: on its third look.
+          fake.installOnLookup("acme", 3);
         },
         appInstalled: (details) => handoff.appInstalled(details),
       },
@@ -58,9 +47,9 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
 
     // Installation lookups were made as the app, with a JWT the fake verified.
     const lookups = fake.requests.filter((r) => r.path === "/api/v3/orgs/acme/installation");
-    expect(lookups.length).toBeGreaterThan(1);
+    expect(lookups.length).toBe(3); // installed on the third look, which the permission check reuses
     for (const lookup of lookups) expect(lookup.jwtIssuer).toBe(String(app.id));
-    expect(said.some((line) => /waiting for the installation on acme… \d+ s/.test(line))).toBe(true);
+    expect(said.filter((line) => /^waiting for the installation on acme… \d+ s of 5 s$/.test(line))).toHaveLength(2);
     expect(said.join("\n")).toContain(`${fake.webUrl}/apps/${app.slug}/installations/new`);
     // The terminal never sees the app ID or the key.
     expect(said.join("\n")).not.toContain(String(app.id));
@@ -73,7 +62,7 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     try {
       const handoff = credentialsFileHandoff(out);
       const said: string[] = [];
-      const result = await createGithubApp(connectorFor(fake), options({
+      const result = await createGithubApp(connectorFor(fake), flowOptions({
         said,
         handoff: {
           appCreated(app) {
@@ -99,11 +88,39 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     }
   });
 
-  test("a redirect with a state this run did not send ends the flow; no code is converted", async () => {
+  test("a stray redirect with a wrong state or no code gets 400 and changes nothing; the real one then completes the flow", async () => {
+    const said: string[] = [];
+    const strays: number[] = [];
+    let browser: Promise<{ status: number; text: string }> | undefined;
+    const flow = createGithubApp(connectorFor(fake), flowOptions({
+      said,
+      handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
+      onPageReady: (url) => {
+        browser = scriptedBrowser(url, {
+          meanwhile: async ({ state, callbackUrl }) => {
+            for (const query of ["?state=guess&code=abc", "?code=abc", `?state=${state}`, "?state=guess"]) {
+              strays.push((await fetch(`${callbackUrl}${query}`)).status);
+            }
+          },
+        });
+      },
+    }));
+    await expect(flow).resolves.toMatchObject({ installedAppUrl: expect.stringContaining("/settings/installations/") });
+    expect(strays).toEqual([400, 400, 400, 400]);
+    expect((await browser!).status).toBe(200);
+    // Only the real code was converted.
+    expect(fake.requests.filter((r) => r.path.includes("/conversions"))).toHaveLength(1);
+  });
+
+  test("a tampered redirect is answered 400 and the flow waits on (until its own timeout)", async () => {
     const said: string[] = [];
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(connectorFor(fake), options({ said, onPageReady: (url) => void (browser = scriptedBrowser(url, { tamperState: true })) }));
-    await expect(flow).rejects.toThrow(/state this run did not send/);
+    const flow = createGithubApp(connectorFor(fake), flowOptions({
+      said,
+      callbackTimeoutMs: 1500,
+      onPageReady: (url) => void (browser = scriptedBrowser(url, { tamperState: true })),
+    }));
+    await expect(flow).rejects.toThrow(/no redirect from GitHub within 2 s/);
     await expect(flow).rejects.toBeInstanceOf(GithubFlowError);
     expect((await browser!).status).toBe(400);
     expect(fake.requests.some((r) => r.path.includes("/conversions"))).toBe(false);
@@ -112,14 +129,14 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
   test("an expired code gives a clear error naming the one-hour validity", async () => {
     fake.codeMaxAgeMs = -1;
     const said: string[] = [];
-    const flow = createGithubApp(connectorFor(fake), options({ said, onPageReady: (url) => void scriptedBrowser(url) }));
+    const flow = createGithubApp(connectorFor(fake), flowOptions({ said, onPageReady: (url) => void scriptedBrowser(url) }));
     await expect(flow).rejects.toThrow(/refused the manifest code \(HTTP 404\): it expired \(codes are valid for one hour\) or was already used/);
   });
 
   test("no installation within the timeout: a clear error, after the credentials were already handed off", async () => {
     const said: string[] = [];
     const handoff = recordingHandoff();
-    const flow = createGithubApp(connectorFor(fake), options({ said, handoff, installTimeoutMs: 300, onPageReady: (url) => void scriptedBrowser(url) }));
+    const flow = createGithubApp(connectorFor(fake), flowOptions({ said, handoff, installTimeoutMs: 300, onPageReady: (url) => void scriptedBrowser(url) }));
     await expect(flow).rejects.toThrow(/the app is not installed on acme after \d+ s/);
     expect(handoff.created?.appId).toBe([...fake.apps.keys()][0]);
     expect(handoff.installedAppUrl).toBeUndefined();
@@ -129,7 +146,7 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     const said: string[] = [];
     const granted = { ...manifestPermissions(), organization_events: "write", secrets: "read" } as Record<string, string>;
     delete granted.members;
-    const flow = createGithubApp(connectorFor(fake), options({
+    const flow = createGithubApp(connectorFor(fake), flowOptions({
       said,
       handoff: { appCreated: (app) => void fake.install(app.appId, "acme", granted), appInstalled: () => undefined },
       onPageReady: (url) => void scriptedBrowser(url),
@@ -148,7 +165,7 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
   test("no redirect at all within the timeout ends the flow and frees the port", async () => {
     const said: string[] = [];
     let pageUrl = "";
-    const flow = createGithubApp(connectorFor(fake), options({ said, callbackTimeoutMs: 200, onPageReady: (url) => void (pageUrl = url) }));
+    const flow = createGithubApp(connectorFor(fake), flowOptions({ said, callbackTimeoutMs: 200, onPageReady: (url) => void (pageUrl = url) }));
     await expect(flow).rejects.toThrow(/no redirect from GitHub within 0 s/);
     await expect(fetch(pageUrl)).rejects.toThrow();
   });

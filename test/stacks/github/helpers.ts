@@ -1,6 +1,7 @@
+import { get as httpGet } from "node:http";
 import type { GithubConnectorConfig } from "../../../connectors/github/config";
 import type { SecretValue } from "../../../config/secret-value";
-import type { GithubAppHandoff } from "../../../stacks/github/create-app";
+import type { CreateGithubAppOptions, GithubAppHandoff } from "../../../stacks/github/create-app";
 import type { FakeGithub } from "../../fakes/github";
 import { VALID } from "../../helpers/config-text";
 import { connectorFrom } from "../cdktf/helpers";
@@ -19,22 +20,46 @@ function field(html: string, pattern: RegExp, what: string): string {
   return unescapeHtml(match[1]);
 }
 
+export interface ScriptedBrowserOptions {
+  /** Change the state in GitHub's redirect, as a forged or stale redirect would. */
+  readonly tamperState?: boolean;
+  /** Runs once the page was loaded, before GitHub redirects back: another party acting mid-flow. */
+  readonly meanwhile?: (flow: { state: string; callbackUrl: string }) => Promise<void>;
+  /** Where the browser finds an origin, as a hosts-file entry would: `{ "https://ghe.acme.example": fake.webUrl }`. */
+  readonly hosts?: Readonly<Record<string, string>>;
+}
+
 /**
  * What a browser does, step by step over HTTP (the real-browser test does the same in
  * chromium): load the local page, post its form to GitHub, confirm, follow the redirect.
  */
-export async function scriptedBrowser(pageUrl: string, options: { tamperState?: boolean } = {}): Promise<{ status: number; text: string }> {
+export async function scriptedBrowser(pageUrl: string, options: ScriptedBrowserOptions = {}): Promise<{ status: number; text: string }> {
   const page = await (await fetch(pageUrl)).text();
-  const action = field(page, /<form id="manifest-form" method="post" action="([^"]+)"/, "form action");
+  const formAction = new URL(field(page, /<form id="manifest-form" method="post" action="([^"]+)"/, "form action"));
+  const action = `${options.hosts?.[formAction.origin] ?? formAction.origin}${formAction.pathname}${formAction.search}`;
   const manifest = field(page, /name="manifest" value="([^"]+)"/, "manifest");
   const confirmPage = await (await fetch(action, { method: "POST", body: new URLSearchParams({ manifest }) })).text();
   const confirmAction = new URL(field(confirmPage, /<form method="post" action="([^"]+)"/, "confirm form"), action);
   const pending = field(confirmPage, /name="pending" value="([^"]+)"/, "pending id");
+  await options.meanwhile?.({ state: new URL(action).searchParams.get("state")!, callbackUrl: JSON.parse(manifest).redirect_url });
   const redirect = await fetch(confirmAction, { method: "POST", body: new URLSearchParams({ pending }), redirect: "manual" });
   const location = new URL(redirect.headers.get("location") ?? "");
   if (options.tamperState) location.searchParams.set("state", "forged-state");
   const callback = await fetch(location);
   return { status: callback.status, text: await callback.text() };
+}
+
+/** A GET with the Host header a DNS-rebinding page (or anything else) would send; fetch cannot set Host. */
+export function getWithHost(url: string, host: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(url, { headers: { host } }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+    request.on("error", reject);
+  });
 }
 
 /** A handoff that records what it is given, as the registration stage would receive it. */
@@ -48,4 +73,16 @@ export function recordingHandoff(): GithubAppHandoff & { created?: { appId: numb
     },
   };
   return handoff;
+}
+
+/** Flow options for tests: short timeouts, fast polling, lines said collected in `said`. */
+export function flowOptions(overrides: Partial<CreateGithubAppOptions> & { said: string[] }): CreateGithubAppOptions {
+  return {
+    handoff: recordingHandoff(),
+    say: (line) => overrides.said.push(line),
+    callbackTimeoutMs: 10_000,
+    installTimeoutMs: 5_000,
+    pollMs: 25,
+    ...overrides,
+  };
 }

@@ -1,0 +1,65 @@
+import { printable } from "../../providers/text/printable";
+
+export interface FetchBounds {
+  /** Deadline of one request, from connecting to the last byte of the body. */
+  readonly timeoutMs: number;
+  /** Largest body read; a bigger one fails the request instead of filling memory. */
+  readonly maxResponseBytes: number;
+}
+
+/** A request that hit its deadline, or a body over the cap; retried like a dropped connection. */
+export class BoundedFetchError extends Error {}
+
+/** Reads a body up to the cap, cancelling the stream as soon as it is passed. */
+async function readCapped(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new BoundedFetchError(`the answer from ${new URL(url).host} is over ${maxBytes} bytes; not read further`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Statuses whose response has no body by definition (`new Response` refuses one). */
+const BODILESS = new Set([101, 204, 205, 304]);
+
+/**
+ * `fetch` for Octokit with the limits a server we do not run gets: one deadline that
+ * covers the body too, a size cap, and no redirects at all (the app's JWT or the
+ * one-time manifest code must not follow one to another host; GitHub's API answers
+ * these calls directly).
+ */
+export function boundedFetch(bounds: FetchBounds): typeof fetch {
+  return async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const deadline = AbortSignal.timeout(bounds.timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    try {
+      const response = await fetch(input, { ...init, signal, redirect: "manual" });
+      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+        await response.body?.cancel().catch(() => undefined);
+        const location = printable(response.headers.get("location") ?? "(no location)");
+        const host = new URL(url).host;
+        throw new BoundedFetchError(`${host} answered ${response.status} redirecting to ${location}; not followed`);
+      }
+      const bodiless = BODILESS.has(response.status) || !response.body;
+      const body = bodiless ? null : await readCapped(response, url, bounds.maxResponseBytes);
+      const { status, statusText, headers } = response;
+      const bounded = new Response(body, { status, statusText, headers });
+      return Object.defineProperty(bounded, "url", { value: response.url });
+    } catch (error) {
+      if (deadline.aborted) {
+        throw new BoundedFetchError(`timed out after ${bounds.timeoutMs / 1000} s talking to ${new URL(url).host}`);
+      }
+      throw error;
+    }
+  };
+}
