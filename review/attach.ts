@@ -3,7 +3,7 @@ import { grantKey, sortGrants } from "../connectors/grant";
 import type { ToolkitConfig } from "../config/types";
 import type { Plan } from "../plan/model";
 import { compareGrants, formatMismatches } from "./consistency";
-import { connectorKey, extractGrants } from "./extract";
+import { connectorKey, extractGrants, type ExtractOptions } from "./extract";
 
 /** The catalog and the artifacts disagree; the message lists every difference. */
 export class GrantConsistencyError extends Error {}
@@ -12,8 +12,8 @@ export class GrantConsistencyError extends Error {}
  * Adds each connector's extracted grants to the plan, after checking they equal the
  * catalog's: a stack that grants more, less or differently than the catalog says fails.
  */
-export async function withExtractedGrants(plan: Plan, config: ToolkitConfig): Promise<Plan> {
-  const extracted = await extractGrants(config, plan.tenants.map((t) => t.name));
+export async function withExtractedGrants(plan: Plan, config: ToolkitConfig, options: ExtractOptions = {}): Promise<Plan> {
+  const extracted = await extractGrants(config, plan.tenants.map((t) => t.name), options);
   const problems: string[] = [];
   const tenants = plan.tenants.map((tenant) => ({
     ...tenant,

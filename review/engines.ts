@@ -1,0 +1,134 @@
+import type { AwsConnectorConfig } from "../connectors/aws/config";
+import type { AzureConnectorConfig } from "../connectors/azure/config";
+import type { ConnectorConfig } from "../connectors/catalog";
+import type { GcpConnectorConfig } from "../connectors/gcp/config";
+import type { GithubConnectorConfig } from "../connectors/github/config";
+import type { OktaConnectorConfig } from "../connectors/okta/config";
+import type { PingOneConnectorConfig } from "../connectors/pingone/config";
+import type { ExtractedGrant } from "./extracted-grant";
+
+/** One connector whose artifact plan synthesizes: the stack `name` of `connector` in `tenant`. */
+export interface ExtractionJob {
+  readonly tenant: string;
+  readonly name: string;
+  readonly connector: ConnectorConfig;
+}
+
+/**
+ * The engines that build the artifacts, each with the connector kinds it builds. Every
+ * engine's libraries are loaded only when a job needs it (they take most of a plan's time),
+ * so a config without GCP never loads the google provider, and one without Okta never Pulumi.
+ */
+export const ENGINE_KINDS = {
+  "aws-cdk": ["aws"],
+  cdktf: ["azure", "gcp", "pingone"],
+  pulumi: ["okta"],
+  "github-manifest": ["github"],
+} as const;
+
+export type Engine = keyof typeof ENGINE_KINDS;
+export const ENGINES = Object.keys(ENGINE_KINDS) as Engine[];
+
+/** The engine that builds a connector kind's artifact, or undefined for kinds without one. */
+export function engineOf(kind: string): Engine | undefined {
+  return ENGINES.find((engine) => (ENGINE_KINDS[engine] as readonly string[]).includes(kind));
+}
+
+/** Synthesizes the jobs' artifacts with one engine, exactly as it deploys them; grants in job order. */
+export async function synthesize(engine: Engine, jobs: readonly ExtractionJob[]): Promise<ExtractedGrant[][]> {
+  if (!jobs.length) return [];
+  switch (engine) {
+    case "aws-cdk":
+      return synthesizeAws(jobs);
+    case "cdktf":
+      return synthesizeCdktf(jobs);
+    case "pulumi":
+      return synthesizeOkta(jobs);
+    case "github-manifest":
+      return synthesizeGithub(jobs);
+  }
+}
+
+/** All AWS stacks in one CDK app, as `cdk synth` builds them. */
+async function synthesizeAws(jobs: readonly ExtractionJob[]): Promise<ExtractedGrant[][]> {
+  const { App } = await import("aws-cdk-lib");
+  const { InsightsAwsConnectorStack } = await import("../stacks/aws/connector-stack");
+  const { awsTemplateGrants } = await import("./extract/aws-cloudformation");
+  // Plan reads the templates only: no construct stack traces (captured for every construct)
+  // and no tree.json. Nor the built-in template linter, which only reports (errors become
+  // warnings) and costs seconds in WebAssembly: switched off by its documented variable, so
+  // the stack's own App for the member-account template skips it too.
+  return withEnvironment({ CDK_VALIDATION: "false" }, () => {
+    const app = new App({ stackTraces: false, treeMetadata: false });
+    for (const { name, connector } of jobs) new InsightsAwsConnectorStack(app, name, { connector: connector as AwsConnectorConfig, stackName: name });
+    const assembly = app.synth();
+    return jobs.map(({ name, connector }) => awsTemplateGrants(assembly.getStackByName(name).template, connector as AwsConnectorConfig, `${name}.template.json`));
+  });
+}
+
+/** Runs `fn` with the variables set, restoring the environment afterwards. */
+function withEnvironment<T>(variables: Record<string, string>, fn: () => T): T {
+  const before = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, variables);
+  try {
+    return fn();
+  } finally {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/** Entra, GCP and PingOne stacks in one CDKTF app, each synthesized as `cdktf synth` writes it. */
+async function synthesizeCdktf(jobs: readonly ExtractionJob[]): Promise<ExtractedGrant[][]> {
+  const { Testing } = await import("cdktf");
+  const { entraGrants, gcpGrants, pingoneGrants } = await import("./extract/cdktf");
+  const app = Testing.app({ stackTraces: false });
+  const results: ExtractedGrant[][] = [];
+  for (const { name, connector } of jobs) {
+    const artifact = `cdktf.out/stacks/${name}/cdk.tf.json`;
+    if (connector.kind === "azure") {
+      const { InsightsEntraConnectorStack } = await import("../stacks/azure/entra-connector-stack");
+      const stack = new InsightsEntraConnectorStack(app, name, { connector: connector as AzureConnectorConfig });
+      results.push(entraGrants(JSON.parse(Testing.synth(stack)), artifact));
+    } else if (connector.kind === "gcp") {
+      const { InsightsGcpConnectorStack } = await import("../stacks/gcp/gcp-connector-stack");
+      results.push(gcpGrants(JSON.parse(Testing.synth(new InsightsGcpConnectorStack(app, name, { connector: connector as GcpConnectorConfig }))), artifact));
+    } else {
+      const { InsightsPingOneConnectorStack } = await import("../stacks/pingone/pingone-connector-stack");
+      const stack = new InsightsPingOneConnectorStack(app, name, { connector: connector as PingOneConnectorConfig });
+      results.push(pingoneGrants(JSON.parse(Testing.synth(stack)), artifact));
+    }
+  }
+  return results;
+}
+
+/** Each Okta program under Pulumi's mock engine, one after the other (the mocks are process-wide). */
+async function synthesizeOkta(jobs: readonly ExtractionJob[]): Promise<ExtractedGrant[][]> {
+  const { declareOktaProgram, oktaProgramGrants } = await import("./extract/okta-pulumi");
+  const results: ExtractedGrant[][] = [];
+  // Pulumi records a stack trace for every promise it creates, for leak reports a mock run
+  // never prints; plan reads only the declared resources, so the traces are left empty.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const { name, connector } of jobs) {
+      const okta = connector as OktaConnectorConfig;
+      results.push(oktaProgramGrants(await declareOktaProgram(okta, name), okta, `Pulumi program ${name}`));
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  return results;
+}
+
+/** The GitHub App manifests the registration flow posts. */
+async function synthesizeGithub(jobs: readonly ExtractionJob[]): Promise<ExtractedGrant[][]> {
+  const { githubAppManifest } = await import("../stacks/github/manifest");
+  const { githubManifestGrants } = await import("./extract/github-manifest");
+  return jobs.map(({ name, connector }) => {
+    const github = connector as GithubConnectorConfig;
+    return githubManifestGrants(githubAppManifest(github, "http://127.0.0.1/callback"), github, `GitHub App manifest ${name}`);
+  });
+}

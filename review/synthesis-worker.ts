@@ -1,0 +1,17 @@
+// A worker thread of `plan`: synthesizes one engine's stacks and answers with their grants.
+import { parentPort, workerData } from "node:worker_threads";
+import { synthesize, type Engine, type ExtractionJob } from "./engines";
+import type { ExtractedGrant } from "./extracted-grant";
+
+export interface SynthesisReply {
+  readonly grants?: ExtractedGrant[][];
+  readonly error?: string;
+}
+
+if (parentPort) {
+  const { engine, jobs } = workerData as { engine: Engine; jobs: ExtractionJob[] };
+  synthesize(engine, jobs).then(
+    (grants) => parentPort!.postMessage({ grants } satisfies SynthesisReply),
+    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies SynthesisReply),
+  );
+}
