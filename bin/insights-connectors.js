@@ -6,6 +6,9 @@
 "use strict";
 const path = require("node:path");
 
+// Node >= 22.1 keeps V8's compiled code between runs (the engines' libraries are large); older Node has no such switch.
+require("node:module").enableCompileCache?.();
+
 // A closed pipe (`| head`) is a normal end for a command that prints, not a crash.
 process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);

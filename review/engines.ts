@@ -37,6 +37,20 @@ export function engineOf(kind: string): Engine | undefined {
 /** Synthesizes the jobs' artifacts with one engine, exactly as it deploys them; grants in job order. */
 export async function synthesize(engine: Engine, jobs: readonly ExtractionJob[]): Promise<ExtractedGrant[][]> {
   if (!jobs.length) return [];
+  // The engines record a stack trace for every token (cdktf), promise (Pulumi) and construct,
+  // only ever printed in their own debugging output; formatting them took a fifth of a plan.
+  // Plan reads artifacts, so traces are left empty while it synthesizes. Errors keep their messages.
+  const { prepareStackTrace, stackTraceLimit } = Error;
+  Error.prepareStackTrace = () => "";
+  Error.stackTraceLimit = 0;
+  try {
+    return await synthesizeWith(engine, jobs);
+  } finally {
+    Object.assign(Error, { prepareStackTrace, stackTraceLimit });
+  }
+}
+
+function synthesizeWith(engine: Engine, jobs: readonly ExtractionJob[]): Promise<ExtractedGrant[][]> {
   switch (engine) {
     case "aws-cdk":
       return synthesizeAws(jobs);
@@ -54,8 +68,7 @@ async function synthesizeAws(jobs: readonly ExtractionJob[]): Promise<ExtractedG
   const { App } = await import("aws-cdk-lib");
   const { InsightsAwsConnectorStack } = await import("../stacks/aws/connector-stack");
   const { awsTemplateGrants } = await import("./extract/aws-cloudformation");
-  // Plan reads the templates only: no construct stack traces (captured for every construct)
-  // and no tree.json. Nor the built-in template linter, which only reports (errors become
+  // Plan reads the templates only: no construct stack traces and no tree.json. Nor the built-in template linter, which only reports (errors become
   // warnings) and costs seconds in WebAssembly: switched off by its documented variable, so
   // the stack's own App for the member-account template skips it too.
   return withEnvironment({ CDK_VALIDATION: "false" }, () => {
@@ -108,17 +121,9 @@ async function synthesizeCdktf(jobs: readonly ExtractionJob[]): Promise<Extracte
 async function synthesizeOkta(jobs: readonly ExtractionJob[]): Promise<ExtractedGrant[][]> {
   const { declareOktaProgram, oktaProgramGrants } = await import("./extract/okta-pulumi");
   const results: ExtractedGrant[][] = [];
-  // Pulumi records a stack trace for every promise it creates, for leak reports a mock run
-  // never prints; plan reads only the declared resources, so the traces are left empty.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    for (const { name, connector } of jobs) {
-      const okta = connector as OktaConnectorConfig;
-      results.push(oktaProgramGrants(await declareOktaProgram(okta, name), okta, `Pulumi program ${name}`));
-    }
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+  for (const { name, connector } of jobs) {
+    const okta = connector as OktaConnectorConfig;
+    results.push(oktaProgramGrants(await declareOktaProgram(okta, name), okta, `Pulumi program ${name}`));
   }
   return results;
 }

@@ -40,9 +40,6 @@ function inWorker(engine: Engine, jobs: readonly ExtractionJob[]): Promise<Extra
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, "synthesis-worker.js"), {
       workerData: { engine, jobs },
-      // A larger young generation: the engines allocate many short-lived objects, and
-      // fewer scavenges measured faster for the same work.
-      resourceLimits: { maxYoungGenerationSizeMb: 64 },
       stdout: false,
       stderr: false,
     });

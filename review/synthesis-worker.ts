@@ -9,6 +9,8 @@ export interface SynthesisReply {
 }
 
 if (parentPort) {
+  // As bin/insights-connectors.js does for the main thread: reuse compiled code on Node >= 22.1.
+  (require("node:module") as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const { engine, jobs } = workerData as { engine: Engine; jobs: ExtractionJob[] };
   synthesize(engine, jobs).then(
     (grants) => parentPort!.postMessage({ grants } satisfies SynthesisReply),
