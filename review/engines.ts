@@ -119,6 +119,7 @@ async function synthesizeCdktf(jobs: readonly ExtractionJob[]): Promise<Extracte
 
 /** Each Okta program under Pulumi's mock engine, one after the other (the mocks are process-wide). */
 async function synthesizeOkta(jobs: readonly ExtractionJob[]): Promise<ExtractedGrant[][]> {
+  (await import("./pulumi-lazy-typescript")).deferPulumiTypescript();
   const { declareOktaProgram, oktaProgramGrants } = await import("./extract/okta-pulumi");
   const results: ExtractedGrant[][] = [];
   for (const { name, connector } of jobs) {
