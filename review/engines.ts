@@ -68,14 +68,20 @@ async function synthesizeAws(jobs: readonly ExtractionJob[]): Promise<ExtractedG
   const { App } = await import("aws-cdk-lib");
   const { InsightsAwsConnectorStack } = await import("../stacks/aws/connector-stack");
   const { awsTemplateGrants } = await import("./extract/aws-cloudformation");
-  // Plan reads the templates only: no construct stack traces and no tree.json. Nor the built-in template linter, which only reports (errors become
-  // warnings) and costs seconds in WebAssembly: switched off by its documented variable, so
+  // Plan reads the templates only: no construct stack traces and no tree.json. Nor the
+  // built-in template linter, which only reports (its errors become warnings) and costs
+  // seconds in WebAssembly: switched off by its documented variable, CDK_VALIDATION, so
   // the stack's own App for the member-account template skips it too.
   return withEnvironment({ CDK_VALIDATION: "false" }, () => {
     const app = new App({ stackTraces: false, treeMetadata: false });
-    for (const { name, connector } of jobs) new InsightsAwsConnectorStack(app, name, { connector: connector as AwsConnectorConfig, stackName: name });
+    for (const { name, connector } of jobs) {
+      new InsightsAwsConnectorStack(app, name, { connector: connector as AwsConnectorConfig, stackName: name });
+    }
     const assembly = app.synth();
-    return jobs.map(({ name, connector }) => awsTemplateGrants(assembly.getStackByName(name).template, connector as AwsConnectorConfig, `${name}.template.json`));
+    return jobs.map(({ name, connector }) => {
+      const template = assembly.getStackByName(name).template;
+      return awsTemplateGrants(template, connector as AwsConnectorConfig, `${name}.template.json`);
+    });
   });
 }
 
@@ -107,7 +113,8 @@ async function synthesizeCdktf(jobs: readonly ExtractionJob[]): Promise<Extracte
       results.push(entraGrants(JSON.parse(Testing.synth(stack)), artifact));
     } else if (connector.kind === "gcp") {
       const { InsightsGcpConnectorStack } = await import("../stacks/gcp/gcp-connector-stack");
-      results.push(gcpGrants(JSON.parse(Testing.synth(new InsightsGcpConnectorStack(app, name, { connector: connector as GcpConnectorConfig }))), artifact));
+      const stack = new InsightsGcpConnectorStack(app, name, { connector: connector as GcpConnectorConfig });
+      results.push(gcpGrants(JSON.parse(Testing.synth(stack)), artifact));
     } else {
       const { InsightsPingOneConnectorStack } = await import("../stacks/pingone/pingone-connector-stack");
       const stack = new InsightsPingOneConnectorStack(app, name, { connector: connector as PingOneConnectorConfig });
@@ -135,6 +142,7 @@ async function synthesizeGithub(jobs: readonly ExtractionJob[]): Promise<Extract
   const { githubManifestGrants } = await import("./extract/github-manifest");
   return jobs.map(({ name, connector }) => {
     const github = connector as GithubConnectorConfig;
-    return githubManifestGrants(githubAppManifest(github, "http://127.0.0.1/callback"), github, `GitHub App manifest ${name}`);
+    const manifest = githubAppManifest(github, "http://127.0.0.1/callback");
+    return githubManifestGrants(manifest, github, `GitHub App manifest ${name}`);
   });
 }

@@ -23,9 +23,14 @@ export interface ExtractOptions {
  * artifacts. Offline: no engine CLI, no credential. Only the engines some connector needs
  * are loaded; with a cache, only connectors whose inputs changed are synthesized.
  */
-export async function extractGrants(config: ToolkitConfig, tenantNames?: readonly string[], options: ExtractOptions = {}): Promise<ExtractedByConnector> {
+export async function extractGrants(
+  config: ToolkitConfig,
+  tenantNames?: readonly string[],
+  options: ExtractOptions = {},
+): Promise<ExtractedByConnector> {
   const extracted: ExtractedByConnector = new Map();
-  const put = (job: ExtractionJob, grants: ExtractedGrant[]) => extracted.set(connectorKey(job.tenant, job.connector.kind, job.connector.name), grants);
+  const put = (job: ExtractionJob, grants: ExtractedGrant[]) =>
+    extracted.set(connectorKey(job.tenant, job.connector.kind, job.connector.name), grants);
   const missed = new Map<Engine, ExtractionJob[]>(ENGINES.map((engine) => [engine, []]));
   for (const job of extractionJobs(config, tenantNames)) {
     const cached = options.cache?.get(job);
@@ -51,6 +56,9 @@ export function extractionJobs(config: ToolkitConfig, tenantNames?: readonly str
     .flatMap((tenant) =>
       tenant.connectors
         .filter((connector) => engineOf(connector.kind))
-        .map((connector) => ({ tenant: tenant.name, name: stackName(tenant.name, connector, tenant.connectors), connector })),
+        .map((connector) => {
+          const name = stackName(tenant.name, connector, tenant.connectors);
+          return { tenant: tenant.name, name, connector };
+        }),
     );
 }

@@ -38,7 +38,8 @@ export class GrantCache {
 
   /** The entry's address: a hash of the job and the code fingerprint. */
   addressOf(job: ExtractionJob): string {
-    const inputs = canonicalJson({ format: ENTRY_FORMAT, code: this.fingerprint, tenant: job.tenant, stack: job.name, connector: job.connector });
+    const { tenant, name: stack, connector } = job;
+    const inputs = canonicalJson({ format: ENTRY_FORMAT, code: this.fingerprint, tenant, stack, connector });
     return createHash("sha256").update(inputs).digest("hex");
   }
 
@@ -52,7 +53,8 @@ export class GrantCache {
     }
     try {
       const entry = JSON.parse(text) as { format?: unknown; grants?: unknown };
-      return entry.format === ENTRY_FORMAT && Array.isArray(entry.grants) ? (entry.grants as ExtractedGrant[]) : undefined;
+      const valid = entry.format === ENTRY_FORMAT && Array.isArray(entry.grants);
+      return valid ? (entry.grants as ExtractedGrant[]) : undefined;
     } catch {
       return undefined; // a torn or foreign file is a miss; the next put replaces it
     }
@@ -90,7 +92,9 @@ export class GrantCache {
 function nearestLockfile(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, "package-lock.json"))) return join(dir, "package-lock.json");
-    if (dirname(dir) === dir) throw new Error(`no package-lock.json in ${from} or above: the plan cache cannot tell library versions apart`);
+    if (dirname(dir) === dir) {
+      throw new Error(`no package-lock.json in ${from} or above: the plan cache cannot tell library versions apart`);
+    }
   }
 }
 
@@ -110,7 +114,8 @@ export function codeFingerprint(root: string, lockfile: string): string {
 
 /** JSON with object keys sorted at every level, so equal values always hash alike. */
 export function canonicalJson(value: unknown): string {
+  const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(byKey)) : v,
   );
 }

@@ -50,6 +50,8 @@ function inWorker(engine: Engine, jobs: readonly ExtractionJob[]): Promise<Extra
       void worker.terminate();
     });
     worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the ${engine} synthesis thread stopped with code ${code} before it answered`)));
+    worker.once("exit", (code) => {
+      reject(new Error(`the ${engine} synthesis thread stopped with code ${code} before it answered`));
+    });
   });
 }

@@ -14,6 +14,9 @@ if (parentPort) {
   const { engine, jobs } = workerData as { engine: Engine; jobs: ExtractionJob[] };
   synthesize(engine, jobs).then(
     (grants) => parentPort!.postMessage({ grants } satisfies SynthesisReply),
-    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies SynthesisReply),
+    (error: unknown) => {
+      const reply: SynthesisReply = { error: error instanceof Error ? error.message : String(error) };
+      parentPort!.postMessage(reply);
+    },
   );
 }

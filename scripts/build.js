@@ -29,7 +29,8 @@ function staleInputs() {
   } catch {
     return { all: true };
   }
-  const changed = manifest.inputs.filter((f) => !existsSync(join(REPO, f)) || statSync(join(REPO, f)).mtimeMs >= manifest.startedMs);
+  const changedSince = (f) => !existsSync(join(REPO, f)) || statSync(join(REPO, f)).mtimeMs >= manifest.startedMs;
+  const changed = manifest.inputs.filter(changedSince);
   return { all: changed.some((f) => !f.endsWith(".ts")), changed };
 }
 
@@ -45,14 +46,16 @@ function build({ full = false } = {}) {
   const startedMs = Date.now();
   const stale = full ? { all: true } : staleInputs();
   const configFile = join(REPO, "tsconfig.build.json");
-  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: fail });
+  const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: fail };
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, host);
   if (parsed.errors.length) fail(parsed.errors[0]);
   const sources = parsed.fileNames.filter((f) => !f.endsWith(".d.ts"));
   const outputOf = (file) => join(OUT, relative(REPO, file)).replace(/\.ts$/, ".js");
   const changed = new Set(stale.all ? [] : stale.changed.map((f) => join(REPO, f)));
   const toCompile = sources.filter((f) => stale.all || changed.has(f) || !existsSync(outputOf(f)));
   for (const file of toCompile) {
-    const { outputText, diagnostics } = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions: parsed.options, fileName: file, reportDiagnostics: true });
+    const options = { compilerOptions: parsed.options, fileName: file, reportDiagnostics: true };
+    const { outputText, diagnostics } = ts.transpileModule(readFileSync(file, "utf8"), options);
     if (diagnostics?.length) fail(diagnostics[0]);
     writeAtomically(outputOf(file), outputText);
   }
@@ -60,13 +63,15 @@ function build({ full = false } = {}) {
   const { version } = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
   writeAtomically(join(OUT, "package.json"), `${JSON.stringify({ private: true, version }, null, 2)}\n`);
   const inputs = [configFile, join(REPO, "tsconfig.json"), join(REPO, "package.json"), __filename, ...sources];
-  writeAtomically(MANIFEST, `${JSON.stringify({ startedMs, inputs: inputs.map((f) => relative(REPO, f)) }, null, 2)}\n`);
+  const manifest = { startedMs, inputs: inputs.map((f) => relative(REPO, f)) };
+  writeAtomically(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
   return toCompile.length;
 }
 
 function fail(diagnostic) {
   const ts = require("typescript");
-  throw new Error(`build: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}${diagnostic.file ? ` (${diagnostic.file.fileName})` : ""}`);
+  const where = diagnostic.file ? ` (${diagnostic.file.fileName})` : "";
+  throw new Error(`build: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}${where}`);
 }
 
 module.exports = { build, isStale, OUT, REPO };
