@@ -38,7 +38,7 @@ export function engineOf(kind: string): Engine | undefined {
 export async function synthesize(engine: Engine, jobs: readonly ExtractionJob[]): Promise<ExtractedGrant[][]> {
   if (!jobs.length) return [];
   // The engines record a stack trace for every token (cdktf), promise (Pulumi) and construct,
-  // only ever printed in their own debugging output; formatting them took a fifth of a plan.
+  // only ever printed in their own debugging output; formatting them stood out in plan profiles.
   // Plan reads artifacts, so traces are left empty while it synthesizes. Errors keep their messages.
   const { prepareStackTrace, stackTraceLimit } = Error;
   Error.prepareStackTrace = () => "";
