@@ -20,6 +20,8 @@ const ESM_ONLY = [
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
+  // dist/ is the compiled copy of the sources (npm run build): never a test, a module or a mock.
+  modulePathIgnorePatterns: ["<rootDir>/dist/"],
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],

@@ -3,7 +3,7 @@ import { grantKey, sortGrants } from "../connectors/grant";
 import type { ToolkitConfig } from "../config/types";
 import type { Plan } from "../plan/model";
 import { compareGrants, formatMismatches } from "./consistency";
-import { connectorKey, extractArtifacts } from "./extract";
+import { connectorKey, extractArtifacts, type ExtractOptions } from "./extract";
 import { CredentialLifetimeError } from "./extract/credential-lifetime";
 
 /** The catalog and the artifacts disagree; the message lists every difference. */
@@ -14,9 +14,13 @@ export class GrantConsistencyError extends Error {}
  * catalog's: a stack that grants more, less or differently than the catalog says fails.
  * Adds the lifetimes of the credentials the stacks create, as the artifacts define them.
  */
-export async function withExtractedGrants(plan: Plan, config: ToolkitConfig): Promise<Plan> {
+export async function withExtractedGrants(
+  plan: Plan,
+  config: ToolkitConfig,
+  options: ExtractOptions = {},
+): Promise<Plan> {
   const tenantNames = plan.tenants.map((t) => t.name);
-  const { grants: extracted, lifetimes } = await extractArtifacts(config, tenantNames).catch((error) => {
+  const { grants: extracted, lifetimes } = await extractArtifacts(config, tenantNames, options).catch((error) => {
     // A lifetime the reader cannot read is a stack the plan cannot vouch for: fail as a mismatch does.
     if (!(error instanceof CredentialLifetimeError)) throw error;
     throw new GrantConsistencyError(`the synthesized stacks cannot be read: ${error.message}`);

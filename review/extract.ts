@@ -1,27 +1,10 @@
-import { App as CdkApp } from "aws-cdk-lib";
-import { Testing, type TerraformStack } from "cdktf";
-import type { AwsConnectorConfig } from "../connectors/aws/config";
-import type { AzureConnectorConfig } from "../connectors/azure/config";
-import type { GcpConnectorConfig } from "../connectors/gcp/config";
-import type { GithubConnectorConfig } from "../connectors/github/config";
-import type { OktaConnectorConfig } from "../connectors/okta/config";
-import type { PingOneConnectorConfig } from "../connectors/pingone/config";
-import type { ConnectorConfig } from "../connectors/catalog";
 import type { ToolkitConfig } from "../config/types";
+import { stackNames } from "../connectors/stack-name";
 import type { CredentialLifetime } from "../plan/model";
-import { InsightsAwsConnectorStack } from "../stacks/aws/connector-stack";
-import { InsightsEntraConnectorStack } from "../stacks/azure/entra-connector-stack";
-import { connectorsOfKind } from "../stacks/connectors-of-kind";
-import { InsightsGcpConnectorStack } from "../stacks/gcp/gcp-connector-stack";
-import { githubAppManifest } from "../stacks/github/manifest";
-import { InsightsPingOneConnectorStack } from "../stacks/pingone/pingone-connector-stack";
-import { awsTemplateGrants } from "./extract/aws-cloudformation";
-import { entraGrants, gcpGrants, pingoneGrants } from "./extract/cdktf";
-import { oktaKeyLifetimes, terraformCredentialLifetimes } from "./extract/credential-lifetime";
-import { githubManifestGrants } from "./extract/github-manifest";
-import { declareOktaProgram, oktaProgramGrants } from "./extract/okta-pulumi";
-import { gcpProviderSideEffects } from "./extract/provider-side-effects";
+import { engineOf, ENGINES, type ConnectorArtifacts, type Engine, type ExtractionJob } from "./engines";
 import type { ExtractedGrant } from "./extracted-grant";
+import type { GrantCache } from "./grant-cache";
+import { synthesizeEngines } from "./parallel";
 
 /** Extracted grants by `<tenant>\n<kind>\n<name>`; connectors without an artifact are absent. */
 export type ExtractedByConnector = Map<string, ExtractedGrant[]>;
@@ -34,64 +17,67 @@ export interface ExtractedArtifacts {
   readonly lifetimes: Map<string, CredentialLifetime[]>;
 }
 
+export interface ExtractOptions {
+  /** Artifacts read before for the same config and code; misses are synthesized and stored. */
+  readonly cache?: GrantCache;
+  /** Synthesize engines in worker threads when that saves time (default; needs compiled JavaScript). */
+  readonly parallel?: boolean;
+}
+
 /** The grants alone (see extractArtifacts). */
 export async function extractGrants(
   config: ToolkitConfig,
   tenantNames?: readonly string[],
+  options: ExtractOptions = {},
 ): Promise<ExtractedByConnector> {
-  return (await extractArtifacts(config, tenantNames)).grants;
+  return (await extractArtifacts(config, tenantNames, options)).grants;
 }
 
 /**
- * Synthesizes every stack of the config in this process, exactly as `cdk synth`,
- * `cdktf synth`, the Pulumi program and the GitHub flow would build them, and reads the
- * grants and credential lifetimes back out of the artifacts. Offline: no engine CLI, no credential.
+ * Synthesizes every stack of the config, exactly as `cdk synth`, `cdktf synth`, the Pulumi
+ * program and the GitHub flow would build them, and reads the grants and credential
+ * lifetimes back out of the artifacts. Offline: no engine CLI, no credential. Only the
+ * engines some connector needs are loaded; with a cache, only connectors whose inputs
+ * changed are synthesized.
  */
 export async function extractArtifacts(
   config: ToolkitConfig,
   tenantNames?: readonly string[],
+  options: ExtractOptions = {},
 ): Promise<ExtractedArtifacts> {
-  const selected: ToolkitConfig = { ...config, tenants: config.tenants.filter((t) => !tenantNames || tenantNames.includes(t.name)) };
-  const extracted: ExtractedByConnector = new Map();
+  const grants: ExtractedByConnector = new Map();
   const lifetimes = new Map<string, CredentialLifetime[]>();
-  const put = (tenant: string, connector: ConnectorConfig, grants: ExtractedGrant[]) => extracted.set(connectorKey(tenant, connector.kind, connector.name), grants);
-
-  const aws = connectorsOfKind<AwsConnectorConfig>(selected, "aws");
-  if (aws.length) {
-    const app = new CdkApp();
-    for (const { name, connector } of aws) new InsightsAwsConnectorStack(app, name, { connector, stackName: name });
-    const assembly = app.synth();
-    for (const { name, tenant, connector } of aws) put(tenant, connector, awsTemplateGrants(assembly.getStackByName(name).template, connector, `${name}.template.json`));
-  }
-
-  const cdktf = Testing.app();
-  // One synthesis per stack: the grants and the credential lifetimes are read from the same JSON.
-  const synth = (tenant: string, connector: ConnectorConfig, stack: TerraformStack) => {
-    const json = JSON.parse(Testing.synth(stack));
-    const artifact = `cdktf.out/stacks/${stack.node.id}/cdk.tf.json`;
-    lifetimes.set(connectorKey(tenant, connector.kind, connector.name), terraformCredentialLifetimes(json, artifact));
-    return { json, artifact };
+  const put = (job: ExtractionJob, artifacts: ConnectorArtifacts) => {
+    const key = connectorKey(job.tenant, job.connector.kind, job.connector.name);
+    grants.set(key, artifacts.grants);
+    lifetimes.set(key, artifacts.lifetimes);
   };
-  for (const { name, tenant, connector } of connectorsOfKind<AzureConnectorConfig>(selected, "azure")) {
-    const { json, artifact } = synth(tenant, connector, new InsightsEntraConnectorStack(cdktf, name, { connector }));
-    put(tenant, connector, entraGrants(json, artifact));
+  const missed = new Map<Engine, ExtractionJob[]>(ENGINES.map((engine) => [engine, []]));
+  for (const job of extractionJobs(config, tenantNames)) {
+    const cached = options.cache?.get(job);
+    if (cached) put(job, cached);
+    else missed.get(engineOf(job.connector.kind)!)!.push(job);
   }
-  for (const { name, tenant, connector } of connectorsOfKind<GcpConnectorConfig>(selected, "gcp")) {
-    const { json, artifact } = synth(tenant, connector, new InsightsGcpConnectorStack(cdktf, name, { connector }));
-    put(tenant, connector, [...gcpGrants(json, artifact), ...gcpProviderSideEffects(json, artifact)]);
+  const synthesized = await synthesizeEngines(missed, { threads: options.parallel !== false });
+  for (const [engine, jobs] of missed) {
+    jobs.forEach((job, i) => {
+      const artifacts = synthesized.get(engine)![i];
+      put(job, artifacts);
+      options.cache?.put(job, artifacts);
+    });
   }
-  for (const { name, tenant, connector } of connectorsOfKind<PingOneConnectorConfig>(selected, "pingone")) {
-    const { json, artifact } = synth(tenant, connector, new InsightsPingOneConnectorStack(cdktf, name, { connector }));
-    put(tenant, connector, pingoneGrants(json, artifact));
-  }
-  for (const { name, tenant, connector } of connectorsOfKind<OktaConnectorConfig>(selected, "okta")) {
-    const declared = await declareOktaProgram(connector, name);
-    put(tenant, connector, oktaProgramGrants(declared, connector, `Pulumi program ${name}`));
-    const key = connectorKey(tenant, connector.kind, connector.name);
-    lifetimes.set(key, oktaKeyLifetimes(declared, `Pulumi program ${name}`));
-  }
-  for (const { name, tenant, connector } of connectorsOfKind<GithubConnectorConfig>(selected, "github")) {
-    put(tenant, connector, githubManifestGrants(githubAppManifest(connector, "http://127.0.0.1/callback"), connector, `GitHub App manifest ${name}`));
-  }
-  return { grants: extracted, lifetimes };
+  if (options.cache && [...missed.values()].some((jobs) => jobs.length)) options.cache.prune();
+  return { grants, lifetimes };
+}
+
+/** Every connector of the selected tenants that has an artifact, with its stack name. */
+export function extractionJobs(config: ToolkitConfig, tenantNames?: readonly string[]): ExtractionJob[] {
+  return config.tenants
+    .filter((tenant) => !tenantNames || tenantNames.includes(tenant.name))
+    .flatMap((tenant) => {
+      const names = stackNames(tenant.name, tenant.connectors);
+      return tenant.connectors
+        .map((connector, i) => ({ tenant: tenant.name, name: names[i], connector }))
+        .filter((job) => engineOf(job.connector.kind));
+    });
 }

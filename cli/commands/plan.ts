@@ -14,6 +14,8 @@ interface PlanOptions {
   format: (typeof PLAN_FORMATS)[number];
   tenant?: string[];
   extract: boolean;
+  cache: boolean;
+  cacheDir: string;
 }
 
 /** `plan`: what would be provisioned and registered, with every grant and its origin. */
@@ -25,6 +27,8 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
     .addOption(new Option("-f, --format <format>", "output format").choices(PLAN_FORMATS).default("table"))
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .option("--no-extract", "skip synthesizing the stacks to check their grants against the catalog (faster)")
+    .option("--no-cache", "synthesize every stack, ignoring grants extracted by earlier plans")
+    .option("--cache-dir <dir>", "where extracted grants are kept, by a hash of everything they depend on", ".state/plan-cache")
     .action(async (options: PlanOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
@@ -32,8 +36,9 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
       if (options.extract) {
         // Loaded here: the engines' libraries take seconds to load, and --no-extract never needs them.
         const { GrantConsistencyError, withExtractedGrants } = await import("../../review/attach");
+        const { GrantCache } = await import("../../review/grant-cache");
         try {
-          plan = await withExtractedGrants(plan, config);
+          plan = await withExtractedGrants(plan, config, { cache: options.cache ? GrantCache.open({ dir: options.cacheDir }) : undefined });
         } catch (error) {
           if (!(error instanceof GrantConsistencyError)) throw error;
           io.stderr.write(`error: ${error.message}\n`);

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm run build` (and `prepare`, so `npm ci` runs it): compiles the sources named by
+// tsconfig.build.json to JavaScript in dist/, one file at a time without type-checking
+// (`npm run typecheck` does that once for the whole tree). The CLI then starts without
+// a TypeScript compiler on its hot path. bin/insights-connectors.js calls `build()`
+// again when a source is newer than the last build.
+"use strict";
+const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
+const { dirname, join, relative } = require("node:path");
+
+const REPO = join(__dirname, "..");
+const OUT = join(REPO, "dist");
+/** Written last: the sources this build compiled and when it started reading them. */
+const MANIFEST = join(OUT, "build-manifest.json");
+
+/** Writes through a temporary file and a rename, so a concurrent run never loads half a file. */
+function writeAtomically(file, text) {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+/** Paths of dist/ files out of date with their inputs; every one when the build setup itself changed. */
+function staleInputs() {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(MANIFEST, "utf8"));
+  } catch {
+    return { all: true };
+  }
+  const changedSince = (f) => !existsSync(join(REPO, f)) || statSync(join(REPO, f)).mtimeMs >= manifest.startedMs;
+  const changed = manifest.inputs.filter(changedSince);
+  return { all: changed.some((f) => !f.endsWith(".ts")), changed };
+}
+
+/** True when dist/ is missing or a source it was built from has changed (or gone) since. */
+function isStale() {
+  const { all, changed } = staleInputs();
+  return all || changed.length > 0;
+}
+
+/** Compiles every source whose output is missing or older than it (every source with `full`). */
+function build({ full = false } = {}) {
+  const ts = require("typescript");
+  const startedMs = Date.now();
+  const stale = full ? { all: true } : staleInputs();
+  const configFile = join(REPO, "tsconfig.build.json");
+  const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: fail };
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, host);
+  if (parsed.errors.length) fail(parsed.errors[0]);
+  const sources = parsed.fileNames.filter((f) => !f.endsWith(".d.ts"));
+  const outputOf = (file) => join(OUT, relative(REPO, file)).replace(/\.ts$/, ".js");
+  const changed = new Set(stale.all ? [] : stale.changed.map((f) => join(REPO, f)));
+  const toCompile = sources.filter((f) => stale.all || changed.has(f) || !existsSync(outputOf(f)));
+  for (const file of toCompile) {
+    const options = { compilerOptions: parsed.options, fileName: file, reportDiagnostics: true };
+    const { outputText, diagnostics } = ts.transpileModule(readFileSync(file, "utf8"), options);
+    if (diagnostics?.length) fail(diagnostics[0]);
+    writeAtomically(outputOf(file), outputText);
+  }
+  // cli/program reads its version from ../package.json; dist/ gets the fields it needs, not a second package.
+  const { version } = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
+  writeAtomically(join(OUT, "package.json"), `${JSON.stringify({ private: true, version }, null, 2)}\n`);
+  const inputs = [configFile, join(REPO, "tsconfig.json"), join(REPO, "package.json"), __filename, ...sources];
+  const manifest = { startedMs, inputs: inputs.map((f) => relative(REPO, f)) };
+  writeAtomically(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
+  return toCompile.length;
+}
+
+function fail(diagnostic) {
+  const ts = require("typescript");
+  const where = diagnostic.file ? ` (${diagnostic.file.fileName})` : "";
+  throw new Error(`build: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}${where}`);
+}
+
+module.exports = { build, isStale, OUT, REPO };
+
+if (require.main === module) {
+  const started = Date.now();
+  const count = build({ full: process.argv.includes("--full") });
+  process.stdout.write(`compiled ${count} files to dist/ in ${Date.now() - started} ms\n`);
+}

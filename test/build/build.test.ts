@@ -1,0 +1,60 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO } from "../helpers/cli";
+
+/** A throw-away repository with the real build setup and one source file. */
+function miniRepo(): string {
+  const root = mkdtempSync(join(tmpdir(), "build-"));
+  for (const file of ["tsconfig.json", "tsconfig.build.json", "package.json", join("scripts", "build.js")]) cpSync(join(REPO, file), join(root, file));
+  symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
+  mkdirSync(join(root, "cli"));
+  writeFileSync(join(root, "cli", "answer.ts"), "export const answer: number = 41;\n");
+  return root;
+}
+
+describe("the compiled CLI in dist/", () => {
+  let root: string;
+  beforeEach(() => (root = miniRepo()));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  test("a build compiles the sources to JavaScript, and an edited source makes dist/ stale until rebuilt", () => {
+    const { build, isStale } = require(join(root, "scripts", "build.js"));
+    expect(isStale()).toBe(true);
+    expect(build()).toBe(1);
+    expect(require(join(root, "dist", "cli", "answer.js")).answer).toBe(41);
+    expect(JSON.parse(readFileSync(join(root, "dist", "package.json"), "utf8")).version).toBe(require(join(REPO, "package.json")).version);
+    expect(isStale()).toBe(false);
+
+    const source = join(root, "cli", "answer.ts");
+    writeFileSync(source, "export const answer: number = 42;\n");
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(source, later, later);
+    expect(isStale()).toBe(true);
+    expect(build()).toBe(1);
+    expect(readFileSync(join(root, "dist", "cli", "answer.js"), "utf8")).toContain("exports.answer = 42");
+  });
+
+  test("a deleted source makes dist/ stale; a new one is compiled by the next build", () => {
+    const { build, isStale } = require(join(root, "scripts", "build.js"));
+    build();
+    // Dated before the first build (a file checked out from git): its missing output alone gets it compiled.
+    writeFileSync(join(root, "cli", "extra.ts"), "export const extra = 1;\n");
+    const earlier = new Date(Date.now() - 60_000);
+    utimesSync(join(root, "cli", "extra.ts"), earlier, earlier);
+    rmSync(join(root, "cli", "answer.ts"));
+    expect(isStale()).toBe(true);
+    build();
+    expect(existsSync(join(root, "dist", "cli", "extra.js"))).toBe(true);
+    expect(isStale()).toBe(false);
+  });
+});
+
+describe("the build setup", () => {
+  test("npm ci builds dist/ (prepare), dist/ is git-ignored, and jest never looks into it", () => {
+    const scripts = require(join(REPO, "package.json")).scripts;
+    expect(scripts.prepare).toMatch(/scripts\/build\.js/);
+    expect(readFileSync(join(REPO, ".gitignore"), "utf8").split("\n")).toContain("dist/");
+    expect(require(join(REPO, "jest.config.js")).modulePathIgnorePatterns).toContain("<rootDir>/dist/");
+  });
+});
