@@ -62,6 +62,8 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
         maxAttempts: retries + 1,
         sourceTimeoutMs: positiveNumber(options.sourceTimeout, "--source-timeout") * 1000,
       };
+      // The AWS SDK warns on every Node below 22 that its 2027 releases will need 22: noise in a report.
+      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
       // Loaded here, not at start-up: the vendor SDKs cost every other command nothing.
       const { verifyConfig } = await import("../../verify/run");
       const render = await import("../../verify/render");
