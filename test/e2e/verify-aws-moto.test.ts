@@ -89,12 +89,17 @@ const trustPolicy = (condition: Record<string, Record<string, string>>) =>
   });
 
   test("put-role-policy: an inline write action is named with its policy (exit 3)", async () => {
-    const backdoor = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:PutObject", Resource: "*" }] };
+    const backdoor = {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "s3:PutObject", Resource: "*" }, { Effect: "Allow", NotAction: "iam:*", Resource: "*" }],
+    };
     await iam.send(new PutRolePolicyCommand({ RoleName: ROLE, PolicyName: "Backdoor", PolicyDocument: JSON.stringify(backdoor) }));
     try {
       const run = await verify("--format", "markdown");
       expect(run.code).toBe(3);
       expect(run.stdout).toContain(`- extra: aws-action s3:PutObject @ ${SCOPE} [IAM role ${ROLE}, inline policy Backdoor]`);
+      // NotAction allows everything it does not name: admin, never overlooked.
+      expect(run.stdout).toContain(`- extra: aws-action NotAction iam:* @ ${SCOPE} [IAM role ${ROLE}, inline policy Backdoor]`);
       expect(run.stdout).toContain("### Insights connectors: live verify — drift found");
       expectNoCanary(run);
     } finally {
