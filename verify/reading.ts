@@ -17,7 +17,7 @@ export type DriftChange = (typeof DRIFT_CHANGES)[number];
 /** One way a deployed connector differs from the catalog. */
 export interface Drift {
   readonly change: DriftChange;
-  /** The grant or thing that differs, e.g. `aws-managed-policy arn:aws:iam::aws:policy/AdministratorAccess @ aws-account:1…`. */
+  /** What differs, e.g. `aws-managed-policy arn:…:policy/AdministratorAccess @ aws-account:1…`. */
   readonly subject: string;
   /** What exactly differs, e.g. `catalog read, deployed admin`. */
   readonly detail?: string;
@@ -81,11 +81,7 @@ export interface SourceReader<C extends ConnectorConfig = ConnectorConfig> {
  * the source gave it (cleaned before printing). Exit 1.
  */
 export class UnreadableSourceError extends Error {
-  constructor(
-    readonly what: string,
-    readonly why: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(readonly what: string, readonly why: string, options?: { cause?: unknown }) {
     super(`${what}: ${why}`, options);
   }
 }

@@ -33,7 +33,9 @@ export function prepared(verdicts: readonly ConnectorVerdict[]): ConnectorVerdic
     .sort((a, b) => byText(`${a.tenant}\n${a.kind}\n${a.name}`, `${b.tenant}\n${b.kind}\n${b.name}`))
     .map((v) => ({
       ...v,
-      drift: [...v.drift].sort((a, b) => byText(`${a.change}\n${a.subject}\n${a.detail}`, `${b.change}\n${b.subject}\n${b.detail}`)),
+      drift: [...v.drift].sort((a, b) =>
+        byText(`${a.change}\n${a.subject}\n${a.detail}`, `${b.change}\n${b.subject}\n${b.detail}`),
+      ),
       facts: [...v.facts].sort((a, b) => byText(a.label, b.label)),
     }));
   return printableDeep(sorted);
@@ -66,9 +68,15 @@ function detailLines(v: ConnectorVerdict): string[] {
 }
 
 export function renderVerifyTable(verdicts: readonly ConnectorVerdict[]): string {
-  const table = new Table({ head: ["Tenant", "Connector", "Kind", "Grants", "Connectivity"], style: { head: [], border: [] } });
+  const table = new Table({
+    head: ["Tenant", "Connector", "Kind", "Grants", "Connectivity"],
+    style: { head: [], border: [] },
+  });
   for (const v of verdicts) table.push([v.tenant, v.name, v.kind, grantsColumn(v), v.connectivity.state]);
-  const details = verdicts.flatMap((v) => [`${v.tenant} / ${v.name} (${v.kind})`, ...detailLines(v).map((l) => `  ${l}`)]);
+  const details = verdicts.flatMap((v) => [
+    `${v.tenant} / ${v.name} (${v.kind})`,
+    ...detailLines(v).map((l) => `  ${l}`),
+  ]);
   return `${table.toString()}\n${details.join("\n")}\nverify: ${HEADLINES[outcomeOf(verdicts)]}\n`;
 }
 

@@ -4,7 +4,14 @@ import type { ToolkitConfig } from "../config/types";
 import { stackName } from "../connectors/stack-name";
 import { grantDrift } from "./compare";
 import { tenantConnectivity, type Connectivity } from "./connectivity";
-import { DEFAULT_READ_LIMITS, UnreadableSourceError, type Drift, type Fact, type ReadContext, type ReadLimits } from "./reading";
+import {
+  DEFAULT_READ_LIMITS,
+  UnreadableSourceError,
+  type Drift,
+  type Fact,
+  type ReadContext,
+  type ReadLimits,
+} from "./reading";
 import { READERS } from "./readers";
 
 export type VerifyStatus = "verified" | "drift" | "unreadable" | "not verified";
@@ -35,7 +42,10 @@ export interface VerifyOptions {
 }
 
 /** Runs one reader under the source deadline; anything but drift becomes an unreadable reason. */
-async function readOne(connector: ConnectorConfig, context: Omit<ReadContext, "signal">): Promise<Omit<ConnectorVerdict, "tenant" | "kind" | "name" | "connectivity">> {
+async function readOne(
+  connector: ConnectorConfig,
+  context: Omit<ReadContext, "signal">,
+): Promise<Omit<ConnectorVerdict, "tenant" | "kind" | "name" | "connectivity">> {
   const reader = READERS[connector.kind];
   if (!reader) return { status: "not verified", drift: [], facts: [], reason: `no reader for ${connector.kind} yet` };
   const controller = new AbortController();
@@ -67,7 +77,7 @@ export async function verifyConfig(config: ToolkitConfig, options: VerifyOptions
     const selected = tenant.connectors.filter((c) => !options.kinds || options.kinds.includes(c.kind));
     if (selected.length === 0) continue;
     const connectivity = options.skipConnectivity
-      ? () => ({ state: "not checked", reason: "--skip-connectivity" }) as const
+      ? () => ({ state: "not checked", reason: "--skip-connectivity" } as const)
       : await tenantConnectivity(tenant, config.dir, options.env, limits.requestTimeoutMs, options.emulatorUrl);
     for (const connector of selected) {
       const context = {
@@ -79,7 +89,13 @@ export async function verifyConfig(config: ToolkitConfig, options: VerifyOptions
         githubDir: options.githubDir,
       };
       const found = await readOne(connector, context);
-      verdicts.push({ tenant: tenant.name, kind: connector.kind, name: connector.name, ...found, connectivity: connectivity(connector.kind, connector.name) });
+      verdicts.push({
+        tenant: tenant.name,
+        kind: connector.kind,
+        name: connector.name,
+        ...found,
+        connectivity: connectivity(connector.kind, connector.name),
+      });
     }
   }
   return verdicts;

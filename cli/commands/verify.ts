@@ -18,8 +18,11 @@ interface VerifyCliOptions {
   sourceTimeout: string;
 }
 
-/** verify's exit code: 3 drift or a Failed connector, 1 a source unreadable, 4 kinds without a reader, 0 all verified. */
-export function verifyExitCode(outcome: "drift" | "unreadable" | "incomplete" | "verified", allowUnverified: boolean): number {
+/** verify's exit code: 3 drift or a Failed connector, 1 unreadable, 4 kinds without a reader, 0 all verified. */
+export function verifyExitCode(
+  outcome: "drift" | "unreadable" | "incomplete" | "verified",
+  allowUnverified: boolean,
+): number {
   if (outcome === "drift") return EXIT.gate;
   if (outcome === "unreadable") return EXIT.failed;
   if (outcome === "incomplete") return allowUnverified ? EXIT.ok : EXIT.incomplete;
@@ -43,7 +46,9 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .option("-k, --kind <kind...>", "only connectors of these kinds (default: all)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]).default("table"),
+    )
     .option("--github-dir <dir>", "GitHub App credentials files, <stack>.json", ".state/github")
     .option("--emulator <url>", "ask a local Insights emulator for connectivity instead of each tenant's target")
     .option("--skip-connectivity", "do not ask Insights for each connector's connectivity")
@@ -56,7 +61,8 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
       checkTenantNames(config, options.tenant, options.config);
       checkKinds(options.kind);
       const retries = Number(options.retries);
-      if (!Number.isInteger(retries) || retries < 0 || retries > 10) throw new UsageError(`--retries must be 0 to 10, got ${options.retries}`);
+      if (!Number.isInteger(retries) || retries < 0 || retries > 10)
+        throw new UsageError(`--retries must be 0 to 10, got ${options.retries}`);
       const limits = {
         requestTimeoutMs: positiveNumber(options.requestTimeout, "--request-timeout") * 1000,
         maxAttempts: retries + 1,
@@ -81,7 +87,10 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
       if (verdicts.length === 0) throw new UsageError(`no connector in ${options.config} matches --tenant/--kind`);
       const exitCode = verifyExitCode(render.outcomeOf(verdicts), Boolean(options.allowUnverified));
       if (options.format === "json") io.stdout.write(render.renderVerifyJson(verdicts, exitCode));
-      else io.stdout.write(options.format === "markdown" ? render.renderVerifyMarkdown(verdicts) : render.renderVerifyTable(verdicts));
+      else
+        io.stdout.write(
+          options.format === "markdown" ? render.renderVerifyMarkdown(verdicts) : render.renderVerifyTable(verdicts),
+        );
       setExit(exitCode);
     });
 }

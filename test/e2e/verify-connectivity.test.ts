@@ -28,7 +28,13 @@ describe("verify: connectivity from the Insights emulator, beside each connector
     work = mkdtempSync(join(tmpdir(), "verify-connectivity-"));
     Object.assign(process.env, { EPM_ID: env.EPM_ID, EPM_BAD_ID: env.EPM_BAD_ID, EPM_SECRET: SECRET });
     try {
-      const registered = await runCli("register", "--config", configFor([VALID["epm-cloud"], BROKEN]), "--settle-timeout", "10");
+      const registered = await runCli(
+        "register",
+        "--config",
+        configFor([VALID["epm-cloud"], BROKEN]),
+        "--settle-timeout",
+        "10",
+      );
       if (registered.code !== 0 && registered.code !== 1) throw new Error(`register failed: ${registered.stderr}`);
     } finally {
       for (const key of ["EPM_ID", "EPM_BAD_ID", "EPM_SECRET"]) delete process.env[key];
@@ -40,7 +46,10 @@ describe("verify: connectivity from the Insights emulator, beside each connector
   });
 
   test("a Failed connector is reported beside its grants and fails the run (exit 3)", async () => {
-    const run = await spawnCliAsync(["verify", "--config", configFor([VALID["epm-cloud"], BROKEN]), "--format", "markdown"], env);
+    const run = await spawnCliAsync(
+      ["verify", "--config", configFor([VALID["epm-cloud"], BROKEN]), "--format", "markdown"],
+      env,
+    );
     expect(run.code).toBe(3);
     expect(run.stdout).toContain("| acme | EPM Broken | epm-cloud | not verified | Failed |");
     expect(run.stdout).toContain("| acme | EPM | epm-cloud | not verified | Connected |");
@@ -62,7 +71,10 @@ describe("verify: connectivity from the Insights emulator, beside each connector
 
   test("Insights not answering: exit 1, the connectivity line says why", async () => {
     const dead = `http://127.0.0.1:${await freePort()}`;
-    const run = await spawnCliAsync(["verify", "--config", configFor([VALID["epm-cloud"]], dead), "--request-timeout", "3"], env);
+    const run = await spawnCliAsync(
+      ["verify", "--config", configFor([VALID["epm-cloud"]], dead), "--request-timeout", "3"],
+      env,
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/connectivity could not be read: unreadable \(Insights list connectors: .+\)/);
   });

@@ -27,9 +27,18 @@ describe("verify: GitHub through the existing check, against the local fake", ()
     githubDir = join(work, "github");
     mkdirSync(githubDir, { mode: 0o700 });
     // Where github create-app leaves the app: <github-dir>/<stack>.json, mode 0600.
-    writeFileSync(join(githubDir, "acme-github.json"), JSON.stringify({ appId, slug: "bt-insights-acme", pem }), { mode: 0o600 });
+    writeFileSync(join(githubDir, "acme-github.json"), JSON.stringify({ appId, slug: "bt-insights-acme", pem }), {
+      mode: 0o600,
+    });
     fake.apps.set(appId, {
-      id: appId, slug: "bt-insights-acme", name: "BT Insights acme", owner: "acme", manifest: {}, pem, publicKey, permissions: manifestPermissions(),
+      id: appId,
+      slug: "bt-insights-acme",
+      name: "BT Insights acme",
+      owner: "acme",
+      manifest: {},
+      pem,
+      publicKey,
+      permissions: manifestPermissions(),
     });
   });
   afterEach(async () => {
@@ -56,9 +65,12 @@ describe("verify: GitHub through the existing check, against the local fake", ()
     const where = "[GET /orgs/{org}/installation]";
     expect(run.stdout).toContain(`missing: github-app-permission metadata: read @ github-org:acme ${where}`);
     expect(run.stdout).toContain(`extra: github-app-permission secrets: read @ github-org:acme ${where}`);
-    expect(run.stdout).toContain(`wrong level: github-app-permission members: write (catalog: read) @ github-org:acme ${where}`);
     expect(run.stdout).toContain(
-      `pending update: github-app-permission metadata: read requested, installation has none @ github-org:acme ${where}`,
+      `wrong level: github-app-permission members: write (catalog: read) @ github-org:acme ${where}`,
+    );
+    expect(run.stdout).toContain(
+      "pending update: github-app-permission metadata: read requested, installation has none " +
+        `@ github-org:acme ${where}`,
     );
     expect(run.stdout + run.stderr).not.toContain(pemLine);
   });
@@ -68,7 +80,10 @@ describe("verify: GitHub through the existing check, against the local fake", ()
     const run = await verify();
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      `could not be read: GitHub App credentials: no file ${join(githubDir, "acme-github.json")}: github create-app writes it`,
+      `could not be read: GitHub App credentials: no file ${join(
+        githubDir,
+        "acme-github.json",
+      )}: github create-app writes it`,
     );
   });
 });

@@ -15,9 +15,16 @@ const connector = awsConnectorConfig.parse({
   organization: { rootOrgUnitId: "r-ab12" },
 });
 const catalog = awsGrants(connector);
-const asRead = (): ExtractedGrant[] => catalog.map(({ source, scope, kind, name, access, condition }) => ({
-  source, scope, kind, name, access, ...(condition ? { condition } : {}), artifact: "live",
-}));
+const asRead = (): ExtractedGrant[] =>
+  catalog.map(({ source, scope, kind, name, access, condition }) => ({
+    source,
+    scope,
+    kind,
+    name,
+    access,
+    ...(condition ? { condition } : {}),
+    artifact: "live",
+  }));
 
 describe("grantDrift: the catalog against what a reader found, in verify's words", () => {
   test("the catalog's own grants read back: no drift", () => {
@@ -28,38 +35,66 @@ describe("grantDrift: the catalog against what a reader found, in verify's words
     const grants = asRead().map((g) => (g.kind === "aws-stackset-target" ? { ...g, name: "ou-ab12-wider000" } : g));
     expect(grantDrift(catalog, { grants, facts: [] })).toEqual([
       { change: "missing", subject: "aws-stackset-target r-ab12 @ aws-organization:r-ab12" },
-      { change: "wider scope", subject: "aws-stackset-target ou-ab12-wider000 @ aws-organization:r-ab12", where: "live" },
+      {
+        change: "wider scope",
+        subject: "aws-stackset-target ou-ab12-wider000 @ aws-organization:r-ab12",
+        where: "live",
+      },
     ]);
   });
 
   test("a read action narrowed to a resource is a changed condition; a managed policy at admin is wrong level", () => {
     const grants = asRead().map((g) =>
-      g.name === "identitystore:DescribeUser" ? { ...g, condition: "Resource arn:aws:identitystore::111111111111:identitystore/d-1" }
-        : g.kind === "aws-managed-policy" ? { ...g, access: "admin" as const } : g,
+      g.name === "identitystore:DescribeUser"
+        ? { ...g, condition: "Resource arn:aws:identitystore::111111111111:identitystore/d-1" }
+        : g.kind === "aws-managed-policy"
+        ? { ...g, access: "admin" as const }
+        : g,
     );
     const drift = grantDrift(catalog, { grants, facts: [] }).map((d) => `${d.change}: ${d.subject} (${d.detail})`);
     expect(drift).toEqual([
-      "wrong level: aws-managed-policy arn:aws:iam::aws:policy/SecurityAudit @ aws-organization:r-ab12 (catalog read, deployed admin)",
+      "wrong level: aws-managed-policy arn:aws:iam::aws:policy/SecurityAudit @ aws-organization:r-ab12 " +
+        "(catalog read, deployed admin)",
       "condition changed: aws-action identitystore:DescribeUser @ aws-organization:r-ab12 " +
         '(catalog none, deployed "Resource arn:aws:identitystore::111111111111:identitystore/d-1")',
     ]);
   });
 
   test("a reader's own drift (an account without the role) is kept as it is", () => {
-    const own = { change: "account without role" as const, subject: "aws-account:333333333333", detail: "no stack instance of x" };
+    const own = {
+      change: "account without role" as const,
+      subject: "aws-account:333333333333",
+      detail: "no stack instance of x",
+    };
     expect(grantDrift(catalog, { grants: asRead(), facts: [], drift: [own] })).toEqual([own]);
   });
 });
 
 describe("verify's output: every format cleaned of control characters, JSON stable", () => {
   const hostile: ConnectorVerdict = {
-    tenant: "acme", kind: "aws", name: "AWS", status: "unreadable", drift: [], connectivity: { state: "not registered" },
-    facts: [{ label: "b", value: "2" }, { label: "a", value: "1" }],
+    tenant: "acme",
+    kind: "aws",
+    name: "AWS",
+    status: "unreadable",
+    drift: [],
+    connectivity: { state: "not registered" },
+    facts: [
+      { label: "b", value: "2" },
+      { label: "a", value: "1" },
+    ],
     reason: "iam:GetRole X: AccessDenied: \u001b]0;pwned\u0007no\u001b[2J access\u202e",
   };
   const other: ConnectorVerdict = {
-    tenant: "acme", kind: "aws", name: "AAA", status: "drift", facts: [], connectivity: { state: "Connected" },
-    drift: [{ change: "missing", subject: "z" }, { change: "extra", subject: "y" }],
+    tenant: "acme",
+    kind: "aws",
+    name: "AAA",
+    status: "drift",
+    facts: [],
+    connectivity: { state: "Connected" },
+    drift: [
+      { change: "missing", subject: "z" },
+      { change: "extra", subject: "y" },
+    ],
   };
 
   test.each([

@@ -42,12 +42,14 @@ export function externalIdDrift(
     return { drift: [], facts: [{ label: "external ID value", value: `equals ${ref}` }] };
   }
   return {
-    drift: [{
-      change: "trust condition changed",
-      subject: `trust ${connector.trustedPrincipal} @ sts:ExternalId`,
-      detail: `the value is not the one in ${ref} (neither value is shown)`,
-      where,
-    }],
+    drift: [
+      {
+        change: "trust condition changed",
+        subject: `trust ${connector.trustedPrincipal} @ sts:ExternalId`,
+        detail: `the value is not the one in ${ref} (neither value is shown)`,
+        where,
+      },
+    ],
     facts: [],
   };
 }

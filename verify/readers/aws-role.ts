@@ -35,14 +35,20 @@ const withArtifact = (grants: ExtractedGrant[], artifact: string) => grants.map(
  * Allow statements with NotAction or NotResource grant everything they do not name; the
  * template extractor only reads Action, so they are reported here as admin, never missed.
  */
-function inverseStatements(document: PolicyDocument, base: Pick<ExtractedGrant, "source" | "scope" | "artifact">): ExtractedGrant[] {
+function inverseStatements(
+  document: PolicyDocument,
+  base: Pick<ExtractedGrant, "source" | "scope" | "artifact">,
+): ExtractedGrant[] {
   const statements = ([] as any[]).concat(document.Statement ?? []);
   return statements
     .filter((s) => s?.Effect === "Allow" && (s.NotAction !== undefined || s.NotResource !== undefined))
     .map((s) => ({
       ...base,
       kind: "aws-action" as const,
-      name: s.NotAction !== undefined ? `NotAction ${[].concat(s.NotAction).join(",")}` : `${[].concat(s.Action).join(",")}`,
+      name:
+        s.NotAction !== undefined
+          ? `NotAction ${[].concat(s.NotAction).join(",")}`
+          : `${[].concat(s.Action).join(",")}`,
       access: "admin" as const,
       ...(s.NotResource !== undefined ? { condition: `NotResource ${[].concat(s.NotResource).join(",")}` } : {}),
     }));
@@ -58,7 +64,9 @@ async function inlinePolicyGrants(clients: AwsReadClients, role: string, scope: 
   const grants: ExtractedGrant[] = [];
   for (const name of names.sort()) {
     const what = `iam:GetRolePolicy ${role} ${name}`;
-    const answer = await awsRead(what, () => clients.iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: name }), clients.call));
+    const answer = await awsRead(what, () =>
+      clients.iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: name }), clients.call),
+    );
     const document = policyDocument(answer.PolicyDocument, what);
     const artifact = `IAM role ${role}, inline policy ${name}`;
     const found = rolesGrants(oneRole(role, { Policies: [{ PolicyDocument: document }] }), scope, artifact);
@@ -74,7 +82,10 @@ async function attachedPolicyGrants(clients: AwsReadClients, role: string, scope
     (page) => page.AttachedPolicies,
     (page) => (page.IsTruncated ? page.Marker : undefined),
   );
-  const arns = attached.map((p) => p.PolicyArn ?? "").filter(Boolean).sort();
+  const arns = attached
+    .map((p) => p.PolicyArn ?? "")
+    .filter(Boolean)
+    .sort();
   const artifact = `IAM role ${role}, attached managed policies`;
   return withArtifact(rolesGrants(oneRole(role, { ManagedPolicyArns: arns }), scope, artifact), artifact);
 }
@@ -92,11 +103,13 @@ async function getRole(clients: AwsReadClients, name: string): Promise<Role | un
 function boundaryDrift(connector: AwsConnectorConfig, role: Role): Drift[] {
   const actual = role.PermissionsBoundary?.PermissionsBoundaryArn;
   if ((connector.permissionsBoundary ?? actual) === actual) return [];
-  return [{
-    change: "condition changed",
-    subject: `permissions boundary of IAM role ${connector.roleName}`,
-    detail: `config ${connector.permissionsBoundary ?? "none"}, deployed ${actual ?? "none"}`,
-  }];
+  return [
+    {
+      change: "condition changed",
+      subject: `permissions boundary of IAM role ${connector.roleName}`,
+      detail: `config ${connector.permissionsBoundary ?? "none"}, deployed ${actual ?? "none"}`,
+    },
+  ];
 }
 
 /**
@@ -119,14 +132,18 @@ export async function readAwsRole(
   if (account && account !== connector.managementAccountId) {
     throw new UnreadableSourceError(
       `iam:GetRole ${name}`,
-      `the credentials are for account ${account}, the config's managementAccountId is ${connector.managementAccountId}; ` +
+      `the credentials are for account ${account}, ` +
+        `the config's managementAccountId is ${connector.managementAccountId}; ` +
         "use credentials of the management account",
     );
   }
   const trust = policyDocument(role.AssumeRolePolicyDocument, `iam:GetRole ${name}`);
   const trustArtifact = `IAM role ${name}, trust policy`;
   const grants = [
-    ...withArtifact(rolesGrants(oneRole(name, { AssumeRolePolicyDocument: trust }), scope, trustArtifact), trustArtifact),
+    ...withArtifact(
+      rolesGrants(oneRole(name, { AssumeRolePolicyDocument: trust }), scope, trustArtifact),
+      trustArtifact,
+    ),
     ...(await attachedPolicyGrants(clients, name, scope)),
     ...(await inlinePolicyGrants(clients, name, scope)),
   ];

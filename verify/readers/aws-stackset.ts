@@ -23,13 +23,18 @@ async function accountsUnder(clients: AwsReadClients, parentId: string, depth = 
   if (depth > 6) return [];
   const accounts = await allPages(
     `organizations:ListAccountsForParent ${parentId}`,
-    (NextToken) => clients.organizations.send(new ListAccountsForParentCommand({ ParentId: parentId, NextToken }), clients.call),
+    (NextToken) =>
+      clients.organizations.send(new ListAccountsForParentCommand({ ParentId: parentId, NextToken }), clients.call),
     (page) => page.Accounts,
     (page) => page.NextToken,
   );
   const units = await allPages(
     `organizations:ListOrganizationalUnitsForParent ${parentId}`,
-    (NextToken) => clients.organizations.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken }), clients.call),
+    (NextToken) =>
+      clients.organizations.send(
+        new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken }),
+        clients.call,
+      ),
     (page) => page.OrganizationalUnits,
     (page) => page.NextToken,
   );
@@ -42,7 +47,11 @@ async function stackInstances(clients: AwsReadClients, name: string): Promise<St
   try {
     return await allPages(
       `cloudformation:ListStackInstances ${name}`,
-      (NextToken) => clients.cloudFormation.send(new ListStackInstancesCommand({ StackSetName: name, CallAs: "SELF", NextToken }), clients.call),
+      (NextToken) =>
+        clients.cloudFormation.send(
+          new ListStackInstancesCommand({ StackSetName: name, CallAs: "SELF", NextToken }),
+          clients.call,
+        ),
       (page) => page.Summaries,
       (page) => page.NextToken,
     );
@@ -73,7 +82,11 @@ export async function readAwsStackSet(
   const artifact = `StackSet ${name} (${clients.region})`;
   const instances = await stackInstances(clients, name);
   if (!instances) {
-    return { grants: [], facts: [], drift: [{ change: "missing", subject: `StackSet ${name}`, detail: `not found in ${clients.region}` }] };
+    return {
+      grants: [],
+      facts: [],
+      drift: [{ change: "missing", subject: `StackSet ${name}`, detail: `not found in ${clients.region}` }],
+    };
   }
   const described = await awsRead(`cloudformation:DescribeStackSet ${name}`, () =>
     clients.cloudFormation.send(new DescribeStackSetCommand({ StackSetName: name, CallAs: "SELF" }), clients.call),
@@ -83,7 +96,12 @@ export async function readAwsStackSet(
     ...instances.map((i) => i.OrganizationalUnitId ?? "").filter(Boolean),
   ]);
   const grants: ExtractedGrant[] = [...targets].sort().map((ou) => ({
-    source: "aws", scope, kind: "aws-stackset-target", name: ou, access: "read", artifact,
+    source: "aws",
+    scope,
+    kind: "aws-stackset-target",
+    name: ou,
+    access: "read",
+    artifact,
   }));
 
   const organization = await awsRead("organizations:DescribeOrganization", () =>
@@ -96,9 +114,18 @@ export async function readAwsStackSet(
   for (const account of members) {
     const instance = byAccount.get(account);
     if (instance && holdsRole(instance)) continue;
-    const state = instance ? `instance ${instance.Status}/${instance.StackInstanceStatus?.DetailedStatus ?? "?"}` : "no stack instance";
-    drift.push({ change: "account without role", subject: `aws-account:${account}`, detail: `${state} of ${name}`, where: artifact });
+    const state = instance
+      ? `instance ${instance.Status}/${instance.StackInstanceStatus?.DetailedStatus ?? "?"}`
+      : "no stack instance";
+    drift.push({
+      change: "account without role",
+      subject: `aws-account:${account}`,
+      detail: `${state} of ${name}`,
+      where: artifact,
+    });
   }
-  const facts: Fact[] = [{ label: "member accounts with the role", value: `${members.length - drift.length} of ${members.length}` }];
+  const facts: Fact[] = [
+    { label: "member accounts with the role", value: `${members.length - drift.length} of ${members.length}` },
+  ];
   return { grants, facts, drift };
 }

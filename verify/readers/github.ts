@@ -16,7 +16,11 @@ const REPORT_CHANGES: [keyof PermissionReport, DriftChange][] = [
 
 function reportDrift(report: PermissionReport, scope: string): Drift[] {
   return REPORT_CHANGES.flatMap(([list, change]) =>
-    report[list].map((line) => ({ change, subject: `github-app-permission ${line} @ ${scope}`, where: "GET /orgs/{org}/installation" })),
+    report[list].map((line) => ({
+      change,
+      subject: `github-app-permission ${line} @ ${scope}`,
+      where: "GET /orgs/{org}/installation",
+    })),
   );
 }
 
@@ -29,7 +33,10 @@ export const githubReader: SourceReader<GithubConnectorConfig> = {
   async read(connector, context) {
     const file = join(context.githubDir, `${context.stackName}.json`);
     if (!existsSync(file)) {
-      throw new UnreadableSourceError("GitHub App credentials", `no file ${file}: github create-app writes it (or pass --github-dir)`);
+      throw new UnreadableSourceError(
+        "GitHub App credentials",
+        `no file ${file}: github create-app writes it (or pass --github-dir)`,
+      );
     }
     try {
       const credentials = readCredentialsFile(file);
@@ -41,10 +48,13 @@ export const githubReader: SourceReader<GithubConnectorConfig> = {
         organization: connector.organization,
       });
       const scope = `github-org:${connector.organization.toLowerCase()}`;
-      const facts = [{ label: "app", value: `${credentials.slug} (ID ${credentials.appId}), installation ${installationId}` }];
+      const facts = [
+        { label: "app", value: `${credentials.slug} (ID ${credentials.appId}), installation ${installationId}` },
+      ];
       return { facts, drift: reportDrift(report, scope) };
     } catch (error) {
-      if (error instanceof GithubFlowError) throw new UnreadableSourceError(`GitHub ${connector.organization}`, error.message, { cause: error });
+      if (error instanceof GithubFlowError)
+        throw new UnreadableSourceError(`GitHub ${connector.organization}`, error.message, { cause: error });
       throw error;
     }
   },
