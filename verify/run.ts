@@ -11,6 +11,7 @@ import {
   type Fact,
   type ReadContext,
   type ReadLimits,
+  type SourceReader,
 } from "./reading";
 import { READERS } from "./readers";
 
@@ -39,14 +40,19 @@ export interface VerifyOptions {
   readonly emulatorUrl?: string;
   /** Skip asking Insights for connectivity. */
   readonly skipConnectivity?: boolean;
+  /** The reader of each kind. @default READERS */
+  readonly readers?: Readonly<Record<string, SourceReader<any>>>;
 }
 
-/** Runs one reader under the source deadline; anything but drift becomes an unreadable reason. */
+/**
+ * Runs one reader under the source deadline. An {@link UnreadableSourceError} (or the
+ * deadline) becomes the verdict's reason; any other error is a bug and propagates.
+ */
 async function readOne(
+  reader: SourceReader<any> | undefined,
   connector: ConnectorConfig,
   context: Omit<ReadContext, "signal">,
 ): Promise<Omit<ConnectorVerdict, "tenant" | "kind" | "name" | "connectivity">> {
-  const reader = READERS[connector.kind];
   if (!reader) return { status: "not verified", drift: [], facts: [], reason: `no reader for ${connector.kind} yet` };
   const controller = new AbortController();
   const seconds = context.limits.sourceTimeoutMs / 1000;
@@ -88,7 +94,7 @@ export async function verifyConfig(config: ToolkitConfig, options: VerifyOptions
         limits,
         githubDir: options.githubDir,
       };
-      const found = await readOne(connector, context);
+      const found = await readOne((options.readers ?? READERS)[connector.kind], connector, context);
       verdicts.push({
         tenant: tenant.name,
         kind: connector.kind,
