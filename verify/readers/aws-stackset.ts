@@ -10,12 +10,11 @@ import {
   ListOrganizationalUnitsForParentCommand,
 } from "@aws-sdk/client-organizations";
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
+import { memberStackSetName } from "../../stacks/aws/member-stack-set-name";
 import type { ExtractedGrant } from "../../review/extracted-grant";
 import type { Drift, Fact, SourceReading } from "../reading";
 import { allPages, awsRead, type AwsReadClients } from "./aws-clients";
 
-/** The StackSet name the connector stack gives its member-account StackSet (stacks/aws/connector-stack.ts). */
-export const memberStackSetName = (stackName: string) => `${stackName}-member-accounts`;
 
 /** Active accounts under an OU, at any depth (Organizations lists one level per call). */
 async function accountsUnder(clients: AwsReadClients, parentId: string, depth = 0): Promise<string[]> {
