@@ -15,6 +15,8 @@ export const EXIT = {
   usage: 2,
   /** A review gate tripped: permission drift or escalation. */
   gate: 3,
+  /** `verify`: nothing drifted, nothing failed, but some connectors have no reader yet, so were not checked. */
+  incomplete: 4,
 } as const;
 
 /** A command-line mistake the user can fix; exits with {@link EXIT.usage}. */

@@ -10,6 +10,7 @@ import { registerPlan } from "./commands/plan";
 import { registerRegister } from "./commands/register";
 import { registerSheet } from "./commands/sheet";
 import { registerStatus } from "./commands/status";
+import { registerVerify } from "./commands/verify";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 
 const { version } = require("../package.json") as { version: string };
@@ -35,6 +36,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   registerGithub(program, io, setExit);
   registerRegister(program, io, setExit);
   registerStatus(program, io, setExit);
+  registerVerify(program, io, setExit);
   registerSheet(program, io, setExit);
   registerEcm(program, io, setExit);
   registerConnector(program, io, setExit);

@@ -50,6 +50,7 @@ function connectorSection(c: PlannedConnector): string[] {
   return lines;
 }
 
-function cell(text: string): string {
+/** Text made safe for one Markdown table cell (verify's report uses it too). */
+export function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }

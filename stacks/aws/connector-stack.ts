@@ -6,6 +6,7 @@ import { awsGrants } from "../../connectors/aws/grants";
 import { connectorRole } from "./connector-role";
 import type { InsightsReadOnlyRole } from "./insights-read-only-role";
 import { memberAccountTemplate } from "./member-account-template";
+import { memberStackSetName } from "./member-stack-set-name";
 import { externalIdParameter, rootOrgUnitIdParameter } from "./parameters";
 
 /** Properties of {@link InsightsAwsConnectorStack}. */
@@ -39,7 +40,7 @@ export class InsightsAwsConnectorStack extends Stack {
     if (connector.organization) {
       const rootOrgUnitId = rootOrgUnitIdParameter(this, connector.organization.rootOrgUnitId);
       new CfnStackSet(this, "MemberAccounts", {
-        stackSetName: `${this.stackName}-member-accounts`,
+        stackSetName: memberStackSetName(this.stackName),
         description: "BeyondTrust Identity Security Insights read-only role in every member account",
         permissionModel: "SERVICE_MANAGED",
         callAs: "SELF",

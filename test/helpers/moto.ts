@@ -23,11 +23,12 @@ export interface Moto {
   stop(): void;
 }
 
-/** Starts `moto.server` on 127.0.0.1 and waits until it answers. */
-export async function startMoto(): Promise<Moto> {
+/** Starts `moto.server` on 127.0.0.1 and waits until it answers; `env` carries moto's own settings. */
+export async function startMoto(env: NodeJS.ProcessEnv = process.env): Promise<Moto> {
   const port = await freePort();
   const child: ChildProcess = spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], {
     stdio: "ignore",
+    env,
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;

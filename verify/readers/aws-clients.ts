@@ -1,0 +1,85 @@
+import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { UnreadableSourceError, type ReadContext } from "../reading";
+
+/** The three read clients of the AWS reader, with the environment's credentials and region. */
+export interface AwsReadClients {
+  readonly iam: IAMClient;
+  readonly cloudFormation: CloudFormationClient;
+  readonly organizations: OrganizationsClient;
+  /** Options of every `send`: the source deadline's signal cancels what is still running. */
+  readonly call: { abortSignal: AbortSignal };
+  /** The region CloudFormation is asked in (the StackSet's home region). */
+  readonly region: string;
+  destroy(): void;
+}
+
+/**
+ * Clients built from the standard AWS chain only (environment, shared config, SSO, IMDS),
+ * never from the tenant config. Endpoints follow the SDK's own `AWS_ENDPOINT_URL` and
+ * `AWS_ENDPOINT_URL_<SERVICE>` variables (@smithy/core 3.41.0,
+ * dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js), which
+ * is how the tests point them at moto. Every request has a deadline and a retry ceiling.
+ */
+export function awsReadClients(context: ReadContext): AwsReadClients {
+  // IAM and Organizations are global; CloudFormation needs the region the stack lives in.
+  const region = context.env.AWS_REGION || context.env.AWS_DEFAULT_REGION || "us-east-1";
+  const { requestTimeoutMs, maxAttempts } = context.limits;
+  const common = {
+    region,
+    maxAttempts,
+    retryMode: "standard",
+    requestHandler: { requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(requestTimeoutMs, 10_000) },
+  } as const;
+  const iam = new IAMClient(common);
+  const cloudFormation = new CloudFormationClient(common);
+  const organizations = new OrganizationsClient(common);
+  return {
+    iam,
+    cloudFormation,
+    organizations,
+    call: { abortSignal: context.signal },
+    region,
+    destroy: () => [iam, cloudFormation, organizations].forEach((client) => client.destroy()),
+  };
+}
+
+/** What an SDK failure says, without its stack: the service's error name and message, or the socket's code. */
+export function awsErrorReason(error: unknown): string {
+  const e = error as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+  if (e?.name === "AbortError") return "the source deadline passed (see --source-timeout)";
+  if (e?.name === "TimeoutError") return `no answer within the request deadline: ${e.message ?? ""}`.trim();
+  if (e?.name === "CredentialsProviderError") return `no AWS credentials in the standard chain: ${e.message ?? ""}`;
+  const status = e?.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : "";
+  const code = e?.code && !e.message?.includes(e.code) ? ` [${e.code}]` : "";
+  return `${e?.name ?? "Error"}${status}: ${e?.message || "no message"}${code}`;
+}
+
+/** Runs one read call; a failure becomes {@link UnreadableSourceError} naming the call. */
+export async function awsRead<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new UnreadableSourceError(what, awsErrorReason(error), { cause: error });
+  }
+}
+
+/** Every page of a NextToken/Marker-paginated list call, each page read through {@link awsRead}. */
+export async function allPages<P, I>(
+  what: string,
+  fetchPage: (token: string | undefined) => Promise<P>,
+  items: (page: P) => I[] | undefined,
+  next: (page: P) => string | undefined,
+): Promise<I[]> {
+  const all: I[] = [];
+  let token: string | undefined;
+  // A ceiling on pages: a server that always answers "more" cannot keep verify busy forever.
+  for (let page = 0; page < 1000; page += 1) {
+    const answer = await awsRead(what, () => fetchPage(token));
+    all.push(...(items(answer) ?? []));
+    token = next(answer);
+    if (!token) return all;
+  }
+  throw new UnreadableSourceError(what, "more than 1000 pages; stopped");
+}

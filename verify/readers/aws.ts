@@ -1,0 +1,31 @@
+import { awsScope } from "../../connectors/aws/grants";
+import type { AwsConnectorConfig } from "../../connectors/aws/config";
+import type { SourceReader, SourceReading } from "../reading";
+import { awsReadClients } from "./aws-clients";
+import { readAwsRole } from "./aws-role";
+import { readAwsStackSet } from "./aws-stackset";
+
+/**
+ * AWS: the management account's role through IAM, and with `organization` the member
+ * StackSet through CloudFormation and Organizations. Read-only calls only; the README
+ * lists them as the least privilege this reader needs.
+ */
+export const awsReader: SourceReader<AwsConnectorConfig> = {
+  kind: "aws",
+  async read(connector, context): Promise<SourceReading> {
+    const clients = awsReadClients(context);
+    const scope = awsScope(connector);
+    try {
+      const role = await readAwsRole(clients, connector, scope, context);
+      if (!connector.organization) return role;
+      const stackSet = await readAwsStackSet(clients, connector, scope, context.stackName);
+      return {
+        grants: [...(role.grants ?? []), ...(stackSet.grants ?? [])],
+        facts: [...role.facts, ...stackSet.facts],
+        drift: [...(role.drift ?? []), ...(stackSet.drift ?? [])],
+      };
+    } finally {
+      clients.destroy();
+    }
+  },
+};

@@ -1,0 +1,12 @@
+import type { SourceReader } from "../reading";
+import { awsReader } from "./aws";
+import { githubReader } from "./github";
+
+/**
+ * One reader per source kind. A kind without one is reported as "not verified", never as
+ * a pass; adding a source is one reader here and one local fake in test/fakes/.
+ */
+export const READERS: Readonly<Record<string, SourceReader<any>>> = {
+  aws: awsReader,
+  github: githubReader,
+};

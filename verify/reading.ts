@@ -1,0 +1,87 @@
+import type { ConnectorConfig } from "../connectors/catalog";
+import type { ExtractedGrant } from "../review/extracted-grant";
+
+/** The kinds of drift verify reports; each line of output names one. */
+export const DRIFT_CHANGES = [
+  "missing",
+  "extra",
+  "wrong level",
+  "wider scope",
+  "trust condition changed",
+  "condition changed",
+  "account without role",
+  "pending update",
+] as const;
+export type DriftChange = (typeof DRIFT_CHANGES)[number];
+
+/** One way a deployed connector differs from the catalog. */
+export interface Drift {
+  readonly change: DriftChange;
+  /** What differs, e.g. `aws-managed-policy arn:…:policy/AdministratorAccess @ aws-account:1…`. */
+  readonly subject: string;
+  /** What exactly differs, e.g. `catalog read, deployed admin`. */
+  readonly detail?: string;
+  /** Where it was read, e.g. `IAM role BeyondTrustInsightsReadOnly, inline policy Backdoor`. */
+  readonly where?: string;
+}
+
+/** Something the reader learned that is worth showing but is not a grant (role ARN, stack instances). */
+export interface Fact {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** What one reader found at the source. */
+export interface SourceReading {
+  /**
+   * Grants as the source holds them, in the catalog's vocabulary; verify compares them
+   * with the catalog. Left out when the source's own check compared them (GitHub).
+   */
+  readonly grants?: readonly ExtractedGrant[];
+  readonly facts: readonly Fact[];
+  /** Drift the reader found that grants cannot express: an account without the role, a pending update. */
+  readonly drift?: readonly Drift[];
+}
+
+/** How far a reader may go: every request has a deadline and a retry ceiling. */
+export interface ReadLimits {
+  /** Deadline of one request, in milliseconds. */
+  readonly requestTimeoutMs: number;
+  /** Attempts per request, the first included (a ceiling on retries). */
+  readonly maxAttempts: number;
+  /** Deadline of the whole read of one connector, in milliseconds. */
+  readonly sourceTimeoutMs: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { requestTimeoutMs: 20_000, maxAttempts: 3, sourceTimeoutMs: 120_000 };
+
+/** What a reader is given besides the connector's config. Credentials come from `env`, never from the config. */
+export interface ReadContext {
+  readonly tenant: string;
+  /** The stack name the connector was deployed under (`<tenant>-<kind>[-<slug>]`). */
+  readonly stackName: string;
+  /** Folder of the config file, for `file:` secret references. */
+  readonly configDir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly limits: ReadLimits;
+  /** Cancels every request of this read when the source deadline passes. */
+  readonly signal: AbortSignal;
+  /** Where `github create-app` keeps the app's credentials, `<dir>/<stack>.json`. */
+  readonly githubDir: string;
+}
+
+/** One source's read API behind one function: `read(connectorConfig, context) → { grants, facts }`. */
+export interface SourceReader<C extends ConnectorConfig = ConnectorConfig> {
+  readonly kind: C["kind"];
+  read(connector: C, context: ReadContext): Promise<SourceReading>;
+}
+
+/**
+ * The source could not be read: `what` names the call or resource, `why` the reason as
+ * the source gave it (cleaned before printing). Exit 1.
+ */
+export class UnreadableSourceError extends Error {
+  constructor(readonly what: string, readonly why: string, options?: { cause?: unknown }) {
+    super(`${what}: ${why}`, options);
+  }
+}

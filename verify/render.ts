@@ -1,0 +1,102 @@
+import Table from "cli-table3";
+import { cell } from "../plan/render-markdown";
+import { printableDeep } from "../providers/text/printable";
+import type { Connectivity } from "./connectivity";
+import type { Drift } from "./reading";
+import type { ConnectorVerdict } from "./run";
+
+/** The whole run in one word, by precedence: what needs action first. */
+export type VerifyOutcome = "drift" | "unreadable" | "incomplete" | "verified";
+
+const connectivityUnreadable = (v: ConnectorVerdict) => v.connectivity.state === "unreadable";
+/** A connector Insights reports as Failed needs the same attention as drift, and is often caused by it. */
+const connectivityFailed = (v: ConnectorVerdict) => v.connectivity.state === "Failed";
+
+export function outcomeOf(verdicts: readonly ConnectorVerdict[]): VerifyOutcome {
+  if (verdicts.some((v) => v.status === "drift" || connectivityFailed(v))) return "drift";
+  if (verdicts.some((v) => v.status === "unreadable" || connectivityUnreadable(v))) return "unreadable";
+  if (verdicts.some((v) => v.status === "not verified")) return "incomplete";
+  return "verified";
+}
+
+const HEADLINES: Record<VerifyOutcome, string> = {
+  drift: "drift found",
+  unreadable: "a source could not be read",
+  incomplete: "no drift where verified; some connectors not verified",
+  verified: "every connector matches the catalog",
+};
+
+/** Stable order and server strings cleaned of control characters, once, for every format. */
+export function prepared(verdicts: readonly ConnectorVerdict[]): ConnectorVerdict[] {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sorted = [...verdicts]
+    .sort((a, b) => byText(`${a.tenant}\n${a.kind}\n${a.name}`, `${b.tenant}\n${b.kind}\n${b.name}`))
+    .map((v) => ({
+      ...v,
+      drift: [...v.drift].sort((a, b) =>
+        byText(`${a.change}\n${a.subject}\n${a.detail}`, `${b.change}\n${b.subject}\n${b.detail}`),
+      ),
+      facts: [...v.facts].sort((a, b) => byText(a.label, b.label)),
+    }));
+  return printableDeep(sorted);
+}
+
+export function describeConnectivity(c: Connectivity): string {
+  return "reason" in c ? `${c.state} (${c.reason})` : c.state;
+}
+
+function grantsColumn(v: ConnectorVerdict): string {
+  if (v.status === "drift") return `DRIFT (${v.drift.length})`;
+  if (v.status === "unreadable") return "UNREADABLE";
+  return v.status;
+}
+
+export function driftLine(d: Drift): string {
+  return `${d.change}: ${d.subject}${d.detail ? ` (${d.detail})` : ""}${d.where ? ` [${d.where}]` : ""}`;
+}
+
+/** The lines under one connector: drift, why it was not read or verified, facts. */
+function detailLines(v: ConnectorVerdict): string[] {
+  return [
+    ...v.drift.map(driftLine),
+    ...(v.status === "unreadable" ? [`could not be read: ${v.reason}`] : []),
+    ...(v.status === "not verified" ? [`not verified: ${v.reason}`] : []),
+    ...(connectivityFailed(v) ? ["Insights reports connectivity Failed"] : []),
+    ...(connectivityUnreadable(v) ? [`connectivity could not be read: ${describeConnectivity(v.connectivity)}`] : []),
+    ...v.facts.map((f) => `${f.label}: ${f.value}`),
+  ];
+}
+
+export function renderVerifyTable(verdicts: readonly ConnectorVerdict[]): string {
+  const table = new Table({
+    head: ["Tenant", "Connector", "Kind", "Grants", "Connectivity"],
+    style: { head: [], border: [] },
+  });
+  for (const v of verdicts) table.push([v.tenant, v.name, v.kind, grantsColumn(v), v.connectivity.state]);
+  const details = verdicts.flatMap((v) => [
+    `${v.tenant} / ${v.name} (${v.kind})`,
+    ...detailLines(v).map((l) => `  ${l}`),
+  ]);
+  return `${table.toString()}\n${details.join("\n")}\nverify: ${HEADLINES[outcomeOf(verdicts)]}\n`;
+}
+
+export function renderVerifyMarkdown(verdicts: readonly ConnectorVerdict[]): string {
+  const out = [`### Insights connectors: live verify — ${HEADLINES[outcomeOf(verdicts)]}`, ""];
+  out.push("| Tenant | Connector | Kind | Grants | Connectivity |", "| --- | --- | --- | --- | --- |");
+  for (const v of verdicts) {
+    out.push(`| ${[v.tenant, v.name, v.kind, grantsColumn(v), v.connectivity.state].map(cell).join(" | ")} |`);
+  }
+  out.push("");
+  for (const v of verdicts) {
+    const lines = detailLines(v);
+    if (lines.length === 0) continue;
+    out.push(`**${cell(v.tenant)} / ${cell(v.name)}** (\`${v.kind}\`)`, "", ...lines.map((l) => `- ${cell(l)}`), "");
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** Stable JSON: connectors, drift and facts sorted; the outcome and exit code spelled out. */
+export function renderVerifyJson(verdicts: readonly ConnectorVerdict[], exitCode: number): string {
+  const report = { verifyVersion: 1, outcome: outcomeOf(verdicts), exitCode, connectors: verdicts };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
