@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
@@ -6,7 +6,7 @@ import { githubUrls } from "../../connectors/github/config";
 import { assertCredentialsFileIsNew, credentialsFileHandoff, readCredentialsFile } from "../../stacks/github/credentials-file";
 import { GithubFlowError } from "../../stacks/github/errors";
 import { formatReport, hasDrift } from "../../stacks/github/permission-report";
-import { EXIT, type Io } from "../io";
+import { EXIT, UsageError, type Io } from "../io";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
 
 interface TargetOptions {
@@ -62,6 +62,9 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     .requiredOption("--credentials <file>", "the file github create-app wrote")
     .action(async (options: TargetOptions & { credentials: string }) => {
       const { connector } = chooseConnector(options);
+      if (!existsSync(options.credentials)) {
+        throw new UsageError(`--credentials ${options.credentials}: not found; github create-app writes it (default .state/github/<stack>.json)`);
+      }
       await runFlow(io, setExit, async () => {
         const credentials = readCredentialsFile(options.credentials);
         const { verifyInstallation } = await import("../../stacks/github/verify");
