@@ -138,6 +138,9 @@ export function cloudFormationOutputSource(): OutputSource {
     description: "CloudFormation DescribeStacks",
     async outputs(stackName, engine) {
       if (engine !== "aws-cdk") return undefined;
+      // The SDK warns on every Node below 22 that its 2027 releases will need 22; CI tests this
+      // tool on the Node versions `engines` names, so the notice is noise in a register run.
+      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
       const { CloudFormationClient, DescribeStacksCommand } = await import("@aws-sdk/client-cloudformation");
       const client = new CloudFormationClient({});
       try {
