@@ -102,7 +102,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         io.stdout.write(`${JSON.stringify({ dryRun: Boolean(options.dryRun), results: run.results, sheets: run.sheets }, null, 2)}\n`);
       } else {
         if (run.results.length) io.stdout.write(registerTable(run.results, Boolean(options.dryRun)));
-        for (const sheet of run.sheets) io.stdout.write(`sheet: ${sheet}\n`);
+        for (const sheet of run.sheets) io.stdout.write(`${options.dryRun ? "sheet (dry run, would write)" : "sheet"}: ${sheet}\n`);
         for (const sheet of run.revealedSheets) io.stdout.write(`\n${sheet}`);
         for (const r of run.results.filter((r) => r.installation)) {
           const typed = installerFields(r.kind);
