@@ -75,6 +75,8 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         throw new UsageError("--reveal-secrets prints secrets and only does so to a terminal; stdout is redirected, so nothing was revealed");
       }
       if (options.syntheticOutputs && !options.emulator) throw new UsageError("--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant");
+      // Every secret reference of the selected tenants, resolved before any call: all problems at once.
+      (await import("../../register/preflight")).checkSecretsResolve(config, { tenants: options.tenant, env: process.env, emulatorUrl: options.emulator, revealSecrets: options.revealSecrets });
       const concurrency = positiveNumber(options.concurrency, "--concurrency");
       const settleTimeoutMs = positiveNumber(options.settleTimeout, "--settle-timeout") * 1000;
       // Loaded here, not at start-up: every other command would pay for the registration stage.
