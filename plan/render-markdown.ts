@@ -1,3 +1,4 @@
+import { connectorCount } from "./fit-table";
 import { describeProvisioning, describeValue, grantTotals } from "./describe";
 import type { Plan, PlannedConnector } from "./model";
 
@@ -7,7 +8,7 @@ export function renderMarkdown(plan: Plan): string {
   for (const tenant of plan.tenants) {
     const target = [tenant.insights.adapter, tenant.insights.url].filter(Boolean).join(", ");
     out.push(`## Tenant \`${tenant.name}\` (Insights: ${target})`, "");
-    out.push(`${tenant.connectors.length} connectors, ${grantTotals(tenant.connectors)}.`, "");
+    out.push(`${connectorCount(tenant.connectors)}, ${grantTotals(tenant.connectors)}.`, "");
     for (const connector of tenant.connectors) out.push(...connectorSection(connector));
   }
   return `${out.join("\n").trimEnd()}\n`;
