@@ -7,7 +7,20 @@ import { join } from "node:path";
 import { engineConfigPath, loadEngineConfig } from "./config-path";
 
 /** Commands that run the app, and so read the config; `--help`, `--version`, `init` do not. */
-const RUNS_THE_APP = new Set(["synth", "synthesize", "diff", "deploy", "destroy", "list", "ls", "output", "outputs", "watch", "drift", "import"]);
+const RUNS_THE_APP = new Set([
+  "synth",
+  "synthesize",
+  "diff",
+  "deploy",
+  "destroy",
+  "list",
+  "ls",
+  "output",
+  "outputs",
+  "watch",
+  "drift",
+  "import",
+]);
 
 /** The CLIs' environment, quiet offline and in pipes; a value the user set wins. */
 export function quietEngineEnv(env: NodeJS.ProcessEnv, stdoutIsTTY: boolean): NodeJS.ProcessEnv {
@@ -24,7 +37,12 @@ export function quietEngineEnv(env: NodeJS.ProcessEnv, stdoutIsTTY: boolean): No
 export function contextConfig(argv: readonly string[]): string | undefined {
   let found: string | undefined;
   argv.forEach((arg, i) => {
-    const value = arg === "-c" || arg === "--context" ? argv[i + 1] : /^--context=/.test(arg) ? arg.slice("--context=".length) : undefined;
+    const value =
+      arg === "-c" || arg === "--context"
+        ? argv[i + 1]
+        : /^--context=/.test(arg)
+        ? arg.slice("--context=".length)
+        : undefined;
     if (value?.startsWith("config=")) found = value.slice("config=".length);
   });
   return found;
@@ -32,9 +50,13 @@ export function contextConfig(argv: readonly string[]): string | undefined {
 
 /** Checks the config the app will read (exit 2 with every problem), then runs the CLI and returns its exit code. */
 export function runEngineCli(engine: "cdk" | "cdktf", argv: readonly string[]): number {
-  if (RUNS_THE_APP.has(argv[0] ?? "")) loadEngineConfig(engineConfigPath(engine === "cdk" ? contextConfig(argv) : undefined));
+  if (RUNS_THE_APP.has(argv[0] ?? ""))
+    loadEngineConfig(engineConfigPath(engine === "cdk" ? contextConfig(argv) : undefined));
   const bin = join(__dirname, "..", "node_modules", ".bin", engine);
-  const run = spawnSync(bin, [...argv], { stdio: "inherit", env: quietEngineEnv(process.env, Boolean(process.stdout.isTTY)) });
+  const run = spawnSync(bin, [...argv], {
+    stdio: "inherit",
+    env: quietEngineEnv(process.env, Boolean(process.stdout.isTTY)),
+  });
   if (run.error) throw run.error;
   return run.status ?? 1;
 }

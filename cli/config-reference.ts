@@ -17,8 +17,16 @@ type JsonSchema = { [key: string]: any };
 /** The JSON Schema of the config file as written (secret references are strings). */
 export function tenantConfigJsonSchema(): JsonSchema {
   // Cross-field rules (refinements) cannot be expressed in JSON Schema; `plan` still checks them.
-  const schema = z.toJSONSchema(tenantConfigSchema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
-  return { ...schema, title: "insights-connectors tenant config", description: "One or more Identity Security Insights tenants and their connectors." };
+  const schema = z.toJSONSchema(tenantConfigSchema, {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  }) as JsonSchema;
+  return {
+    ...schema,
+    title: "insights-connectors tenant config",
+    description: "One or more Identity Security Insights tenants and their connectors.",
+  };
 }
 
 /** The connector entry of a kind from the examples, comments kept: every example passes `plan`. */
@@ -46,10 +54,16 @@ function typeOf(schema: JsonSchema): string {
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``;
   if (schema.enum) return schema.enum.map((v: unknown) => `\`${v}\``).join(" or ");
   if (schema.type === "array") return `list of ${schema.items ? typeOf(schema.items) : "values"}`;
-  if (schema.type === "object") return schema.properties ? `object (${Object.keys(schema.properties).join(", ")})` : "map";
-  if (schema.oneOf?.every((s: JsonSchema) => s.properties?.kind?.const)) return "one entry per connector, by `kind` (below)";
+  if (schema.type === "object")
+    return schema.properties ? `object (${Object.keys(schema.properties).join(", ")})` : "map";
+  if (schema.oneOf?.every((s: JsonSchema) => s.properties?.kind?.const))
+    return "one entry per connector, by `kind` (below)";
   if (schema.anyOf || schema.oneOf) return (schema.anyOf ?? schema.oneOf).map(typeOf).join(" or ");
-  const limits = [schema.pattern && `pattern \`${schema.pattern}\``, schema.minimum !== undefined && `≥ ${schema.minimum}`, schema.maximum !== undefined && `≤ ${schema.maximum}`];
+  const limits = [
+    schema.pattern && `pattern \`${schema.pattern}\``,
+    schema.minimum !== undefined && `≥ ${schema.minimum}`,
+    schema.maximum !== undefined && `≤ ${schema.maximum}`,
+  ];
   return [schema.type ?? "any", ...limits.filter(Boolean)].join(", ");
 }
 
@@ -58,7 +72,10 @@ function fieldRows(kind: string, schema: JsonSchema): string[] {
   return Object.entries<JsonSchema>(schema.properties ?? {}).map(([field, s]) => {
     const note = NOTES[`${kind}.${field}`] ?? "";
     const fallback = s.default === undefined ? "" : `\`${JSON.stringify(s.default)}\``;
-    return `| \`${field}\` | ${required.has(field) ? "yes" : "no"} | ${typeOf(s).replace(/\|/g, "\\|")} | ${fallback} | ${note} |`;
+    return `| \`${field}\` | ${required.has(field) ? "yes" : "no"} | ${typeOf(s).replace(
+      /\|/g,
+      "\\|"
+    )} | ${fallback} | ${note} |`;
   });
 }
 
@@ -70,7 +87,17 @@ export function configReferenceMarkdown(): string {
   const table = ["| field | required | type | default | notes |", "| --- | --- | --- | --- | --- |"];
   const sections = CATALOG.map((entry) => {
     const kindSchema = kinds.find((k) => k.properties.kind.const === entry.kind)!;
-    return [`## \`${entry.kind}\`: ${entry.title}`, "", ...table, ...fieldRows(entry.kind, kindSchema), "", "```yaml", exampleConnector(entry.kind).trimEnd(), "```", ""].join("\n");
+    return [
+      `## \`${entry.kind}\`: ${entry.title}`,
+      "",
+      ...table,
+      ...fieldRows(entry.kind, kindSchema),
+      "",
+      "```yaml",
+      exampleConnector(entry.kind).trimEnd(),
+      "```",
+      "",
+    ].join("\n");
   });
   return [
     "# Tenant config reference",

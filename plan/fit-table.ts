@@ -37,7 +37,12 @@ export function fittedColumnWidths(rows: readonly (readonly string[])[], width: 
 /** A table that never runs past `width` columns: long cells wrap at word boundaries. */
 export function fittedTable(head: string[], rows: string[][], width: number, chars?: Record<string, string>): string {
   const colWidths = fittedColumnWidths([head, ...rows], width);
-  const table = new Table({ head, chars, style: { head: [], border: [] }, ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: true } : {}) });
+  const table = new Table({
+    head,
+    chars,
+    style: { head: [], border: [] },
+    ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: true } : {}),
+  });
   table.push(...rows);
   return table.toString();
 }

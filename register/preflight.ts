@@ -27,7 +27,8 @@ interface Reference {
 function referencesIn(value: unknown, path: readonly PropertyKey[]): Reference[] {
   if (value instanceof SecretRef) return [{ ref: value, path }];
   if (Array.isArray(value)) return value.flatMap((v, i) => referencesIn(v, [...path, i]));
-  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => referencesIn(v, [...path, k]));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => referencesIn(v, [...path, k]));
   return [];
 }
 
@@ -43,8 +44,14 @@ export function referencesToResolve(config: ToolkitConfig, options: PreflightOpt
     if (insights.adapter === "sheet" && !options.emulatorUrl && !options.revealSecrets) continue;
     for (const connector of planned.connectors.filter((c) => c.provisioning.mode !== "integration")) {
       const c = connectors.findIndex((entry) => entry.kind === connector.kind && entry.name === connector.name);
-      const sent = new Set(connector.registration.flatMap((f) => (f.enteredIn !== "installer" && f.value.from === "secret" ? [f.value.ref] : [])));
-      wanted.push(...referencesIn(connectors[c], ["tenants", t, "connectors", c]).filter(({ ref }) => sent.has(ref.toString())));
+      const sent = new Set(
+        connector.registration.flatMap((f) =>
+          f.enteredIn !== "installer" && f.value.from === "secret" ? [f.value.ref] : []
+        )
+      );
+      wanted.push(
+        ...referencesIn(connectors[c], ["tenants", t, "connectors", c]).filter(({ ref }) => sent.has(ref.toString()))
+      );
     }
   }
   return wanted;
@@ -63,6 +70,11 @@ export function checkSecretsResolve(config: ToolkitConfig, options: PreflightOpt
   if (failures.length === 0) return;
   const lines = new LineCounter();
   const doc = parseDocument(readFileSync(config.file, "utf8"), { lineCounter: lines });
-  const problems: ConfigProblem[] = failures.map(({ path, message }) => ({ file: config.file, ...locate(doc, lines, path), path: formatPath(path), message }));
+  const problems: ConfigProblem[] = failures.map(({ path, message }) => ({
+    file: config.file,
+    ...locate(doc, lines, path),
+    path: formatPath(path),
+    message,
+  }));
   throw new ConfigError(sortProblems(problems));
 }

@@ -12,18 +12,38 @@ interface InitOptions {
 }
 
 function chosenKinds(list: string): string[] {
-  const kinds = [...new Set(list.split(",").map((k) => k.trim()).filter(Boolean))];
+  const kinds = [
+    ...new Set(
+      list
+        .split(",")
+        .map((k) => k.trim())
+        .filter(Boolean)
+    ),
+  ];
   const unknown = kinds.filter((k) => !(KIND_NAMES as string[]).includes(k));
   if (kinds.length === 0 || unknown.length) {
-    throw new UsageError(`--kinds ${unknown.length ? `has unknown ${unknown.join(", ")}` : "is empty"}; choose from: ${KIND_NAMES.join(", ")}`);
+    throw new UsageError(
+      `--kinds ${unknown.length ? `has unknown ${unknown.join(", ")}` : "is empty"}; choose from: ${KIND_NAMES.join(
+        ", "
+      )}`
+    );
   }
   return kinds;
 }
 
 /** A starter config: the schema line for editors, what to do next, and one example entry per kind. */
-export function starterConfig(kinds: readonly string[], tenant: string, schemaPath: string, exampleOf: (kind: string) => string): string {
+export function starterConfig(
+  kinds: readonly string[],
+  tenant: string,
+  schemaPath: string,
+  exampleOf: (kind: string) => string
+): string {
   const entries = kinds.map((kind) =>
-    exampleOf(kind).trimEnd().split("\n").map((line, i) => `${i === 0 ? "      - " : "        "}${line}`.trimEnd()).join("\n"),
+    exampleOf(kind)
+      .trimEnd()
+      .split("\n")
+      .map((line, i) => `${i === 0 ? "      - " : "        "}${line}`.trimEnd())
+      .join("\n")
   );
   return [
     `# yaml-language-server: $schema=${schemaPath}`,
@@ -55,15 +75,26 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
     .action(async (options: InitOptions) => {
       const kinds = chosenKinds(options.kinds);
       const { exampleConnector, SCHEMA_FILE } = await import("../config-reference");
-      const text = starterConfig(kinds, options.tenant, relative(dirname(resolve(options.out)), SCHEMA_FILE), exampleConnector);
+      const text = starterConfig(
+        kinds,
+        options.tenant,
+        relative(dirname(resolve(options.out)), SCHEMA_FILE),
+        exampleConnector
+      );
       parseConfig(text, options.out, dirname(options.out)); // a bad --tenant is reported like any config problem
       try {
         writeFileSync(options.out, text, { flag: "wx" });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(code === "EEXIST" ? `${options.out} already exists; nothing was written (name a new file with --out)` : `cannot write ${options.out}: ${code}`);
+        throw new UsageError(
+          code === "EEXIST"
+            ? `${options.out} already exists; nothing was written (name a new file with --out)`
+            : `cannot write ${options.out}: ${code}`
+        );
       }
-      io.stdout.write(`wrote ${options.out} (${kinds.join(", ")}); next: npx insights-connectors plan --config ${options.out}\n`);
+      io.stdout.write(
+        `wrote ${options.out} (${kinds.join(", ")}); next: npx insights-connectors plan --config ${options.out}\n`
+      );
       setExit(EXIT.ok);
     });
 }

@@ -9,7 +9,9 @@ export function registerSchema(program: Command, io: Io, setExit: (code: number)
     .addOption(new Option("-f, --format <format>", "output format").choices(["json", "markdown"]).default("json"))
     .action(async (options: { format: "json" | "markdown" }) => {
       const { configReferenceMarkdown, tenantConfigJsonSchema } = await import("../config-reference");
-      io.stdout.write(options.format === "json" ? `${JSON.stringify(tenantConfigJsonSchema(), null, 2)}\n` : configReferenceMarkdown());
+      io.stdout.write(
+        options.format === "json" ? `${JSON.stringify(tenantConfigJsonSchema(), null, 2)}\n` : configReferenceMarkdown()
+      );
       setExit(EXIT.ok);
     });
 }

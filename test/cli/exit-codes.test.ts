@@ -16,9 +16,30 @@ describe("exit code 2 for usage and config mistakes, per command", () => {
     ["emulator --port abc", ["emulator", "--port", "abc"], /--port must be a port number from 1 to 65535, got abc/],
     ["emulator --latency-ms -5", ["emulator", "--latency-ms", "-5"], /--latency-ms must be a number of milliseconds/],
     ["ecm check-network --ca", ["ecm", "check-network", ...PAM, "--ca", "nope.pem"], /--ca nope\.pem: not found/],
-    ["ecm check-network --timeout", ["ecm", "check-network", ...PAM, "--timeout", "soon"], /--timeout must be a positive number/],
-    ["ecm explain --accounts", ["ecm", "explain", ...PAM, "--user", "joe", "--item-type", "rdp", "--host", "h", "--accounts", "nope.json"], /--accounts nope\.json: not found/],
-    ["github verify --credentials", ["github", "verify", "--config", "examples/all-sources.yaml", "--tenant", "acme-prod", "--credentials", "nope.json"], /--credentials nope\.json: not found/],
+    [
+      "ecm check-network --timeout",
+      ["ecm", "check-network", ...PAM, "--timeout", "soon"],
+      /--timeout must be a positive number/,
+    ],
+    [
+      "ecm explain --accounts",
+      ["ecm", "explain", ...PAM, "--user", "joe", "--item-type", "rdp", "--host", "h", "--accounts", "nope.json"],
+      /--accounts nope\.json: not found/,
+    ],
+    [
+      "github verify --credentials",
+      [
+        "github",
+        "verify",
+        "--config",
+        "examples/all-sources.yaml",
+        "--tenant",
+        "acme-prod",
+        "--credentials",
+        "nope.json",
+      ],
+      /--credentials nope\.json: not found/,
+    ],
   ])("%s", async (_name, argv, message) => {
     const run = await runCli(...argv);
     expect(run.stderr).toMatch(message);
@@ -30,7 +51,20 @@ describe("exit code 2 for usage and config mistakes, per command", () => {
     const work = mkdtempSync(join(tmpdir(), "exit-codes-"));
     const emulator = await InsightsEmulator.start({ stateDir: join(work, "emulator"), checkDelayMs: 10 });
     try {
-      const run = await runCli("connector", "off", "--config", "examples/all-sources.yaml", "--emulator", emulator.url, "-t", "acme-prod", "--kind", "okta", "--name", "Nope");
+      const run = await runCli(
+        "connector",
+        "off",
+        "--config",
+        "examples/all-sources.yaml",
+        "--emulator",
+        emulator.url,
+        "-t",
+        "acme-prod",
+        "--kind",
+        "okta",
+        "--name",
+        "Nope"
+      );
       expect(run.stderr).toMatch(/no okta connector named "Nope"; it has: none/);
       expect(run.code).toBe(2);
     } finally {

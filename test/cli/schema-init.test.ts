@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { parse } from "yaml";
-import { configReferenceMarkdown, REFERENCE_FILE, SCHEMA_FILE, tenantConfigJsonSchema } from "../../cli/config-reference";
+import {
+  configReferenceMarkdown,
+  REFERENCE_FILE,
+  SCHEMA_FILE,
+  tenantConfigJsonSchema,
+} from "../../cli/config-reference";
 import { KIND_NAMES } from "../../connectors/catalog";
 import { REPO, runCli } from "../helpers/cli";
 
@@ -66,7 +71,10 @@ describe("init", () => {
     for (const kind of KIND_NAMES) {
       const out = join(dir, `${kind}.yaml`);
       expect([kind, (await runCli("init", "--kinds", kind, "--out", out)).code]).toEqual([kind, 0]);
-      expect([kind, (await runCli("plan", "--config", out, "--no-extract", "--format", "json")).code]).toEqual([kind, 0]);
+      expect([kind, (await runCli("plan", "--config", out, "--no-extract", "--format", "json")).code]).toEqual([
+        kind,
+        0,
+      ]);
     }
   });
 

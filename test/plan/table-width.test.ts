@@ -17,7 +17,9 @@ describe("plan output for a terminal", () => {
   });
 
   test("the PRA ↔ PI plugin counts as an integration, not a connector", () => {
-    expect(renderTable(planOf("pra-privileged-identity.yaml"), 100)).toMatch(/^Tenant acme-pam {2}\(Insights: sheet; 0 connectors, 1 integration,/);
+    expect(renderTable(planOf("pra-privileged-identity.yaml"), 100)).toMatch(
+      /^Tenant acme-pam {2}\(Insights: sheet; 0 connectors, 1 integration,/
+    );
     expect(renderTable(planOf("all-sources.yaml"), 200)).toMatch(/^Tenant acme-prod .*; 12 connectors, 145 grants/);
   });
 
@@ -26,7 +28,9 @@ describe("plan output for a terminal", () => {
     const json = await runCli("plan", "--config", "examples/aws-single-account.yaml", "--format", "json");
     const extracted = JSON.parse(json.stdout).tenants[0].connectors[0].extractedGrants;
     expect(extracted.length).toBeGreaterThan(5);
-    expect(text.stdout.trimEnd().split("\n").pop()).toBe(`The extracted grants matched the catalog: ${extracted.length} grants read back from 1 synthesized artifact.`);
+    expect(text.stdout.trimEnd().split("\n").pop()).toBe(
+      `The extracted grants matched the catalog: ${extracted.length} grants read back from 1 synthesized artifact.`
+    );
     expect(json.stdout).not.toContain("matched the catalog");
   });
 });

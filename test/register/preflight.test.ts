@@ -22,16 +22,37 @@ describe("register resolves every secret reference before any call", () => {
   test("three unset variables: all three reported at once with FILE:LINE:COL, exit 2, the emulator never called", async () => {
     Object.assign(process.env, CANARY_ENV);
     for (const name of ["PRA_CLIENT_ID", "EPM_CLIENT_SECRET", "PS_PASSWORD"]) delete process.env[name];
-    const run = await runCli("register", "--config", "examples/all-sources.yaml", "--emulator", emulator.url, "--synthetic-outputs");
+    const run = await runCli(
+      "register",
+      "--config",
+      "examples/all-sources.yaml",
+      "--emulator",
+      emulator.url,
+      "--synthetic-outputs"
+    );
     expect(run.code).toBe(2);
     const lines = run.stderr.split("\n").filter((l) => l.includes("cannot resolve secret"));
     expect(lines).toEqual([
-      expect.stringMatching(/^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[6\]\.clientId  .*PRA_CLIENT_ID is not set/),
-      expect.stringMatching(/^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[7\]\.clientSecret  .*EPM_CLIENT_SECRET is not set/),
-      expect.stringMatching(/^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[9\]\.password  .*PS_PASSWORD is not set/),
+      expect.stringMatching(
+        /^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[6\]\.clientId  .*PRA_CLIENT_ID is not set/
+      ),
+      expect.stringMatching(
+        /^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[7\]\.clientSecret  .*EPM_CLIENT_SECRET is not set/
+      ),
+      expect.stringMatching(
+        /^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[9\]\.password  .*PS_PASSWORD is not set/
+      ),
     ]);
     expect(run.stderr).toContain("3 problems in examples/all-sources.yaml; nothing was changed or contacted.");
-    const status = await runCli("status", "--config", "examples/all-sources.yaml", "--emulator", emulator.url, "--format", "json");
+    const status = await runCli(
+      "status",
+      "--config",
+      "examples/all-sources.yaml",
+      "--emulator",
+      emulator.url,
+      "--format",
+      "json"
+    );
     expect(JSON.parse(status.stdout).connectors).toEqual([]);
     for (const value of Object.values(CANARY_ENV)) expect(run.stdout + run.stderr).not.toContain(value);
   });

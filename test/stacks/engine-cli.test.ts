@@ -6,7 +6,12 @@ import { contextConfig, quietEngineEnv } from "../../bin/engine-cli";
 import { REPO } from "../helpers/cli";
 
 function engine(name: "cdk" | "cdktf", argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync(process.execPath, [join(REPO, "bin", `${name}.js`), ...argv], { cwd: REPO, env: { ...process.env, ...env }, encoding: "utf8", timeout: 300_000 });
+  const run = spawnSync(process.execPath, [join(REPO, "bin", `${name}.js`), ...argv], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 300_000,
+  });
   return { status: run.status, out: run.stdout + run.stderr };
 }
 
@@ -21,7 +26,10 @@ describe("npm run cdk / npm run cdktf (bin/engine-cli.ts)", () => {
   test("quiet environment: no checkpoint call, CI mode off a terminal, the user's own values win", () => {
     expect(quietEngineEnv({}, false)).toMatchObject({ CHECKPOINT_DISABLE: "1", CI: "1" });
     expect(quietEngineEnv({}, true)).toEqual({ CHECKPOINT_DISABLE: "1" });
-    expect(quietEngineEnv({ CHECKPOINT_DISABLE: "", CI: "false" }, false)).toMatchObject({ CHECKPOINT_DISABLE: "", CI: "false" });
+    expect(quietEngineEnv({ CHECKPOINT_DISABLE: "", CI: "false" }, false)).toMatchObject({
+      CHECKPOINT_DISABLE: "",
+      CI: "false",
+    });
   });
 
   test.each([
@@ -39,7 +47,12 @@ describe("npm run cdk / npm run cdktf (bin/engine-cli.ts)", () => {
     const terraformrc = join(out, "terraformrc");
     writeFileSync(terraformrc, ""); // this machine's own CLI config (or its absence) is not under test
     try {
-      const run = engine("cdktf", ["synth", "--output", out], { INSIGHTS_CONFIG: "examples/azure-only.yaml", TF_CLI_CONFIG_FILE: terraformrc, CI: undefined, CHECKPOINT_DISABLE: undefined });
+      const run = engine("cdktf", ["synth", "--output", out], {
+        INSIGHTS_CONFIG: "examples/azure-only.yaml",
+        TF_CLI_CONFIG_FILE: terraformrc,
+        CI: undefined,
+        CHECKPOINT_DISABLE: undefined,
+      });
       expect(run.out).not.toMatch(/checkpoint|ENOTFOUND/);
       expect(run.out).not.toMatch(/\u001b\[(2K|1A|G)/);
       expect(run.status).toBe(0);
