@@ -5,9 +5,11 @@ import { registerDiff } from "./commands/diff";
 import { registerEcm } from "./commands/ecm";
 import { registerEmulator } from "./commands/emulator";
 import { registerGithub } from "./commands/github";
+import { registerInit } from "./commands/init";
 import { registerOkta } from "./commands/okta";
 import { registerPlan } from "./commands/plan";
 import { registerRegister } from "./commands/register";
+import { registerSchema } from "./commands/schema";
 import { registerSheet } from "./commands/sheet";
 import { registerStatus } from "./commands/status";
 import { registerVerify } from "./commands/verify";
@@ -30,6 +32,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   const setExit = (code: number) => {
     exitCode = code;
   };
+  registerInit(program, io, setExit);
   registerPlan(program, io, setExit);
   registerDiff(program, io, setExit);
   registerOkta(program, io, setExit);
@@ -41,6 +44,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   registerEcm(program, io, setExit);
   registerConnector(program, io, setExit);
   registerEmulator(program, io, setExit);
+  registerSchema(program, io, setExit);
   program.commands.forEach((command) => command.exitOverride());
 
   try {

@@ -6,6 +6,7 @@ import {
   describeValue,
   grantTotals,
 } from "./describe";
+import { connectorCount } from "./fit-table";
 import type { Plan, PlannedConnector } from "./model";
 
 /** Plan as Markdown, for pull-request comments and review documents. */
@@ -14,7 +15,7 @@ export function renderMarkdown(plan: Plan): string {
   for (const tenant of plan.tenants) {
     const target = [tenant.insights.adapter, tenant.insights.url].filter(Boolean).join(", ");
     out.push(`## Tenant \`${tenant.name}\` (Insights: ${target})`, "");
-    out.push(`${tenant.connectors.length} connectors, ${grantTotals(tenant.connectors)}.`, "");
+    out.push(`${connectorCount(tenant.connectors)}, ${grantTotals(tenant.connectors)}.`, "");
     for (const connector of tenant.connectors) out.push(...connectorSection(connector));
   }
   return `${out.join("\n").trimEnd()}\n`;

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { requireEngineCli, EngineMissingError } from "../stacks/engine-cli";
 import { readCredentialsFile } from "../stacks/github/credentials-file";
 
@@ -41,7 +42,7 @@ function flattenOutputs(stack: Record<string, unknown>): StackOutputs {
   );
 }
 
-/** CDKTF stacks: `terraform output -json` in the stack's synthesized folder (state from its backend). */
+/** CDKTF stacks: `terraform output -json` (or OpenTofu's `tofu output -json`) in the stack's synthesized folder. */
 export function terraformOutputSource(cdktfOut: string): OutputSource {
   return {
     description: `terraform output in ${cdktfOut}/stacks/<stack>`,
@@ -49,13 +50,37 @@ export function terraformOutputSource(cdktfOut: string): OutputSource {
       if (engine !== "cdktf") return undefined;
       const dir = join(cdktfOut, "stacks", stackName);
       if (!existsSync(join(dir, "cdk.tf.json"))) return undefined;
-      requireEngineCli("terraform", ["version"], "install Terraform >= 1.5 or OpenTofu (as terraform) to read the stack's outputs");
-      const run = spawnSync("terraform", ["output", "-json"], { cwd: dir, encoding: "utf8", env: { ...process.env, TF_IN_AUTOMATION: "1" } });
-      if (run.status !== 0) throw new Error(`terraform output failed in ${dir}: ${run.stderr.split("\n").find((l) => l.trim()) ?? "no message"}`);
+      const tool = terraformCli();
+      const run = spawnSync(tool, ["output", "-json", "-no-color"], { cwd: dir, encoding: "utf8", env: { ...process.env, TF_IN_AUTOMATION: "1" } });
+      if (run.status !== 0) throw new Error(terraformFailure(tool, dir, stackName, run.stderr ?? ""));
       const parsed = JSON.parse(run.stdout || "{}") as Record<string, unknown>;
       return Object.keys(parsed).length ? flattenOutputs(parsed) : undefined;
     },
   };
+}
+
+/** `terraform` where it is installed, else OpenTofu's `tofu` (the README offers both). */
+function terraformCli(): "terraform" | "tofu" {
+  for (const tool of ["terraform", "tofu"] as const) {
+    const probe = spawnSync(tool, ["version"], { encoding: "utf8", timeout: 30_000, env: process.env });
+    if (!probe.error && probe.status === 0) return tool;
+  }
+  throw new EngineMissingError("neither terraform nor tofu is on PATH; install Terraform >= 1.5 or OpenTofu to read the stack's outputs. Nothing was changed.");
+}
+
+/**
+ * Terraform's own error, readable in a table or JSON: its `Error:` block (warnings such as a
+ * missing ~/.terraformrc dropped) without escape codes or box drawing, and what to run next.
+ */
+export function terraformFailure(tool: string, dir: string, stackName: string, stderr: string): string {
+  const lines = stripVTControlCharacters(stderr).split("\n").map((l) => l.replace(/^[\s│╷╵]+/, "").trim());
+  const start = lines.findIndex((l) => l.startsWith("Error:"));
+  const message = (start >= 0 ? lines.slice(start) : lines).filter(Boolean).join(" ").replace(/\s+/g, " ") || "no message";
+  const needsInit = /terraform init|tofu init|Backend initialization required|Required plugins are not installed|not installed|lock file/i.test(message);
+  const next = needsInit
+    ? `run \`${tool} init\` in ${dir}, or \`cdktf deploy ${stackName}\` if it was never deployed`
+    : `check the stack's state, or run \`cdktf deploy ${stackName}\``;
+  return `${tool} output failed in ${dir}: ${message} (${next})`;
 }
 
 /** GitHub: the credentials file `github create-app --out` wrote, by convention `<dir>/<stack>.json`. */
@@ -122,6 +147,9 @@ export function cloudFormationOutputSource(): OutputSource {
     description: "CloudFormation DescribeStacks",
     async outputs(stackName, engine) {
       if (engine !== "aws-cdk") return undefined;
+      // The SDK warns on every Node below 22 that its 2027 releases will need 22; CI tests this
+      // tool on the Node versions `engines` names, so the notice is noise in a register run.
+      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
       const { CloudFormationClient, DescribeStacksCommand } = await import("@aws-sdk/client-cloudformation");
       const client = new CloudFormationClient({});
       try {

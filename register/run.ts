@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { ToolkitConfig } from "../config/types";
 import { buildPlan } from "../plan/build";
 import type { Plan, PlannedConnector } from "../plan/model";
@@ -6,7 +7,7 @@ import { desiredConnector, MissingValueError, type DesiredConnector } from "./de
 import { insightsApiFor, type InsightsClientTuning } from "./insights-target";
 import { firstOutputs, type OutputSource, type StackOutputs } from "./outputs";
 import { reconcile, type ConnectorResult, type ReconcileOptions } from "./reconcile";
-import { registrationSheet, tenantSheets, writeSheets } from "./sheet";
+import { registrationSheet, sheetFileName, tenantSheets, writeSheets } from "./sheet";
 
 export interface RegisterRunOptions extends ReconcileOptions {
   readonly tenants?: readonly string[];
@@ -23,7 +24,7 @@ export interface RegisterRunOptions extends ReconcileOptions {
 
 export interface RegisterRun {
   readonly results: ConnectorResult[];
-  /** Sheets written for `sheet` tenants. */
+  /** Sheets written for `sheet` tenants (with dryRun: the ones that would be written). */
   readonly sheets: string[];
   /** With revealSecrets: the same sheets with values, to print to a terminal and nowhere else. */
   readonly revealedSheets: string[];
@@ -35,13 +36,20 @@ async function outputsOf(planned: PlannedConnector, sources: readonly OutputSour
 }
 
 type PlannedTenant = Plan["tenants"][number];
+type FailConnector = (connector: { kind: string; name: string }, detail: string) => void;
 
 /** Sheet tenants: masked sheets written to disk and, with revealSecrets, filled-in ones returned for a terminal. */
-async function sheetTenant(config: ToolkitConfig, tenant: PlannedTenant, options: RegisterRunOptions): Promise<{ sheets: string[]; revealed: string[] }> {
+async function sheetTenant(config: ToolkitConfig, tenant: PlannedTenant, options: RegisterRunOptions, fail: FailConnector): Promise<{ sheets: string[]; revealed: string[] }> {
   const outputs = new Map<PlannedConnector, StackOutputs | undefined>();
-  for (const planned of tenant.connectors) outputs.set(planned, await outputsOf(planned, options.outputSources).catch(() => undefined));
+  for (const planned of tenant.connectors) {
+    // An output source that fails is reported as for every adapter, not written as "not deployed yet".
+    const read = outputsOf(planned, options.outputSources).catch((error: Error) => void fail(planned, `reading outputs: ${error.message}`));
+    outputs.set(planned, (await read) ?? undefined);
+  }
   const tenantConfig = config.tenants.find((t) => t.name === tenant.name)!;
-  const sheets = options.dryRun ? [] : writeSheets(options.sheetDir, tenant.name, tenantSheets(tenantConfig, tenant.connectors, (p) => outputs.get(p)));
+  const sheets = options.dryRun
+    ? tenant.connectors.map((p) => join(options.sheetDir, tenant.name, sheetFileName(p)))
+    : writeSheets(options.sheetDir, tenant.name, tenantSheets(tenantConfig, tenant.connectors, (p) => outputs.get(p)));
   const revealed: string[] = [];
   if (options.revealSecrets) {
     for (const planned of tenant.connectors.filter((c) => c.provisioning.mode !== "integration")) {
@@ -64,14 +72,14 @@ export async function registerConfig(config: ToolkitConfig, options: RegisterRun
   const revealedSheets: string[] = [];
   for (const tenant of plan.tenants) {
     const target = config.tenants.find((t) => t.name === tenant.name)!.insights;
-    const fail = (connector: { kind: string; name: string }, detail: string) => {
+    const fail: FailConnector = (connector, detail) => {
       const result: ConnectorResult = { tenant: tenant.name, kind: connector.kind, name: connector.name, action: "failed", fields: [], detail };
       options.onResult?.(result);
       results.push(result);
     };
 
     if (target.adapter === "sheet" && !options.emulatorUrl) {
-      const written = await sheetTenant(config, tenant, options);
+      const written = await sheetTenant(config, tenant, options, fail);
       sheets.push(...written.sheets);
       revealedSheets.push(...written.revealed);
       continue;

@@ -36,11 +36,11 @@ export function registerConnector(program: Command, io: Io, setExit: (code: numb
       const { insightsApiFor } = await import("../../register/insights-target");
       const api = insightsApiFor(tenant.insights, config.dir, process.env, {}, options.emulator);
       if (!api) throw new UsageError(`tenant ${tenant.name} uses the sheet adapter: do this in the console (Menu > Connectors > Configured > ${options.name} > Settings)`);
-      const target = (await api.list()).find((c) => c.kind === options.kind && c.name === options.name);
+      const sameKind = (await api.list()).filter((c) => c.kind === options.kind);
+      const target = sameKind.find((c) => c.name === options.name);
       if (!target) {
-        io.stderr.write(`error: tenant ${tenant.name} has no ${options.kind} connector named "${options.name}"\n`);
-        setExit(EXIT.failed);
-        return;
+        const same = sameKind.map((c) => `"${c.name}"`);
+        throw new UsageError(`tenant ${tenant.name} has no ${options.kind} connector named "${options.name}"; it has: ${same.join(", ") || "none"}. Nothing was changed.`);
       }
       if (action === "delete") await api.remove(target.id);
       else if (action === "off") await api.turnOff(target.id);

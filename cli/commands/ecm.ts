@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { z } from "zod";
 import type { PraPrivilegedIdentityConfig } from "../../connectors/pra-privileged-identity/config";
 import type { JumpItemType } from "../../connectors/pra-privileged-identity/explain";
 import { EXIT, UsageError, type Io } from "../io";
-import { chooseOneConnector } from "../tenant-filter";
+import { chooseOneConnector, positiveNumber } from "../tenant-filter";
+import { readFlagFile } from "../user-file";
 
 interface Target {
   config: string;
@@ -53,9 +53,9 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
         { ...hostPort(integration.praHost, 443), purpose: "ECM calls to the BeyondTrust API (B Series appliance)" },
         { host: pi.hostname, port: pi.port ? Number(pi.port) : 443, purpose: "ECM calls to Privileged Identity SDK Web Services" },
       ];
-      const ca = options.ca ? readFileSync(options.ca) : undefined;
+      const ca = options.ca ? readFlagFile(options.ca, "--ca") : undefined;
       const { checkTls } = await import("../../providers/network/tls-reachability");
-      const results = await Promise.all(targets.map((t) => checkTls(t, { timeoutMs: Number(options.timeout) * 1000, ca })));
+      const results = await Promise.all(targets.map((t) => checkTls(t, { timeoutMs: positiveNumber(options.timeout, "--timeout") * 1000, ca })));
       for (const r of results) io.stdout.write(`${r.ok ? "ok  " : "FAIL"}  ${r.host}:${r.port}  ${r.purpose}\n      ${r.detail}\n`);
       setExit(results.every((r) => r.ok) ? EXIT.ok : EXIT.failed);
     });
@@ -81,9 +81,10 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
       if (options.itemType === "web" ? !options.url || !URL.canParse(options.url) : !options.host) {
         throw new UsageError(options.itemType === "web" ? "--url must be a URL for a Web Jump Item" : "--host is required for this Jump Item type");
       }
+      const accountsText = readFlagFile(options.accounts, "--accounts").toString("utf8");
       let accounts;
       try {
-        accounts = piAccounts.parse(JSON.parse(readFileSync(options.accounts, "utf8")));
+        accounts = piAccounts.parse(JSON.parse(accountsText));
       } catch (error) {
         throw new UsageError(`${options.accounts}: ${error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message}`);
       }

@@ -1,6 +1,21 @@
 import type { Command } from "commander";
 import { UsageError, type Io } from "../io";
 import { statePath } from "../../stacks/local-state";
+import { positiveNumber } from "../tenant-filter";
+
+/** A TCP port: an integer from 1 to 65535 (0 would make the OS pick one nobody knows). */
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--port must be a port number from 1 to 65535, got ${value}`);
+  return n;
+}
+
+/** A count of milliseconds, zero allowed. */
+function milliseconds(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a number of milliseconds (0 or more), got ${value}`);
+  return n;
+}
 
 function rate(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -24,20 +39,21 @@ export function registerEmulator(program: Command, io: Io, _setExit: (code: numb
     .option("--retry-after <seconds>", "Retry-After of injected 429s", "1")
     .option("--seed <n>", "seed of the fault generator", "1")
     .action(async (options: Record<string, string | undefined>) => {
-      const { InsightsEmulator } = await import("../../providers/insights/emulator/server");
-      const emulator = await InsightsEmulator.start({
-        port: Number(options.port),
+      const settings = {
+        port: port(options.port!),
         stateDir: options.stateDir,
-        checkDelayMs: Number(options.checkDelayMs),
+        checkDelayMs: milliseconds(options.checkDelayMs!, "--check-delay-ms"),
         faults: {
-          latencyMs: Number(options.latencyMs),
+          latencyMs: milliseconds(options.latencyMs!, "--latency-ms"),
           rate429: rate(options.fault429, "--fault-429"),
           rate5xx: rate(options.fault5xx, "--fault-5xx"),
           rateDrop: rate(options.faultDrop, "--fault-drop"),
-          retryAfterSeconds: Number(options.retryAfter),
+          retryAfterSeconds: positiveNumber(options.retryAfter!, "--retry-after"),
           seed: Number(options.seed),
         },
-      });
+      };
+      const { InsightsEmulator } = await import("../../providers/insights/emulator/server");
+      const emulator = await InsightsEmulator.start(settings);
       io.stdout.write(`Insights emulator listening on ${emulator.url} (state in ${options.stateDir}); Ctrl-C to stop\n`);
       await new Promise<void>((resolve) => {
         const stop = () => void emulator.stop().then(resolve);

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Command } from "commander";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
@@ -7,7 +7,7 @@ import { assertCredentialsFileIsNew, credentialsFileHandoff } from "../../stacks
 import { GithubFlowError, InstallationTimeoutError } from "../../stacks/github/errors";
 import { formatReport, hasDrift } from "../../stacks/github/permission-report";
 import type { CompletedInstallation } from "../../stacks/github/resume";
-import { EXIT, type Io } from "../io";
+import { EXIT, UsageError, type Io } from "../io";
 import { terminalLines, type TerminalLines } from "../terminal-lines";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
 import { statePath } from "../../stacks/local-state";
@@ -38,6 +38,14 @@ const CREDENTIALS = "the file github create-app wrote (default: .state/github/<s
 
 /** Where create-app writes and register looks, unless told otherwise. */
 const defaultCredentialsFile = (stackName: string) => statePath("github", `${stackName}.json`);
+
+/** The credentials file resume and verify read: a usage error (exit 2) when there is none. */
+function existingCredentialsFile(given: string | undefined, stackName: string): string {
+  const file = given ?? defaultCredentialsFile(stackName);
+  if (existsSync(file)) return file;
+  const what = given === undefined ? `credentials file ${file}` : `--credentials ${file}`;
+  throw new UsageError(`${what}: not found; github create-app writes it`);
+}
 
 function targetCommand(parent: Command, name: string, description: string, tenantRole: string): Command {
   return parent
@@ -125,7 +133,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     targetCommand(github, "resume", RESUME, "resume").option("--credentials <file>", CREDENTIALS),
   ).action(async (options: TargetOptions & WaitOptions & { credentials?: string }) => {
     const { connector, stackName } = chooseConnector(options);
-    const credentials = options.credentials ?? defaultCredentialsFile(stackName);
+    const credentials = existingCredentialsFile(options.credentials, stackName);
     const lines = terminalLines(io);
     const wait = installationWait(options, lines);
     await runFlow(lines, setExit, async () => {
@@ -140,7 +148,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     .option("--credentials <file>", CREDENTIALS)
     .action(async (options: TargetOptions & { credentials?: string }) => {
       const { connector, stackName } = chooseConnector(options);
-      const credentials = options.credentials ?? defaultCredentialsFile(stackName);
+      const credentials = existingCredentialsFile(options.credentials, stackName);
       const lines = terminalLines(io);
       await runFlow(lines, setExit, async () => {
         const { resumeGithubApp } = await import("../../stacks/github/resume");

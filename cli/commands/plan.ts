@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { loadConfig } from "../../config/load";
 import { buildPlan } from "../../plan/build";
+import type { Plan } from "../../plan/model";
 import { renderJson } from "../../plan/render-json";
 import { renderMarkdown } from "../../plan/render-markdown";
 import { renderTable } from "../../plan/render-table";
@@ -16,6 +17,14 @@ interface PlanOptions {
   extract: boolean;
   cache: boolean;
   cacheDir: string;
+}
+
+/** One closing line: how much was read back out of the synthesized stacks, all equal to the catalog. */
+function extractionSummary(plan: Plan): string {
+  const grants = plan.tenants.flatMap((t) => t.connectors.flatMap((c) => c.extractedGrants ?? []));
+  // An artifact is named "FILE RESOURCE-PATH"; count the files.
+  const artifacts = new Set(grants.map((g) => g.artifact.split(" ")[0])).size;
+  return `The extracted grants matched the catalog: ${grants.length} grants read back from ${artifacts} synthesized artifact${artifacts === 1 ? "" : "s"}.`;
 }
 
 /** `plan`: what would be provisioned and registered, with every grant and its origin. */
@@ -51,8 +60,9 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
           ? renderJson(plan)
           : options.format === "markdown"
             ? renderMarkdown(plan)
-            : renderTable(plan, io.stdout.columns ?? 160);
+            : renderTable(plan, io.stdout.columns ?? 100);
       io.stdout.write(text);
+      if (options.extract && options.format !== "json") io.stdout.write(`\n${extractionSummary(plan)}\n`);
       setExit(EXIT.ok);
     });
 }

@@ -82,6 +82,8 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         throw new UsageError("--reveal-secrets prints secrets and only does so to a terminal; stdout is redirected, so nothing was revealed");
       }
       if (options.syntheticOutputs && !options.emulator) throw new UsageError("--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant");
+      // Every secret reference of the selected tenants, resolved before any call: all problems at once.
+      (await import("../../register/preflight")).checkSecretsResolve(config, { tenants: options.tenant, env: process.env, emulatorUrl: options.emulator, revealSecrets: options.revealSecrets });
       const concurrency = positiveNumber(options.concurrency, "--concurrency");
       const settleTimeoutMs = positiveNumber(options.settleTimeout, "--settle-timeout") * 1000;
       const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
@@ -115,7 +117,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         io.stdout.write(`${JSON.stringify({ dryRun: Boolean(options.dryRun), results, sheets: run.sheets }, null, 2)}\n`);
       } else {
         if (run.results.length) io.stdout.write(registerTable(run.results, Boolean(options.dryRun)));
-        for (const sheet of run.sheets) io.stdout.write(`sheet: ${sheet}\n`);
+        for (const sheet of run.sheets) io.stdout.write(`${options.dryRun ? "sheet (dry run, would write)" : "sheet"}: ${sheet}\n`);
         for (const sheet of run.revealedSheets) io.stdout.write(`\n${sheet}`);
         for (const r of printableResults(run.results).filter((r) => r.installation)) {
           const typed = installerFields(r.kind);

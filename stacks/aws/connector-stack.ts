@@ -29,6 +29,8 @@ export class InsightsAwsConnectorStack extends Stack {
       // The template goes inline with the operator's own credentials: no CDK bootstrap, no deploy role, no bucket.
       synthesizer: new LegacyStackSynthesizer(),
       description: "BeyondTrust Identity Security Insights AWS connector (insights-connectors)",
+      // Stack-level tags too: with cdk.json's @aws-cdk/core:explicitStackTags, Tags.of(stack) reaches resources only.
+      tags: props.connector.tags,
       ...props,
     });
     const { connector } = props;

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { githubCredentialsSource, outputsFileSource, terraformOutputSource } from "../../register/outputs";
+import { pathWithout } from "../helpers/cli";
 import { terraformAvailable } from "../helpers/terraform";
 
 describe("stack output sources", () => {
@@ -42,5 +43,35 @@ describe("stack output sources", () => {
     expect(await source.outputs("acme-azure", "cdktf")).toEqual({ client_id: "abc", client_secret: "s3cret" });
     expect(await source.outputs("acme-gcp", "cdktf")).toBeUndefined();
     expect(await source.outputs("acme-azure", "aws-cdk")).toBeUndefined();
+  });
+  (haveTerraform ? test : test.skip)(`CDKTF, synthesized but never applied: terraform's whole error, no escape codes, and what to run${haveTerraform ? "" : " [SKIPPED: terraform not on PATH]"}`, async () => {
+    const stack = join(dir, "cdktf.out", "stacks", "acme-azure");
+    mkdirSync(stack, { recursive: true });
+    writeFileSync(join(stack, "cdk.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: "state.tfstate" } } } }));
+    const failure = terraformOutputSource(join(dir, "cdktf.out")).outputs("acme-azure", "cdktf");
+    await expect(failure).rejects.toThrow(/Error: Backend initialization required, please run "terraform init" Reason: Initial configuration/);
+    const message = await failure.catch((e: Error) => e.message);
+    expect(message).not.toMatch(/[\u001b│╷╵]/);
+    expect(message).toContain(`run \`terraform init\` in ${stack}, or \`cdktf deploy acme-azure\``);
+  });
+
+  test("CDKTF with OpenTofu only: tofu output is used and its colored error comes out plain", async () => {
+    const bin = join(dir, "bin");
+    mkdirSync(bin);
+    const script = ["#!/bin/sh", 'test "$1" = version && exit 0', 'echo "$@" > args.txt',
+      "printf '\\033[31m╷\\033[0m\\n\\033[31m│\\033[0m \\033[1mError: \\033[0mRequired plugins are not installed\\n│\\n│ run tofu init\\n╵\\n' >&2", "exit 1"];
+    writeFileSync(join(bin, "tofu"), `${script.join("\n")}\n`, { mode: 0o755 });
+    const stack = join(dir, "cdktf.out", "stacks", "acme-gcp");
+    mkdirSync(stack, { recursive: true });
+    writeFileSync(join(stack, "cdk.tf.json"), "{}");
+    const path = process.env.PATH;
+    process.env.PATH = [bin, pathWithout("terraform")].join(":");
+    try {
+      const message = await terraformOutputSource(join(dir, "cdktf.out")).outputs("acme-gcp", "cdktf").catch((e: Error) => e.message);
+      expect(message).toBe(`tofu output failed in ${stack}: Error: Required plugins are not installed run tofu init (run \`tofu init\` in ${stack}, or \`cdktf deploy acme-gcp\` if it was never deployed)`);
+      expect(readFileSync(join(stack, "args.txt"), "utf8").trim()).toBe("output -json -no-color");
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });

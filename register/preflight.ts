@@ -1,0 +1,80 @@
+// Before `register` makes any call: every secret reference it is going to read, resolved
+// now, and every problem reported at once (FILE:LINE:COL, like any config problem), so a
+// user fixes all unset variables in one go instead of one per run.
+import { readFileSync } from "node:fs";
+import { LineCounter, parseDocument } from "yaml";
+import { ConfigError, formatPath, sortProblems, type ConfigProblem } from "../config/problems";
+import { locate } from "../config/locate";
+import { SecretRef } from "../config/secret-ref";
+import type { ToolkitConfig } from "../config/types";
+import { buildPlan } from "../plan/build";
+
+export interface PreflightOptions {
+  readonly tenants?: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  /** Every tenant goes to this emulator: no Insights token is read, sheet tenants are registered too. */
+  readonly emulatorUrl?: string;
+  /** Sheet tenants read their secrets only to reveal them. */
+  readonly revealSecrets?: boolean;
+}
+
+interface Reference {
+  readonly ref: SecretRef;
+  readonly path: readonly PropertyKey[];
+}
+
+/** Where in a connector's config each secret reference sits. */
+function referencesIn(value: unknown, path: readonly PropertyKey[]): Reference[] {
+  if (value instanceof SecretRef) return [{ ref: value, path }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => referencesIn(v, [...path, i]));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => referencesIn(v, [...path, k]));
+  return [];
+}
+
+/** The references register reads for the selected tenants, each with its place in the file. */
+export function referencesToResolve(config: ToolkitConfig, options: PreflightOptions): Reference[] {
+  const wanted: Reference[] = [];
+  for (const planned of buildPlan(config, options.tenants).tenants) {
+    const t = config.tenants.findIndex((tenant) => tenant.name === planned.name);
+    const { insights, connectors } = config.tenants[t];
+    if (!options.emulatorUrl && insights.adapter === "http" && insights.token) {
+      wanted.push({ ref: insights.token, path: ["tenants", t, "insights", "token"] });
+    }
+    if (insights.adapter === "sheet" && !options.emulatorUrl && !options.revealSecrets) continue;
+    for (const connector of planned.connectors.filter((c) => c.provisioning.mode !== "integration")) {
+      const c = connectors.findIndex((entry) => entry.kind === connector.kind && entry.name === connector.name);
+      const sent = new Set(
+        connector.registration.flatMap((f) =>
+          f.enteredIn !== "installer" && f.value.from === "secret" ? [f.value.ref] : []
+        )
+      );
+      wanted.push(
+        ...referencesIn(connectors[c], ["tenants", t, "connectors", c]).filter(({ ref }) => sent.has(ref.toString()))
+      );
+    }
+  }
+  return wanted;
+}
+
+/** Throws a {@link ConfigError} listing every reference that does not resolve; values are never kept. */
+export function checkSecretsResolve(config: ToolkitConfig, options: PreflightOptions): void {
+  const failures: { path: readonly PropertyKey[]; message: string }[] = [];
+  for (const { ref, path } of referencesToResolve(config, options)) {
+    try {
+      ref.resolve(config.dir, options.env);
+    } catch (error) {
+      failures.push({ path, message: `${(error as Error).message} (register reads it)` });
+    }
+  }
+  if (failures.length === 0) return;
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(config.file, "utf8"), { lineCounter: lines });
+  const problems: ConfigProblem[] = failures.map(({ path, message }) => ({
+    file: config.file,
+    ...locate(doc, lines, path),
+    path: formatPath(path),
+    message,
+  }));
+  throw new ConfigError(sortProblems(problems));
+}

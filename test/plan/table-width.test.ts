@@ -1,0 +1,36 @@
+import { join } from "node:path";
+import { loadConfig } from "../../config/load";
+import { buildPlan } from "../../plan/build";
+import { renderTable } from "../../plan/render-table";
+import { REPO, runCli } from "../helpers/cli";
+
+function planOf(file: string) {
+  return buildPlan(loadConfig(join(REPO, "examples", file)));
+}
+
+describe("plan output for a terminal", () => {
+  test.each([80, 100])("all-sources.yaml fits %i columns: only an unbreakable word (a URL) may run past", (width) => {
+    const lines = renderTable(planOf("all-sources.yaml"), width).split("\n");
+    const over = lines.filter((line) => line.length > width && /\s/.test(line.trim()));
+    expect(over).toEqual([]);
+    expect(lines.length).toBeGreaterThan(100);
+  });
+
+  test("the PRA ↔ PI plugin counts as an integration, not a connector", () => {
+    expect(renderTable(planOf("pra-privileged-identity.yaml"), 100)).toMatch(
+      /^Tenant acme-pam {2}\(Insights: sheet; 0 connectors, 1 integration,/
+    );
+    expect(renderTable(planOf("all-sources.yaml"), 200)).toMatch(/^Tenant acme-prod .*; 12 connectors, 145 grants/);
+  });
+
+  test("plan ends with one line: the extracted grants matched the catalog, how many, from how many artifacts", async () => {
+    const text = await runCli("plan", "--config", "examples/aws-single-account.yaml");
+    const json = await runCli("plan", "--config", "examples/aws-single-account.yaml", "--format", "json");
+    const extracted = JSON.parse(json.stdout).tenants[0].connectors[0].extractedGrants;
+    expect(extracted.length).toBeGreaterThan(5);
+    expect(text.stdout.trimEnd().split("\n").pop()).toBe(
+      `The extracted grants matched the catalog: ${extracted.length} grants read back from 1 synthesized artifact.`
+    );
+    expect(json.stdout).not.toContain("matched the catalog");
+  });
+});
