@@ -1,44 +1,11 @@
+import { readCappedBytes } from "../http/capped-body";
+
+export { ResponseTooLargeError, formatBytes } from "../http/capped-body";
+
 /** The default cap on one response body: a connector list of ~15,000 entries fits. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-/** A body larger than the cap: the connection was cut as soon as the cap was passed. */
-export class ResponseTooLargeError extends Error {
-  constructor(readonly limitBytes: number, declared?: number) {
-    super(
-      `the answer is larger than the ${formatBytes(limitBytes)} limit${
-        declared ? ` (Content-Length ${formatBytes(declared)})` : ""
-      }; it was not read`,
-    );
-  }
-}
-
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
-}
-
-/**
- * The body as text, read chunk by chunk and cancelled past `limitBytes`, so a hostile or
- * broken server cannot make the process buffer gigabytes (`response.text()` would).
- */
+/** The body as UTF-8 text, at most `limitBytes` of it (see readCappedBytes). */
 export async function readCappedBody(response: Response, limitBytes: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > limitBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new ResponseTooLargeError(limitBytes, declared);
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limitBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(limitBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return (await readCappedBytes(response, limitBytes)).toString("utf8");
 }

@@ -1,3 +1,4 @@
+import { readCappedBytes, ResponseTooLargeError } from "../../providers/http/capped-body";
 import { printable } from "../../providers/text/printable";
 
 export interface FetchBounds {
@@ -12,20 +13,12 @@ export class BoundedFetchError extends Error {}
 
 /** Reads a body up to the cap, cancelling the stream as soon as it is passed. */
 async function readCapped(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body!.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new BoundedFetchError(`the answer from ${new URL(url).host} is over ${maxBytes} bytes; not read further`);
-    }
-    chunks.push(value);
+  try {
+    return await readCappedBytes(response, maxBytes);
+  } catch (error) {
+    if (!(error instanceof ResponseTooLargeError)) throw error;
+    throw new BoundedFetchError(`the answer from ${new URL(url).host} is over ${maxBytes} bytes; not read further`);
   }
-  return Buffer.concat(chunks);
 }
 
 /** Statuses whose response has no body by definition (`new Response` refuses one). */
