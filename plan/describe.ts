@@ -62,3 +62,11 @@ export function describeLifetime(lifetime: CredentialLifetime | undefined): stri
       : "the replaced one stops at once";
   return `${rotation}, ${validity}, ${previous}`;
 }
+
+/** "12 connectors" or "11 connectors, 1 integration": the PRA ↔ PI plugin is not an Insights connector. */
+export function connectorCount(connectors: readonly PlannedConnector[]): string {
+  const integrations = connectors.filter((c) => c.provisioning.mode === "integration").length;
+  const count = connectors.length - integrations;
+  const text = `${count} connector${count === 1 ? "" : "s"}`;
+  return integrations ? `${text}, ${integrations} integration${integrations === 1 ? "" : "s"}` : text;
+}

@@ -1,4 +1,5 @@
 import {
+  connectorCount,
   describeLifetime,
   describeNotice,
   describePermission,
@@ -6,7 +7,6 @@ import {
   describeValue,
   grantTotals,
 } from "./describe";
-import { connectorCount } from "./fit-table";
 import type { Plan, PlannedConnector } from "./model";
 
 /** Plan as Markdown, for pull-request comments and review documents. */

@@ -1,4 +1,5 @@
 import {
+  connectorCount,
   describeLifetime,
   describeNotice,
   describePermission,
@@ -6,7 +7,7 @@ import {
   describeValue,
   grantTotals,
 } from "./describe";
-import { connectorCount, fittedTable } from "./fit-table";
+import { fittedTable } from "../providers/text/fitted-table";
 import type { Plan, PlannedConnector } from "./model";
 
 /** Rows without separator lines: grant lists are long and scanned top to bottom. */

@@ -1,5 +1,4 @@
 import Table from "cli-table3";
-import type { PlannedConnector } from "./model";
 
 /** Narrowest a column gets, padding included, so a word of a few letters still fits. */
 const MIN_COLUMN = 8;
@@ -45,12 +44,4 @@ export function fittedTable(head: string[], rows: string[][], width: number, cha
   });
   table.push(...rows);
   return table.toString();
-}
-
-/** "12 connectors" or "11 connectors, 1 integration": the PRA ↔ PI plugin is not an Insights connector. */
-export function connectorCount(connectors: readonly PlannedConnector[]): string {
-  const integrations = connectors.filter((c) => c.provisioning.mode === "integration").length;
-  const count = connectors.length - integrations;
-  const text = `${count} connector${count === 1 ? "" : "s"}`;
-  return integrations ? `${text}, ${integrations} integration${integrations === 1 ? "" : "s"}` : text;
 }
