@@ -1,13 +1,21 @@
 // The tenant config reference, generated from the zod schemas so it cannot drift from
 // what the loader accepts: a JSON Schema for editors, and a Markdown page per kind.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Document, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
 import { z } from "zod";
 import { CATALOG } from "../connectors/catalog";
 import { tenantConfigSchema } from "../config/schema";
 
-const REPO = join(__dirname, "..");
+/** The checkout this module runs from: the sources (ts-node, jest) or the compiled copy in dist/ both sit inside it. */
+function checkoutRoot(from: string): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, "examples")) && existsSync(join(dir, "package-lock.json"))) return dir;
+  }
+  throw new Error(`no examples/ folder above ${from}: the config reference is built from the examples`);
+}
+
+const REPO = checkoutRoot(__dirname);
 /** Where the committed copies live; tests check they equal what this module generates. */
 export const SCHEMA_FILE = join(REPO, "docs", "tenant-config.schema.json");
 export const REFERENCE_FILE = join(REPO, "docs", "tenant-config.md");

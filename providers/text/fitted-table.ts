@@ -33,15 +33,48 @@ export function fittedColumnWidths(rows: readonly (readonly string[])[], width: 
   }
 }
 
-/** A table that never runs past `width` columns: long cells wrap at word boundaries. */
+/**
+ * `text` as lines of at most `width` characters: broken between words, and a word longer
+ * than a line (an ARN, a tenant ID, a permission name) split across lines rather than cut,
+ * because a reviewer must see every character of what is granted.
+ */
+export function wrapCell(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (candidate.length <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      let rest = word;
+      while (rest.length > width) {
+        lines.push(rest.slice(0, width));
+        rest = rest.slice(width);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines.join("\n");
+}
+
+/**
+ * A table that never runs past `width` columns: long cells wrap between words, and a word
+ * too long for its column continues on the next line; nothing is ever truncated.
+ */
 export function fittedTable(head: string[], rows: string[][], width: number, chars?: Record<string, string>): string {
   const colWidths = fittedColumnWidths([head, ...rows], width);
+  // cli-table3 cuts a word longer than its column with "…"; wrapping ourselves keeps every character.
+  const fit = (cells: readonly string[]) => (colWidths ? cells.map((c, i) => wrapCell(c, colWidths[i] - 2)) : [...cells]);
   const table = new Table({
-    head,
+    head: fit(head),
     chars,
     style: { head: [], border: [] },
-    ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: true } : {}),
+    ...(colWidths ? { colWidths } : {}),
   });
-  table.push(...rows);
+  table.push(...rows.map(fit));
   return table.toString();
 }

@@ -82,14 +82,14 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
       );
     expect(byKind("rotationDays")).toEqual({ azure: 90, pingone: 90, gcp: 90, okta: 90, github: null });
     expect(byKind("validDays")).toEqual({ azure: 120, pingone: null, gcp: null, okta: null, github: null });
-    expect(renderTable(plan)).toContain(
+    expect(renderTable(plan, 200)).toContain(
       "  GCP service account key: rotated every 90 days, valid until replaced, the replaced one stops at once"
     );
-    expect(renderTable(plan)).toContain(
+    expect(renderTable(plan, 200)).toContain(
       "  Okta app key (private key JWT): rotated every 90 days, valid until replaced, " +
         "the replaced one removed once the new one is registered"
     );
-    const table = renderTable(plan);
+    const table = renderTable(plan, 200);
     expect(table).toContain(
       "  Entra client secret: rotated every 90 days, each valid 120 days, the replaced one stops at once"
     );
