@@ -1,5 +1,5 @@
-import Table from "cli-table3";
 import type { Connector } from "../providers/insights/contract";
+import { fittedTable } from "../providers/text/fitted-table";
 import { printableDeep } from "../providers/text/printable";
 import type { ConnectorResult } from "./reconcile";
 
@@ -15,12 +15,25 @@ export function printableResults(results: readonly ConnectorResult[]): Connector
   return results.map((result) => printableDeep(result));
 }
 
-/** The summary table of a register run: one row per connector, never a value. */
-export function registerTable(results: readonly ConnectorResult[], dryRun: boolean): string {
-  const table = new Table({ head: ["Tenant", "Connector", "Kind", "Change", "Connectivity", "Detail"], style: { head: [], border: [] }, wordWrap: true, colWidths: [null, null, null, 28, 16, 48] as any });
-  for (const r of printableResults(results)) table.push([r.tenant, r.name, r.kind, ACTION_WORDS[r.action](r, dryRun), r.connectivity ?? "", r.detail ?? ""]);
-  const counts = (["create", "update", "unchanged", "failed"] as const).map((a) => `${results.filter((r) => r.action === a).length} ${a === "create" ? (dryRun ? "to create" : "created") : a === "update" ? (dryRun ? "to update" : "updated") : a}`);
-  return `${table.toString()}\n${counts.join(", ")}\n`;
+/** The summary table of a register run: one row per connector, never a value; fits `width` columns. */
+export function registerTable(results: readonly ConnectorResult[], dryRun: boolean, width = 100): string {
+  const head = ["Tenant", "Connector", "Kind", "Change", "Connectivity", "Detail"];
+  const rows = printableResults(results).map((r) => [
+    r.tenant,
+    r.name,
+    r.kind,
+    ACTION_WORDS[r.action](r, dryRun),
+    r.connectivity ?? "",
+    r.detail ?? "",
+  ]);
+  const counted = (action: ConnectorResult["action"]) => results.filter((r) => r.action === action).length;
+  const counts = [
+    `${counted("create")} ${dryRun ? "to create" : "created"}`,
+    `${counted("update")} ${dryRun ? "to update" : "updated"}`,
+    `${counted("unchanged")} unchanged`,
+    `${counted("failed")} failed`,
+  ];
+  return `${fittedTable(head, rows, width)}\n${counts.join(", ")}\n`;
 }
 
 /** The guide's "Configured Connectors" columns (Review Connector Settings). */
@@ -49,8 +62,9 @@ export function statusRow(tenant: string, connector: Connector): StatusRow {
   });
 }
 
-export function statusTable(rows: readonly StatusRow[]): string {
-  const table = new Table({ head: ["Tenant", "Connector Name", "Connection Point", "Connectivity", "Status", "Last Activity", "Last Update"], style: { head: [], border: [] } });
-  for (const r of rows) table.push([r.tenant, r.name, r.connectionPoint, r.connectivity, r.status, r.lastActivity, r.lastUpdate]);
-  return `${table.toString()}\n`;
+/** The dashboard as a table that fits `width` columns. */
+export function statusTable(rows: readonly StatusRow[], width = 100): string {
+  const head = ["Tenant", "Connector Name", "Connection Point", "Connectivity", "Status", "Last Activity", "Last Update"];
+  const cells = rows.map((r) => [r.tenant, r.name, r.connectionPoint, r.connectivity, r.status, r.lastActivity, r.lastUpdate]);
+  return `${fittedTable(head, cells, width)}\n`;
 }

@@ -1,4 +1,4 @@
-import Table from "cli-table3";
+import { fittedTable } from "../providers/text/fitted-table";
 import { cell } from "../plan/render-markdown";
 import { printableDeep } from "../providers/text/printable";
 import type { Connectivity } from "./connectivity";
@@ -67,17 +67,15 @@ function detailLines(v: ConnectorVerdict): string[] {
   ];
 }
 
-export function renderVerifyTable(verdicts: readonly ConnectorVerdict[]): string {
-  const table = new Table({
-    head: ["Tenant", "Connector", "Kind", "Grants", "Connectivity"],
-    style: { head: [], border: [] },
-  });
-  for (const v of verdicts) table.push([v.tenant, v.name, v.kind, grantsColumn(v), v.connectivity.state]);
+export function renderVerifyTable(verdicts: readonly ConnectorVerdict[], width = 100): string {
+  const head = ["Tenant", "Connector", "Kind", "Grants", "Connectivity"];
+  const rows = verdicts.map((v) => [v.tenant, v.name, v.kind, grantsColumn(v), v.connectivity.state]);
+  const table = fittedTable(head, rows, width);
   const details = verdicts.flatMap((v) => [
     `${v.tenant} / ${v.name} (${v.kind})`,
     ...detailLines(v).map((l) => `  ${l}`),
   ]);
-  return `${table.toString()}\n${details.join("\n")}\nverify: ${HEADLINES[outcomeOf(verdicts)]}\n`;
+  return `${table}\n${details.join("\n")}\nverify: ${HEADLINES[outcomeOf(verdicts)]}\n`;
 }
 
 export function renderVerifyMarkdown(verdicts: readonly ConnectorVerdict[]): string {

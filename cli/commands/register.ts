@@ -116,7 +116,8 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         const results = printableResults(run.results);
         io.stdout.write(`${JSON.stringify({ dryRun: Boolean(options.dryRun), results, sheets: run.sheets }, null, 2)}\n`);
       } else {
-        if (run.results.length) io.stdout.write(registerTable(run.results, Boolean(options.dryRun)));
+        const width = io.stdout.columns ?? 100;
+        if (run.results.length) io.stdout.write(registerTable(run.results, Boolean(options.dryRun), width));
         for (const sheet of run.sheets) io.stdout.write(`${options.dryRun ? "sheet (dry run, would write)" : "sheet"}: ${sheet}\n`);
         for (const sheet of run.revealedSheets) io.stdout.write(`\n${sheet}`);
         for (const r of printableResults(run.results).filter((r) => r.installation)) {

@@ -50,7 +50,7 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
       progress.close();
       if (options.format === "json") io.stdout.write(`${JSON.stringify({ connectors: rows, sheetTenants: skipped, failed }, null, 2)}\n`);
       else {
-        io.stdout.write(statusTable(rows));
+        io.stdout.write(statusTable(rows, io.stdout.columns ?? 100));
         for (const name of skipped) io.stdout.write(`${name}: sheet adapter, no API to ask; check Menu > Connectors > Configured in the console\n`);
       }
       for (const { tenant, error } of failed) io.stderr.write(`error: ${tenant}: ${error}\n`);

@@ -89,7 +89,9 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
       if (options.format === "json") io.stdout.write(render.renderVerifyJson(verdicts, exitCode));
       else
         io.stdout.write(
-          options.format === "markdown" ? render.renderVerifyMarkdown(verdicts) : render.renderVerifyTable(verdicts),
+          options.format === "markdown"
+            ? render.renderVerifyMarkdown(verdicts)
+            : render.renderVerifyTable(verdicts, io.stdout.columns ?? 100),
         );
       setExit(exitCode);
     });

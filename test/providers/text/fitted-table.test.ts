@@ -1,4 +1,5 @@
 import { fittedTable, wrapCell } from "../../../providers/text/fitted-table";
+import { tableColumn } from "../../helpers/table";
 
 describe("tables that fit a terminal", () => {
   test("wrapCell breaks between words and splits a word longer than the line, losing nothing", () => {
@@ -12,15 +13,8 @@ describe("tables that fit a terminal", () => {
     const table = fittedTable(["Scope", "Permission", "Access"], [[scope, permission, "read"]], 50);
     for (const line of table.split("\n")) expect(line.length).toBeLessThanOrEqual(50);
     expect(table).not.toContain("…");
-    // Read each column top to bottom, as a person does: the wrapped pieces join back up.
-    const column = (j: number) =>
-      table
-        .split("\n")
-        .filter((line) => line.startsWith("│"))
-        .map((line) => line.split("│")[j + 1].trim())
-        .join("");
-    expect(column(0)).toBe(`Scope${scope}`);
-    expect(column(1)).toBe(`Permission${permission}`);
+    expect(tableColumn(table, 0)).toBe(`Scope${scope}`);
+    expect(tableColumn(table, 1)).toBe(`Permission${permission}`);
   });
 
   test("a table that fits is left as it is", () => {
