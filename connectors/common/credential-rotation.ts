@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Where a credential stands in its rotation, for `status` and `up`. */
@@ -30,4 +32,17 @@ export function rotationStatus(createdAt: Date, rotationDays: number, now: Date)
     dueAt,
     due: now.getTime() >= dueAt.getTime(),
   };
+}
+
+/** How often a key pair is replaced: a year-old key is overdue, a week is the shortest sensible cycle. */
+export const KEY_ROTATION_DAYS = { min: 7, max: 365, default: 90 } as const;
+
+/** The `keyRotationDays` config field of a kind whose key rotates by overlap (GCP, Okta). */
+export function keyRotationDaysField() {
+  return z
+    .number()
+    .int()
+    .min(KEY_ROTATION_DAYS.min, `must be at least ${KEY_ROTATION_DAYS.min} days`)
+    .max(KEY_ROTATION_DAYS.max, `must be at most ${KEY_ROTATION_DAYS.max} days (a key a year old is overdue)`)
+    .default(KEY_ROTATION_DAYS.default);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyRotationDaysField } from "../common/credential-rotation";
 import {
   connectorName,
   gcpBillingAccount,
@@ -8,9 +9,6 @@ import {
   gcpServiceAccountId,
 } from "../../config/fields";
 import { evenWithFieldErrors } from "../../config/always";
-
-/** Days between service account key rotations: 90 by default, as for the Entra and PingOne secrets. */
-export const GCP_KEY_ROTATION_DAYS = { min: 7, max: 365, default: 90 } as const;
 
 /** The connector's own project: created by the stack, or an existing one. */
 const connectorProject = z
@@ -49,11 +47,6 @@ export const gcpConnectorConfig = z.strictObject({
   enableApisOn: enableApisOn.default("all-projects"),
   serviceAccountId: gcpServiceAccountId.default("bt-insights-connector"),
   /** The service account key is replaced this often (the apply that replaces it must be followed by register). */
-  keyRotationDays: z
-    .number()
-    .int()
-    .min(GCP_KEY_ROTATION_DAYS.min, `must be at least ${GCP_KEY_ROTATION_DAYS.min} days`)
-    .max(GCP_KEY_ROTATION_DAYS.max, `must be at most ${GCP_KEY_ROTATION_DAYS.max} days (a key a year old is overdue)`)
-    .default(GCP_KEY_ROTATION_DAYS.default),
+  keyRotationDays: keyRotationDaysField(),
 });
 export type GcpConnectorConfig = z.output<typeof gcpConnectorConfig>;
