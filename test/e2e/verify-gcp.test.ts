@@ -37,8 +37,14 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     configFile = join(work, "tenants.yaml");
     writeFileSync(configFile, configWith([VALID.gcp]));
     const keyFile = join(work, "reader-key.json");
-    const keyJson = { type: "service_account", project_id: PROJECT, private_key_id: "4f2c", private_key: pem,
-      client_email: READER, token_uri: fake.tokenUri };
+    const keyJson = {
+      type: "service_account",
+      project_id: PROJECT,
+      private_key_id: "4f2c",
+      private_key: pem,
+      client_email: READER,
+      token_uri: fake.tokenUri,
+    };
     writeFileSync(keyFile, JSON.stringify(keyJson), { mode: 0o600 });
     fake.accounts.set(READER, publicKey);
     fake.orgPolicies.set(ORG, [
@@ -47,10 +53,16 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
       { role: "roles/owner", members: ["user:admin@acme.example"] },
     ]);
     fake.enabledServices.set(PROJECT, [
-      "cloudasset.googleapis.com", "cloudresourcemanager.googleapis.com", "iam.googleapis.com", "logging.googleapis.com",
+      "cloudasset.googleapis.com",
+      "cloudresourcemanager.googleapis.com",
+      "iam.googleapis.com",
+      "logging.googleapis.com",
     ]);
     fake.servicesPageLimit = 3;
-    fake.keys.set(SA, [{ id: "a1b2c3", validAfterTime: daysAgo(10) }, { id: "sys1", validAfterTime: daysAgo(400), keyType: "SYSTEM_MANAGED" }]);
+    fake.keys.set(SA, [
+      { id: "a1b2c3", validAfterTime: daysAgo(10) },
+      { id: "sys1", validAfterTime: daysAgo(400), keyType: "SYSTEM_MANAGED" },
+    ]);
     env = {
       ...process.env,
       GOOGLE_APPLICATION_CREDENTIALS: keyFile,
@@ -71,7 +83,7 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     expect(run.stdout).toContain("verify: every connector matches the catalog");
     expect(run.stdout).toContain(`service account: ${SA}`);
     expect(run.stdout).toContain(
-      `not compared: gcp-api @ gcp-organization-projects:${ORG} (verify reads the connector project's services only)`,
+      `not compared: gcp-api @ gcp-organization-projects:${ORG} (verify reads the connector project's services only)`
     );
     // Four services over pages of three: the reader followed nextPageToken.
     expect(fake.requests.filter((r) => r.path === `/v1/projects/${PROJECT}/services`)).toHaveLength(2);
@@ -86,8 +98,14 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
       { role: "roles/storage.objectCreator", members: ["group:x@acme.example", `serviceAccount:${SA}`] },
     ]);
     fake.enabledServices.get(PROJECT)!.push("compute.googleapis.com");
-    fake.enabledServices.set(PROJECT, fake.enabledServices.get(PROJECT)!.filter((s) => s !== "logging.googleapis.com"));
-    fake.keys.set(SA, [{ id: "old9", validAfterTime: daysAgo(95) }, { id: "new1", validAfterTime: daysAgo(1) }]);
+    fake.enabledServices.set(
+      PROJECT,
+      fake.enabledServices.get(PROJECT)!.filter((s) => s !== "logging.googleapis.com")
+    );
+    fake.keys.set(SA, [
+      { id: "old9", validAfterTime: daysAgo(95) },
+      { id: "new1", validAfterTime: daysAgo(1) },
+    ]);
     for (const format of ["table", "json", "markdown"]) {
       const run = await verify("--format", format);
       expect(run.code).toBe(3);
@@ -101,14 +119,17 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
       expect(run.stdout).toContain(`extra: gcp-api compute.googleapis.com ${project}`);
       expect(run.stdout).toContain(`missing: gcp-api logging.googleapis.com @ gcp-project:${PROJECT}`);
       expect(run.stdout).toContain(
-        `credential too old: service account key old9 of ${SA} (95 days old, rotation every 90 days (+2 grace))`,
+        `credential too old: service account key old9 of ${SA} (95 days old, rotation every 90 days (+2 grace))`
       );
       expect(run.stdout).not.toContain("key new1");
     }
   });
 
   test("a role under a condition is not the catalog's unconditional role: exit 3", async () => {
-    fake.orgPolicies.get(ORG)![0].condition = { expression: "request.time < timestamp('2030-01-01T00:00:00Z')", title: "t" };
+    fake.orgPolicies.get(ORG)![0].condition = {
+      expression: "request.time < timestamp('2030-01-01T00:00:00Z')",
+      title: "t",
+    };
     const run = await verify();
     expect(run.code).toBe(3);
     expect(run.stdout).toContain("condition changed: gcp-iam-role roles/cloudasset.viewer");
@@ -126,7 +147,8 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     const run = await verify();
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      `could not be read: getIamPolicy organizations/${ORG}: HTTP 403: PERMISSION_DENIED The caller does not have permission`,
+      `could not be read: getIamPolicy organizations/${ORG}: ` +
+        "HTTP 403: PERMISSION_DENIED The caller does not have permission"
     );
   });
 
@@ -136,7 +158,9 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     fake.failNext(`/v1/projects/${PROJECT}/services`, 500, "boom\u001b]0;pwned\u0007", 2);
     const run = await verify();
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`could not be read: serviceusage services.list projects/${PROJECT}: HTTP 500: INTERNAL boom`);
+    expect(run.stdout).toContain(
+      `could not be read: serviceusage services.list projects/${PROJECT}: HTTP 500: INTERNAL boom`
+    );
     expect(run.stdout).not.toContain("\u001b");
   });
 

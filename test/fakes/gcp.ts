@@ -15,10 +15,26 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { readBody } from "../../providers/http/read-body";
 
-export interface FakeBinding { role: string; members: string[]; condition?: { expression: string; title: string } }
-export interface FakeKey { id: string; validAfterTime: string; disabled?: boolean; keyType?: "USER_MANAGED" | "SYSTEM_MANAGED" }
+export interface FakeBinding {
+  role: string;
+  members: string[];
+  condition?: { expression: string; title: string };
+}
+export interface FakeKey {
+  id: string;
+  validAfterTime: string;
+  disabled?: boolean;
+  keyType?: "USER_MANAGED" | "SYSTEM_MANAGED";
+}
 
-const STATUS_NAMES: Record<number, string> = { 400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND", 500: "INTERNAL", 503: "UNAVAILABLE" };
+const STATUS_NAMES: Record<number, string> = {
+  400: "INVALID_ARGUMENT",
+  401: "UNAUTHENTICATED",
+  403: "PERMISSION_DENIED",
+  404: "NOT_FOUND",
+  500: "INTERNAL",
+  503: "UNAVAILABLE",
+};
 
 export class FakeGcp {
   /** Organization id → bindings of its IAM policy. */
@@ -70,12 +86,21 @@ export class FakeGcp {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", this.url);
-    this.requests.push({ method: request.method ?? "GET", path: url.pathname, query: url.search, authorization: request.headers.authorization });
+    this.requests.push({
+      method: request.method ?? "GET",
+      path: url.pathname,
+      query: url.search,
+      authorization: request.headers.authorization,
+    });
     const fault = this.faults.get(url.pathname)?.shift();
     if (fault) return this.error(response, fault.status, fault.message);
     if (request.method === "POST" && url.pathname === "/token") return this.token(await readBody(request), response);
     if (!this.authorized(request)) {
-      return this.error(response, 401, "Request had invalid authentication credentials. Expected OAuth 2 access token.");
+      return this.error(
+        response,
+        401,
+        "Request had invalid authentication credentials. Expected OAuth 2 access token."
+      );
     }
     // cloudresourcemanager.organizations.getIamPolicy: POST v3/{+resource}:getIamPolicy, body GetIamPolicyRequest.
     const policy = /^\/v3\/organizations\/([^/:]+):getIamPolicy$/.exec(url.pathname);
@@ -90,14 +115,21 @@ export class FakeGcp {
     if (request.method === "GET" && services) return this.listServices(decodeURIComponent(services[1]), url, response);
     // iam.projects.serviceAccounts.keys.list: GET v1/{+name}/keys, query keyTypes (repeated enum).
     const keys = /^\/v1\/projects\/([^/]+)\/serviceAccounts\/([^/]+)\/keys$/.exec(url.pathname);
-    if (request.method === "GET" && keys) return this.listKeys(decodeURIComponent(keys[1]), decodeURIComponent(keys[2]), url, response);
+    if (request.method === "GET" && keys)
+      return this.listKeys(decodeURIComponent(keys[1]), decodeURIComponent(keys[2]), url, response);
     this.error(response, 404, "Method not found.");
   }
 
   private listServices(project: string, url: URL, response: ServerResponse): void {
     const enabled = this.enabledServices.get(project);
-    if (!enabled) return this.error(response, 403, `Permission denied to list services for consumer container [projects/${project}]`);
-    if (url.searchParams.get("filter") !== "state:ENABLED") return this.error(response, 400, "the fake serves filter=state:ENABLED only");
+    if (!enabled)
+      return this.error(
+        response,
+        403,
+        `Permission denied to list services for consumer container [projects/${project}]`
+      );
+    if (url.searchParams.get("filter") !== "state:ENABLED")
+      return this.error(response, 400, "the fake serves filter=state:ENABLED only");
     const size = Math.min(Number(url.searchParams.get("pageSize") ?? 50) || 50, this.servicesPageLimit);
     const start = Number(url.searchParams.get("pageToken") ?? 0);
     const page = enabled.slice(start, start + size).map((name) => ({
@@ -112,7 +144,8 @@ export class FakeGcp {
 
   private listKeys(project: string, email: string, url: URL, response: ServerResponse): void {
     const keys = this.keys.get(email);
-    if (!keys) return this.error(response, 404, `Service account projects/${project}/serviceAccounts/${email} does not exist.`);
+    if (!keys)
+      return this.error(response, 404, `Service account projects/${project}/serviceAccounts/${email} does not exist.`);
     const types = url.searchParams.getAll("keyTypes");
     const listed = keys.filter((k) => types.length === 0 || types.includes(k.keyType ?? "USER_MANAGED"));
     // An empty list is answered `{}`, as Google omits empty repeated fields.
@@ -138,18 +171,23 @@ export class FakeGcp {
   /** The token endpoint: an RS256 assertion signed by a known account, for this URI, at most one hour. */
   private token(body: string, response: ServerResponse): void {
     const form = new URLSearchParams(body);
-    const deny = (description: string) => this.json(response, 400, { error: "invalid_grant", error_description: description });
-    if (form.get("grant_type") !== "urn:ietf:params:oauth:grant-type:jwt-bearer") return this.json(response, 400, { error: "unsupported_grant_type" });
+    const deny = (description: string) =>
+      this.json(response, 400, { error: "invalid_grant", error_description: description });
+    if (form.get("grant_type") !== "urn:ietf:params:oauth:grant-type:jwt-bearer")
+      return this.json(response, 400, { error: "unsupported_grant_type" });
     const parts = (form.get("assertion") ?? "").split(".");
     if (parts.length !== 3) return deny("Invalid JWT: not three parts");
     const [header, claims] = parts.slice(0, 2).map((p) => JSON.parse(Buffer.from(p, "base64url").toString("utf8")));
     const publicKey = this.accounts.get(String(claims.iss));
     if (header.alg !== "RS256" || !publicKey) return deny("Invalid JWT Signature.");
-    const valid = createVerify("RSA-SHA256").update(`${parts[0]}.${parts[1]}`).verify(publicKey, Buffer.from(parts[2], "base64url"));
+    const valid = createVerify("RSA-SHA256")
+      .update(`${parts[0]}.${parts[1]}`)
+      .verify(publicKey, Buffer.from(parts[2], "base64url"));
     if (!valid) return deny("Invalid JWT Signature.");
     if (claims.aud !== this.tokenUri) return deny("Invalid JWT: aud is not the token URI");
     if (typeof claims.scope !== "string" || !claims.scope) return deny("Invalid JWT: No scope");
-    if (claims.exp - claims.iat > 3600 || claims.exp <= Date.now() / 1000) return deny("Invalid JWT: Token must be a short-lived token");
+    if (claims.exp - claims.iat > 3600 || claims.exp <= Date.now() / 1000)
+      return deny("Invalid JWT: Token must be a short-lived token");
     const token = `ya29.fake-${randomBytes(24).toString("hex")}`;
     this.tokens.add(token);
     this.json(response, 200, { access_token: token, expires_in: 3599, token_type: "Bearer" });

@@ -1,4 +1,9 @@
-import { enabledApiGrants, keyDrift, organizationRoleGrants, serviceAccountEmail } from "../../verify/readers/gcp-grants";
+import {
+  enabledApiGrants,
+  keyDrift,
+  organizationRoleGrants,
+  serviceAccountEmail,
+} from "../../verify/readers/gcp-grants";
 import { grantDrift } from "../../verify/compare";
 
 const config = { serviceAccountId: "bt-insights", project: { id: "acme-insights" }, keyRotationDays: 30 } as const;
@@ -22,7 +27,7 @@ describe("GCP verify mapping", () => {
         ],
       },
       email,
-      "42",
+      "42"
     );
     expect(grants.map((g) => [g.name, g.access, g.scope])).toEqual([
       ["roles/iam.securityReviewer", "read", "gcp-organization:42"],
@@ -36,7 +41,7 @@ describe("GCP verify mapping", () => {
     const [grant] = organizationRoleGrants(
       { bindings: [{ role: "roles/viewer", members: [`serviceAccount:${email}`], condition: { expression: "x" } }] },
       email,
-      "42",
+      "42"
     );
     expect(grant.condition).toBe("x");
   });
@@ -48,7 +53,7 @@ describe("GCP verify mapping", () => {
         { name: "projects/9/services/compute.googleapis.com" },
         { name: "projects/9/services/iam.googleapis.com", state: "DISABLED" },
       ],
-      "p1",
+      "p1"
     );
     expect(grants.map((g) => [g.name, g.access, g.scope])).toEqual([
       ["logging.googleapis.com", "read", "gcp-project:p1"],
@@ -58,7 +63,11 @@ describe("GCP verify mapping", () => {
 
   test("a key is too old past the rotation plus two days; disabled keys do not count", () => {
     const at = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
-    const key = (id: string, days: number, disabled = false) => ({ name: `k/${id}`, validAfterTime: at(days), disabled });
+    const key = (id: string, days: number, disabled = false) => ({
+      name: `k/${id}`,
+      validAfterTime: at(days),
+      disabled,
+    });
     expect(keyDrift([key("a", 32)], config as any, NOW)).toEqual([]);
     expect(keyDrift([key("a", 33), key("b", 200, true)], config as any, NOW)).toEqual([
       {
@@ -74,7 +83,12 @@ describe("GCP verify mapping", () => {
 
   test("catalog grants outside the scopes a reader read are not reported missing", () => {
     const catalog = ["gcp-project:p1", "gcp-organization-projects:42"].map((scope) => ({
-      source: "gcp", scope, kind: "gcp-api" as const, name: "logging.googleapis.com", access: "read" as const, origin: "guide",
+      source: "gcp",
+      scope,
+      kind: "gcp-api" as const,
+      name: "logging.googleapis.com",
+      access: "read" as const,
+      origin: "guide",
     }));
     expect(grantDrift(catalog, { grants: [], facts: [], scopes: ["gcp-project:p1"] }).map((d) => d.subject)).toEqual([
       "gcp-api logging.googleapis.com @ gcp-project:p1",

@@ -4,9 +4,9 @@ import { UnreadableSourceError, type ReadContext } from "../reading";
 import { gcpRequest } from "./gcp-rest";
 
 /**
- * The only scope the IAM API's `serviceAccounts.keys.list` accepts (discovery document
- * googleapis/google-api-go-client iam/v1/iam-api.json @ 7f2cf9d6ec65884391850645915bc3752fc61db2);
- * what the token may do is bounded by the service account's roles, which are read-only.
+ * The one scope all three calls accept: `serviceAccounts.keys.list` takes `iam` or
+ * `cloud-platform` (IAM REST reference, projects.serviceAccounts.keys/list), the other two
+ * also `cloud-platform.read-only`. What the token may do is bounded by the reader's roles.
  */
 const SCOPE = "https://www.googleapis.com/auth/cloud-platform";
 const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -26,11 +26,14 @@ function readCredentialsFile(file: string): ServiceAccountFile {
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    const why = error instanceof SyntaxError ? "not JSON" : ((error as NodeJS.ErrnoException).code ?? "unreadable");
+    const why = error instanceof SyntaxError ? "not JSON" : (error as NodeJS.ErrnoException).code ?? "unreadable";
     throw new UnreadableSourceError(what, why);
   }
   if (json.type !== "service_account") {
-    throw new UnreadableSourceError(what, 'field "type" must be "service_account" (verify reads with a service account key)');
+    throw new UnreadableSourceError(
+      what,
+      'field "type" must be "service_account" (verify reads with a service account key)'
+    );
   }
   for (const field of ["client_email", "private_key", "token_uri"] as const) {
     if (typeof json[field] !== "string" || !json[field]) {
@@ -68,14 +71,14 @@ export async function gcpAccessToken(context: ReadContext): Promise<{ token: str
   if (!file) {
     throw new UnreadableSourceError(
       "GCP credentials",
-      "GOOGLE_APPLICATION_CREDENTIALS is not set (the path of the reader's service account key JSON)",
+      "GOOGLE_APPLICATION_CREDENTIALS is not set (the path of the reader's service account key JSON)"
     );
   }
   const account = readCredentialsFile(file);
   const form = new URLSearchParams({ grant_type: JWT_BEARER, assertion: jwtAssertion(account, new Date()) });
   const answer = await gcpRequest<{ access_token?: unknown }>(
     { what: `token exchange for ${account.client_email}`, url: account.token_uri, method: "POST", body: { form } },
-    context,
+    context
   );
   if (typeof answer.access_token !== "string" || !answer.access_token) {
     throw new UnreadableSourceError(`token exchange for ${account.client_email}`, "the answer has no access_token");

@@ -64,7 +64,7 @@ export function enabledApiGrants(services: readonly ServiceUsageService[], proje
 export function keyDrift(
   keys: readonly ServiceAccountKey[],
   config: Pick<GcpConnectorConfig, "keyRotationDays" | "serviceAccountId" | "project">,
-  now: Date,
+  now: Date
 ): Drift[] {
   const where = "GET …/serviceAccounts/{sa}/keys?keyTypes=USER_MANAGED";
   const subject = (id: string) => `service account key ${id} of ${serviceAccountEmail(config)}`;
@@ -79,7 +79,8 @@ export function keyDrift(
     }
     const { ageDays } = gcpKeyRotation(created, config, now);
     if (ageDays <= limitDays) return [];
-    const detail = `${ageDays} days old, rotation every ${config.keyRotationDays} days (+${KEY_ROTATION_GRACE_DAYS} grace)`;
+    const rotation = `rotation every ${config.keyRotationDays} days (+${KEY_ROTATION_GRACE_DAYS} grace)`;
+    const detail = `${ageDays} days old, ${rotation}`;
     return [{ change: "credential too old" as const, subject: subject(id), detail, where }];
   });
 }

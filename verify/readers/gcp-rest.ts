@@ -24,7 +24,10 @@ function errorReason(status: number, text: string): string {
   try {
     const body = JSON.parse(text);
     const error = body?.error;
-    said = typeof error === "object" ? `${error?.status ?? ""} ${error?.message ?? ""}` : `${error ?? ""} ${body?.error_description ?? ""}`;
+    said =
+      typeof error === "object"
+        ? `${error?.status ?? ""} ${error?.message ?? ""}`
+        : `${error ?? ""} ${body?.error_description ?? ""}`;
   } catch {
     said = "";
   }
@@ -60,12 +63,19 @@ export async function gcpRequest<T>(request: GcpRequest, context: ReadContext): 
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 2)));
     try {
       const signal = AbortSignal.any([context.signal, AbortSignal.timeout(context.limits.requestTimeoutMs)]);
-      const response = await fetch(request.url, { method: request.method ?? "GET", headers, body, signal, redirect: "manual" });
+      const response = await fetch(request.url, {
+        method: request.method ?? "GET",
+        headers,
+        body,
+        signal,
+        redirect: "manual",
+      });
       const text = (await readCappedBytes(response, GCP_RESPONSE_LIMIT_BYTES)).toString("utf8");
       if (response.ok) return JSON.parse(text) as T;
-      reason = response.status >= 300 && response.status < 400
-        ? `HTTP ${response.status}: a redirect, not followed (the token would go with it)`
-        : errorReason(response.status, text);
+      reason =
+        response.status >= 300 && response.status < 400
+          ? `HTTP ${response.status}: a redirect, not followed (the token would go with it)`
+          : errorReason(response.status, text);
       if (!RETRYABLE.has(response.status)) break;
     } catch (error) {
       reason = failureReason(error, context);

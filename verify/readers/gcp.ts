@@ -32,8 +32,13 @@ function rootOf(api: keyof typeof ROOTS, context: ReadContext): string {
 }
 
 /** Every page of a `pageToken`-paginated list, with a ceiling on pages. */
-async function allPages<I>(what: string, pageUrl: (token?: string) => string, items: (page: any) => I[] | undefined,
-  token: string, context: ReadContext): Promise<I[]> {
+async function allPages<I>(
+  what: string,
+  pageUrl: (token?: string) => string,
+  items: (page: any) => I[] | undefined,
+  token: string,
+  context: ReadContext
+): Promise<I[]> {
   const all: I[] = [];
   let next: string | undefined;
   for (let page = 0; page < 100; page += 1) {
@@ -47,17 +52,22 @@ async function allPages<I>(what: string, pageUrl: (token?: string) => string, it
 
 /** The projects whose enabled services verify reads: the connector project and any listed ones. */
 function readProjects(connector: GcpConnectorConfig): string[] {
-  return gcpApiScopes(connector).filter((s) => s.startsWith("gcp-project:")).map((s) => s.slice("gcp-project:".length));
+  return gcpApiScopes(connector)
+    .filter((s) => s.startsWith("gcp-project:"))
+    .map((s) => s.slice("gcp-project:".length));
 }
 
 async function enabledServices(project: string, token: string, context: ReadContext): Promise<ExtractedGrant[]> {
   const base = `${rootOf("serviceusage", context)}v1/projects/${encodeURIComponent(project)}/services`;
   const services = await allPages<ServiceUsageService>(
     `serviceusage services.list projects/${project}`,
-    (next) => `${base}?filter=${encodeURIComponent("state:ENABLED")}&pageSize=200${next ? `&pageToken=${encodeURIComponent(next)}` : ""}`,
+    (next) =>
+      `${base}?filter=${encodeURIComponent("state:ENABLED")}&pageSize=200${
+        next ? `&pageToken=${encodeURIComponent(next)}` : ""
+      }`,
     (page) => page?.services,
     token,
-    context,
+    context
   );
   return enabledApiGrants(services, project);
 }
@@ -73,20 +83,26 @@ export const gcpReader: SourceReader<GcpConnectorConfig> = {
     const { token, account } = await gcpAccessToken(context);
     const email = serviceAccountEmail(connector);
     const org = connector.organizationId;
-    const policy = await gcpRequest<IamPolicy>({
-      what: `getIamPolicy organizations/${org}`,
-      url: `${rootOf("cloudresourcemanager", context)}v3/organizations/${encodeURIComponent(org)}:getIamPolicy`,
-      method: "POST",
-      body: { json: { options: { requestedPolicyVersion: 3 } } },
-      accessToken: token,
-    }, context);
+    const policy = await gcpRequest<IamPolicy>(
+      {
+        what: `getIamPolicy organizations/${org}`,
+        url: `${rootOf("cloudresourcemanager", context)}v3/organizations/${encodeURIComponent(org)}:getIamPolicy`,
+        method: "POST",
+        body: { json: { options: { requestedPolicyVersion: 3 } } },
+        accessToken: token,
+      },
+      context
+    );
     const grants = organizationRoleGrants(policy, email, org);
     const projects = readProjects(connector);
     for (const project of projects) grants.push(...(await enabledServices(project, token, context)));
-    const keysUrl = `${rootOf("iam", context)}v1/projects/${encodeURIComponent(connector.project.id)}` +
+    const keysUrl =
+      `${rootOf("iam", context)}v1/projects/${encodeURIComponent(connector.project.id)}` +
       `/serviceAccounts/${encodeURIComponent(email)}/keys?keyTypes=USER_MANAGED`;
     const keys = await gcpRequest<{ keys?: ServiceAccountKey[] }>(
-      { what: `serviceAccounts.keys.list ${email}`, url: keysUrl, accessToken: token }, context);
+      { what: `serviceAccounts.keys.list ${email}`, url: keysUrl, accessToken: token },
+      context
+    );
     const facts: Fact[] = [
       { label: "service account", value: email },
       { label: "read as", value: account },
