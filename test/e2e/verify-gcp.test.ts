@@ -164,6 +164,20 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     expect(run.stdout).not.toContain("\u001b");
   });
 
+  test("a 401 from the IAM API and a hung key listing: exit 1, each named", async () => {
+    const keysPath = `/v1/projects/${PROJECT}/serviceAccounts/${SA}/keys`;
+    fake.failNext(keysPath, 401, "Request had invalid authentication credentials.");
+    let run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `could not be read: serviceAccounts.keys.list ${SA}: HTTP 401: UNAUTHENTICATED Request had invalid`,
+    );
+    fake.stalled.add(keysPath);
+    run = await verify("--request-timeout", "1", "--retries", "0");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`could not be read: serviceAccounts.keys.list ${SA}: no answer within 1 s`);
+  });
+
   test("the token endpoint refuses the key: exit 1, the key never printed", async () => {
     fake.accounts.set(READER, generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey);
     const run = await verify("--format", "json");

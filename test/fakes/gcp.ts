@@ -49,6 +49,8 @@ export class FakeGcp {
   /** The most services one page holds; Service Usage allows up to 200, tests lower it to page. */
   servicesPageLimit = 200;
   private readonly tokens = new Set<string>();
+  /** Paths whose requests are read and never answered (a hung server). */
+  readonly stalled = new Set<string>();
   private readonly faults = new Map<string, { status: number; message: string }[]>();
   private server?: Server;
   url = "";
@@ -92,6 +94,7 @@ export class FakeGcp {
       query: url.search,
       authorization: request.headers.authorization,
     });
+    if (this.stalled.has(url.pathname)) return;
     const fault = this.faults.get(url.pathname)?.shift();
     if (fault) return this.error(response, fault.status, fault.message);
     if (request.method === "POST" && url.pathname === "/token") return this.token(await readBody(request), response);

@@ -98,7 +98,7 @@ export const gcpReader: SourceReader<GcpConnectorConfig> = {
     for (const project of projects) grants.push(...(await enabledServices(project, token, context)));
     const keysUrl =
       `${rootOf("iam", context)}v1/projects/${encodeURIComponent(connector.project.id)}` +
-      `/serviceAccounts/${encodeURIComponent(email)}/keys?keyTypes=USER_MANAGED`;
+      `/serviceAccounts/${encodeURIComponent(email).replace("%40", "@")}/keys?keyTypes=USER_MANAGED`;
     const keys = await gcpRequest<{ keys?: ServiceAccountKey[] }>(
       { what: `serviceAccounts.keys.list ${email}`, url: keysUrl, accessToken: token },
       context
