@@ -170,7 +170,7 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     let run = await verify();
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      `could not be read: serviceAccounts.keys.list ${SA}: HTTP 401: UNAUTHENTICATED Request had invalid`,
+      `could not be read: serviceAccounts.keys.list ${SA}: HTTP 401: UNAUTHENTICATED Request had invalid`
     );
     fake.stalled.add(keysPath);
     run = await verify("--request-timeout", "1", "--retries", "0");
