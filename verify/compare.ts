@@ -31,7 +31,9 @@ export function grantDrift(catalog: readonly Grant[], reading: SourceReading): D
   if (!reading.grants) return drift;
   // describe() in consistency.ts starts with the grant kind: that word says which kind it is.
   const kindOf = (subject: string) => subject.split(" ")[0] as Grant["kind"];
-  for (const mismatch of compareGrants(catalog, reading.grants)) {
+  const scopes = reading.scopes;
+  const compared = scopes ? catalog.filter((g) => scopes.includes(g.scope)) : catalog;
+  for (const mismatch of compareGrants(compared, reading.grants)) {
     drift.push({
       change: changeOf(mismatch, kindOf(mismatch.grant)),
       subject: mismatch.grant,

@@ -11,6 +11,7 @@ export const DRIFT_CHANGES = [
   "condition changed",
   "account without role",
   "pending update",
+  "credential too old",
 ] as const;
 export type DriftChange = (typeof DRIFT_CHANGES)[number];
 
@@ -38,6 +39,12 @@ export interface SourceReading {
    * with the catalog. Left out when the source's own check compared them (GitHub).
    */
   readonly grants?: readonly ExtractedGrant[];
+  /**
+   * The scopes the reader read, when it could not read every scope the catalog names (GCP
+   * reads the connector's projects, not every project of the organization): catalog grants
+   * elsewhere are not compared, and the reader says so in a fact.
+   */
+  readonly scopes?: readonly string[];
   readonly facts: readonly Fact[];
   /** Drift the reader found that grants cannot express: an account without the role, a pending update. */
   readonly drift?: readonly Drift[];

@@ -1,5 +1,6 @@
 import type { SourceReader } from "../reading";
 import { awsReader } from "./aws";
+import { gcpReader } from "./gcp";
 import { githubReader } from "./github";
 
 /**
@@ -8,5 +9,6 @@ import { githubReader } from "./github";
  */
 export const READERS: Readonly<Record<string, SourceReader<any>>> = {
   aws: awsReader,
+  gcp: gcpReader,
   github: githubReader,
 };

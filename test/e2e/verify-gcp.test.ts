@@ -1,0 +1,202 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FakeGcp } from "../fakes/gcp";
+import { spawnCliAsync } from "../helpers/cli";
+import { configWith, VALID } from "../helpers/config-text";
+
+jest.setTimeout(60_000);
+
+const ORG = "123456789012";
+const PROJECT = "bt-insights-connector";
+const SA = `bt-insights-connector@${PROJECT}.iam.gserviceaccount.com`;
+const READER = `insights-verify@${PROJECT}.iam.gserviceaccount.com`;
+const DAY = 24 * 60 * 60 * 1000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+describe("verify: GCP against the local fake of Resource Manager, Service Usage and IAM", () => {
+  let fake: FakeGcp;
+  let work: string;
+  let configFile: string;
+  let env: NodeJS.ProcessEnv;
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const pemLine = pem.split("\n")[3];
+  const verify = (...extra: string[]) =>
+    spawnCliAsync(["verify", "--config", configFile, "--kind", "gcp", "--retries", "1", ...extra], env);
+  const secretsIn = (text: string) => {
+    const tokens = fake.requests.map((r) => r.authorization?.replace("Bearer ", "")).filter(Boolean) as string[];
+    return [pemLine, ...tokens].filter((secret) => text.includes(secret));
+  };
+
+  beforeEach(async () => {
+    fake = new FakeGcp();
+    await fake.start();
+    work = mkdtempSync(join(tmpdir(), "verify-gcp-"));
+    configFile = join(work, "tenants.yaml");
+    writeFileSync(configFile, configWith([VALID.gcp]));
+    const keyFile = join(work, "reader-key.json");
+    const keyJson = {
+      type: "service_account",
+      project_id: PROJECT,
+      private_key_id: "4f2c",
+      private_key: pem,
+      client_email: READER,
+      token_uri: fake.tokenUri,
+    };
+    writeFileSync(keyFile, JSON.stringify(keyJson), { mode: 0o600 });
+    fake.accounts.set(READER, publicKey);
+    fake.orgPolicies.set(ORG, [
+      { role: "roles/cloudasset.viewer", members: [`serviceAccount:${SA}`, "group:secops@acme.example"] },
+      { role: "roles/iam.securityReviewer", members: [`serviceAccount:${SA}`, `serviceAccount:${READER}`] },
+      { role: "roles/owner", members: ["user:admin@acme.example"] },
+    ]);
+    fake.enabledServices.set(PROJECT, [
+      "cloudasset.googleapis.com",
+      "cloudresourcemanager.googleapis.com",
+      "iam.googleapis.com",
+      "logging.googleapis.com",
+    ]);
+    fake.servicesPageLimit = 3;
+    fake.keys.set(SA, [
+      { id: "a1b2c3", validAfterTime: daysAgo(10) },
+      { id: "sys1", validAfterTime: daysAgo(400), keyType: "SYSTEM_MANAGED" },
+    ]);
+    env = {
+      ...process.env,
+      GOOGLE_APPLICATION_CREDENTIALS: keyFile,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER: fake.url,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_SERVICEUSAGE: fake.url,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_IAM: fake.url,
+    };
+  });
+  afterEach(async () => {
+    await fake.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test("exactly the catalog's roles, services and a fresh key: exit 0, nothing secret printed", async () => {
+    const run = await verify();
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("verify: every connector matches the catalog");
+    expect(run.stdout).toContain(`service account: ${SA}`);
+    expect(run.stdout).toContain(
+      `not compared: gcp-api @ gcp-organization-projects:${ORG} (verify reads the connector project's services only)`
+    );
+    // Four services over pages of three: the reader followed nextPageToken.
+    expect(fake.requests.filter((r) => r.path === `/v1/projects/${PROJECT}/services`)).toHaveLength(2);
+    expect(fake.requests.find((r) => r.path.endsWith("/keys"))?.query).toBe("?keyTypes=USER_MANAGED");
+    expect(secretsIn(run.stdout + run.stderr)).toEqual([]);
+  });
+
+  test("an extra write role, a missing role, an extra API and an old key: exit 3, one line each", async () => {
+    fake.orgPolicies.set(ORG, [
+      { role: "roles/iam.securityReviewer", members: [`serviceAccount:${SA}`] },
+      { role: "roles/iam.serviceAccountKeyAdmin", members: [`serviceAccount:${SA}`] },
+      { role: "roles/storage.objectCreator", members: ["group:x@acme.example", `serviceAccount:${SA}`] },
+    ]);
+    fake.enabledServices.get(PROJECT)!.push("compute.googleapis.com");
+    fake.enabledServices.set(
+      PROJECT,
+      fake.enabledServices.get(PROJECT)!.filter((s) => s !== "logging.googleapis.com")
+    );
+    fake.keys.set(SA, [
+      { id: "old9", validAfterTime: daysAgo(95) },
+      { id: "new1", validAfterTime: daysAgo(1) },
+    ]);
+    for (const format of ["table", "json", "markdown"]) {
+      const run = await verify("--format", format);
+      expect(run.code).toBe(3);
+      expect(secretsIn(run.stdout + run.stderr)).toEqual([]);
+      if (format !== "table") continue;
+      const org = `@ gcp-organization:${ORG} [organizations/${ORG} IAM policy]`;
+      const project = `@ gcp-project:${PROJECT} [projects/${PROJECT} enabled services]`;
+      expect(run.stdout).toContain(`missing: gcp-iam-role roles/cloudasset.viewer @ gcp-organization:${ORG}`);
+      expect(run.stdout).toContain(`extra: gcp-iam-role roles/iam.serviceAccountKeyAdmin ${org}`);
+      expect(run.stdout).toContain(`extra: gcp-iam-role roles/storage.objectCreator ${org}`);
+      expect(run.stdout).toContain(`extra: gcp-api compute.googleapis.com ${project}`);
+      expect(run.stdout).toContain(`missing: gcp-api logging.googleapis.com @ gcp-project:${PROJECT}`);
+      expect(run.stdout).toContain(
+        `credential too old: service account key old9 of ${SA} (95 days old, rotation every 90 days (+2 grace))`
+      );
+      expect(run.stdout).not.toContain("key new1");
+    }
+  });
+
+  test("a role under a condition is not the catalog's unconditional role: exit 3", async () => {
+    fake.orgPolicies.get(ORG)![0].condition = {
+      expression: "request.time < timestamp('2030-01-01T00:00:00Z')",
+      title: "t",
+    };
+    const run = await verify();
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain("condition changed: gcp-iam-role roles/cloudasset.viewer");
+  });
+
+  test("no user-managed key at all: exit 3, the key is missing", async () => {
+    fake.keys.set(SA, [{ id: "sys1", validAfterTime: daysAgo(3), keyType: "SYSTEM_MANAGED" }]);
+    const run = await verify();
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(`missing: service account key (none enabled) of ${SA}`);
+  });
+
+  test("the organization policy answers 403: exit 1 naming the call and Google's reason", async () => {
+    fake.failNext(`/v3/organizations/${ORG}:getIamPolicy`, 403, "The caller does not have permission");
+    const run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `could not be read: getIamPolicy organizations/${ORG}: ` +
+        "HTTP 403: PERMISSION_DENIED The caller does not have permission"
+    );
+  });
+
+  test("a 503 is retried within the ceiling; a 500 on every attempt is unreadable", async () => {
+    fake.failNext(`/v1/projects/${PROJECT}/services`, 503);
+    expect((await verify()).code).toBe(0);
+    fake.failNext(`/v1/projects/${PROJECT}/services`, 500, "boom\u001b]0;pwned\u0007", 2);
+    const run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `could not be read: serviceusage services.list projects/${PROJECT}: HTTP 500: INTERNAL boom`
+    );
+    expect(run.stdout).not.toContain("\u001b");
+  });
+
+  test("a 401 from the IAM API and a hung key listing: exit 1, each named", async () => {
+    const keysPath = `/v1/projects/${PROJECT}/serviceAccounts/${SA}/keys`;
+    fake.failNext(keysPath, 401, "Request had invalid authentication credentials.");
+    let run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `could not be read: serviceAccounts.keys.list ${SA}: HTTP 401: UNAUTHENTICATED Request had invalid`
+    );
+    fake.stalled.add(keysPath);
+    run = await verify("--request-timeout", "1", "--retries", "0");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`could not be read: serviceAccounts.keys.list ${SA}: no answer within 1 s`);
+  });
+
+  test("the token endpoint refuses the key: exit 1, the key never printed", async () => {
+    fake.accounts.set(READER, generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey);
+    const run = await verify("--format", "json");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`token exchange for ${READER}: HTTP 400: invalid_grant Invalid JWT Signature.`);
+    expect(secretsIn(run.stdout + run.stderr)).toEqual([]);
+  });
+
+  test("the source is stopped: exit 1 saying the connection was refused", async () => {
+    await fake.stop();
+    const run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/could not be read: token exchange for .*: ECONNREFUSED/);
+  });
+
+  test("no GOOGLE_APPLICATION_CREDENTIALS: exit 1 saying which variable", async () => {
+    delete env.GOOGLE_APPLICATION_CREDENTIALS;
+    const run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("could not be read: GCP credentials: GOOGLE_APPLICATION_CREDENTIALS is not set");
+  });
+});
