@@ -95,6 +95,16 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     expect(result.stdout).not.toContain("missing:");
   });
 
+  test("a custom role named like a built-in one: exit 3, never taken for the built-in", async () => {
+    fake.customRoles.set(ENV, new Map([["c0ffee00-0000-4000-8000-00000000c001", "Configuration Read Only"]]));
+    const lookalike: FakeRoleAssignment = { ...inEnv("Configuration Read Only"), roleId: "c0ffee00-0000-4000-8000-00000000c001" };
+    fake.addWorkerApp(ENV, APP, [inEnv("Identity Data Read Only"), lookalike]);
+    const result = await run();
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(`extra: pingone-role custom role Configuration Read Only @ ${SCOPE} ${WHERE}`);
+    expect(result.stdout).toContain(`missing: pingone-role Configuration Read Only @ ${SCOPE}`);
+  });
+
   test("no app of that name: exit 3, every catalog role missing", async () => {
     const result = await run();
     expect(result.code).toBe(3);

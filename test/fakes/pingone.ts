@@ -27,6 +27,8 @@ export class FakePingOne {
   readonly applications = new Map<string, FakeApplication[]>();
   /** Role assignments per application ID. */
   readonly assignments = new Map<string, FakeRoleAssignment[]>();
+  /** Custom admin roles per environment ID: role ID → name (any name, even a built-in one's). */
+  readonly customRoles = new Map<string, Map<string, string>>();
   readonly requests: { method: string; path: string }[] = [];
   /** Applications per page, so the reader must follow `_links.next`. */
   pageSize = 2;
@@ -117,7 +119,16 @@ export class FakePingOne {
     // (platform/applications/application-role-assignments/read-application-role-assignments).
     const assigned = /^\/environments\/([^/]+)\/applications\/([^/]+)\/roleAssignments$/.exec(path);
     if (assigned) return this.roleAssignments(decodeURIComponent(assigned[1]), decodeURIComponent(assigned[2]), response);
-    // GET /v1/roles/{roleID}: "Read One Role" (platform/roles).
+    // GET /v1/environments/{envID}/roles/{roleID}: "Read One Custom Admin Role" (platform/roles/custom-roles).
+    const custom = /^\/environments\/([^/]+)\/roles\/([^/]+)$/.exec(path);
+    if (custom) {
+      const [envId, id] = [decodeURIComponent(custom[1]), decodeURIComponent(custom[2])];
+      const name = this.customRoles.get(envId)?.get(id);
+      if (!name) return this.json(response, 404, { code: "NOT_FOUND", message: "Unable to find role" });
+      return this.json(response, 200, { id, name, type: "CUSTOM", environment: { id: envId }, applicableTo: ["ENVIRONMENT"] });
+    }
+    // GET /v1/roles/{roleID}: "Read One Built-in Admin Role" (platform/roles/predefined-roles/read-one-role);
+    // it "does not return information for a custom role".
     const role = /^\/roles\/([^/]+)$/.exec(path);
     if (role) {
       const name = Object.keys(FAKE_ROLE_IDS).find((n) => FAKE_ROLE_IDS[n] === decodeURIComponent(role[1]));

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { PINGONE_REGIONS, type PingOneRegion } from "../../connectors/pingone/config";
 import { printable } from "../../providers/text/printable";
 import { boundedFetch, BoundedFetchError } from "../../stacks/github/bounded-fetch";
@@ -8,6 +9,13 @@ const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /** Statuses worth another attempt: throttling and the server's own failures. */
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+/** PingOne answered with an error status (kept, so a caller can tell "not found" apart). */
+export class PingOneStatusError extends UnreadableSourceError {
+  constructor(what: string, why: string, readonly status: number) {
+    super(what, why);
+  }
+}
 
 /** Where the reader talks to PingOne: the management API and the auth server of one region. */
 export interface PingOneEndpoints {
@@ -71,7 +79,10 @@ async function requestJson(
   const { requestTimeoutMs, maxAttempts } = context.limits;
   const bounded = boundedFetch({ timeoutMs: requestTimeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES });
   let reason = "not attempted";
+  let status: number | undefined;
   for (let attempt = 1; attempt <= Math.max(1, maxAttempts); attempt += 1) {
+    // A short, growing pause before each retry, so a throttled or restarting server is not hammered.
+    if (attempt > 1) await sleep(250 * 2 ** (attempt - 2), undefined, { signal: context.signal }).catch(() => undefined);
     if (context.signal.aborted) throw new UnreadableSourceError(what, "the source deadline passed (--source-timeout)");
     let response: Response;
     try {
@@ -80,6 +91,7 @@ async function requestJson(
       const cause = error instanceof Error ? error.cause : undefined;
       const code = (cause as { code?: string } | undefined)?.code;
       reason = printable(error instanceof BoundedFetchError ? error.message : code ?? String(error));
+      status = undefined;
       continue;
     }
     const body = await response.text();
@@ -91,9 +103,11 @@ async function requestJson(
       }
     }
     reason = reasonOf(response.status, body);
+    status = response.status;
     if (!RETRIED_STATUSES.has(response.status)) break;
   }
-  throw new UnreadableSourceError(what, `${reason} (after at most ${maxAttempts} attempts)`);
+  const why = `${reason} (after at most ${maxAttempts} attempts)`;
+  throw status === undefined ? new UnreadableSourceError(what, why) : new PingOneStatusError(what, why, status);
 }
 
 /** The reader's own worker app, from the provider's variables (docs/index.md of the provider, same commit). */

@@ -3,7 +3,7 @@ import type { ExtractedGrant } from "../../review/extracted-grant";
 import { pingoneRoleAccess } from "../../review/access/pingone-role";
 import { printable } from "../../providers/text/printable";
 import { UnreadableSourceError, type Drift, type Fact, type SourceReader } from "../reading";
-import { pingoneEndpoints, signIn, type PingOneApi } from "./pingone-api";
+import { pingoneEndpoints, PingOneStatusError, signIn, type PingOneApi } from "./pingone-api";
 
 /**
  * PingOne Platform API shapes the reader uses (https://developer.pingidentity.com/pingone-api/platform/):
@@ -76,13 +76,32 @@ async function findApplication(api: PingOneApi, apiV1: string, connector: PingOn
   return named[0];
 }
 
-/** Role names by ID, each built-in role read once. */
-async function roleNames(api: PingOneApi, ids: readonly string[]): Promise<Map<string, string>> {
+/** A role's `name`, or undefined when PingOne has no such role at `path` (404). */
+async function nameAt(api: PingOneApi, what: string, path: string): Promise<string | undefined> {
+  try {
+    const role = (await api.get(what, path)) as { name?: unknown };
+    return typeof role.name === "string" && role.name ? printable(role.name) : undefined;
+  } catch (error) {
+    if (error instanceof PingOneStatusError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Role names by ID, each role read once. `GET /v1/roles/{id}` knows only built-in roles
+ * ("Read One Built-in Admin Role": it "does not return information for a custom role");
+ * a custom role ("Read One Custom Admin Role", `GET /v1/environments/{envId}/roles/{id}`) is
+ * named `custom role <name>`, so a custom role called "Configuration Read Only" can never
+ * pass for the built-in one, and the classifier, not recognising it, counts it as admin.
+ */
+async function roleNames(api: PingOneApi, environmentId: string, ids: readonly string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
+  const env = encodeURIComponent(environmentId);
   for (const id of new Set(ids)) {
-    const role = (await api.get("GET /v1/roles/{roleId}", `/roles/${encodeURIComponent(id)}`)) as { name?: unknown };
-    // A role without a name is still a role: it is named by its ID and, unrecognised, counts as admin.
-    names.set(id, typeof role.name === "string" && role.name ? printable(role.name) : `role ${printable(id)}`);
+    const role = encodeURIComponent(id);
+    const builtIn = await nameAt(api, "GET /v1/roles/{roleId}", `/roles/${role}`);
+    const custom = builtIn ? undefined : await nameAt(api, "GET /v1/environments/{envId}/roles/{roleId}", `/environments/${env}/roles/${role}`);
+    names.set(id, builtIn ?? (custom ? `custom role ${custom}` : `unknown role ${printable(id)}`));
   }
   return names;
 }
@@ -107,7 +126,7 @@ export const pingoneReader: SourceReader<PingOneConnectorConfig> = {
     const path = `/environments/${env}/applications/${encodeURIComponent(app.id)}/roleAssignments`;
     const what = "GET /v1/environments/{envId}/applications/{appId}/roleAssignments";
     const assignments = await allItems<RoleAssignment>(api, apiV1, what, path, "roleAssignments");
-    const names = await roleNames(api, assignments.map((a) => a.role?.id ?? "").filter(Boolean));
+    const names = await roleNames(api, connector.environmentId, assignments.map((a) => a.role?.id ?? "").filter(Boolean));
     const where = `application ${printable(app.name)}, role assignments`;
     const mapped = assignments
       .filter((a) => a.role?.id)
