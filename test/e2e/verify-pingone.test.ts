@@ -12,7 +12,11 @@ const ORG = "9c0d1e2f-0000-4000-8000-0000000000aa";
 const SCOPE = `pingone-environment:${ENV}`;
 const APP = "BT Insights - Connector";
 const CANARY = "canary-pingone-secret-5d1e9a-must-never-print";
-const READER = { id: "7e7e7e7e-0000-4000-8000-0000000000c1", secret: CANARY, environmentId: "a0a0a0a0-0000-4000-8000-0000000000e1" };
+const READER = {
+  id: "7e7e7e7e-0000-4000-8000-0000000000c1",
+  secret: CANARY,
+  environmentId: "a0a0a0a0-0000-4000-8000-0000000000e1",
+};
 const WHERE = `[application ${APP}, role assignments]`;
 
 const inEnv = (role: string, scopeId = ENV): FakeRoleAssignment => ({
@@ -36,7 +40,8 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
       PINGONE_AUTH_URL: fake.authUrl,
       ...extra,
     });
-  const noCanary = (result: { stdout: string; stderr: string }) => expect(result.stdout + result.stderr).not.toContain(CANARY);
+  const noCanary = (result: { stdout: string; stderr: string }) =>
+    expect(result.stdout + result.stderr).not.toContain(CANARY);
 
   beforeEach(async () => {
     fake = new FakePingOne(READER);
@@ -85,19 +90,26 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
   });
 
   test("a role assigned on the whole organization: exit 3, wider scope", async () => {
-    const widened: FakeRoleAssignment = { ...inEnv("Configuration Read Only"), scopeType: "ORGANIZATION", scopeId: ORG };
+    const widened: FakeRoleAssignment = {
+      ...inEnv("Configuration Read Only"),
+      scopeType: "ORGANIZATION",
+      scopeId: ORG,
+    };
     fake.addWorkerApp(ENV, APP, [inEnv("Identity Data Read Only"), widened]);
     const result = await run();
     expect(result.code).toBe(3);
     expect(result.stdout).toContain(
-      `wider scope: pingone-role Configuration Read Only @ pingone-organization:${ORG} (catalog: ${SCOPE}) ${WHERE}`,
+      `wider scope: pingone-role Configuration Read Only @ pingone-organization:${ORG} (catalog: ${SCOPE}) ${WHERE}`
     );
     expect(result.stdout).not.toContain("missing:");
   });
 
   test("a custom role named like a built-in one: exit 3, never taken for the built-in", async () => {
     fake.customRoles.set(ENV, new Map([["c0ffee00-0000-4000-8000-00000000c001", "Configuration Read Only"]]));
-    const lookalike: FakeRoleAssignment = { ...inEnv("Configuration Read Only"), roleId: "c0ffee00-0000-4000-8000-00000000c001" };
+    const lookalike: FakeRoleAssignment = {
+      ...inEnv("Configuration Read Only"),
+      roleId: "c0ffee00-0000-4000-8000-00000000c001",
+    };
     fake.addWorkerApp(ENV, APP, [inEnv("Identity Data Read Only"), lookalike]);
     const result = await run();
     expect(result.code).toBe(3);
@@ -128,7 +140,8 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     const result = await run();
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      "GET /v1/environments/{envId}/applications/{appId}/roleAssignments: HTTP 500 FAKE_FAULT: fake fault 500 (after at most 3 attempts)",
+      "GET /v1/environments/{envId}/applications/{appId}/roleAssignments: " +
+        "HTTP 500 FAKE_FAULT: fake fault 500 (after at most 3 attempts)",
     );
   });
 

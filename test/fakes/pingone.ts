@@ -11,8 +11,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { readBody } from "../../providers/http/read-body";
 
-export interface FakeApplication { id: string; name: string; enabled: boolean; type: "WORKER" }
-export interface FakeRoleAssignment { roleId: string; scopeType: "ENVIRONMENT" | "ORGANIZATION" | "POPULATION"; scopeId: string }
+export interface FakeApplication {
+  id: string;
+  name: string;
+  enabled: boolean;
+  type: "WORKER";
+}
+export interface FakeRoleAssignment {
+  roleId: string;
+  scopeType: "ENVIRONMENT" | "ORGANIZATION" | "POPULATION";
+  scopeId: string;
+}
 
 /** Built-in role IDs as fixed strings; PingOne's are per organization, so only their names matter. */
 export const FAKE_ROLE_IDS: Record<string, string> = {
@@ -49,7 +58,9 @@ export class FakePingOne {
 
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error) => this.json(response, 500, { code: "UNEXPECTED_ERROR", message: String(error) }));
+      this.handle(request, response).catch((error) =>
+        this.json(response, 500, { code: "UNEXPECTED_ERROR", message: String(error) })
+      );
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -83,13 +94,18 @@ export class FakePingOne {
     this.requests.push({ method: request.method ?? "GET", path: url.pathname });
     for (const [suffix, statuses] of this.faults) {
       const status = url.pathname.endsWith(suffix) ? statuses.shift() : undefined;
-      if (status !== undefined) return this.json(response, status, { code: "FAKE_FAULT", message: `fake fault ${status}` });
+      if (status !== undefined)
+        return this.json(response, status, { code: "FAKE_FAULT", message: `fake fault ${status}` });
     }
     const token = /^\/auth\/([^/]+)\/as\/token$/.exec(url.pathname);
     if (request.method === "POST" && token) return this.token(decodeURIComponent(token[1]), request, response);
-    if (!url.pathname.startsWith("/api/v1/")) return this.json(response, 404, { code: "NOT_FOUND", message: "no such path" });
+    if (!url.pathname.startsWith("/api/v1/"))
+      return this.json(response, 404, { code: "NOT_FOUND", message: "no such path" });
     if (!this.tokens.has((request.headers.authorization ?? "").replace(/^Bearer /, ""))) {
-      return this.json(response, 401, { code: "ACCESS_FAILED", message: "The request could not be completed. You do not have access to this resource." });
+      return this.json(response, 401, {
+        code: "ACCESS_FAILED",
+        message: "The request could not be completed. You do not have access to this resource.",
+      });
     }
     return this.management(url, response);
   }
@@ -102,9 +118,14 @@ export class FakePingOne {
     const form = new URLSearchParams(await readBody(request));
     const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "";
     const [id, secret] = Buffer.from(basic, "base64").toString("utf8").split(":").map(decodeURIComponent);
-    if (form.get("grant_type") !== "client_credentials") return this.json(response, 400, { error: "unsupported_grant_type" });
+    if (form.get("grant_type") !== "client_credentials")
+      return this.json(response, 400, { error: "unsupported_grant_type" });
     const known = environmentId === this.client.environmentId && id === this.client.id && secret === this.client.secret;
-    if (!known) return this.json(response, 401, { error: "invalid_client", error_description: "Request denied: Unsupported authentication method" });
+    if (!known)
+      return this.json(response, 401, {
+        error: "invalid_client",
+        error_description: "Request denied: Unsupported authentication method",
+      });
     const accessToken = randomBytes(24).toString("base64url");
     this.tokens.add(accessToken);
     return this.json(response, 200, { access_token: accessToken, token_type: "Bearer", expires_in: 3600 });
@@ -118,14 +139,21 @@ export class FakePingOne {
     // GET .../applications/{appID}/roleAssignments: "Read Application Role Assignments"
     // (platform/applications/application-role-assignments/read-application-role-assignments).
     const assigned = /^\/environments\/([^/]+)\/applications\/([^/]+)\/roleAssignments$/.exec(path);
-    if (assigned) return this.roleAssignments(decodeURIComponent(assigned[1]), decodeURIComponent(assigned[2]), response);
+    if (assigned)
+      return this.roleAssignments(decodeURIComponent(assigned[1]), decodeURIComponent(assigned[2]), response);
     // GET /v1/environments/{envID}/roles/{roleID}: "Read One Custom Admin Role" (platform/roles/custom-roles).
     const custom = /^\/environments\/([^/]+)\/roles\/([^/]+)$/.exec(path);
     if (custom) {
       const [envId, id] = [decodeURIComponent(custom[1]), decodeURIComponent(custom[2])];
       const name = this.customRoles.get(envId)?.get(id);
       if (!name) return this.json(response, 404, { code: "NOT_FOUND", message: "Unable to find role" });
-      return this.json(response, 200, { id, name, type: "CUSTOM", environment: { id: envId }, applicableTo: ["ENVIRONMENT"] });
+      return this.json(response, 200, {
+        id,
+        name,
+        type: "CUSTOM",
+        environment: { id: envId },
+        applicableTo: ["ENVIRONMENT"],
+      });
     }
     // GET /v1/roles/{roleID}: "Read One Built-in Admin Role" (platform/roles/predefined-roles/read-one-role);
     // it "does not return information for a custom role".
@@ -143,7 +171,8 @@ export class FakePingOne {
     const start = Number(url.searchParams.get("cursor") ?? 0);
     const page = all.slice(start, start + this.pageSize);
     const self = `${this.apiUrl}/v1/environments/${environmentId}/applications`;
-    const next = start + this.pageSize < all.length ? { next: { href: `${self}?cursor=${start + this.pageSize}` } } : {};
+    const next =
+      start + this.pageSize < all.length ? { next: { href: `${self}?cursor=${start + this.pageSize}` } } : {};
     this.json(response, 200, {
       _links: { self: { href: self }, ...next },
       _embedded: {
@@ -164,7 +193,9 @@ export class FakePingOne {
     const list = this.assignments.get(appId);
     if (!list) return this.json(response, 404, { code: "NOT_FOUND", message: "Unable to find application" });
     this.json(response, 200, {
-      _links: { self: { href: `${this.apiUrl}/v1/environments/${environmentId}/applications/${appId}/roleAssignments` } },
+      _links: {
+        self: { href: `${this.apiUrl}/v1/environments/${environmentId}/applications/${appId}/roleAssignments` },
+      },
       _embedded: {
         roleAssignments: list.map((a, i) => ({
           id: `ra-${i}`,

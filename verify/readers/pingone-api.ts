@@ -70,19 +70,15 @@ function reasonOf(status: number, body: string): string {
 }
 
 /** One JSON request with the read's limits: a deadline each, a retry ceiling, a size cap, no redirects. */
-async function requestJson(
-  context: ReadContext,
-  what: string,
-  url: string,
-  init: RequestInit,
-): Promise<unknown> {
+async function requestJson(context: ReadContext, what: string, url: string, init: RequestInit): Promise<unknown> {
   const { requestTimeoutMs, maxAttempts } = context.limits;
   const bounded = boundedFetch({ timeoutMs: requestTimeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES });
   let reason = "not attempted";
   let status: number | undefined;
   for (let attempt = 1; attempt <= Math.max(1, maxAttempts); attempt += 1) {
     // A short, growing pause before each retry, so a throttled or restarting server is not hammered.
-    if (attempt > 1) await sleep(250 * 2 ** (attempt - 2), undefined, { signal: context.signal }).catch(() => undefined);
+    if (attempt > 1)
+      await sleep(250 * 2 ** (attempt - 2), undefined, { signal: context.signal }).catch(() => undefined);
     if (context.signal.aborted) throw new UnreadableSourceError(what, "the source deadline passed (--source-timeout)");
     let response: Response;
     try {
@@ -115,9 +111,16 @@ function readerCredentials(env: NodeJS.ProcessEnv): { clientId: string; clientSe
   const names = ["PINGONE_CLIENT_ID", "PINGONE_CLIENT_SECRET", "PINGONE_ENVIRONMENT_ID"] as const;
   const unset = names.filter((name) => !env[name]);
   if (unset.length) {
-    throw new UnreadableSourceError("PingOne credentials", `${unset.join(", ")} not set (a worker app of the reader's own)`);
+    throw new UnreadableSourceError(
+      "PingOne credentials",
+      `${unset.join(", ")} not set (a worker app of the reader's own)`
+    );
   }
-  return { clientId: env.PINGONE_CLIENT_ID!, clientSecret: env.PINGONE_CLIENT_SECRET!, environmentId: env.PINGONE_ENVIRONMENT_ID! };
+  return {
+    clientId: env.PINGONE_CLIENT_ID!,
+    clientSecret: env.PINGONE_CLIENT_SECRET!,
+    environmentId: env.PINGONE_ENVIRONMENT_ID!,
+  };
 }
 
 /** A signed-in reader: GETs against the management API with a worker token. */
@@ -144,6 +147,8 @@ export async function signIn(endpoints: PingOneEndpoints, context: ReadContext):
   const bearer = `Bearer ${token.access_token}`;
   return {
     get: (what, path) =>
-      requestJson(context, what, `${endpoints.apiUrl}/v1${path}`, { headers: { authorization: bearer, accept: "application/json" } }),
+      requestJson(context, what, `${endpoints.apiUrl}/v1${path}`, {
+        headers: { authorization: bearer, accept: "application/json" },
+      }),
   };
 }

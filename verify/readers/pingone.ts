@@ -15,8 +15,17 @@ interface Page<T> {
   readonly _embedded?: Record<string, T[] | undefined>;
   readonly _links?: { next?: { href?: string } };
 }
-interface Application { id: string; name: string; enabled?: boolean; type?: string }
-export interface RoleAssignment { id?: string; role?: { id?: string }; scope?: { id?: string; type?: string } }
+interface Application {
+  id: string;
+  name: string;
+  enabled?: boolean;
+  type?: string;
+}
+export interface RoleAssignment {
+  id?: string;
+  role?: { id?: string };
+  scope?: { id?: string; type?: string };
+}
 
 /** A ceiling on pages, so a server that always answers "more" cannot keep verify busy. */
 const MAX_PAGES = 100;
@@ -29,7 +38,8 @@ async function allItems<T>(api: PingOneApi, apiV1: string, what: string, path: s
     items.push(...(answer._embedded?.[key] ?? []));
     const href = answer._links?.next?.href;
     // The token goes only to the API it was issued for: a next link elsewhere is not followed.
-    if (href && !href.startsWith(`${apiV1}/`)) throw new UnreadableSourceError(what, "a next-page link to another host");
+    if (href && !href.startsWith(`${apiV1}/`))
+      throw new UnreadableSourceError(what, "a next-page link to another host");
     next = href ? href.slice(apiV1.length) : undefined;
   }
   return items;
@@ -45,12 +55,18 @@ export function assignmentGrant(
   roleName: string,
   assignment: RoleAssignment,
   environmentId: string,
-  where: string,
+  where: string
 ): { grant: ExtractedGrant; drift?: Drift } {
   const type = (assignment.scope?.type ?? "UNKNOWN").toLowerCase();
   const scopeId = (assignment.scope?.id ?? "").toLowerCase();
   const catalogScope = `pingone-environment:${environmentId.toLowerCase()}`;
-  const base = { source: "pingone", kind: "pingone-role", name: roleName, access: pingoneRoleAccess(roleName), artifact: where } as const;
+  const base = {
+    source: "pingone",
+    kind: "pingone-role",
+    name: roleName,
+    access: pingoneRoleAccess(roleName),
+    artifact: where,
+  } as const;
   if (type === "organization") {
     const drift: Drift = {
       change: "wider scope",
@@ -100,7 +116,9 @@ async function roleNames(api: PingOneApi, environmentId: string, ids: readonly s
   for (const id of new Set(ids)) {
     const role = encodeURIComponent(id);
     const builtIn = await nameAt(api, "GET /v1/roles/{roleId}", `/roles/${role}`);
-    const custom = builtIn ? undefined : await nameAt(api, "GET /v1/environments/{envId}/roles/{roleId}", `/environments/${env}/roles/${role}`);
+    const custom = builtIn
+      ? undefined
+      : await nameAt(api, "GET /v1/environments/{envId}/roles/{roleId}", `/environments/${env}/roles/${role}`);
     names.set(id, builtIn ?? (custom ? `custom role ${custom}` : `unknown role ${printable(id)}`));
   }
   return names;
@@ -126,7 +144,11 @@ export const pingoneReader: SourceReader<PingOneConnectorConfig> = {
     const path = `/environments/${env}/applications/${encodeURIComponent(app.id)}/roleAssignments`;
     const what = "GET /v1/environments/{envId}/applications/{appId}/roleAssignments";
     const assignments = await allItems<RoleAssignment>(api, apiV1, what, path, "roleAssignments");
-    const names = await roleNames(api, connector.environmentId, assignments.map((a) => a.role?.id ?? "").filter(Boolean));
+    const names = await roleNames(
+      api,
+      connector.environmentId,
+      assignments.map((a) => a.role?.id ?? "").filter(Boolean)
+    );
     const where = `application ${printable(app.name)}, role assignments`;
     const mapped = assignments
       .filter((a) => a.role?.id)
