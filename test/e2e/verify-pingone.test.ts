@@ -141,7 +141,7 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       "GET /v1/environments/{envId}/applications/{appId}/roleAssignments: " +
-        "HTTP 500 FAKE_FAULT: fake fault 500 (after at most 3 attempts)",
+        "HTTP 500 FAKE_FAULT: fake fault 500 (after at most 3 attempts)"
     );
   });
 
