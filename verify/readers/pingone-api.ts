@@ -60,8 +60,10 @@ export function pingoneEndpoints(region: PingOneRegion, env: NodeJS.ProcessEnv):
 function reasonOf(status: number, body: string): string {
   let said = "";
   try {
-    const parsed = JSON.parse(body) as { code?: unknown; message?: unknown; error?: unknown };
-    said = [parsed.code ?? parsed.error, parsed.message].filter((part) => typeof part === "string").join(": ");
+    // The management API answers `code` and `message`; the token endpoint OAuth's `error` and `error_description`.
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const parts = [parsed.code ?? parsed.error, parsed.message ?? parsed.error_description];
+    said = parts.filter((part) => typeof part === "string").join(": ");
   } catch {
     // Not JSON (a proxy's page): the status alone says enough.
   }

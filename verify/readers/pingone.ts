@@ -57,8 +57,8 @@ export function assignmentGrant(
   environmentId: string,
   where: string
 ): { grant: ExtractedGrant; drift?: Drift } {
-  const type = (assignment.scope?.type ?? "UNKNOWN").toLowerCase();
-  const scopeId = (assignment.scope?.id ?? "").toLowerCase();
+  const type = printable(assignment.scope?.type ?? "UNKNOWN").toLowerCase();
+  const scopeId = printable(assignment.scope?.id ?? "").toLowerCase();
   const catalogScope = `pingone-environment:${environmentId.toLowerCase()}`;
   const base = {
     source: "pingone",
