@@ -156,6 +156,16 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     noCanary(stopped);
   });
 
+  test("an answer over the size cap: exit 1, not read further", async () => {
+    fake.addWorkerApp(ENV, APP, CATALOG);
+    fake.padApplicationsBytes = 5 * 1024 * 1024;
+    const result = await run({}, "table");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /GET \/v1\/environments\/\{envId\}\/applications: the answer from 127\.0\.0\.1:\d+ is over/
+    );
+  });
+
   test("plain http to a host other than the loopback is refused before any request", async () => {
     const result = await run({ PINGONE_AUTH_URL: "http://auth.example.test" });
     expect(result.code).toBe(1);

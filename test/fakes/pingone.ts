@@ -41,6 +41,8 @@ export class FakePingOne {
   readonly requests: { method: string; path: string }[] = [];
   /** Applications per page, so the reader must follow `_links.next`. */
   pageSize = 2;
+  /** Bytes of padding added to each applications page: a broken or hostile server's endless answer. */
+  padApplicationsBytes = 0;
   private readonly faults = new Map<string, number[]>();
   private readonly tokens = new Set<string>();
   private server?: Server;
@@ -186,6 +188,7 @@ export class FakePingOne {
       },
       count: page.length,
       size: page.length,
+      ...(this.padApplicationsBytes ? { padding: "x".repeat(this.padApplicationsBytes) } : {}),
     });
   }
 
