@@ -2,6 +2,7 @@ import type { SourceReader } from "../reading";
 import { awsReader } from "./aws";
 import { gcpReader } from "./gcp";
 import { githubReader } from "./github";
+import { pingoneReader } from "./pingone";
 
 /**
  * One reader per source kind. A kind without one is reported as "not verified", never as
@@ -11,4 +12,5 @@ export const READERS: Readonly<Record<string, SourceReader<any>>> = {
   aws: awsReader,
   gcp: gcpReader,
   github: githubReader,
+  pingone: pingoneReader,
 };
