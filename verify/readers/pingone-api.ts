@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { PINGONE_REGIONS, type PingOneRegion } from "../../connectors/pingone/config";
 import { printable } from "../../providers/text/printable";
-import { boundedFetch, BoundedFetchError } from "../../stacks/github/bounded-fetch";
+import { boundedFetch, BoundedFetchError } from "../../providers/http/bounded-fetch";
 import { UnreadableSourceError, type ReadContext } from "../reading";
 
 /** Largest answer read from PingOne; a page of applications is a few hundred KiB at most. */

@@ -1,5 +1,5 @@
-import { readCappedBytes, ResponseTooLargeError } from "../../providers/http/capped-body";
-import { printable } from "../../providers/text/printable";
+import { readCappedBytes, ResponseTooLargeError } from "./capped-body";
+import { printable } from "../text/printable";
 
 export interface FetchBounds {
   /** Deadline of one request, from connecting to the last byte of the body. */
