@@ -65,7 +65,8 @@ async function readOne(
   });
   try {
     const reading = await Promise.race([reader.read(connector, { ...context, signal: controller.signal }), expired]);
-    const drift = grantDrift(kindOf(connector).grants(connector), reading);
+    const catalog = kindOf(connector).grants(connector).filter((g) => !reading.unreadKinds?.includes(g.kind));
+    const drift = grantDrift(catalog, reading);
     return { status: drift.length ? "drift" : "verified", drift, facts: reading.facts };
   } catch (error) {
     if (!(error instanceof UnreadableSourceError)) throw error;

@@ -1,5 +1,6 @@
 import type { SourceReader } from "../reading";
 import { awsReader } from "./aws";
+import { azureReader } from "./azure";
 import { githubReader } from "./github";
 
 /**
@@ -8,5 +9,6 @@ import { githubReader } from "./github";
  */
 export const READERS: Readonly<Record<string, SourceReader<any>>> = {
   aws: awsReader,
+  azure: azureReader,
   github: githubReader,
 };

@@ -1,0 +1,102 @@
+import { ClientSecretCredential } from "@azure/identity";
+import { Client, GraphError, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
+import { AuthenticationHandler, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
+import { readCappedBytes, ResponseTooLargeError } from "../../providers/http/capped-body";
+import { printable } from "../../providers/text/printable";
+import { UnreadableSourceError, type ReadContext } from "../reading";
+
+const GRAPH_URL = "https://graph.microsoft.com";
+/** No Graph answer the reader needs comes near this; a larger one is refused, not buffered. */
+const RESPONSE_CAP_BYTES = 8 * 1024 * 1024;
+
+/** A read-only Microsoft Graph v1.0 client: `get(what, path)` returns the JSON or throws {@link UnreadableSourceError}. */
+export interface GraphReader {
+  get<T>(what: string, path: string): Promise<T>;
+}
+
+/**
+ * The last link of the Graph client's middleware chain, in place of its HTTPMessageHandler:
+ * the same `fetch`, but the body is read with a size cap before the client parses it.
+ */
+class CappedFetchHandler implements Middleware {
+  async execute(context: Context): Promise<void> {
+    const response = await fetch(context.request, context.options);
+    const body = [204, 304].includes(response.status) ? null : await readCappedBytes(response, RESPONSE_CAP_BYTES);
+    context.response = new Response(body, { status: response.status, headers: response.headers });
+  }
+}
+
+/** The secret never reaches a message, whatever a server or library echoes back. */
+function reasonOf(error: unknown, secret: string): string {
+  const e = error as { name?: string; statusCode?: number; code?: string | null; message?: string };
+  let reason: string;
+  if (e?.name === "AbortError" || e?.name === "TimeoutError") reason = "no answer within the deadline";
+  else if (error instanceof ResponseTooLargeError) reason = error.message;
+  else if (error instanceof GraphError) reason = `HTTP ${e.statusCode} ${e.code ?? ""}: ${e.message ?? ""}`;
+  else reason = `${e?.name ?? "Error"}: ${e?.message || "no message"}`;
+  const cleaned = printable(reason.split("\n")[0]!.slice(0, 400));
+  return secret ? cleaned.split(secret).join("[secret]") : cleaned;
+}
+
+/** The Entra credentials of the environment (`@azure/identity` EnvironmentCredential's names), checked against the connector. */
+function environmentCredentials(env: NodeJS.ProcessEnv, tenantId: string) {
+  const clientId = env.AZURE_CLIENT_ID;
+  const secret = env.AZURE_CLIENT_SECRET;
+  if (!clientId || !secret) {
+    throw new UnreadableSourceError("Entra credentials", "set AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (and AZURE_TENANT_ID)");
+  }
+  const envTenant = env.AZURE_TENANT_ID?.trim().toLowerCase();
+  if (envTenant && envTenant !== tenantId.toLowerCase()) {
+    throw new UnreadableSourceError("Entra credentials", `AZURE_TENANT_ID is ${envTenant}, the connector's tenant is ${tenantId}`);
+  }
+  return { clientId, secret };
+}
+
+/**
+ * A Graph client that authenticates with a client secret from the environment. Both ends
+ * can be moved, for national clouds and for the local fake: the token authority by
+ * `AZURE_AUTHORITY_HOST` (`authorityHost`, @azure/identity 4.13.0
+ * dist/commonjs/tokenCredentialOptions.d.ts; EnvironmentCredential reads the same variable),
+ * Graph by `INSIGHTS_GRAPH_URL` (`baseUrl`, @microsoft/microsoft-graph-client 3.0.7
+ * lib/src/IClientOptions.d.ts; `customHosts` there lets the token go to a non-Graph host).
+ * Every request: the read's abort signal plus a per-request deadline, a retry ceiling.
+ */
+export function graphReader(context: ReadContext, tenantId: string): GraphReader {
+  const { clientId, secret } = environmentCredentials(context.env, tenantId);
+  const { requestTimeoutMs, maxAttempts } = context.limits;
+  const authorityHost = context.env.AZURE_AUTHORITY_HOST || undefined;
+  const credential = new ClientSecretCredential(tenantId, clientId, secret, {
+    ...(authorityHost ? { authorityHost, disableInstanceDiscovery: true } : {}),
+    retryOptions: { maxRetries: maxAttempts - 1 },
+  });
+  const graphUrl = (context.env.INSIGHTS_GRAPH_URL || GRAPH_URL).replace(/\/+$/, "");
+  const deadline = () => AbortSignal.any([context.signal, AbortSignal.timeout(requestTimeoutMs)]);
+  const authProvider = {
+    async getAccessToken() {
+      const token = await credential.getToken(`${graphUrl}/.default`, {
+        abortSignal: deadline(),
+        requestOptions: { timeout: requestTimeoutMs },
+      });
+      return token.token;
+    },
+  };
+  const client = Client.initWithMiddleware({
+    baseUrl: `${graphUrl}/`,
+    defaultVersion: "v1.0",
+    customHosts: new Set([new URL(graphUrl).hostname]),
+    middleware: [
+      new AuthenticationHandler(authProvider),
+      new RetryHandler(new RetryHandlerOptions(1, maxAttempts - 1)),
+      new CappedFetchHandler(),
+    ],
+  });
+  return {
+    async get<T>(what: string, path: string): Promise<T> {
+      try {
+        return (await client.api(path).option("signal", deadline()).get()) as T;
+      } catch (error) {
+        throw new UnreadableSourceError(what, reasonOf(error, secret), { cause: error });
+      }
+    },
+  };
+}
