@@ -32,9 +32,11 @@ function reasonOf(error: unknown, secret: string): string {
   let reason: string;
   if (e?.name === "AbortError" || e?.name === "TimeoutError") reason = "no answer within the deadline";
   else if (error instanceof ResponseTooLargeError) reason = error.message;
-  else if (error instanceof GraphError) reason = `HTTP ${e.statusCode} ${e.code ?? ""}: ${e.message ?? ""}`;
+  else if (error instanceof GraphError && e.statusCode! > 0) reason = `HTTP ${e.statusCode} ${e.code}: ${e.message}`;
   else reason = `${e?.name ?? "Error"}: ${e?.message || "no message"}`;
-  const cleaned = printable(reason.split("\n")[0]!.slice(0, 400));
+  // MSAL pads its messages with "- Timestamp: Not Available" and the like; they say nothing.
+  const plain = reason.replace(/(?:\s-)?\s[A-Za-z() ]+: Not Available/g, "").replace(/:\s+-\s+Description:/, ":");
+  const cleaned = printable(plain.split("\n")[0]!.slice(0, 400));
   return secret ? cleaned.split(secret).join("[secret]") : cleaned;
 }
 
@@ -71,15 +73,23 @@ export function graphReader(context: ReadContext, tenantId: string): GraphReader
   });
   const graphUrl = (context.env.INSIGHTS_GRAPH_URL || GRAPH_URL).replace(/\/+$/, "");
   const deadline = () => AbortSignal.any([context.signal, AbortSignal.timeout(requestTimeoutMs)]);
+  // A token failure surfaces inside the Graph client's own error; kept here to name it as the token's.
+  let tokenError: unknown;
   const authProvider = {
     async getAccessToken() {
-      const token = await credential.getToken(`${graphUrl}/.default`, {
-        abortSignal: deadline(),
-        requestOptions: { timeout: requestTimeoutMs },
-      });
-      return token.token;
+      try {
+        const token = await credential.getToken(`${graphUrl}/.default`, {
+          abortSignal: deadline(),
+          requestOptions: { timeout: requestTimeoutMs },
+        });
+        return token.token;
+      } catch (error) {
+        tokenError = error;
+        throw error;
+      }
     },
   };
+  const tokenWhat = `Entra token for app ${clientId} from ${authorityHost ?? "https://login.microsoftonline.com"}`;
   const client = Client.initWithMiddleware({
     baseUrl: `${graphUrl}/`,
     defaultVersion: "v1.0",
@@ -95,6 +105,7 @@ export function graphReader(context: ReadContext, tenantId: string): GraphReader
       try {
         return (await client.api(path).option("signal", deadline()).get()) as T;
       } catch (error) {
+        if (tokenError) throw new UnreadableSourceError(tokenWhat, reasonOf(tokenError, secret), { cause: tokenError });
         throw new UnreadableSourceError(what, reasonOf(error, secret), { cause: error });
       }
     },
