@@ -30,7 +30,7 @@ export interface ResolvedRole {
 
 /** The permission's value (`User.Read.All`), or its ID when the resource does not publish it. */
 export function roleName({ resource, appRoleId }: ResolvedRole): string {
-  return resource.appRoles?.find((role) => role.id === appRoleId)?.value || `app role ${appRoleId}`;
+  return resource.appRoles?.find((role) => role.id === appRoleId)?.value || `(unpublished role ${appRoleId})`;
 }
 
 /**
