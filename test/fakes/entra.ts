@@ -2,16 +2,20 @@
  * A local fake of the Microsoft identity platform token endpoint and the Microsoft Graph
  * v1.0 endpoints the Entra verify reader calls, over HTTPS on 127.0.0.1 only (both
  * `@azure/identity`'s MSAL and the Graph client's auth middleware refuse plain HTTP).
- * Built from Microsoft's published API descriptions:
- * - Graph v1.0 OpenAPI: microsoftgraph/msgraph-metadata, openapi/v1.0/openapi.yaml
- *   (paths `/servicePrincipals`, `/servicePrincipals/{servicePrincipal-id}`,
- *   `/servicePrincipals/{servicePrincipal-id}/appRoleAssignments`, `/applications(appId='{appId}')`);
- *   the resource shapes (servicePrincipal.appRoles, appRoleAssignment.resourceId/appRoleId,
- *   application.requiredResourceAccess, passwordCredential.endDateTime) as in
- *   microsoftgraph/microsoft-graph-docs-contrib, api-reference/v1.0/resources/*.md.
- * - Token and discovery: "Microsoft identity platform and the OAuth 2.0 client credentials flow"
- *   (learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow) and the
- *   OpenID Connect metadata document `/{tenant}/v2.0/.well-known/openid-configuration`.
+ * Built from Microsoft's published API reference, microsoftgraph/microsoft-graph-docs-contrib:
+ * - api-reference/v1.0/api/serviceprincipal-list-approleassignments.md (commit
+ *   a6c84a4922966c7997a69995206458352829d584): `GET /servicePrincipals/{id}/appRoleAssignments`,
+ *   answer `{ value: [{ id, appRoleId, principalId, principalType, resourceId, … }] }`;
+ * - api-reference/v1.0/api/application-get.md (commit 58328433460bb4ed1975a6f858d30548c9557a39):
+ *   the application with `requiredResourceAccess` and `passwordCredentials`; the current page
+ *   adds the alternate key `GET /applications(appId='{appId}')`, as does
+ *   serviceprincipal-get.md for `/servicePrincipals(appId='{appId}')`;
+ * - serviceprincipal-list.md: `GET /servicePrincipals?$filter=displayName eq '…'`, and
+ *   serviceprincipal-get.md: `GET /servicePrincipals/{id}` with `appRoles[{ id, value }]`.
+ * Token and discovery: "Microsoft identity platform and the OAuth 2.0 client credentials flow"
+ * (learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow,
+ * `POST /{tenant}/oauth2/v2.0/token`, error `invalid_client` with an AADSTS description) and the
+ * OpenID Connect metadata document `/{tenant}/v2.0/.well-known/openid-configuration` MSAL reads first.
  * Errors use Graph's error body `{ error: { code, message } }`.
  */
 import { execFileSync } from "node:child_process";
