@@ -1,5 +1,4 @@
 import type { ConnectorConfig } from "../connectors/catalog";
-import type { Grant } from "../connectors/grant";
 import type { ExtractedGrant } from "../review/extracted-grant";
 
 /** The kinds of drift verify reports; each line of output names one. */
@@ -43,11 +42,6 @@ export interface SourceReading {
   readonly facts: readonly Fact[];
   /** Drift the reader found that grants cannot express: an account without the role, a pending update. */
   readonly drift?: readonly Drift[];
-  /**
-   * Grant kinds this reader does not read (yet): the catalog's grants of these kinds are
-   * left out of the comparison, and the reader says so in a fact, never a silent pass.
-   */
-  readonly unreadKinds?: readonly Grant["kind"][];
 }
 
 /** How far a reader may go: every request has a deadline and a retry ceiling. */

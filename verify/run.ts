@@ -65,8 +65,7 @@ async function readOne(
   });
   try {
     const reading = await Promise.race([reader.read(connector, { ...context, signal: controller.signal }), expired]);
-    const catalog = kindOf(connector).grants(connector).filter((g) => !reading.unreadKinds?.includes(g.kind));
-    const drift = grantDrift(catalog, reading);
+    const drift = grantDrift(kindOf(connector).grants(connector), reading);
     return { status: drift.length ? "drift" : "verified", drift, facts: reading.facts };
   } catch (error) {
     if (!(error instanceof UnreadableSourceError)) throw error;

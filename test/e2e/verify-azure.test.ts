@@ -14,6 +14,7 @@ const GRAPH_APP = "00000003-0000-0000-c000-000000000000";
 const O365_APP = "c5393580-f805-4401-95e8-94b7a6ef2fc2";
 const CONNECTOR_APP = "6d1e2f00-0000-4000-8000-00000000c0de";
 const DAY = 24 * 60 * 60 * 1000;
+const ROOT_GROUP = `/providers/Microsoft.Management/managementGroups/${TENANT}`;
 
 function opensslAvailable(): boolean {
   try {
@@ -51,6 +52,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
       AZURE_CLIENT_SECRET: SECRET,
       AZURE_AUTHORITY_HOST: fake.url,
       INSIGHTS_GRAPH_URL: fake.url,
+      INSIGHTS_ARM_URL: fake.url,
     });
     const verify = (...args: string[]) =>
       spawnCliAsync(
@@ -63,6 +65,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
         ...graph.map((v) => ({ resourceId: "sp-graph", appRoleId: roleId(v) })),
         ...office.map((v) => ({ resourceId: "sp-o365", appRoleId: roleId(v) })),
       ]);
+      fake.rbac.splice(0, fake.rbac.length, { principalId: "sp-connector", roleName: "Reader", scope: ROOT_GROUP });
       const start = new Date(Date.now() - 10 * DAY);
       fake.applications.splice(0, fake.applications.length, {
         appId: CONNECTOR_APP,
@@ -111,7 +114,9 @@ const catalogPermissions = (which: "graph" | "office365") =>
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("verify: every connector matches the catalog");
       expect(run.stdout).toContain(`service principal: BT-SP-Connector (app ${CONNECTOR_APP}, object sp-connector)`);
-      expect(run.stdout).toContain("azure resources: not verified");
+      const rbacRead = `GET ${ROOT_GROUP}/providers/Microsoft.Authorization/roleAssignments?`;
+      const listed = fake.requests.find((r) => r.startsWith(rbacRead));
+      expect(new URL(listed!.slice(4), fake.url).searchParams.get("$filter")).toBe("principalId eq 'sp-connector'");
       expect(fake.requests.some((r) => r.startsWith("POST /") && r.includes("/oauth2/v2.0/token"))).toBe(true);
       expect(run.stdout + run.stderr).not.toContain(SECRET);
     });
@@ -136,6 +141,21 @@ const catalogPermissions = (which: "graph" | "office365") =>
         `pending update: graph-app-role AuditLog.Read.All @ ${SCOPE} (requested, admin consent not granted)`,
       );
       expect(run.stdout + run.stderr).not.toContain(SECRET);
+    });
+
+    test("Contributor beside Reader at the root management group, Owner on a subscription: exit 3", async () => {
+      deploy();
+      fake.rbac.push(
+        { principalId: "sp-connector", roleName: "Contributor", scope: ROOT_GROUP },
+        { principalId: "sp-connector", roleName: "Owner", scope: "/subscriptions/5b1c0000-0000-4000-8000-0000000000a1" },
+      );
+      const run = await verify();
+      expect(run.code).toBe(3);
+      expect(run.stdout).toContain(`extra: azure-rbac-role Contributor @ azure-management-group:${TENANT}`);
+      expect(run.stdout).toContain(
+        "extra: azure-rbac-role Owner @ azure-scope:/subscriptions/5b1c0000-0000-4000-8000-0000000000a1",
+      );
+      expect(run.stdout).not.toContain("missing: azure-rbac-role Reader");
     });
 
     test("a secret valid two years against a 90-day rotation: exit 3, credential too old", async () => {

@@ -12,6 +12,11 @@
  *   serviceprincipal-get.md for `/servicePrincipals(appId='{appId}')`;
  * - serviceprincipal-list.md: `GET /servicePrincipals?$filter=displayName eq '…'`, and
  *   serviceprincipal-get.md: `GET /servicePrincipals/{id}` with `appRoles[{ id, value }]`.
+ * Azure Resource Manager, Azure/azure-rest-api-specs specification/authorization/resource-manager/
+ * Microsoft.Authorization/stable/2022-04-01 (commit 65ee5e20b40a1cdce2af21ef7605ee4de10dd78f):
+ * authorization-RoleAssignmentsCalls.json `GET /{scope}/providers/Microsoft.Authorization/roleAssignments`
+ * (`$filter=principalId eq '{id}'`, RoleAssignment `properties.{roleDefinitionId,principalId,scope}`) and
+ * authorization-RoleDefinitionsCalls.json `GET /{roleId}` (RoleDefinition `properties.roleName`).
  * Token and discovery: "Microsoft identity platform and the OAuth 2.0 client credentials flow"
  * (learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow,
  * `POST /{tenant}/oauth2/v2.0/token`, error `invalid_client` with an AADSTS description) and the
@@ -30,6 +35,8 @@ import { readBody } from "../../providers/http/read-body";
 export interface FakeAppRole { id: string; value: string }
 export interface FakeServicePrincipal { id: string; appId: string; displayName: string; appRoles: FakeAppRole[] }
 export interface FakeAssignment { resourceId: string; appRoleId: string }
+/** An Azure RBAC role assignment: the role by name, at an ARM scope. */
+export interface FakeRbacAssignment { principalId: string; roleName: string; scope: string }
 export interface FakeApplication {
   appId: string;
   requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: "Role" | "Scope" }[] }[];
@@ -57,6 +64,7 @@ export class FakeEntra {
   readonly servicePrincipals: FakeServicePrincipal[] = [];
   readonly assignments = new Map<string, FakeAssignment[]>();
   readonly applications: FakeApplication[] = [];
+  readonly rbac: FakeRbacAssignment[] = [];
   /** The client secret the token endpoint accepts; anything else is `invalid_client`. */
   clientSecret = "";
   /** Status every Graph call answers with instead of its data (401, 500…), when set. */
@@ -86,13 +94,45 @@ export class FakeEntra {
     this.requests.push(`${request.method} ${url.pathname}${url.search}`);
     const tenantPath = url.pathname.match(/^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/);
     if (tenantPath) return this.identity(tenantPath[1]!, tenantPath[2]!, request, response);
-    if (!url.pathname.startsWith("/v1.0/")) return this.json(response, 404, graphError("NotFound", "no such path"));
+    const arm = url.pathname.startsWith("/providers/");
+    if (!url.pathname.startsWith("/v1.0/") && !arm) return this.json(response, 404, graphError("NotFound", "no such path"));
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "");
     if (!this.tokens.has(token)) {
       return this.json(response, 401, graphError("InvalidAuthenticationToken", "Access token is empty or invalid."));
     }
     if (this.graphFault) return this.json(response, this.graphFault, graphError("Fault", `status ${this.graphFault}`));
-    return this.graph(url, response);
+    return arm ? this.arm(url, response) : this.graph(url, response);
+  }
+
+  /** Role assignments of one principal under a management group, and role definitions by ID. */
+  private arm(url: URL, response: ServerResponse) {
+    const definition = url.pathname.match(/^\/providers\/Microsoft\.Authorization\/roleDefinitions\/(.+)$/);
+    if (definition) {
+      const roleName = decodeURIComponent(definition[1]!);
+      return this.json(response, 200, { id: url.pathname, name: roleName, properties: { roleName, type: "BuiltInRole" } });
+    }
+    const list = url.pathname.match(
+      /^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+\/providers\/Microsoft\.Authorization\/roleAssignments$/,
+    );
+    const principal = url.searchParams.get("$filter")?.match(/^principalId eq '([^']+)'$/)?.[1];
+    if (!list || !principal || url.searchParams.get("api-version") !== "2022-04-01") {
+      return this.json(response, 400, graphError("BadRequest", `unsupported ${url.pathname}${url.search}`));
+    }
+    const value = this.rbac
+      .filter((a) => a.principalId === principal)
+      .map((a, i) => ({
+        id: `${a.scope}/providers/Microsoft.Authorization/roleAssignments/ra-${i}`,
+        name: `ra-${i}`,
+        type: "Microsoft.Authorization/roleAssignments",
+        properties: {
+          // Role definitions are named by role here, so the fake needs no table of GUIDs.
+          roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${encodeURIComponent(a.roleName)}`,
+          principalId: a.principalId,
+          principalType: "ServicePrincipal",
+          scope: a.scope,
+        },
+      }));
+    return this.json(response, 200, { value });
   }
 
   /** OpenID metadata and the client-credentials token endpoint (v2.0). */

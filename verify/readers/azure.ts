@@ -2,7 +2,8 @@ import type { AzureConnectorConfig } from "../../connectors/azure/config";
 import { entraTenantScope } from "../../connectors/azure/grants";
 import { secretLifetimeDays } from "../../connectors/azure/secret-lifetime";
 import { UnreadableSourceError, type Fact, type SourceReader, type SourceReading } from "../reading";
-import { graphReader, type GraphReader } from "./entra-client";
+import { readRbacRoles } from "./azure-rbac";
+import { entraCredential, graphReader, type GraphReader } from "./entra-client";
 import {
   grantedRoles,
   requestedNotGranted,
@@ -56,12 +57,13 @@ function resourceCache(graph: GraphReader) {
  * Entra ID: the connector's app registration through Microsoft Graph, read-only. Granted
  * application permissions (the service principal's app-role assignments) become catalog
  * grants; requested-but-unconsented permissions and client secrets past the catalog's
- * lifetime are drift. Reader at the root management group is not read yet (see facts).
+ * lifetime are drift. Azure RBAC roles of the same principal come from ARM.
  */
 export const azureReader: SourceReader<AzureConnectorConfig> = {
   kind: "azure",
   async read(connector, context): Promise<SourceReading> {
-    const graph = graphReader(context, connector.tenantId);
+    const credential = entraCredential(context, connector.tenantId);
+    const graph = graphReader(context, credential);
     const scope = entraTenantScope(connector);
     const principal = await findPrincipal(graph, connector, context.env.INSIGHTS_AZURE_APP_ID?.trim() || undefined);
     const resources = resourceCache(graph);
@@ -91,21 +93,21 @@ export const azureReader: SourceReader<AzureConnectorConfig> = {
       { label: "service principal", value: `${principal.displayName} (app ${principal.appId}, object ${principal.id})` },
       { label: "client secrets", value: secretsFact(secrets) },
     ];
-    if (connector.azureResources) {
-      facts.push({
-        label: "azure resources",
-        value: "not verified: Reader at the root management group is not read by this version (Graph only)",
-      });
+    // Reading ARM needs Reader at the root management group, which only azureResources grants.
+    const rbac = connector.azureResources
+      ? await readRbacRoles(context, credential, connector.tenantId, principal.id)
+      : [];
+    if (!connector.azureResources) {
+      facts.push({ label: "azure resources", value: "not read (azureResources: false): Azure RBAC roles not checked" });
     }
     return {
-      grants: found.grants,
+      grants: [...found.grants, ...rbac],
       facts,
       drift: [
         ...found.drift,
         ...requestedNotGranted(requested, granted, scope, `${where}, requiredResourceAccess`),
         ...secretDrift(secrets, lifetime, new Date(), `${where}, passwordCredentials`),
       ],
-      unreadKinds: ["azure-rbac-role"],
     };
   },
 };

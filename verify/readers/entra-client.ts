@@ -1,5 +1,5 @@
 import { ClientSecretCredential } from "@azure/identity";
-import { Client, GraphError, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
+import { Client, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
 import { AuthenticationHandler, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
 import { readCappedBytes, ResponseTooLargeError } from "../../providers/http/capped-body";
 import { printable } from "../../providers/text/printable";
@@ -27,12 +27,13 @@ class CappedFetchHandler implements Middleware {
 }
 
 /** The secret never reaches a message, whatever a server or library echoes back. */
-function reasonOf(error: unknown, secret: string): string {
+export function reasonOf(error: unknown, secret: string): string {
   const e = error as { name?: string; statusCode?: number; code?: string | null; message?: string };
   let reason: string;
   if (e?.name === "AbortError" || e?.name === "TimeoutError") reason = "no answer within the deadline";
   else if (error instanceof ResponseTooLargeError) reason = error.message;
-  else if (error instanceof GraphError && e.statusCode! > 0) reason = `HTTP ${e.statusCode} ${e.code}: ${e.message}`;
+  // GraphError and @azure/core-rest-pipeline's RestError both carry the HTTP status (-1: none).
+  else if (e?.statusCode && e.statusCode > 0) reason = `HTTP ${e.statusCode} ${e.code ?? ""}: ${e.message ?? ""}`;
   else reason = `${e?.name ?? "Error"}: ${e?.message || "no message"}`;
   // MSAL pads its messages with "- Timestamp: Not Available" and the like; they say nothing.
   const plain = reason.replace(/(?:\s-)?\s[A-Za-z() ]+: Not Available/g, "").replace(/:\s+-\s+Description:/, ":");
@@ -54,23 +55,40 @@ function environmentCredentials(env: NodeJS.ProcessEnv, tenantId: string) {
   return { clientId, secret };
 }
 
+/** The client-secret credential of the environment, for Graph and ARM alike. */
+export interface EntraCredential {
+  readonly credential: ClientSecretCredential;
+  readonly clientId: string;
+  /** Only to scrub it from messages. */
+  readonly secret: string;
+  /** Names the token endpoint in messages. */
+  readonly tokenWhat: string;
+}
+
 /**
- * A Graph client that authenticates with a client secret from the environment. Both ends
- * can be moved, for national clouds and for the local fake: the token authority by
- * `AZURE_AUTHORITY_HOST` (`authorityHost`, @azure/identity 4.13.0
- * dist/commonjs/tokenCredentialOptions.d.ts; EnvironmentCredential reads the same variable),
- * Graph by `INSIGHTS_GRAPH_URL` (`baseUrl`, @microsoft/microsoft-graph-client 3.0.7
- * lib/src/IClientOptions.d.ts; `customHosts` there lets the token go to a non-Graph host).
- * Every request: the read's abort signal plus a per-request deadline, a retry ceiling.
+ * `AZURE_AUTHORITY_HOST` moves the token authority, for national clouds and the local fake
+ * (`authorityHost`, @azure/identity 4.13.0 dist/commonjs/tokenCredentialOptions.d.ts;
+ * EnvironmentCredential reads the same variable). Retries stop at the read's ceiling.
  */
-export function graphReader(context: ReadContext, tenantId: string): GraphReader {
+export function entraCredential(context: ReadContext, tenantId: string): EntraCredential {
   const { clientId, secret } = environmentCredentials(context.env, tenantId);
-  const { requestTimeoutMs, maxAttempts } = context.limits;
   const authorityHost = context.env.AZURE_AUTHORITY_HOST || undefined;
   const credential = new ClientSecretCredential(tenantId, clientId, secret, {
     ...(authorityHost ? { authorityHost, disableInstanceDiscovery: true } : {}),
-    retryOptions: { maxRetries: maxAttempts - 1 },
+    retryOptions: { maxRetries: context.limits.maxAttempts - 1 },
   });
+  const tokenWhat = `Entra token for app ${clientId} from ${authorityHost ?? "https://login.microsoftonline.com"}`;
+  return { credential, clientId, secret, tokenWhat };
+}
+
+/**
+ * A Graph client on the environment's credential. `INSIGHTS_GRAPH_URL` moves Graph
+ * (`baseUrl`, @microsoft/microsoft-graph-client 3.0.7 lib/src/IClientOptions.d.ts;
+ * `customHosts` there lets the token go to a non-Graph host).
+ * Every request: the read's abort signal plus a per-request deadline, a retry ceiling.
+ */
+export function graphReader(context: ReadContext, { credential, secret, tokenWhat }: EntraCredential): GraphReader {
+  const { requestTimeoutMs, maxAttempts } = context.limits;
   const graphUrl = (context.env.INSIGHTS_GRAPH_URL || GRAPH_URL).replace(/\/+$/, "");
   const deadline = () => AbortSignal.any([context.signal, AbortSignal.timeout(requestTimeoutMs)]);
   // A token failure surfaces inside the Graph client's own error; kept here to name it as the token's.
@@ -89,7 +107,6 @@ export function graphReader(context: ReadContext, tenantId: string): GraphReader
       }
     },
   };
-  const tokenWhat = `Entra token for app ${clientId} from ${authorityHost ?? "https://login.microsoftonline.com"}`;
   const client = Client.initWithMiddleware({
     baseUrl: `${graphUrl}/`,
     defaultVersion: "v1.0",
