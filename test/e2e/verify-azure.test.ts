@@ -158,6 +158,15 @@ const catalogPermissions = (which: "graph" | "office365") =>
       expect(run.stdout).not.toContain("missing: azure-rbac-role Reader");
     });
 
+    test("azureResources: false: ARM is not asked, and the facts say so", async () => {
+      deploy();
+      writeFileSync(configFile, configWith([`${VALID.azure}\nazureResources: false`]));
+      const run = await verify();
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("azure resources: not read (azureResources: false): Azure RBAC roles not checked");
+      expect(fake.requests.filter((r) => r.includes("/providers/"))).toEqual([]);
+    });
+
     test("a secret valid two years against a 90-day rotation: exit 3, credential too old", async () => {
       deploy();
       const secret = fake.applications[0]!.passwordCredentials[0]!;

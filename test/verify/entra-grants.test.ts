@@ -1,3 +1,4 @@
+import { rbacScope } from "../../verify/readers/azure-rbac";
 import { secretLifetimeDays } from "../../connectors/azure/secret-lifetime";
 import {
   grantedRoles,
@@ -96,5 +97,16 @@ describe("client secrets against the catalog's lifetime", () => {
     expect(secretDrift([secret("2026-11-01T00:00:00Z", null)], 120, now, "w")).toEqual([
       { change: "credential too old", subject: "client secret s", detail: "never expires", where: "w" },
     ]);
+  });
+});
+
+describe("Azure role assignment scopes in the catalog's vocabulary", () => {
+  test("the tenant root management group is the catalog's scope; anything else keeps ARM's spelling", () => {
+    expect(rbacScope("/providers/Microsoft.Management/managementGroups/T1", "t1")).toBe("azure-management-group:t1");
+    expect(rbacScope("/providers/Microsoft.Management/managementGroups/child", "t1")).toBe(
+      "azure-management-group:child",
+    );
+    expect(rbacScope("/subscriptions/s1", "t1")).toBe("azure-scope:/subscriptions/s1");
+    expect(rbacScope("/", "t1")).toBe("azure-scope:/");
   });
 });
