@@ -35,7 +35,9 @@ const api = (id: string, appId: string, displayName: string, values: string[]): 
   appRoles: values.map((value) => ({ id: roleId(value), value })),
 });
 const catalogPermissions = (which: "graph" | "office365") =>
-  Object.values(AZURE_PERMISSION_GROUPS).filter((g) => g.api === which).flatMap((g) => [...g.permissions]);
+  Object.values(AZURE_PERMISSION_GROUPS)
+    .filter((g) => g.api === which)
+    .flatMap((g) => [...g.permissions]);
 
 (available ? describe : describe.skip)(
   `verify: Entra ID through Microsoft Graph, against the local fake${available ? "" : " [SKIPPED: no openssl]"}`,
@@ -57,7 +59,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
     const verify = (...args: string[]) =>
       spawnCliAsync(
         ["verify", "--config", configFile, "--kind", "azure", "--skip-connectivity", "--retries", "0", ...args],
-        env(),
+        env()
       );
     /** Grants the connector's service principal each catalog permission, and requests the same. */
     const deploy = (graph: string[] = catalogPermissions("graph"), office = catalogPermissions("office365")) => {
@@ -96,7 +98,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
         api("sp-graph", GRAPH_APP, "Microsoft Graph", [...catalogPermissions("graph"), "Directory.ReadWrite.All"]),
         api("sp-o365", O365_APP, "Office 365 Management APIs", catalogPermissions("office365")),
         api("sp-exo", "00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online", ["full_access_as_app"]),
-        { id: "sp-connector", appId: CONNECTOR_APP, displayName: "BT-SP-Connector", appRoles: [] },
+        { id: "sp-connector", appId: CONNECTOR_APP, displayName: "BT-SP-Connector", appRoles: [] }
       );
       work = mkdtempSync(join(tmpdir(), "verify-azure-"));
       configFile = join(work, "tenants.yaml");
@@ -124,21 +126,25 @@ const catalogPermissions = (which: "graph" | "office365") =>
     test("extra write role, a missing role, a foreign API's role and an unconsented request: exit 3", async () => {
       deploy(
         [...catalogPermissions("graph").filter((p) => p !== "AuditLog.Read.All"), "Directory.ReadWrite.All"],
-        catalogPermissions("office365"),
+        catalogPermissions("office365")
       );
       fake.assignments.get("sp-connector")!.push({ resourceId: "sp-exo", appRoleId: roleId("full_access_as_app") });
-      fake.applications[0]!.requiredResourceAccess[0]!.resourceAccess.push({ id: roleId("AuditLog.Read.All"), type: "Role" });
+      fake.applications[0]!.requiredResourceAccess[0]!.resourceAccess.push({
+        id: roleId("AuditLog.Read.All"),
+        type: "Role",
+      });
       const run = await verify("--format", "markdown");
       expect(run.code).toBe(3);
       const where = `[service principal BT-SP-Connector (app ${CONNECTOR_APP}), app role assignments]`;
       expect(run.stdout).toContain(`extra: graph-app-role Directory.ReadWrite.All @ ${SCOPE} ${where}`);
       expect(run.stdout).toContain(`missing: graph-app-role AuditLog.Read.All @ ${SCOPE}\n`);
       expect(run.stdout).toContain(
-        `extra: app role full_access_as_app of Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000) @ ${SCOPE} ` +
-          `(deployed write, catalog none) ${where}`,
+        "extra: app role full_access_as_app of Office 365 Exchange Online " +
+          `(00000002-0000-0ff1-ce00-000000000000) @ ${SCOPE} ` +
+          `(deployed write, catalog none) ${where}`
       );
       expect(run.stdout).toContain(
-        `pending update: graph-app-role AuditLog.Read.All @ ${SCOPE} (requested, admin consent not granted)`,
+        `pending update: graph-app-role AuditLog.Read.All @ ${SCOPE} (requested, admin consent not granted)`
       );
       expect(run.stdout + run.stderr).not.toContain(SECRET);
     });
@@ -147,13 +153,13 @@ const catalogPermissions = (which: "graph" | "office365") =>
       deploy();
       fake.rbac.push(
         { principalId: "sp-connector", roleName: "Contributor", scope: ROOT_GROUP },
-        { principalId: "sp-connector", roleName: "Owner", scope: "/subscriptions/5b1c0000-0000-4000-8000-0000000000a1" },
+        { principalId: "sp-connector", roleName: "Owner", scope: "/subscriptions/5b1c0000-0000-4000-8000-0000000000a1" }
       );
       const run = await verify();
       expect(run.code).toBe(3);
       expect(run.stdout).toContain(`extra: azure-rbac-role Contributor @ azure-management-group:${TENANT}`);
       expect(run.stdout).toContain(
-        "extra: azure-rbac-role Owner @ azure-scope:/subscriptions/5b1c0000-0000-4000-8000-0000000000a1",
+        "extra: azure-rbac-role Owner @ azure-scope:/subscriptions/5b1c0000-0000-4000-8000-0000000000a1"
       );
       expect(run.stdout).not.toContain("missing: azure-rbac-role Reader");
     });
@@ -182,7 +188,9 @@ const catalogPermissions = (which: "graph" | "office365") =>
       fake.graphFault = 500;
       const run = await verify();
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('could not be read: service principal "BT-SP-Connector": HTTP 500 Fault: status 500');
+      expect(run.stdout).toContain(
+        'could not be read: service principal "BT-SP-Connector": HTTP 500 Fault: status 500'
+      );
     });
 
     test("Graph answers 401: exit 1 naming the call and Graph's reason", async () => {
@@ -190,7 +198,9 @@ const catalogPermissions = (which: "graph" | "office365") =>
       fake.graphFault = 401;
       const run = await verify();
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('could not be read: service principal "BT-SP-Connector": HTTP 401 Fault: status 401');
+      expect(run.stdout).toContain(
+        'could not be read: service principal "BT-SP-Connector": HTTP 401 Fault: status 401'
+      );
     });
 
     test("a wrong client secret: exit 1 with the token endpoint's reason, the secret in no format", async () => {
@@ -201,7 +211,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
         expect(run.code).toBe(1);
         expect(run.stdout).toContain(
           `Entra token for app 11111111-2222-4333-8444-555555555555 from ${fake.url}: ` +
-            "AuthenticationRequiredError: invalid_client: AADSTS7000215: Invalid client secret provided.",
+            "AuthenticationRequiredError: invalid_client: AADSTS7000215: Invalid client secret provided."
         );
         expect(run.stdout + run.stderr).not.toContain(SECRET);
       }
@@ -212,8 +222,10 @@ const catalogPermissions = (which: "graph" | "office365") =>
       await fake.stop();
       const run = await verify("--request-timeout", "5");
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain(`could not be read: Entra token for app 11111111-2222-4333-8444-555555555555 from ${fake.url}`);
+      expect(run.stdout).toContain(
+        `could not be read: Entra token for app 11111111-2222-4333-8444-555555555555 from ${fake.url}`
+      );
       expect(run.stdout + run.stderr).not.toContain(SECRET);
     });
-  },
+  }
 );

@@ -32,11 +32,26 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readBody } from "../../providers/http/read-body";
 
-export interface FakeAppRole { id: string; value: string }
-export interface FakeServicePrincipal { id: string; appId: string; displayName: string; appRoles: FakeAppRole[] }
-export interface FakeAssignment { resourceId: string; appRoleId: string }
+export interface FakeAppRole {
+  id: string;
+  value: string;
+}
+export interface FakeServicePrincipal {
+  id: string;
+  appId: string;
+  displayName: string;
+  appRoles: FakeAppRole[];
+}
+export interface FakeAssignment {
+  resourceId: string;
+  appRoleId: string;
+}
 /** An Azure RBAC role assignment: the role by name, at an ARM scope. */
-export interface FakeRbacAssignment { principalId: string; roleName: string; scope: string }
+export interface FakeRbacAssignment {
+  principalId: string;
+  roleName: string;
+  scope: string;
+}
 export interface FakeApplication {
   appId: string;
   requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: "Role" | "Scope" }[] }[];
@@ -48,10 +63,27 @@ export function selfSignedCertificate(): { key: string; cert: string; certFile: 
   const dir = mkdtempSync(join(tmpdir(), "fake-entra-tls-"));
   const keyFile = join(dir, "key.pem");
   const certFile = join(dir, "cert.pem");
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", keyFile, "-out", certFile,
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+      "-keyout",
+      keyFile,
+      "-out",
+      certFile,
+    ],
+    { stdio: "ignore" }
+  );
   return {
     key: readFileSync(keyFile, "utf8"),
     cert: readFileSync(certFile, "utf8"),
@@ -92,10 +124,13 @@ export class FakeEntra {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", this.url);
     this.requests.push(`${request.method} ${url.pathname}${url.search}`);
-    const tenantPath = url.pathname.match(/^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/);
+    const tenantPath = url.pathname.match(
+      /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/
+    );
     if (tenantPath) return this.identity(tenantPath[1]!, tenantPath[2]!, request, response);
     const arm = url.pathname.startsWith("/providers/");
-    if (!url.pathname.startsWith("/v1.0/") && !arm) return this.json(response, 404, graphError("NotFound", "no such path"));
+    if (!url.pathname.startsWith("/v1.0/") && !arm)
+      return this.json(response, 404, graphError("NotFound", "no such path"));
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "");
     if (!this.tokens.has(token)) {
       return this.json(response, 401, graphError("InvalidAuthenticationToken", "Access token is empty or invalid."));
@@ -109,11 +144,16 @@ export class FakeEntra {
     const definition = url.pathname.match(/^\/providers\/Microsoft\.Authorization\/roleDefinitions\/(.+)$/);
     if (definition) {
       const roleName = decodeURIComponent(definition[1]!);
-      return this.json(response, 200, { id: url.pathname, name: roleName, properties: { roleName, type: "BuiltInRole" } });
+      return this.json(response, 200, {
+        id: url.pathname,
+        name: roleName,
+        properties: { roleName, type: "BuiltInRole" },
+      });
     }
-    const list = url.pathname.match(
-      /^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+\/providers\/Microsoft\.Authorization\/roleAssignments$/,
-    );
+    const assignments = "/providers/Microsoft.Authorization/roleAssignments";
+    const list =
+      url.pathname.endsWith(assignments) &&
+      /^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+$/.test(url.pathname.slice(0, -assignments.length));
     const principal = url.searchParams.get("$filter")?.match(/^principalId eq '([^']+)'$/)?.[1];
     if (!list || !principal || url.searchParams.get("api-version") !== "2022-04-01") {
       return this.json(response, 400, graphError("BadRequest", `unsupported ${url.pathname}${url.search}`));
@@ -157,7 +197,12 @@ export class FakeEntra {
     }
     const token = `fake-token-${this.tokens.size + 1}`;
     this.tokens.add(token);
-    return this.json(response, 200, { token_type: "Bearer", expires_in: 3599, ext_expires_in: 3599, access_token: token });
+    return this.json(response, 200, {
+      token_type: "Bearer",
+      expires_in: 3599,
+      ext_expires_in: 3599,
+      access_token: token,
+    });
   }
 
   private graph(url: URL, response: ServerResponse) {

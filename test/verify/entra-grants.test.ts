@@ -38,8 +38,22 @@ describe("Entra app roles in the catalog's vocabulary", () => {
     expect(grantedRoles(roles, SCOPE, "sp").grants).toEqual([
       { source: "azure", scope: SCOPE, kind: "graph-app-role", name: "User.Read.All", access: "read", artifact: "sp" },
       { source: "azure", scope: SCOPE, kind: "graph-app-role", name: "Mail.Send", access: "write", artifact: "sp" },
-      { source: "azure", scope: SCOPE, kind: "graph-app-role", name: "Sites.FullControl.All", access: "admin", artifact: "sp" },
-      { source: "azure", scope: SCOPE, kind: "office365-app-role", name: "ActivityFeed.Read", access: "read", artifact: "sp" },
+      {
+        source: "azure",
+        scope: SCOPE,
+        kind: "graph-app-role",
+        name: "Sites.FullControl.All",
+        access: "admin",
+        artifact: "sp",
+      },
+      {
+        source: "azure",
+        scope: SCOPE,
+        kind: "office365-app-role",
+        name: "ActivityFeed.Read",
+        access: "read",
+        artifact: "sp",
+      },
     ]);
   });
 
@@ -92,7 +106,12 @@ describe("client secrets against the catalog's lifetime", () => {
       },
     ]);
     expect(secretDrift([secret("2025-01-01T00:00:00Z", "2025-05-01T00:00:00Z")], 120, now, "w")).toEqual([
-      { change: "credential too old", subject: "client secret s", detail: "created 691 days ago, catalog allows 120", where: "w" },
+      {
+        change: "credential too old",
+        subject: "client secret s",
+        detail: "created 691 days ago, catalog allows 120",
+        where: "w",
+      },
     ]);
     expect(secretDrift([secret("2026-11-01T00:00:00Z", null)], 120, now, "w")).toEqual([
       { change: "credential too old", subject: "client secret s", detail: "never expires", where: "w" },
@@ -104,7 +123,7 @@ describe("Azure role assignment scopes in the catalog's vocabulary", () => {
   test("the tenant root management group is the catalog's scope; anything else keeps ARM's spelling", () => {
     expect(rbacScope("/providers/Microsoft.Management/managementGroups/T1", "t1")).toBe("azure-management-group:t1");
     expect(rbacScope("/providers/Microsoft.Management/managementGroups/child", "t1")).toBe(
-      "azure-management-group:child",
+      "azure-management-group:child"
     );
     expect(rbacScope("/subscriptions/s1", "t1")).toBe("azure-scope:/subscriptions/s1");
     expect(rbacScope("/", "t1")).toBe("azure-scope:/");

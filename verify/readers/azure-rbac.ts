@@ -10,7 +10,10 @@ const UNUSED_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 /** A ceiling on role assignments read: a principal with more is not the connector's. */
 const MAX_ASSIGNMENTS = 1000;
 
-/** `/providers/Microsoft.Management/managementGroups/{tenant}` → the catalog's scope; any other scope as ARM spells it. */
+/**
+ * `/providers/Microsoft.Management/managementGroups/{tenant}` → the catalog's scope;
+ * any other scope as ARM spells it.
+ */
 export function rbacScope(armScope: string, tenantId: string): string {
   const group = armScope.match(/^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i)?.[1];
   if (group) return `azure-management-group:${group.toLowerCase() === tenantId.toLowerCase() ? tenantId : group}`;
@@ -29,7 +32,7 @@ export async function readRbacRoles(
   context: ReadContext,
   { credential, secret }: EntraCredential,
   tenantId: string,
-  principalId: string,
+  principalId: string
 ): Promise<ExtractedGrant[]> {
   const { requestTimeoutMs, maxAttempts } = context.limits;
   const endpoint = (context.env.INSIGHTS_ARM_URL || ARM_URL).replace(/\/+$/, "");
@@ -47,9 +50,13 @@ export async function readRbacRoles(
   try {
     const grants: ExtractedGrant[] = [];
     const names = new Map<string, string>();
-    const pages = client.roleAssignments.listForScope(root, { filter: `principalId eq '${principalId}'`, ...options() });
+    const pages = client.roleAssignments.listForScope(root, {
+      filter: `principalId eq '${principalId}'`,
+      ...options(),
+    });
     for await (const assignment of pages) {
-      if (grants.length >= MAX_ASSIGNMENTS) throw new UnreadableSourceError(what, `more than ${MAX_ASSIGNMENTS}; stopped`);
+      if (grants.length >= MAX_ASSIGNMENTS)
+        throw new UnreadableSourceError(what, `more than ${MAX_ASSIGNMENTS}; stopped`);
       const definitionId = assignment.roleDefinitionId ?? "";
       if (!names.has(definitionId)) {
         const definition = await client.roleDefinitions.getById(definitionId.replace(/^\/+/, ""), options());

@@ -13,7 +13,11 @@ import {
   type ResourcePrincipal,
 } from "./entra-grants";
 
-interface ServicePrincipal { id: string; appId: string; displayName: string }
+interface ServicePrincipal {
+  id: string;
+  appId: string;
+  displayName: string;
+}
 interface Application {
   requiredResourceAccess?: { resourceAppId: string; resourceAccess?: { id: string; type: string }[] }[];
   passwordCredentials?: PasswordCredential[];
@@ -30,7 +34,7 @@ async function findPrincipal(graph: GraphReader, connector: AzureConnectorConfig
   const name = connector.servicePrincipalName;
   const found = await graph.get<{ value: ServicePrincipal[] }>(
     `service principal "${name}"`,
-    `/servicePrincipals?$filter=displayName eq ${encodeURIComponent(odataString(name))}&$select=id,appId,displayName`,
+    `/servicePrincipals?$filter=displayName eq ${encodeURIComponent(odataString(name))}&$select=id,appId,displayName`
   );
   if (found.value.length === 1) return found.value[0]!;
   const why = found.value.length
@@ -69,14 +73,14 @@ export const azureReader: SourceReader<AzureConnectorConfig> = {
     const resources = resourceCache(graph);
     const assignments = await graph.get<{ value: { resourceId: string; appRoleId: string }[] }>(
       "app role assignments",
-      `/servicePrincipals/${principal.id}/appRoleAssignments`,
+      `/servicePrincipals/${principal.id}/appRoleAssignments`
     );
     const granted: ResolvedRole[] = await Promise.all(
-      assignments.value.map(async (a) => ({ resource: await resources.byId(a.resourceId), appRoleId: a.appRoleId })),
+      assignments.value.map(async (a) => ({ resource: await resources.byId(a.resourceId), appRoleId: a.appRoleId }))
     );
     const application = await graph.get<Application>(
       `application ${principal.appId}`,
-      `/applications(appId='${principal.appId}')?$select=requiredResourceAccess,passwordCredentials`,
+      `/applications(appId='${principal.appId}')?$select=requiredResourceAccess,passwordCredentials`
     );
     const requested: ResolvedRole[] = [];
     for (const api of application.requiredResourceAccess ?? []) {
@@ -90,7 +94,10 @@ export const azureReader: SourceReader<AzureConnectorConfig> = {
     const lifetime = secretLifetimeDays(connector.secretRotationDays);
     const secrets = application.passwordCredentials ?? [];
     const facts: Fact[] = [
-      { label: "service principal", value: `${principal.displayName} (app ${principal.appId}, object ${principal.id})` },
+      {
+        label: "service principal",
+        value: `${principal.displayName} (app ${principal.appId}, object ${principal.id})`,
+      },
       { label: "client secrets", value: secretsFact(secrets) },
     ];
     // Reading ARM needs Reader at the root management group, which only azureResources grants.

@@ -9,7 +9,10 @@ const GRAPH_URL = "https://graph.microsoft.com";
 /** No Graph answer the reader needs comes near this; a larger one is refused, not buffered. */
 const RESPONSE_CAP_BYTES = 8 * 1024 * 1024;
 
-/** A read-only Microsoft Graph v1.0 client: `get(what, path)` returns the JSON or throws {@link UnreadableSourceError}. */
+/**
+ * A read-only Microsoft Graph v1.0 client: `get(what, path)` returns the JSON,
+ * or throws {@link UnreadableSourceError}.
+ */
 export interface GraphReader {
   get<T>(what: string, path: string): Promise<T>;
 }
@@ -41,16 +44,25 @@ export function reasonOf(error: unknown, secret: string): string {
   return secret ? cleaned.split(secret).join("[secret]") : cleaned;
 }
 
-/** The Entra credentials of the environment (`@azure/identity` EnvironmentCredential's names), checked against the connector. */
+/**
+ * The Entra credentials of the environment (`@azure/identity` EnvironmentCredential's names),
+ * checked against the connector.
+ */
 function environmentCredentials(env: NodeJS.ProcessEnv, tenantId: string) {
   const clientId = env.AZURE_CLIENT_ID;
   const secret = env.AZURE_CLIENT_SECRET;
   if (!clientId || !secret) {
-    throw new UnreadableSourceError("Entra credentials", "set AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (and AZURE_TENANT_ID)");
+    throw new UnreadableSourceError(
+      "Entra credentials",
+      "set AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (and AZURE_TENANT_ID)"
+    );
   }
   const envTenant = env.AZURE_TENANT_ID?.trim().toLowerCase();
   if (envTenant && envTenant !== tenantId.toLowerCase()) {
-    throw new UnreadableSourceError("Entra credentials", `AZURE_TENANT_ID is ${envTenant}, the connector's tenant is ${tenantId}`);
+    throw new UnreadableSourceError(
+      "Entra credentials",
+      `AZURE_TENANT_ID is ${envTenant}, the connector's tenant is ${tenantId}`
+    );
   }
   return { clientId, secret };
 }

@@ -63,14 +63,16 @@ export function requestedNotGranted(
   requested: readonly ResolvedRole[],
   granted: readonly ResolvedRole[],
   scope: string,
-  where: string,
+  where: string
 ): Drift[] {
   const grantedKeys = new Set(granted.map((role) => `${role.resource.appId}|${role.appRoleId}`));
   return requested
     .filter((role) => !grantedKeys.has(`${role.resource.appId}|${role.appRoleId}`))
     .map((role) => ({
       change: "pending update" as const,
-      subject: `${APP_ROLE_KINDS[role.resource.appId] ?? `app role of ${role.resource.displayName}`} ${roleName(role)} @ ${scope}`,
+      subject: `${APP_ROLE_KINDS[role.resource.appId] ?? `app role of ${role.resource.displayName}`} ${roleName(
+        role
+      )} @ ${scope}`,
       detail: "requested, admin consent not granted",
       where,
     }));
@@ -95,7 +97,7 @@ export function secretDrift(
   secrets: readonly PasswordCredential[],
   lifetimeDays: number,
   now: Date,
-  where: string,
+  where: string
 ): Drift[] {
   const drift: Drift[] = [];
   for (const secret of secrets) {
