@@ -59,7 +59,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
     const verify = (...args: string[]) =>
       spawnCliAsync(
         ["verify", "--config", configFile, "--kind", "azure", "--skip-connectivity", "--retries", "0", ...args],
-        env()
+        env(),
       );
     /** Grants the connector's service principal each catalog permission, and requests the same. */
     const deploy = (graph: string[] = catalogPermissions("graph"), office = catalogPermissions("office365")) => {
@@ -98,7 +98,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
         api("sp-graph", GRAPH_APP, "Microsoft Graph", [...catalogPermissions("graph"), "Directory.ReadWrite.All"]),
         api("sp-o365", O365_APP, "Office 365 Management APIs", catalogPermissions("office365")),
         api("sp-exo", "00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online", ["full_access_as_app"]),
-        { id: "sp-connector", appId: CONNECTOR_APP, displayName: "BT-SP-Connector", appRoles: [] }
+        { id: "sp-connector", appId: CONNECTOR_APP, displayName: "BT-SP-Connector", appRoles: [] },
       );
       work = mkdtempSync(join(tmpdir(), "verify-azure-"));
       configFile = join(work, "tenants.yaml");
@@ -111,11 +111,14 @@ const catalogPermissions = (which: "graph" | "office365") =>
 
     test("the catalog's permissions granted and requested, a young secret: exit 0", async () => {
       deploy();
+      fake.pageSize = 5; // 21 assignments: five pages, each one followed
+
       const run = await verify();
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("verify: every connector matches the catalog");
       expect(run.stdout).toContain(`service principal: BT-SP-Connector (app ${CONNECTOR_APP}, object sp-connector)`);
+      expect(fake.requests.filter((r) => r.includes("/appRoleAssignments")).length).toBe(5);
       const rbacRead = `GET ${ROOT_GROUP}/providers/Microsoft.Authorization/roleAssignments?`;
       const listed = fake.requests.find((r) => r.startsWith(rbacRead));
       expect(new URL(listed!.slice(4), fake.url).searchParams.get("$filter")).toBe("principalId eq 'sp-connector'");
@@ -126,7 +129,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
     test("extra write role, a missing role, a foreign API's role and an unconsented request: exit 3", async () => {
       deploy(
         [...catalogPermissions("graph").filter((p) => p !== "AuditLog.Read.All"), "Directory.ReadWrite.All"],
-        catalogPermissions("office365")
+        catalogPermissions("office365"),
       );
       fake.assignments.get("sp-connector")!.push({ resourceId: "sp-exo", appRoleId: roleId("full_access_as_app") });
       fake.applications[0]!.requiredResourceAccess[0]!.resourceAccess.push({
@@ -141,10 +144,10 @@ const catalogPermissions = (which: "graph" | "office365") =>
       expect(run.stdout).toContain(
         "extra: app role full_access_as_app of Office 365 Exchange Online " +
           `(00000002-0000-0ff1-ce00-000000000000) @ ${SCOPE} ` +
-          `(deployed write, catalog none) ${where}`
+          `(deployed write, catalog none) ${where}`,
       );
       expect(run.stdout).toContain(
-        `pending update: graph-app-role AuditLog.Read.All @ ${SCOPE} (requested, admin consent not granted)`
+        `pending update: graph-app-role AuditLog.Read.All @ ${SCOPE} (requested, admin consent not granted)`,
       );
       expect(run.stdout + run.stderr).not.toContain(SECRET);
     });
@@ -153,13 +156,17 @@ const catalogPermissions = (which: "graph" | "office365") =>
       deploy();
       fake.rbac.push(
         { principalId: "sp-connector", roleName: "Contributor", scope: ROOT_GROUP },
-        { principalId: "sp-connector", roleName: "Owner", scope: "/subscriptions/5b1c0000-0000-4000-8000-0000000000a1" }
+        {
+          principalId: "sp-connector",
+          roleName: "Owner",
+          scope: "/subscriptions/5b1c0000-0000-4000-8000-0000000000a1",
+        },
       );
       const run = await verify();
       expect(run.code).toBe(3);
       expect(run.stdout).toContain(`extra: azure-rbac-role Contributor @ azure-management-group:${TENANT}`);
       expect(run.stdout).toContain(
-        "extra: azure-rbac-role Owner @ azure-scope:/subscriptions/5b1c0000-0000-4000-8000-0000000000a1"
+        "extra: azure-rbac-role Owner @ azure-scope:/subscriptions/5b1c0000-0000-4000-8000-0000000000a1",
       );
       expect(run.stdout).not.toContain("missing: azure-rbac-role Reader");
     });
@@ -189,7 +196,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
       const run = await verify();
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(
-        'could not be read: service principal "BT-SP-Connector": HTTP 500 Fault: status 500'
+        'could not be read: service principal "BT-SP-Connector": HTTP 500 Fault: status 500',
       );
     });
 
@@ -199,7 +206,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
       const run = await verify();
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(
-        'could not be read: service principal "BT-SP-Connector": HTTP 401 Fault: status 401'
+        'could not be read: service principal "BT-SP-Connector": HTTP 401 Fault: status 401',
       );
     });
 
@@ -211,7 +218,7 @@ const catalogPermissions = (which: "graph" | "office365") =>
         expect(run.code).toBe(1);
         expect(run.stdout).toContain(
           `Entra token for app 11111111-2222-4333-8444-555555555555 from ${fake.url}: ` +
-            "AuthenticationRequiredError: invalid_client: AADSTS7000215: Invalid client secret provided."
+            "AuthenticationRequiredError: invalid_client: AADSTS7000215: Invalid client secret provided.",
         );
         expect(run.stdout + run.stderr).not.toContain(SECRET);
       }
@@ -223,9 +230,9 @@ const catalogPermissions = (which: "graph" | "office365") =>
       const run = await verify("--request-timeout", "5");
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(
-        `could not be read: Entra token for app 11111111-2222-4333-8444-555555555555 from ${fake.url}`
+        `could not be read: Entra token for app 11111111-2222-4333-8444-555555555555 from ${fake.url}`,
       );
       expect(run.stdout + run.stderr).not.toContain(SECRET);
     });
-  }
+  },
 );

@@ -82,7 +82,7 @@ export function selfSignedCertificate(): { key: string; cert: string; certFile: 
       "-out",
       certFile,
     ],
-    { stdio: "ignore" }
+    { stdio: "ignore" },
   );
   return {
     key: readFileSync(keyFile, "utf8"),
@@ -97,6 +97,8 @@ export class FakeEntra {
   readonly assignments = new Map<string, FakeAssignment[]>();
   readonly applications: FakeApplication[] = [];
   readonly rbac: FakeRbacAssignment[] = [];
+  /** Items per page of a collection; Graph pages with `@odata.nextLink` carrying a `$skiptoken`. */
+  pageSize = 100;
   /** The client secret the token endpoint accepts; anything else is `invalid_client`. */
   clientSecret = "";
   /** Status every Graph call answers with instead of its data (401, 500…), when set. */
@@ -125,7 +127,7 @@ export class FakeEntra {
     const url = new URL(request.url ?? "/", this.url);
     this.requests.push(`${request.method} ${url.pathname}${url.search}`);
     const tenantPath = url.pathname.match(
-      /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/
+      /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/,
     );
     if (tenantPath) return this.identity(tenantPath[1]!, tenantPath[2]!, request, response);
     const arm = url.pathname.startsWith("/providers/");
@@ -225,7 +227,7 @@ export class FakeEntra {
         principalType: "ServicePrincipal",
         ...a,
       }));
-      return this.json(response, 200, { value });
+      return this.json(response, 200, this.page(url, value));
     }
     // GET /servicePrincipals/{id}
     const single = path.match(/^\/servicePrincipals\/([^/]+)$/);
@@ -243,6 +245,16 @@ export class FakeEntra {
       return this.json(response, 200, found);
     }
     return this.json(response, 404, graphError("BadRequest", `unsupported path ${path}`));
+  }
+
+  /** One page of a collection, with `@odata.nextLink` to the next while there is more. */
+  private page(url: URL, items: unknown[]) {
+    const start = Number(url.searchParams.get("$skiptoken") ?? 0);
+    const value = items.slice(start, start + this.pageSize);
+    if (start + this.pageSize >= items.length) return { value };
+    const next = new URL(url);
+    next.searchParams.set("$skiptoken", String(start + this.pageSize));
+    return { value, "@odata.nextLink": next.toString() };
   }
 
   private json(response: ServerResponse, status: number, body: unknown): void {

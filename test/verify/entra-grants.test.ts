@@ -123,7 +123,7 @@ describe("Azure role assignment scopes in the catalog's vocabulary", () => {
   test("the tenant root management group is the catalog's scope; anything else keeps ARM's spelling", () => {
     expect(rbacScope("/providers/Microsoft.Management/managementGroups/T1", "t1")).toBe("azure-management-group:t1");
     expect(rbacScope("/providers/Microsoft.Management/managementGroups/child", "t1")).toBe(
-      "azure-management-group:child"
+      "azure-management-group:child",
     );
     expect(rbacScope("/subscriptions/s1", "t1")).toBe("azure-scope:/subscriptions/s1");
     expect(rbacScope("/", "t1")).toBe("azure-scope:/");

@@ -32,7 +32,7 @@ export async function readRbacRoles(
   context: ReadContext,
   { credential, secret }: EntraCredential,
   tenantId: string,
-  principalId: string
+  principalId: string,
 ): Promise<ExtractedGrant[]> {
   const { requestTimeoutMs, maxAttempts } = context.limits;
   const endpoint = (context.env.INSIGHTS_ARM_URL || ARM_URL).replace(/\/+$/, "");

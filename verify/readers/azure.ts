@@ -32,13 +32,13 @@ async function findPrincipal(graph: GraphReader, connector: AzureConnectorConfig
     return graph.get<ServicePrincipal>(`service principal of app ${appId}`, `/servicePrincipals(appId='${appId}')`);
   }
   const name = connector.servicePrincipalName;
-  const found = await graph.get<{ value: ServicePrincipal[] }>(
+  const found = await graph.list<ServicePrincipal>(
     `service principal "${name}"`,
-    `/servicePrincipals?$filter=displayName eq ${encodeURIComponent(odataString(name))}&$select=id,appId,displayName`
+    `/servicePrincipals?$filter=displayName eq ${encodeURIComponent(odataString(name))}&$select=id,appId,displayName`,
   );
-  if (found.value.length === 1) return found.value[0]!;
-  const why = found.value.length
-    ? `${found.value.length} service principals have that name; set INSIGHTS_AZURE_APP_ID to pick one`
+  if (found.length === 1) return found[0]!;
+  const why = found.length
+    ? `${found.length} service principals have that name; set INSIGHTS_AZURE_APP_ID to pick one`
     : "no service principal has that display name (servicePrincipalName in the config)";
   throw new UnreadableSourceError(`service principal "${name}"`, why);
 }
@@ -71,16 +71,16 @@ export const azureReader: SourceReader<AzureConnectorConfig> = {
     const scope = entraTenantScope(connector);
     const principal = await findPrincipal(graph, connector, context.env.INSIGHTS_AZURE_APP_ID?.trim() || undefined);
     const resources = resourceCache(graph);
-    const assignments = await graph.get<{ value: { resourceId: string; appRoleId: string }[] }>(
+    const assignments = await graph.list<{ resourceId: string; appRoleId: string }>(
       "app role assignments",
-      `/servicePrincipals/${principal.id}/appRoleAssignments`
+      `/servicePrincipals/${principal.id}/appRoleAssignments`,
     );
     const granted: ResolvedRole[] = await Promise.all(
-      assignments.value.map(async (a) => ({ resource: await resources.byId(a.resourceId), appRoleId: a.appRoleId }))
+      assignments.map(async (a) => ({ resource: await resources.byId(a.resourceId), appRoleId: a.appRoleId })),
     );
     const application = await graph.get<Application>(
       `application ${principal.appId}`,
-      `/applications(appId='${principal.appId}')?$select=requiredResourceAccess,passwordCredentials`
+      `/applications(appId='${principal.appId}')?$select=requiredResourceAccess,passwordCredentials`,
     );
     const requested: ResolvedRole[] = [];
     for (const api of application.requiredResourceAccess ?? []) {

@@ -15,7 +15,12 @@ const RESPONSE_CAP_BYTES = 8 * 1024 * 1024;
  */
 export interface GraphReader {
   get<T>(what: string, path: string): Promise<T>;
+  /** Every item of a collection, following `@odata.nextLink` on Graph's own origin only. */
+  list<T>(what: string, path: string): Promise<T[]>;
 }
+
+/** A ceiling on pages: a server that always answers "more" cannot keep verify busy forever. */
+const MAX_PAGES = 100;
 
 /**
  * The last link of the Graph client's middleware chain, in place of its HTTPMessageHandler:
@@ -54,14 +59,14 @@ function environmentCredentials(env: NodeJS.ProcessEnv, tenantId: string) {
   if (!clientId || !secret) {
     throw new UnreadableSourceError(
       "Entra credentials",
-      "set AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (and AZURE_TENANT_ID)"
+      "set AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (and AZURE_TENANT_ID)",
     );
   }
   const envTenant = env.AZURE_TENANT_ID?.trim().toLowerCase();
   if (envTenant && envTenant !== tenantId.toLowerCase()) {
     throw new UnreadableSourceError(
       "Entra credentials",
-      `AZURE_TENANT_ID is ${envTenant}, the connector's tenant is ${tenantId}`
+      `AZURE_TENANT_ID is ${envTenant}, the connector's tenant is ${tenantId}`,
     );
   }
   return { clientId, secret };
@@ -129,14 +134,29 @@ export function graphReader(context: ReadContext, { credential, secret, tokenWha
       new CappedFetchHandler(),
     ],
   });
-  return {
-    async get<T>(what: string, path: string): Promise<T> {
-      try {
-        return (await client.api(path).option("signal", deadline()).get()) as T;
-      } catch (error) {
-        if (tokenError) throw new UnreadableSourceError(tokenWhat, reasonOf(tokenError, secret), { cause: tokenError });
-        throw new UnreadableSourceError(what, reasonOf(error, secret), { cause: error });
-      }
-    },
+  const get = async <T>(what: string, path: string): Promise<T> => {
+    try {
+      return (await client.api(path).option("signal", deadline()).get()) as T;
+    } catch (error) {
+      if (tokenError) throw new UnreadableSourceError(tokenWhat, reasonOf(tokenError, secret), { cause: tokenError });
+      throw new UnreadableSourceError(what, reasonOf(error, secret), { cause: error });
+    }
   };
+  const origin = new URL(graphUrl).origin;
+  const list = async <T>(what: string, path: string): Promise<T[]> => {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    for (let page = 0; next && page < MAX_PAGES; page += 1) {
+      const answer: { value?: T[]; "@odata.nextLink"?: string } = await get(what, next);
+      items.push(...(answer.value ?? []));
+      next = answer["@odata.nextLink"];
+      // The token must not follow a link elsewhere (it would only go to Graph hosts anyway).
+      if (next && new URL(next).origin !== origin) {
+        throw new UnreadableSourceError(what, `next page on another host: ${printable(new URL(next).origin)}`);
+      }
+    }
+    if (next) throw new UnreadableSourceError(what, `more than ${MAX_PAGES} pages; stopped`);
+    return items;
+  };
+  return { get, list };
 }

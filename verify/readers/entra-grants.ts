@@ -63,7 +63,7 @@ export function requestedNotGranted(
   requested: readonly ResolvedRole[],
   granted: readonly ResolvedRole[],
   scope: string,
-  where: string
+  where: string,
 ): Drift[] {
   const grantedKeys = new Set(granted.map((role) => `${role.resource.appId}|${role.appRoleId}`));
   return requested
@@ -71,7 +71,7 @@ export function requestedNotGranted(
     .map((role) => ({
       change: "pending update" as const,
       subject: `${APP_ROLE_KINDS[role.resource.appId] ?? `app role of ${role.resource.displayName}`} ${roleName(
-        role
+        role,
       )} @ ${scope}`,
       detail: "requested, admin consent not granted",
       where,
@@ -97,7 +97,7 @@ export function secretDrift(
   secrets: readonly PasswordCredential[],
   lifetimeDays: number,
   now: Date,
-  where: string
+  where: string,
 ): Drift[] {
   const drift: Drift[] = [];
   for (const secret of secrets) {
