@@ -29,7 +29,8 @@ const odataString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 /** The connector's service principal: by `INSIGHTS_AZURE_APP_ID` when set, else by its display name. */
 async function findPrincipal(graph: GraphReader, connector: AzureConnectorConfig, appId?: string) {
   if (appId) {
-    return graph.get<ServicePrincipal>(`service principal of app ${appId}`, `/servicePrincipals(appId='${appId}')`);
+    const path = `/servicePrincipals(appId=${encodeURIComponent(odataString(appId))})`;
+    return graph.get<ServicePrincipal>(`service principal of app ${appId}`, path);
   }
   const name = connector.servicePrincipalName;
   const found = await graph.list<ServicePrincipal>(
@@ -52,9 +53,35 @@ function resourceCache(graph: GraphReader) {
     return cache.get(key)!;
   };
   return {
-    byId: (id: string) => read(id, `/servicePrincipals/${id}?${select}`),
-    byAppId: (appId: string) => read(appId, `/servicePrincipals(appId='${appId}')?${select}`),
+    byId: (id: string) => read(id, `/servicePrincipals/${encodeURIComponent(id)}?${select}`),
+    byAppId: (appId: string) =>
+      read(appId, `/servicePrincipals(appId=${encodeURIComponent(odataString(appId))})?${select}`),
   };
+}
+
+/** Granted app roles (assignments) and requested ones (`requiredResourceAccess`), resolved to names. */
+async function readAppPermissions(graph: GraphReader, principal: ServicePrincipal) {
+  const resources = resourceCache(graph);
+  const assignments = await graph.list<{ resourceId: string; appRoleId: string }>(
+    "app role assignments",
+    `/servicePrincipals/${encodeURIComponent(principal.id)}/appRoleAssignments`,
+  );
+  const granted: ResolvedRole[] = await Promise.all(
+    assignments.map(async (a) => ({ resource: await resources.byId(a.resourceId), appRoleId: a.appRoleId })),
+  );
+  const application = await graph.get<Application>(
+    `application ${principal.appId}`,
+    `/applications(appId=${encodeURIComponent(odataString(principal.appId))})` +
+      "?$select=requiredResourceAccess,passwordCredentials",
+  );
+  const requested: ResolvedRole[] = [];
+  for (const api of application.requiredResourceAccess ?? []) {
+    const roles = (api.resourceAccess ?? []).filter((access) => access.type === "Role");
+    if (roles.length === 0) continue;
+    const resource = await resources.byAppId(api.resourceAppId);
+    requested.push(...roles.map((role) => ({ resource, appRoleId: role.id })));
+  }
+  return { granted, requested, application };
 }
 
 /**
@@ -70,25 +97,7 @@ export const azureReader: SourceReader<AzureConnectorConfig> = {
     const graph = graphReader(context, credential);
     const scope = entraTenantScope(connector);
     const principal = await findPrincipal(graph, connector, context.env.INSIGHTS_AZURE_APP_ID?.trim() || undefined);
-    const resources = resourceCache(graph);
-    const assignments = await graph.list<{ resourceId: string; appRoleId: string }>(
-      "app role assignments",
-      `/servicePrincipals/${principal.id}/appRoleAssignments`,
-    );
-    const granted: ResolvedRole[] = await Promise.all(
-      assignments.map(async (a) => ({ resource: await resources.byId(a.resourceId), appRoleId: a.appRoleId })),
-    );
-    const application = await graph.get<Application>(
-      `application ${principal.appId}`,
-      `/applications(appId='${principal.appId}')?$select=requiredResourceAccess,passwordCredentials`,
-    );
-    const requested: ResolvedRole[] = [];
-    for (const api of application.requiredResourceAccess ?? []) {
-      const roles = (api.resourceAccess ?? []).filter((access) => access.type === "Role");
-      if (roles.length === 0) continue;
-      const resource = await resources.byAppId(api.resourceAppId);
-      requested.push(...roles.map((role) => ({ resource, appRoleId: role.id })));
-    }
+    const { granted, requested, application } = await readAppPermissions(graph, principal);
     const where = `service principal ${principal.displayName} (app ${principal.appId})`;
     const found = grantedRoles(granted, scope, `${where}, app role assignments`);
     const lifetime = secretLifetimeDays(connector.secretRotationDays);
