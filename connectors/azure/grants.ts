@@ -3,8 +3,11 @@ import { BT_DOCS, guide } from "../origins";
 import type { AzureConnectorConfig } from "./config";
 import { AZURE_APIS, AZURE_PERMISSION_GROUPS, type AzurePermissionGroup } from "./permissions";
 
+/** Where the connector's app permissions apply: its Entra tenant. */
+export const entraTenantScope = (config: Pick<AzureConnectorConfig, "tenantId">) => `entra-tenant:${config.tenantId}`;
+
 export function azureGrants(config: AzureConnectorConfig): Grant[] {
-  const scope = `entra-tenant:${config.tenantId}`;
+  const scope = entraTenantScope(config);
   const grants: Grant[] = [];
   for (const group of config.permissionGroups as AzurePermissionGroup[]) {
     const { api, permissions } = AZURE_PERMISSION_GROUPS[group];

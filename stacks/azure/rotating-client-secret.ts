@@ -1,11 +1,7 @@
 import { ApplicationPasswordA } from "@cdktf/provider-azuread/lib/application-password";
 import { Construct } from "constructs";
+import { secretGraceDays } from "../../connectors/azure/secret-lifetime";
 import { CredentialRotation } from "../terraform/credential-rotation";
-
-/** Entra's longest client-secret lifetime the config allows, in days. */
-const MAX_SECRET_DAYS = 730;
-/** How long a secret stays valid after its rotation is due, so a late pipeline run never meets a dead secret. */
-const GRACE_DAYS = 30;
 
 export interface RotatingClientSecretProps {
   /** `azuread_application.id` of the app registration. */
@@ -29,7 +25,7 @@ export class RotatingClientSecret extends Construct {
 
   constructor(scope: Construct, id: string, props: RotatingClientSecretProps) {
     super(scope, id);
-    this.graceDays = Math.max(0, Math.min(GRACE_DAYS, MAX_SECRET_DAYS - props.rotationDays));
+    this.graceDays = secretGraceDays(props.rotationDays);
     this.rotation = new CredentialRotation(this, "rotation", {
       rotationDays: props.rotationDays,
       logicalId: "client_secret_rotation",

@@ -1,5 +1,6 @@
 import type { SourceReader } from "../reading";
 import { awsReader } from "./aws";
+import { azureReader } from "./azure";
 import { gcpReader } from "./gcp";
 import { githubReader } from "./github";
 import { pingoneReader } from "./pingone";
@@ -10,6 +11,7 @@ import { pingoneReader } from "./pingone";
  */
 export const READERS: Readonly<Record<string, SourceReader<any>>> = {
   aws: awsReader,
+  azure: azureReader,
   gcp: gcpReader,
   github: githubReader,
   pingone: pingoneReader,
