@@ -1,6 +1,7 @@
 import type { SourceReader } from "../reading";
 import { awsReader } from "./aws";
 import { githubReader } from "./github";
+import { oktaReader } from "./okta";
 
 /**
  * One reader per source kind. A kind without one is reported as "not verified", never as
@@ -9,4 +10,5 @@ import { githubReader } from "./github";
 export const READERS: Readonly<Record<string, SourceReader<any>>> = {
   aws: awsReader,
   github: githubReader,
+  okta: oktaReader,
 };

@@ -1,0 +1,100 @@
+import { Client, DefaultRequestExecutor } from "@okta/okta-sdk-nodejs";
+import type { RequestOptions } from "@okta/okta-sdk-nodejs/src/types/request-options";
+import { printable } from "../../providers/text/printable";
+import type { OktaConnectorConfig } from "../../connectors/okta/config";
+import { UnreadableSourceError, type ReadContext } from "../reading";
+
+/** An Okta answer larger than this is refused: the reader's lists are a few kilobytes. */
+export const OKTA_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The SDK's executor (429 back-off up to `maxRetries`, a per-request `requestTimeout`) with
+ * the read's abort signal, a response-size cap and no redirects added to every request:
+ * the SDK hands its options to node-fetch 2 as they are (@okta/okta-sdk-nodejs 8.1.0,
+ * src/request-executor.js), whose `signal`, `size` and `redirect: "error"` do exactly that.
+ * The token request of private-key mode goes through the same executor (src/oauth.js).
+ */
+class BoundedRequestExecutor extends DefaultRequestExecutor {
+  constructor(private readonly signal: AbortSignal, limits: ReadContext["limits"]) {
+    super({ maxRetries: Math.max(0, limits.maxAttempts - 1), requestTimeout: limits.requestTimeoutMs });
+  }
+
+  override fetch(request: RequestOptions) {
+    const bounded = { ...request, signal: this.signal, size: OKTA_MAX_RESPONSE_BYTES, redirect: "error" };
+    return super.fetch(bounded as RequestOptions);
+  }
+
+  // The SDK deep-copies a request it retries; an AbortSignal does not survive the copy.
+  override buildRetryRequest(request: RequestOptions, requestId: string, delayMs: number): RequestOptions {
+    const { signal, ...rest } = request as RequestOptions & { signal?: AbortSignal };
+    return { ...super.buildRetryRequest(rest as RequestOptions, requestId, delayMs), signal } as RequestOptions;
+  }
+}
+
+/** The SDK's own variables (src/config-loader.js: `OKTA_CLIENT_<KEY>`), read from the context's env. */
+const SDK_SETTINGS = ["authorizationMode", "token", "clientId", "scopes", "privateKey", "keyId"] as const;
+
+/** Where the reader asks: `OKTA_CLIENT_ORGURL` when set (a proxy, the tests' fake), else the connector's org. */
+export function oktaOrgUrl(connector: OktaConnectorConfig, env: NodeJS.ProcessEnv): string {
+  return env.OKTA_CLIENT_ORGURL?.trim() || `https://${connector.domain.toLowerCase()}`;
+}
+
+/**
+ * A management client with the SDK's standard credentials: an API token (`OKTA_CLIENT_TOKEN`,
+ * SSWS) or a service app's private key (`OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey` with
+ * `OKTA_CLIENT_CLIENTID`, `OKTA_CLIENT_SCOPES`, `OKTA_CLIENT_PRIVATEKEY`, `OKTA_CLIENT_KEYID`),
+ * or the SDK's `okta.yaml` files. The org URL is the SDK's documented `orgUrl` setting
+ * (okta/okta-sdk-nodejs README.md, "Configuration").
+ */
+export function oktaReadClient(connector: OktaConnectorConfig, context: ReadContext): Client {
+  const settings: Record<string, string> = {};
+  for (const key of SDK_SETTINGS) {
+    const value = context.env[`OKTA_CLIENT_${key.toUpperCase()}`];
+    if (value) settings[key] = value;
+  }
+  try {
+    return new Client({
+      ...settings,
+      orgUrl: oktaOrgUrl(connector, context.env),
+      requestExecutor: new BoundedRequestExecutor(context.signal, context.limits),
+    });
+  } catch (error) {
+    // The SDK lists what is missing (never a value) and links its README.
+    const missing = String((error as Error).message).split("\n").slice(1, -1).join(", ");
+    throw new UnreadableSourceError("Okta credentials", `${missing || "unusable"}: set OKTA_CLIENT_TOKEN ` +
+      "(or OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey with its client ID, scopes and key)", { cause: error });
+  }
+}
+
+/** What an SDK failure says, cleaned and short: Okta's error code and summary, or the socket's reason. */
+export function oktaErrorReason(error: unknown): string {
+  const e = error as { name?: string; type?: string; status?: number; errorCode?: string; errorSummary?: string; message?: string };
+  if (e?.name === "AbortError") return "the source deadline passed (see --source-timeout)";
+  if (e?.type === "request-timeout") return "no answer within the request deadline (see --request-timeout)";
+  if (e?.type === "max-size") return `the answer is larger than ${OKTA_MAX_RESPONSE_BYTES} bytes`;
+  if (e?.type === "no-redirect") return "the server redirected; the reader follows no redirect";
+  if (e?.errorCode) return printable(`HTTP ${e.status} ${e.errorCode}: ${e.errorSummary ?? ""}`).slice(0, 300);
+  return printable(String(e?.message ?? error)).slice(0, 300);
+}
+
+/** Runs one read call; a failure becomes {@link UnreadableSourceError} naming the call. */
+export async function oktaRead<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof UnreadableSourceError) throw error;
+    throw new UnreadableSourceError(what, oktaErrorReason(error), { cause: error });
+  }
+}
+
+/** Every item of an SDK collection, with a ceiling: a server that always has a next page cannot keep verify busy. */
+export async function allItems<T>(what: string, list: () => Promise<AsyncIterable<T>>, ceiling = 10_000): Promise<T[]> {
+  return oktaRead(what, async () => {
+    const items: T[] = [];
+    for await (const item of await list()) {
+      items.push(item);
+      if (items.length > ceiling) throw new UnreadableSourceError(what, `more than ${ceiling} entries; stopped`);
+    }
+    return items;
+  });
+}
