@@ -47,12 +47,17 @@ async function setResources(client: Client, resourceSetId: string, what: string)
 }
 
 /** One role assignment of the app: a standard role, or the custom role's permissions and resource set. */
-async function assignmentGrants(client: Client, connector: OktaConnectorConfig, role: any, facts: Fact[]): Promise<ExtractedGrant[]> {
-  const assignment = `GET /oauth2/v1/clients/{clientId}/roles`;
-  if (role.type !== "CUSTOM") return [adminRoleGrant(connector, String(role.type), assignment)];
+async function assignmentGrants(
+  client: Client,
+  connector: OktaConnectorConfig,
+  assignment: { role: any; where: string },
+  facts: Fact[],
+): Promise<ExtractedGrant[]> {
+  const { role, where } = assignment;
+  if (role.type !== "CUSTOM") return [adminRoleGrant(connector, String(role.type), where)];
   const roleId = String(role.role ?? "");
   const resourceSetId = String(role["resource-set"] ?? role.resourceSet ?? role.resource_set ?? "");
-  if (!roleId || !resourceSetId) throw new UnreadableSourceError(assignment, "a CUSTOM assignment without role or resource set");
+  if (!roleId || !resourceSetId) throw new UnreadableSourceError(where, "a CUSTOM assignment without role or resource set");
   const permissionsAt = `GET /api/v1/iam/roles/${printable(roleId)}/permissions`;
   const answer: any = await oktaRead(permissionsAt, () => client.customRoleApi.listRolePermissions({ roleIdOrLabel: roleId }));
   const labels = (answer?.permissions ?? []).map((p: any) => String(p.label));
@@ -81,7 +86,7 @@ export const oktaReader: SourceReader<OktaConnectorConfig> = {
       { label: "app", value: printable(`${app.label} (app ${app.id}, client ${app.clientId})`) },
     ];
     const grants = scopeGrants(connector, consent as any[], grantsAt);
-    for (const role of roles) grants.push(...(await assignmentGrants(client, connector, role, facts)));
+    for (const role of roles) grants.push(...(await assignmentGrants(client, connector, { role, where: rolesAt }, facts)));
     return { grants, facts };
   },
 };
