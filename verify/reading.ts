@@ -11,6 +11,7 @@ export const DRIFT_CHANGES = [
   "condition changed",
   "account without role",
   "pending update",
+  "credential too old",
 ] as const;
 export type DriftChange = (typeof DRIFT_CHANGES)[number];
 

@@ -23,6 +23,7 @@ const READER_CLIENT = "0oa9verifyreader";
 const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const PEM = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 const PEM_LINE = PEM.split("\n")[2];
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", () => {
   let fake: FakeOkta;
@@ -49,6 +50,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
       label: "BT Insights - Connector",
       grants: OKTA_SCOPES.map(({ scope }) => ({ scopeId: scope, issuer: ISSUER, status: "ACTIVE" as const })),
       roles: [{ type: OKTA_READ_ONLY_ADMIN }, { type: "CUSTOM", role: ROLE_ID, resourceSet: SET_ID }],
+      keys: [{ kid: "kid-current", status: "ACTIVE", created: daysAgo(10) }],
     });
     fake.customRoles.set(ROLE_ID, { label: "Identity Security Insights", permissions: [OKTA_CUSTOM_ROLE_PERMISSION] });
     fake.resourceSets.set(SET_ID, {
@@ -93,6 +95,20 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
       `extra: okta-resource-set orn:okta:directory:00o1acmeorg:groups @ ${SCOPE} ` +
         `[GET /api/v1/iam/resource-sets/${SET_ID}/resources]`,
     );
+  });
+
+  test("a signing key older than keyRotationDays: exit 3 naming the key; an older key beside a fresh one is not", async () => {
+    fake.apps[0].keys = [{ kid: "kid-stale", status: "ACTIVE", created: daysAgo(91) }];
+    const stale = await verify();
+    expect(stale.code).toBe(3);
+    expect(stale.stdout).toContain(
+      `credential too old: okta app key kid-stale @ ${SCOPE} (91 days old, keyRotationDays 90) ` +
+        `[GET /api/v1/apps/${APP_ID}/credentials/jwks]`,
+    );
+    fake.apps[0].keys.push({ kid: "kid-next", status: "ACTIVE", created: daysAgo(1) });
+    const rotating = await verify();
+    expect(rotating.code).toBe(0);
+    expect(rotating.stdout).toContain("older keys: 1 still active (rotation under way)");
   });
 
   test("private-key mode: the SDK's token request to the fake's token endpoint, the key never printed", async () => {

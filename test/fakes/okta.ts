@@ -20,6 +20,8 @@ export interface FakeOktaApp {
   grants: { scopeId: string; issuer: string; status: "ACTIVE" | "REVOKED" }[];
   /** Role assignments: a StandardRole `type`, or `CUSTOM` with the role's and resource set's IDs. */
   roles: ({ type: string } | { type: "CUSTOM"; role: string; resourceSet: string })[];
+  /** The app's JSON Web Keys (OAuth2ClientJsonWebKeyResponseBase: `kid`, `status`, `created`). */
+  keys: { kid: string; status: "ACTIVE" | "INACTIVE"; created: string }[];
 }
 
 /** A service app that may call the API with a client assertion, and the scopes it was granted. */
@@ -108,6 +110,9 @@ export class FakeOkta {
     // GET /api/v1/apps/{appId}/grants (listScopeConsentGrants, okta.appGrants.read).
     const grants = /^\/api\/v1\/apps\/([^/]+)\/grants$/.exec(path);
     if (grants) return { scope: "okta.appGrants.read", answer: (r) => this.appGrants(decodeURIComponent(grants[1]), r) };
+    // GET /api/v1/apps/{appId}/credentials/jwks (listJwk, okta.apps.read): an array of keys.
+    const jwks = /^\/api\/v1\/apps\/([^/]+)\/credentials\/jwks$/.exec(path);
+    if (jwks) return { scope: "okta.apps.read", answer: (r) => this.appKeys(decodeURIComponent(jwks[1]), r) };
     // GET /oauth2/v1/clients/{clientId}/roles (listRolesForClient, okta.roles.read).
     const roles = /^\/oauth2\/v1\/clients\/([^/]+)\/roles$/.exec(path);
     if (roles) return { scope: "okta.roles.read", answer: (r) => this.clientRoles(decodeURIComponent(roles[1]), r) };
@@ -152,6 +157,13 @@ export class FakeOkta {
     const app = this.apps.find((a) => a.id === appId);
     if (!app) return this.error(response, 404, "E0000007", `Not found: Resource not found: ${appId} (AppInstance)`);
     const body = app.grants.map((g, i) => ({ id: `oag${i}${appId}`, clientId: app.clientId, source: "ADMIN", ...g }));
+    this.json(response, 200, body);
+  }
+
+  private appKeys(appId: string, response: ServerResponse): void {
+    const app = this.apps.find((a) => a.id === appId);
+    if (!app) return this.error(response, 404, "E0000007", `Not found: Resource not found: ${appId} (AppInstance)`);
+    const body = app.keys.map((k, i) => ({ id: `pks${i}${appId}`, kty: "RSA", use: "sig", e: "AQAB", n: "AQAB", ...k }));
     this.json(response, 200, body);
   }
 

@@ -4,6 +4,7 @@ import { printable } from "../../providers/text/printable";
 import type { ExtractedGrant } from "../../review/extracted-grant";
 import { UnreadableSourceError, type Fact, type SourceReader } from "../reading";
 import { allItems, oktaOrgUrl, oktaRead, oktaReadClient } from "./okta-client";
+import { keyAgeDrift, readAppKeys } from "./okta-keys";
 import { adminRoleGrant, permissionGrants, resourceGrants, scopeGrants, type SetResource } from "./okta-grants";
 
 /** Picks the connector's app when several share its label (or to pin it): its OAuth client ID. */
@@ -87,6 +88,8 @@ export const oktaReader: SourceReader<OktaConnectorConfig> = {
     ];
     const grants = scopeGrants(connector, consent as any[], grantsAt);
     for (const role of roles) grants.push(...(await assignmentGrants(client, connector, { role, where: rolesAt }, facts)));
-    return { grants, facts };
+    const keysAt = `GET /api/v1/apps/${printable(app.id)}/credentials/jwks`;
+    const keys = keyAgeDrift(connector, await readAppKeys(client, app.id, keysAt), keysAt, new Date());
+    return { grants, facts: [...facts, ...keys.facts], drift: keys.drift };
   },
 };
