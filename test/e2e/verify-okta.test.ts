@@ -73,7 +73,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(await everyOutput(sswsEnv())).not.toContain(fake.apiToken);
   });
 
-  test("extra write scope, missing scope, a second admin role, a wider custom role: exit 3, one line each", async () => {
+  test("extra write scope, missing scope, another admin role, a wider custom role: exit 3, a line each", async () => {
     const app = fake.apps[0];
     app.grants = app.grants.filter((g) => g.scopeId !== "okta.logs.read");
     app.grants.push({ scopeId: "okta.users.manage", issuer: ISSUER, status: "ACTIVE" });
@@ -89,21 +89,21 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(out).not.toContain("okta.groups.manage");
     expect(out).toContain(`extra: okta-admin-role SUPER_ADMIN @ ${SCOPE} [GET /oauth2/v1/clients/${APP_ID}/roles]`);
     expect(out).toContain(
-      `extra: okta-role-permission okta.users.manage @ ${SCOPE} [GET /api/v1/iam/roles/${ROLE_ID}/permissions]`,
+      `extra: okta-role-permission okta.users.manage @ ${SCOPE} [GET /api/v1/iam/roles/${ROLE_ID}/permissions]`
     );
     expect(out).toContain(
       `extra: okta-resource-set orn:okta:directory:00o1acmeorg:groups @ ${SCOPE} ` +
-        `[GET /api/v1/iam/resource-sets/${SET_ID}/resources]`,
+        `[GET /api/v1/iam/resource-sets/${SET_ID}/resources]`
     );
   });
 
-  test("a signing key older than keyRotationDays: exit 3 naming the key; an older key beside a fresh one is not", async () => {
+  test("a key older than keyRotationDays: exit 3 naming it; an old key beside a fresh one is not", async () => {
     fake.apps[0].keys = [{ kid: "kid-stale", status: "ACTIVE", created: daysAgo(91) }];
     const stale = await verify();
     expect(stale.code).toBe(3);
     expect(stale.stdout).toContain(
       `credential too old: okta app key kid-stale @ ${SCOPE} (91 days old, keyRotationDays 90) ` +
-        `[GET /api/v1/apps/${APP_ID}/credentials/jwks]`,
+        `[GET /api/v1/apps/${APP_ID}/credentials/jwks]`
     );
     fake.apps[0].keys.push({ kid: "kid-next", status: "ACTIVE", created: daysAgo(1) });
     const rotating = await verify();
@@ -145,7 +145,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     const run = await verify(env);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      `could not be read: GET /oauth2/v1/clients/${APP_ID}/roles: HTTP 403 E0000006: You do not have permission`,
+      `could not be read: GET /oauth2/v1/clients/${APP_ID}/roles: HTTP 403 E0000006: You do not have permission`
     );
     expect(run.stdout + run.stderr).not.toContain(PEM_LINE);
   });
@@ -155,7 +155,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     const run = await verify(env);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      "could not be read: GET /api/v1/apps?q=BT Insights - Connector: HTTP 401 E0000011: Invalid token provided",
+      "could not be read: GET /api/v1/apps?q=BT Insights - Connector: HTTP 401 E0000011: Invalid token provided"
     );
     expect(await everyOutput(env)).not.toContain("canary-okta-token-5d1e");
   });
@@ -185,7 +185,9 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     env.OKTA_CLIENT_ORGURL = fake.url;
     const run = await verify(env);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("could not be read: Okta credentials: Okta API token not provided: set OKTA_CLIENT_TOKEN");
+    expect(run.stdout).toContain(
+      "could not be read: Okta credentials: Okta API token not provided: set OKTA_CLIENT_TOKEN"
+    );
   });
 
   test("two apps with the label: exit 1 until INSIGHTS_OKTA_CLIENT_ID picks one", async () => {

@@ -78,12 +78,17 @@ export class FakeOkta {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", this.url);
-    this.requests.push({ method: request.method ?? "", path: url.pathname, authorization: request.headers.authorization });
+    this.requests.push({
+      method: request.method ?? "",
+      path: url.pathname,
+      authorization: request.headers.authorization,
+    });
     if (this.stalled.has(url.pathname)) return;
     const fault = this.faults.get(url.pathname)?.shift();
     if (fault) return this.error(response, fault, fault === 401 ? "E0000011" : "E0000009", `Fault ${fault}`);
     if (request.method === "POST" && url.pathname === "/oauth2/v1/token") return this.token(request, response);
-    if (request.method !== "GET") return this.error(response, 405, "E0000022", "The endpoint does not support the provided HTTP method");
+    if (request.method !== "GET")
+      return this.error(response, 405, "E0000022", "The endpoint does not support the provided HTTP method");
     const scopes = this.caller(request);
     if (!scopes) return this.error(response, 401, "E0000011", "Invalid token provided");
     const route = this.route(url);
@@ -109,7 +114,8 @@ export class FakeOkta {
     if (path === "/api/v1/apps") return { scope: "okta.apps.read", answer: (r) => this.listApps(url, r) };
     // GET /api/v1/apps/{appId}/grants (listScopeConsentGrants, okta.appGrants.read).
     const grants = /^\/api\/v1\/apps\/([^/]+)\/grants$/.exec(path);
-    if (grants) return { scope: "okta.appGrants.read", answer: (r) => this.appGrants(decodeURIComponent(grants[1]), r) };
+    if (grants)
+      return { scope: "okta.appGrants.read", answer: (r) => this.appGrants(decodeURIComponent(grants[1]), r) };
     // GET /api/v1/apps/{appId}/credentials/jwks (listJwk, okta.apps.read): an array of keys.
     const jwks = /^\/api\/v1\/apps\/([^/]+)\/credentials\/jwks$/.exec(path);
     if (jwks) return { scope: "okta.apps.read", answer: (r) => this.appKeys(decodeURIComponent(jwks[1]), r) };
@@ -163,11 +169,18 @@ export class FakeOkta {
   private appKeys(appId: string, response: ServerResponse): void {
     const app = this.apps.find((a) => a.id === appId);
     if (!app) return this.error(response, 404, "E0000007", `Not found: Resource not found: ${appId} (AppInstance)`);
-    const body = app.keys.map((k, i) => ({ id: `pks${i}${appId}`, kty: "RSA", use: "sig", e: "AQAB", n: "AQAB", ...k }));
+    const body = app.keys.map((k, i) => ({
+      id: `pks${i}${appId}`,
+      kty: "RSA",
+      use: "sig",
+      e: "AQAB",
+      n: "AQAB",
+      ...k,
+    }));
     this.json(response, 200, body);
   }
 
-  /** StandardRole and CustomRole as the spec's examples StandardRolesListResponseClient, CustomRolesListResponseClient. */
+  /** StandardRole and CustomRole as the spec's examples StandardRolesListResponseClient and CustomRoles…Client. */
   private clientRoles(clientId: string, response: ServerResponse): void {
     const app = this.apps.find((a) => a.clientId === clientId);
     if (!app) return this.error(response, 404, "E0000007", `Not found: Resource not found: ${clientId} (Client)`);
@@ -210,10 +223,17 @@ export class FakeOkta {
     const claims = payload ? JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) : {};
     const client = this.serviceClients.get(String(claims.sub));
     const verifier = createVerify("RSA-SHA256").update(`${header}.${payload}`);
-    const valid = client && claims.iss === client.clientId && claims.aud === `${this.url}/oauth2/v1/token` &&
-      signature && verifier.verify(client.publicKey, Buffer.from(signature, "base64url"));
+    const valid =
+      client &&
+      claims.iss === client.clientId &&
+      claims.aud === `${this.url}/oauth2/v1/token` &&
+      signature &&
+      verifier.verify(client.publicKey, Buffer.from(signature, "base64url"));
     if (form.get("grant_type") !== "client_credentials" || !valid) {
-      return this.json(response, 401, { error: "invalid_client", error_description: "The client_assertion is invalid." });
+      return this.json(response, 401, {
+        error: "invalid_client",
+        error_description: "The client_assertion is invalid.",
+      });
     }
     const requested = (form.get("scope") ?? "").split(" ").filter(Boolean);
     if (requested.some((s) => !client.scopes.includes(s))) {
@@ -221,7 +241,12 @@ export class FakeOkta {
     }
     const token = randomBytes(24).toString("base64url");
     this.bearerTokens.set(token, requested);
-    this.json(response, 200, { token_type: "Bearer", expires_in: 3600, access_token: token, scope: requested.join(" ") });
+    this.json(response, 200, {
+      token_type: "Bearer",
+      expires_in: 3600,
+      access_token: token,
+      scope: requested.join(" "),
+    });
   }
 
   /** A service client whose assertions the token endpoint accepts, from its public key in PEM. */

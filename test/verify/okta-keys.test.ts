@@ -1,7 +1,12 @@
 import { oktaConnectorConfig } from "../../connectors/okta/config";
 import { keyAgeDrift } from "../../verify/readers/okta-keys";
 
-const connector = oktaConnectorConfig.parse({ kind: "okta", name: "Okta", domain: "acme.okta.com", keyRotationDays: 30 });
+const connector = oktaConnectorConfig.parse({
+  kind: "okta",
+  name: "Okta",
+  domain: "acme.okta.com",
+  keyRotationDays: 30,
+});
 const now = new Date("2026-11-23T12:00:00Z");
 
 describe("Okta reader: the app's signing key against keyRotationDays", () => {

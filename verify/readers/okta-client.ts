@@ -60,15 +60,29 @@ export function oktaReadClient(connector: OktaConnectorConfig, context: ReadCont
     });
   } catch (error) {
     // The SDK lists what is missing (never a value) and links its README.
-    const missing = String((error as Error).message).split("\n").slice(1, -1).join(", ");
-    throw new UnreadableSourceError("Okta credentials", `${missing || "unusable"}: set OKTA_CLIENT_TOKEN ` +
-      "(or OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey with its client ID, scopes and key)", { cause: error });
+    const missing = String((error as Error).message)
+      .split("\n")
+      .slice(1, -1)
+      .join(", ");
+    throw new UnreadableSourceError(
+      "Okta credentials",
+      `${missing || "unusable"}: set OKTA_CLIENT_TOKEN ` +
+        "(or OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey with its client ID, scopes and key)",
+      { cause: error }
+    );
   }
 }
 
 /** What an SDK failure says, cleaned and short: Okta's error code and summary, or the socket's reason. */
 export function oktaErrorReason(error: unknown): string {
-  const e = error as { name?: string; type?: string; status?: number; errorCode?: string; errorSummary?: string; message?: string };
+  const e = error as {
+    name?: string;
+    type?: string;
+    status?: number;
+    errorCode?: string;
+    errorSummary?: string;
+    message?: string;
+  };
   if (e?.name === "AbortError") return "the source deadline passed (see --source-timeout)";
   if (e?.type === "request-timeout") return "no answer within the request deadline (see --request-timeout)";
   if (e?.type === "max-size") return `the answer is larger than ${OKTA_MAX_RESPONSE_BYTES} bytes`;

@@ -22,14 +22,19 @@ export interface ScopeGrant {
  * Active scope grants as catalog grants. A revoked grant gives nothing; one against
  * another issuer than the org's authorization server keeps the issuer in its artifact.
  */
-export function scopeGrants(connector: OktaConnectorConfig, grants: readonly ScopeGrant[], where: string): ExtractedGrant[] {
+export function scopeGrants(
+  connector: OktaConnectorConfig,
+  grants: readonly ScopeGrant[],
+  where: string
+): ExtractedGrant[] {
   const base = oktaGrantBase(connector);
   const orgIssuer = `https://${connector.domain.toLowerCase()}`;
   return grants
     .filter((g) => (g.status ?? "ACTIVE") === "ACTIVE")
     .map((g) => {
       const name = printable(g.scopeId);
-      const issuer = g.issuer && g.issuer.replace(/\/$/, "").toLowerCase() !== orgIssuer ? `, issuer ${printable(g.issuer)}` : "";
+      const issuer =
+        g.issuer && g.issuer.replace(/\/$/, "").toLowerCase() !== orgIssuer ? `, issuer ${printable(g.issuer)}` : "";
       return { ...base, kind: "okta-scope", name, access: oktaScopeAccess(name), artifact: `${where}${issuer}` };
     });
 }
@@ -37,14 +42,30 @@ export function scopeGrants(connector: OktaConnectorConfig, grants: readonly Sco
 /** A standard (non-custom) admin role assignment: its type is the grant's name. */
 export function adminRoleGrant(connector: OktaConnectorConfig, type: string, where: string): ExtractedGrant {
   const name = printable(type);
-  return { ...oktaGrantBase(connector), kind: "okta-admin-role", name, access: oktaAdminRoleAccess(name), artifact: where };
+  return {
+    ...oktaGrantBase(connector),
+    kind: "okta-admin-role",
+    name,
+    access: oktaAdminRoleAccess(name),
+    artifact: where,
+  };
 }
 
 /** The custom role's permissions (`label` is the permission, e.g. `okta.iam.read`). */
-export function permissionGrants(connector: OktaConnectorConfig, labels: readonly string[], where: string): ExtractedGrant[] {
+export function permissionGrants(
+  connector: OktaConnectorConfig,
+  labels: readonly string[],
+  where: string
+): ExtractedGrant[] {
   return labels.map((label) => {
     const name = printable(label);
-    return { ...oktaGrantBase(connector), kind: "okta-role-permission", name, access: oktaRolePermissionAccess(name), artifact: where };
+    return {
+      ...oktaGrantBase(connector),
+      kind: "okta-role-permission",
+      name,
+      access: oktaRolePermissionAccess(name),
+      artifact: where,
+    };
   });
 }
 
@@ -70,7 +91,11 @@ export function resourceName(connector: OktaConnectorConfig, resource: SetResour
 }
 
 /** Resource set entries as catalog grants: `read`, as the resource set only bounds the custom role. */
-export function resourceGrants(connector: OktaConnectorConfig, resources: readonly SetResource[], where: string): ExtractedGrant[] {
+export function resourceGrants(
+  connector: OktaConnectorConfig,
+  resources: readonly SetResource[],
+  where: string
+): ExtractedGrant[] {
   return resources.map((resource) => ({
     ...oktaGrantBase(connector),
     kind: "okta-resource-set",

@@ -27,7 +27,8 @@ export function keyAgeDrift(connector: OktaConnectorConfig, keys: readonly AppKe
   const rotation = oktaKeyRotation(new Date(youngest.created!), connector, now);
   const kid = printable(String(youngest.kid ?? "without kid"));
   facts.push({ label: "signing key", value: `${kid}, ${rotation.ageDays} days old` });
-  if (active.length > 1) facts.push({ label: "older keys", value: `${active.length - 1} still active (rotation under way)` });
+  if (active.length > 1)
+    facts.push({ label: "older keys", value: `${active.length - 1} still active (rotation under way)` });
   if (rotation.due) {
     drift.push({
       change: "credential too old",

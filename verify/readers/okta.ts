@@ -26,11 +26,18 @@ async function findApp(client: Client, connector: OktaConnectorConfig, env: Node
     label: String(app.label ?? ""),
   }));
   const pinned = env[OKTA_CLIENT_ID_ENV]?.trim();
-  const matches = pinned ? found.filter((a) => a.clientId === pinned) : found.filter((a) => a.label === connector.appLabel);
+  const matches = pinned
+    ? found.filter((a) => a.clientId === pinned)
+    : found.filter((a) => a.label === connector.appLabel);
   if (matches.length === 1) return matches[0];
-  const wanted = pinned ? `client ID ${pinned} among the apps labelled "${connector.appLabel}"` : `"${connector.appLabel}"`;
+  const wanted = pinned
+    ? `client ID ${pinned} among the apps labelled "${connector.appLabel}"`
+    : `"${connector.appLabel}"`;
   if (matches.length === 0) throw new UnreadableSourceError(what, `no app ${wanted}`);
-  throw new UnreadableSourceError(what, `${matches.length} apps are labelled ${wanted}; set ${OKTA_CLIENT_ID_ENV} to its client ID`);
+  throw new UnreadableSourceError(
+    what,
+    `${matches.length} apps are labelled ${wanted}; set ${OKTA_CLIENT_ID_ENV} to its client ID`
+  );
 }
 
 /** Every page of a resource set's resources: the answer links the next page (`_links.next`, `after=`). */
@@ -38,7 +45,9 @@ async function setResources(client: Client, resourceSetId: string, what: string)
   const resources: SetResource[] = [];
   let after: string | undefined;
   for (let page = 0; page < 100; page += 1) {
-    const answer: any = await oktaRead(what, () => client.resourceSetApi.listResourceSetResources({ resourceSetId, after }));
+    const answer: any = await oktaRead(what, () =>
+      client.resourceSetApi.listResourceSetResources({ resourceSetId, after })
+    );
     for (const r of answer?.resources ?? []) resources.push({ orn: r.orn, href: r._links?.self?.href });
     const next = answer?._links?.next?.href;
     after = next ? new URL(next, "http://next.invalid").searchParams.get("after") ?? undefined : undefined;
@@ -52,19 +61,25 @@ async function assignmentGrants(
   client: Client,
   connector: OktaConnectorConfig,
   assignment: { role: any; where: string },
-  facts: Fact[],
+  facts: Fact[]
 ): Promise<ExtractedGrant[]> {
   const { role, where } = assignment;
   if (role.type !== "CUSTOM") return [adminRoleGrant(connector, String(role.type), where)];
   const roleId = String(role.role ?? "");
   const resourceSetId = String(role["resource-set"] ?? role.resourceSet ?? role.resource_set ?? "");
-  if (!roleId || !resourceSetId) throw new UnreadableSourceError(where, "a CUSTOM assignment without role or resource set");
+  if (!roleId || !resourceSetId)
+    throw new UnreadableSourceError(where, "a CUSTOM assignment without role or resource set");
   const permissionsAt = `GET /api/v1/iam/roles/${printable(roleId)}/permissions`;
-  const answer: any = await oktaRead(permissionsAt, () => client.customRoleApi.listRolePermissions({ roleIdOrLabel: roleId }));
+  const answer: any = await oktaRead(permissionsAt, () =>
+    client.customRoleApi.listRolePermissions({ roleIdOrLabel: roleId })
+  );
   const labels = (answer?.permissions ?? []).map((p: any) => String(p.label));
   const resourcesAt = `GET /api/v1/iam/resource-sets/${printable(resourceSetId)}/resources`;
   const resources = await setResources(client, resourceSetId, resourcesAt);
-  facts.push({ label: "custom role", value: printable(`${role.label ?? roleId} (${roleId}), resource set ${resourceSetId}`) });
+  facts.push({
+    label: "custom role",
+    value: printable(`${role.label ?? roleId} (${roleId}), resource set ${resourceSetId}`),
+  });
   return [...permissionGrants(connector, labels, permissionsAt), ...resourceGrants(connector, resources, resourcesAt)];
 }
 
@@ -81,13 +96,16 @@ export const oktaReader: SourceReader<OktaConnectorConfig> = {
     const grantsAt = `GET /api/v1/apps/${printable(app.id)}/grants`;
     const consent = await allItems(grantsAt, () => client.applicationApi.listScopeConsentGrants({ appId: app.id }));
     const rolesAt = `GET /oauth2/v1/clients/${printable(app.clientId)}/roles`;
-    const roles = await allItems(rolesAt, () => client.roleAssignmentApi.listRolesForClient({ clientId: app.clientId }));
+    const roles = await allItems(rolesAt, () =>
+      client.roleAssignmentApi.listRolesForClient({ clientId: app.clientId })
+    );
     const facts: Fact[] = [
       { label: "org", value: printable(oktaOrgUrl(connector, context.env)) },
       { label: "app", value: printable(`${app.label} (app ${app.id}, client ${app.clientId})`) },
     ];
     const grants = scopeGrants(connector, consent as any[], grantsAt);
-    for (const role of roles) grants.push(...(await assignmentGrants(client, connector, { role, where: rolesAt }, facts)));
+    for (const role of roles)
+      grants.push(...(await assignmentGrants(client, connector, { role, where: rolesAt }, facts)));
     const keysAt = `GET /api/v1/apps/${printable(app.id)}/credentials/jwks`;
     const keys = keyAgeDrift(connector, await readAppKeys(client, app.id, keysAt), keysAt, new Date());
     return { grants, facts: [...facts, ...keys.facts], drift: keys.drift };
