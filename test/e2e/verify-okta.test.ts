@@ -179,6 +179,22 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(stopped.stdout).toMatch(/could not be read: GET \/api\/v1\/apps\?q=BT Insights - Connector: .*ECONNREFUSED/);
   });
 
+  test("a redirect and an oversized answer: exit 1, nothing followed, the token never printed", async () => {
+    const grants = `/api/v1/apps/${APP_ID}/grants`;
+    fake.answerNext(grants, 302, { location: "http://127.0.0.2:1/steal" }, "");
+    const redirected = await verify();
+    expect(redirected.code).toBe(1);
+    expect(redirected.stdout).toContain(
+      `could not be read: GET ${grants}: the server redirected; the reader follows no`
+    );
+    fake.answerNext(grants, 200, { "content-type": "application/json" }, `[${" ".repeat(9 * 1024 * 1024)}]`);
+    const huge = await verify();
+    expect(huge.code).toBe(1);
+    expect(huge.stdout).toContain(`could not be read: GET ${grants}: the answer is larger than 8388608 bytes`);
+    expect(fake.requests.some((r) => r.path === "/steal")).toBe(false);
+    expect(redirected.stdout + huge.stdout + huge.stderr).not.toContain(fake.apiToken);
+  });
+
   test("no credentials: exit 1 saying which variables to set", async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: work };
     for (const name of Object.keys(env)) if (name.startsWith("OKTA_")) delete env[name];

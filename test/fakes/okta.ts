@@ -50,6 +50,7 @@ export class FakeOkta {
   private readonly bearerTokens = new Map<string, string[]>();
   private readonly faults = new Map<string, number[]>();
   private readonly stalled = new Set<string>();
+  private readonly raw = new Map<string, { status: number; headers: Record<string, string>; body: string }>();
   private server?: Server;
   url = "";
 
@@ -71,6 +72,11 @@ export class FakeOkta {
     this.faults.set(path, [...(this.faults.get(path) ?? []), ...Array<number>(times).fill(status)]);
   }
 
+  /** The next request to `path` gets this raw answer instead (a hostile server: a redirect, a huge body). */
+  answerNext(path: string, status: number, headers: Record<string, string>, body: string): void {
+    this.raw.set(path, { status, headers, body });
+  }
+
   /** Requests to `path` are read and never answered. */
   stall(path: string): void {
     this.stalled.add(path);
@@ -84,6 +90,12 @@ export class FakeOkta {
       authorization: request.headers.authorization,
     });
     if (this.stalled.has(url.pathname)) return;
+    const raw = this.raw.get(url.pathname);
+    if (raw) {
+      this.raw.delete(url.pathname);
+      response.writeHead(raw.status, raw.headers);
+      return void response.end(raw.body);
+    }
     const fault = this.faults.get(url.pathname)?.shift();
     if (fault) return this.error(response, fault, fault === 401 ? "E0000011" : "E0000009", `Fault ${fault}`);
     if (request.method === "POST" && url.pathname === "/oauth2/v1/token") return this.token(request, response);

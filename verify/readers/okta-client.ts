@@ -1,11 +1,8 @@
 import { Client, DefaultRequestExecutor } from "@okta/okta-sdk-nodejs";
 import type { RequestOptions } from "@okta/okta-sdk-nodejs/src/types/request-options";
-import { printable } from "../../providers/text/printable";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { UnreadableSourceError, type ReadContext } from "../reading";
-
-/** An Okta answer larger than this is refused: the reader's lists are a few kilobytes. */
-export const OKTA_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+import { OKTA_MAX_RESPONSE_BYTES, oktaOrgUrl } from "./okta-read";
 
 /**
  * The SDK's executor (429 back-off up to `maxRetries`, a per-request `requestTimeout`) with
@@ -34,17 +31,13 @@ class BoundedRequestExecutor extends DefaultRequestExecutor {
 /** The SDK's own variables (src/config-loader.js: `OKTA_CLIENT_<KEY>`), read from the context's env. */
 const SDK_SETTINGS = ["authorizationMode", "token", "clientId", "scopes", "privateKey", "keyId"] as const;
 
-/** Where the reader asks: `OKTA_CLIENT_ORGURL` when set (a proxy, the tests' fake), else the connector's org. */
-export function oktaOrgUrl(connector: OktaConnectorConfig, env: NodeJS.ProcessEnv): string {
-  return env.OKTA_CLIENT_ORGURL?.trim() || `https://${connector.domain.toLowerCase()}`;
-}
-
 /**
  * A management client with the SDK's standard credentials: an API token (`OKTA_CLIENT_TOKEN`,
  * SSWS) or a service app's private key (`OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey` with
  * `OKTA_CLIENT_CLIENTID`, `OKTA_CLIENT_SCOPES`, `OKTA_CLIENT_PRIVATEKEY`, `OKTA_CLIENT_KEYID`),
  * or the SDK's `okta.yaml` files. The org URL is the SDK's documented `orgUrl` setting
- * (okta/okta-sdk-nodejs README.md, "Configuration").
+ * (@okta/okta-sdk-nodejs 8.1.0 README.md, "Configuration Reference"; a custom `requestExecutor`
+ * is its documented extension point, same README, "Request Executor").
  */
 export function oktaReadClient(connector: OktaConnectorConfig, context: ReadContext): Client {
   const settings: Record<string, string> = {};
@@ -71,44 +64,4 @@ export function oktaReadClient(connector: OktaConnectorConfig, context: ReadCont
       { cause: error }
     );
   }
-}
-
-/** What an SDK failure says, cleaned and short: Okta's error code and summary, or the socket's reason. */
-export function oktaErrorReason(error: unknown): string {
-  const e = error as {
-    name?: string;
-    type?: string;
-    status?: number;
-    errorCode?: string;
-    errorSummary?: string;
-    message?: string;
-  };
-  if (e?.name === "AbortError") return "the source deadline passed (see --source-timeout)";
-  if (e?.type === "request-timeout") return "no answer within the request deadline (see --request-timeout)";
-  if (e?.type === "max-size") return `the answer is larger than ${OKTA_MAX_RESPONSE_BYTES} bytes`;
-  if (e?.type === "no-redirect") return "the server redirected; the reader follows no redirect";
-  if (e?.errorCode) return printable(`HTTP ${e.status} ${e.errorCode}: ${e.errorSummary ?? ""}`).slice(0, 300);
-  return printable(String(e?.message ?? error)).slice(0, 300);
-}
-
-/** Runs one read call; a failure becomes {@link UnreadableSourceError} naming the call. */
-export async function oktaRead<T>(what: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof UnreadableSourceError) throw error;
-    throw new UnreadableSourceError(what, oktaErrorReason(error), { cause: error });
-  }
-}
-
-/** Every item of an SDK collection, with a ceiling: a server that always has a next page cannot keep verify busy. */
-export async function allItems<T>(what: string, list: () => Promise<AsyncIterable<T>>, ceiling = 10_000): Promise<T[]> {
-  return oktaRead(what, async () => {
-    const items: T[] = [];
-    for await (const item of await list()) {
-      items.push(item);
-      if (items.length > ceiling) throw new UnreadableSourceError(what, `more than ${ceiling} entries; stopped`);
-    }
-    return items;
-  });
 }

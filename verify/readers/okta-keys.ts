@@ -3,7 +3,7 @@ import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { oktaKeyRotation } from "../../connectors/okta/key-rotation";
 import { printable } from "../../providers/text/printable";
 import type { Drift, Fact } from "../reading";
-import { oktaRead } from "./okta-client";
+import { oktaRead } from "./okta-read";
 
 /** A JSON Web Key of the app (OAuth2ClientJsonWebKeyResponseBase: `kid`, `status`, `created`). */
 export interface AppKey {

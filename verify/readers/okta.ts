@@ -3,7 +3,7 @@ import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { printable } from "../../providers/text/printable";
 import type { ExtractedGrant } from "../../review/extracted-grant";
 import { UnreadableSourceError, type Fact, type SourceReader } from "../reading";
-import { allItems, oktaOrgUrl, oktaRead, oktaReadClient } from "./okta-client";
+import { allItems, oktaOrgUrl, oktaRead } from "./okta-read";
 import { keyAgeDrift, readAppKeys } from "./okta-keys";
 import { adminRoleGrant, permissionGrants, resourceGrants, scopeGrants, type SetResource } from "./okta-grants";
 
@@ -91,6 +91,8 @@ async function assignmentGrants(
 export const oktaReader: SourceReader<OktaConnectorConfig> = {
   kind: "okta",
   async read(connector, context) {
+    // The SDK loads only when an Okta connector is read, not on every verify.
+    const { oktaReadClient } = await import("./okta-client");
     const client = oktaReadClient(connector, context);
     const app = await findApp(client, connector, context.env);
     const grantsAt = `GET /api/v1/apps/${printable(app.id)}/grants`;
