@@ -1,6 +1,7 @@
 import { oktaConnectorConfig } from "../../connectors/okta/config";
 import { OKTA_IAM_RESOURCES_LABEL } from "../../connectors/okta/grants";
 import { adminRoleGrant, permissionGrants, resourceName, scopeGrants } from "../../verify/readers/okta-grants";
+import { oktaOrgUrl } from "../../verify/readers/okta-read";
 
 const connector = oktaConnectorConfig.parse({ kind: "okta", name: "Okta", domain: "Acme.okta.com" });
 const where = "GET /api/v1/apps/0oa1/grants";
@@ -77,5 +78,16 @@ describe("Okta reader: what the management API returns, in the catalog's words",
     expect(resourceName(listed, { orn: "orn:okta:iam:00o1abc:contained_resources" })).toBe(
       "orn:okta:iam:00o1abc:contained_resources"
     );
+  });
+});
+
+describe("Okta reader: where it asks", () => {
+  test("the connector's org by default, OKTA_CLIENT_ORGURL when set, never cleartext beyond loopback", () => {
+    expect(oktaOrgUrl(connector, {})).toBe("https://acme.okta.com");
+    expect(oktaOrgUrl(connector, { OKTA_CLIENT_ORGURL: "http://127.0.0.1:8080" })).toBe("http://127.0.0.1:8080");
+    expect(() => oktaOrgUrl(connector, { OKTA_CLIENT_ORGURL: "http://proxy.example.com" })).toThrow(
+      "OKTA_CLIENT_ORGURL: http://proxy.example.com is not https",
+    );
+    expect(() => oktaOrgUrl(connector, { OKTA_CLIENT_ORGURL: "acme" })).toThrow("OKTA_CLIENT_ORGURL: not a URL");
   });
 });

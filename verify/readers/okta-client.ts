@@ -45,10 +45,11 @@ export function oktaReadClient(connector: OktaConnectorConfig, context: ReadCont
     const value = context.env[`OKTA_CLIENT_${key.toUpperCase()}`];
     if (value) settings[key] = value;
   }
+  const orgUrl = oktaOrgUrl(connector, context.env);
   try {
     return new Client({
       ...settings,
-      orgUrl: oktaOrgUrl(connector, context.env),
+      orgUrl,
       requestExecutor: new BoundedRequestExecutor(context.signal, context.limits),
     });
   } catch (error) {

@@ -6,9 +6,23 @@ import { UnreadableSourceError } from "../reading";
 /** An Okta answer larger than this is refused: the reader's lists are a few kilobytes. */
 export const OKTA_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-/** Where the reader asks: `OKTA_CLIENT_ORGURL` when set (a proxy, the tests' fake), else the connector's org. */
+/**
+ * Where the reader asks: `OKTA_CLIENT_ORGURL` when set (a proxy, the tests' fake), else the
+ * connector's org. Credentials travel in clear over http, so only a loopback address may use it.
+ */
 export function oktaOrgUrl(connector: OktaConnectorConfig, env: NodeJS.ProcessEnv): string {
-  return env.OKTA_CLIENT_ORGURL?.trim() || `https://${connector.domain.toLowerCase()}`;
+  const url = env.OKTA_CLIENT_ORGURL?.trim() || `https://${connector.domain.toLowerCase()}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UnreadableSourceError("OKTA_CLIENT_ORGURL", "not a URL");
+  }
+  const loopback = ["127.0.0.1", "[::1]", "localhost"].includes(parsed.hostname);
+  if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && loopback)) {
+    throw new UnreadableSourceError("OKTA_CLIENT_ORGURL", `${printable(parsed.origin)} is not https`);
+  }
+  return url;
 }
 
 /** What an SDK failure says, cleaned and short: Okta's error code and summary, or the socket's reason. */
