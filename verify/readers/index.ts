@@ -3,6 +3,7 @@ import { awsReader } from "./aws";
 import { azureReader } from "./azure";
 import { gcpReader } from "./gcp";
 import { githubReader } from "./github";
+import { oktaReader } from "./okta";
 import { pingoneReader } from "./pingone";
 
 /**
@@ -14,5 +15,6 @@ export const READERS: Readonly<Record<string, SourceReader<any>>> = {
   azure: azureReader,
   gcp: gcpReader,
   github: githubReader,
+  okta: oktaReader,
   pingone: pingoneReader,
 };
