@@ -46,3 +46,11 @@ export function keyRotationDaysField() {
     .max(KEY_ROTATION_DAYS.max, `must be at most ${KEY_ROTATION_DAYS.max} days (a key a year old is overdue)`)
     .default(KEY_ROTATION_DAYS.default);
 }
+
+/**
+ * A key's age and next rotation, by the connector's own `keyRotationDays` (GCP: the key's
+ * `valid_after`, which starts its `time_rotating` period in the same apply; Okta: the slot's `createdAt`).
+ */
+export function keyRotation(createdAt: Date, config: { readonly keyRotationDays: number }, now: Date): RotationStatus {
+  return rotationStatus(createdAt, config.keyRotationDays, now);
+}

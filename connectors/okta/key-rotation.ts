@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { rotationStatus, type RotationStatus } from "../common/credential-rotation";
-import type { OktaConnectorConfig } from "./config";
 
 /** One key pair of the app: its generation (1, 2, …) and when it was created, if known. */
 const keySlot = z.strictObject({
@@ -41,11 +39,3 @@ export function completeOktaKeyRotation(slots: OktaKeySlots): OktaKeySlots {
   return { current: slots.next };
 }
 
-/** The key's age and next rotation; `createdAt` is the slot's `createdAt`. */
-export function oktaKeyRotation(
-  createdAt: Date,
-  config: Pick<OktaConnectorConfig, "keyRotationDays">,
-  now: Date,
-): RotationStatus {
-  return rotationStatus(createdAt, config.keyRotationDays, now);
-}

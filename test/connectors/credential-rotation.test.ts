@@ -1,10 +1,8 @@
-import { rotationDueAt, rotationStatus } from "../../connectors/common/credential-rotation";
-import { gcpKeyRotation } from "../../connectors/gcp/key-rotation";
+import { keyRotation, rotationDueAt, rotationStatus } from "../../connectors/common/credential-rotation";
 import {
   beginOktaKeyRotation,
   completeOktaKeyRotation,
   FIRST_OKTA_KEY_SLOTS,
-  oktaKeyRotation,
   oktaKeySlots,
   oktaKeyToRegister,
 } from "../../connectors/okta/key-rotation";
@@ -27,15 +25,15 @@ describe("when a credential's next rotation is due (for status and up)", () => {
     expect(rotationStatus(created, 90, new Date("2027-01-01T00:00:00Z"))).toMatchObject({ ageDays: 128, due: true });
   });
 
-  test("GCP and Okta read their own config's keyRotationDays", () => {
+  test("a key rotates by its connector's own keyRotationDays (GCP 30, Okta 14 here)", () => {
     const created = new Date("2026-11-01T00:00:00Z");
     const now = new Date("2026-11-23T00:00:00Z");
-    expect(gcpKeyRotation(created, { keyRotationDays: 30 }, now)).toEqual({
+    expect(keyRotation(created, { keyRotationDays: 30 }, now)).toEqual({
       ageDays: 22,
       dueAt: new Date("2026-12-01T00:00:00Z"),
       due: false,
     });
-    expect(oktaKeyRotation(created, { keyRotationDays: 14 }, now)).toEqual({
+    expect(keyRotation(created, { keyRotationDays: 14 }, now)).toEqual({
       ageDays: 22,
       dueAt: new Date("2026-11-15T00:00:00Z"),
       due: true,

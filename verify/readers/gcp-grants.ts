@@ -1,5 +1,5 @@
 import type { GcpConnectorConfig } from "../../connectors/gcp/config";
-import { gcpKeyRotation } from "../../connectors/gcp/key-rotation";
+import { keyRotation } from "../../connectors/common/credential-rotation";
 import type { ExtractedGrant } from "../../review/extracted-grant";
 import { gcpApiAccess } from "../../review/access/gcp-api";
 import { gcpIamRoleAccess } from "../../review/access/gcp-iam-role";
@@ -77,7 +77,7 @@ export function keyDrift(
     if (Number.isNaN(created.getTime())) {
       return [{ change: "credential too old" as const, subject: subject(id), detail: "no valid creation time", where }];
     }
-    const { ageDays } = gcpKeyRotation(created, config, now);
+    const { ageDays } = keyRotation(created, config, now);
     if (ageDays <= limitDays) return [];
     const rotation = `rotation every ${config.keyRotationDays} days (+${KEY_ROTATION_GRACE_DAYS} grace)`;
     const detail = `${ageDays} days old, ${rotation}`;

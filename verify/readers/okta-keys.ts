@@ -1,6 +1,6 @@
 import type { Client } from "@okta/okta-sdk-nodejs";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
-import { oktaKeyRotation } from "../../connectors/okta/key-rotation";
+import { keyRotation } from "../../connectors/common/credential-rotation";
 import { printable } from "../../providers/text/printable";
 import type { Drift, Fact } from "../reading";
 import { oktaRead } from "./okta-read";
@@ -24,7 +24,7 @@ export function keyAgeDrift(connector: OktaConnectorConfig, keys: readonly AppKe
   const drift: Drift[] = [];
   const youngest = active[0];
   if (!youngest) return { facts, drift };
-  const rotation = oktaKeyRotation(new Date(youngest.created!), connector, now);
+  const rotation = keyRotation(new Date(youngest.created!), connector, now);
   const kid = printable(String(youngest.kid ?? "without kid"));
   facts.push({ label: "signing key", value: `${kid}, ${rotation.ageDays} days old` });
   if (active.length > 1)
