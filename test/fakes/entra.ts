@@ -27,10 +27,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readBody } from "../../providers/http/read-body";
+import { closeLoopback, listenOnLoopback } from "./loopback";
 
 export interface FakeAppRole {
   id: string;
@@ -114,13 +114,11 @@ export class FakeEntra {
     this.server = createServer(this.tls, (request, response) => {
       this.handle(request, response).catch((error) => this.json(response, 500, graphError("fake", String(error))));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server, "https");
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeLoopback(this.server);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -12,8 +12,8 @@
  */
 import { createVerify, randomBytes, type KeyObject } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { readBody } from "../../providers/http/read-body";
+import { closeLoopback, listenOnLoopback } from "./loopback";
 
 export interface FakeBinding {
   role: string;
@@ -63,13 +63,11 @@ export class FakeGcp {
     this.server = createServer((request, response) => {
       this.handle(request, response).catch((error) => this.error(response, 500, String(error)));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeLoopback(this.server);
   }
 
   /** The next `times` requests to `path` are answered `status` with `message`. */

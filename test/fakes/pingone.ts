@@ -8,8 +8,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { readBody } from "../../providers/http/read-body";
+import { closeLoopback, listenOnLoopback } from "./loopback";
 
 export interface FakeApplication {
   id: string;
@@ -64,13 +64,11 @@ export class FakePingOne {
         this.json(response, 500, { code: "UNEXPECTED_ERROR", message: String(error) })
       );
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeLoopback(this.server);
   }
 
   /** The next `times` requests whose path ends with `suffix` are answered `status`. */
