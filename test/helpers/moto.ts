@@ -47,3 +47,15 @@ export async function startMoto(env: NodeJS.ProcessEnv = process.env): Promise<M
   }
   return { endpoint, stop: () => child.kill() };
 }
+
+/**
+ * AWS SDK settings that make any call fail at once: a closed port on this machine, dummy
+ * keys, one attempt. For tests of how a failure is reported, with no moto and no network.
+ */
+export const UNREACHABLE_AWS_ENV = {
+  AWS_ENDPOINT_URL: "http://127.0.0.1:9",
+  AWS_ACCESS_KEY_ID: "x",
+  AWS_SECRET_ACCESS_KEY: "x",
+  AWS_REGION: "us-east-1",
+  AWS_MAX_ATTEMPTS: "1",
+} as const;

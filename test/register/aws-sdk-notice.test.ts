@@ -1,4 +1,5 @@
 import { cloudFormationOutputSource } from "../../register/outputs";
+import { UNREACHABLE_AWS_ENV } from "../helpers/moto";
 
 // A file of its own: the SDK emits the notice once per module registry, and jest gives each file a fresh one.
 test("reading CloudFormation outputs keeps the AWS SDK's Node-version notice out of the output", async () => {
@@ -8,13 +9,7 @@ test("reading CloudFormation outputs keeps the AWS SDK's Node-version notice out
     .mockImplementation((w: string | Error) => void warnings.push(String(w)));
   const saved = { ...process.env };
   // A closed port on this machine: the call fails at once, no credentials or network needed.
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL: "http://127.0.0.1:9",
-    AWS_ACCESS_KEY_ID: "x",
-    AWS_SECRET_ACCESS_KEY: "x",
-    AWS_REGION: "us-east-1",
-    AWS_MAX_ATTEMPTS: "1",
-  });
+  Object.assign(process.env, UNREACHABLE_AWS_ENV);
   delete process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
   try {
     await expect(cloudFormationOutputSource().outputs("acme-prod-aws", "aws-cdk")).rejects.toThrow(

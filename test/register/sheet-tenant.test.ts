@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../helpers/cli";
+import { UNREACHABLE_AWS_ENV } from "../helpers/moto";
 
 describe("register on a sheet tenant reports like every adapter", () => {
   let dir: string;
@@ -9,13 +10,7 @@ describe("register on a sheet tenant reports like every adapter", () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "sheet-tenant-"));
     // CloudFormation at a closed port on this machine: the output source fails at once.
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL: "http://127.0.0.1:9",
-      AWS_ACCESS_KEY_ID: "x",
-      AWS_SECRET_ACCESS_KEY: "x",
-      AWS_REGION: "us-east-1",
-      AWS_MAX_ATTEMPTS: "1",
-    });
+    Object.assign(process.env, UNREACHABLE_AWS_ENV);
   });
   afterEach(() => {
     process.env = { ...saved };
