@@ -158,9 +158,17 @@ export class InsightsHttpClient implements InsightsApi {
       ...(body ? { "content-type": "application/json" } : {}),
     };
     const run = this.options.runDeadline;
-    const timeoutMs = Math.min(this.options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, run?.remainingMs() ?? Infinity);
-    const callSignal = AbortSignal.timeout(timeoutMs);
-    const signal = run ? AbortSignal.any([callSignal, run.signal]) : callSignal;
+    const ownMs = this.options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+    const runMs = run?.remainingMs() ?? Infinity;
+    const timeoutMs = Math.min(ownMs, runMs);
+    // When the run ends first, its signal alone ends the call: a second timer for the same
+    // instant could fire first and blame the call's own deadline for the run's.
+    const signal =
+      run && runMs <= ownMs
+        ? run.signal
+        : run
+          ? AbortSignal.any([AbortSignal.timeout(ownMs), run.signal])
+          : AbortSignal.timeout(ownMs);
     // Secrets are revealed into this one string, sent, and dropped.
     const payload = body ? JSON.stringify(revealValues(body)) : undefined;
     const call: Call = { method, path, headers, payload, signal, timeoutMs };
