@@ -78,6 +78,11 @@ export interface ConnectorKind<C extends ConnectorConfigBase = ConnectorConfigBa
   grants(config: C): Grant[];
   /** Steps, elevations and reduced coverage a plan states for a given config. */
   readonly notices?: (config: C) => PlanNotice[];
+  /**
+   * Set when the console offers no Turn Off for this kind (Active Directory): the reason
+   * `connector off` and the emulator give, and the guide section it comes from.
+   */
+  readonly cannotTurnOff?: { readonly reason: string; readonly origin: string };
   /** A sheet of its own, when the generic "fill in this form" sheet does not fit (integrations). */
   readonly sheet?: (tenant: string, config: C) => string;
 }

@@ -12,6 +12,13 @@ export interface FormField {
   /** Collector kinds: typed into the Insights Collector installer, not the console. */
   readonly enteredIn?: "installer";
   readonly schema: z.ZodType<string>;
+  /**
+   * A check beyond the schema that the console applies (a PEM key parses, a JSON key is a
+   * service account key): what is wrong, or undefined. The message never quotes the value.
+   */
+  readonly check?: (value: string) => string | undefined;
+  /** The field the Insights dashboard shows as the connector's "Connection Point". */
+  readonly connectionPoint?: boolean;
 }
 
 export interface RegistrationForm {

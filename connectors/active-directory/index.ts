@@ -74,4 +74,8 @@ export const activeDirectory: ConnectorKind<ActiveDirectoryConnectorConfig> = {
   plannedRegistration: (c) => ({ name: { from: "config", value: c.name } }),
   grants: adGrants,
   notices: certificateServicesNotices,
+  cannotTurnOff: {
+    reason: "the Active Directory connector cannot be turned off; delete it instead if it must stop",
+    origin: guide("Manage Existing Connectors, Connection Options (Note)"),
+  },
 };

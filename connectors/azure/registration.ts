@@ -6,7 +6,7 @@ import type { AzureConnectorConfig } from "./config";
 /** "Create Microsoft Azure Connector", step 5. */
 export const azureRegistration = defineForm([
   nameField,
-  plainText("tenantId", "Tenant ID", guid),
+  { ...plainText("tenantId", "Tenant ID", guid), connectionPoint: true },
   plainText("directoryName", "Directory Name"),
   plainText("clientId", "Client ID", guid),
   secretText("clientSecret", "Client Secret"),

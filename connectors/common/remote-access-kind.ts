@@ -53,7 +53,7 @@ export function remoteAccessKind<K extends string>(spec: {
     config,
     registration: defineForm([
       nameField,
-      plainText(spec.hostKey, spec.hostLabel, beyondtrustCloudHost),
+      { ...plainText(spec.hostKey, spec.hostLabel, beyondtrustCloudHost), connectionPoint: true },
       plainText("clientId", "Client ID"),
       secretText("clientSecret", "Client Secret"),
     ]),

@@ -31,7 +31,7 @@ export const epmCloud: ConnectorKind<EpmCloudConnectorConfig> = {
   config: epmCloudConnectorConfig,
   registration: defineForm([
     nameField,
-    plainText("domain", "Domain", httpsUrl),
+    { ...plainText("domain", "Domain", httpsUrl), connectionPoint: true },
     plainText("clientId", "Client ID"),
     secretText("clientSecret", "Client Secret"),
   ]),

@@ -1,4 +1,5 @@
 import { gcpOrganizationId } from "../../config/fields";
+import { serviceAccountKeyProblem } from "../common/key-checks";
 import type { PlannedValue } from "../kind";
 import { defineForm, nameField, plainText, secretText } from "../registration-form";
 import type { GcpConnectorConfig } from "./config";
@@ -6,8 +7,8 @@ import type { GcpConnectorConfig } from "./config";
 /** "Create the Google Cloud Platform Connector", Manual Configuration. */
 export const gcpRegistration = defineForm([
   nameField,
-  plainText("organizationId", "Organization ID", gcpOrganizationId),
-  secretText("serviceAccountKey", "Service Account Key"),
+  { ...plainText("organizationId", "Organization ID", gcpOrganizationId), connectionPoint: true },
+  { ...secretText("serviceAccountKey", "Service Account Key"), check: serviceAccountKeyProblem },
 ]);
 
 export function gcpPlannedRegistration(config: GcpConnectorConfig): Record<string, PlannedValue> {

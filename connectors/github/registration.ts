@@ -1,3 +1,4 @@
+import { pemKeyProblem } from "../common/key-checks";
 import type { PlannedValue } from "../kind";
 import { defineForm, nameField, plainText, secretText, text } from "../registration-form";
 import type { GithubConnectorConfig } from "./config";
@@ -6,12 +7,15 @@ import type { GithubConnectorConfig } from "./config";
 export const githubRegistration = defineForm([
   nameField,
   plainText("appId", "App ID", text.regex(/^\d+$/, "must be a numeric GitHub App ID")),
-  secretText("pemKey", "PEM Key"),
-  plainText(
-    "installedAppUrl",
-    "Installed GitHub App URL",
-    text.regex(/^https:\/\/[^/]+\/organizations\/[^/]+\/settings\/installations\/\d+$/, "must be an installation URL"),
-  ),
+  { ...secretText("pemKey", "PEM Key"), check: pemKeyProblem },
+  {
+    ...plainText(
+      "installedAppUrl",
+      "Installed GitHub App URL",
+      text.regex(/^https:\/\/[^/]+\/organizations\/[^/]+\/settings\/installations\/\d+$/, "must be an installation URL"),
+    ),
+    connectionPoint: true,
+  },
 ]);
 
 export function githubPlannedRegistration(config: GithubConnectorConfig): Record<string, PlannedValue> {

@@ -32,7 +32,7 @@ export const passwordSafeCloud: ConnectorKind<PasswordSafeCloudConnectorConfig> 
   config: passwordSafeCloudConnectorConfig,
   registration: defineForm([
     nameField,
-    plainText("domain", "Domain", httpsUrl),
+    { ...plainText("domain", "Domain", httpsUrl), connectionPoint: true },
     secretText("apiKey", "API Key"),
     plainText("username", "Username"),
     secretText("password", "Password", true),

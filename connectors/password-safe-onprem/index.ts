@@ -33,7 +33,7 @@ export const passwordSafeOnprem: ConnectorKind<PasswordSafeOnpremConnectorConfig
   config: passwordSafeOnpremConnectorConfig,
   registration: defineForm([
     nameField,
-    { ...plainText("url", "URL", httpsUrl), enteredIn: "installer" },
+    { ...plainText("url", "URL", httpsUrl), enteredIn: "installer", connectionPoint: true },
     { ...secretText("apiKey", "API Key"), enteredIn: "installer" },
     { ...plainText("username", "Username"), enteredIn: "installer" },
     { ...secretText("password", "Password", true), enteredIn: "installer" },

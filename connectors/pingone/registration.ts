@@ -8,7 +8,7 @@ export const pingoneRegistration = defineForm([
   nameField,
   plainText("clientId", "Client ID", guid),
   secretText("clientSecret", "Client Secret"),
-  plainText("environmentId", "Environment ID", guid),
+  { ...plainText("environmentId", "Environment ID", guid), connectionPoint: true },
 ]);
 
 export function pingonePlannedRegistration(config: PingOneConnectorConfig): Record<string, PlannedValue> {
