@@ -1,6 +1,6 @@
 // One measured registration run for bench/register.ts: N connectors into the emulator
 // at BENCH_EMULATOR_URL; prints {wallMs, p95Ms, failed} as JSON on stdout.
-import { SecretValue } from "../config/secret-value";
+import { SecretValue } from "../values/secret-value";
 import type { InsightsApi } from "../providers/insights/adapter";
 import { InsightsHttpClient } from "../providers/insights/http-client";
 import type { DesiredConnector } from "../register/desired";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { CATALOG, KIND_NAMES } from "../connectors/catalog";
-import { guid, httpsUrlField, tenantName } from "./fields";
-import { evenWithFieldErrors } from "./always";
+import { guid, httpsUrlField, tenantName } from "../values/fields";
+import { evenWithFieldErrors } from "../values/always";
 import { crossCheck } from "./cross-checks";
-import { secretRefField } from "./secret-ref";
+import { secretRefField } from "../values/secret-ref";
 
 /** Insights API base URL: https, or plain http only on this machine (the emulator). */
 const insightsUrl = httpsUrlField("https://app.beyondtrust.io", { loopbackHttp: true });

@@ -1,5 +1,5 @@
 import type { PathIssue } from "./cross-checks";
-import { parseSecretRef, secretFileProblem } from "./secret-ref";
+import { parseSecretRef, secretFileProblem } from "../values/secret-ref";
 
 /** Every `file:` reference in raw config data, with its field path. */
 function fileRefs(value: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; text: string }> {

@@ -1,5 +1,5 @@
 import type { ConnectorConfig } from "../connectors/catalog";
-import type { SecretRef } from "./secret-ref";
+import type { SecretRef } from "../values/secret-ref";
 
 export interface InsightsTarget {
   readonly adapter: "http" | "sheet" | "emulator";

@@ -11,7 +11,7 @@ import {
   type Node,
   type YAMLError,
 } from "yaml";
-import { LIMITS } from "./limits";
+import { LIMITS } from "../values/limits";
 
 /** A problem at a character offset of the YAML text; the caller turns offsets into FILE:LINE:COL. */
 export interface SourceProblem {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { SecretRef } from "../config/secret-ref";
+import type { SecretRef } from "../values/secret-ref";
 import type { Grant } from "./grant";
 import type { RegistrationForm } from "./registration-form";
 

@@ -1,4 +1,4 @@
-import { SecretRef } from "../config/secret-ref";
+import { SecretRef } from "../values/secret-ref";
 import type { PlannedValue } from "./kind";
 
 /** A config value as a plan shows it: literals as they are, references as the reference. */

@@ -1,7 +1,7 @@
 import { kindOf } from "../connectors/catalog";
 import type { ConnectorKind } from "../connectors/kind";
-import { parseSecretRef, SecretRef, SecretResolutionError } from "../config/secret-ref";
-import { SecretValue } from "../config/secret-value";
+import { parseSecretRef, SecretRef, SecretResolutionError } from "../values/secret-ref";
+import { SecretValue } from "../values/secret-value";
 import type { PlannedConnector } from "../plan/model";
 import { revealValues, type RegistrationValues } from "../providers/insights/adapter";
 import type { StackOutputs } from "./outputs";

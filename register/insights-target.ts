@@ -1,5 +1,5 @@
 import type { InsightsTarget } from "../config/types";
-import { SecretValue } from "../config/secret-value";
+import { SecretValue } from "../values/secret-value";
 import type { InsightsApi } from "../providers/insights/adapter";
 import { InsightsHttpClient, type InsightsHttpClientOptions } from "../providers/insights/http-client";
 import { MissingValueError } from "./desired";

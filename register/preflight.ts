@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument } from "yaml";
 import { ConfigError, formatPath, sortProblems, type ConfigProblem } from "../config/problems";
 import { locate } from "../config/locate";
-import { SecretRef } from "../config/secret-ref";
+import { SecretRef } from "../values/secret-ref";
 import type { ToolkitConfig } from "../config/types";
 import { buildPlan } from "../plan/build";
 

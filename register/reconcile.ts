@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { SecretValue } from "../config/secret-value";
+import { SecretValue } from "../values/secret-value";
 import type { InsightsApi, RegistrationValues } from "../providers/insights/adapter";
 import type { Deadline } from "../providers/insights/deadline";
 import { SETTLED_STATES, secretFingerprint, type ConnectivityState, type Connector } from "../providers/insights/contract";

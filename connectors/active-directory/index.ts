@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { connectorName, dnsName } from "../../config/fields";
+import { connectorName, dnsName } from "../../values/fields";
 import type { Grant } from "../grant";
 import type { ConnectorKind } from "../kind";
 import { guide } from "../origins";

@@ -7,8 +7,8 @@ import {
   iamRoleName,
   rootOrgUnitId,
   tags,
-} from "../../config/fields";
-import { secretRefField } from "../../config/secret-ref";
+} from "../../values/fields";
+import { secretRefField } from "../../values/secret-ref";
 
 /** The `aws` entry of a tenant config (guide: "Add an AWS Connector"). */
 export const awsConnectorConfig = z.strictObject({

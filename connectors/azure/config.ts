@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { connectorName, guid } from "../../config/fields";
-import { evenWithFieldErrors } from "../../config/always";
+import { connectorName, guid } from "../../values/fields";
+import { evenWithFieldErrors } from "../../values/always";
 import { AZURE_PERMISSION_GROUP_NAMES, REQUIRED_AZURE_GROUP } from "./permissions";
 
 /** The `azure` entry of a tenant config (guide: "Connect Identity Security Insights to Microsoft Azure"). */

@@ -1,6 +1,6 @@
 import type { PlannedValue } from "../kind";
 import { defineForm, nameField, plainText, secretText } from "../registration-form";
-import { guid } from "../../config/fields";
+import { guid } from "../../values/fields";
 import type { AzureConnectorConfig } from "./config";
 
 /** "Create Microsoft Azure Connector", step 5. */

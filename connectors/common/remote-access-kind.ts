@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { beyondtrustCloudHost, connectorName } from "../../config/fields";
-import { literalOrRefField, secretRefField } from "../../config/secret-ref";
-import type { SecretRef } from "../../config/secret-ref";
+import { beyondtrustCloudHost, connectorName } from "../../values/fields";
+import { literalOrRefField, secretRefField } from "../../values/secret-ref";
+import type { SecretRef } from "../../values/secret-ref";
 import type { Grant } from "../grant";
 import type { ConnectorKind, LiteralOrRef } from "../kind";
 import { fromConfig } from "../planned-value";

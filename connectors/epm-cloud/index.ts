@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { connectorName, httpsUrl } from "../../config/fields";
-import { literalOrRefField, secretRefField } from "../../config/secret-ref";
+import { connectorName, httpsUrl } from "../../values/fields";
+import { literalOrRefField, secretRefField } from "../../values/secret-ref";
 import type { ConnectorKind } from "../kind";
 import { guide } from "../origins";
 import { fromConfig } from "../planned-value";

@@ -7,8 +7,8 @@ import {
   gcpOrganizationId,
   gcpProjectId,
   gcpServiceAccountId,
-} from "../../config/fields";
-import { evenWithFieldErrors } from "../../config/always";
+} from "../../values/fields";
+import { evenWithFieldErrors } from "../../values/always";
 
 /** The connector's own project: created by the stack, or an existing one. */
 const connectorProject = z

@@ -1,4 +1,4 @@
-import { gcpOrganizationId } from "../../config/fields";
+import { gcpOrganizationId } from "../../values/fields";
 import { serviceAccountKeyProblem } from "../common/key-checks";
 import type { PlannedValue } from "../kind";
 import { defineForm, nameField, plainText, secretText } from "../registration-form";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { connectorName, githubOrganization, httpsUrlField } from "../../config/fields";
+import { connectorName, githubOrganization, httpsUrlField } from "../../values/fields";
 
 /** The `github` entry of a tenant config (guide: "Connect Identity Security Insights to GitHub"). */
 export const githubConnectorConfig = z.strictObject({

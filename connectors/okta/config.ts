@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { keyRotationDaysField } from "../common/credential-rotation";
-import { connectorName, oktaDomain } from "../../config/fields";
+import { connectorName, oktaDomain } from "../../values/fields";
 
 /** The `okta` entry of a tenant config (guide: "Connect Identity Security Insights to Okta"). */
 export const oktaConnectorConfig = z.strictObject({

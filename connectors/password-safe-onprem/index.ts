@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { connectorName, httpsUrl } from "../../config/fields";
-import { secretRefField } from "../../config/secret-ref";
+import { connectorName, httpsUrl } from "../../values/fields";
+import { secretRefField } from "../../values/secret-ref";
 import { passwordSafeGroupGrants } from "../common/password-safe-group";
 import type { ConnectorKind } from "../kind";
 import { guide } from "../origins";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { connectorName, guid } from "../../config/fields";
+import { connectorName, guid } from "../../values/fields";
 import { DEFAULT_PINGONE_ROLES, NOT_ASSIGNABLE_TO_WORKER_APP, PINGONE_READ_ONLY_ROLES } from "./roles";
 
 /** PingOne regions and the top-level domain of each one's auth host. */

@@ -1,4 +1,4 @@
-import { guid } from "../../config/fields";
+import { guid } from "../../values/fields";
 import type { PlannedValue } from "../kind";
 import { defineForm, nameField, plainText, secretText } from "../registration-form";
 import type { PingOneConnectorConfig } from "./config";

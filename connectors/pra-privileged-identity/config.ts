@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { connectorName } from "../../config/fields";
-import { secretRefField } from "../../config/secret-ref";
-import { evenWithFieldErrors } from "../../config/always";
+import { connectorName } from "../../values/fields";
+import { secretRefField } from "../../values/secret-ref";
+import { evenWithFieldErrors } from "../../values/always";
 
 const PI_ENDPOINT_PATH = "/ERPMWebService/AuthService.svc";
 /** NetBIOS domain names: 1-15 characters, no dots or spaces. */

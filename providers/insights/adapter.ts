@@ -1,4 +1,4 @@
-import { SecretValue } from "../../config/secret-value";
+import { SecretValue } from "../../values/secret-value";
 import type { ActivityEntry, ConnectivityState, Connector } from "./contract";
 
 /** A form's values: plain strings, or secrets that are only revealed into a request body. */

@@ -1,4 +1,4 @@
-import { SecretValue } from "../../config/secret-value";
+import { SecretValue } from "../../values/secret-value";
 import { printable } from "../text/printable";
 import { revealValues, type InsightsApi, type RegistrationValues } from "./adapter";
 import { connectionFailure } from "./connection-failure";

@@ -1,4 +1,4 @@
-import { SecretValue } from "../../config/secret-value";
+import { SecretValue } from "../../values/secret-value";
 import { printable } from "../../providers/text/printable";
 import { CallbackRejectedError, GithubFlowError } from "./errors";
 import { anonymousOctokit, DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "./octokit";

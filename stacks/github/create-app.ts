@@ -1,5 +1,5 @@
 import { githubUrls, type GithubConnectorConfig } from "../../connectors/github/config";
-import type { SecretValue } from "../../config/secret-value";
+import type { SecretValue } from "../../values/secret-value";
 import { printable } from "../../providers/text/printable";
 import { startManifestFlowServer } from "./callback-server";
 import { convertManifestCode, type CreatedGithubApp } from "./conversion";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { filePermissionProblem } from "../../config/secret-ref";
-import { SecretValue } from "../../config/secret-value";
+import { filePermissionProblem } from "../../values/secret-ref";
+import { SecretValue } from "../../values/secret-value";
 import { GithubFlowError } from "./errors";
 import type { GithubAppHandoff } from "./create-app";
 

@@ -1,4 +1,4 @@
-import type { SecretValue } from "../../config/secret-value";
+import type { SecretValue } from "../../values/secret-value";
 import { printable } from "../../providers/text/printable";
 import { GithubFlowError, InstallationTimeoutError } from "./errors";
 import { appOctokit, type GithubClient, type GithubHttpPolicy } from "./octokit";

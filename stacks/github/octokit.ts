@@ -2,7 +2,7 @@ import { createAppAuth } from "@octokit/auth-app";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
-import type { SecretValue } from "../../config/secret-value";
+import type { SecretValue } from "../../values/secret-value";
 import { boundedFetch } from "../../providers/http/bounded-fetch";
 
 const USER_AGENT = "insights-connectors";

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LIMITS } from "../../config/limits";
+import { LIMITS } from "../../values/limits";
 import { loadConfig } from "../../config/load";
 import { ConfigError, type ConfigProblem } from "../../config/problems";
 import { configWith, lineOf, problemsOf, VALID } from "../helpers/config-text";

@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LIMITS } from "../../config/limits";
-import { SecretRef, SecretResolutionError } from "../../config/secret-ref";
+import { LIMITS } from "../../values/limits";
+import { SecretRef, SecretResolutionError } from "../../values/secret-ref";
 import { REPO } from "../helpers/cli";
 import { configWith, lineOf, problemsOf, VALID } from "../helpers/config-text";
 
@@ -73,7 +73,7 @@ describe("file: secrets are regular, bounded files outside the kernel's pseudo f
   test("resolving a FIFO fails at once instead of waiting for a writer (child process, 30 s ceiling)", () => {
     // Run where a hang cannot stall the test runner: a blocked read shows up as the timeout.
     const script = `
-      const { SecretRef } = require("./config/secret-ref");
+      const { SecretRef } = require("./values/secret-ref");
       try { new SecretRef("file", ${JSON.stringify(join(dir, "pipe"))}).resolve("/"); console.log("read"); }
       catch (error) { console.log("refused: " + error.message); }`;
     const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {

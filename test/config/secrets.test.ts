@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseSecretRef, SecretRef, SecretResolutionError } from "../../config/secret-ref";
+import { parseSecretRef, SecretRef, SecretResolutionError } from "../../values/secret-ref";
 import { configWith, lineOf, problemsOf, VALID } from "../helpers/config-text";
 
 const CANARY = "canary-literal-7f3a9d";

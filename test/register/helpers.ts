@@ -33,7 +33,7 @@ export async function allSourcesDesired(): Promise<DesiredConnector[]> {
 
 /** `count` registration-only connectors (EPM), for volume, kill and fault tests. */
 export function manyEpmConnectors(count: number, tenant = "acme"): DesiredConnector[] {
-  const { SecretValue } = require("../../config/secret-value") as typeof import("../../config/secret-value");
+  const { SecretValue } = require("../../values/secret-value") as typeof import("../../values/secret-value");
   return Array.from({ length: count }, (_, i) => ({
     tenant,
     kind: "epm-cloud",

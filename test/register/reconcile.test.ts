@@ -1,4 +1,4 @@
-import { SecretValue } from "../../config/secret-value";
+import { SecretValue } from "../../values/secret-value";
 import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { InsightsHttpClient } from "../../providers/insights/http-client";
 import { seededRandom } from "../../providers/insights/emulator/faults";

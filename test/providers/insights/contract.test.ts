@@ -1,4 +1,4 @@
-import { SecretValue } from "../../../config/secret-value";
+import { SecretValue } from "../../../values/secret-value";
 import { InsightsEmulator } from "../../../providers/insights/emulator/server";
 import { InsightsApiError, InsightsHttpClient, type Exchange } from "../../../providers/insights/http-client";
 import { reconcile } from "../../../register/reconcile";

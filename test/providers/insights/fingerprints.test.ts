@@ -2,7 +2,7 @@ import { createHash, scryptSync } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SecretValue } from "../../../config/secret-value";
+import { SecretValue } from "../../../values/secret-value";
 import { InsightsEmulator } from "../../../providers/insights/emulator/server";
 import { InsightsHttpClient } from "../../../providers/insights/http-client";
 import { filesUnder } from "../../helpers/files";

@@ -1,4 +1,4 @@
-import { SecretValue } from "../../../config/secret-value";
+import { SecretValue } from "../../../values/secret-value";
 import { Deadline } from "../../../providers/insights/deadline";
 import { InsightsHttpClient, type InsightsHttpClientOptions } from "../../../providers/insights/http-client";
 import { reconcile } from "../../../register/reconcile";

@@ -1,6 +1,6 @@
 import { get as httpGet } from "node:http";
 import type { GithubConnectorConfig } from "../../../connectors/github/config";
-import type { SecretValue } from "../../../config/secret-value";
+import type { SecretValue } from "../../../values/secret-value";
 import type { CreateGithubAppOptions, GithubAppHandoff } from "../../../stacks/github/create-app";
 import type { FakeGithub } from "../../fakes/github";
 import { VALID } from "../../helpers/config-text";
