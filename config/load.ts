@@ -8,7 +8,7 @@ import { ConfigError, formatPath, sortProblems, type ConfigProblem } from "./pro
 import { FileRefusedError, readRegularFile } from "../values/regular-file";
 import { tenantConfigSchema } from "./schema";
 import { checkSecretFiles } from "./secret-checks";
-import type { TenantConfig, ToolkitConfig } from "./types";
+import type { ToolkitConfig } from "./types";
 import { decodeUtf8 } from "./utf8";
 import { aliasProblems, sizeProblems, syntaxProblems, type SourceProblem } from "./yaml-source";
 
@@ -70,7 +70,7 @@ export function parseConfig(text: string, file: string, dir: string): ToolkitCon
     ...checkSecretFiles(raw, dir).map((issue) => at(issue)),
   ];
   if (!result.success || problems.length > 0) throw new ConfigError(sortProblems(problems));
-  return { version: 1, tenants: result.data.tenants as unknown as TenantConfig[], file, dir };
+  return { ...result.data, file, dir };
 }
 
 /**

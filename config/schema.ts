@@ -8,7 +8,8 @@ import { secretRefField } from "../values/secret-ref";
 /** Insights API base URL: https, or plain http only on this machine (the emulator). */
 const insightsUrl = httpsUrlField("https://app.beyondtrust.io", { loopbackHttp: true });
 
-const insights = z
+/** Where a tenant's connectors are registered. */
+export const insightsTargetSchema = z
   .strictObject({
     adapter: z.enum(["http", "sheet", "emulator"], { error: "must be one of http, sheet, emulator" }),
     url: insightsUrl.optional(),
@@ -24,15 +25,15 @@ const insights = z
     }
   }, evenWithFieldErrors);
 
-const connector = z.discriminatedUnion(
-  "kind",
-  CATALOG.map((k) => k.config) as unknown as [z.ZodObject, ...z.ZodObject[]],
-  { error: () => `must be one of: ${KIND_NAMES.join(", ")}` },
-);
+const [firstKind, ...otherKinds] = CATALOG.map((k) => k.config);
+const connector = z.discriminatedUnion("kind", [firstKind, ...otherKinds], {
+  error: () => `must be one of: ${KIND_NAMES.join(", ")}`,
+});
 
-const tenant = z.strictObject({
+/** One tenant: its Insights target and its connectors. */
+export const tenantSchema = z.strictObject({
   name: tenantName,
-  insights,
+  insights: insightsTargetSchema,
   connectors: z.array(connector),
 });
 
@@ -40,7 +41,7 @@ const tenant = z.strictObject({
 export const tenantConfigSchema = z
   .strictObject({
     version: z.literal(1, { error: "must be 1" }),
-    tenants: z.array(tenant).min(1, "must list at least one tenant"),
+    tenants: z.array(tenantSchema).min(1, "must list at least one tenant"),
   })
   .superRefine((value, ctx) => {
     for (const issue of crossCheck(value.tenants)) ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message });

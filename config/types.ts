@@ -1,25 +1,18 @@
-import type { ConnectorConfig } from "../connectors/catalog";
-import type { SecretRef } from "../values/secret-ref";
+import type { z } from "zod";
+import type { insightsTargetSchema, tenantConfigSchema, tenantSchema } from "./schema";
 
-export interface InsightsTarget {
-  readonly adapter: "http" | "sheet" | "emulator";
-  readonly url?: string;
-  readonly siteId?: string;
-  readonly token?: SecretRef;
-}
+/**
+ * The types of a validated config, derived from the schemas that check it so the two
+ * cannot drift. Secrets are references (values/secret-ref): nothing here is a secret value.
+ */
+export type InsightsTarget = z.output<typeof insightsTargetSchema>;
 
-export interface TenantConfig {
-  readonly name: string;
-  readonly insights: InsightsTarget;
-  readonly connectors: readonly ConnectorConfig[];
-}
+export type TenantConfig = z.output<typeof tenantSchema>;
 
-/** A validated config file. Secrets are {@link SecretRef}s: nothing here is a secret value. */
-export interface ToolkitConfig {
-  readonly version: 1;
-  readonly tenants: readonly TenantConfig[];
+/** A validated config file. */
+export type ToolkitConfig = z.output<typeof tenantConfigSchema> & {
   /** The file it was read from, as given. */
   readonly file: string;
   /** Directory `file:` references are relative to. */
   readonly dir: string;
-}
+};

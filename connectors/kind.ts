@@ -53,6 +53,12 @@ export interface ConnectorConfigBase {
   readonly name: string;
 }
 
+/**
+ * A kind's config schema: an object schema whose `kind` literal lets the tenant config
+ * pick it by discriminator, and whose output type is the kind's config.
+ */
+export type KindConfigSchema<C> = z.ZodType<C, any> & z.core.$ZodTypeDiscriminable;
+
 /** A config value that may be a literal or a reference (client IDs). */
 export type LiteralOrRef = string | SecretRef;
 
@@ -69,7 +75,7 @@ export interface ConnectorKind<C extends ConnectorConfigBase = ConnectorConfigBa
   readonly guideSection: string;
   readonly provisioning: Provisioning;
   /** Schema of this kind's entry in the tenant config. */
-  readonly config: z.ZodType<C, any>;
+  readonly config: KindConfigSchema<C>;
   /** The Insights "Create Connector" form. */
   readonly registration: RegistrationForm;
   /** Where each form field's value comes from for a given config (never resolves secrets). */

@@ -3,7 +3,7 @@ import { beyondtrustCloudHost, connectorName } from "../../values/fields";
 import { literalOrRefField, secretRefField } from "../../values/secret-ref";
 import type { SecretRef } from "../../values/secret-ref";
 import type { Grant } from "../grant";
-import type { ConnectorKind, LiteralOrRef } from "../kind";
+import type { ConnectorKind, KindConfigSchema, LiteralOrRef } from "../kind";
 import { fromConfig } from "../planned-value";
 import { defineForm, nameField, plainText, secretText } from "../registration-form";
 import { remoteAccessApiAccountGrants, type SessionReportsPermission } from "./remote-access-api-account";
@@ -40,7 +40,7 @@ export function remoteAccessKind<K extends string>(spec: {
     [spec.hostKey]: beyondtrustCloudHost,
     clientId: literalOrRefField,
     clientSecret: secretRefField,
-  }) as unknown as z.ZodType<RemoteAccessConfig<K>>;
+  }) as unknown as KindConfigSchema<RemoteAccessConfig<K>>;
   const host = (c: RemoteAccessConfig<K>) => String(c[spec.hostKey]).toLowerCase();
   return {
     kind: spec.kind,
