@@ -2,7 +2,7 @@
 // the okta connector, `<tenant>-okta[-slug]`, from the config named by INSIGHTS_CONFIG.
 import * as pulumi from "@pulumi/pulumi";
 import type { OktaConnectorConfig } from "../connectors/okta/config";
-import { connectorsOfKind } from "../stacks/connectors-of-kind";
+import { connectorsOfKind } from "../config/connectors-of-kind";
 import { oktaProgram } from "../stacks/okta/program";
 import { engineConfigPath, loadEngineConfig } from "./config-path";
 

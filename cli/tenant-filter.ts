@@ -1,7 +1,7 @@
 import type { ConnectorConfig } from "../connectors/catalog";
 import { loadConfig } from "../config/load";
 import type { ToolkitConfig } from "../config/types";
-import { connectorsOfKind } from "../stacks/connectors-of-kind";
+import { connectorsOfKind } from "../config/connectors-of-kind";
 import { UsageError } from "./io";
 
 /** Rejects `--tenant` names the config does not have, listing the ones it has. */

@@ -2,7 +2,7 @@ import { Validations, type App } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import type { ToolkitConfig } from "../../config/types";
-import { connectorsOfKind } from "../connectors-of-kind";
+import { connectorsOfKind } from "../../config/connectors-of-kind";
 import { InsightsAwsConnectorStack } from "./connector-stack";
 
 /** Adds one stack per `aws` connector of every tenant, and the cdk-nag AWS Solutions pack. */

@@ -1,7 +1,7 @@
 import type { App } from "cdktf";
 import type { AzureConnectorConfig } from "../../connectors/azure/config";
 import type { ToolkitConfig } from "../../config/types";
-import { connectorsOfKind } from "../connectors-of-kind";
+import { connectorsOfKind } from "../../config/connectors-of-kind";
 import { InsightsEntraConnectorStack } from "./entra-connector-stack";
 
 /** Adds one stack per `azure` connector of every tenant, named `<tenant>-azure[-slug]`. */

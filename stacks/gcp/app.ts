@@ -1,7 +1,7 @@
 import type { App } from "cdktf";
 import type { GcpConnectorConfig } from "../../connectors/gcp/config";
 import type { ToolkitConfig } from "../../config/types";
-import { connectorsOfKind } from "../connectors-of-kind";
+import { connectorsOfKind } from "../../config/connectors-of-kind";
 import { InsightsGcpConnectorStack } from "./gcp-connector-stack";
 
 /** Adds one stack per `gcp` connector of every tenant, named `<tenant>-gcp[-slug]`. */

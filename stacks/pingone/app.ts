@@ -1,7 +1,7 @@
 import type { App } from "cdktf";
 import type { PingOneConnectorConfig } from "../../connectors/pingone/config";
 import type { ToolkitConfig } from "../../config/types";
-import { connectorsOfKind } from "../connectors-of-kind";
+import { connectorsOfKind } from "../../config/connectors-of-kind";
 import { InsightsPingOneConnectorStack } from "./pingone-connector-stack";
 
 /** Adds one stack per `pingone` connector of every tenant, named `<tenant>-pingone[-slug]`. */

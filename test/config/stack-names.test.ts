@@ -4,7 +4,7 @@ import { loadConfig } from "../../config/load";
 import type { TenantConfig, ToolkitConfig } from "../../config/types";
 import type { ConnectorConfig } from "../../connectors/catalog";
 import { buildPlan } from "../../plan/build";
-import { connectorsOfKind } from "../../stacks/connectors-of-kind";
+import { connectorsOfKind } from "../../config/connectors-of-kind";
 import { REPO } from "../helpers/cli";
 import { configWith, lineOf, problemsOf, VALID } from "../helpers/config-text";
 

@@ -1,6 +1,6 @@
 import { stackNames } from "../connectors/stack-name";
 import type { ConnectorConfig } from "../connectors/catalog";
-import type { ToolkitConfig } from "../config/types";
+import type { ToolkitConfig } from "./types";
 
 /** Every connector of one kind across the config's tenants, with the stack name it gets. */
 export function connectorsOfKind<C extends ConnectorConfig>(
