@@ -10,7 +10,7 @@ import type { CompletedInstallation } from "../../stacks/github/resume";
 import { EXIT, UsageError, type Io } from "../io";
 import { terminalLines, type TerminalLines } from "../terminal-lines";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
-import { statePath } from "../../stacks/local-state";
+import { statePath } from "../../config/local-state";
 
 interface TargetOptions {
   config: string;
