@@ -38,8 +38,8 @@ export function gcpApiTargets(config: GcpConnectorConfig): GcpApiTargets {
     enableApisOn === "connector-project"
       ? { kind: "none" }
       : enableApisOn === "all-projects"
-        ? { kind: "organization", organizationId: config.organizationId }
-        : { kind: "list", projectIds: [...new Set(enableApisOn)].filter((id) => id !== connectorProjectId) };
+      ? { kind: "organization", organizationId: config.organizationId }
+      : { kind: "list", projectIds: [...new Set(enableApisOn)].filter((id) => id !== connectorProjectId) };
   return {
     connectorProject: { projectId: connectorProjectId, apis: GCP_CONNECTOR_PROJECT_ENABLED_APIS },
     otherProjects,
@@ -54,7 +54,8 @@ export function gcpApiTargets(config: GcpConnectorConfig): GcpApiTargets {
 export function gcpApiScopes(config: GcpConnectorConfig): string[] {
   const { connectorProject, otherProjects } = gcpApiTargets(config);
   const connector = `gcp-project:${connectorProject.projectId}`;
-  if (otherProjects.kind === "organization") return [`gcp-organization-projects:${otherProjects.organizationId}`, connector];
+  if (otherProjects.kind === "organization")
+    return [`gcp-organization-projects:${otherProjects.organizationId}`, connector];
   if (otherProjects.kind === "none") return [connector];
   return [connector, ...otherProjects.projectIds.map((id) => `gcp-project:${id}`)];
 }

@@ -6,14 +6,20 @@ const GUID = "0f5b7c1e-0000-4000-8000-000000000001";
 const azure = (secretRotationDays: number) =>
   azureConnectorConfig.safeParse({ kind: "azure", name: "entra", tenantId: GUID, secretRotationDays });
 const pingone = (secretRotationDays: number) =>
-  pingoneConnectorConfig.safeParse({ kind: "pingone", name: "ping", environmentId: GUID, region: "EU", secretRotationDays });
+  pingoneConnectorConfig.safeParse({
+    kind: "pingone",
+    name: "ping",
+    environmentId: GUID,
+    region: "EU",
+    secretRotationDays,
+  });
 const messages = (result: { error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message);
 
 describe("client secret lifetimes, each where its vendor sets it", () => {
   test("Entra: one 730-day limit, from Microsoft's documented 24 months", () => {
     expect(MAX_SECRET_DAYS).toBe(730);
     expect(MAX_SECRET_DAYS_ORIGIN).toBe(
-      "https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app (Add credentials, Option 2)",
+      "https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app (Add credentials, Option 2)"
     );
   });
 

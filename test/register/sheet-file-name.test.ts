@@ -6,13 +6,17 @@ import { sheetFileName } from "../../register/sheet";
 // connector's sheet and its stack always carry the same name part.
 describe("sheet file names use the connector slug", () => {
   const name = "  Production: EU/West (primary) — Entra tenant for the whole group  ";
-  const sheet = (kind: string, connectorName: string) => sheetFileName({ kind, name: connectorName } as PlannedConnector);
+  const sheet = (kind: string, connectorName: string) =>
+    sheetFileName({ kind, name: connectorName } as PlannedConnector);
 
   test("a long, punctuated name is slugged and cut like the stack name", () => {
     expect(connectorSlug(name)).toBe("production-eu-west-primary-entra-tenant-");
     expect(connectorSlug(name).length).toBeLessThanOrEqual(SLUG_LENGTH);
     expect(sheet("azure", name)).toBe("azure--production-eu-west-primary-entra-tenant-.md");
-    const [stack] = stackNames("acme", [{ kind: "azure", name }, { kind: "azure", name: "other" }]);
+    const [stack] = stackNames("acme", [
+      { kind: "azure", name },
+      { kind: "azure", name: "other" },
+    ]);
     expect(stack).toBe(`acme-azure-${connectorSlug(name)}`);
   });
 
