@@ -34,7 +34,7 @@ describe("GCP: the service account key rotates by two key slots (add, register, 
     const json = synth();
     expect(json.resource.time_rotating).toBeUndefined();
     // The period is recorded for plan's credential lifetimes; nothing in Terraform acts on it.
-    expect(json.locals).toEqual({ connector_service_account_key_rotation_days: 90 });
+    expect(json.locals).toMatchObject({ connector_service_account_key_rotation_days: 90 });
     expect(resourcesOf(json, "google_service_account_key")).toEqual({
       connector_service_account_key: {
         for_each: "${toset([for g in var.service_account_key_generations : tostring(g)])}",
