@@ -4,7 +4,11 @@ import { ServiceAccountKey } from "@cdktf/provider-google/lib/service-account-ke
 import { TerraformLocal, TerraformStack, TerraformVariable, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { GCP_ORGANIZATION_ROLES } from "../../connectors/gcp/grants";
-import { gcpKeyGenerations, type GcpKeySlots } from "../../connectors/gcp/key-rotation";
+import {
+  gcpKeyGenerations,
+  gcpKeySlotsFromGenerations,
+  type GcpKeySlots,
+} from "../../connectors/gcp/key-rotation";
 import { terraformName } from "../terraform/logical-id";
 
 export interface ConnectorServiceAccountProps {
@@ -32,6 +36,36 @@ const REGISTERED_KEY = `${KEY_ADDRESS}[tostring(${GENERATIONS}[length(${GENERATI
  */
 export function gcpKeyGenerationsEnv(slots: GcpKeySlots): Record<string, string> {
   return { [`TF_VAR_${GCP_KEY_GENERATIONS_VARIABLE}`]: JSON.stringify(gcpKeyGenerations(slots)) };
+}
+
+/** The stack outputs `up` reads the slots back from (the stack declares them in gcp-connector-stack.ts). */
+export const GCP_KEY_OUTPUTS = {
+  generations: GCP_KEY_GENERATIONS_VARIABLE,
+  createdAt: "service_account_key_created_at",
+  key: "service_account_key",
+} as const;
+
+/**
+ * The slots a deployed stack holds, from its outputs (values as `terraform output -json` gives them, or
+ * their JSON text); undefined before the first apply. A stack from before key slots has a key but no
+ * generations: its key is generation 1, as the `moved` block in the stack says.
+ */
+export function gcpKeySlotsFromOutputs(outputs: Readonly<Record<string, unknown>>): GcpKeySlots | undefined {
+  const recorded = outputs[GCP_KEY_OUTPUTS.generations];
+  const createdAt = outputs[GCP_KEY_OUTPUTS.createdAt];
+  const createdText = typeof createdAt === "string" ? createdAt : undefined;
+  if (recorded === undefined) {
+    return outputs[GCP_KEY_OUTPUTS.key] === undefined ? undefined : gcpKeySlotsFromGenerations([1], createdText);
+  }
+  return gcpKeySlotsFromGenerations(typeof recorded === "string" ? jsonOrText(recorded) : recorded, createdText);
+}
+
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
 import { gcpNotices } from "../../../connectors/gcp/notices";
 import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
-import { gcpKeyGenerationsEnv } from "../../../stacks/gcp/connector-service-account";
+import { gcpKeyGenerationsEnv, gcpKeySlotsFromOutputs } from "../../../stacks/gcp/connector-service-account";
 import { VALID } from "../../helpers/config-text";
 import { terraformAvailable } from "../../helpers/terraform";
 import { connectorFrom, resourcesOf, synthJson, type TerraformJson } from "../cdktf/helpers";
@@ -173,4 +173,27 @@ describe("GCP key slots through real Terraform (terraform_data stands in for goo
     expect(forgotten.status).not.toBe(0);
     expect(forgotten.stderr).toContain("No value for required variable");
   }, 300_000);
+});
+
+describe("GCP key slots read back from the deployed stack's outputs", () => {
+  const created = "2026-10-01T08:00:00Z";
+
+  test("terraform output -json values, or their JSON text, give the slots; nothing deployed gives none", () => {
+    const overlap = { current: { generation: 4 }, next: { generation: 5, createdAt: "2026-10-01T08:00:00.000Z" } };
+    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: [4, 5], service_account_key_created_at: created }))
+      .toEqual(overlap);
+    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: "[4,5]", service_account_key_created_at: created }))
+      .toEqual(overlap);
+    expect(gcpKeySlotsFromOutputs({})).toBeUndefined();
+  });
+
+  test("a stack from before key slots (a key, no generations) holds generation 1", () => {
+    expect(gcpKeySlotsFromOutputs({ service_account_key: "(sensitive)", service_account_key_created_at: created }))
+      .toEqual({ current: { generation: 1, createdAt: "2026-10-01T08:00:00.000Z" } });
+  });
+
+  test("damaged generations are refused, never guessed", () => {
+    expect(() => gcpKeySlotsFromOutputs({ service_account_key_generations: "[2" })).toThrow("nothing was changed");
+    expect(() => gcpKeySlotsFromOutputs({ service_account_key_generations: [3, 1] })).toThrow("newer");
+  });
 });
