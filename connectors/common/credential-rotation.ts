@@ -97,7 +97,7 @@ export function completeKeyRotation(slots: KeySlots): KeySlots {
  * credential the toolkit does not rotate.
  */
 export function credentialRotationDays(connector: object): number | undefined {
-  const { keyRotationDays, secretRotationDays } = connector as { keyRotationDays?: unknown; secretRotationDays?: unknown };
+  const { keyRotationDays, secretRotationDays } = connector as Partial<Record<string, unknown>>;
   const days = keyRotationDays ?? secretRotationDays;
   return typeof days === "number" ? days : undefined;
 }

@@ -63,7 +63,7 @@ describe("status: each rotating credential's age and next rotation, unknown when
     expect(credentials[2]).toMatchObject({ connector: "Entra", kind: "azure", ageDays: null, due: null });
   });
 
-  test("table: a second table with age, next rotation and its source; an overdue credential says up rotates it", async () => {
+  test("table: age, next rotation and source in a second table; an overdue one says up rotates it", async () => {
     recordCredential("acme", "GCP", {
       createdAt: new Date(Date.now() - 31 * DAY).toISOString(),
       registeredAt: new Date(Date.now() - 31 * DAY).toISOString(),

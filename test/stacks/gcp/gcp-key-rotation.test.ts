@@ -150,7 +150,10 @@ describe("GCP key slots through real Terraform (terraform_data stands in for goo
     expect(moved.generations.value).toEqual([1]);
 
     const overlap = apply([1, 2]);
-    expect(ids()).toEqual(['terraform_data.connector_service_account_key["1"]', 'terraform_data.connector_service_account_key["2"]']);
+    expect(ids()).toEqual([
+      'terraform_data.connector_service_account_key["1"]',
+      'terraform_data.connector_service_account_key["2"]',
+    ]);
     expect(overlap.registered_id.value).not.toBe(legacyId);
     const newKey = overlap.registered_id.value;
 
@@ -180,10 +183,9 @@ describe("GCP key slots read back from the deployed stack's outputs", () => {
 
   test("terraform output -json values, or their JSON text, give the slots; nothing deployed gives none", () => {
     const overlap = { current: { generation: 4 }, next: { generation: 5, createdAt: "2026-10-01T08:00:00.000Z" } };
-    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: [4, 5], service_account_key_created_at: created }))
-      .toEqual(overlap);
-    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: "[4,5]", service_account_key_created_at: created }))
-      .toEqual(overlap);
+    const createdAt = { service_account_key_created_at: created };
+    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: [4, 5], ...createdAt })).toEqual(overlap);
+    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: "[4,5]", ...createdAt })).toEqual(overlap);
     expect(gcpKeySlotsFromOutputs({})).toBeUndefined();
   });
 
