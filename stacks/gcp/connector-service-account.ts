@@ -31,11 +31,12 @@ const GENERATIONS = `var.${GCP_KEY_GENERATIONS_VARIABLE}`;
 const REGISTERED_KEY = `${KEY_ADDRESS}[tostring(${GENERATIONS}[length(${GENERATIONS}) - 1])]`;
 
 /**
- * The variable's value for `slots`, as the environment Terraform and `cdktf deploy` read it
- * (`TF_VAR_<name>`; a JSON list is a valid HCL list). Every plan, apply and destroy needs it.
+ * The stack's Terraform variables for `slots`, by name (the engine passes each as `TF_VAR_<name>`;
+ * a JSON list is a valid HCL list). Every plan, apply and destroy needs it: any valid list
+ * will do for a destroy, which removes every key in the state.
  */
-export function gcpKeyGenerationsEnv(slots: GcpKeySlots): Record<string, string> {
-  return { [`TF_VAR_${GCP_KEY_GENERATIONS_VARIABLE}`]: JSON.stringify(gcpKeyGenerations(slots)) };
+export function gcpKeyGenerationsVariables(slots: GcpKeySlots): Record<string, string> {
+  return { [GCP_KEY_GENERATIONS_VARIABLE]: JSON.stringify(gcpKeyGenerations(slots)) };
 }
 
 /** The stack outputs `up` reads the slots back from (the stack declares them in gcp-connector-stack.ts). */
@@ -46,8 +47,8 @@ export const GCP_KEY_OUTPUTS = {
 } as const;
 
 /**
- * The slots a deployed stack holds, from its outputs (values as `terraform output -json` gives them, or
- * their JSON text); undefined before the first apply. A stack from before key slots has a key but no
+ * The slots a deployed stack holds, from its outputs (as `terraform output -json` gives them, or flattened
+ * to strings); undefined before the first apply. A stack from before key slots has a key but no
  * generations: its key is generation 1, as the `moved` block in the stack says.
  */
 export function gcpKeySlotsFromOutputs(outputs: Readonly<Record<string, unknown>>): GcpKeySlots | undefined {
@@ -121,6 +122,14 @@ export class ConnectorServiceAccount extends Construct {
   /** The key file Insights takes ("Service Account Key"), of the newest key; only ever a sensitive output. */
   get keyJson(): string {
     return `\${base64decode(${REGISTERED_KEY}.private_key)}`;
+  }
+
+  /**
+   * The generations as JSON text (`[4,5]`): an output that `terraform output -raw` prints ready to pass
+   * back as the variable, and that stays one string where outputs are read as strings.
+   */
+  get keyGenerationsJson(): string {
+    return `\${jsonencode(${GENERATIONS})}`;
   }
 
   /** When the key to register became valid: its creation, from which `status` counts its age. */

@@ -62,8 +62,8 @@ export class InsightsGcpConnectorStack extends TerraformStack {
       description: "When the registered key is due for rotation (up rotates it: add, register, then delete the old)",
     });
     new TerraformOutput(this, "service_account_key_generations", {
-      value: this.serviceAccount.keyGenerations.listValue,
-      description: "Key generations this apply kept, oldest first; pass them back as the variable of the same name",
+      value: this.serviceAccount.keyGenerationsJson,
+      description: "Key generations this apply kept, oldest first, as JSON: the value of the variable of the same name",
     });
   }
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
 import { gcpNotices } from "../../../connectors/gcp/notices";
 import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
-import { gcpKeyGenerationsEnv, gcpKeySlotsFromOutputs } from "../../../stacks/gcp/connector-service-account";
+import { gcpKeyGenerationsVariables, gcpKeySlotsFromOutputs } from "../../../stacks/gcp/connector-service-account";
 import { VALID } from "../../helpers/config-text";
 import { terraformAvailable } from "../../helpers/terraform";
 import { connectorFrom, resourcesOf, synthJson, type TerraformJson } from "../cdktf/helpers";
@@ -55,8 +55,8 @@ describe("GCP: the service account key rotates by two key slots (add, register, 
       "Each generation is a whole number from 1.",
       "The second generation must be the newer one.",
     ]);
-    expect(gcpKeyGenerationsEnv({ current: { generation: 3 }, next: { generation: 4 } })).toEqual({
-      TF_VAR_service_account_key_generations: "[3,4]",
+    expect(gcpKeyGenerationsVariables({ current: { generation: 3 }, next: { generation: 4 } })).toEqual({
+      service_account_key_generations: "[3,4]",
     });
   });
 
@@ -68,7 +68,8 @@ describe("GCP: the service account key rotates by two key slots (add, register, 
     }));
     expect(json.output.service_account_key_created_at.value).toBe(`\${${REGISTERED}.valid_after}`);
     expect(json.output.service_account_key_rotation_due.value).toBe(`\${timeadd(${REGISTERED}.valid_after, "720h")}`);
-    expect(json.output.service_account_key_generations.value).toBe("${var.service_account_key_generations}");
+    // JSON text, so `terraform output -raw` gives the variable's next value and string readers keep it whole.
+    expect(json.output.service_account_key_generations.value).toBe("${jsonencode(var.service_account_key_generations)}");
   });
 
   test("a stack deployed before key slots keeps its key: it moves to generation 1", () => {
@@ -112,7 +113,8 @@ describe("GCP key slots through real Terraform (terraform_data stands in for goo
     if (generations) {
       const [current, next] = generations;
       const slots = { current: { generation: current }, ...(next ? { next: { generation: next } } : {}) };
-      Object.assign(env, gcpKeyGenerationsEnv(slots));
+      const [[name, value]] = Object.entries(gcpKeyGenerationsVariables(slots));
+      env[`TF_VAR_${name}`] = value;
     }
     return spawnSync("terraform", [...args, "-no-color"], { cwd: dir, env, encoding: "utf8", timeout: 120_000 });
   };
@@ -147,7 +149,7 @@ describe("GCP key slots through real Terraform (terraform_data stands in for goo
     });
     const moved = apply([1]);
     expect(moved.registered_id.value).toBe(legacyId);
-    expect(moved.generations.value).toEqual([1]);
+    expect(moved.generations.value).toBe("[1]");
 
     const overlap = apply([1, 2]);
     expect(ids()).toEqual([
@@ -156,6 +158,11 @@ describe("GCP key slots through real Terraform (terraform_data stands in for goo
     ]);
     expect(overlap.registered_id.value).not.toBe(legacyId);
     const newKey = overlap.registered_id.value;
+    // What the apply recorded reads back as the slots the next run starts from.
+    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: overlap.generations.value })).toEqual({
+      current: { generation: 1 },
+      next: { generation: 2 },
+    });
 
     const done = apply([2]);
     expect(ids()).toEqual(['terraform_data.connector_service_account_key["2"]']);
@@ -175,6 +182,9 @@ describe("GCP key slots through real Terraform (terraform_data stands in for goo
     const forgotten = tf(["plan", "-input=false"]);
     expect(forgotten.status).not.toBe(0);
     expect(forgotten.stderr).toContain("No value for required variable");
+    // A destroy needs a value too, but any valid one removes every key in the state (down).
+    expect(tf(["destroy", "-input=false", "-auto-approve"], [1]).status).toBe(0);
+    expect(tf(["state", "list"]).stdout.trim()).toBe("");
   }, 300_000);
 });
 
