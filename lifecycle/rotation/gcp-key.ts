@@ -37,7 +37,10 @@ export function gcpKeyRotation(connector: Pick<GcpConnectorConfig, "keyRotationD
  * What `status` needs of the key a deploy just registered: its creation as the provider reported it
  * (`valid_after`, the IAM API's `validAfterTime`). Undefined when the outputs have none.
  */
-export function gcpKeyRecord(outputs: Readonly<Record<string, unknown>>, registeredAt: Date): CredentialRecord | undefined {
+export function gcpKeyRecord(
+  outputs: Readonly<Record<string, unknown>>,
+  registeredAt: Date,
+): CredentialRecord | undefined {
   const createdAt = outputs[GCP_KEY_OUTPUTS.createdAt];
   if (typeof createdAt !== "string" || Number.isNaN(new Date(createdAt).getTime())) return undefined;
   return {
