@@ -12,6 +12,7 @@ import { registerRegister } from "./commands/register";
 import { registerSchema } from "./commands/schema";
 import { registerSheet } from "./commands/sheet";
 import { registerStatus } from "./commands/status";
+import { registerTenants } from "./commands/tenants";
 import { registerVerify } from "./commands/verify";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 
@@ -45,6 +46,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   registerConnector(program, io, setExit);
   registerEmulator(program, io, setExit);
   registerSchema(program, io, setExit);
+  registerTenants(program, io, setExit);
   program.commands.forEach((command) => command.exitOverride());
 
   try {

@@ -6,7 +6,8 @@ import { GCP_CONNECTOR_PROJECT_APIS, GCP_REQUIRED_APIS } from "../../../connecto
 import { GCP_ORGANIZATION_ROLES, gcpGrants } from "../../../connectors/gcp/grants";
 import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
 import { VALID } from "../../helpers/config-text";
-import { terraformAvailable, terraformConsole } from "../../helpers/terraform";
+import { requireTool } from "../../helpers/require-tool";
+import { terraformConsole } from "../../helpers/terraform";
 import { connectorFrom, resourcesOf, synthJson, type TerraformJson } from "../cdktf/helpers";
 
 const ORG = "123456789012";
@@ -97,9 +98,9 @@ describe("GCP stack: required APIs", () => {
     }
   });
 
-  const haveTerraform = terraformAvailable("evaluating the organization-project filter");
-  (haveTerraform ? test : test.skip)(
-    `all-projects filter keeps projects under the organization (folders included) and drops others and the connector project${haveTerraform ? "" : " [SKIPPED: terraform not on PATH]"}`,
+  const terraform = requireTool("terraform", "evaluating the organization-project filter");
+  terraform.test(
+    `all-projects filter keeps projects under the organization (folders included) and drops others and the connector project${terraform.note}`,
     () => {
       const json = synthGcp(CREATE);
       const expression = String(json.locals?.organization_project_ids).replace(
@@ -153,7 +154,7 @@ describe("GCP stack: service account, roles and key", () => {
 
   test("creates a rotating JSON key and outputs it decoded, marked sensitive", () => {
     const json = synthGcp(CREATE);
-    // The rotation (keepers, create-before-destroy) is covered in gcp-key-rotation.test.ts.
+    // The rotation (a key per generation, for_each) is covered in gcp-key-rotation.test.ts.
     expect(resourcesOf(json, "google_service_account_key").connector_service_account_key).toMatchObject({
       service_account_id: "${google_service_account.connector_service_account.name}",
       key_algorithm: "KEY_ALG_RSA_2048",
@@ -161,7 +162,9 @@ describe("GCP stack: service account, roles and key", () => {
     });
     expect(json.output.service_account_key).toMatchObject({
       sensitive: true,
-      value: "${base64decode(google_service_account_key.connector_service_account_key.private_key)}",
+      value:
+        "${base64decode(google_service_account_key.connector_service_account_key[tostring(" +
+        "var.service_account_key_generations[length(var.service_account_key_generations) - 1])].private_key)}",
     });
     expect(json.output.organization_id.value).toBe(ORG);
     expect(json.output.service_account_email.sensitive).toBeUndefined();
