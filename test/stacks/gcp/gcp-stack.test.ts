@@ -61,9 +61,9 @@ describe("GCP stack: connector project", () => {
   });
 });
 
-/** The guide's three APIs ("Enable Required Services"), written out: the stack is not checked against its own source. */
+/** The guide's three APIs ("Enable Required Services"), written out: not the constants the stack is built from. */
 const GUIDE_APIS = ["cloudasset.googleapis.com", "cloudresourcemanager.googleapis.com", "logging.googleapis.com"];
-/** The connector project's APIs: the guide's three and IAM (Google's "Create service accounts" page enables it first). */
+/** The connector project's APIs: those three and IAM ("Create service accounts" starts with enabling it). */
 const CONNECTOR_PROJECT_APIS = [...GUIDE_APIS, "iam.googleapis.com"];
 
 describe("GCP stack: required APIs", () => {
