@@ -45,8 +45,8 @@ const E2E_FILES = [
   "gcp-stack.test.ts",
   "browser.test.ts",
 ];
-const escape = (name) => name.replace(/[.]/g, "[.]");
-const E2E_PATTERNS = ["/test/e2e/", ...E2E_FILES.map((name) => `/${escape(name)}$`)];
+const literally = (name) => name.replace(/[.]/g, "[.]");
+const E2E_PATTERNS = ["/test/e2e/", ...E2E_FILES.map((name) => `/${literally(name)}$`)];
 
 /** Settings both projects share. */
 const shared = {

@@ -33,6 +33,8 @@ export class FakeGithub {
   readonly apps = new Map<number, FakeApp>();
   readonly installations = new Map<string, { id: number; appId: number; permissions: Record<string, string> }>();
   readonly requests: FakeRequest[] = [];
+  /** Every redirect back to a manifest's redirect_url (code and state), so a test can replay the genuine one. */
+  readonly redirects: string[] = [];
   /** GitHub's manifest codes live one hour; tests shorten it to prove expiry. */
   codeMaxAgeMs = 60 * 60 * 1000;
   /** The secrets a conversion answers with besides the key; tests set canaries to prove they are dropped. */
@@ -206,6 +208,7 @@ export class FakeGithub {
     const redirect = new URL(manifest.redirect_url);
     redirect.searchParams.set("code", code);
     if (state) redirect.searchParams.set("state", state);
+    this.redirects.push(redirect.toString());
     response.writeHead(302, { location: redirect.toString() });
     response.end();
   }

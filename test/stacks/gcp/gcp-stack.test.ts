@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
-import { GCP_CONNECTOR_PROJECT_APIS, GCP_REQUIRED_APIS } from "../../../connectors/gcp/api-targets";
-import { GCP_ORGANIZATION_ROLES, gcpGrants } from "../../../connectors/gcp/grants";
+import { gcpGrants } from "../../../connectors/gcp/grants";
 import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
 import { VALID } from "../../helpers/config-text";
 import { requireTool } from "../../helpers/require-tool";
@@ -62,6 +61,11 @@ describe("GCP stack: connector project", () => {
   });
 });
 
+/** The guide's three APIs ("Enable Required Services"), written out: not the constants the stack is built from. */
+const GUIDE_APIS = ["cloudasset.googleapis.com", "cloudresourcemanager.googleapis.com", "logging.googleapis.com"];
+/** The connector project's APIs: those three and IAM ("Create service accounts" starts with enabling it). */
+const CONNECTOR_PROJECT_APIS = [...GUIDE_APIS, "iam.googleapis.com"];
+
 describe("GCP stack: required APIs", () => {
   test("every enabled API stays enabled on destroy and never disables dependants", () => {
     for (const entry of [CREATE, `${VALID.gcp}\nenableApisOn: [other-project-1, other-project-2]`]) {
@@ -75,14 +79,19 @@ describe("GCP stack: required APIs", () => {
   test("connector-project: the guide's three APIs plus IAM, on the connector project only", () => {
     const json = synthGcp(`${VALID.gcp}\nenableApisOn: connector-project`);
     const ref = "${data.google_project.connector_project.project_id}";
-    expect(staticServices(json)).toEqual([...GCP_REQUIRED_APIS, ...GCP_CONNECTOR_PROJECT_APIS].map((api) => `${ref}/${api}`).sort());
+    expect(staticServices(json)).toEqual([
+      `${ref}/cloudasset.googleapis.com`,
+      `${ref}/cloudresourcemanager.googleapis.com`,
+      `${ref}/iam.googleapis.com`,
+      `${ref}/logging.googleapis.com`,
+    ]);
     expect(Object.values(resourcesOf(json, "google_project_service")).every((s) => !s.for_each)).toBe(true);
   });
 
   test("a project list: the guide's three APIs on each listed project, the connector project not doubled", () => {
     const json = synthGcp(`${VALID.gcp}\nenableApisOn: [other-project-1, bt-insights-connector, other-project-2]`);
-    const listed = ["other-project-1", "other-project-2"].flatMap((p) => GCP_REQUIRED_APIS.map((api) => `${p}/${api}`));
-    const connector = [...GCP_REQUIRED_APIS, ...GCP_CONNECTOR_PROJECT_APIS].map((api) => `\${data.google_project.connector_project.project_id}/${api}`);
+    const listed = ["other-project-1", "other-project-2"].flatMap((p) => GUIDE_APIS.map((api) => `${p}/${api}`));
+    const connector = CONNECTOR_PROJECT_APIS.map((api) => `\${data.google_project.connector_project.project_id}/${api}`);
     expect(staticServices(json)).toEqual([...listed, ...connector].sort());
   });
 
@@ -91,7 +100,7 @@ describe("GCP stack: required APIs", () => {
     expect(json.data.google_projects.active_projects).toEqual({ filter: "lifecycleState:ACTIVE" });
     expect(json.data.google_project_ancestry.project_ancestry.project).toBe("${each.value.project_id}");
     const orgWide = Object.values(resourcesOf(json, "google_project_service")).filter((s) => s.for_each);
-    expect(orgWide.map((s) => s.service).sort()).toEqual([...GCP_REQUIRED_APIS].sort());
+    expect(orgWide.map((s) => s.service).sort()).toEqual(GUIDE_APIS);
     for (const service of orgWide) {
       expect(service.for_each).toBe("${toset(local.organization_project_ids)}");
       expect(service.project).toBe("${each.value}");
@@ -134,18 +143,22 @@ describe("GCP stack: service account, roles and key", () => {
     const account = resourcesOf(json, "google_service_account").connector_service_account;
     expect(account.account_id).toBe("bt-insights-connector");
     expect(account.project).toBe("${google_project.connector_project.project_id}");
-    expect(account.depends_on.sort()).toEqual(
-      [...GCP_REQUIRED_APIS, ...GCP_CONNECTOR_PROJECT_APIS].map((api) => `google_project_service.connector_project_${api.split(".")[0]}`).sort(),
-    );
+    expect(account.depends_on.sort()).toEqual([
+      "google_project_service.connector_project_cloudasset",
+      "google_project_service.connector_project_cloudresourcemanager",
+      "google_project_service.connector_project_iam",
+      "google_project_service.connector_project_logging",
+    ]);
   });
 
-  test("grants exactly the catalog's organization roles to the service account", () => {
+  test("grants exactly the guide's organization roles to the service account, as the catalog lists them", () => {
     const json = synthGcp(CREATE);
     const members = Object.values(resourcesOf(json, "google_organization_iam_member"));
-    expect(members.map((m) => m.role).sort()).toEqual([...GCP_ORGANIZATION_ROLES].sort());
-    expect(gcpGrants(connectorFrom<GcpConnectorConfig>(CREATE)).filter((g) => g.kind === "gcp-iam-role").map((g) => g.name).sort()).toEqual(
-      members.map((m) => m.role).sort(),
-    );
+    // The guide's "Assign Service Account Roles": Cloud Asset Viewer and Security Reviewer.
+    const guideRoles = ["roles/cloudasset.viewer", "roles/iam.securityReviewer"];
+    expect(members.map((m) => m.role).sort()).toEqual(guideRoles);
+    const catalogRoles = gcpGrants(connectorFrom<GcpConnectorConfig>(CREATE)).filter((g) => g.kind === "gcp-iam-role");
+    expect(catalogRoles.map((g) => g.name).sort()).toEqual(guideRoles);
     for (const member of members) {
       expect(member.org_id).toBe(ORG);
       expect(member.member).toBe("${google_service_account.connector_service_account.member}");

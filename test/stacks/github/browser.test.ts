@@ -35,7 +35,7 @@ chromiumTool.describe(`GitHub App manifest flow in headless chromium${chromiumTo
       handoff: {
         appCreated(app) {
           handoff.appCreated(app);
-          setTimeout(() => fake.install(app.appId, "acme"), 100);
+          fake.installOnLookup("acme", 2); // the owner installs it on the flow's second look, not after a timer
         },
         appInstalled: (details) => handoff.appInstalled(details),
       },
@@ -55,6 +55,7 @@ chromiumTool.describe(`GitHub App manifest flow in headless chromium${chromiumTo
     expect(handoff.created!.pem.reveal()).toBe(app.pem);
     expect(handoff.installedAppUrl).toBe(result.installedAppUrl);
     expect(hasDrift(result.report)).toBe(false);
+    expect(fake.requests.filter((r) => r.path === "/api/v3/orgs/acme/installation")).toHaveLength(2);
 
     // The browser went local page → fake GitHub's form → confirm → local callback.
     expect(visited.some((url) => url.startsWith(`${fake.webUrl}/organizations/acme/settings/apps/new?state=`))).toBe(true);

@@ -112,18 +112,24 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     expect(fake.requests.filter((r) => r.path.includes("/conversions"))).toHaveLength(1);
   });
 
-  test("a tampered redirect is answered 400 and the flow waits on (until its own timeout)", async () => {
+  test("a tampered redirect is answered 400 and converts nothing; the flow waits on for the genuine one", async () => {
     const said: string[] = [];
-    let browser: Promise<{ status: number; text: string }> | undefined;
+    let browse!: (url: string) => void;
+    const tampered = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      browse = (url) => scriptedBrowser(url, { tamperState: true }).then(resolve, reject);
+    });
     const flow = createGithubApp(connectorFor(fake), flowOptions({
       said,
-      callbackTimeoutMs: 1500,
-      onPageReady: (url) => void (browser = scriptedBrowser(url, { tamperState: true })),
+      handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
+      onPageReady: (url) => browse(url),
     }));
-    await expect(flow).rejects.toThrow(/no redirect from GitHub within 2 s/);
-    await expect(flow).rejects.toBeInstanceOf(GithubFlowError);
-    expect((await browser!).status).toBe(400);
+    // No clock decides the order: the genuine redirect is replayed only once the tampered one was answered.
+    expect((await tampered).status).toBe(400);
     expect(fake.requests.some((r) => r.path.includes("/conversions"))).toBe(false);
+    const genuine = await fetch(fake.redirects[0]);
+    expect(genuine.status).toBe(200);
+    await expect(flow).resolves.toMatchObject({ installedAppUrl: expect.stringContaining("/settings/installations/") });
+    expect(fake.requests.filter((r) => r.path.includes("/conversions"))).toHaveLength(1);
   });
 
   test("an expired code gives a clear error naming the one-hour validity", async () => {
@@ -167,6 +173,7 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     let pageUrl = "";
     const flow = createGithubApp(connectorFor(fake), flowOptions({ said, callbackTimeoutMs: 200, onPageReady: (url) => void (pageUrl = url) }));
     await expect(flow).rejects.toThrow(/no redirect from GitHub within 0 s/);
+    await expect(flow).rejects.toBeInstanceOf(GithubFlowError);
     await expect(fetch(pageUrl)).rejects.toThrow();
   });
 });

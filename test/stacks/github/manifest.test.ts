@@ -1,5 +1,4 @@
 import { GITHUB_APP_PERMISSIONS } from "../../../connectors/github/permissions";
-import { githubGrants } from "../../../connectors/github/grants";
 import { githubAppManifest } from "../../../stacks/github/manifest";
 import { manifestPage } from "../../../stacks/github/manifest-page";
 import type { GithubConnectorConfig } from "../../../connectors/github/config";
@@ -9,9 +8,8 @@ import { connectorFrom } from "../cdktf/helpers";
 const connector = connectorFrom<GithubConnectorConfig>(VALID.github);
 
 describe("GitHub App manifest", () => {
-  test("default_permissions equal the catalog exactly, every one read", () => {
+  test("default_permissions: the catalog's eleven permissions, written out, every one read", () => {
     const manifest = githubAppManifest(connector, "http://127.0.0.1:1234/callback");
-    expect(Object.keys(manifest.default_permissions).sort()).toEqual(githubGrants(connector).map((g) => g.name).sort());
     expect(Object.keys(manifest.default_permissions).sort()).toEqual([
       "administration", "codespaces_lifecycle_admin", "members", "metadata", "organization_administration", "organization_custom_org_roles",
       "organization_custom_roles", "organization_events", "organization_hooks", "organization_user_blocking", "repository_hooks",
