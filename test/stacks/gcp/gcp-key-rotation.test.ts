@@ -1,12 +1,12 @@
 import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
 import { gcpNotices } from "../../../connectors/gcp/notices";
-import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
+import { InsightsGcpConnectorStack, gcpStackProps } from "../../../stacks/gcp/gcp-connector-stack";
 import { VALID } from "../../helpers/config-text";
 import { connectorFrom, resourcesOf, synthJson } from "../cdktf/helpers";
 
 function synth(extra = "") {
   const connector = connectorFrom<GcpConnectorConfig>(`${VALID.gcp}\n${extra}`);
-  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", { connector }));
+  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector)));
 }
 
 /**
