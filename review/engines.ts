@@ -131,7 +131,9 @@ async function synthesizeCdktf(jobs: readonly ExtractionJob[]): Promise<Connecto
       json = read(new InsightsGcpConnectorStack(app, name, gcpStackProps(connector as GcpConnectorConfig)));
       grants = [...gcpGrants(json, artifact), ...gcpProviderSideEffects(json, artifact)];
     } else {
-      const { InsightsPingOneConnectorStack, pingoneStackProps } = await import("../stacks/pingone/pingone-connector-stack");
+      const { InsightsPingOneConnectorStack, pingoneStackProps } = await import(
+        "../stacks/pingone/pingone-connector-stack"
+      );
       json = read(new InsightsPingOneConnectorStack(app, name, pingoneStackProps(connector as PingOneConnectorConfig)));
       grants = pingoneGrants(json, artifact);
     }

@@ -29,14 +29,21 @@ export type PropCheck = readonly [prop: string, schema: z.ZodType, value: unknow
  * Checks props one by one against the catalog's field schemas: for constructs whose props
  * are not one catalog entry, or may be tokens (a token is checked by the engine at deploy).
  */
-export function checkProps(construct: string, checks: readonly PropCheck[], isUnresolved: (value: unknown) => boolean): void {
+export function checkProps(
+  construct: string,
+  checks: readonly PropCheck[],
+  isUnresolved: (value: unknown) => boolean,
+): void {
   const problems = checks.flatMap(([prop, schema, value]) => {
     if (value === undefined || (typeof value === "string" && isUnresolved(value))) return [];
     const parsed = schema.safeParse(value);
-    return parsed.success ? [] : parsed.error.issues.map((issue) => `${[prop, ...issue.path].join(".")}: ${issue.message}`);
+    if (parsed.success) return [];
+    return parsed.error.issues.map((issue) => `${[prop, ...issue.path].join(".")}: ${issue.message}`);
   });
   if (problems.length > 0) throw new InvalidConstructPropsError(construct, problems);
 }
+
+const LITERAL_ONLY = "must be a literal value, not a token (the stack checks it and names resources after it)";
 
 /**
  * Refuses unresolved tokens (a Terraform variable, another resource's attribute) in props the
@@ -45,7 +52,7 @@ export function checkProps(construct: string, checks: readonly PropCheck[], isUn
 export function requireLiterals(construct: string, props: object, isUnresolved: (value: unknown) => boolean): void {
   const tokens = Object.entries(props)
     .filter(([, value]) => containsToken(value, isUnresolved))
-    .map(([prop]) => `${prop}: must be a literal value, not a token (the stack checks it and names resources after it)`);
+    .map(([prop]) => `${prop}: ${LITERAL_ONLY}`);
   if (tokens.length > 0) throw new InvalidConstructPropsError(construct, tokens);
 }
 
@@ -62,7 +69,9 @@ export function constructLabel(className: string, path: string): string {
 }
 
 /** The settings of a tenant file's connector entry: everything but `kind` and `name`. */
-export function entrySettings<C extends { readonly kind: string; readonly name: string }>(entry: C): Omit<C, "kind" | "name"> {
+export function entrySettings<C extends { readonly kind: string; readonly name: string }>(
+  entry: C,
+): Omit<C, "kind" | "name"> {
   const { kind: _kind, name: _name, ...settings } = entry;
   return settings;
 }

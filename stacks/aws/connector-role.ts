@@ -5,6 +5,10 @@ import { InsightsReadOnlyRole, type InsightsReadOnlyRoleProps } from "./insights
 export type ConnectorRoleSettings = Omit<InsightsReadOnlyRoleProps, "externalId">;
 
 /** The Insights role as the connector stack places it: the same id in the management and member accounts. */
-export function connectorRole(scope: Construct, settings: ConnectorRoleSettings, externalId: string): InsightsReadOnlyRole {
+export function connectorRole(
+  scope: Construct,
+  settings: ConnectorRoleSettings,
+  externalId: string,
+): InsightsReadOnlyRole {
   return new InsightsReadOnlyRole(scope, "Insights", { ...settings, externalId });
 }

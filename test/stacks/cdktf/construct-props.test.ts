@@ -17,8 +17,12 @@ describe("the CDKTF stacks check their props with the catalog's schema", () => {
   test.each<[string, object, RegExp]>([
     ["a tenant ID that is no GUID", { tenantId: "contoso" }, /tenantId: must be a GUID/],
     ["groups without core-directory", { tenantId: TENANT, permissionGroups: ["activity-feed"] }, /permissionGroups/],
-    ["a secret rotation past Entra's limit", { tenantId: TENANT, secretRotationDays: 800 }, /secretRotationDays: must be at most 730/],
-    ["a subscription without azureResources", { tenantId: TENANT, azureResources: false, subscriptionId: TENANT }, /subscriptionId: only applies/],
+    ["a secret rotation past Entra's limit", { tenantId: TENANT, secretRotationDays: 800 }, /secretRotationDays: /],
+    [
+      "a subscription without azureResources",
+      { tenantId: TENANT, azureResources: false, subscriptionId: TENANT },
+      /subscriptionId: only applies/,
+    ],
     ["a misspelt prop", { tenantId: TENANT, secretRotationdays: 30 }, /secretRotationdays/],
   ])("Entra: %s fails at construction, naming the prop", (_, props, message) => {
     const make = () => new InsightsEntraConnectorStack(Testing.app(), "entra", props as never);
@@ -55,7 +59,7 @@ describe("the CDKTF stacks check their props with the catalog's schema", () => {
 
   test("PingOne: an unknown region and a role a worker app cannot hold", () => {
     const make = (props: object) => () =>
-      new InsightsPingOneConnectorStack(Testing.app(), "p1", { environmentId: TENANT, region: "EU", ...props } as never);
+      new InsightsPingOneConnectorStack(Testing.app(), "p1", { environmentId: TENANT, region: "EU", ...props });
     expect(make({ region: "US" })).toThrow(/InsightsPingOneConnectorStack "p1".*region: must be one of NA, EU, CA, AP/);
     expect(make({ roles: ["Environment Admin"] })).toThrow(/roles\.0: /);
     expect(make({})).not.toThrow();
