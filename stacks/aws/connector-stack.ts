@@ -70,21 +70,7 @@ export class InsightsAwsConnectorStack extends Stack {
     this.role = connectorRole(this, settings, externalId.valueAsString);
 
     if (props.rootOrgUnitId !== undefined) {
-      const rootOrgUnitId = rootOrgUnitIdParameter(this, props.rootOrgUnitId);
-      new CfnStackSet(this, "MemberAccounts", {
-        stackSetName: memberStackSetName(this.stackName),
-        description: "BeyondTrust Identity Security Insights read-only role in every member account",
-        permissionModel: "SERVICE_MANAGED",
-        callAs: "SELF",
-        autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false },
-        capabilities: ["CAPABILITY_NAMED_IAM"],
-        managedExecution: { Active: true },
-        operationPreferences: { failureToleranceCount: 0, maxConcurrentPercentage: 25, regionConcurrencyType: "PARALLEL" },
-        // IAM is global: one region per account is enough.
-        stackInstancesGroup: [{ deploymentTargets: { organizationalUnitIds: [rootOrgUnitId.valueAsString] }, regions: [Aws.REGION] }],
-        parameters: [{ parameterKey: "BtConnectorExternalId", parameterValue: externalId.valueAsString }],
-        templateBody: JSON.stringify(memberAccountTemplate(settings)),
-      });
+      this.addMemberAccounts(settings, props.rootOrgUnitId, externalId.valueAsString);
     }
 
     new CfnOutput(this, "ARN", {
@@ -92,5 +78,24 @@ export class InsightsAwsConnectorStack extends Stack {
       description: "Paste into the ARN field of the Insights AWS connection panel",
     });
     for (const [key, value] of Object.entries(props.tags ?? {})) Tags.of(this).add(key, value);
+  }
+
+  /** The same role in every member account: a service-managed StackSet on the root OU. */
+  private addMemberAccounts(settings: ConnectorRoleSettings, rootOrgUnitIdDefault: string, externalId: string): void {
+    const rootOrgUnitId = rootOrgUnitIdParameter(this, rootOrgUnitIdDefault);
+    new CfnStackSet(this, "MemberAccounts", {
+      stackSetName: memberStackSetName(this.stackName),
+      description: "BeyondTrust Identity Security Insights read-only role in every member account",
+      permissionModel: "SERVICE_MANAGED",
+      callAs: "SELF",
+      autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false },
+      capabilities: ["CAPABILITY_NAMED_IAM"],
+      managedExecution: { Active: true },
+      operationPreferences: { failureToleranceCount: 0, maxConcurrentPercentage: 25, regionConcurrencyType: "PARALLEL" },
+      // IAM is global: one region per account is enough.
+      stackInstancesGroup: [{ deploymentTargets: { organizationalUnitIds: [rootOrgUnitId.valueAsString] }, regions: [Aws.REGION] }],
+      parameters: [{ parameterKey: "BtConnectorExternalId", parameterValue: externalId }],
+      templateBody: JSON.stringify(memberAccountTemplate(settings)),
+    });
   }
 }
