@@ -73,7 +73,7 @@ function synthesizeWith(engine: Engine, jobs: readonly ExtractionJob[]): Promise
 /** All AWS stacks in one CDK app, as `cdk synth` builds them. */
 async function synthesizeAws(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
   const { App } = await import("aws-cdk-lib");
-  const { InsightsAwsConnectorStack } = await import("../stacks/aws/connector-stack");
+  const { InsightsAwsConnectorStack, awsStackProps } = await import("../stacks/aws/connector-stack");
   const { awsTemplateGrants } = await import("./extract/aws-cloudformation");
   // Plan reads the templates only: no construct stack traces and no tree.json. Nor the
   // built-in template linter, which only reports (its errors become warnings) and costs
@@ -82,7 +82,7 @@ async function synthesizeAws(jobs: readonly ExtractionJob[]): Promise<ConnectorA
   return withEnvironment({ CDK_VALIDATION: "false" }, () => {
     const app = new App({ stackTraces: false, treeMetadata: false });
     for (const { name, connector } of jobs) {
-      new InsightsAwsConnectorStack(app, name, { connector: connector as AwsConnectorConfig, stackName: name });
+      new InsightsAwsConnectorStack(app, name, { stackName: name, ...awsStackProps(connector as AwsConnectorConfig) });
     }
     const assembly = app.synth();
     return jobs.map(({ name, connector }) => {
@@ -123,16 +123,18 @@ async function synthesizeCdktf(jobs: readonly ExtractionJob[]): Promise<Connecto
     let json: Parameters<typeof entraGrants>[0];
     let grants: ExtractedGrant[];
     if (connector.kind === "azure") {
-      const { InsightsEntraConnectorStack } = await import("../stacks/azure/entra-connector-stack");
-      json = read(new InsightsEntraConnectorStack(app, name, { connector: connector as AzureConnectorConfig }));
+      const { InsightsEntraConnectorStack, entraStackProps } = await import("../stacks/azure/entra-connector-stack");
+      json = read(new InsightsEntraConnectorStack(app, name, entraStackProps(connector as AzureConnectorConfig)));
       grants = entraGrants(json, artifact);
     } else if (connector.kind === "gcp") {
-      const { InsightsGcpConnectorStack } = await import("../stacks/gcp/gcp-connector-stack");
-      json = read(new InsightsGcpConnectorStack(app, name, { connector: connector as GcpConnectorConfig }));
+      const { InsightsGcpConnectorStack, gcpStackProps } = await import("../stacks/gcp/gcp-connector-stack");
+      json = read(new InsightsGcpConnectorStack(app, name, gcpStackProps(connector as GcpConnectorConfig)));
       grants = [...gcpGrants(json, artifact), ...gcpProviderSideEffects(json, artifact)];
     } else {
-      const { InsightsPingOneConnectorStack } = await import("../stacks/pingone/pingone-connector-stack");
-      json = read(new InsightsPingOneConnectorStack(app, name, { connector: connector as PingOneConnectorConfig }));
+      const { InsightsPingOneConnectorStack, pingoneStackProps } = await import(
+        "../stacks/pingone/pingone-connector-stack"
+      );
+      json = read(new InsightsPingOneConnectorStack(app, name, pingoneStackProps(connector as PingOneConnectorConfig)));
       grants = pingoneGrants(json, artifact);
     }
     results.push({ grants, lifetimes: terraformCredentialLifetimes(json, artifact) });

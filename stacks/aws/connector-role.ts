@@ -1,22 +1,14 @@
-import { Duration } from "aws-cdk-lib";
 import type { Construct } from "constructs";
-import type { AwsConnectorConfig } from "../../connectors/aws/config";
-import type { Grant } from "../../connectors/grant";
-import { InsightsReadOnlyRole } from "./insights-read-only-role";
+import { InsightsReadOnlyRole, type InsightsReadOnlyRoleProps } from "./insights-read-only-role";
 
-/** The Insights role as an `aws` connector configures it; the same in the management and member accounts. */
+/** The role's settings that are the same in the management and every member account. */
+export type ConnectorRoleSettings = Omit<InsightsReadOnlyRoleProps, "externalId">;
+
+/** The Insights role as the connector stack places it: the same id in the management and member accounts. */
 export function connectorRole(
   scope: Construct,
-  connector: AwsConnectorConfig,
-  grants: readonly Grant[],
+  settings: ConnectorRoleSettings,
   externalId: string,
 ): InsightsReadOnlyRole {
-  return new InsightsReadOnlyRole(scope, "Insights", {
-    trustedPrincipal: connector.trustedPrincipal,
-    externalId,
-    grants,
-    roleName: connector.roleName,
-    permissionsBoundaryArn: connector.permissionsBoundary,
-    maxSessionDuration: Duration.seconds(connector.maxSessionDurationSeconds),
-  });
+  return new InsightsReadOnlyRole(scope, "Insights", { ...settings, externalId });
 }

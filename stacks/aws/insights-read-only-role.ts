@@ -1,17 +1,29 @@
-import { Duration, Validations } from "aws-cdk-lib";
+import { Duration, Token, Validations } from "aws-cdk-lib";
 import { ArnPrincipal, ManagedPolicy, PolicyDocument, PolicyStatement, Role } from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
+import { awsConnectorConfig } from "../../connectors/aws/config";
 import { SECURITY_AUDIT_POLICY_ARN } from "../../connectors/aws/grants";
-import type { Grant } from "../../connectors/grant";
+import { checkProps, constructLabel } from "../construct-props";
+import { externalIdValue } from "./parameters";
+import { insightsRolePolicies } from "./role-policies";
+
+const FIELDS = awsConnectorConfig.shape;
+/** The catalog's defaults, so the construct and a tenant entry without the field agree. */
+const DEFAULT_ROLE_NAME = FIELDS.roleName.parse(undefined);
+const DEFAULT_MAX_SESSION_SECONDS = FIELDS.maxSessionDurationSeconds.parse(undefined);
 
 /** Properties of {@link InsightsReadOnlyRole}. */
 export interface InsightsReadOnlyRoleProps {
-  /** The principal Insights assumes the role from (from the Insights CloudFormation template). */
+  /**
+   * The principal Insights assumes the role from: the ARN in the Insights "Add an AWS
+   * Connector" CloudFormation template, e.g. `arn:aws:iam::123456789012:root`.
+   */
   readonly trustedPrincipal: string;
-  /** The external ID shown in the Insights connection panel; usually a NoEcho parameter's value. */
+  /**
+   * The external ID shown in the Insights connection panel, required in the trust policy.
+   * Pass a NoEcho `CfnParameter`'s value so the ID stays out of the template.
+   */
   readonly externalId: string;
-  /** The catalog's grants for this connector (`aws` kind): managed policies and read actions. */
-  readonly grants: readonly Grant[];
   /**
    * Name of the role; the same name in every account of an organization.
    * @default "BeyondTrustInsightsReadOnly"
@@ -23,7 +35,7 @@ export interface InsightsReadOnlyRoleProps {
    */
   readonly permissionsBoundaryArn?: string;
   /**
-   * Longest session Insights can request.
+   * Longest session Insights can request: 1 to 12 hours.
    * @default Duration.hours(1)
    */
   readonly maxSessionDuration?: Duration;
@@ -33,20 +45,21 @@ export interface InsightsReadOnlyRoleProps {
  * The read-only IAM role Identity Security Insights assumes: trust to the Insights
  * principal only with the external ID, the AWS-managed SecurityAudit policy, and an
  * inline policy of the exact read actions SecurityAudit lacks. Every permission comes
- * from the catalog.
+ * from the catalog; the props only name and bound the role.
  */
 export class InsightsReadOnlyRole extends Construct {
   readonly role: Role;
 
   constructor(scope: Construct, id: string, props: InsightsReadOnlyRoleProps) {
     super(scope, id);
-    const managedPolicies = props.grants
-      .filter((g) => g.kind === "aws-managed-policy")
-      .map((g, i) => ManagedPolicy.fromManagedPolicyArn(this, `Managed${i}`, g.name));
-    const actions = props.grants.filter((g) => g.kind === "aws-action").map((g) => g.name);
+    checkRoleProps(constructLabel("InsightsReadOnlyRole", this.node.path), props);
+    const policies = insightsRolePolicies();
+    const managedPolicies = policies.managedPolicyArns.map((arn, i) =>
+      ManagedPolicy.fromManagedPolicyArn(this, `Managed${i}`, arn),
+    );
 
     this.role = new Role(this, "Role", {
-      roleName: props.roleName ?? "BeyondTrustInsightsReadOnly",
+      roleName: props.roleName ?? DEFAULT_ROLE_NAME,
       description: "Read-only access for BeyondTrust Identity Security Insights",
       assumedBy: new ArnPrincipal(props.trustedPrincipal).withConditions({
         StringEquals: { "sts:ExternalId": props.externalId },
@@ -55,7 +68,7 @@ export class InsightsReadOnlyRole extends Construct {
       permissionsBoundary: props.permissionsBoundaryArn
         ? ManagedPolicy.fromManagedPolicyArn(this, "Boundary", props.permissionsBoundaryArn)
         : undefined,
-      maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
+      maxSessionDuration: props.maxSessionDuration ?? Duration.seconds(DEFAULT_MAX_SESSION_SECONDS),
       inlinePolicies: {
         IdentityReadOnly: new PolicyDocument({
           // The catalog's actions (identity-store DescribeUser/DescribeGroup) do take
@@ -63,7 +76,7 @@ export class InsightsReadOnlyRole extends Construct {
           // Reference). The store's ID is not known at deploy time, and those are the only
           // resource types these actions accept, so "*" grants exactly what
           // identitystore/*, user/* and group/* would.
-          statements: [new PolicyStatement({ sid: "IdentityReadOnly", actions, resources: ["*"] })],
+          statements: [new PolicyStatement({ sid: "IdentityReadOnly", actions: policies.actions, resources: ["*"] })],
         }),
       },
     });
@@ -82,4 +95,22 @@ export class InsightsReadOnlyRole extends Construct {
       },
     );
   }
+}
+
+/**
+ * Literal props pass the tenant file's own field checks; tokens are left to CloudFormation.
+ * A missing required prop (plain JavaScript callers) is checked as an empty string.
+ */
+function checkRoleProps(label: string, props: InsightsReadOnlyRoleProps): void {
+  checkProps(
+    label,
+    [
+      ["trustedPrincipal", FIELDS.trustedPrincipal, props.trustedPrincipal ?? ""],
+      ["externalId", externalIdValue, props.externalId ?? ""],
+      ["roleName", FIELDS.roleName, props.roleName],
+      ["permissionsBoundaryArn", FIELDS.permissionsBoundary, props.permissionsBoundaryArn],
+      ["maxSessionDuration", FIELDS.maxSessionDurationSeconds, props.maxSessionDuration?.toSeconds()],
+    ],
+    Token.isUnresolved,
+  );
 }

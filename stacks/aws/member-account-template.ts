@@ -2,17 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, CliCredentialsStackSynthesizer, Stack } from "aws-cdk-lib";
-import type { Grant } from "../../connectors/grant";
-import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import { externalIdParameter } from "./parameters";
-import { connectorRole } from "./connector-role";
+import { connectorRole, type ConnectorRoleSettings } from "./connector-role";
 
 /**
  * The template the StackSet deploys into every member account: the same role, its
  * external ID passed down as a NoEcho parameter. Synthesized by CDK in a separate,
  * throw-away app so both accounts' roles come from the one construct.
  */
-export function memberAccountTemplate(config: AwsConnectorConfig, grants: readonly Grant[]): Record<string, unknown> {
+export function memberAccountTemplate(settings: ConnectorRoleSettings): Record<string, unknown> {
   // An explicit outdir: under `cdk synth`, a second App would otherwise share CDK_OUTDIR.
   const outdir = mkdtempSync(join(tmpdir(), "insights-member-"));
   try {
@@ -21,7 +19,7 @@ export function memberAccountTemplate(config: AwsConnectorConfig, grants: readon
       synthesizer: new CliCredentialsStackSynthesizer(),
       description: "BeyondTrust Identity Security Insights read-only role (member account)",
     });
-    connectorRole(stack, config, grants, externalIdParameter(stack).valueAsString);
+    connectorRole(stack, settings, externalIdParameter(stack).valueAsString);
     return app.synth().getStackByName(stack.stackName).template as Record<string, unknown>;
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -5,18 +5,57 @@ import { DataAzureadDomains } from "@cdktf/provider-azuread/lib/data-azuread-dom
 import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
 import { ServicePrincipal } from "@cdktf/provider-azuread/lib/service-principal";
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput, TerraformStack, Token } from "cdktf";
 import type { Construct } from "constructs";
-import type { AzureConnectorConfig } from "../../connectors/azure/config";
+import { azureConnectorConfig, type AzureConnectorConfig } from "../../connectors/azure/config";
 import { azurePermissionsByApi, type AzurePermissionGroup } from "../../connectors/azure/permissions";
+import { catalogEntry, constructLabel, entrySettings, requireLiterals } from "../construct-props";
 import { AdminConsent } from "./admin-consent";
 import { ManagementGroupReader } from "./management-group-reader";
 import { PublishedApi } from "./published-api";
 import { RotatingClientSecret } from "./rotating-client-secret";
 
+/** Properties of {@link InsightsEntraConnectorStack}; checked and defaulted as a tenant file's `azure` entry. */
 export interface InsightsEntraConnectorStackProps {
-  /** The tenant config's `azure` connector entry. */
-  readonly connector: AzureConnectorConfig;
+  /** The Entra tenant (directory) ID, a GUID. */
+  readonly tenantId: string;
+  /**
+   * Display name of the app registration and its service principal.
+   * @default "BT-SP-Connector"
+   */
+  readonly servicePrincipalName?: string;
+  /**
+   * Days until a new client secret replaces the current one (7 to 730); the old one stays
+   * valid past that for a grace period, so the next apply and `register` can overlap.
+   * @default 90
+   */
+  readonly secretRotationDays?: number;
+  /**
+   * The "Directory Name" Insights shows (Entra ID > Properties > Name).
+   * @default - the tenant's initial `*.onmicrosoft.com` domain, read at apply time
+   */
+  readonly directoryName?: string;
+  /**
+   * Reader at the tenant root management group, so Insights sees Azure resources; `false`
+   * leaves them out (reduced coverage).
+   * @default true
+   */
+  readonly azureResources?: boolean;
+  /**
+   * An existing subscription for the azurerm provider; only with `azureResources`.
+   * @default - azurerm reads `ARM_SUBSCRIPTION_ID` at apply time
+   */
+  readonly subscriptionId?: string;
+  /**
+   * The catalog's permission groups to grant; must include `"core-directory"`.
+   * @default - every group
+   */
+  readonly permissionGroups?: readonly AzurePermissionGroup[];
+}
+
+/** A tenant file's `azure` entry as the stack's props. */
+export function entraStackProps(connector: AzureConnectorConfig): InsightsEntraConnectorStackProps {
+  return { ...entrySettings(connector), permissionGroups: connector.permissionGroups as AzurePermissionGroup[] };
 }
 
 const MANAGED_BY_NOTE = "Managed by insights-connectors for BeyondTrust Identity Security Insights. Changes made here are reverted on the next deploy.";
@@ -34,7 +73,9 @@ export class InsightsEntraConnectorStack extends TerraformStack {
 
   constructor(scope: Construct, name: string, props: InsightsEntraConnectorStackProps) {
     super(scope, name);
-    const { connector } = props;
+    const label = constructLabel("InsightsEntraConnectorStack", this.node.path);
+    requireLiterals(label, props, Token.isUnresolved);
+    const connector = catalogEntry(label, azureConnectorConfig, "azure", props);
     new AzureadProvider(this, "azuread", { tenantId: connector.tenantId });
     new TimeProvider(this, "time");
 

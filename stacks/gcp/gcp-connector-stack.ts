@@ -1,15 +1,67 @@
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput, TerraformStack, Token } from "cdktf";
 import type { Construct } from "constructs";
-import type { GcpConnectorConfig } from "../../connectors/gcp/config";
+import { gcpConnectorConfig, type GcpConnectorConfig } from "../../connectors/gcp/config";
+import { catalogEntry, constructLabel, entrySettings, requireLiterals } from "../construct-props";
 import { ConnectorProject } from "./connector-project";
 import { ConnectorServiceAccount } from "./connector-service-account";
 import { EnabledApis } from "./enabled-apis";
 
+/** The project that holds the connector's service account. */
+export interface InsightsGcpConnectorProjectProps {
+  /** The project ID. */
+  readonly id: string;
+  /**
+   * Create the project (`true`) or use an existing one.
+   * @default false
+   */
+  readonly create?: boolean;
+  /**
+   * Display name of a created project (only with `create`).
+   * @default - the project ID
+   */
+  readonly displayName?: string;
+  /**
+   * Billing account of a created project (only with `create`).
+   * @default - none
+   */
+  readonly billingAccount?: string;
+  /**
+   * Folder to create the project in (only with `create`).
+   * @default - the organization root
+   */
+  readonly folderId?: string;
+}
+
+/** Properties of {@link InsightsGcpConnectorStack}; checked and defaulted as a tenant file's `gcp` entry. */
 export interface InsightsGcpConnectorStackProps {
-  /** The tenant config's `gcp` connector entry. */
-  readonly connector: GcpConnectorConfig;
+  /** The numeric organization ID Insights reads. */
+  readonly organizationId: string;
+  /** The connector's own project. */
+  readonly project: InsightsGcpConnectorProjectProps;
+  /**
+   * Where the required APIs are enabled: every project of the organization, the connector
+   * project only, or a list of project IDs (plus the connector project).
+   * @default "all-projects"
+   */
+  readonly enableApisOn?: "all-projects" | "connector-project" | readonly string[];
+  /**
+   * Account ID of the service account Insights signs in as.
+   * @default "bt-insights-connector"
+   */
+  readonly serviceAccountId?: string;
+  /**
+   * Days until a new service account key replaces the current one (7 to 365); `register`
+   * must follow that apply.
+   * @default 90
+   */
+  readonly keyRotationDays?: number;
+}
+
+/** A tenant file's `gcp` entry as the stack's props. */
+export function gcpStackProps(connector: GcpConnectorConfig): InsightsGcpConnectorStackProps {
+  return entrySettings(connector);
 }
 
 /**
@@ -22,7 +74,9 @@ export class InsightsGcpConnectorStack extends TerraformStack {
 
   constructor(scope: Construct, name: string, props: InsightsGcpConnectorStackProps) {
     super(scope, name);
-    const { connector } = props;
+    const label = constructLabel("InsightsGcpConnectorStack", this.node.path);
+    requireLiterals(label, props, Token.isUnresolved);
+    const connector = catalogEntry(label, gcpConnectorConfig, "gcp", props);
     // Credentials come from Application Default Credentials (`gcloud auth application-default login`).
     new GoogleProvider(this, "google", {});
     // No resource uses it now; it stays so stacks from before key slots can destroy their old time_rotating.

@@ -1,8 +1,13 @@
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { Rotating } from "@cdktf/provider-time/lib/rotating";
-import { Fn, TerraformOutput, TerraformStack } from "cdktf";
+import { Fn, TerraformOutput, TerraformStack, Token } from "cdktf";
 import type { Construct } from "constructs";
-import { pingoneAuthDomain, type PingOneConnectorConfig } from "../../connectors/pingone/config";
+import {
+  pingoneAuthDomain,
+  pingoneConnectorConfig,
+  type PingOneConnectorConfig,
+  type PingOneRegion,
+} from "../../connectors/pingone/config";
 import { pingoneGrants } from "../../connectors/pingone/grants";
 import {
   ApplicationRoleAssignment,
@@ -11,11 +16,40 @@ import {
   PingoneProvider,
   WorkerApplication,
 } from "../../providers/pingone";
+import { catalogEntry, constructLabel, entrySettings, requireLiterals } from "../construct-props";
 import { terraformName } from "../terraform/logical-id";
 
+/** Properties of {@link InsightsPingOneConnectorStack}; checked and defaulted as a tenant file's `pingone` entry. */
 export interface InsightsPingOneConnectorStackProps {
-  /** The tenant config's `pingone` connector entry. */
-  readonly connector: PingOneConnectorConfig;
+  /** The PingOne environment ID, a GUID. */
+  readonly environmentId: string;
+  /** The environment's region: `NA`, `EU`, `CA` or `AP`. */
+  readonly region: PingOneRegion;
+  /**
+   * Name of the worker application.
+   * @default "BT Insights - Connector"
+   */
+  readonly appName?: string;
+  /**
+   * Days until the client secret is regenerated (7 to 730); run `register` afterwards.
+   * @default 90
+   */
+  readonly secretRotationDays?: number;
+  /**
+   * Days the replaced secret keeps working after a rotation (1 to 30).
+   * @default 7
+   */
+  readonly previousSecretGraceDays?: number;
+  /**
+   * Built-in "Read Only" roles to assign; each one a worker app can hold.
+   * @default - the catalog's default roles
+   */
+  readonly roles?: readonly string[];
+}
+
+/** A tenant file's `pingone` entry as the stack's props. */
+export function pingoneStackProps(connector: PingOneConnectorConfig): InsightsPingOneConnectorStackProps {
+  return entrySettings(connector);
 }
 
 /**
@@ -29,7 +63,9 @@ export class InsightsPingOneConnectorStack extends TerraformStack {
 
   constructor(scope: Construct, name: string, props: InsightsPingOneConnectorStackProps) {
     super(scope, name);
-    const { connector } = props;
+    const label = constructLabel("InsightsPingOneConnectorStack", this.node.path);
+    requireLiterals(label, props, Token.isUnresolved);
+    const connector = catalogEntry(label, pingoneConnectorConfig, "pingone", props);
     const environmentId = connector.environmentId.toLowerCase();
     new PingoneProvider(this, "pingone", { regionCode: connector.region });
     new TimeProvider(this, "time");

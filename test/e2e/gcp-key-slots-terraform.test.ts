@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GcpConnectorConfig } from "../../connectors/gcp/config";
-import { InsightsGcpConnectorStack } from "../../stacks/gcp/gcp-connector-stack";
+import { InsightsGcpConnectorStack, gcpStackProps } from "../../stacks/gcp/gcp-connector-stack";
 import { gcpKeyGenerationsVariables, gcpKeySlotsFromOutputs } from "../../stacks/gcp/connector-service-account";
 import { VALID } from "../helpers/config-text";
 import { requireTool } from "../helpers/require-tool";
@@ -11,7 +11,7 @@ import { connectorFrom, synthJson, type TerraformJson } from "../stacks/cdktf/he
 
 function synth() {
   const connector = connectorFrom<GcpConnectorConfig>(VALID.gcp);
-  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", { connector })) as TerraformJson & {
+  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector))) as TerraformJson & {
     variable: Record<string, unknown>;
     moved: { from: string; to: string }[];
   };

@@ -2,8 +2,8 @@ import { Testing } from "cdktf";
 import type { AzureConnectorConfig } from "../../connectors/azure/config";
 import type { PingOneConnectorConfig } from "../../connectors/pingone/config";
 import type { AttributeSchema, ObjectSchema } from "../../providers/terraform/docs-schema";
-import { InsightsEntraConnectorStack } from "../../stacks/azure/entra-connector-stack";
-import { InsightsPingOneConnectorStack } from "../../stacks/pingone/pingone-connector-stack";
+import { InsightsEntraConnectorStack, entraStackProps } from "../../stacks/azure/entra-connector-stack";
+import { InsightsPingOneConnectorStack, pingoneStackProps } from "../../stacks/pingone/pingone-connector-stack";
 import { VALID } from "../helpers/config-text";
 import { connectorFrom, synthJson, type TerraformJson } from "../stacks/cdktf/helpers";
 
@@ -91,14 +91,14 @@ function conformance(json: TerraformJson, provider: string): { checked: string[]
 
 function pingoneJson(region = "EU"): TerraformJson {
   const connector = connectorFrom<PingOneConnectorConfig>(VALID.pingone.replace("region: EU", `region: ${region}`));
-  return synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", { connector }));
+  return synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", pingoneStackProps(connector)));
 }
 
 function entraJson(): TerraformJson {
   const connector = connectorFrom<AzureConnectorConfig>(
     `${VALID.azure}\nazureResources: true\nsubscriptionId: 0f5b7c1e-0000-4000-8000-000000000009`
   );
-  return synthJson((app) => new InsightsEntraConnectorStack(app, "acme-azure", { connector }));
+  return synthJson((app) => new InsightsEntraConnectorStack(app, "acme-azure", entraStackProps(connector)));
 }
 
 describe("hand-written bindings against the providers' published schemas", () => {
@@ -128,7 +128,7 @@ describe("hand-written bindings against the providers' published schemas", () =>
 
   test("PingOne: `previous` is a nested attribute (previous = { … }) in the HCL the binding writes too", () => {
     const hcl = Testing.synthHcl(
-      new InsightsPingOneConnectorStack(Testing.app(), "acme-pingone", { connector: connectorFrom(VALID.pingone) })
+      new InsightsPingOneConnectorStack(Testing.app(), "acme-pingone", pingoneStackProps(connectorFrom(VALID.pingone)))
     );
     expect(hcl).toMatch(/previous\s*=\s*\{\s*expires_at\s*=/);
     expect(hcl).toMatch(/oidc_options\s*=\s*\{/);

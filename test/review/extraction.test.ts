@@ -7,7 +7,7 @@ import { kindOf } from "../../connectors/catalog";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
 import { githubGrants as catalogGithubGrants } from "../../connectors/github/grants";
 import { loadConfig } from "../../config/load";
-import { InsightsAwsConnectorStack } from "../../stacks/aws/connector-stack";
+import { InsightsAwsConnectorStack, awsStackProps } from "../../stacks/aws/connector-stack";
 import { githubAppManifest } from "../../stacks/github/manifest";
 import { compareGrants } from "../../review/consistency";
 import { connectorKey, extractGrants } from "../../review/extract";
@@ -45,7 +45,7 @@ describe("grants extracted from the synthesized artifacts", () => {
 
   test("a stack that grants one more action fails the check, naming the action and where it is", () => {
     const app = new App();
-    const stack = new InsightsAwsConnectorStack(app, "mutated-aws", { connector: aws });
+    const stack = new InsightsAwsConnectorStack(app, "mutated-aws", awsStackProps(aws));
     stack.role.role.addToPrincipalPolicy(new PolicyStatement({ actions: ["iam:PassRole"], resources: ["*"] }));
     const template = app.synth().getStackByName("mutated-aws").template;
     const mismatches = compareGrants(kindOf(aws).grants(aws), awsTemplateGrants(template, aws, "mutated-aws.template.json"));
@@ -56,7 +56,7 @@ describe("grants extracted from the synthesized artifacts", () => {
 
   test("a trust without the external ID condition is a difference; so is a member-account role that disagrees", () => {
     const app = new App();
-    new InsightsAwsConnectorStack(app, "trust-aws", { connector: aws });
+    new InsightsAwsConnectorStack(app, "trust-aws", awsStackProps(aws));
     const template = app.synth().getStackByName("trust-aws").template;
     const dropCondition = (resources: Record<string, any>) => {
       for (const resource of Object.values<any>(resources)) if (resource.Type === "AWS::IAM::Role") delete resource.Properties.AssumeRolePolicyDocument.Statement[0].Condition;
@@ -75,10 +75,10 @@ describe("grants extracted from the synthesized artifacts", () => {
   test("Terraform JSON: an extra organization role, a permission requested without consent, an API disabled on destroy", async () => {
     const config = loadConfig(join(REPO, "examples", "all-sources.yaml"));
     const { Testing } = await import("cdktf");
-    const { InsightsGcpConnectorStack } = await import("../../stacks/gcp/gcp-connector-stack");
-    const { InsightsEntraConnectorStack } = await import("../../stacks/azure/entra-connector-stack");
+    const { InsightsGcpConnectorStack, gcpStackProps } = await import("../../stacks/gcp/gcp-connector-stack");
+    const { InsightsEntraConnectorStack, entraStackProps } = await import("../../stacks/azure/entra-connector-stack");
     const gcp = config.tenants[0].connectors.find((c) => c.kind === "gcp")!;
-    const gcpJson = JSON.parse(Testing.synth(new InsightsGcpConnectorStack(Testing.app(), "g", { connector: gcp as never })));
+    const gcpJson = JSON.parse(Testing.synth(new InsightsGcpConnectorStack(Testing.app(), "g", gcpStackProps(gcp as never))));
     gcpJson.resource.google_organization_iam_member.owner = { org_id: "123456789012", role: "roles/owner", member: "x" };
     gcpJson.resource.google_project_service.connector_project_iam.disable_on_destroy = true;
     expect(compareGrants(kindOf(gcp).grants(gcp as never), gcpGrants(gcpJson, "g")).map((m) => `${m.problem}: ${m.grant}`).sort()).toEqual([
@@ -86,7 +86,7 @@ describe("grants extracted from the synthesized artifacts", () => {
       "not in catalog: gcp-iam-role roles/owner @ gcp-organization:123456789012",
     ]);
     const azure = config.tenants[0].connectors.find((c) => c.kind === "azure")!;
-    const entraJson = JSON.parse(Testing.synth(new InsightsEntraConnectorStack(Testing.app(), "a", { connector: azure as never })));
+    const entraJson = JSON.parse(Testing.synth(new InsightsEntraConnectorStack(Testing.app(), "a", entraStackProps(azure as never))));
     delete entraJson.resource.azuread_app_role_assignment.graph_consent_user_read_all;
     expect(compareGrants(kindOf(azure).grants(azure as never), entraGrants(entraJson, "a")).map((m) => [m.problem, m.grant, m.detail])).toEqual([
       ["condition differs", "graph-app-role User.Read.All @ entra-tenant:0f5b7c1e-0000-4000-8000-000000000001", 'catalog "none", artifact "requested but not consented"'],
@@ -121,9 +121,9 @@ describe("grants extracted from the synthesized artifacts", () => {
   test("Entra: a permission requested but not consented is classed by its name, not read", async () => {
     const config = loadConfig(join(REPO, "examples", "all-sources.yaml"));
     const { Testing } = await import("cdktf");
-    const { InsightsEntraConnectorStack } = await import("../../stacks/azure/entra-connector-stack");
+    const { InsightsEntraConnectorStack, entraStackProps } = await import("../../stacks/azure/entra-connector-stack");
     const azure = config.tenants[0].connectors.find((c) => c.kind === "azure")!;
-    const stack = new InsightsEntraConnectorStack(Testing.app(), "a", { connector: azure as never });
+    const stack = new InsightsEntraConnectorStack(Testing.app(), "a", entraStackProps(azure as never));
     const json = JSON.parse(Testing.synth(stack));
     const graphRoles = "data.azuread_service_principal.graph_service_principal.app_role_ids";
     const ref = (permission: string) => `\${${graphRoles}["${permission}"]}`;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { InsightsAwsConnectorStack } from "../../../stacks/aws/connector-stack";
+import { awsStackProps, InsightsAwsConnectorStack } from "../../../stacks/aws/connector-stack";
 import { REPO } from "../../helpers/cli";
 import { exampleAwsConnector } from "./helpers";
 
@@ -23,9 +23,8 @@ function meaning(value: unknown, key = ""): unknown {
 }
 
 function synth(file: string, context: Record<string, unknown>) {
-  const stack = new InsightsAwsConnectorStack(new App({ context }), "test-aws", {
-    connector: exampleAwsConnector(file),
-  });
+  const props = awsStackProps(exampleAwsConnector(file));
+  const stack = new InsightsAwsConnectorStack(new App({ context }), "test-aws", props);
   const { CDKMetadata: _analytics, ...resources } = Template.fromStack(stack).toJSON().Resources;
   return {
     template: { ...Template.fromStack(stack).toJSON(), Resources: resources },

@@ -3,7 +3,7 @@ import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { AwsConnectorConfig } from "../../../connectors/aws/config";
 import { loadConfig } from "../../../config/load";
-import { InsightsAwsConnectorStack } from "../../../stacks/aws/connector-stack";
+import { InsightsAwsConnectorStack, awsStackProps } from "../../../stacks/aws/connector-stack";
 import { REPO } from "../../helpers/cli";
 
 /** The `aws` connector of an example config. */
@@ -14,7 +14,7 @@ export function exampleAwsConnector(file: string): AwsConnectorConfig {
 
 export function synthTemplate(connector: AwsConnectorConfig): Template {
   const app = new App();
-  return Template.fromStack(new InsightsAwsConnectorStack(app, "test-aws", { connector }));
+  return Template.fromStack(new InsightsAwsConnectorStack(app, "test-aws", awsStackProps(connector)));
 }
 
 /** The only resource of a type in a template, as plain JSON. */

@@ -1,7 +1,7 @@
 import type { AzureConnectorConfig } from "../../../connectors/azure/config";
 import { azureGrants } from "../../../connectors/azure/grants";
 import { AZURE_APIS, AZURE_PERMISSION_GROUPS } from "../../../connectors/azure/permissions";
-import { InsightsEntraConnectorStack } from "../../../stacks/azure/entra-connector-stack";
+import { InsightsEntraConnectorStack, entraStackProps } from "../../../stacks/azure/entra-connector-stack";
 import { VALID } from "../../helpers/config-text";
 import { connectorFrom, resourcesOf, synthJson, type TerraformJson } from "../cdktf/helpers";
 
@@ -9,7 +9,7 @@ const TENANT_ID = "0f5b7c1e-0000-4000-8000-000000000001";
 
 function synthEntra(extra = ""): { json: TerraformJson; connector: AzureConnectorConfig } {
   const connector = connectorFrom<AzureConnectorConfig>(`${VALID.azure}\n${extra}`);
-  const json = synthJson((app) => new InsightsEntraConnectorStack(app, "acme-azure", { connector }));
+  const json = synthJson((app) => new InsightsEntraConnectorStack(app, "acme-azure", entraStackProps(connector)));
   return { json, connector };
 }
 

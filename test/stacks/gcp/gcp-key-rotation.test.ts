@@ -1,13 +1,13 @@
 import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
 import { gcpNotices } from "../../../connectors/gcp/notices";
-import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
+import { InsightsGcpConnectorStack, gcpStackProps } from "../../../stacks/gcp/gcp-connector-stack";
 import { gcpKeyGenerationsVariables, gcpKeySlotsFromOutputs } from "../../../stacks/gcp/connector-service-account";
 import { VALID } from "../../helpers/config-text";
 import { connectorFrom, resourcesOf, synthJson, type TerraformJson } from "../cdktf/helpers";
 
 function synth(extra = "") {
   const connector = connectorFrom<GcpConnectorConfig>(`${VALID.gcp}\n${extra}`);
-  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", { connector })) as TerraformJson & {
+  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector))) as TerraformJson & {
     variable: Record<string, any>;
     moved: { from: string; to: string }[];
   };

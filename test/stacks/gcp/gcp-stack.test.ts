@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
 import { gcpGrants } from "../../../connectors/gcp/grants";
-import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
+import { InsightsGcpConnectorStack, gcpStackProps } from "../../../stacks/gcp/gcp-connector-stack";
 import { VALID } from "../../helpers/config-text";
 import { requireTool } from "../../helpers/require-tool";
 import { terraformConsole } from "../../helpers/terraform";
@@ -13,7 +13,7 @@ const ORG = "123456789012";
 
 function synthGcp(entry: string): TerraformJson {
   const connector = connectorFrom<GcpConnectorConfig>(entry);
-  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", { connector }));
+  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector)));
 }
 
 const CREATE = `kind: gcp

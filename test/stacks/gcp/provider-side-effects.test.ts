@@ -6,7 +6,7 @@ import {
   gcpProviderSideEffects,
   GOOGLE_PROJECT_NO_NETWORK_EFFECT,
 } from "../../../review/extract/provider-side-effects";
-import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
+import { InsightsGcpConnectorStack, gcpStackProps } from "../../../stacks/gcp/gcp-connector-stack";
 import { connectorFrom, synthJson, type TerraformJson } from "../cdktf/helpers";
 
 const ARTIFACT = "cdktf.out/stacks/acme-gcp/cdk.tf.json";
@@ -19,7 +19,7 @@ project: { id: bt-insights-connector, create: true }`;
 
 function synth(): { json: TerraformJson; connector: GcpConnectorConfig } {
   const connector = connectorFrom<GcpConnectorConfig>(CREATE_WITHOUT_BILLING);
-  return { json: synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", { connector })), connector };
+  return { json: synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector))), connector };
 }
 
 /**
@@ -73,7 +73,7 @@ describe("GCP: the plan lists every side effect the google provider performs", (
     const connector = connectorFrom<GcpConnectorConfig>(
       CREATE_WITHOUT_BILLING.replace("create: true", "create: false")
     );
-    const json = synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", { connector }));
+    const json = synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector)));
     expect(json.resource.google_project).toBeUndefined();
     expect(gcpProviderSideEffects(json, ARTIFACT)).toEqual([]);
   });

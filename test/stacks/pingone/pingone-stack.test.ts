@@ -1,6 +1,6 @@
 import type { PingOneConnectorConfig } from "../../../connectors/pingone/config";
 import { pingoneGrants } from "../../../connectors/pingone/grants";
-import { InsightsPingOneConnectorStack } from "../../../stacks/pingone/pingone-connector-stack";
+import { InsightsPingOneConnectorStack, pingoneStackProps } from "../../../stacks/pingone/pingone-connector-stack";
 import { problemsOf, configWith, VALID } from "../../helpers/config-text";
 import { connectorFrom, resourcesOf, synthJson, type TerraformJson } from "../cdktf/helpers";
 
@@ -8,7 +8,7 @@ const ENV = "3f1a2b4c-0000-4000-8000-000000000002";
 
 function synthPingOne(extra = ""): { json: TerraformJson; connector: PingOneConnectorConfig } {
   const connector = connectorFrom<PingOneConnectorConfig>(`${VALID.pingone}\n${extra}`);
-  return { json: synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", { connector })), connector };
+  return { json: synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", pingoneStackProps(connector))), connector };
 }
 
 describe("PingOne stack (CDKTF, hand-written pingidentity/pingone bindings)", () => {
@@ -89,5 +89,5 @@ describe("PingOne stack (CDKTF, hand-written pingidentity/pingone bindings)", ()
 
 function synthPingOneRegion(region: string): { json: TerraformJson } {
   const connector = connectorFrom<PingOneConnectorConfig>(VALID.pingone.replace("region: EU", `region: ${region}`));
-  return { json: synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", { connector })) };
+  return { json: synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", pingoneStackProps(connector))) };
 }

@@ -1,12 +1,12 @@
 import type { PingOneConnectorConfig } from "../../../connectors/pingone/config";
 import { PINGONE_READ_ONLY_ROLES } from "../../../connectors/pingone/roles";
-import { InsightsPingOneConnectorStack } from "../../../stacks/pingone/pingone-connector-stack";
+import { InsightsPingOneConnectorStack, pingoneStackProps } from "../../../stacks/pingone/pingone-connector-stack";
 import { problemsOf, configWith, VALID } from "../../helpers/config-text";
 import { connectorFrom, resourcesOf, synthJson } from "../cdktf/helpers";
 
 function secretOf(extra = ""): Record<string, any> {
   const connector = connectorFrom<PingOneConnectorConfig>(`${VALID.pingone}\n${extra}`);
-  const json = synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", { connector }));
+  const json = synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", pingoneStackProps(connector)));
   return resourcesOf(json, "pingone_application_secret").connector_application_secret;
 }
 

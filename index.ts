@@ -1,0 +1,21 @@
+// The package entry: the constructs, for platform teams that add Identity Security Insights to
+// their own AWS CDK or CDKTF app, without the CLI or a tenant file (README, "Use the constructs
+// in your own app"). Every permission a construct grants comes from the catalog (connectors/).
+export { InsightsReadOnlyRole, type InsightsReadOnlyRoleProps } from "./stacks/aws/insights-read-only-role";
+export { InsightsAwsConnectorStack, type InsightsAwsConnectorStackProps } from "./stacks/aws/connector-stack";
+export {
+  InsightsEntraConnectorStack,
+  type InsightsEntraConnectorStackProps,
+} from "./stacks/azure/entra-connector-stack";
+export {
+  InsightsGcpConnectorStack,
+  type InsightsGcpConnectorProjectProps,
+  type InsightsGcpConnectorStackProps,
+} from "./stacks/gcp/gcp-connector-stack";
+export {
+  InsightsPingOneConnectorStack,
+  type InsightsPingOneConnectorStackProps,
+} from "./stacks/pingone/pingone-connector-stack";
+export { InvalidConstructPropsError } from "./stacks/construct-props";
+export type { AzurePermissionGroup } from "./connectors/azure/permissions";
+export type { PingOneRegion } from "./connectors/pingone/config";
