@@ -6,7 +6,7 @@ import type { GithubConnectorConfig } from "../connectors/github/config";
 import type { OktaConnectorConfig } from "../connectors/okta/config";
 import type { PingOneConnectorConfig } from "../connectors/pingone/config";
 import type { CredentialLifetime } from "../plan/model";
-import type { ExtractedGrant } from "./extracted-grant";
+import type { ExtractedGrant } from "../plan/extracted-grant";
 
 /** One connector whose artifact plan synthesizes: the stack `name` of `connector` in `tenant`. */
 export interface ExtractionJob {

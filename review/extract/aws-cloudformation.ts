@@ -1,7 +1,7 @@
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import { awsActionAccess } from "../access/aws-action";
 import { awsManagedPolicyAccess } from "../access/aws-managed-policy";
-import type { ExtractedGrant } from "../extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 
 type Template = { Parameters?: Record<string, { Default?: unknown }>; Resources: Record<string, { Type: string; Properties: any }> };
 

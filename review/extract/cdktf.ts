@@ -3,7 +3,7 @@ import { entraAppRoleAccess } from "../access/entra-app-role";
 import { gcpApiAccess } from "../access/gcp-api";
 import { gcpIamRoleAccess } from "../access/gcp-iam-role";
 import { pingoneRoleAccess } from "../access/pingone-role";
-import type { ExtractedGrant } from "../extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 
 type TfJson = {
   resource?: Record<string, Record<string, any>>;

@@ -3,7 +3,7 @@ import { OKTA_IAM_RESOURCES_LABEL, oktaIamResourcesOrn } from "../../connectors/
 import { oktaAdminRoleAccess } from "../access/okta-admin-role";
 import { oktaRolePermissionAccess } from "../access/okta-role-permission";
 import { oktaScopeAccess } from "../access/okta-scope";
-import type { ExtractedGrant } from "../extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 
 /** A resource the Okta program declared, as Pulumi's mock engine saw it. */
 export interface DeclaredResource {

@@ -1,4 +1,4 @@
-import type { ExtractedGrant } from "../extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 
 type TfJson = { resource?: Record<string, Record<string, any>> };
 
