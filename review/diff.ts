@@ -46,7 +46,7 @@ const SCOPE_BREADTH: Record<string, [family: string, breadth: number]> = {
   "azure-management-group": ["azure", 2],
 };
 const scopeType = (scope: string): [string, number] => SCOPE_BREADTH[scope.split(":")[0]] ?? [scope.split(":")[0], 1];
-const isWrite = (g: ComparableGrant) => g.access === "write" || g.access === "admin";
+const isWrite = (g: ComparableGrant) => g.access !== "read";
 const hasExternalId = (g: ComparableGrant) => (g.condition ?? "").includes("sts:ExternalId");
 
 function grantsOf(connector: PlannedConnector | undefined): ComparableGrant[] {

@@ -1,3 +1,5 @@
+import type { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
 import type { AwsConnectorConfig } from "../connectors/aws/config";
 import type { AzureConnectorConfig } from "../connectors/azure/config";
 import type { ConnectorConfig } from "../connectors/catalog";
@@ -112,39 +114,38 @@ function withEnvironment<T>(variables: Record<string, string>, fn: () => T): T {
  */
 async function synthesizeCdktf(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
   const { Testing } = await import("cdktf");
-  const { entraGrants, gcpGrants, pingoneGrants } = await import("./extract/cdktf");
+  const { cdktfStackGrants } = await import("./extract/cdktf-stacks");
   const { terraformCredentialLifetimes } = await import("./extract/credential-lifetime");
-  const { gcpProviderSideEffects } = await import("./extract/provider-side-effects");
   const app = Testing.app({ stackTraces: false });
   const results: ConnectorArtifacts[] = [];
   for (const { name, connector } of jobs) {
     const artifact = `cdktf.out/stacks/${name}/cdk.tf.json`;
-    const read = (stack: Parameters<typeof Testing.synth>[0]) => JSON.parse(Testing.synth(stack));
-    let json: Parameters<typeof entraGrants>[0];
-    let grants: ExtractedGrant[];
-    if (connector.kind === "azure") {
-      const { InsightsEntraConnectorStack } = await import("../stacks/azure/entra-connector-stack");
-      json = read(new InsightsEntraConnectorStack(app, name, { connector: connector as AzureConnectorConfig }));
-      grants = entraGrants(json, artifact);
-    } else if (connector.kind === "gcp") {
-      const { InsightsGcpConnectorStack } = await import("../stacks/gcp/gcp-connector-stack");
-      json = read(new InsightsGcpConnectorStack(app, name, { connector: connector as GcpConnectorConfig }));
-      grants = [...gcpGrants(json, artifact), ...gcpProviderSideEffects(json, artifact)];
-    } else {
-      const { InsightsPingOneConnectorStack } = await import("../stacks/pingone/pingone-connector-stack");
-      json = read(new InsightsPingOneConnectorStack(app, name, { connector: connector as PingOneConnectorConfig }));
-      grants = pingoneGrants(json, artifact);
-    }
-    results.push({ grants, lifetimes: terraformCredentialLifetimes(json, artifact) });
+    const json = JSON.parse(Testing.synth(await cdktfStack(app, name, connector)));
+    const kind = connector.kind as (typeof ENGINE_KINDS)["cdktf"][number];
+    results.push({ grants: cdktfStackGrants(kind, json, artifact), lifetimes: terraformCredentialLifetimes(json, artifact) });
   }
   return results;
+}
+
+/** The connector's CDKTF stack in `app`, its engine library loaded on first use. */
+async function cdktfStack(app: Construct, name: string, connector: ConnectorConfig): Promise<TerraformStack> {
+  if (connector.kind === "azure") {
+    const { InsightsEntraConnectorStack } = await import("../stacks/azure/entra-connector-stack");
+    return new InsightsEntraConnectorStack(app, name, { connector: connector as AzureConnectorConfig });
+  }
+  if (connector.kind === "gcp") {
+    const { InsightsGcpConnectorStack } = await import("../stacks/gcp/gcp-connector-stack");
+    return new InsightsGcpConnectorStack(app, name, { connector: connector as GcpConnectorConfig });
+  }
+  const { InsightsPingOneConnectorStack } = await import("../stacks/pingone/pingone-connector-stack");
+  return new InsightsPingOneConnectorStack(app, name, { connector: connector as PingOneConnectorConfig });
 }
 
 /** Each Okta program under Pulumi's mock engine, one after the other (the mocks are process-wide). */
 async function synthesizeOkta(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
   (await import("./pulumi-lazy-typescript")).deferPulumiTypescript();
   const { declareOktaProgram, oktaProgramGrants } = await import("./extract/okta-pulumi");
-  const { oktaKeyLifetimes } = await import("./extract/credential-lifetime");
+  const { oktaKeyLifetimes } = await import("./extract/okta-key-lifetime");
   const results: ConnectorArtifacts[] = [];
   for (const { name, connector } of jobs) {
     const okta = connector as OktaConnectorConfig;

@@ -3,6 +3,9 @@ import { DataAzureadServicePrincipal } from "@cdktf/provider-azuread/lib/data-az
 import { Construct } from "constructs";
 import { AZURE_APIS, type AzureApi } from "../../connectors/azure/permissions";
 
+/** Terraform name of an API's service principal lookup; review reads app-role references by it. */
+export const publishedApiLogicalId = (api: AzureApi): string => `${api}_service_principal`;
+
 export interface PublishedApiProps {
   /** The well-known app IDs, read once per stack. */
   readonly publishedAppIds: DataAzureadApplicationPublishedAppIds;

@@ -7,6 +7,9 @@ import type { GcpConnectorConfig } from "../../connectors/gcp/config";
 import { GCP_CONNECTOR_PROJECT_APIS, GCP_REQUIRED_APIS } from "../../connectors/gcp/grants";
 import { terraformName } from "../terraform/logical-id";
 
+/** Terraform name of the local listing the organization's projects; review reads the organization from it. */
+export const ORGANIZATION_PROJECTS_LOCAL = "organization_project_ids";
+
 export interface EnabledApisProps {
   readonly organizationId: string;
   /** The connector project's ID as configured (a literal, for addresses and filters). */
