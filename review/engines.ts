@@ -76,7 +76,7 @@ function synthesizeWith(engine: Engine, jobs: readonly ExtractionJob[]): Promise
 async function synthesizeAws(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
   const { App } = await import("aws-cdk-lib");
   const { InsightsAwsConnectorStack } = await import("../stacks/aws/connector-stack");
-  const { awsTemplateGrants } = await import("./extract/aws-cloudformation");
+  const { awsTemplateGrants } = await import("./extract/aws-connector-template");
   // Plan reads the templates only: no construct stack traces and no tree.json. Nor the
   // built-in template linter, which only reports (its errors become warnings) and costs
   // seconds in WebAssembly: switched off by its documented variable, CDK_VALIDATION, so
@@ -144,7 +144,8 @@ async function cdktfStack(app: Construct, name: string, connector: ConnectorConf
 /** Each Okta program under Pulumi's mock engine, one after the other (the mocks are process-wide). */
 async function synthesizeOkta(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
   (await import("./pulumi-lazy-typescript")).deferPulumiTypescript();
-  const { declareOktaProgram, oktaProgramGrants } = await import("./extract/okta-pulumi");
+  const { declareOktaProgram } = await import("./extract/okta-program");
+  const { oktaProgramGrants } = await import("./extract/okta-program-grants");
   const { oktaKeyLifetimes } = await import("./extract/okta-key-lifetime");
   const results: ConnectorArtifacts[] = [];
   for (const { name, connector } of jobs) {

@@ -1,7 +1,7 @@
 import type { CredentialLifetime } from "../../plan/model";
 import { OKTA_CONNECTOR_TYPE } from "../../stacks/okta/okta-connector";
 import { CredentialLifetimeError } from "./credential-lifetime";
-import type { DeclaredResource } from "./okta-pulumi";
+import type { DeclaredResource } from "./okta-program";
 
 /**
  * Okta app keys, from the program as Pulumi's mock engine declared it: the connector component

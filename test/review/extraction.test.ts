@@ -11,10 +11,11 @@ import { InsightsAwsConnectorStack } from "../../stacks/aws/connector-stack";
 import { githubAppManifest } from "../../stacks/github/manifest";
 import { compareGrants } from "../../review/consistency";
 import { connectorKey, extractGrants } from "../../review/extract";
-import { awsTemplateGrants } from "../../review/extract/aws-cloudformation";
+import { awsTemplateGrants } from "../../review/extract/aws-connector-template";
 import { cdktfStackGrants } from "../../review/extract/cdktf-stacks";
 import { githubManifestGrants } from "../../review/extract/github-manifest";
-import { declareOktaProgram, oktaProgramGrants } from "../../review/extract/okta-pulumi";
+import { declareOktaProgram } from "../../review/extract/okta-program";
+import { oktaProgramGrants } from "../../review/extract/okta-program-grants";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { REPO } from "../helpers/cli";
 

@@ -1,24 +1,7 @@
-import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import { awsActionAccess } from "../access/aws-action";
 import { awsManagedPolicyAccess } from "../access/aws-managed-policy";
 import type { ExtractedGrant } from "../../plan/extracted-grant";
-
-type Template = { Parameters?: Record<string, { Default?: unknown }>; Resources: Record<string, { Type: string; Properties: any }> };
-
-/** A template value that may be `{ Ref: Param }`: the parameter's default, or the reference itself. */
-function literal(template: Template, value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "Ref" in value) {
-    const name = (value as { Ref: string }).Ref;
-    const fallback = template.Parameters?.[name]?.Default;
-    return typeof fallback === "string" ? fallback : `{Ref ${name}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function asList<T>(value: T | T[] | undefined): T[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
+import { asList, literal, type Template } from "./cloudformation-template";
 
 /** The conditions of a trust statement as the catalog writes them, e.g. `StringEquals sts:ExternalId`. */
 function conditionText(condition: Record<string, Record<string, unknown>> | undefined): string | undefined {
@@ -64,26 +47,6 @@ function statementGrants(template: Template, document: any, base: Pick<Extracted
       const name = literal(template, action);
       // Actions are account-wide reads (Resource "*"); a narrower resource is noted, a wildcard action is admin.
       grants.push({ ...base, kind: "aws-action", name, access: awsActionAccess(name), ...(resources.join(",") !== "*" ? { condition: `Resource ${resources.join(",")}` } : {}) });
-    }
-  }
-  return grants;
-}
-
-/**
- * Grants of the AWS connector stack: the management-account role, and with a StackSet
- * its targets and the member-account role in its template body, which must grant the same.
- */
-export function awsTemplateGrants(template: Template, connector: AwsConnectorConfig, artifact: string): ExtractedGrant[] {
-  const stackSets = Object.entries(template.Resources).filter(([, r]) => r.Type === "AWS::CloudFormation::StackSet");
-  const targets = stackSets.flatMap(([, r]) => asList(r.Properties.StackInstancesGroup).flatMap((g: any) => asList(g.DeploymentTargets?.OrganizationalUnitIds).map((ou) => literal(template, ou))));
-  const scope = targets.length ? `aws-organization:${targets[0]}` : `aws-account:${connector.managementAccountId}`;
-  const grants = rolesGrants(template, scope, artifact);
-  for (const [logicalId, stackSet] of stackSets) {
-    for (const ou of asList(stackSet.Properties.StackInstancesGroup).flatMap((g: any) => asList(g.DeploymentTargets?.OrganizationalUnitIds))) {
-      grants.push({ source: "aws", scope, kind: "aws-stackset-target", name: literal(template, ou), access: "read", artifact: `${artifact} Resources.${logicalId}` });
-    }
-    if (typeof stackSet.Properties.TemplateBody === "string") {
-      grants.push(...rolesGrants(JSON.parse(stackSet.Properties.TemplateBody), scope, `${artifact} Resources.${logicalId}.TemplateBody`));
     }
   }
   return grants;
