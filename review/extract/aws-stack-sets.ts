@@ -6,7 +6,9 @@ const stackSetsOf = (template: Template) =>
   Object.entries(template.Resources).filter(([, r]) => r.Type === "AWS::CloudFormation::StackSet");
 
 const targetsOf = (stackSet: Template["Resources"][string]): unknown[] =>
-  asList(stackSet.Properties.StackInstancesGroup).flatMap((g: any) => asList(g.DeploymentTargets?.OrganizationalUnitIds));
+  asList(stackSet.Properties.StackInstancesGroup).flatMap((g: any) =>
+    asList(g.DeploymentTargets?.OrganizationalUnitIds)
+  );
 
 /** The organizational units the template's StackSets deploy to, in template order. */
 export function stackSetTargets(template: Template): string[] {

@@ -1,5 +1,8 @@
 /** The parts of a synthesized CloudFormation template the extractors read. */
-export type Template = { Parameters?: Record<string, { Default?: unknown }>; Resources: Record<string, { Type: string; Properties: any }> };
+export type Template = {
+  Parameters?: Record<string, { Default?: unknown }>;
+  Resources: Record<string, { Type: string; Properties: any }>;
+};
 
 /** A template value that may be `{ Ref: Param }`: the parameter's default, or the reference itself. */
 export function literal(template: Template, value: unknown): string {

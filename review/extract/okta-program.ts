@@ -27,18 +27,29 @@ export async function declareOktaProgram(connector: OktaConnectorConfig, name: s
     {
       newResource: (args) => {
         declared.push({ type: args.type, name: args.name, inputs: args.inputs });
-        return { id: `${args.name}-id`, state: { ...args.inputs, ...(args.type === "tls:index/privateKey:PrivateKey" ? { publicKeyPem: PLACEHOLDER_PUBLIC_KEY } : {}) } };
+        return {
+          id: `${args.name}-id`,
+          state: {
+            ...args.inputs,
+            ...(args.type === "tls:index/privateKey:PrivateKey" ? { publicKeyPem: PLACEHOLDER_PUBLIC_KEY } : {}),
+          },
+        };
       },
       call: (args) => (args.token === "okta:index/getOrgMetadata:getOrgMetadata" ? { id: PLAN_ORG_ID } : {}),
     },
     "insights-connectors-okta",
     name,
-    false,
+    false
   );
   const { declareOktaConnector } = await import("../../stacks/okta/program");
   const resources = declareOktaConnector(connector, name);
-  const settled = (o: { apply(f: (v: unknown) => void): unknown }) => new Promise<void>((resolve) => void o.apply(() => resolve()));
-  await Promise.all([resources.app, resources.scopes, resources.customRole, resources.resourceSet, ...resources.roleAssignments].map((r) => settled(r.urn)));
+  const settled = (o: { apply(f: (v: unknown) => void): unknown }) =>
+    new Promise<void>((resolve) => void o.apply(() => resolve()));
+  await Promise.all(
+    [resources.app, resources.scopes, resources.customRole, resources.resourceSet, ...resources.roleAssignments].map(
+      (r) => settled(r.urn)
+    )
+  );
   await settled(resources.resourceSet.id);
   return declared;
 }
@@ -46,5 +57,7 @@ export async function declareOktaProgram(connector: OktaConnectorConfig, name: s
 /** A throwaway public key so the program's JWK conversion runs during a plan; never deployed. */
 const PLACEHOLDER_PUBLIC_KEY = (() => {
   const { generateKeyPairSync } = require("node:crypto") as typeof import("node:crypto");
-  return generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+  return generateKeyPairSync("rsa", { modulusLength: 1024 })
+    .publicKey.export({ type: "spki", format: "pem" })
+    .toString();
 })();

@@ -23,13 +23,20 @@ const gcp = connectors.find((c) => c.kind === "gcp") as GcpConnectorConfig;
 describe("construct ↔ extractor contracts", () => {
   test("the Entra stack looks up each API's service principal under publishedApiLogicalId(api)", () => {
     const json = synthJson((app) => new InsightsEntraConnectorStack(app, "contract-entra", { connector: azure }));
-    expect(Object.keys(json.data!.azuread_service_principal).sort()).toEqual(
-      ["graph_service_principal", "office365_service_principal"],
+    expect(Object.keys(json.data!.azuread_service_principal).sort()).toEqual([
+      "graph_service_principal",
+      "office365_service_principal",
+    ]);
+    expect(
+      Object.keys(AZURE_APIS)
+        .map((api) => publishedApiLogicalId(api as keyof typeof AZURE_APIS))
+        .sort()
+    ).toEqual(["graph_service_principal", "office365_service_principal"]);
+    const kinds = new Set(
+      cdktfStackGrants("azure", json, "a")
+        .filter((g) => g.kind !== "azure-rbac-role")
+        .map((g) => g.kind)
     );
-    expect(Object.keys(AZURE_APIS).map((api) => publishedApiLogicalId(api as keyof typeof AZURE_APIS)).sort()).toEqual(
-      ["graph_service_principal", "office365_service_principal"],
-    );
-    const kinds = new Set(cdktfStackGrants("azure", json, "a").filter((g) => g.kind !== "azure-rbac-role").map((g) => g.kind));
     expect([...kinds].sort()).toEqual(["graph-app-role", "office365-app-role"]);
   });
 
@@ -37,7 +44,11 @@ describe("construct ↔ extractor contracts", () => {
     expect(gcp.enableApisOn).toBe("all-projects");
     const json = synthJson((app) => new InsightsGcpConnectorStack(app, "contract-gcp", { connector: gcp }));
     expect(Object.keys(json.locals ?? {})).toEqual([ORGANIZATION_PROJECTS_LOCAL]);
-    const scopes = new Set(cdktfStackGrants("gcp", json, "g").filter((g) => g.kind === "gcp-api").map((g) => g.scope));
+    const scopes = new Set(
+      cdktfStackGrants("gcp", json, "g")
+        .filter((g) => g.kind === "gcp-api")
+        .map((g) => g.scope)
+    );
     expect(scopes).toContain(`gcp-organization-projects:${gcp.organizationId}`);
   });
 });
