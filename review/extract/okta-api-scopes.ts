@@ -1,7 +1,7 @@
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { oktaScopeAccess } from "../access/okta-scope";
-import { declaredAt, oktaOrgScope, type DeclaredResource } from "./okta-program";
+import { listInputGrants, type DeclaredResource } from "./okta-program";
 
 /** Okta: the API scopes granted to the service app (`okta.AppOauthApiScope`). */
 export function oktaApiScopeGrants(
@@ -9,16 +9,11 @@ export function oktaApiScopeGrants(
   connector: OktaConnectorConfig,
   artifact: string,
 ): ExtractedGrant[] {
-  return resources
-    .filter((r) => r.type === "okta:index/appOauthApiScope:AppOauthApiScope")
-    .flatMap((r) =>
-      (r.inputs.scopes ?? []).map((name: string) => ({
-        source: "okta",
-        scope: oktaOrgScope(connector),
-        kind: "okta-scope" as const,
-        name,
-        access: oktaScopeAccess(name),
-        artifact: declaredAt(artifact, r),
-      })),
-    );
+  const family = {
+    type: "okta:index/appOauthApiScope:AppOauthApiScope",
+    input: "scopes",
+    kind: "okta-scope",
+    access: oktaScopeAccess,
+  } as const;
+  return listInputGrants(family, resources, connector, artifact);
 }

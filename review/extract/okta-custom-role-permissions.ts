@@ -1,7 +1,7 @@
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { oktaRolePermissionAccess } from "../access/okta-role-permission";
-import { declaredAt, oktaOrgScope, type DeclaredResource } from "./okta-program";
+import { listInputGrants, type DeclaredResource } from "./okta-program";
 
 /** Okta: the permissions of the custom admin role (`okta.AdminRoleCustom`). */
 export function oktaCustomRolePermissionGrants(
@@ -9,16 +9,11 @@ export function oktaCustomRolePermissionGrants(
   connector: OktaConnectorConfig,
   artifact: string,
 ): ExtractedGrant[] {
-  return resources
-    .filter((r) => r.type === "okta:index/adminRoleCustom:AdminRoleCustom")
-    .flatMap((r) =>
-      (r.inputs.permissions ?? []).map((name: string) => ({
-        source: "okta",
-        scope: oktaOrgScope(connector),
-        kind: "okta-role-permission" as const,
-        name,
-        access: oktaRolePermissionAccess(name),
-        artifact: declaredAt(artifact, r),
-      })),
-    );
+  const family = {
+    type: "okta:index/adminRoleCustom:AdminRoleCustom",
+    input: "permissions",
+    kind: "okta-role-permission",
+    access: oktaRolePermissionAccess,
+  } as const;
+  return listInputGrants(family, resources, connector, artifact);
 }

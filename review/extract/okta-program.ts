@@ -1,4 +1,6 @@
+import type { AccessLevel, GrantKind } from "../../connectors/grant";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 
 /** A resource the Okta program declared, as Pulumi's mock engine saw it. */
 export interface DeclaredResource {
@@ -15,6 +17,35 @@ export const oktaOrgScope = (connector: OktaConnectorConfig) => `okta-org:${conn
 
 /** Where a declared resource is named in grants: the program, then the resource's type and name. */
 export const declaredAt = (artifact: string, r: DeclaredResource) => `${artifact} ${r.type}::${r.name}`;
+
+/** What one extractor reads: each value of a list input of the resources of one type, as a grant. */
+export interface ListInputFamily {
+  readonly type: string;
+  readonly input: string;
+  readonly kind: GrantKind;
+  readonly access: (value: string) => AccessLevel;
+}
+
+/** One grant per value of `family.input` of every declared resource of `family.type`. */
+export function listInputGrants(
+  family: ListInputFamily,
+  resources: readonly DeclaredResource[],
+  connector: OktaConnectorConfig,
+  artifact: string,
+): ExtractedGrant[] {
+  return resources
+    .filter((r) => r.type === family.type)
+    .flatMap((r) =>
+      (r.inputs[family.input] ?? []).map((name: string) => ({
+        source: "okta",
+        scope: oktaOrgScope(connector),
+        kind: family.kind,
+        name,
+        access: family.access(name),
+        artifact: declaredAt(artifact, r),
+      })),
+    );
+}
 
 /**
  * Runs the Okta program under Pulumi's mock engine (offline, no CLI, no plugin) and
