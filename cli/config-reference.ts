@@ -6,6 +6,7 @@ import { Document, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
 import { z } from "zod";
 import { CATALOG } from "../connectors/catalog";
 import { tenantConfigSchema } from "../config/schema";
+import { markdownCell } from "../providers/text/markdown";
 
 /** The checkout this module runs from: the sources (ts-node, jest) or the compiled copy in dist/ both sit inside it. */
 function checkoutRoot(from: string): string {
@@ -80,10 +81,7 @@ function fieldRows(kind: string, schema: JsonSchema): string[] {
   return Object.entries<JsonSchema>(schema.properties ?? {}).map(([field, s]) => {
     const note = NOTES[`${kind}.${field}`] ?? "";
     const fallback = s.default === undefined ? "" : `\`${JSON.stringify(s.default)}\``;
-    return `| \`${field}\` | ${required.has(field) ? "yes" : "no"} | ${typeOf(s).replace(
-      /\|/g,
-      "\\|"
-    )} | ${fallback} | ${note} |`;
+    return `| \`${field}\` | ${required.has(field) ? "yes" : "no"} | ${markdownCell(typeOf(s))} | ${fallback} | ${note} |`;
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Grant } from "../connectors/grant";
 import type { PlanNotice, PlannedValue, Provisioning } from "../connectors/kind";
-import type { ExtractedGrant } from "../review/extracted-grant";
+import type { ExtractedGrant } from "./extracted-grant";
 
 /** One field of the Insights form and where its value will come from. */
 export interface PlannedField {

@@ -1,3 +1,4 @@
+import { markdownCell as cell } from "../providers/text/markdown";
 import {
   connectorCount,
   describeLifetime,
@@ -49,9 +50,4 @@ function connectorSection(c: PlannedConnector): string[] {
     lines.push(...c.notices.map((n) => `- ${cell(describeNotice(n))} (${cell(n.origin)})`), "");
   }
   return lines;
-}
-
-/** Text made safe for one Markdown table cell (verify's report uses it too). */
-export function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }

@@ -4,6 +4,7 @@ import { kindOf } from "../connectors/catalog";
 import { connectorSlug } from "../connectors/stack-name";
 import type { TenantConfig } from "../config/types";
 import type { PlannedConnector, PlannedField } from "../plan/model";
+import { markdownCell } from "../providers/text/markdown";
 import type { StackOutputs } from "./outputs";
 
 /** File name of a connector's sheet: kind and a slug of its name. */
@@ -40,7 +41,7 @@ export function registrationSheet(tenant: string, planned: PlannedConnector, out
   const rows = planned.registration.map((field) => {
     const value = revealed?.[field.key] ?? describeValue(field, planned, outputs, false);
     const where = field.enteredIn === "installer" ? " (typed into the Insights Collector installer)" : "";
-    return `| ${field.label}${where} | ${value.replace(/\|/g, "\\|").replace(/\n/g, "<br>")} |`;
+    return `| ${field.label}${where} | ${markdownCell(value)} |`;
   });
   return [
     `# Register "${planned.name}" in Identity Security Insights (tenant ${tenant})`,

@@ -1,5 +1,5 @@
 import { grantKey, type Grant } from "../connectors/grant";
-import type { ExtractedGrant } from "./extracted-grant";
+import type { ExtractedGrant } from "../plan/extracted-grant";
 
 /** One way an artifact disagrees with the catalog. */
 export interface GrantMismatch {

@@ -1,8 +1,10 @@
-import { grantKey, type Grant } from "../connectors/grant";
+import { grantKey } from "../connectors/grant";
+import type { ExtractedGrant } from "../plan/extracted-grant";
 import type { CredentialLifetime, Plan, PlannedConnector } from "../plan/model";
 import { stricterAccess } from "./access/by-kind";
 
-type ComparableGrant = Pick<Grant, "source" | "scope" | "kind" | "name" | "access" | "condition">;
+/** A grant as plans compare it: what it is and where, not where it was found or why. */
+type ComparableGrant = Omit<ExtractedGrant, "artifact">;
 
 export interface GrantChange {
   readonly change: "added" | "removed" | "changed";
@@ -46,7 +48,7 @@ const SCOPE_BREADTH: Record<string, [family: string, breadth: number]> = {
   "azure-management-group": ["azure", 2],
 };
 const scopeType = (scope: string): [string, number] => SCOPE_BREADTH[scope.split(":")[0]] ?? [scope.split(":")[0], 1];
-const isWrite = (g: ComparableGrant) => g.access === "write" || g.access === "admin";
+const isWrite = (g: ComparableGrant) => g.access !== "read";
 const hasExternalId = (g: ComparableGrant) => (g.condition ?? "").includes("sts:ExternalId");
 
 function grantsOf(connector: PlannedConnector | undefined): ComparableGrant[] {

@@ -1,3 +1,5 @@
+import type { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
 import type { AwsConnectorConfig } from "../connectors/aws/config";
 import type { AzureConnectorConfig } from "../connectors/azure/config";
 import type { ConnectorConfig } from "../connectors/catalog";
@@ -6,7 +8,8 @@ import type { GithubConnectorConfig } from "../connectors/github/config";
 import type { OktaConnectorConfig } from "../connectors/okta/config";
 import type { PingOneConnectorConfig } from "../connectors/pingone/config";
 import type { CredentialLifetime } from "../plan/model";
-import type { ExtractedGrant } from "./extracted-grant";
+import type { ExtractedGrant } from "../plan/extracted-grant";
+import { CDKTF_KINDS } from "./extract/terraform-json";
 
 /** One connector whose artifact plan synthesizes: the stack `name` of `connector` in `tenant`. */
 export interface ExtractionJob {
@@ -28,7 +31,7 @@ export interface ConnectorArtifacts {
  */
 export const ENGINE_KINDS = {
   "aws-cdk": ["aws"],
-  cdktf: ["azure", "gcp", "pingone"],
+  cdktf: CDKTF_KINDS,
   pulumi: ["okta"],
   "github-manifest": ["github"],
 } as const;
@@ -74,7 +77,7 @@ function synthesizeWith(engine: Engine, jobs: readonly ExtractionJob[]): Promise
 async function synthesizeAws(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
   const { App } = await import("aws-cdk-lib");
   const { InsightsAwsConnectorStack, awsStackProps } = await import("../stacks/aws/connector-stack");
-  const { awsTemplateGrants } = await import("./extract/aws-cloudformation");
+  const { awsTemplateGrants } = await import("./extract/aws-connector-template");
   // Plan reads the templates only: no construct stack traces and no tree.json. Nor the
   // built-in template linter, which only reports (its errors become warnings) and costs
   // seconds in WebAssembly: switched off by its documented variable, CDK_VALIDATION, so
@@ -112,41 +115,39 @@ function withEnvironment<T>(variables: Record<string, string>, fn: () => T): T {
  */
 async function synthesizeCdktf(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
   const { Testing } = await import("cdktf");
-  const { entraGrants, gcpGrants, pingoneGrants } = await import("./extract/cdktf");
+  const { cdktfStackGrants } = await import("./extract/cdktf-stacks");
   const { terraformCredentialLifetimes } = await import("./extract/credential-lifetime");
-  const { gcpProviderSideEffects } = await import("./extract/provider-side-effects");
   const app = Testing.app({ stackTraces: false });
   const results: ConnectorArtifacts[] = [];
   for (const { name, connector } of jobs) {
     const artifact = `cdktf.out/stacks/${name}/cdk.tf.json`;
-    const read = (stack: Parameters<typeof Testing.synth>[0]) => JSON.parse(Testing.synth(stack));
-    let json: Parameters<typeof entraGrants>[0];
-    let grants: ExtractedGrant[];
-    if (connector.kind === "azure") {
-      const { InsightsEntraConnectorStack, entraStackProps } = await import("../stacks/azure/entra-connector-stack");
-      json = read(new InsightsEntraConnectorStack(app, name, entraStackProps(connector as AzureConnectorConfig)));
-      grants = entraGrants(json, artifact);
-    } else if (connector.kind === "gcp") {
-      const { InsightsGcpConnectorStack, gcpStackProps } = await import("../stacks/gcp/gcp-connector-stack");
-      json = read(new InsightsGcpConnectorStack(app, name, gcpStackProps(connector as GcpConnectorConfig)));
-      grants = [...gcpGrants(json, artifact), ...gcpProviderSideEffects(json, artifact)];
-    } else {
-      const { InsightsPingOneConnectorStack, pingoneStackProps } = await import(
-        "../stacks/pingone/pingone-connector-stack"
-      );
-      json = read(new InsightsPingOneConnectorStack(app, name, pingoneStackProps(connector as PingOneConnectorConfig)));
-      grants = pingoneGrants(json, artifact);
-    }
-    results.push({ grants, lifetimes: terraformCredentialLifetimes(json, artifact) });
+    const json = JSON.parse(Testing.synth(await cdktfStack(app, name, connector)));
+    const kind = connector.kind as (typeof ENGINE_KINDS)["cdktf"][number];
+    results.push({ grants: cdktfStackGrants(kind, json, artifact), lifetimes: terraformCredentialLifetimes(json, artifact) });
   }
   return results;
+}
+
+/** The connector's CDKTF stack in `app`, its engine library loaded on first use. */
+async function cdktfStack(app: Construct, name: string, connector: ConnectorConfig): Promise<TerraformStack> {
+  if (connector.kind === "azure") {
+    const { InsightsEntraConnectorStack, entraStackProps } = await import("../stacks/azure/entra-connector-stack");
+    return new InsightsEntraConnectorStack(app, name, entraStackProps(connector as AzureConnectorConfig));
+  }
+  if (connector.kind === "gcp") {
+    const { InsightsGcpConnectorStack, gcpStackProps } = await import("../stacks/gcp/gcp-connector-stack");
+    return new InsightsGcpConnectorStack(app, name, gcpStackProps(connector as GcpConnectorConfig));
+  }
+  const { InsightsPingOneConnectorStack, pingoneStackProps } = await import("../stacks/pingone/pingone-connector-stack");
+  return new InsightsPingOneConnectorStack(app, name, pingoneStackProps(connector as PingOneConnectorConfig));
 }
 
 /** Each Okta program under Pulumi's mock engine, one after the other (the mocks are process-wide). */
 async function synthesizeOkta(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
   (await import("./pulumi-lazy-typescript")).deferPulumiTypescript();
-  const { declareOktaProgram, oktaProgramGrants } = await import("./extract/okta-pulumi");
-  const { oktaKeyLifetimes } = await import("./extract/credential-lifetime");
+  const { declareOktaProgram } = await import("./extract/okta-program");
+  const { oktaProgramGrants } = await import("./extract/okta-program-grants");
+  const { oktaKeyLifetimes } = await import("./extract/okta-key-lifetime");
   const results: ConnectorArtifacts[] = [];
   for (const { name, connector } of jobs) {
     const okta = connector as OktaConnectorConfig;

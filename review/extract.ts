@@ -2,7 +2,7 @@ import type { ToolkitConfig } from "../config/types";
 import { stackNames } from "../connectors/stack-name";
 import type { CredentialLifetime } from "../plan/model";
 import { engineOf, ENGINES, type ConnectorArtifacts, type Engine, type ExtractionJob } from "./engines";
-import type { ExtractedGrant } from "./extracted-grant";
+import type { ExtractedGrant } from "../plan/extracted-grant";
 import type { GrantCache } from "./grant-cache";
 import { synthesizeEngines } from "./parallel";
 

@@ -1,4 +1,5 @@
 import { describeLifetime } from "../plan/describe";
+import { markdownCell } from "../providers/text/markdown";
 import { describeGrant, type LifetimeChange, type PlanDiff } from "./diff";
 
 const SIGN = { added: "+", removed: "-", changed: "~" } as const;
@@ -13,16 +14,16 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
   const out = ["### Insights connectors: permission changes", ""];
   if (diff.escalations.length) {
     out.push(`**Escalation — needs explicit approval** (the check fails with exit 3 unless run with \`--allow-escalation\`):`, "");
-    out.push(...diff.escalations.map((e) => `- ${e}`), "");
+    out.push(...diff.escalations.map((e) => `- ${markdownCell(e)}`), "");
   }
   for (const c of diff.connectors) {
-    out.push(`**${c.tenant} / ${c.name}** (\`${c.kind}\`)`, "");
+    out.push(`**${markdownCell(c.tenant)} / ${markdownCell(c.name)}** (\`${c.kind}\`)`, "");
     if (c.grants.length) {
       out.push("| | Grant | Access |", "| --- | --- | --- |");
       for (const g of c.grants) {
         const access = g.before && g.before.access !== g.grant.access ? `${g.before.access} → ${g.grant.access}` : g.grant.access;
         const text = g.before && (g.before.condition ?? "") !== (g.grant.condition ?? "") ? `${describeGrant(g.grant)} (was: ${g.before.condition ?? "no condition"})` : describeGrant(g.grant);
-        out.push(`| ${SIGN[g.change]} | ${text.replace(/\|/g, "\\|")} | ${access} |`);
+        out.push(`| ${SIGN[g.change]} | ${markdownCell(text)} | ${access} |`);
       }
       out.push("");
     }

@@ -1,5 +1,5 @@
 import type { ConnectorConfig } from "../connectors/catalog";
-import type { ExtractedGrant } from "../review/extracted-grant";
+import type { ExtractedGrant } from "../plan/extracted-grant";
 
 /** The kinds of drift verify reports; each line of output names one. */
 export const DRIFT_CHANGES = [

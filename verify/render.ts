@@ -1,5 +1,5 @@
 import { fittedTable } from "../providers/text/fitted-table";
-import { cell } from "../plan/render-markdown";
+import { markdownCell as cell } from "../providers/text/markdown";
 import { printableDeep } from "../providers/text/printable";
 import type { Connectivity } from "./connectivity";
 import type { Drift } from "./reading";

@@ -1,4 +1,4 @@
-import type { AccessLevel, GrantKind } from "../../connectors/grant";
+import { ACCESS_LEVELS, type AccessLevel, type GrantKind } from "../../connectors/grant";
 import { awsActionAccess } from "./aws-action";
 import { awsManagedPolicyAccess } from "./aws-managed-policy";
 import { azureRbacRoleAccess } from "./azure-rbac-role";
@@ -29,7 +29,8 @@ const CLASSIFIERS: Partial<Record<GrantKind, (name: string) => AccessLevel>> = {
   "pingone-role": pingoneRoleAccess,
 };
 
-const RANK: Record<AccessLevel, number> = { read: 0, write: 1, admin: 2 };
+/** The catalog lists its access levels from least to most: that order is the rank. */
+const rank = (access: AccessLevel) => ACCESS_LEVELS.indexOf(access);
 
 /**
  * The stricter of a grant's recorded access and what today's classifier makes of its
@@ -37,5 +38,5 @@ const RANK: Record<AccessLevel, number> = { read: 0, write: 1, admin: 2 };
  */
 export function stricterAccess(kind: GrantKind, name: string, recorded: AccessLevel): AccessLevel {
   const classified = CLASSIFIERS[kind]?.(name) ?? recorded;
-  return RANK[classified] > RANK[recorded] ? classified : recorded;
+  return rank(classified) > rank(recorded) ? classified : recorded;
 }

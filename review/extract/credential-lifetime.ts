@@ -1,7 +1,5 @@
 import type { CredentialLifetime } from "../../plan/model";
-import type { DeclaredResource } from "./okta-pulumi";
-
-type TfJson = { resource?: Record<string, Record<string, any>>; locals?: Record<string, unknown> };
+import type { TerraformJson } from "./terraform-json";
 
 /** A credential whose lifetime the artifact cannot be read for: the plan must not guess it. */
 export class CredentialLifetimeError extends Error {}
@@ -12,7 +10,7 @@ const TIMEADD = /^\$\{timeadd\(time_rotating\.(\w+)\.(rfc3339|rotation_rfc3339),
 const ROTATING_REF = /^\$\{time_rotating\.(\w+)\.(id|rfc3339|rotation_rfc3339)\}$/;
 
 /** Rotation period of each `time_rotating`, by name; any unit but days is refused rather than guessed. */
-function rotations(json: TfJson, artifact: string): Map<string, number> {
+function rotations(json: TerraformJson, artifact: string): Map<string, number> {
   const found = new Map<string, number>();
   for (const [name, rotating] of Object.entries(json.resource?.time_rotating ?? {})) {
     if (typeof rotating.rotation_days !== "number") {
@@ -48,7 +46,7 @@ function daysAfterRotationStart(expression: unknown, periods: Map<string, number
  * Entra client secrets (`azuread_application_password`): valid until `end_date`; a rotation
  * replaces the password create-before-destroy, so the old one is deleted in the same apply.
  */
-function entraSecrets(json: TfJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
+function entraSecrets(json: TerraformJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
   return Object.entries(json.resource?.azuread_application_password ?? {}).map(([name, password]) => {
     const where = `${artifact} azuread_application_password.${name}`;
     if (password.end_date === undefined)
@@ -68,7 +66,7 @@ function entraSecrets(json: TfJson, periods: Map<string, number>, artifact: stri
  * PingOne client secrets (`pingone_application_secret`): no expiry of their own; a regeneration
  * ends the old one at once unless `previous.expires_at` keeps it valid.
  */
-function pingoneSecrets(json: TfJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
+function pingoneSecrets(json: TerraformJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
   return Object.entries(json.resource?.pingone_application_secret ?? {}).map(([name, secret]) => {
     const where = `${artifact} pingone_application_secret.${name}`;
     const rotationDays = rotationOf(secret.regenerate_trigger_values, periods);
@@ -88,7 +86,7 @@ function pingoneSecrets(json: TfJson, periods: Map<string, number>, artifact: st
  * the old key leaves only after the new one is registered. A key replaced through `keepers` is
  * deleted at once in the same apply.
  */
-function gcpKeys(json: TfJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
+function gcpKeys(json: TerraformJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
   return Object.entries(json.resource?.google_service_account_key ?? {}).map(([name, key]) => {
     const slotDays = json.locals?.[`${name}_rotation_days`];
     const bySlots = key.for_each !== undefined && Number.isInteger(slotDays) && (slotDays as number) >= 1;
@@ -104,36 +102,11 @@ function gcpKeys(json: TfJson, periods: Map<string, number>, artifact: string): 
 }
 
 /** Every expiring credential a synthesized Terraform JSON creates, with its lifetime as deployed. */
-export function terraformCredentialLifetimes(json: TfJson, artifact: string): CredentialLifetime[] {
+export function terraformCredentialLifetimes(json: TerraformJson, artifact: string): CredentialLifetime[] {
   const periods = rotations(json, artifact);
   return [
     ...entraSecrets(json, periods, artifact),
     ...pingoneSecrets(json, periods, artifact),
     ...gcpKeys(json, periods, artifact),
   ];
-}
-
-const OKTA_CONNECTOR = "insights-connectors:okta:InsightsOktaConnector";
-
-/**
- * Okta app keys, from the program as Pulumi's mock engine declared it: the connector component
- * records its rotation period and key generations. A public JWK has no expiry in Okta; a rotation
- * adds the new key beside the old one, and the old one leaves only after the new one is registered.
- */
-export function oktaKeyLifetimes(resources: readonly DeclaredResource[], artifact: string): CredentialLifetime[] {
-  return resources
-    .filter((r) => r.type === OKTA_CONNECTOR)
-    .map((r) => {
-      const where = `${artifact} ${r.type}::${r.name}`;
-      const { keyRotationDays } = r.inputs;
-      if (!Number.isInteger(keyRotationDays) || keyRotationDays < 1)
-        throw new CredentialLifetimeError(`${where}: no keyRotationDays, so the key's rotation cannot be read`);
-      return {
-        credential: "Okta app key (private key JWT)",
-        rotationDays: keyRotationDays,
-        previousValidDays: 0,
-        previousUntilRegistered: true,
-        artifact: where,
-      };
-    });
 }

@@ -1,10 +1,14 @@
 import type { GithubConnectorConfig } from "../../connectors/github/config";
 import type { GithubAppManifest } from "../../stacks/github/manifest";
 import { githubAppPermissionAccess } from "../access/github-app-permission";
-import type { ExtractedGrant } from "../extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 
 /** GitHub: the manifest's default permissions, as the app will request them. */
-export function githubManifestGrants(manifest: GithubAppManifest, connector: GithubConnectorConfig, artifact: string): ExtractedGrant[] {
+export function githubManifestGrants(
+  manifest: GithubAppManifest,
+  connector: GithubConnectorConfig,
+  artifact: string
+): ExtractedGrant[] {
   return Object.entries(manifest.default_permissions).map(([key, level]) => ({
     source: "github",
     scope: `github-org:${connector.organization.toLowerCase()}`,

@@ -1,6 +1,5 @@
-import type { ExtractedGrant } from "../extracted-grant";
-
-type TfJson = { resource?: Record<string, Record<string, any>> };
+import type { ExtractedGrant } from "../../plan/extracted-grant";
+import type { TerraformJson } from "./terraform-json";
 
 /**
  * What the google provider does for `auto_create_network = false`: it enables
@@ -16,7 +15,7 @@ export const GOOGLE_PROJECT_NO_NETWORK_EFFECT =
  * catalog must list each, so a stack that triggers one the plan does not show fails the plan's
  * consistency check, and `diff` reports it as a write.
  */
-export function gcpProviderSideEffects(json: TfJson, artifact: string): ExtractedGrant[] {
+export function gcpProviderSideEffects(json: TerraformJson, artifact: string): ExtractedGrant[] {
   return Object.entries(json.resource?.google_project ?? {})
     .filter(([, project]) => project.auto_create_network === false)
     .map(([address, project]) => ({

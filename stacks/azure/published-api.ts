@@ -3,6 +3,9 @@ import { DataAzureadServicePrincipal } from "@cdktf/provider-azuread/lib/data-az
 import { Construct } from "constructs";
 import { AZURE_APIS, type AzureApi } from "../../connectors/azure/permissions";
 
+/** Terraform name of an API's service principal lookup; review reads app-role references by it. */
+export const publishedApiLogicalId = (api: AzureApi): string => `${api}_service_principal`;
+
 export interface PublishedApiProps {
   /** The well-known app IDs, read once per stack. */
   readonly publishedAppIds: DataAzureadApplicationPublishedAppIds;
@@ -24,7 +27,7 @@ export class PublishedApi extends Construct {
     super(scope, id);
     this.clientId = props.publishedAppIds.result.lookup(AZURE_APIS[props.api].publishedAppName);
     this.servicePrincipal = new DataAzureadServicePrincipal(this, "service-principal", { clientId: this.clientId });
-    this.servicePrincipal.overrideLogicalId(`${props.api}_service_principal`);
+    this.servicePrincipal.overrideLogicalId(publishedApiLogicalId(props.api));
   }
 
   /** Object ID of the API's service principal: the resource side of an app-role assignment. */

@@ -7,6 +7,9 @@ import type { GcpConnectorConfig } from "../../connectors/gcp/config";
 import { GCP_CONNECTOR_PROJECT_ENABLED_APIS, GCP_REQUIRED_APIS } from "../../connectors/gcp/api-targets";
 import { terraformName } from "../terraform/logical-id";
 
+/** Terraform name of the local listing the organization's projects; review reads the organization from it. */
+export const ORGANIZATION_PROJECTS_LOCAL = "organization_project_ids";
+
 export interface EnabledApisProps {
   readonly organizationId: string;
   /** The connector project's ID as configured (a literal, for addresses and filters). */
@@ -65,7 +68,7 @@ export class EnabledApis extends Construct {
         ) as unknown as string[],
       ),
     );
-    organizationProjects.overrideLogicalId("organization_project_ids");
+    organizationProjects.overrideLogicalId(ORGANIZATION_PROJECTS_LOCAL);
     for (const api of GCP_REQUIRED_APIS) {
       const eachProject = TerraformIterator.fromList(organizationProjects.asList);
       const service = new ProjectService(this, `organization-${api}`, {

@@ -19,6 +19,9 @@ export interface InsightsOktaConnectorArgs {
 
 const DESCRIPTION = "BeyondTrust Identity Security Insights (managed by insights-connectors)";
 
+/** Pulumi type of the connector component; review reads the key rotation from its inputs by it. */
+export const OKTA_CONNECTOR_TYPE = "insights-connectors:okta:InsightsOktaConnector";
+
 /**
  * The guide's "Create an Okta App Integration" as code: an API Services app that
  * signs its token requests with a key generated here, the catalog's read scopes, a
@@ -49,7 +52,7 @@ export class InsightsOktaConnector extends pulumi.ComponentResource {
     const slots = args.keySlots ?? FIRST_OKTA_KEY_SLOTS;
     // The rotation schedule is recorded as the component's inputs, where plan reads the key's lifetime.
     const keyGenerations = [slots.current, ...(slots.next ? [slots.next] : [])].map((s) => s.generation);
-    super("insights-connectors:okta:InsightsOktaConnector", name, {
+    super(OKTA_CONNECTOR_TYPE, name, {
       keyRotationDays: connector.keyRotationDays,
       keyGenerations,
     }, opts);

@@ -79,6 +79,15 @@ describe("plan renderers", () => {
     expect(renderMarkdown(withPipe)).toContain("### A \\| B");
   });
 
+  test("markdown cells go through the one escaper: a backslash before a pipe survives, control characters do not", () => {
+    const connector = plan.tenants[0].connectors.find((c) => c.grants.length > 0)!;
+    const hostile = { ...connector, name: "A\\| B\u001b[2J\u0007", grants: [{ ...connector.grants[0], origin: "one\ntwo" }] };
+    const md = renderMarkdown({ ...plan, tenants: [{ ...plan.tenants[0], connectors: [hostile] }] });
+    expect(md).toContain("### A\\\\\\| B (`");
+    expect(md).toContain("| one<br>two |");
+    expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
   test("table lists each connector, its grants and numbered origins", () => {
     const text = renderTable(plan, 160);
     expect(text).toMatch(/^Tenant acme-prod {2}\(Insights: http, https:\/\/app\.beyondtrust\.io; 12 connectors, \d+ grants/);

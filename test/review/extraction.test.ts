@@ -11,10 +11,11 @@ import { InsightsAwsConnectorStack, awsStackProps } from "../../stacks/aws/conne
 import { githubAppManifest } from "../../stacks/github/manifest";
 import { compareGrants } from "../../review/consistency";
 import { connectorKey, extractGrants } from "../../review/extract";
-import { awsTemplateGrants } from "../../review/extract/aws-cloudformation";
-import { entraGrants, gcpGrants } from "../../review/extract/cdktf";
+import { awsTemplateGrants } from "../../review/extract/aws-connector-template";
+import { cdktfStackGrants } from "../../review/extract/cdktf-stacks";
 import { githubManifestGrants } from "../../review/extract/github-manifest";
-import { declareOktaProgram, oktaProgramGrants } from "../../review/extract/okta-pulumi";
+import { declareOktaProgram } from "../../review/extract/okta-program";
+import { oktaProgramGrants } from "../../review/extract/okta-program-grants";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { REPO } from "../helpers/cli";
 
@@ -81,14 +82,14 @@ describe("grants extracted from the synthesized artifacts", () => {
     const gcpJson = JSON.parse(Testing.synth(new InsightsGcpConnectorStack(Testing.app(), "g", gcpStackProps(gcp as never))));
     gcpJson.resource.google_organization_iam_member.owner = { org_id: "123456789012", role: "roles/owner", member: "x" };
     gcpJson.resource.google_project_service.connector_project_iam.disable_on_destroy = true;
-    expect(compareGrants(kindOf(gcp).grants(gcp as never), gcpGrants(gcpJson, "g")).map((m) => `${m.problem}: ${m.grant}`).sort()).toEqual([
+    expect(compareGrants(kindOf(gcp).grants(gcp as never), cdktfStackGrants("gcp", gcpJson, "g")).map((m) => `${m.problem}: ${m.grant}`).sort()).toEqual([
       "condition differs: gcp-api iam.googleapis.com @ gcp-project:bt-insights-connector",
       "not in catalog: gcp-iam-role roles/owner @ gcp-organization:123456789012",
     ]);
     const azure = config.tenants[0].connectors.find((c) => c.kind === "azure")!;
     const entraJson = JSON.parse(Testing.synth(new InsightsEntraConnectorStack(Testing.app(), "a", entraStackProps(azure as never))));
     delete entraJson.resource.azuread_app_role_assignment.graph_consent_user_read_all;
-    expect(compareGrants(kindOf(azure).grants(azure as never), entraGrants(entraJson, "a")).map((m) => [m.problem, m.grant, m.detail])).toEqual([
+    expect(compareGrants(kindOf(azure).grants(azure as never), cdktfStackGrants("azure", entraJson, "a")).map((m) => [m.problem, m.grant, m.detail])).toEqual([
       ["condition differs", "graph-app-role User.Read.All @ entra-tenant:0f5b7c1e-0000-4000-8000-000000000001", 'catalog "none", artifact "requested but not consented"'],
     ]);
   });
@@ -130,7 +131,7 @@ describe("grants extracted from the synthesized artifacts", () => {
     const accesses = Object.values<any>(json.resource.azuread_application)[0].required_resource_access;
     const graph = accesses.find((r: any) => r.resource_access.some((a: any) => a.id === ref("User.Read.All")));
     graph.resource_access.push({ id: ref("Mail.Send"), type: "Role" });
-    const mailSend = entraGrants(json, "a").filter((g) => g.name === "Mail.Send");
+    const mailSend = cdktfStackGrants("azure", json, "a").filter((g) => g.name === "Mail.Send");
     expect(mailSend.map((g) => [g.access, g.condition])).toEqual([["write", "requested but not consented"]]);
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { awsGrants } from "../../connectors/aws/grants";
 import { awsConnectorConfig } from "../../connectors/aws/config";
 import { runCli } from "../helpers/cli";
 import { grantDrift } from "../../verify/compare";
-import type { ExtractedGrant } from "../../review/extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { prepared, renderVerifyJson, renderVerifyMarkdown, renderVerifyTable } from "../../verify/render";
 import type { ConnectorVerdict } from "../../verify/run";
 

@@ -7,8 +7,8 @@ import {
   type Role,
 } from "@aws-sdk/client-iam";
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
-import { rolesGrants } from "../../review/extract/aws-cloudformation";
-import type { ExtractedGrant } from "../../review/extracted-grant";
+import { rolesGrants } from "../../review/extract/aws-iam-roles";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { UnreadableSourceError, type Drift, type Fact, type ReadContext, type SourceReading } from "../reading";
 import { allPages, awsErrorReason, awsRead, type AwsReadClients } from "./aws-clients";
 import { externalIdDrift } from "./aws-external-id";

@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-organizations";
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import { memberStackSetName } from "../../stacks/aws/member-stack-set-name";
-import type { ExtractedGrant } from "../../review/extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 import type { Drift, Fact, SourceReading } from "../reading";
 import { allPages, awsRead, type AwsReadClients } from "./aws-clients";
 

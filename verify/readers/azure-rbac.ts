@@ -1,6 +1,6 @@
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { azureRbacRoleAccess } from "../../review/access/azure-rbac-role";
-import type { ExtractedGrant } from "../../review/extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { UnreadableSourceError, type ReadContext } from "../reading";
 import { reasonOf, type EntraCredential } from "./entra-client";
 

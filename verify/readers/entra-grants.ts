@@ -1,6 +1,6 @@
 import type { GrantKind } from "../../connectors/grant";
 import { entraAppRoleAccess } from "../../review/access/entra-app-role";
-import type { ExtractedGrant } from "../../review/extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 import type { Drift } from "../reading";
 
 /**

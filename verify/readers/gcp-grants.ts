@@ -1,6 +1,6 @@
 import type { GcpConnectorConfig } from "../../connectors/gcp/config";
 import { keyRotation } from "../../connectors/common/credential-rotation";
-import type { ExtractedGrant } from "../../review/extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { gcpApiAccess } from "../../review/access/gcp-api";
 import { gcpIamRoleAccess } from "../../review/access/gcp-iam-role";
 import type { Drift } from "../reading";

@@ -1,6 +1,6 @@
 import type { GcpConnectorConfig } from "../../connectors/gcp/config";
 import { gcpApiScopes } from "../../connectors/gcp/api-targets";
-import type { ExtractedGrant } from "../../review/extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { UnreadableSourceError, type Fact, type ReadContext, type SourceReader } from "../reading";
 import { gcpAccessToken } from "./gcp-auth";
 import {

@@ -3,7 +3,7 @@ import { OKTA_IAM_RESOURCES_LABEL, oktaPartition } from "../../connectors/okta/g
 import { oktaAdminRoleAccess } from "../../review/access/okta-admin-role";
 import { oktaRolePermissionAccess } from "../../review/access/okta-role-permission";
 import { oktaScopeAccess } from "../../review/access/okta-scope";
-import type { ExtractedGrant } from "../../review/extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { printable } from "../../providers/text/printable";
 
 /** The grant fields every Okta grant of one connector shares. */

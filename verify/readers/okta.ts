@@ -1,7 +1,7 @@
 import type { Client } from "@okta/okta-sdk-nodejs";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { printable } from "../../providers/text/printable";
-import type { ExtractedGrant } from "../../review/extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { UnreadableSourceError, type Fact, type SourceReader } from "../reading";
 import { allItems, oktaOrgUrl, oktaRead } from "./okta-read";
 import { keyAgeDrift, readAppKeys } from "./okta-keys";

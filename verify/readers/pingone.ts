@@ -1,5 +1,5 @@
 import type { PingOneConnectorConfig } from "../../connectors/pingone/config";
-import type { ExtractedGrant } from "../../review/extracted-grant";
+import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { pingoneRoleAccess } from "../../review/access/pingone-role";
 import { printable } from "../../providers/text/printable";
 import { UnreadableSourceError, type Drift, type Fact, type SourceReader } from "../reading";

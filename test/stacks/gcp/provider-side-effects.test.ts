@@ -1,7 +1,7 @@
 import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
 import { gcpGrants as catalogGrants } from "../../../connectors/gcp/grants";
 import { compareGrants } from "../../../review/consistency";
-import { gcpGrants } from "../../../review/extract/cdktf";
+import { cdktfStackGrants } from "../../../review/extract/cdktf-stacks";
 import {
   gcpProviderSideEffects,
   GOOGLE_PROJECT_NO_NETWORK_EFFECT,
@@ -53,13 +53,10 @@ describe("GCP: the plan lists every side effect the google provider performs", (
   test("…so a stack that triggers it fails the plan's catalog check, naming the API", () => {
     const { json, connector } = synth();
     expect(
-      compareGrants(catalogGrants(connector), [...gcpGrants(json, ARTIFACT), ...gcpProviderSideEffects(json, ARTIFACT)])
+      compareGrants(catalogGrants(connector), cdktfStackGrants("gcp", json, ARTIFACT))
     ).toEqual([]);
     json.resource.google_project.connector_project.auto_create_network = false;
-    const mismatches = compareGrants(catalogGrants(connector), [
-      ...gcpGrants(json, ARTIFACT),
-      ...gcpProviderSideEffects(json, ARTIFACT),
-    ]);
+    const mismatches = compareGrants(catalogGrants(connector), cdktfStackGrants("gcp", json, ARTIFACT));
     expect(mismatches).toEqual([
       {
         problem: "not in catalog",

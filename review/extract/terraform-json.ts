@@ -1,0 +1,20 @@
+/** The kinds whose stacks CDKTF builds (a module without imports, so the engine table loads no provider). */
+export const CDKTF_KINDS = ["azure", "gcp", "pingone"] as const;
+export type CdktfKind = (typeof CDKTF_KINDS)[number];
+
+/** The parts of a synthesized `cdk.tf.json` the extractors read (cdktf writes Terraform's JSON syntax). */
+export interface TerraformJson {
+  resource?: Record<string, Record<string, any>>;
+  data?: Record<string, Record<string, any>>;
+  locals?: Record<string, unknown>;
+  provider?: Record<string, any[]>;
+}
+
+/** An extractor of one resource family from a synthesized stack; `artifact` names the file in every grant. */
+export type TerraformExtractor<T> = (json: TerraformJson, artifact: string) => T[];
+
+/** `${data.<type>.<name>.<attribute>}` as cdktf writes a data source reference: the data source's name. */
+export function dataSourceName(reference: unknown, type: string, attribute: string): string | undefined {
+  const match = /^\$\{data\.(\w+)\.(\w+)\.(\w+)\}$/.exec(String(reference));
+  return match && match[1] === type && match[3] === attribute ? match[2] : undefined;
+}
