@@ -77,7 +77,7 @@ describe("CDKTF engine against a stand-in terraform on PATH", () => {
       ["version"],
       ["output", "-json", "-no-color"],
     ]);
-    expect(recorded.slice(1).every((c) => c.cwd === stackDir())).toBe(true);
+    expect([1, 2, 4].map((i) => recorded[i].cwd)).toEqual([stackDir(), stackDir(), stackDir()]);
     // The parameter reached terraform as a variable, and is in no argument and no output line.
     expect(recorded[2].tfVars).toEqual(["TF_VAR_canary_var"]);
     expect(JSON.stringify(recorded)).not.toContain(CANARY);
@@ -137,11 +137,15 @@ describe("Okta engine through the Pulumi Automation API against a stand-in pulum
     const commands = calls().map((c) => c.argv.filter((a) => !a.startsWith("--client=")).join(" "));
     const upAt = commands.findIndex((c) => c.startsWith("up "));
     expect(commands[upAt]).toMatch(/^up --yes --skip-preview .*--exec-kind auto\.inline --stack acme-prod-okta/);
-    expect(commands.slice(0, upAt)).toEqual(expect.arrayContaining(["stack init acme-prod-okta --secrets-provider passphrase"]));
+    // A first run: select fails (no such stack), so the Automation API creates it.
+    expect(commands.slice(0, upAt).filter((c) => c.startsWith("stack "))).toEqual([
+      "stack select --stack acme-prod-okta --non-interactive",
+      "stack init acme-prod-okta --secrets-provider passphrase --non-interactive",
+    ]);
     expect(commands.slice(upAt + 1)).toEqual(
       expect.arrayContaining([
-        "stack output --json --stack acme-prod-okta",
-        "stack output --json --show-secrets --stack acme-prod-okta",
+        "stack output --json --stack acme-prod-okta --non-interactive",
+        "stack output --json --show-secrets --stack acme-prod-okta --non-interactive",
       ]),
     );
     expect(lines).toContain("Updating (acme-prod-okta):");
@@ -155,7 +159,7 @@ describe("Okta engine through the Pulumi Automation API against a stand-in pulum
     await okta.deploy({ env: env(), yes: true, parameters: { keySlots: JSON.stringify(slots) } });
     const commands = calls().map((c) => c.argv.join(" "));
     const setAt = commands.findIndex((c) => c.startsWith("config set "));
-    expect(commands[setAt]).toContain(`config set keySlots ${JSON.stringify(slots)}`);
+    expect(commands[setAt]).toBe(`config set keySlots --stack acme-prod-okta --plaintext --non-interactive -- ${JSON.stringify(slots)}`);
     expect(setAt).toBeLessThan(commands.findIndex((c) => c.startsWith("up ")));
 
     await okta.destroy({ env: env(), yes: true });
