@@ -73,7 +73,7 @@ export function maskLine(text: string, secrets: readonly string[] = []): string 
 }
 
 /** Calls `onLine` per complete line of a stream; the rest waits for the next chunk or the end. */
-function lineSplitter(onLine: (line: string) => void): { push(chunk: Buffer): void; end(): void } {
+export function lineSplitter(onLine: (line: string) => void): { push(chunk: Buffer | string): void; end(): void } {
   let pending = "";
   return {
     push(chunk) {
@@ -88,16 +88,20 @@ function lineSplitter(onLine: (line: string) => void): { push(chunk: Buffer): vo
   };
 }
 
+/** Lines that are never the reason: Node's warnings, CDK's timing lines. */
+const NOISE = /^\(node:\d+\) \w*Warning|^\(Use `node --trace-warnings|^✨/;
+
 /**
  * What the engine said went wrong, as one line: from its first `Error:` line on (Terraform
- * and Pulumi print one, boxed in `│`), else the last lines of stderr (else of stdout).
+ * and Pulumi print one, boxed in `│`; CDK marks a failed stack `❌`), else the last lines of
+ * stderr (else of stdout).
  */
 export function engineMessage(stderr: string, stdout = ""): string {
   const lines = (stderr.trim() ? stderr : stdout)
     .split("\n")
     .map((l) => l.replace(/^[\s│╷╵]+/, "").trim())
-    .filter(Boolean);
-  const start = lines.findIndex((l) => /^(Error|error):/.test(l));
+    .filter((l) => l && !NOISE.test(l));
+  const start = lines.findIndex((l) => /^(Error|error):|^❌/.test(l));
   const chosen = start >= 0 ? lines.slice(start, start + ERROR_LINES) : lines.slice(-ERROR_LINES);
   return chosen.join(" ").replace(/\s+/g, " ") || "no message";
 }

@@ -6,7 +6,7 @@ import { GetRoleCommand, IAMClient, NoSuchEntityException } from "@aws-sdk/clien
 import { loadConfig } from "../../../config/load";
 import { engineFor } from "../../../lifecycle/engines";
 import { REPO } from "../../helpers/cli";
-import { motoAvailable, startMoto, type Moto } from "../../helpers/moto";
+import { motoAvailable, startMoto, UNREACHABLE_AWS_ENV, type Moto } from "../../helpers/moto";
 
 const EXTERNAL_ID = "canary-external-id-77e3";
 const available = motoAvailable();
@@ -30,6 +30,14 @@ describe("AWS engine: the dry run", () => {
     expect(dryEngine().describe("destroy")).toEqual([`cdk destroy acme-prod-aws -c config=${configFile} -o '<temporary folder>/cdk.out' --force`]);
     expect(dryEngine().missing()).toBeUndefined();
   });
+
+  test("a failed cdk deploy rejects with cdk's own reason, and the external ID is in no message or line", async () => {
+    const lines: string[] = [];
+    const context = { env: { ...process.env, ...UNREACHABLE_AWS_ENV }, yes: true, parameters: { BtConnectorExternalId: EXTERNAL_ID } };
+    const error = (await dryEngine().deploy({ ...context, onOutput: (l) => lines.push(l) }).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(/^cdk deploy exited 1: Unable to resolve AWS account to use/);
+    expect([error.message, ...lines].join("\n")).not.toContain(EXTERNAL_ID);
+  }, 300_000);
 });
 
 (available ? describe : describe.skip)(`AWS engine: cdk deploy and destroy against moto${available ? "" : " [SKIPPED: moto not installed]"}`, () => {

@@ -52,5 +52,7 @@ describe("runEngine (providers/engines/run-engine.ts)", () => {
   test("engineMessage takes Terraform's boxed Error: block, else the last lines", () => {
     expect(engineMessage("Warning: x\n╷\n│ Error: Invalid provider\n│\n│   on main.tf line 1\n╵\n")).toBe("Error: Invalid provider on main.tf line 1");
     expect(engineMessage("", "only stdout")).toBe("only stdout");
+    const cdk = "(node:1) Warning: NodeVersionSupportWarning: old node\n✨ Synthesis time: 5s\n❌  acme-aws failed: ValidationError: bad\n";
+    expect(engineMessage(cdk)).toBe("❌ acme-aws failed: ValidationError: bad");
   });
 });
