@@ -16,7 +16,8 @@ export type { ConnectorEngine, EngineContext, EngineSettings, EngineStep } from 
 export { GithubAppPendingError } from "./github-app";
 
 /** What {@link engineFor} needs besides the connector; only the config file has no default. */
-export type EngineOptions = Pick<EngineSettings, "configFile"> & Partial<Omit<EngineSettings, "configFile" | "configDir">>;
+export type EngineOptions = Pick<EngineSettings, "configFile"> &
+  Partial<Omit<EngineSettings, "configFile" | "configDir">>;
 
 /**
  * The engine of one connector's stack, or undefined for kinds without one (registration-only,
@@ -41,7 +42,11 @@ export function engineFor(
     stateDir: resolve(options.stateDir ?? stateDir()),
     cdktfOut: resolve(options.cdktfOut ?? "cdktf.out"),
   };
-  const step = { engine: provisioning.engine, stackName: stackNames(tenant.name, tenant.connectors)[index], summary: provisioning.summary };
+  const step = {
+    engine: provisioning.engine,
+    stackName: stackNames(tenant.name, tenant.connectors)[index],
+    summary: provisioning.summary,
+  };
   const target: EngineTarget = { tenant: tenant.name, step, settings };
   switch (provisioning.engine) {
     case "aws-cdk":

@@ -30,7 +30,8 @@ export function oktaPulumiEngine(target: EngineTarget, connector: OktaConnectorC
     if (missing) throw new EngineMissingError(missing);
     context.signal?.throwIfAborted();
     const { runOktaStacks, setOktaKeySlots } = automation();
-    const { OKTA_KEY_SLOTS_CONFIG } = require("../../stacks/okta/program") as typeof import("../../stacks/okta/program");
+    const { OKTA_KEY_SLOTS_CONFIG } =
+      require("../../stacks/okta/program") as typeof import("../../stacks/okta/program");
     const slots = context.parameters?.[OKTA_KEY_SLOTS_CONFIG];
     if (action === "up" && slots) await setOktaKeySlots(oktaRun, JSON.parse(slots), { stateDir });
     // The Automation API hands output in chunks; the port promises lines.

@@ -112,7 +112,11 @@ export function engineMessage(stderr: string, stdout = ""): string {
  * command is not installed, and with {@link EngineRunError} quoting the engine otherwise.
  * The arguments are never put in a message: they may hold resolved parameters.
  */
-export function runEngine(command: string, args: readonly string[], options: EngineRunOptions): Promise<EngineRunResult> {
+export function runEngine(
+  command: string,
+  args: readonly string[],
+  options: EngineRunOptions,
+): Promise<EngineRunResult> {
   const limit = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
   const name = options.label ?? `${command.split("/").pop()} ${args[0] ?? ""}`.trim();
@@ -140,7 +144,11 @@ export function runEngine(command: string, args: readonly string[], options: Eng
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (error.code === "ENOENT") {
-        reject(new EngineMissingError(`the ${command} CLI is not installed or not on PATH; ${options.install}. Nothing was changed.`));
+        reject(
+          new EngineMissingError(
+            `the ${command} CLI is not installed or not on PATH; ${options.install}. Nothing was changed.`,
+          ),
+        );
       } else if (error.name === "AbortError") {
         reject(new EngineRunError(`${name} was cancelled`, mask(stderr.text())));
       } else reject(new EngineRunError(`${name} could not run: ${mask(error.message)}`, ""));
