@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { TenantConfig } from "../../config/types";
+import type { TenantConfig, ToolkitConfig } from "../../config/types";
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import { kindOf, type ConnectorConfig } from "../../connectors/catalog";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
@@ -60,4 +60,16 @@ export function engineFor(
       return githubAppEngine(target, connector as GithubConnectorConfig, several);
     }
   }
+}
+
+/**
+ * {@link engineFor} bound to one loaded config, in the `(tenant, connector, configDir)` shape
+ * `up` and `down` take (lifecycle/engine-port.ts `EngineFor`).
+ */
+export function engineResolver(
+  config: Pick<ToolkitConfig, "file">,
+  options: Partial<EngineOptions> = {},
+): (tenant: TenantConfig, connector: ConnectorConfig, configDir: string) => ConnectorEngine | undefined {
+  return (tenant, connector, configDir) =>
+    engineFor(tenant, connector, configDir, { configFile: config.file, ...options });
 }

@@ -4,7 +4,7 @@ import { delimiter, dirname, join } from "node:path";
 import { loadConfig } from "../../../config/load";
 import type { TenantConfig } from "../../../config/types";
 import type { ConnectorConfig } from "../../../connectors/catalog";
-import { engineFor, type EngineOptions } from "../../../lifecycle/engines";
+import { engineFor, engineResolver, type EngineOptions } from "../../../lifecycle/engines";
 import { EngineMissingError } from "../../../providers/engines/engine-cli";
 import { REPO } from "../../helpers/cli";
 
@@ -212,6 +212,21 @@ describe("an engine CLI missing from PATH", () => {
     expect(existsSync(join(work, "state")) ? readdirSync(join(work, "state")) : []).toEqual([]);
     expect(calls()).toEqual([]);
   }, 60_000);
+
+  test("engineResolver binds the config file: the engine of each stack kind, named like its stack", () => {
+    const config = loadConfig(join(REPO, "examples", "all-sources.yaml"));
+    const resolve = engineResolver(config);
+    const tenant = config.tenants[0];
+    const steps = tenant.connectors.map((c) => resolve(tenant, c, config.dir)?.step).filter(Boolean);
+    expect(steps.map((s) => `${s!.engine} ${s!.stackName}`)).toEqual([
+      "aws-cdk acme-prod-aws",
+      "cdktf acme-prod-azure",
+      "cdktf acme-prod-gcp",
+      "pulumi acme-prod-okta",
+      "cdktf acme-prod-pingone",
+      "github-app-manifest acme-prod-github",
+    ]);
+  });
 
   test("registration-only kinds have no engine", () => {
     const { tenant, connector, dir } = connectorOf("all-sources.yaml", "pra-cloud");
