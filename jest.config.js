@@ -44,6 +44,9 @@ const E2E_FILES = [
   "engine-cli.test.ts",
   "gcp-stack.test.ts",
   "browser.test.ts",
+  "examples.test.ts",
+  "aws-cdk-moto.test.ts",
+  "stand-in-engines.test.ts",
 ];
 const literally = (name) => name.replace(/[.]/g, "[.]");
 const E2E_PATTERNS = ["/test/e2e/", ...E2E_FILES.map((name) => `/${literally(name)}$`)];
