@@ -46,7 +46,7 @@ export const gcpConnectorConfig = z.strictObject({
   /** The guide asks for every project of the organization; a list or the connector project narrows it. */
   enableApisOn: enableApisOn.default("all-projects"),
   serviceAccountId: gcpServiceAccountId.default("bt-insights-connector"),
-  /** The service account key is replaced this often (the apply that replaces it must be followed by register). */
+  /** The service account key rotates this often, by overlap: new key added, registered, then the old one removed. */
   keyRotationDays: keyRotationDaysField(),
 });
 export type GcpConnectorConfig = z.output<typeof gcpConnectorConfig>;
