@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopbackHost } from "./loopback";
 
 /**
  * Field validators for the tenant config: each encodes one rule the connectors guide
@@ -121,8 +122,6 @@ export const githubOrganization = z
     "must be a GitHub organization name: up to 39 letters, digits and single hyphens, not starting or ending with '-'",
   );
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
 /**
  * An https:// URL without embedded credentials. `loopbackHttp` also allows plain
  * http:// to this machine (the Insights emulator).
@@ -134,7 +133,7 @@ export function httpsUrlField(example: string, options: { loopbackHttp?: boolean
       return;
     }
     const url = new URL(value);
-    const plainLoopback = options.loopbackHttp && url.protocol === "http:" && LOOPBACK.has(url.hostname);
+    const plainLoopback = options.loopbackHttp && url.protocol === "http:" && isLoopbackHost(url.hostname);
     if (url.protocol !== "https:" && !plainLoopback) {
       const exception = options.loopbackHttp ? " (http:// only for 127.0.0.1 or localhost)" : "";
       ctx.addIssue({ code: "custom", message: `must use https://${exception}` });

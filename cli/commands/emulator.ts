@@ -53,7 +53,8 @@ export function registerEmulator(program: Command, io: Io, _setExit: (code: numb
         },
       };
       const { InsightsEmulator } = await import("../../providers/insights/emulator/server");
-      const emulator = await InsightsEmulator.start(settings);
+      const { INSIGHTS_CONNECTOR_KINDS } = await import("../../connectors/catalog");
+      const emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, ...settings });
       io.stdout.write(`Insights emulator listening on ${emulator.url} (state in ${options.stateDir}); Ctrl-C to stop\n`);
       await new Promise<void>((resolve) => {
         const stop = () => void emulator.stop().then(resolve);

@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { INSIGHTS_CONNECTOR_KINDS as CATALOG } from "../../connectors/catalog";
-import type { ConnectorKind } from "../../connectors/kind";
+import type { ApiConnectorKind } from "./api-kind";
 import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, CONNECTIVITY_STATES, IDEMPOTENCY_HEADER } from "./contract";
+import { createOperationId, ROUTES, type Route } from "./routes";
 
 type Json = Record<string, unknown>;
 
 /**
- * A kind's "Create Connector" form as JSON Schema: exactly the catalog's registration
+ * A kind's "Create Connector" form as JSON Schema: exactly the kind's registration
  * schema, without the fields typed into the Insights Collector installer.
  */
-export function registrationSchema(kind: ConnectorKind<any>): Json {
+export function registrationSchema(kind: ApiConnectorKind): Json {
   const { $schema: _drop, ...schema } = z.toJSONSchema(kind.registration.apiSchema, { target: "draft-2020-12" }) as Json & { properties: Record<string, Json> };
   for (const field of kind.registration.fields.filter((f) => f.enteredIn !== "installer")) {
     const property = schema.properties[field.key];
@@ -20,7 +20,7 @@ export function registrationSchema(kind: ConnectorKind<any>): Json {
 }
 
 /** The same fields, each optional: what PATCH takes. */
-function updateSchema(kind: ConnectorKind<any>): Json {
+function updateSchema(kind: ApiConnectorKind): Json {
   const { required: _all, ...partial } = registrationSchema(kind);
   return { ...partial, title: `${kind.title} update`, minProperties: 1 };
 }
@@ -42,63 +42,46 @@ const ERRORS = {
   "503": problem("Unavailable; safe to retry"),
 };
 
-/** Builds the whole OpenAPI 3.1 document; `npm run openapi` writes it to `openapi.yaml`. */
-export function insightsOpenApi(): Json {
-  const connectorPath = "/sites/{siteId}/connectors/{connectorId}";
+/** The `paths` of the document: each route of the table once, each kind's create beside them. */
+function insightsPaths(kinds: readonly ApiConnectorKind[]): Json {
   const idParams = [{ $ref: "#/components/parameters/siteId" }, { $ref: "#/components/parameters/connectorId" }, { $ref: "#/components/parameters/apiVersion" }];
   const siteParams = [{ $ref: "#/components/parameters/siteId" }, { $ref: "#/components/parameters/apiVersion" }];
-  const paths: Json = {
-    "/sites/{siteId}/connectors": {
-      get: {
-        operationId: "listConnectors",
-        summary: "Configured connectors (Menu > Connectors > Configured)",
-        parameters: siteParams,
-        responses: { "200": ok("All connectors of the site", ref("ConnectorList")), ...ERRORS },
-      },
-    },
-    [connectorPath]: {
-      get: { operationId: "getConnector", parameters: idParams, responses: { "200": ok("The connector", ref("Connector")), ...ERRORS } },
-      patch: {
-        operationId: "updateConnector",
-        summary: "Change some fields of the connector's form (its Settings page)",
-        parameters: idParams,
-        requestBody: { required: true, content: json(ref("ConnectorUpdate")) },
-        responses: { "200": ok("The updated connector", ref("Connector")), "422": problem("A field fails the kind's validation"), ...ERRORS },
-      },
-      delete: { operationId: "deleteConnector", parameters: idParams, responses: { "204": { description: "Deleted" }, ...ERRORS } },
-    },
-    [`${connectorPath}/turn-off`]: {
-      post: {
-        operationId: "turnOffConnector",
-        summary: "Connector Settings > Turn Off Connector",
-        parameters: idParams,
-        responses: { "200": ok("Turned off", ref("Connector")), "409": problem("This kind cannot be turned off (Active Directory)"), ...ERRORS },
-      },
-    },
-    [`${connectorPath}/turn-on`]: {
-      post: { operationId: "turnOnConnector", parameters: idParams, responses: { "200": ok("Turned on", ref("Connector")), ...ERRORS } },
-    },
-    [`${connectorPath}/connectivity`]: {
-      get: { operationId: "getConnectivity", parameters: idParams, responses: { "200": ok("Current connectivity", ref("Connectivity")), ...ERRORS } },
-    },
-    [`${connectorPath}/activity`]: {
-      get: { operationId: "getActivity", summary: "Connector Settings > Activity History", parameters: idParams, responses: { "200": ok("Newest first", ref("ActivityList")), ...ERRORS } },
-    },
-    "/sites/{siteId}/aws-external-id": {
-      post: {
-        operationId: "requestAwsExternalId",
-        summary: "The external ID the AWS connection panel shows, for the role's trust policy",
-        "x-assumption": "The console generates one per AWS connector; the API is assumed to hand out the site's value.",
-        parameters: siteParams,
-        responses: { "200": ok("The external ID", ref("AwsExternalId")), ...ERRORS },
-      },
-    },
+  const paths: Record<string, Json> = {};
+  const add = (route: Route, operation: Json, template = route.template, operationId = route.operationId) => {
+    (paths[template] ??= {})[route.method.toLowerCase()] = { operationId, ...operation };
   };
-  const schemas: Json = {};
-  for (const kind of CATALOG as unknown as ConnectorKind<any>[]) {
-    paths[`/sites/{siteId}/connectors/kinds/${kind.kind}`] = {
-      post: {
-        operationId: `create${kind.kind.replace(/(^|-)(\w)/g, (_m: string, _d: string, c: string) => c.toUpperCase())}Connector`,
+  add(ROUTES.listConnectors, {
+    summary: "Configured connectors (Menu > Connectors > Configured)",
+    parameters: siteParams,
+    responses: { "200": ok("All connectors of the site", ref("ConnectorList")), ...ERRORS },
+  });
+  add(ROUTES.getConnector, { parameters: idParams, responses: { "200": ok("The connector", ref("Connector")), ...ERRORS } });
+  add(ROUTES.updateConnector, {
+    summary: "Change some fields of the connector's form (its Settings page)",
+    parameters: idParams,
+    requestBody: { required: true, content: json(ref("ConnectorUpdate")) },
+    responses: { "200": ok("The updated connector", ref("Connector")), "422": problem("A field fails the kind's validation"), ...ERRORS },
+  });
+  add(ROUTES.deleteConnector, { parameters: idParams, responses: { "204": { description: "Deleted" }, ...ERRORS } });
+  add(ROUTES.turnOff, {
+    summary: "Connector Settings > Turn Off Connector",
+    parameters: idParams,
+    responses: { "200": ok("Turned off", ref("Connector")), "409": problem("This kind cannot be turned off (Active Directory)"), ...ERRORS },
+  });
+  add(ROUTES.turnOn, { parameters: idParams, responses: { "200": ok("Turned on", ref("Connector")), ...ERRORS } });
+  add(ROUTES.connectivity, { parameters: idParams, responses: { "200": ok("Current connectivity", ref("Connectivity")), ...ERRORS } });
+  add(ROUTES.activity, { summary: "Connector Settings > Activity History", parameters: idParams, responses: { "200": ok("Newest first", ref("ActivityList")), ...ERRORS } });
+  add(ROUTES.awsExternalId, {
+    summary: "The external ID the AWS connection panel shows, for the role's trust policy",
+    "x-assumption": "The console generates one per AWS connector; the API is assumed to hand out the site's value.",
+    parameters: siteParams,
+    responses: { "200": ok("The external ID", ref("AwsExternalId")), ...ERRORS },
+  });
+  for (const kind of kinds) {
+    const template = ROUTES.createConnector.template.replace("{kind}", kind.kind);
+    add(
+      ROUTES.createConnector,
+      {
         summary: `Create Connector beside ${kind.title}`,
         parameters: [...siteParams, { $ref: "#/components/parameters/idempotencyKey" }],
         requestBody: { required: true, content: json(ref(`Registration.${kind.kind}`)) },
@@ -110,19 +93,30 @@ export function insightsOpenApi(): Json {
           ...ERRORS,
         },
       },
-    };
+      template,
+      createOperationId(kind.kind),
+    );
+  }
+  return paths;
+}
+
+/** Builds the whole OpenAPI 3.1 document for these kinds; `npm run openapi` writes it to `openapi.yaml`. */
+export function insightsOpenApi(kinds: readonly ApiConnectorKind[]): Json {
+  const paths = insightsPaths(kinds);
+  const schemas: Json = {};
+  for (const kind of kinds) {
     schemas[`Registration.${kind.kind}`] = registrationSchema(kind);
     schemas[`Update.${kind.kind}`] = updateSchema(kind);
   }
   Object.assign(schemas, {
-    ConnectorUpdate: { anyOf: CATALOG.map((k) => ref(`Update.${k.kind}`)) },
+    ConnectorUpdate: { anyOf: kinds.map((k) => ref(`Update.${k.kind}`)) },
     Connector: {
       type: "object",
       additionalProperties: false,
       required: ["id", "kind", "name", "enabled", "connectivity", "connectionPoint", "settings", "secretFingerprints", "fingerprintSalt", "createdAt", "updatedAt", "lastActivityAt"],
       properties: {
         id: { type: "string", minLength: 1 },
-        kind: { enum: CATALOG.map((k) => k.kind) },
+        kind: { enum: kinds.map((k) => k.kind) },
         name: { type: "string", minLength: 1 },
         enabled: { type: "boolean" },
         connectivity: { enum: [...CONNECTIVITY_STATES] },

@@ -6,6 +6,7 @@ import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { seededRandom } from "../../providers/insights/emulator/faults";
 import { CLI, REPO, spawnCliAsync } from "../helpers/cli";
 import { configWith } from "../helpers/config-text";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 const COUNT = 30;
 const KILLS = 20;
@@ -39,7 +40,7 @@ function registerKilledAt(args: string[], env: NodeJS.ProcessEnv, emulator: Insi
 describe("register survives being killed at random points", () => {
   test(`${KILLS} seeded SIGKILLs mid-run, then re-runs converge: every connector exactly once, then no change`, async () => {
     const dir = mkdtempSync(join(tmpdir(), "crash-"));
-    const emulator = await InsightsEmulator.start({ stateDir: join(dir, "emulator"), checkDelayMs: 10, faults: { latencyMs: 25 } });
+    const emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(dir, "emulator"), checkDelayMs: 10, faults: { latencyMs: 25 } });
     try {
       const config = join(dir, "tenants.yaml");
       writeFileSync(config, configWith(epmEntries(), `adapter: emulator\nurl: ${emulator.url}`));
