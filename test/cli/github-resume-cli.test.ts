@@ -6,7 +6,7 @@ import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { FakeGithub } from "../fakes/github";
 import { runCli, type CliResult } from "../helpers/cli";
 import { configWith, VALID } from "../helpers/config-text";
-import { scriptedBrowser } from "../stacks/github/helpers";
+import { scriptedBrowser } from "../providers/github/helpers";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 const CANARY = {
