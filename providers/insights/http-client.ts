@@ -144,6 +144,14 @@ export class InsightsHttpClient implements InsightsApi {
     return (await this.call<{ items: ActivityEntry[] }>(ROUTES.activity, { connectorId: id })).items;
   }
 
+  /**
+   * The external ID the AWS connection panel shows, for the role's trust policy (see the
+   * contract's x-assumption). Not part of `InsightsApi`: only AWS provisioning asks for it.
+   */
+  async awsExternalId(siteId = this.options.siteId): Promise<string> {
+    return (await this.call<{ externalId: string }>(ROUTES.awsExternalId, { siteId })).externalId;
+  }
+
   /** One operation: attempts with backoff on 429, 5xx and dropped connections, within one deadline. */
   private call<T>(
     route: Route,

@@ -47,4 +47,12 @@ describe("the emulator asks the kinds it is given", () => {
     expect((await emulator.all()).map((c) => c.name).sort()).toEqual(["one", "two"]);
     await expect(client(2).list()).rejects.toThrow(/cannot reach 127\.0\.0\.1/);
   });
+
+  test("the AWS external ID: one per site, the same on every request", async () => {
+    emulator = await InsightsEmulator.start({ kinds: [WIDGET] });
+    const id = await client().awsExternalId();
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(await client().awsExternalId(SITE)).toBe(id);
+    expect(await client().awsExternalId("another-site")).not.toBe(id);
+  });
 });
