@@ -29,7 +29,10 @@ export function registerConnector(program: Command, io: Io, setExit: (code: numb
     .description(`turn a registered connector off or on, or delete it${cannotTurnOffNote()}`)
     .addArgument(new Argument("<action>", "what to do").choices(["off", "on", "delete"]))
     .requiredOption("-c, --config <file>", "tenant config YAML")
-    .option("--emulator <url>", "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)")
+    .option(
+      "--emulator <url>",
+      "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)",
+    )
     .requiredOption("-t, --tenant <name>", "tenant")
     .requiredOption("--kind <kind>", "connector kind, e.g. okta")
     .requiredOption("--name <name>", "connector name")
@@ -40,21 +43,34 @@ export function registerConnector(program: Command, io: Io, setExit: (code: numb
       // A kind the console offers no Turn Off for: say so before calling anything.
       const rule = KINDS.find((k) => k.kind === options.kind)?.cannotTurnOff;
       if (action === "off" && rule) throw new UsageError(`${rule.reason} (${rule.origin})`);
-      if (action === "delete" && !options.yes) throw new UsageError("delete removes the connector and its data collection from Insights; add --yes to confirm");
+      if (action === "delete" && !options.yes)
+        throw new UsageError(
+          "delete removes the connector and its data collection from Insights; add --yes to confirm",
+        );
       const tenant = config.tenants.find((t) => t.name === options.tenant)!;
       const { insightsApiFor } = await import("../../register/insights-target");
       const api = insightsApiFor(tenant.insights, config.dir, process.env, {}, options.emulator);
-      if (!api) throw new UsageError(`tenant ${tenant.name} uses the sheet adapter: do this in the console (Menu > Connectors > Configured > ${options.name} > Settings)`);
+      if (!api)
+        throw new UsageError(
+          `tenant ${tenant.name} uses the sheet adapter: do this in the console ` +
+            `(Menu > Connectors > Configured > ${options.name} > Settings)`,
+        );
       const sameKind = (await api.list()).filter((c) => c.kind === options.kind);
       const target = sameKind.find((c) => c.name === options.name);
       if (!target) {
         const same = sameKind.map((c) => `"${c.name}"`);
-        throw new UsageError(`tenant ${tenant.name} has no ${options.kind} connector named "${options.name}"; it has: ${same.join(", ") || "none"}. Nothing was changed.`);
+        throw new UsageError(
+          `tenant ${tenant.name} has no ${options.kind} connector named "${options.name}"; it has: ${
+            same.join(", ") || "none"
+          }. Nothing was changed.`,
+        );
       }
       if (action === "delete") await api.remove(target.id);
       else if (action === "off") await api.turnOff(target.id);
       else await api.turnOn(target.id);
-      io.stdout.write(`${options.kind} connector "${options.name}": ${action === "delete" ? "deleted" : `turned ${action}`}\n`);
+      io.stdout.write(
+        `${options.kind} connector "${options.name}": ${action === "delete" ? "deleted" : `turned ${action}`}\n`,
+      );
       setExit(EXIT.ok);
     });
 }

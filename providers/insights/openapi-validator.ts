@@ -25,10 +25,7 @@ export class OpenApiValidator {
   private readonly compiled = new Map<object, ValidateFunction>();
 
   /** `checkSchemas`: also check the document against the JSON Schema meta-schema (the contract tests do; a run need not). */
-  constructor(
-    document: OpenApiDocument,
-    options: { checkSchemas?: boolean } = {},
-  ) {
+  constructor(document: OpenApiDocument, options: { checkSchemas?: boolean } = {}) {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: options.checkSchemas ?? false });
     addFormats(this.ajv);
     this.ajv.addSchema({ ...document, $id: "openapi.json" });

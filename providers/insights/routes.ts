@@ -52,7 +52,10 @@ const matchers = Object.entries(ROUTES).map(([name, route]) => {
 });
 
 /** The route a request is for, with its decoded parameters; undefined when the API has none. */
-export function matchRoute(method: string, path: string): { name: RouteName; params: Record<string, string> } | undefined {
+export function matchRoute(
+  method: string,
+  path: string,
+): { name: RouteName; params: Record<string, string> } | undefined {
   for (const matcher of matchers) {
     const match = matcher.method === method ? matcher.pattern.exec(path) : null;
     if (!match) continue;

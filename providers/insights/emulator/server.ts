@@ -14,6 +14,7 @@ import {
 } from "../contract";
 import { matchRoute, type RouteName } from "../routes";
 import { FaultInjector, type FaultOptions } from "./faults";
+import { HttpProblem, parseJson, send } from "./http-answers";
 import { EmulatorStore, type StoredConnector } from "./store";
 import { activityOf, connectivityOf, present, split } from "./presentation";
 import { checkOutcome, connectionPoint, validateRegistration } from "./validation";
@@ -39,13 +40,13 @@ export interface EmulatorOptions {
 }
 
 /** The routes that change the store, counted by `dieAfterWrites`. */
-const WRITES: ReadonlySet<RouteName> = new Set(["createConnector", "updateConnector", "deleteConnector", "turnOff", "turnOn"]);
-
-class HttpProblem extends Error {
-  constructor(readonly status: number, readonly title: string, readonly errors?: { field: string; message: string }[]) {
-    super(title);
-  }
-}
+const WRITES: ReadonlySet<RouteName> = new Set([
+  "createConnector",
+  "updateConnector",
+  "deleteConnector",
+  "turnOff",
+  "turnOn",
+]);
 
 /** The Insights connector API contract served on 127.0.0.1, for tests, the demo and dry runs. */
 export class InsightsEmulator {
@@ -100,8 +101,9 @@ export class InsightsEmulator {
     const fault = this.faults.decide();
     if (this.faults.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
     if (fault.kind === "drop" && fault.when === "before") return void request.socket.destroy();
-    if (fault.kind === "429") return this.send(response, 429, { title: "Too many requests" }, { "retry-after": String(fault.retryAfterSeconds) });
-    if (fault.kind === "5xx") return this.send(response, fault.status, { title: "Server error (injected)" });
+    if (fault.kind === "429")
+      return send(response, 429, { title: "Too many requests" }, { "retry-after": String(fault.retryAfterSeconds) });
+    if (fault.kind === "5xx") return send(response, fault.status, { title: "Server error (injected)" });
     let status = 200;
     let body: unknown;
     try {
@@ -118,25 +120,18 @@ export class InsightsEmulator {
       }
     }
     if (fault.kind === "drop") return void request.socket.destroy(); // the change is made; the answer is lost
-    if (this.dead || this.writes >= (this.options.dieAfterWrites ?? Infinity)) return this.die(request); // likewise, then no more
-    this.send(response, status, body);
-  }
-
-  private send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    if (status === 204) {
-      response.writeHead(204, headers);
-      response.end();
-      return;
-    }
-    response.writeHead(status, { "content-type": "application/json", ...headers });
-    response.end(JSON.stringify(body));
+    // The last write allowed is made, its answer lost like a drop's, and nothing answers after it.
+    if (this.dead || this.writes >= (this.options.dieAfterWrites ?? Infinity)) return this.die(request);
+    send(response, status, body);
   }
 
   private async route(request: IncomingMessage, raw: string): Promise<{ status: number; body?: unknown }> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     if (!url.pathname.startsWith(`${API_BASE_PATH}/`)) throw new HttpProblem(404, "Not found");
-    if (request.headers[API_VERSION_HEADER.toLowerCase()] !== API_VERSION) throw new HttpProblem(400, `${API_VERSION_HEADER} must be ${API_VERSION}`);
-    if (this.options.token && request.headers.authorization !== `Bearer ${this.options.token}`) throw new HttpProblem(401, "Missing or invalid bearer token");
+    if (request.headers[API_VERSION_HEADER.toLowerCase()] !== API_VERSION)
+      throw new HttpProblem(400, `${API_VERSION_HEADER} must be ${API_VERSION}`);
+    if (this.options.token && request.headers.authorization !== `Bearer ${this.options.token}`)
+      throw new HttpProblem(401, "Missing or invalid bearer token");
     const route = matchRoute(request.method ?? "GET", url.pathname.slice(API_BASE_PATH.length));
     if (!route) throw new HttpProblem(404, "Not found");
     const body = raw ? parseJson(raw) : undefined;
@@ -157,7 +152,12 @@ export class InsightsEmulator {
       return { status: 200, body: { items: items.map((c) => present(c)) } };
     }
     if (name === "createConnector") {
-      return this.create(siteId, params.kind, body, request.headers[IDEMPOTENCY_HEADER.toLowerCase()] as string | undefined);
+      return this.create(
+        siteId,
+        params.kind,
+        body,
+        request.headers[IDEMPOTENCY_HEADER.toLowerCase()] as string | undefined,
+      );
     }
     if (name === "awsExternalId") {
       const externalId = createHash("sha256").update(`external-id\n${siteId}`).digest("hex").slice(0, 32);
@@ -184,10 +184,16 @@ export class InsightsEmulator {
     }
   }
 
-  private async create(siteId: string, kindName: string, body: unknown, idempotencyKey: string | undefined): Promise<{ status: number; body: unknown }> {
+  private async create(
+    siteId: string,
+    kindName: string,
+    body: unknown,
+    idempotencyKey: string | undefined,
+  ): Promise<{ status: number; body: unknown }> {
     const kind = this.kinds.get(kindName);
     if (!kind) throw new HttpProblem(404, `No connector kind ${kindName}`);
-    if (!idempotencyKey || idempotencyKey.length < 16) throw new HttpProblem(400, `${IDEMPOTENCY_HEADER} header of at least 16 characters is required`);
+    if (!idempotencyKey || idempotencyKey.length < 16)
+      throw new HttpProblem(400, `${IDEMPOTENCY_HEADER} header of at least 16 characters is required`);
     const request = JSON.stringify(body ?? null);
     const scope = `${siteId}\n${idempotencyKey}`;
     const replay = await this.store.idempotency.findOneAsync({ scope });
@@ -222,18 +228,26 @@ export class InsightsEmulator {
       updatedAt: now,
       activity: [{ at: now, type: "created", message: "Connector created" }],
       ...(isCollectorKind(kind)
-        ? { installation: { key: randomBytes(24).toString("base64url"), installerUrl: `${this.url}/downloads/insights-collector-installer.msi` } }
+        ? {
+            installation: {
+              key: randomBytes(24).toString("base64url"),
+              installerUrl: `${this.url}/downloads/insights-collector-installer.msi`,
+            },
+          }
         : {}),
     };
     try {
       await this.store.connectors.insertAsync(doc);
     } catch (error) {
-      if ((error as { errorType?: string }).errorType === "uniqueViolated") throw new HttpProblem(409, `A ${kind.title} connector named "${values.name}" already exists`);
+      if ((error as { errorType?: string }).errorType === "uniqueViolated")
+        throw new HttpProblem(409, `A ${kind.title} connector named "${values.name}" already exists`);
       throw error;
     }
     const requestSalt = newFingerprintSalt();
     const requestFingerprint = await secretFingerprint(requestSalt, "request", request);
-    await this.store.idempotency.insertAsync({ scope, connectorId: id, requestFingerprint, requestSalt }).catch(() => undefined);
+    await this.store.idempotency
+      .insertAsync({ scope, connectorId: id, requestFingerprint, requestSalt })
+      .catch(() => undefined);
     return { status: 201, body: present(doc) };
   }
 
@@ -254,13 +268,17 @@ export class InsightsEmulator {
       checkOutcome: checkOutcome(kind, values),
       checkReadyAt: Date.now() + (this.options.checkDelayMs ?? 300),
       updatedAt: now,
-      activity: [{ at: now, type: "updated" as const, message: `Settings changed: ${changedFields}` }, ...stored.activity].slice(0, 50),
+      activity: [
+        { at: now, type: "updated" as const, message: `Settings changed: ${changedFields}` },
+        ...stored.activity,
+      ].slice(0, 50),
     };
     next.connectionPoint = connectionPoint(kind, next.settings);
     try {
       await this.store.connectors.updateAsync({ _id: stored._id }, next, {});
     } catch (error) {
-      if ((error as { errorType?: string }).errorType === "uniqueViolated") throw new HttpProblem(409, `Another ${kind.title} connector is named "${values.name}"`);
+      if ((error as { errorType?: string }).errorType === "uniqueViolated")
+        throw new HttpProblem(409, `Another ${kind.title} connector is named "${values.name}"`);
       throw error;
     }
     return { status: 200, body: present(next) };
@@ -270,17 +288,13 @@ export class InsightsEmulator {
     const kind = this.kinds.get(stored.kind)!;
     if (!enabled && kind.cannotTurnOff) throw new HttpProblem(409, kind.cannotTurnOff.reason);
     const now = new Date().toISOString();
-    const entry: ActivityEntry = { at: now, type: enabled ? "enabled" : "disabled", message: enabled ? "Connector turned on" : "Connector turned off" };
+    const entry: ActivityEntry = {
+      at: now,
+      type: enabled ? "enabled" : "disabled",
+      message: enabled ? "Connector turned on" : "Connector turned off",
+    };
     const next = { ...stored, enabled, updatedAt: now, activity: [entry, ...stored.activity].slice(0, 50) };
     await this.store.connectors.updateAsync({ _id: stored._id }, next, {});
     return { status: 200, body: present(next) };
-  }
-}
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new HttpProblem(400, "Body is not JSON");
   }
 }

@@ -38,11 +38,20 @@ export function validateRegistration(kind: ApiConnectorKind, body: unknown, part
  * show every state: a value containing FAIL-CONNECTIVITY fails authentication, one
  * containing WARN-CONNECTIVITY connects with missing permissions.
  */
-export function checkOutcome(kind: ApiConnectorKind, values: Record<string, string>): { state: ConnectivityState; reason: string } {
-  if (isCollectorKind(kind)) return { state: "Pending Agent Registration", reason: "waiting for the Insights Collector to register with its installation key" };
+export function checkOutcome(
+  kind: ApiConnectorKind,
+  values: Record<string, string>,
+): { state: ConnectivityState; reason: string } {
+  if (isCollectorKind(kind))
+    return {
+      state: "Pending Agent Registration",
+      reason: "waiting for the Insights Collector to register with its installation key",
+    };
   const all = Object.values(values).join("\n");
-  if (all.includes("FAIL-CONNECTIVITY")) return { state: "Failed", reason: "authentication failed: the source rejected the credentials (HTTP 401)" };
-  if (all.includes("WARN-CONNECTIVITY")) return { state: "Warning", reason: "connected, but some data could not be read: a permission is missing" };
+  if (all.includes("FAIL-CONNECTIVITY"))
+    return { state: "Failed", reason: "authentication failed: the source rejected the credentials (HTTP 401)" };
+  if (all.includes("WARN-CONNECTIVITY"))
+    return { state: "Warning", reason: "connected, but some data could not be read: a permission is missing" };
   return { state: "Connected", reason: "the source answered with the expected permissions" };
 }
 

@@ -14,7 +14,12 @@ const WIDGET: ApiConnectorKind = {
     fields: [
       { key: "name", label: "Name", secret: false },
       { key: "endpoint", label: "Endpoint", secret: false, connectionPoint: true },
-      { key: "token", label: "Token", secret: true, check: (value) => (value.startsWith("wt_") ? undefined : "is not a widget token") },
+      {
+        key: "token",
+        label: "Token",
+        secret: true,
+        check: (value) => (value.startsWith("wt_") ? undefined : "is not a widget token"),
+      },
     ],
     apiSchema: z.strictObject({ name: z.string().min(1), endpoint: z.string().min(1), token: z.string().min(1) }),
   },
@@ -24,17 +29,31 @@ const WIDGET: ApiConnectorKind = {
 describe("the emulator asks the kinds it is given", () => {
   let emulator: InsightsEmulator;
   const client = (retries = 0) =>
-    new InsightsHttpClient({ kinds: [WIDGET], baseUrl: emulator.url, siteId: SITE, retry: { retries, baseDelayMs: 1 } });
+    new InsightsHttpClient({
+      kinds: [WIDGET],
+      baseUrl: emulator.url,
+      siteId: SITE,
+      retry: { retries, baseDelayMs: 1 },
+    });
   afterEach(() => emulator.stop());
 
   test("each field's check, the Connection Point field and cannotTurnOff come from the kind", async () => {
     emulator = await InsightsEmulator.start({ kinds: [WIDGET], checkDelayMs: 0 });
-    const refused = await client().create("widget", { name: "W", endpoint: "w.example", token: "nope" }, "0123456789abcdef-1").catch((e) => e);
+    const refused = await client()
+      .create("widget", { name: "W", endpoint: "w.example", token: "nope" }, "0123456789abcdef-1")
+      .catch((e) => e);
     expect(refused.problem.errors).toEqual([{ field: "token", message: "is not a widget token" }]);
 
-    const created = await client().create("widget", { name: "W", endpoint: "w.example", token: "wt_1" }, "0123456789abcdef-2");
+    const created = await client().create(
+      "widget",
+      { name: "W", endpoint: "w.example", token: "wt_1" },
+      "0123456789abcdef-2",
+    );
     expect(created.connectionPoint).toBe("w.example");
-    await expect(client().turnOff(created.id)).rejects.toMatchObject({ status: 409, problem: { title: "a widget cannot be turned off" } });
+    await expect(client().turnOff(created.id)).rejects.toMatchObject({
+      status: 409,
+      problem: { title: "a widget cannot be turned off" },
+    });
   });
 
   test("dieAfterWrites: the Nth write is stored, its answer lost, and nothing answers after it", async () => {
@@ -42,7 +61,9 @@ describe("the emulator asks the kinds it is given", () => {
     const body = (name: string) => ({ name, endpoint: "w.example", token: "wt_1" });
     await client().create("widget", body("one"), "0123456789abcdef-a");
     expect(await client().list()).toHaveLength(1); // reads are not writes
-    await expect(client().create("widget", body("two"), "0123456789abcdef-b")).rejects.toBeInstanceOf(InsightsConnectionError);
+    await expect(client().create("widget", body("two"), "0123456789abcdef-b")).rejects.toBeInstanceOf(
+      InsightsConnectionError,
+    );
     await emulator.died;
     expect((await emulator.all()).map((c) => c.name).sort()).toEqual(["one", "two"]);
     await expect(client(2).list()).rejects.toThrow(/cannot reach 127\.0\.0\.1/);

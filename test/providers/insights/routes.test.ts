@@ -29,8 +29,14 @@ describe("one route table for the client, the OpenAPI document and the emulator"
   });
 
   test("a method the route does not take, or a path the API lacks, matches nothing", () => {
-    expect(matchRoute("POST", "/sites/s/connectors/kinds/okta")).toEqual({ name: "createConnector", params: { siteId: "s", kind: "okta" } });
-    expect(matchRoute("GET", "/sites/s/connectors/c")).toEqual({ name: "getConnector", params: { siteId: "s", connectorId: "c" } });
+    expect(matchRoute("POST", "/sites/s/connectors/kinds/okta")).toEqual({
+      name: "createConnector",
+      params: { siteId: "s", kind: "okta" },
+    });
+    expect(matchRoute("GET", "/sites/s/connectors/c")).toEqual({
+      name: "getConnector",
+      params: { siteId: "s", connectorId: "c" },
+    });
     expect(matchRoute("DELETE", "/sites/s/connectors")).toBeUndefined();
     expect(matchRoute("GET", "/sites/s/connectors/c/turn-off")).toBeUndefined();
     expect(matchRoute("GET", "/sites/s/connectors/c/extra/deep")).toBeUndefined();
