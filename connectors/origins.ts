@@ -23,6 +23,8 @@ export const VENDOR_DOCS = {
   gcpCreateServiceAccounts: "https://cloud.google.com/iam/docs/service-accounts-create",
   remoteSupportSessionReports:
     "https://www.beyondtrust.com/docs/remote-support/how-to/integrations/api/reporting/supportsession.htm",
+  /** "Add credentials", Option 2: "Client secret lifetime is limited to two years (24 months) or less." */
+  entraClientSecretLifetime: "https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app",
   githubAppPermissions:
     "https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps",
 } as const;

@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { kindOf } from "../connectors/catalog";
+import { connectorSlug } from "../connectors/stack-name";
 import type { TenantConfig } from "../config/types";
 import type { PlannedConnector, PlannedField } from "../plan/model";
 import type { StackOutputs } from "./outputs";
 
 /** File name of a connector's sheet: kind and a slug of its name. */
 export function sheetFileName(planned: PlannedConnector): string {
-  return `${planned.kind}--${planned.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.md`;
+  return `${planned.kind}--${connectorSlug(planned.name)}.md`;
 }
 
 function describeValue(field: PlannedField, planned: PlannedConnector, outputs: StackOutputs | undefined, reveal: boolean): string {

@@ -1,10 +1,11 @@
 /**
- * The host names of this machine's loopback interface, as `URL.hostname` spells them (IPv6
- * in brackets). Plain http is allowed only to these: the Insights emulator and local fakes.
+ * Host names of this machine as `URL.hostname` spells them (IPv6 keeps its brackets).
+ * Plain http:// and proxy bypass are allowed only for these: the emulator and the
+ * local fakes listen on them, and nothing sent there leaves the machine.
  */
 export const LOOPBACK_HOSTS: readonly string[] = ["127.0.0.1", "localhost", "[::1]"];
 
-/** Whether a URL's `hostname` is this machine's loopback interface. */
+/** True when `hostname` (a `URL.hostname`) names this machine. */
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.includes(hostname);
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { UsageError, type Io } from "../io";
-import { statePath } from "../../stacks/local-state";
+import { statePath } from "../../config/local-state";
 import { positiveNumber } from "../tenant-filter";
 
 /** A TCP port: an integer from 1 to 65535 (0 would make the OS pick one nobody knows). */

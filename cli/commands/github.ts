@@ -11,7 +11,7 @@ import type { CompletedInstallation } from "../../providers/github/manifest-flow
 import { EXIT, UsageError, type Io } from "../io";
 import { terminalLines, type TerminalLines } from "../terminal-lines";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
-import { statePath } from "../../stacks/local-state";
+import { statePath } from "../../config/local-state";
 
 interface TargetOptions {
   config: string;

@@ -6,7 +6,7 @@ import { EngineMissingError } from "../../stacks/engine-cli";
 import type { OktaAction } from "../../stacks/okta/automation";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
-import { statePath } from "../../stacks/local-state";
+import { statePath } from "../../config/local-state";
 
 interface OktaOptions {
   config: string;

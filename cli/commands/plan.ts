@@ -1,4 +1,5 @@
 import { Option, type Command } from "commander";
+import { statePath } from "../../config/local-state";
 import { loadConfig } from "../../config/load";
 import { buildPlan } from "../../plan/build";
 import type { Plan } from "../../plan/model";
@@ -37,7 +38,11 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .option("--no-extract", "skip synthesizing the stacks to check their grants against the catalog (faster)")
     .option("--no-cache", "synthesize every stack, ignoring grants extracted by earlier plans")
-    .option("--cache-dir <dir>", "where extracted grants are kept, by a hash of everything they depend on", ".state/plan-cache")
+    .option(
+      "--cache-dir <dir>",
+      "where extracted grants are kept, by a hash of everything they depend on",
+      statePath("plan-cache"),
+    )
     .action(async (options: PlanOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);

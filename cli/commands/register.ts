@@ -6,7 +6,7 @@ import { Deadline } from "../../providers/insights/deadline";
 import { insightsProgress } from "../insights-progress";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
-import { statePath } from "../../stacks/local-state";
+import { statePath } from "../../config/local-state";
 
 interface RegisterOptions {
   config: string;

@@ -1,5 +1,6 @@
 import { Option, type Command } from "commander";
 import { CATALOG } from "../../connectors/catalog";
+import { statePath } from "../../config/local-state";
 import { loadConfig } from "../../config/load";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
@@ -49,7 +50,7 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
     .addOption(
       new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]).default("table"),
     )
-    .option("--github-dir <dir>", "GitHub App credentials files, <stack>.json", ".state/github")
+    .option("--github-dir <dir>", "GitHub App credentials files, <stack>.json", statePath("github"))
     .option("--emulator <url>", "ask a local Insights emulator for connectivity instead of each tenant's target")
     .option("--skip-connectivity", "do not ask Insights for each connector's connectivity")
     .option("--allow-unverified", "exit 0 instead of 4 when the only gap is kinds without a reader (still listed)")

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { connectorName, guid } from "../../values/fields";
 import { evenWithFieldErrors } from "../../values/always";
 import { AZURE_PERMISSION_GROUP_NAMES, REQUIRED_AZURE_GROUP } from "./permissions";
+import { MAX_SECRET_DAYS } from "./secret-lifetime";
 
 /** The `azure` entry of a tenant config (guide: "Connect Identity Security Insights to Microsoft Azure"). */
 export const azureConnectorConfig = z.strictObject({
@@ -15,7 +16,7 @@ export const azureConnectorConfig = z.strictObject({
     .number()
     .int()
     .min(7, "must be at least 7 days")
-    .max(730, "must be at most 730 days (Entra's limit is 24 months)")
+    .max(MAX_SECRET_DAYS, `must be at most ${MAX_SECRET_DAYS} days (Entra's limit is 24 months)`)
     .default(90),
   /**
    * The "Directory Name" Insights shows (Entra ID > Properties > Name). The azuread

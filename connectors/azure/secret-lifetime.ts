@@ -1,5 +1,12 @@
-/** Entra's longest client-secret lifetime the config allows, in days. */
+import { VENDOR_DOCS } from "../origins";
+
+/**
+ * Entra's longest client-secret (app password) lifetime, in days: Microsoft documents
+ * "two years (24 months) or less" and refuses a custom lifetime beyond it.
+ */
 export const MAX_SECRET_DAYS = 730;
+/** Where {@link MAX_SECRET_DAYS} comes from. */
+export const MAX_SECRET_DAYS_ORIGIN = `${VENDOR_DOCS.entraClientSecretLifetime} (Add credentials, Option 2)`;
 /** How long a secret stays valid after its rotation is due, so a late pipeline run never meets a dead secret. */
 const GRACE_DAYS = 30;
 

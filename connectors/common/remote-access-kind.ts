@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { beyondtrustCloudHost, connectorName } from "../../values/fields";
+import { beyondtrustCloudHost } from "../../values/fields";
 import { literalOrRefField, secretRefField } from "../../values/secret-ref";
 import type { SecretRef } from "../../values/secret-ref";
 import type { Grant } from "../grant";
@@ -8,40 +7,40 @@ import { fromConfig } from "../planned-value";
 import { defineForm, nameField, plainText, secretText } from "../registration-form";
 import { remoteAccessApiAccountGrants, type SessionReportsPermission } from "./remote-access-api-account";
 
+/** The API account fields both products' config entries end with (after name and host). */
+export const remoteAccessApiAccountFields = {
+  clientId: literalOrRefField,
+  clientSecret: secretRefField,
+};
+
+/** What both products' configs hold; each kind's own schema adds its host field. */
+interface RemoteAccessConfigBase {
+  readonly kind: string;
+  readonly name: string;
+  readonly clientId: LiteralOrRef;
+  readonly clientSecret: SecretRef;
+}
+
 /**
  * Privileged Remote Access Cloud and Remote Support Cloud register the same way: an
  * API account made in the product's /login admin UI, then name, site, client ID and
  * secret in Insights. Only their labels, config key and guide sections differ.
  */
-/** The config of either product: host under `subdomain` (PRA) or `domain` (Remote Support). */
-export interface RemoteAccessConfig<K extends string = string> {
-  readonly kind: K;
-  readonly name: string;
-  readonly clientId: LiteralOrRef;
-  readonly clientSecret: SecretRef;
-  readonly subdomain?: string;
-  readonly domain?: string;
-}
-
-export function remoteAccessKind<K extends string>(spec: {
-  kind: K;
+export function remoteAccessKind<C extends RemoteAccessConfigBase>(spec: {
+  kind: C["kind"];
+  /** The kind's config schema: name, the host under `hostKey`, then {@link remoteAccessApiAccountFields}. */
+  config: KindConfigSchema<C>;
   title: string;
-  hostKey: "subdomain" | "domain";
+  hostKey: keyof C & ("subdomain" | "domain");
   hostLabel: string;
   guideSection: string;
   apiAccountSection: string;
   /** The product's own label for its session-report permission. */
   sessionReports: SessionReportsPermission;
   withEgressAllowances?: (source: string, scope: string) => Grant[];
-}): ConnectorKind<RemoteAccessConfig<K>> {
-  const config = z.strictObject({
-    kind: z.literal(spec.kind),
-    name: connectorName,
-    [spec.hostKey]: beyondtrustCloudHost,
-    clientId: literalOrRefField,
-    clientSecret: secretRefField,
-  }) as unknown as KindConfigSchema<RemoteAccessConfig<K>>;
-  const host = (c: RemoteAccessConfig<K>) => String(c[spec.hostKey]).toLowerCase();
+}): ConnectorKind<C> {
+  const { config } = spec;
+  const host = (c: C) => String(c[spec.hostKey]).toLowerCase();
   return {
     kind: spec.kind,
     title: spec.title,

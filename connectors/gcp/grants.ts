@@ -1,33 +1,10 @@
 import type { Grant } from "../grant";
 import { guide, VENDOR_DOCS } from "../origins";
+import { GCP_CONNECTOR_PROJECT_APIS, GCP_REQUIRED_APIS, gcpApiScopes } from "./api-targets";
 import type { GcpConnectorConfig } from "./config";
-
-/** APIs the guide enables ("Enable Required Services"), by service name. */
-export const GCP_REQUIRED_APIS = [
-  "cloudasset.googleapis.com",
-  "cloudresourcemanager.googleapis.com",
-  "logging.googleapis.com",
-] as const;
-
-/**
- * APIs the connector project itself needs to hold the service account and its key:
- * Google's "Create service accounts" page starts with "Enable the IAM API".
- */
-export const GCP_CONNECTOR_PROJECT_APIS = ["iam.googleapis.com"] as const;
 
 /** Organization roles of the service account ("Assign Service Account Roles"). */
 export const GCP_ORGANIZATION_ROLES = ["roles/cloudasset.viewer", "roles/iam.securityReviewer"] as const;
-
-/**
- * The scopes the APIs are enabled on: always the connector project (it may be created
- * by the stack, after the organization's projects are listed), plus every other
- * project of the organization or of the list.
- */
-export function gcpApiScopes(config: GcpConnectorConfig): string[] {
-  if (config.enableApisOn === "all-projects") return [`gcp-organization-projects:${config.organizationId}`, `gcp-project:${config.project.id}`];
-  if (config.enableApisOn === "connector-project") return [`gcp-project:${config.project.id}`];
-  return [...new Set([config.project.id, ...config.enableApisOn])].map((id) => `gcp-project:${id}`);
-}
 
 export function gcpGrants(config: GcpConnectorConfig): Grant[] {
   const grants: Grant[] = GCP_ORGANIZATION_ROLES.map((role) => ({

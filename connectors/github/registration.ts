@@ -12,7 +12,10 @@ export const githubRegistration = defineForm([
     ...plainText(
       "installedAppUrl",
       "Installed GitHub App URL",
-      text.regex(/^https:\/\/[^/]+\/organizations\/[^/]+\/settings\/installations\/\d+$/, "must be an installation URL"),
+      text.regex(
+        /^https:\/\/[^/]+\/organizations\/[^/]+\/settings\/installations\/\d+$/,
+        "must be an installation URL",
+      ),
     ),
     connectionPoint: true,
   },

@@ -1,9 +1,22 @@
+import { z } from "zod";
+import { beyondtrustCloudHost, connectorName } from "../../values/fields";
 import { egressAllowances } from "../common/insights-egress";
-import { remoteAccessKind } from "../common/remote-access-kind";
+import { remoteAccessApiAccountFields, remoteAccessKind } from "../common/remote-access-kind";
+
+/** The `pra-cloud` entry of a tenant config. */
+export const praCloudConnectorConfig = z.strictObject({
+  kind: z.literal("pra-cloud"),
+  name: connectorName,
+  /** `acme.beyondtrustcloud.com`, the site's host. */
+  subdomain: beyondtrustCloudHost,
+  ...remoteAccessApiAccountFields,
+});
+export type PraCloudConnectorConfig = z.output<typeof praCloudConnectorConfig>;
 
 /** Privileged Remote Access Cloud (guide: "Add a Privileged Remote Access Connector"). */
 export const praCloud = remoteAccessKind({
   kind: "pra-cloud",
+  config: praCloudConnectorConfig,
   title: "Privileged Remote Access Cloud",
   hostKey: "subdomain",
   hostLabel: "Domain",

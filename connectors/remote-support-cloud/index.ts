@@ -1,9 +1,22 @@
-import { remoteAccessKind } from "../common/remote-access-kind";
+import { z } from "zod";
+import { beyondtrustCloudHost, connectorName } from "../../values/fields";
+import { remoteAccessApiAccountFields, remoteAccessKind } from "../common/remote-access-kind";
 import { VENDOR_DOCS } from "../origins";
+
+/** The `remote-support-cloud` entry of a tenant config. */
+export const remoteSupportCloudConnectorConfig = z.strictObject({
+  kind: z.literal("remote-support-cloud"),
+  name: connectorName,
+  /** `acme.beyondtrustcloud.com`, the site's host. */
+  domain: beyondtrustCloudHost,
+  ...remoteAccessApiAccountFields,
+});
+export type RemoteSupportCloudConnectorConfig = z.output<typeof remoteSupportCloudConnectorConfig>;
 
 /** Remote Support Cloud (guide: "Add a Remote Support Cloud Connector"). */
 export const remoteSupportCloud = remoteAccessKind({
   kind: "remote-support-cloud",
+  config: remoteSupportCloudConnectorConfig,
   title: "Remote Support Cloud",
   hostKey: "domain",
   hostLabel: "Remote Support Domain",

@@ -4,7 +4,7 @@ import { ProjectService } from "@cdktf/provider-google/lib/project-service";
 import { Fn, TerraformIterator, TerraformLocal } from "cdktf";
 import { Construct } from "constructs";
 import type { GcpConnectorConfig } from "../../connectors/gcp/config";
-import { GCP_CONNECTOR_PROJECT_APIS, GCP_REQUIRED_APIS } from "../../connectors/gcp/grants";
+import { GCP_CONNECTOR_PROJECT_ENABLED_APIS, GCP_REQUIRED_APIS } from "../../connectors/gcp/api-targets";
 import { terraformName } from "../terraform/logical-id";
 
 export interface EnabledApisProps {
@@ -27,7 +27,7 @@ export class EnabledApis extends Construct {
 
   constructor(scope: Construct, id: string, props: EnabledApisProps) {
     super(scope, id);
-    this.connectorProjectServices = [...GCP_REQUIRED_APIS, ...GCP_CONNECTOR_PROJECT_APIS].map((api) =>
+    this.connectorProjectServices = GCP_CONNECTOR_PROJECT_ENABLED_APIS.map((api) =>
       this.enable(terraformName("connector_project", serviceName(api)), props.connectorProjectRef, api),
     );
     const { enableApisOn } = props;

@@ -1,7 +1,7 @@
 import { LocalBackend, S3Backend, type TerraformStack } from "cdktf";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { privateFile, privateStateDir } from "../local-state";
+import { privateFile, privateStateDir } from "../../config/local-state";
 
 /**
  * `stateBackend` in cdktf.json's context (or CDKTF_CONTEXT_JSON): where the CDKTF

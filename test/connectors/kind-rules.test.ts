@@ -40,10 +40,18 @@ describe("serviceAccountKeyProblem", () => {
     ["text that is not JSON", CANARY, "is not JSON"],
     ["JSON null", "null", "is not a JSON object"],
     ["a JSON list", `["${CANARY}"]`, "is not a JSON object"],
-    ["another key type", serviceAccountKey({ type: "authorized_user" }), 'is not a service account key ("type" must be "service_account")'],
+    [
+      "another key type",
+      serviceAccountKey({ type: "authorized_user" }),
+      'is not a service account key ("type" must be "service_account")',
+    ],
     ["a key without client_email", serviceAccountKey({ client_email: undefined }), 'lacks "client_email"'],
     ["a key without project_id", serviceAccountKey({ project_id: 7 }), 'lacks "project_id"'],
-    ["a key whose private_key does not parse", serviceAccountKey({ private_key: CANARY }), '"private_key" is not a PEM private key'],
+    [
+      "a key whose private_key does not parse",
+      serviceAccountKey({ private_key: CANARY }),
+      '"private_key" is not a PEM private key',
+    ],
   ])("refuses %s, saying why without quoting it", (_label, value, expected) => {
     const problem = serviceAccountKeyProblem(value);
     expect(problem).toBe(expected);
@@ -55,8 +63,8 @@ describe("per-kind rules live in the kind", () => {
   const fieldsWhere = (has: (f: (typeof CATALOG)[number]["registration"]["fields"][number]) => unknown) =>
     Object.fromEntries(
       CATALOG.map((k) => [k.kind, k.registration.fields.filter(has).map((f) => f.key)] as const).filter(
-        ([, keys]) => keys.length > 0,
-      ),
+        ([, keys]) => keys.length > 0
+      )
     );
 
   test("only Okta's and GitHub's PEM keys and GCP's service account key have a deep check", () => {

@@ -1,5 +1,5 @@
 import type { GcpConnectorConfig } from "../../connectors/gcp/config";
-import { gcpApiScopes } from "../../connectors/gcp/grants";
+import { gcpApiScopes } from "../../connectors/gcp/api-targets";
 import type { ExtractedGrant } from "../../review/extracted-grant";
 import { UnreadableSourceError, type Fact, type ReadContext, type SourceReader } from "../reading";
 import { gcpAccessToken } from "./gcp-auth";
