@@ -5,6 +5,7 @@ import type { InsightsApi } from "../providers/insights/adapter";
 import { InsightsHttpClient } from "../providers/insights/http-client";
 import type { DesiredConnector } from "../register/desired";
 import { reconcile } from "../register/reconcile";
+import { INSIGHTS_CONNECTOR_KINDS } from "../connectors/catalog";
 
 const count = Number(process.env.BENCH_CONNECTORS ?? 500);
 const desired: DesiredConnector[] = Array.from({ length: count }, (_, i) => ({
@@ -35,7 +36,7 @@ function timed(api: InsightsApi, samples: number[]): InsightsApi {
 
 (async () => {
   const samples: number[] = [];
-  const api = timed(new InsightsHttpClient({ baseUrl: process.env.BENCH_EMULATOR_URL!, siteId: `bench-${process.pid}`, retry: { retries: 10, baseDelayMs: 20, maxDelayMs: 500 } }), samples);
+  const api = timed(new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: process.env.BENCH_EMULATOR_URL!, siteId: `bench-${process.pid}`, retry: { retries: 10, baseDelayMs: 20, maxDelayMs: 500 } }), samples);
   const started = performance.now();
   const results = await reconcile(api, desired, { dryRun: false, concurrency: 16, settleTimeoutMs: 30_000, pollMs: 50 });
   const wallMs = performance.now() - started;

@@ -3,6 +3,7 @@ import { SecretValue } from "../values/secret-value";
 import type { InsightsApi } from "../providers/insights/adapter";
 import { InsightsHttpClient, type InsightsHttpClientOptions } from "../providers/insights/http-client";
 import { MissingValueError } from "./desired";
+import { INSIGHTS_CONNECTOR_KINDS } from "../connectors/catalog";
 
 /** Where `insights-connectors emulator` listens by default. */
 export const EMULATOR_DEFAULT_URL = "http://127.0.0.1:8080";
@@ -25,16 +26,18 @@ export function insightsApiFor(
   tuning: InsightsClientTuning = {},
   emulatorUrl?: string,
 ): InsightsApi | undefined {
+  const client = (options: Pick<InsightsHttpClientOptions, "baseUrl" | "siteId" | "token" | "unreachableHint">) =>
+    new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, ...tuning, ...options });
   // --emulator sends every tenant, whatever its adapter, to a local emulator (demo, rehearsal).
   if (emulatorUrl) {
     const unreachableHint = `${startEmulatorHint(emulatorUrl)}, or check --emulator`;
-    return new InsightsHttpClient({ baseUrl: emulatorUrl, siteId: target.siteId ?? EMULATOR_DEFAULT_SITE, unreachableHint, ...tuning });
+    return client({ baseUrl: emulatorUrl, siteId: target.siteId ?? EMULATOR_DEFAULT_SITE, unreachableHint });
   }
   if (target.adapter === "sheet") return undefined;
   if (target.adapter === "emulator") {
     const baseUrl = target.url ?? EMULATOR_DEFAULT_URL;
     const unreachableHint = `${startEmulatorHint(baseUrl)}, or check \`insights.url\` in the config`;
-    return new InsightsHttpClient({ baseUrl, siteId: target.siteId ?? EMULATOR_DEFAULT_SITE, unreachableHint, ...tuning });
+    return client({ baseUrl, siteId: target.siteId ?? EMULATOR_DEFAULT_SITE, unreachableHint });
   }
   let token: SecretValue;
   try {
@@ -43,5 +46,5 @@ export function insightsApiFor(
     throw new MissingValueError(`the Insights API token: ${(error as Error).message}`);
   }
   const unreachableHint = "check `insights.url` in the config, and that this machine can reach it";
-  return new InsightsHttpClient({ baseUrl: target.url!, siteId: target.siteId!, token, unreachableHint, ...tuning });
+  return client({ baseUrl: target.url!, siteId: target.siteId!, token, unreachableHint });
 }

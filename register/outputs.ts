@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { requireEngineCli, EngineMissingError } from "../providers/engines/engine-cli";
-import { readCredentialsFile } from "../stacks/github/credentials-file";
+import { readCredentialsFile } from "../providers/github/credentials-file";
 
 /** A stack's outputs by name; the registration stage wraps the secret ones before use. Held in memory only. */
 export type StackOutputs = Record<string, string>;

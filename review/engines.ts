@@ -160,7 +160,7 @@ async function synthesizeOkta(jobs: readonly ExtractionJob[]): Promise<Connector
 
 /** The GitHub App manifests the registration flow posts. */
 async function synthesizeGithub(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
-  const { githubAppManifest } = await import("../stacks/github/manifest");
+  const { githubAppManifest } = await import("../connectors/github/app-manifest");
   const { githubManifestGrants } = await import("./extract/github-manifest");
   return jobs.map(({ name, connector }) => {
     const github = connector as GithubConnectorConfig;

@@ -1,5 +1,7 @@
 import { Argument, type Command } from "commander";
 import { loadConfig } from "../../config/load";
+import { CATALOG } from "../../connectors/catalog";
+import type { ConnectorKind } from "../../connectors/kind";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 
@@ -12,14 +14,25 @@ interface ConnectorOptions {
   emulator?: string;
 }
 
+const KINDS: readonly Pick<ConnectorKind, "kind" | "title" | "cannotTurnOff">[] = CATALOG;
+
+/** The kinds the console offers no Turn Off for, as help text names them. */
+function cannotTurnOffNote(): string {
+  const titles = KINDS.filter((k) => k.cannotTurnOff).map((k) => k.title);
+  return titles.length ? ` (${titles.join(", ")}: cannot be turned off)` : "";
+}
+
 /** `connector off|on|delete`: the Connector Settings page's Turn Off / Turn On / Delete. */
 export function registerConnector(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("connector")
-    .description("turn a registered connector off or on, or delete it (the Active Directory connector cannot be turned off)")
+    .description(`turn a registered connector off or on, or delete it${cannotTurnOffNote()}`)
     .addArgument(new Argument("<action>", "what to do").choices(["off", "on", "delete"]))
     .requiredOption("-c, --config <file>", "tenant config YAML")
-    .option("--emulator <url>", "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)")
+    .option(
+      "--emulator <url>",
+      "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)",
+    )
     .requiredOption("-t, --tenant <name>", "tenant")
     .requiredOption("--kind <kind>", "connector kind, e.g. okta")
     .requiredOption("--name <name>", "connector name")
@@ -27,25 +40,37 @@ export function registerConnector(program: Command, io: Io, setExit: (code: numb
     .action(async (action: "off" | "on" | "delete", options: ConnectorOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, [options.tenant], options.config);
-      // Guide, "Review Connector Settings": the AD connector has no Turn Off; say so before calling anything.
-      if (action === "off" && options.kind === "active-directory") {
-        throw new UsageError("the Active Directory connector cannot be turned off (guide: Review Connector Settings); delete it instead if it must stop");
-      }
-      if (action === "delete" && !options.yes) throw new UsageError("delete removes the connector and its data collection from Insights; add --yes to confirm");
+      // A kind the console offers no Turn Off for: say so before calling anything.
+      const rule = KINDS.find((k) => k.kind === options.kind)?.cannotTurnOff;
+      if (action === "off" && rule) throw new UsageError(`${rule.reason} (${rule.origin})`);
+      if (action === "delete" && !options.yes)
+        throw new UsageError(
+          "delete removes the connector and its data collection from Insights; add --yes to confirm",
+        );
       const tenant = config.tenants.find((t) => t.name === options.tenant)!;
       const { insightsApiFor } = await import("../../register/insights-target");
       const api = insightsApiFor(tenant.insights, config.dir, process.env, {}, options.emulator);
-      if (!api) throw new UsageError(`tenant ${tenant.name} uses the sheet adapter: do this in the console (Menu > Connectors > Configured > ${options.name} > Settings)`);
+      if (!api)
+        throw new UsageError(
+          `tenant ${tenant.name} uses the sheet adapter: do this in the console ` +
+            `(Menu > Connectors > Configured > ${options.name} > Settings)`,
+        );
       const sameKind = (await api.list()).filter((c) => c.kind === options.kind);
       const target = sameKind.find((c) => c.name === options.name);
       if (!target) {
         const same = sameKind.map((c) => `"${c.name}"`);
-        throw new UsageError(`tenant ${tenant.name} has no ${options.kind} connector named "${options.name}"; it has: ${same.join(", ") || "none"}. Nothing was changed.`);
+        throw new UsageError(
+          `tenant ${tenant.name} has no ${options.kind} connector named "${options.name}"; it has: ${
+            same.join(", ") || "none"
+          }. Nothing was changed.`,
+        );
       }
       if (action === "delete") await api.remove(target.id);
       else if (action === "off") await api.turnOff(target.id);
       else await api.turnOn(target.id);
-      io.stdout.write(`${options.kind} connector "${options.name}": ${action === "delete" ? "deleted" : `turned ${action}`}\n`);
+      io.stdout.write(
+        `${options.kind} connector "${options.name}": ${action === "delete" ? "deleted" : `turned ${action}`}\n`,
+      );
       setExit(EXIT.ok);
     });
 }

@@ -6,14 +6,16 @@ import { positiveNumber } from "../tenant-filter";
 /** A TCP port: an integer from 1 to 65535 (0 would make the OS pick one nobody knows). */
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--port must be a port number from 1 to 65535, got ${value}`);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new UsageError(`--port must be a port number from 1 to 65535, got ${value}`);
   return n;
 }
 
 /** A count of milliseconds, zero allowed. */
 function milliseconds(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a number of milliseconds (0 or more), got ${value}`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new UsageError(`${flag} must be a number of milliseconds (0 or more), got ${value}`);
   return n;
 }
 
@@ -53,8 +55,11 @@ export function registerEmulator(program: Command, io: Io, _setExit: (code: numb
         },
       };
       const { InsightsEmulator } = await import("../../providers/insights/emulator/server");
-      const emulator = await InsightsEmulator.start(settings);
-      io.stdout.write(`Insights emulator listening on ${emulator.url} (state in ${options.stateDir}); Ctrl-C to stop\n`);
+      const { INSIGHTS_CONNECTOR_KINDS } = await import("../../connectors/catalog");
+      const emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, ...settings });
+      io.stdout.write(
+        `Insights emulator listening on ${emulator.url} (state in ${options.stateDir}); Ctrl-C to stop\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => void emulator.stop().then(resolve);
         process.once("SIGINT", stop);

@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Command } from "commander";
+import { githubAppBlueprint } from "../../connectors/github/app-manifest";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
 import { printable } from "../../providers/text/printable";
-import { assertCredentialsFileIsNew, credentialsFileHandoff } from "../../stacks/github/credentials-file";
-import { GithubFlowError, InstallationTimeoutError } from "../../stacks/github/errors";
-import { formatReport, hasDrift } from "../../stacks/github/permission-report";
-import type { CompletedInstallation } from "../../stacks/github/resume";
+import { assertCredentialsFileIsNew, credentialsFileHandoff } from "../../providers/github/credentials-file";
+import { GithubFlowError, InstallationTimeoutError } from "../../providers/github/errors";
+import { formatReport, hasDrift } from "../../providers/github/permission-report";
+import type { CompletedInstallation } from "../../providers/github/manifest-flow/resume";
 import { EXIT, UsageError, type Io } from "../io";
 import { terminalLines, type TerminalLines } from "../terminal-lines";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
@@ -110,9 +111,9 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     await runFlow(lines, setExit, async () => {
       assertCredentialsFileIsNew(out);
       mkdirSync(dirname(out), { recursive: true, mode: 0o700 });
-      const { createGithubApp } = await import("../../stacks/github/create-app"); // Octokit loads only when used
+      const { createGithubApp } = await import("../../providers/github/manifest-flow/create-app"); // Octokit loads only when used
       try {
-        const completed = await createGithubApp(connector, {
+        const completed = await createGithubApp(githubAppBlueprint(connector), {
           callbackTimeoutMs,
           installTimeoutMs: wait.timeoutMs,
           pollMs: wait.pollMs,
@@ -137,8 +138,8 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     const lines = terminalLines(io);
     const wait = installationWait(options, lines);
     await runFlow(lines, setExit, async () => {
-      const { resumeGithubApp } = await import("../../stacks/github/resume");
-      const completed = await resumeGithubApp(connector, credentials, { wait });
+      const { resumeGithubApp } = await import("../../providers/github/manifest-flow/resume");
+      const completed = await resumeGithubApp(githubAppBlueprint(connector), credentials, { wait });
       if (completed.recorded) lines.say(`recorded installedAppUrl in ${credentials}`);
       return printCompleted(io, lines, completed, credentials);
     });
@@ -151,8 +152,8 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
       const credentials = existingCredentialsFile(options.credentials, stackName);
       const lines = terminalLines(io);
       await runFlow(lines, setExit, async () => {
-        const { resumeGithubApp } = await import("../../stacks/github/resume");
-        const completed = await resumeGithubApp(connector, credentials);
+        const { resumeGithubApp } = await import("../../providers/github/manifest-flow/resume");
+        const completed = await resumeGithubApp(githubAppBlueprint(connector), credentials);
         // The file may predate the installation (create-app's wait ran out): complete it here too.
         if (completed.recorded) lines.say(`recorded installedAppUrl in ${credentials}`);
         lines.end();

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from "../../values/loopback";
 import { explain } from "../network/tls-reachability";
 import { printable } from "../text/printable";
 
@@ -51,7 +52,7 @@ export function connectionFailure(
   else what = printable(cause?.message ?? String(error));
   const proxy = ignoredProxy(env);
   const proxyNote =
-    proxy && !["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)
+    proxy && !isLoopbackHost(url.hostname)
       ? ` proxy: ${proxy} is set, but Node's fetch connects directly; allow direct HTTPS to ${where} or run where it is reachable.`
       : "";
   const next = hint ? ` Next: ${hint}.` : "";

@@ -1,13 +1,14 @@
-import { SecretValue } from "../../values/secret-value";
+import type { SecretValue } from "../../values/secret-value";
+import { isLoopbackHost } from "../../values/loopback";
 import { printable } from "../text/printable";
 import { revealValues, type InsightsApi, type RegistrationValues } from "./adapter";
+import type { ApiConnectorKind } from "./api-kind";
 import { connectionFailure } from "./connection-failure";
 import {
   API_BASE_PATH,
   API_VERSION,
   API_VERSION_HEADER,
   IDEMPOTENCY_HEADER,
-  PATHS,
   type ActivityEntry,
   type ConnectivityState,
   type Connector,
@@ -25,6 +26,7 @@ import {
   type RetryEvent,
   type RetryPolicy,
 } from "./retry";
+import { routePath, ROUTES, type Route } from "./routes";
 
 export { InsightsApiError, InsightsConnectionError, UnexpectedAnswerError };
 
@@ -45,6 +47,8 @@ export interface InsightsHttpClientOptions {
   /** e.g. https://app.beyondtrust.io, or http://127.0.0.1:PORT for the emulator. */
   readonly baseUrl: string;
   readonly siteId: string;
+  /** The connector kinds the API knows (the catalog's): answers are checked against the contract they make. */
+  readonly kinds: readonly ApiConnectorKind[];
   readonly token?: SecretValue;
   /** One overall deadline per call: every attempt, retry wait and body read of one operation. @default 60 s */
   readonly timeoutMs?: number;
@@ -68,8 +72,6 @@ interface Call {
   signal: AbortSignal;
   timeoutMs: number;
 }
-
-const LOOPBACK = ["127.0.0.1", "localhost", "[::1]"];
 
 /** A redirect's target as it may be printed: no credentials, no query, bounded. */
 function shownLocation(location: string | null, base: string): string {
@@ -95,7 +97,7 @@ export class InsightsHttpClient implements InsightsApi {
 
   constructor(private readonly options: InsightsHttpClientOptions) {
     const url = new URL(options.baseUrl);
-    if (url.protocol !== "https:" && !LOOPBACK.includes(url.hostname)) {
+    if (url.protocol !== "https:" && !isLoopbackHost(url.hostname)) {
       throw new Error(
         `refusing plain ${url.protocol} to ${url.hostname}: the Insights API is only spoken over TLS (http is for a local emulator)`,
       );
@@ -106,22 +108,20 @@ export class InsightsHttpClient implements InsightsApi {
   }
 
   async list(): Promise<Connector[]> {
-    return (await this.call<{ items: Connector[] }>("GET", PATHS.connectors(this.options.siteId))).items;
+    return (await this.call<{ items: Connector[] }>(ROUTES.listConnectors)).items;
   }
 
   create(kind: string, values: RegistrationValues, idempotencyKey: string): Promise<Connector> {
-    return this.call("POST", PATHS.createConnector(this.options.siteId, kind), values, {
-      [IDEMPOTENCY_HEADER]: idempotencyKey,
-    });
+    return this.call(ROUTES.createConnector, { kind }, values, { [IDEMPOTENCY_HEADER]: idempotencyKey });
   }
 
   update(id: string, changes: RegistrationValues): Promise<Connector> {
-    return this.call("PATCH", PATHS.connector(this.options.siteId, id), changes);
+    return this.call(ROUTES.updateConnector, { connectorId: id }, changes);
   }
 
   async remove(id: string): Promise<void> {
     try {
-      await this.call("DELETE", PATHS.connector(this.options.siteId, id));
+      await this.call(ROUTES.deleteConnector, { connectorId: id });
     } catch (error) {
       // A retried delete whose first attempt went through finds nothing: that is success.
       if (!(error instanceof InsightsApiError && error.status === 404)) throw error;
@@ -129,28 +129,38 @@ export class InsightsHttpClient implements InsightsApi {
   }
 
   turnOff(id: string): Promise<Connector> {
-    return this.call("POST", PATHS.turnOff(this.options.siteId, id));
+    return this.call(ROUTES.turnOff, { connectorId: id });
   }
 
   turnOn(id: string): Promise<Connector> {
-    return this.call("POST", PATHS.turnOn(this.options.siteId, id));
+    return this.call(ROUTES.turnOn, { connectorId: id });
   }
 
   connectivity(id: string): Promise<{ state: ConnectivityState; checkedAt: string }> {
-    return this.call("GET", PATHS.connectivity(this.options.siteId, id));
+    return this.call(ROUTES.connectivity, { connectorId: id });
   }
 
   async activity(id: string): Promise<ActivityEntry[]> {
-    return (await this.call<{ items: ActivityEntry[] }>("GET", PATHS.activity(this.options.siteId, id))).items;
+    return (await this.call<{ items: ActivityEntry[] }>(ROUTES.activity, { connectorId: id })).items;
+  }
+
+  /**
+   * The external ID the AWS connection panel shows, for the role's trust policy (see the
+   * contract's x-assumption). Not part of `InsightsApi`: only AWS provisioning asks for it.
+   */
+  async awsExternalId(siteId = this.options.siteId): Promise<string> {
+    return (await this.call<{ externalId: string }>(ROUTES.awsExternalId, { siteId })).externalId;
   }
 
   /** One operation: attempts with backoff on 429, 5xx and dropped connections, within one deadline. */
   private call<T>(
-    method: string,
-    path: string,
+    route: Route,
+    params: Record<string, string> = {},
     body?: RegistrationValues,
     extraHeaders: Record<string, string> = {},
   ): Promise<T> {
+    const { method } = route;
+    const path = routePath(route, { siteId: this.options.siteId, ...params });
     const headers: Record<string, string> = {
       accept: "application/json",
       [API_VERSION_HEADER]: API_VERSION,
@@ -245,7 +255,7 @@ export class InsightsHttpClient implements InsightsApi {
         error: unexpected(`redirect to ${location}, not followed: the contract has no redirects; check insights.url`),
       };
     }
-    const validator = contractValidator();
+    const validator = contractValidator(this.options.kinds);
     const operation = validator.operation(method, path);
     if (!operation) throw new Error(`${method} ${path} is not an operation of openapi.yaml`);
     const mediaType = contentType?.split(";")[0].trim().toLowerCase();

@@ -1,6 +1,7 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { printable } from "../text/printable";
+import type { ApiConnectorKind } from "./api-kind";
 import { insightsOpenApi } from "./openapi";
 
 interface Operation {
@@ -24,10 +25,7 @@ export class OpenApiValidator {
   private readonly compiled = new Map<object, ValidateFunction>();
 
   /** `checkSchemas`: also check the document against the JSON Schema meta-schema (the contract tests do; a run need not). */
-  constructor(
-    document: OpenApiDocument = insightsOpenApi() as OpenApiDocument,
-    options: { checkSchemas?: boolean } = {},
-  ) {
+  constructor(document: OpenApiDocument, options: { checkSchemas?: boolean } = {}) {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: options.checkSchemas ?? false });
     addFormats(this.ajv);
     this.ajv.addSchema({ ...document, $id: "openapi.json" });
@@ -70,9 +68,11 @@ export class OpenApiValidator {
   }
 }
 
-let shared: OpenApiValidator | undefined;
+const shared = new WeakMap<readonly ApiConnectorKind[], OpenApiValidator>();
 
-/** One validator per process: compiling the document's schemas is the expensive part. */
-export function contractValidator(): OpenApiValidator {
-  return (shared ??= new OpenApiValidator());
+/** One validator per list of kinds (the catalog's, in practice): compiling the document's schemas is the expensive part. */
+export function contractValidator(kinds: readonly ApiConnectorKind[]): OpenApiValidator {
+  let validator = shared.get(kinds);
+  if (!validator) shared.set(kinds, (validator = new OpenApiValidator(insightsOpenApi(kinds) as OpenApiDocument)));
+  return validator;
 }

@@ -1,16 +1,18 @@
 import { z } from "zod";
-import { INSIGHTS_CONNECTOR_KINDS as CATALOG } from "../../connectors/catalog";
-import type { ConnectorKind } from "../../connectors/kind";
+import type { ApiConnectorKind } from "./api-kind";
 import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, CONNECTIVITY_STATES, IDEMPOTENCY_HEADER } from "./contract";
+import { insightsPaths, ref } from "./openapi-paths";
 
 type Json = Record<string, unknown>;
 
 /**
- * A kind's "Create Connector" form as JSON Schema: exactly the catalog's registration
+ * A kind's "Create Connector" form as JSON Schema: exactly the kind's registration
  * schema, without the fields typed into the Insights Collector installer.
  */
-export function registrationSchema(kind: ConnectorKind<any>): Json {
-  const { $schema: _drop, ...schema } = z.toJSONSchema(kind.registration.apiSchema, { target: "draft-2020-12" }) as Json & { properties: Record<string, Json> };
+export function registrationSchema(kind: ApiConnectorKind): Json {
+  const { $schema: _drop, ...schema } = z.toJSONSchema(kind.registration.apiSchema, {
+    target: "draft-2020-12",
+  }) as Json & { properties: Record<string, Json> };
   for (const field of kind.registration.fields.filter((f) => f.enteredIn !== "installer")) {
     const property = schema.properties[field.key];
     property.title = field.label;
@@ -20,125 +22,64 @@ export function registrationSchema(kind: ConnectorKind<any>): Json {
 }
 
 /** The same fields, each optional: what PATCH takes. */
-function updateSchema(kind: ConnectorKind<any>): Json {
+function updateSchema(kind: ApiConnectorKind): Json {
   const { required: _all, ...partial } = registrationSchema(kind);
   return { ...partial, title: `${kind.title} update`, minProperties: 1 };
 }
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json) => ({ "application/json": { schema } });
-const ok = (description: string, schema: Json) => ({ description, content: json(schema) });
-const problem = (description: string) => ({ description, content: json(ref("Problem")) });
-const ERRORS = {
-  "400": problem("Malformed request"),
-  "401": problem("Missing or invalid bearer token"),
-  "404": problem("No such site or connector"),
-  "429": {
-    description: "Rate limited; retry after the Retry-After header",
-    headers: { "Retry-After": { schema: { type: "integer", minimum: 0 }, description: "Seconds to wait" } },
-    content: json(ref("Problem")),
-  },
-  "500": problem("Server error; safe to retry"),
-  "503": problem("Unavailable; safe to retry"),
-};
-
-/** Builds the whole OpenAPI 3.1 document; `npm run openapi` writes it to `openapi.yaml`. */
-export function insightsOpenApi(): Json {
-  const connectorPath = "/sites/{siteId}/connectors/{connectorId}";
-  const idParams = [{ $ref: "#/components/parameters/siteId" }, { $ref: "#/components/parameters/connectorId" }, { $ref: "#/components/parameters/apiVersion" }];
-  const siteParams = [{ $ref: "#/components/parameters/siteId" }, { $ref: "#/components/parameters/apiVersion" }];
-  const paths: Json = {
-    "/sites/{siteId}/connectors": {
-      get: {
-        operationId: "listConnectors",
-        summary: "Configured connectors (Menu > Connectors > Configured)",
-        parameters: siteParams,
-        responses: { "200": ok("All connectors of the site", ref("ConnectorList")), ...ERRORS },
-      },
-    },
-    [connectorPath]: {
-      get: { operationId: "getConnector", parameters: idParams, responses: { "200": ok("The connector", ref("Connector")), ...ERRORS } },
-      patch: {
-        operationId: "updateConnector",
-        summary: "Change some fields of the connector's form (its Settings page)",
-        parameters: idParams,
-        requestBody: { required: true, content: json(ref("ConnectorUpdate")) },
-        responses: { "200": ok("The updated connector", ref("Connector")), "422": problem("A field fails the kind's validation"), ...ERRORS },
-      },
-      delete: { operationId: "deleteConnector", parameters: idParams, responses: { "204": { description: "Deleted" }, ...ERRORS } },
-    },
-    [`${connectorPath}/turn-off`]: {
-      post: {
-        operationId: "turnOffConnector",
-        summary: "Connector Settings > Turn Off Connector",
-        parameters: idParams,
-        responses: { "200": ok("Turned off", ref("Connector")), "409": problem("This kind cannot be turned off (Active Directory)"), ...ERRORS },
-      },
-    },
-    [`${connectorPath}/turn-on`]: {
-      post: { operationId: "turnOnConnector", parameters: idParams, responses: { "200": ok("Turned on", ref("Connector")), ...ERRORS } },
-    },
-    [`${connectorPath}/connectivity`]: {
-      get: { operationId: "getConnectivity", parameters: idParams, responses: { "200": ok("Current connectivity", ref("Connectivity")), ...ERRORS } },
-    },
-    [`${connectorPath}/activity`]: {
-      get: { operationId: "getActivity", summary: "Connector Settings > Activity History", parameters: idParams, responses: { "200": ok("Newest first", ref("ActivityList")), ...ERRORS } },
-    },
-    "/sites/{siteId}/aws-external-id": {
-      post: {
-        operationId: "requestAwsExternalId",
-        summary: "The external ID the AWS connection panel shows, for the role's trust policy",
-        "x-assumption": "The console generates one per AWS connector; the API is assumed to hand out the site's value.",
-        parameters: siteParams,
-        responses: { "200": ok("The external ID", ref("AwsExternalId")), ...ERRORS },
-      },
-    },
-  };
+/** Builds the whole OpenAPI 3.1 document for these kinds; `npm run openapi` writes it to `openapi.yaml`. */
+export function insightsOpenApi(kinds: readonly ApiConnectorKind[]): Json {
+  const paths = insightsPaths(kinds);
   const schemas: Json = {};
-  for (const kind of CATALOG as unknown as ConnectorKind<any>[]) {
-    paths[`/sites/{siteId}/connectors/kinds/${kind.kind}`] = {
-      post: {
-        operationId: `create${kind.kind.replace(/(^|-)(\w)/g, (_m: string, _d: string, c: string) => c.toUpperCase())}Connector`,
-        summary: `Create Connector beside ${kind.title}`,
-        parameters: [...siteParams, { $ref: "#/components/parameters/idempotencyKey" }],
-        requestBody: { required: true, content: json(ref(`Registration.${kind.kind}`)) },
-        responses: {
-          "201": ok("Created", ref("Connector")),
-          "200": ok("The same request was already applied (same Idempotency-Key): the connector it created", ref("Connector")),
-          "409": problem("A connector of this kind with this name exists"),
-          "422": problem("A field fails the kind's validation"),
-          ...ERRORS,
-        },
-      },
-    };
+  for (const kind of kinds) {
     schemas[`Registration.${kind.kind}`] = registrationSchema(kind);
     schemas[`Update.${kind.kind}`] = updateSchema(kind);
   }
   Object.assign(schemas, {
-    ConnectorUpdate: { anyOf: CATALOG.map((k) => ref(`Update.${k.kind}`)) },
+    ConnectorUpdate: { anyOf: kinds.map((k) => ref(`Update.${k.kind}`)) },
     Connector: {
       type: "object",
       additionalProperties: false,
-      required: ["id", "kind", "name", "enabled", "connectivity", "connectionPoint", "settings", "secretFingerprints", "fingerprintSalt", "createdAt", "updatedAt", "lastActivityAt"],
+      required: [
+        "id",
+        "kind",
+        "name",
+        "enabled",
+        "connectivity",
+        "connectionPoint",
+        "settings",
+        "secretFingerprints",
+        "fingerprintSalt",
+        "createdAt",
+        "updatedAt",
+        "lastActivityAt",
+      ],
       properties: {
         id: { type: "string", minLength: 1 },
-        kind: { enum: CATALOG.map((k) => k.kind) },
+        kind: { enum: kinds.map((k) => k.kind) },
         name: { type: "string", minLength: 1 },
         enabled: { type: "boolean" },
         connectivity: { enum: [...CONNECTIVITY_STATES] },
         connectionPoint: { type: "string" },
-        settings: { type: "object", additionalProperties: { type: "string" }, description: "The form's non-secret fields" },
+        settings: {
+          type: "object",
+          additionalProperties: { type: "string" },
+          description: "The form's non-secret fields",
+        },
         secretFingerprints: {
           type: "object",
           additionalProperties: { type: "string", pattern: "^scrypt:[A-Za-z0-9_-]{43}$" },
           "x-assumption":
-            "scrypt (N=16384, r=8, p=1, 32 bytes) of `<field>\\n<value>` salted with fingerprintSalt: lets a client tell whether a secret changed " +
+            "scrypt (N=16384, r=8, p=1, 32 bytes) of `<field>\\n<value>` salted with fingerprintSalt: " +
+            "lets a client tell whether a secret changed " +
             "without the API returning it, and resists offline guessing.",
         },
         fingerprintSalt: {
           type: "string",
           pattern: "^[A-Za-z0-9_-]{22,}$",
-          "x-assumption": "A random salt per connector (base64url, at least 16 bytes), chosen by the server when the connector is created.",
+          "x-assumption":
+            "A random salt per connector (base64url, at least 16 bytes), " +
+            "chosen by the server when the connector is created.",
         },
         createdAt: { type: "string", format: "date-time" },
         updatedAt: { type: "string", format: "date-time" },
@@ -148,17 +89,25 @@ export function insightsOpenApi(): Json {
           additionalProperties: false,
           required: ["key", "installerUrl"],
           properties: { key: { type: "string", writeOnly: false }, installerUrl: { type: "string" } },
-          description: "Insights Collector kinds (Active Directory, Password Safe on-premises): the installation key and installer link",
+          description:
+            "Insights Collector kinds (Active Directory, Password Safe on-premises): " +
+            "the installation key and installer link",
         },
       },
     },
-    ConnectorList: { type: "object", additionalProperties: false, required: ["items"], properties: { items: { type: "array", items: ref("Connector") } } },
+    ConnectorList: {
+      type: "object",
+      additionalProperties: false,
+      required: ["items"],
+      properties: { items: { type: "array", items: ref("Connector") } },
+    },
     Connectivity: {
       type: "object",
       additionalProperties: false,
       required: ["state", "checkedAt"],
       properties: { state: { enum: [...CONNECTIVITY_STATES] }, checkedAt: { type: "string", format: "date-time" } },
-      "x-assumption": "\"Checking\" stands for the first check after a create or update; the console shows it as a spinner.",
+      "x-assumption":
+        '"Checking" stands for the first check after a create or update; the console shows it as a spinner.',
     },
     ActivityList: {
       type: "object",
@@ -171,16 +120,32 @@ export function insightsOpenApi(): Json {
             type: "object",
             additionalProperties: false,
             required: ["at", "type", "message"],
-            properties: { at: { type: "string", format: "date-time" }, type: { enum: ["created", "updated", "enabled", "disabled", "connectivity"] }, message: { type: "string" } },
+            properties: {
+              at: { type: "string", format: "date-time" },
+              type: { enum: ["created", "updated", "enabled", "disabled", "connectivity"] },
+              message: { type: "string" },
+            },
           },
         },
       },
     },
-    AwsExternalId: { type: "object", additionalProperties: false, required: ["externalId"], properties: { externalId: { type: "string", minLength: 2 } } },
+    AwsExternalId: {
+      type: "object",
+      additionalProperties: false,
+      required: ["externalId"],
+      properties: { externalId: { type: "string", minLength: 2 } },
+    },
     Problem: {
       type: "object",
       required: ["title"],
-      properties: { title: { type: "string" }, detail: { type: "string" }, errors: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } } },
+      properties: {
+        title: { type: "string" },
+        detail: { type: "string" },
+        errors: {
+          type: "array",
+          items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } },
+        },
+      },
       "x-assumption": "RFC 9457 problem details.",
     },
   });
@@ -190,7 +155,8 @@ export function insightsOpenApi(): Json {
       title: "BeyondTrust Identity Security Insights connector API (written contract)",
       version: API_VERSION,
       description:
-        "No public API for Insights connectors exists. This contract is what insights-connectors' http adapter speaks and its emulator serves. " +
+        "No public API for Insights connectors exists. " +
+        "This contract is what insights-connectors' http adapter speaks and its emulator serves. " +
         "Everything not taken from the connectors guide is marked x-assumption, to be corrected here in one place.",
       "x-generated-by": "providers/insights/openapi.ts (npm run openapi); do not edit by hand",
     },
@@ -198,25 +164,45 @@ export function insightsOpenApi(): Json {
       {
         url: `https://{tenantHost}${API_BASE_PATH}`,
         variables: { tenantHost: { default: "app.beyondtrust.io" } },
-        "x-assumption": "Base path modeled on BeyondTrust's public platform APIs; the tenant host is the one the Insights console runs on.",
+        "x-assumption":
+          "Base path modeled on BeyondTrust's public platform APIs; " +
+          "the tenant host is the one the Insights console runs on.",
       },
     ],
     security: [{ bearerAuth: [] }],
     paths,
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", "x-assumption": "An API token issued per site, as BeyondTrust's platform APIs use; sent as Authorization: Bearer." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          "x-assumption":
+            "An API token issued per site, as BeyondTrust's platform APIs use; sent as Authorization: Bearer.",
+        },
       },
       parameters: {
-        siteId: { name: "siteId", in: "path", required: true, schema: { type: "string", format: "uuid" }, "x-assumption": "Site ID in the path, as BeyondTrust's platform APIs do." },
+        siteId: {
+          name: "siteId",
+          in: "path",
+          required: true,
+          schema: { type: "string", format: "uuid" },
+          "x-assumption": "Site ID in the path, as BeyondTrust's platform APIs do.",
+        },
         connectorId: { name: "connectorId", in: "path", required: true, schema: { type: "string", minLength: 1 } },
-        apiVersion: { name: API_VERSION_HEADER, in: "header", required: true, schema: { const: API_VERSION }, "x-assumption": "Versioned header, as BeyondTrust's platform APIs use." },
+        apiVersion: {
+          name: API_VERSION_HEADER,
+          in: "header",
+          required: true,
+          schema: { const: API_VERSION },
+          "x-assumption": "Versioned header, as BeyondTrust's platform APIs use.",
+        },
         idempotencyKey: {
           name: IDEMPOTENCY_HEADER,
           in: "header",
           required: true,
           schema: { type: "string", minLength: 16, maxLength: 128 },
-          "x-assumption": "Creates are idempotent per key for 24 h, so a retried create never makes a second connector.",
+          "x-assumption":
+            "Creates are idempotent per key for 24 h, so a retried create never makes a second connector.",
         },
       },
       schemas,

@@ -1,5 +1,5 @@
 import type { GithubConnectorConfig } from "../../connectors/github/config";
-import type { GithubAppManifest } from "../../stacks/github/manifest";
+import type { GithubAppManifest } from "../../providers/github/manifest-flow/manifest";
 import { githubAppPermissionAccess } from "../access/github-app-permission";
 import type { ExtractedGrant } from "../../plan/extracted-grant";
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { runCli } from "../helpers/cli";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 const PAM = ["--config", "examples/pra-privileged-identity.yaml", "--tenant", "acme-pam"];
 
@@ -49,7 +50,7 @@ describe("exit code 2 for usage and config mistakes, per command", () => {
 
   test("connector with a name the tenant does not have: 2, listing the names it has, nothing changed", async () => {
     const work = mkdtempSync(join(tmpdir(), "exit-codes-"));
-    const emulator = await InsightsEmulator.start({ stateDir: join(work, "emulator"), checkDelayMs: 10 });
+    const emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(work, "emulator"), checkDelayMs: 10 });
     try {
       const run = await runCli(
         "connector",

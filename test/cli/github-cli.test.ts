@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { manifestPermissions } from "../../stacks/github/manifest";
+import { manifestPermissions } from "../../connectors/github/app-manifest";
 import { FakeGithub } from "../fakes/github";
 import { runCli, spawnCliAsync } from "../helpers/cli";
 import { configWith, VALID } from "../helpers/config-text";

@@ -6,7 +6,8 @@ import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { FakeGithub } from "../fakes/github";
 import { runCli, type CliResult } from "../helpers/cli";
 import { configWith, VALID } from "../helpers/config-text";
-import { scriptedBrowser } from "../stacks/github/helpers";
+import { scriptedBrowser } from "../providers/github/helpers";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 const CANARY = {
   clientSecret: "CANARY-GITHUB-CLIENT-SECRET-4f1c",
@@ -46,7 +47,7 @@ describe("github create-app → installation wait runs out → github resume →
     await fake.start();
     fake.conversionSecrets = { client_secret: CANARY.clientSecret, webhook_secret: CANARY.webhookSecret };
     work = mkdtempSync(join(tmpdir(), "github-resume-"));
-    emulator = await InsightsEmulator.start({ stateDir: join(work, "emulator"), checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(work, "emulator"), checkDelayMs: 10 });
     configFile = join(work, "tenants.yaml");
     // GitHub Enterprise Server: its web side is https (the form wants an https installation URL); the browser
     // reaches it at the fake, as a hosts entry would make it.

@@ -8,13 +8,14 @@ import { filesUnder } from "../helpers/files";
 import { CANARY_ENV } from "../register/helpers";
 import { closedPort, connectorJson, hostileServer, type HostileServer } from "../providers/insights/hostile-server";
 import { tableColumn } from "../helpers/table";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 describe("register, status and connector commands", () => {
   let work: string;
   let emulator: InsightsEmulator;
   beforeEach(async () => {
     work = mkdtempSync(join(tmpdir(), "register-cli-"));
-    emulator = await InsightsEmulator.start({ stateDir: join(work, "emulator"), checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(work, "emulator"), checkDelayMs: 10 });
   });
   afterEach(async () => {
     await emulator.stop();

@@ -5,6 +5,7 @@ import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { runCli, spawnCliAsync } from "../helpers/cli";
 import { configWith, VALID } from "../helpers/config-text";
 import { freePort } from "../helpers/moto";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 const SECRET = "canary-epm-secret-4d1e";
 const BROKEN = `kind: epm-cloud
@@ -24,7 +25,7 @@ describe("verify: connectivity from the Insights emulator, beside each connector
   };
 
   beforeAll(async () => {
-    emulator = await InsightsEmulator.start({ checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, checkDelayMs: 10 });
     work = mkdtempSync(join(tmpdir(), "verify-connectivity-"));
     Object.assign(process.env, { EPM_ID: env.EPM_ID, EPM_BAD_ID: env.EPM_BAD_ID, EPM_SECRET: SECRET });
     try {

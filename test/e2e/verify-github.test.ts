@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { manifestPermissions } from "../../stacks/github/manifest";
+import { manifestPermissions } from "../../connectors/github/app-manifest";
 import { FakeGithub } from "../fakes/github";
 import { spawnCliAsync } from "../helpers/cli";
 import { configWith, VALID } from "../helpers/config-text";

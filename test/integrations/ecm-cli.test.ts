@@ -8,6 +8,7 @@ import { runCli } from "../helpers/cli";
 import { configWith } from "../helpers/config-text";
 import { freePort } from "../helpers/moto";
 import { requireTool } from "../helpers/require-tool";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 const openssl = requireTool("openssl", "ecm check-network TLS tests (the test certificate)");
 
@@ -126,7 +127,7 @@ describe("ecm commands", () => {
 describe("register leaves the integration alone", () => {
   test("it is not an Insights connector: nothing is sent for it", async () => {
     const { InsightsEmulator } = await import("../../providers/insights/emulator/server");
-    const emulator = await InsightsEmulator.start({});
+    const emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS });
     try {
       const run = await runCli("register", "--config", "examples/pra-privileged-identity.yaml", "--emulator", emulator.url, "--format", "json");
       expect(run.code).toBe(0);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { runCli } from "../helpers/cli";
 import { CANARY_ENV } from "./helpers";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 describe("register resolves every secret reference before any call", () => {
   const saved = { ...process.env };
@@ -11,7 +12,7 @@ describe("register resolves every secret reference before any call", () => {
   let emulator: InsightsEmulator;
   beforeEach(async () => {
     work = mkdtempSync(join(tmpdir(), "preflight-"));
-    emulator = await InsightsEmulator.start({ stateDir: join(work, "emulator"), checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(work, "emulator"), checkDelayMs: 10 });
   });
   afterEach(async () => {
     process.env = { ...saved };

@@ -4,6 +4,7 @@ import { InsightsHttpClient } from "../../providers/insights/http-client";
 import { seededRandom } from "../../providers/insights/emulator/faults";
 import { reconcile, type ReconcileOptions } from "../../register/reconcile";
 import { manyEpmConnectors } from "./helpers";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 const SITE = "00000000-0000-4000-8000-000000000000";
 const FAST: ReconcileOptions = { dryRun: false, concurrency: 4, settleTimeoutMs: 3000, pollMs: 20 };
@@ -17,6 +18,7 @@ describe("register: reconcile against the emulator", () => {
 
   function clientFor(url: string, calls?: string[], random = Math.random) {
     return new InsightsHttpClient({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
       baseUrl: url,
       siteId: SITE,
       onExchange: (e) => calls?.push(`${e.method} ${e.status}`),
@@ -26,7 +28,7 @@ describe("register: reconcile against the emulator", () => {
   }
 
   test("a re-run changes nothing; one changed field is one update of that field only", async () => {
-    emulator = await InsightsEmulator.start({ checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, checkDelayMs: 10 });
     const desired = manyEpmConnectors(5);
     expect((await reconcile(clientFor(emulator.url), desired, FAST)).map((r) => r.action)).toEqual(Array(5).fill("create"));
 
@@ -45,7 +47,7 @@ describe("register: reconcile against the emulator", () => {
   });
 
   test("--dry-run reports creates and updates without any call that changes something", async () => {
-    emulator = await InsightsEmulator.start({ checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, checkDelayMs: 10 });
     const desired = manyEpmConnectors(3);
     await reconcile(clientFor(emulator.url), desired.slice(0, 1), FAST);
     const changed = [{ ...desired[0], values: { ...desired[0].values, clientId: "other" } }, ...desired.slice(1)];
@@ -57,7 +59,7 @@ describe("register: reconcile against the emulator", () => {
   });
 
   test("with 20% injected 429s, 5xx and dropped connections, every connector ends registered exactly once", async () => {
-    emulator = await InsightsEmulator.start({ checkDelayMs: 10, faults: { rate429: 0.08, rate5xx: 0.08, rateDrop: 0.04, retryAfterSeconds: 0, seed: 7 } });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, checkDelayMs: 10, faults: { rate429: 0.08, rate5xx: 0.08, rateDrop: 0.04, retryAfterSeconds: 0, seed: 7 } });
     const desired = manyEpmConnectors(40);
     const calls: string[] = [];
     const results = await reconcile(clientFor(emulator.url, calls, seededRandom(3)), desired, { ...FAST, concurrency: 8 });
@@ -70,7 +72,7 @@ describe("register: reconcile against the emulator", () => {
   });
 
   test("a create that meets an existing connector (an earlier crashed run) becomes an update, not a duplicate", async () => {
-    emulator = await InsightsEmulator.start({ checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, checkDelayMs: 10 });
     const [wanted] = manyEpmConnectors(1);
     const api = clientFor(emulator.url);
     // Another run created it between our list and our create: hide it from the list once.
@@ -84,7 +86,7 @@ describe("register: reconcile against the emulator", () => {
   });
 
   test("a failing connector is reported with its reason and does not stop the others", async () => {
-    emulator = await InsightsEmulator.start({ checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, checkDelayMs: 10 });
     const desired = manyEpmConnectors(3);
     desired[1] = { ...desired[1], values: { ...desired[1].values, domain: "not a url" } };
     desired[2] = { ...desired[2], values: { ...desired[2].values, clientSecret: new SecretValue("FAIL-CONNECTIVITY") } };

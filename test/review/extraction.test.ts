@@ -8,7 +8,7 @@ import type { GithubConnectorConfig } from "../../connectors/github/config";
 import { githubGrants as catalogGithubGrants } from "../../connectors/github/grants";
 import { loadConfig } from "../../config/load";
 import { InsightsAwsConnectorStack, awsStackProps } from "../../stacks/aws/connector-stack";
-import { githubAppManifest } from "../../stacks/github/manifest";
+import { githubAppManifest } from "../../connectors/github/app-manifest";
 import { compareGrants } from "../../review/consistency";
 import { connectorKey, extractGrants } from "../../review/extract";
 import { awsTemplateGrants } from "../../review/extract/aws-connector-template";

@@ -6,7 +6,7 @@ import { AZURE_PERMISSION_GROUPS, REQUIRED_AZURE_GROUP } from "../../connectors/
 import { GCP_ORGANIZATION_ROLES } from "../../connectors/gcp/grants";
 import { GITHUB_APP_PERMISSIONS } from "../../connectors/github/permissions";
 import { OKTA_SCOPES } from "../../connectors/okta/grants";
-import * as manifestModule from "../../stacks/github/manifest";
+import * as manifestModule from "../../connectors/github/app-manifest";
 import { runCli, type CliResult } from "../helpers/cli";
 import { configWith } from "../helpers/config-text";
 

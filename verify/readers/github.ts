@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { githubUrls, type GithubConnectorConfig } from "../../connectors/github/config";
-import { readCredentialsFile } from "../../stacks/github/credentials-file";
-import { GithubFlowError } from "../../stacks/github/errors";
-import type { PermissionReport } from "../../stacks/github/permission-report";
+import { readCredentialsFile } from "../../providers/github/credentials-file";
+import { GithubFlowError } from "../../providers/github/errors";
+import type { PermissionReport } from "../../providers/github/permission-report";
 import { UnreadableSourceError, type Drift, type DriftChange, type SourceReader } from "../reading";
 
 /** The lines of `github verify`'s report, in verify's words. */
@@ -25,7 +25,7 @@ function reportDrift(report: PermissionReport, scope: string): Drift[] {
 }
 
 /**
- * GitHub: the existing check (`github verify`, stacks/github/verify.ts) run as it is, with
+ * GitHub: the existing check (`github verify`, providers/github/installation-permissions.ts) run as it is, with
  * the credentials file `github create-app` wrote; its report becomes verify's drift lines.
  */
 export const githubReader: SourceReader<GithubConnectorConfig> = {
@@ -40,8 +40,9 @@ export const githubReader: SourceReader<GithubConnectorConfig> = {
     }
     try {
       const credentials = readCredentialsFile(file);
-      const { clientFor, findOrgInstallation } = await import("../../stacks/github/installation");
-      const { permissionReport } = await import("../../stacks/github/verify");
+      const { clientFor, findOrgInstallation } = await import("../../providers/github/installation");
+      const { permissionReport } = await import("../../providers/github/installation-permissions");
+      const { manifestPermissions } = await import("../../connectors/github/app-manifest");
       // Read only: unlike `github verify`, this never writes to the credentials file.
       const app = {
         apiUrl: githubUrls(connector).apiUrl,
@@ -55,7 +56,7 @@ export const githubReader: SourceReader<GithubConnectorConfig> = {
         throw new GithubFlowError(`the app is not installed on ${connector.organization}`);
       }
       const { installationId } = installation;
-      const report = await permissionReport(client, installation);
+      const report = await permissionReport(client, installation, manifestPermissions());
       const scope = `github-org:${connector.organization.toLowerCase()}`;
       const facts = [
         { label: "app", value: `${credentials.slug} (ID ${credentials.appId}), installation ${installationId}` },

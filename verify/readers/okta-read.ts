@@ -1,6 +1,7 @@
 /** Okta reading helpers that need no SDK: where to ask, failures as unreadable, bounded lists. */
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { printable } from "../../providers/text/printable";
+import { isLoopbackHost } from "../../values/loopback";
 import { UnreadableSourceError } from "../reading";
 
 /** An Okta answer larger than this is refused: the reader's lists are a few kilobytes. */
@@ -18,7 +19,7 @@ export function oktaOrgUrl(connector: OktaConnectorConfig, env: NodeJS.ProcessEn
   } catch {
     throw new UnreadableSourceError("OKTA_CLIENT_ORGURL", "not a URL");
   }
-  const loopback = ["127.0.0.1", "[::1]", "localhost"].includes(parsed.hostname);
+  const loopback = isLoopbackHost(parsed.hostname);
   if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && loopback)) {
     throw new UnreadableSourceError("OKTA_CLIENT_ORGURL", `${printable(parsed.origin)} is not https`);
   }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { PINGONE_REGIONS, type PingOneRegion } from "../../connectors/pingone/config";
 import { printable } from "../../providers/text/printable";
+import { isLoopbackHost } from "../../values/loopback";
 import { boundedFetch, BoundedFetchError } from "../../providers/http/bounded-fetch";
 import { UnreadableSourceError, type ReadContext } from "../reading";
 
@@ -25,8 +26,6 @@ export interface PingOneEndpoints {
   readonly authUrl: string;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
 /** A base URL from the environment: https, or plain http on the loopback interface only (the local fake). */
 function baseUrl(variable: string, value: string): string {
   let url: URL;
@@ -35,7 +34,7 @@ function baseUrl(variable: string, value: string): string {
   } catch {
     throw new UnreadableSourceError(variable, "is not a URL");
   }
-  const plainLoopback = url.protocol === "http:" && LOOPBACK.has(url.hostname);
+  const plainLoopback = url.protocol === "http:" && isLoopbackHost(url.hostname);
   if (url.protocol !== "https:" && !plainLoopback) {
     throw new UnreadableSourceError(variable, "must be an https URL (plain http only on 127.0.0.1, for a local fake)");
   }

@@ -72,7 +72,12 @@ export class EmulatorStore {
    */
   private async forgetUnsaltedHashes(): Promise<void> {
     const old = await this.connectors.findAsync({ fingerprintSalt: { $exists: false } });
-    for (const doc of old) await this.connectors.updateAsync({ _id: doc._id }, { $set: { fingerprintSalt: newFingerprintSalt(), secretFingerprints: {} } }, {});
+    for (const doc of old)
+      await this.connectors.updateAsync(
+        { _id: doc._id },
+        { $set: { fingerprintSalt: newFingerprintSalt(), secretFingerprints: {} } },
+        {},
+      );
     await this.idempotency.removeAsync({ requestSalt: { $exists: false } }, { multi: true });
   }
 

@@ -13,9 +13,9 @@ describe("http adapter against the emulator, every exchange validated against op
   let exchanges: Exchange[];
   let client: InsightsHttpClient;
   beforeEach(async () => {
-    emulator = await InsightsEmulator.start({ checkDelayMs: 50 });
+    emulator = await InsightsEmulator.start({ kinds: CATALOG, checkDelayMs: 50 });
     exchanges = [];
-    client = new InsightsHttpClient({ baseUrl: emulator.url, siteId: SITE, token: new SecretValue("token"), onExchange: (e) => exchanges.push(e), retry: { retries: 0 } });
+    client = new InsightsHttpClient({ kinds: CATALOG, baseUrl: emulator.url, siteId: SITE, token: new SecretValue("token"), onExchange: (e) => exchanges.push(e), retry: { retries: 0 } });
   });
   afterEach(() => emulator.stop());
 

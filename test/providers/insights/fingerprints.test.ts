@@ -6,6 +6,7 @@ import { SecretValue } from "../../../values/secret-value";
 import { InsightsEmulator } from "../../../providers/insights/emulator/server";
 import { InsightsHttpClient } from "../../../providers/insights/http-client";
 import { filesUnder } from "../../helpers/files";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../../connectors/catalog";
 
 const SITE = "5a7f0c2e-1b2c-4d3e-8f40-123456789abc";
 /** A weak, guessable secret: the kind a dictionary finds in a few hundred tries. */
@@ -19,7 +20,7 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
   let emulator: InsightsEmulator;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "fingerprints-"));
-    emulator = await InsightsEmulator.start({ stateDir: join(dir, "state"), checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(dir, "state"), checkDelayMs: 10 });
   });
   afterEach(async () => {
     await emulator.stop();
@@ -27,7 +28,7 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
   });
 
   test("a dictionary guess at SHA-256 speed finds nothing; scrypt(N=16384, r=8, p=1) with the salt reproduces it", async () => {
-    const client = new InsightsHttpClient({ baseUrl: emulator.url, siteId: SITE });
+    const client = new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: emulator.url, siteId: SITE });
     const body = (name: string) => ({
       name,
       subdomain: "acme.beyondtrustcloud.com",
@@ -58,7 +59,7 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
   });
 
   test("the emulator's files hold no secret, no unsalted SHA-256 of it, and no SHA-256 of a request body", async () => {
-    const client = new InsightsHttpClient({ baseUrl: emulator.url, siteId: SITE });
+    const client = new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: emulator.url, siteId: SITE });
     const values = {
       name: "PRA",
       subdomain: "acme.beyondtrustcloud.com",
@@ -79,7 +80,7 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
     const stored = filesUnder(join(dir, "state"))
       .map((file) => readFileSync(file, "utf8"))
       .join("\n");
-    emulator = await InsightsEmulator.start({ stateDir: join(dir, "state"), checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(dir, "state"), checkDelayMs: 10 });
     expect(stored).toContain(created.fingerprintSalt);
     for (const forbidden of [
       CANARY,

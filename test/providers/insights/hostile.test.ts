@@ -4,6 +4,7 @@ import { InsightsHttpClient, type InsightsHttpClientOptions } from "../../../pro
 import { reconcile } from "../../../register/reconcile";
 import { manyEpmConnectors } from "../../register/helpers";
 import { closedPort, hostileServer, type HostileServer } from "./hostile-server";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../../connectors/catalog";
 
 const SITE = "5a7f0c2e-1b2c-4d3e-8f40-123456789abc";
 const CANARY = "CANARY-hostile-51c3";
@@ -21,6 +22,7 @@ afterEach(async () => {
 
 function client(url: string, options: Partial<InsightsHttpClientOptions> = {}): InsightsHttpClient {
   return new InsightsHttpClient({
+    kinds: INSIGHTS_CONNECTOR_KINDS,
     baseUrl: url,
     siteId: SITE,
     token: new SecretValue(`${CANARY}-token`),
@@ -196,7 +198,7 @@ describe("an unreachable API is named quickly, with the cause and the next step"
     const hint = `start the emulator: npx insights-connectors emulator --port ${port}`;
     // The default retry policy: a refused connection is not worth six backoffs.
     const error = await failureOf(
-      new InsightsHttpClient({ baseUrl: `http://127.0.0.1:${port}`, siteId: SITE, unreachableHint: hint }).list(),
+      new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: `http://127.0.0.1:${port}`, siteId: SITE, unreachableHint: hint }).list(),
     );
     expect(error.message).toBe(
       `GET /sites/${SITE}/connectors: cannot reach 127.0.0.1:${port}: TCP: connection refused (nothing listening, or a firewall rejects it). Next: ${hint}.`,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { InsightsHttpClient } from "../../../providers/insights/http-client";
 import { backoffMs, DEFAULT_RETRY_POLICY, retryAfterMs } from "../../../providers/insights/retry";
 import { retryLine } from "../../../cli/insights-progress";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../../connectors/catalog";
 
 describe("retries", () => {
   test("Retry-After: delta-seconds and HTTP dates", () => {
@@ -31,6 +32,7 @@ describe("retries", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const slept: number[] = [];
     const client = new InsightsHttpClient({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
       baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       siteId: "s",
       retry: { retries: 3, baseDelayMs: 10, maxDelayMs: 100, random: () => 0.5, sleep: async (ms) => void slept.push(ms) },
@@ -42,8 +44,8 @@ describe("retries", () => {
   });
 
   test("plain http is refused except to loopback", () => {
-    expect(() => new InsightsHttpClient({ baseUrl: "http://insights.example.com", siteId: "s" })).toThrow(/only spoken over TLS/);
-    expect(() => new InsightsHttpClient({ baseUrl: "http://127.0.0.1:1", siteId: "s" })).not.toThrow();
+    expect(() => new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: "http://insights.example.com", siteId: "s" })).toThrow(/only spoken over TLS/);
+    expect(() => new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: "http://127.0.0.1:1", siteId: "s" })).not.toThrow();
   });
 });
 
@@ -70,6 +72,7 @@ describe("Retry-After has a ceiling", () => {
     const slept: number[] = [];
     const events: { waitMs: number; serverAskedMs?: number }[] = [];
     const client = new InsightsHttpClient({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
       baseUrl: server.url,
       siteId: "s",
       timeoutMs: 120_000,
@@ -86,6 +89,7 @@ describe("Retry-After has a ceiling", () => {
     const server = await throttling("3600", 10);
     let now = NOW;
     const client = new InsightsHttpClient({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
       baseUrl: server.url,
       siteId: "s",
       timeoutMs: 75_000,
@@ -98,7 +102,7 @@ describe("Retry-After has a ceiling", () => {
 
   test("retries spent: the error says the server asked for more than the ceiling", async () => {
     const server = await throttling("3600", 10);
-    const client = new InsightsHttpClient({ baseUrl: server.url, siteId: "s", retry: { retries: 1, sleep: async () => undefined } });
+    const client = new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: server.url, siteId: "s", retry: { retries: 1, sleep: async () => undefined } });
     await expect(client.list()).rejects.toThrow("HTTP 429 slow down (the server asked to wait 3600 s; waits are capped at 30 s)");
     server.close();
   });

@@ -3,7 +3,7 @@ import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import type { SecretValue } from "../../values/secret-value";
-import { boundedFetch } from "../../providers/http/bounded-fetch";
+import { boundedFetch } from "../http/bounded-fetch";
 
 const USER_AGENT = "insights-connectors";
 

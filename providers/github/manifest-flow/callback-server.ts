@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CallbackRejectedError, GithubFlowError } from "./errors";
+import { CallbackRejectedError, GithubFlowError } from "../errors";
 import type { GithubAppManifest } from "./manifest";
 import { manifestPage, resultPage } from "./manifest-page";
 

@@ -1,5 +1,5 @@
 import type { SecretValue } from "../../values/secret-value";
-import { printable } from "../../providers/text/printable";
+import { printable } from "../text/printable";
 import { GithubFlowError, InstallationTimeoutError } from "./errors";
 import { appOctokit, type GithubClient, type GithubHttpPolicy } from "./octokit";
 

@@ -1,19 +1,9 @@
-import { githubAppName, type GithubConnectorConfig } from "../../connectors/github/config";
-import { GITHUB_APP_PERMISSIONS } from "../../connectors/github/permissions";
+import type { GithubAppBlueprint, GithubAppManifest } from "../../providers/github/manifest-flow/manifest";
+import { githubAppName, githubUrls, type GithubConnectorConfig } from "./config";
+import { GITHUB_APP_PERMISSIONS } from "./permissions";
 
 /** Insights' home page, the app's homepage in the guide's step 4. */
 export const INSIGHTS_HOMEPAGE = "https://app.beyondtrust.io";
-
-/** A GitHub App manifest (docs.github.com: "Registering a GitHub App from a manifest"). */
-export interface GithubAppManifest {
-  name: string;
-  url: string;
-  hook_attributes: { url: string; active: boolean };
-  redirect_url: string;
-  public: boolean;
-  default_permissions: Record<string, "read">;
-  default_events: string[];
-}
 
 /** The catalog's permissions as the manifest's `default_permissions`: every one `read`. */
 export function manifestPermissions(): Record<string, "read"> {
@@ -35,5 +25,15 @@ export function githubAppManifest(connector: GithubConnectorConfig, redirectUrl:
     public: false,
     default_permissions: manifestPermissions(),
     default_events: [],
+  };
+}
+
+/** What the manifest flow needs of a GitHub connector: where, which organization, which permissions, which manifest. */
+export function githubAppBlueprint(connector: GithubConnectorConfig): GithubAppBlueprint {
+  return {
+    ...githubUrls(connector),
+    organization: connector.organization,
+    permissions: manifestPermissions(),
+    manifest: (redirectUrl) => githubAppManifest(connector, redirectUrl),
   };
 }

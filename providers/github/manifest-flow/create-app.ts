@@ -1,10 +1,9 @@
-import { githubUrls, type GithubConnectorConfig } from "../../connectors/github/config";
-import type { SecretValue } from "../../values/secret-value";
-import { printable } from "../../providers/text/printable";
+import type { SecretValue } from "../../../values/secret-value";
+import { printable } from "../../text/printable";
 import { startManifestFlowServer } from "./callback-server";
 import { convertManifestCode, type CreatedGithubApp } from "./conversion";
-import { githubAppManifest } from "./manifest";
-import { DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "./octokit";
+import type { GithubAppBlueprint } from "./manifest";
+import { DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "../octokit";
 import { completeInstallation, type CompletedInstallation } from "./resume";
 
 /** Where the app's credentials go: the registration stage, or a file the user named. */
@@ -35,18 +34,17 @@ export type CreatedAndInstalled = CompletedInstallation;
 /**
  * The guide's "Configure a New GitHub App" through GitHub's manifest flow: serve the
  * manifest page, take GitHub's redirect, convert the code, hand the credentials off,
- * wait for the organization installation, and compare its permissions with the catalog.
+ * wait for the organization installation, and compare its permissions with the blueprint's.
  */
 export async function createGithubApp(
-  connector: GithubConnectorConfig,
+  blueprint: GithubAppBlueprint,
   options: CreateGithubAppOptions,
 ): Promise<CreatedAndInstalled> {
-  const { webUrl, apiUrl } = githubUrls(connector);
-  const organization = connector.organization;
+  const { webUrl, apiUrl, organization, permissions } = blueprint;
   const http = { ...DEFAULT_GITHUB_HTTP_POLICY, ...options.http };
   const newAppForm = `${webUrl}/organizations/${organization}/settings/apps/new`;
   const server = await startManifestFlowServer<CreatedGithubApp>({
-    manifest: (redirectUrl) => githubAppManifest(connector, redirectUrl),
+    manifest: blueprint.manifest,
     formAction: (state) => `${newAppForm}?state=${encodeURIComponent(state)}`,
     timeoutMs: options.callbackTimeoutMs,
     // The key is saved before the browser hears "created": it cannot be downloaded again.
@@ -66,7 +64,7 @@ export async function createGithubApp(
     const created = `Created the GitHub App "${printable(app.slug)}".`;
     options.say(`${created} Install it on ${organization} (all repositories): ${installLink}`);
 
-    const target = { webUrl, apiUrl, appId: app.appId, pem: app.pem, organization, http };
+    const target = { webUrl, apiUrl, permissions, appId: app.appId, pem: app.pem, organization, http };
     const completed = await completeInstallation(
       target,
       (installedAppUrl) => options.handoff.appInstalled({ appId: app.appId, installedAppUrl }),

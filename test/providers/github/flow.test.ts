@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createGithubApp } from "../../../stacks/github/create-app";
-import { credentialsFileHandoff, readCredentialsFile } from "../../../stacks/github/credentials-file";
-import { GithubFlowError } from "../../../stacks/github/errors";
-import { hasDrift } from "../../../stacks/github/permission-report";
-import { manifestPermissions } from "../../../stacks/github/manifest";
+import { createGithubApp } from "../../../providers/github/manifest-flow/create-app";
+import { credentialsFileHandoff, readCredentialsFile } from "../../../providers/github/credentials-file";
+import { GithubFlowError } from "../../../providers/github/errors";
+import { hasDrift } from "../../../providers/github/permission-report";
+import { manifestPermissions } from "../../../connectors/github/app-manifest";
 import { FakeGithub } from "../../fakes/github";
-import { connectorFor, flowOptions, recordingHandoff, scriptedBrowser } from "./helpers";
+import { blueprintFor, flowOptions, recordingHandoff, scriptedBrowser } from "./helpers";
 
 describe("GitHub App manifest flow against a local fake of GitHub", () => {
   let fake: FakeGithub;
@@ -21,7 +21,7 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     const said: string[] = [];
     const handoff = recordingHandoff();
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(connectorFor(fake), flowOptions({
+    const flow = createGithubApp(blueprintFor(fake), flowOptions({
       said,
       handoff: {
         appCreated(app) {
@@ -62,7 +62,7 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     try {
       const handoff = credentialsFileHandoff(out);
       const said: string[] = [];
-      const result = await createGithubApp(connectorFor(fake), flowOptions({
+      const result = await createGithubApp(blueprintFor(fake), flowOptions({
         said,
         handoff: {
           appCreated(app) {
@@ -92,7 +92,7 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     const said: string[] = [];
     const strays: number[] = [];
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(connectorFor(fake), flowOptions({
+    const flow = createGithubApp(blueprintFor(fake), flowOptions({
       said,
       handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
       onPageReady: (url) => {
@@ -118,7 +118,7 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     const tampered = new Promise<{ status: number; text: string }>((resolve, reject) => {
       browse = (url) => scriptedBrowser(url, { tamperState: true }).then(resolve, reject);
     });
-    const flow = createGithubApp(connectorFor(fake), flowOptions({
+    const flow = createGithubApp(blueprintFor(fake), flowOptions({
       said,
       handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
       onPageReady: (url) => browse(url),
@@ -135,14 +135,14 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
   test("an expired code gives a clear error naming the one-hour validity", async () => {
     fake.codeMaxAgeMs = -1;
     const said: string[] = [];
-    const flow = createGithubApp(connectorFor(fake), flowOptions({ said, onPageReady: (url) => void scriptedBrowser(url) }));
+    const flow = createGithubApp(blueprintFor(fake), flowOptions({ said, onPageReady: (url) => void scriptedBrowser(url) }));
     await expect(flow).rejects.toThrow(/refused the manifest code \(HTTP 404\): it expired \(codes are valid for one hour\) or was already used/);
   });
 
   test("no installation within the timeout: a clear error, after the credentials were already handed off", async () => {
     const said: string[] = [];
     const handoff = recordingHandoff();
-    const flow = createGithubApp(connectorFor(fake), flowOptions({ said, handoff, installTimeoutMs: 300, onPageReady: (url) => void scriptedBrowser(url) }));
+    const flow = createGithubApp(blueprintFor(fake), flowOptions({ said, handoff, installTimeoutMs: 300, onPageReady: (url) => void scriptedBrowser(url) }));
     await expect(flow).rejects.toThrow(/the app is not installed on acme after \d+ s/);
     expect(handoff.created?.appId).toBe([...fake.apps.keys()][0]);
     expect(handoff.installedAppUrl).toBeUndefined();
@@ -152,7 +152,7 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     const said: string[] = [];
     const granted = { ...manifestPermissions(), organization_events: "write", secrets: "read" } as Record<string, string>;
     delete granted.members;
-    const flow = createGithubApp(connectorFor(fake), flowOptions({
+    const flow = createGithubApp(blueprintFor(fake), flowOptions({
       said,
       handoff: { appCreated: (app) => void fake.install(app.appId, "acme", granted), appInstalled: () => undefined },
       onPageReady: (url) => void scriptedBrowser(url),
@@ -171,7 +171,7 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
   test("no redirect at all within the timeout ends the flow and frees the port", async () => {
     const said: string[] = [];
     let pageUrl = "";
-    const flow = createGithubApp(connectorFor(fake), flowOptions({ said, callbackTimeoutMs: 200, onPageReady: (url) => void (pageUrl = url) }));
+    const flow = createGithubApp(blueprintFor(fake), flowOptions({ said, callbackTimeoutMs: 200, onPageReady: (url) => void (pageUrl = url) }));
     await expect(flow).rejects.toThrow(/no redirect from GitHub within 0 s/);
     await expect(flow).rejects.toBeInstanceOf(GithubFlowError);
     await expect(fetch(pageUrl)).rejects.toThrow();

@@ -1,13 +1,20 @@
 import { get as httpGet } from "node:http";
 import type { GithubConnectorConfig } from "../../../connectors/github/config";
 import type { SecretValue } from "../../../values/secret-value";
-import type { CreateGithubAppOptions, GithubAppHandoff } from "../../../stacks/github/create-app";
+import type { CreateGithubAppOptions, GithubAppHandoff } from "../../../providers/github/manifest-flow/create-app";
 import type { FakeGithub } from "../../fakes/github";
 import { VALID } from "../../helpers/config-text";
-import { connectorFrom } from "../cdktf/helpers";
+import { connectorFrom } from "../../stacks/cdktf/helpers";
+import { githubAppBlueprint } from "../../../connectors/github/app-manifest";
+import type { GithubAppBlueprint } from "../../../providers/github/manifest-flow/manifest";
 
 export function connectorFor(fake: FakeGithub): GithubConnectorConfig {
   return connectorFrom<GithubConnectorConfig>(`${VALID.github}\napiUrl: ${fake.apiUrl}\nwebUrl: ${fake.webUrl}`);
+}
+
+/** What the manifest flow takes for the valid GitHub connector pointed at the fake. */
+export function blueprintFor(fake: FakeGithub): GithubAppBlueprint {
+  return githubAppBlueprint(connectorFor(fake));
 }
 
 function unescapeHtml(text: string): string {

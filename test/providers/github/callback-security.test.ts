@@ -1,6 +1,6 @@
-import { createGithubApp } from "../../../stacks/github/create-app";
+import { createGithubApp } from "../../../providers/github/manifest-flow/create-app";
 import { FakeGithub } from "../../fakes/github";
-import { connectorFor, flowOptions, getWithHost, recordingHandoff, scriptedBrowser } from "./helpers";
+import { blueprintFor, flowOptions, getWithHost, recordingHandoff, scriptedBrowser } from "./helpers";
 
 /** Issue 15.12: the page and the callback as an attacker on this machine, or a web page rebinding DNS, sees them. */
 describe("the local callback server refuses what did not come from this flow", () => {
@@ -17,7 +17,7 @@ describe("the local callback server refuses what did not come from this flow", (
     const said: string[] = [];
     const answers: Array<{ status: number; text: string }> = [];
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(connectorFor(fake), flowOptions({
+    const flow = createGithubApp(blueprintFor(fake), flowOptions({
       said,
       handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
       onPageReady: async (pageUrl) => {
@@ -37,7 +37,7 @@ describe("the local callback server refuses what did not come from this flow", (
   test("the page is served once: a second GET gets 410 and not the state", async () => {
     const said: string[] = [];
     const pages: Array<{ status: number; text: string }> = [];
-    const flow = createGithubApp(connectorFor(fake), flowOptions({
+    const flow = createGithubApp(blueprintFor(fake), flowOptions({
       said,
       callbackTimeoutMs: 500,
       onPageReady: async (pageUrl) => {
@@ -64,7 +64,7 @@ describe("the local callback server refuses what did not come from this flow", (
     const foreign = fake.createApp("evil\u001b]0;pwned\u0007\u001b[2J", { name: "BT Insights acme", url: "https://x", default_permissions: {} });
     let forged: { status: number; text: string } | undefined;
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(connectorFor(fake), flowOptions({
+    const flow = createGithubApp(blueprintFor(fake), flowOptions({
       said,
       handoff: {
         appCreated(app) {

@@ -1,9 +1,9 @@
 import { chromium, type Browser } from "playwright-core";
-import { createGithubApp } from "../../../stacks/github/create-app";
-import { hasDrift } from "../../../stacks/github/permission-report";
+import { createGithubApp } from "../../../providers/github/manifest-flow/create-app";
+import { hasDrift } from "../../../providers/github/permission-report";
 import { FakeGithub } from "../../fakes/github";
 import { CHROMIUM, requireTool } from "../../helpers/require-tool";
-import { connectorFor, recordingHandoff } from "./helpers";
+import { blueprintFor, recordingHandoff } from "./helpers";
 
 const chromiumTool = requireTool("chromium", "real-browser GitHub flow");
 
@@ -27,7 +27,7 @@ chromiumTool.describe(`GitHub App manifest flow in headless chromium${chromiumTo
     const visited: string[] = [];
     page.on("framenavigated", (frame) => visited.push(frame.url()));
 
-    const result = await createGithubApp(connectorFor(fake), {
+    const result = await createGithubApp(blueprintFor(fake), {
       say: (line) => terminal.push(line),
       callbackTimeoutMs: 30_000,
       installTimeoutMs: 10_000,

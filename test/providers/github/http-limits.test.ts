@@ -1,9 +1,9 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createGithubApp, type CreateGithubAppOptions } from "../../../stacks/github/create-app";
-import { anonymousOctokit, DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "../../../stacks/github/octokit";
+import { createGithubApp, type CreateGithubAppOptions } from "../../../providers/github/manifest-flow/create-app";
+import { anonymousOctokit, DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "../../../providers/github/octokit";
 import { FakeGithub } from "../../fakes/github";
-import { connectorFor, flowOptions, recordingHandoff, scriptedBrowser } from "./helpers";
+import { blueprintFor, flowOptions, recordingHandoff, scriptedBrowser } from "./helpers";
 
 const LOOKUP = "/api/v3/orgs/acme/installation";
 const fast: Partial<GithubHttpPolicy> = { retryBaseMs: 5 };
@@ -19,7 +19,7 @@ describe("calls to GitHub retry a transient failure, within a ceiling and a dead
   function flow(http: Partial<GithubHttpPolicy>, overrides: Partial<CreateGithubAppOptions> = {}) {
     const said: string[] = [];
     const handoff = recordingHandoff();
-    const result = createGithubApp(connectorFor(fake), flowOptions({ said, handoff, http, onPageReady: (url) => void scriptedBrowser(url), ...overrides }));
+    const result = createGithubApp(blueprintFor(fake), flowOptions({ said, handoff, http, onPageReady: (url) => void scriptedBrowser(url), ...overrides }));
     return { said, handoff, result };
   }
 

@@ -1,16 +1,16 @@
-import { githubUrls, type GithubConnectorConfig } from "../../connectors/github/config";
-import { recordInstalledAppUrl, readCredentialsFile } from "./credentials-file";
-import { GithubFlowError } from "./errors";
+import { recordInstalledAppUrl, readCredentialsFile } from "../credentials-file";
+import { GithubFlowError } from "../errors";
 import {
   clientFor,
   findOrgInstallation,
   installedAppUrl,
   waitForOrgInstallation,
   type AppOnOrganization,
-} from "./installation";
-import { DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "./octokit";
-import type { PermissionReport } from "./permission-report";
-import { permissionReport } from "./verify";
+} from "../installation";
+import { DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "../octokit";
+import type { PermissionReport } from "../permission-report";
+import { permissionReport } from "../installation-permissions";
+import type { GithubAppTarget } from "./manifest";
 
 export interface InstallationWait {
   readonly timeoutMs: number;
@@ -27,10 +27,10 @@ export interface CompletedInstallation {
 /**
  * The tail of the flow, shared by create-app, resume and verify: find the organization
  * installation (waiting for it, when `wait` is given), hand its URL to `record` before
- * anything else can fail, then compare its permissions with the catalog.
+ * anything else can fail, then compare its permissions with the ones it must have.
  */
 export async function completeInstallation(
-  app: AppOnOrganization & { readonly webUrl: string },
+  app: AppOnOrganization & Pick<GithubAppTarget, "webUrl" | "permissions">,
   record: (installedAppUrl: string) => Promise<void> | void,
   wait?: InstallationWait,
 ): Promise<CompletedInstallation> {
@@ -43,7 +43,7 @@ export async function completeInstallation(
   }
   const url = installedAppUrl(app.webUrl, app.organization, installation.installationId);
   await record(url);
-  return { installedAppUrl: url, report: await permissionReport(client, installation) };
+  return { installedAppUrl: url, report: await permissionReport(client, installation, app.permissions) };
 }
 
 export interface ResumeOptions {
@@ -59,18 +59,15 @@ export interface ResumeOptions {
  * `installedAppUrl`, which registration needs, and checks the permissions.
  */
 export async function resumeGithubApp(
-  connector: GithubConnectorConfig,
+  target: GithubAppTarget,
   credentialsPath: string,
   options: ResumeOptions = {},
 ): Promise<CompletedInstallation & { readonly recorded: boolean }> {
   const credentials = readCredentialsFile(credentialsPath);
-  const { webUrl, apiUrl } = githubUrls(connector);
   const app = {
-    webUrl,
-    apiUrl,
+    ...target,
     appId: credentials.appId,
     pem: credentials.pem,
-    organization: connector.organization,
     http: options.http ?? DEFAULT_GITHUB_HTTP_POLICY,
   };
   let recorded = false;

@@ -1,4 +1,4 @@
-import { printable } from "../../providers/text/printable";
+import { printable } from "../text/printable";
 
 /** How an installation's permissions differ from the catalog's. Empty lists mean no drift. */
 export interface PermissionReport {

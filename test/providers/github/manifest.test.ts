@@ -1,9 +1,9 @@
 import { GITHUB_APP_PERMISSIONS } from "../../../connectors/github/permissions";
-import { githubAppManifest } from "../../../stacks/github/manifest";
-import { manifestPage } from "../../../stacks/github/manifest-page";
+import { githubAppManifest } from "../../../connectors/github/app-manifest";
+import { manifestPage } from "../../../providers/github/manifest-flow/manifest-page";
 import type { GithubConnectorConfig } from "../../../connectors/github/config";
 import { VALID } from "../../helpers/config-text";
-import { connectorFrom } from "../cdktf/helpers";
+import { connectorFrom } from "../../stacks/cdktf/helpers";
 
 const connector = connectorFrom<GithubConnectorConfig>(VALID.github);
 

@@ -1,7 +1,7 @@
-import { SecretValue } from "../../values/secret-value";
-import { printable } from "../../providers/text/printable";
-import { CallbackRejectedError, GithubFlowError } from "./errors";
-import { anonymousOctokit, DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "./octokit";
+import { SecretValue } from "../../../values/secret-value";
+import { printable } from "../../text/printable";
+import { CallbackRejectedError, GithubFlowError } from "../errors";
+import { anonymousOctokit, DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "../octokit";
 
 /** What the flow keeps of a new app; the PEM only as a {@link SecretValue}. */
 export interface CreatedGithubApp {
