@@ -4,7 +4,7 @@ import { z } from "zod";
 import { filePermissionProblem } from "../../values/secret-ref";
 import { SecretValue } from "../../values/secret-value";
 import { GithubFlowError } from "./errors";
-import type { GithubAppHandoff } from "./manifest-flow/create-app";
+import type { GithubAppHandoff } from "./manifest-flow/manifest";
 
 /** The credentials file `create-app --out` writes (mode 0600) and `verify` reads. */
 const credentialsFileSchema = z.strictObject({

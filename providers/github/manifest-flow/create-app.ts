@@ -1,19 +1,13 @@
-import type { SecretValue } from "../../../values/secret-value";
 import { printable } from "../../text/printable";
 import { startManifestFlowServer } from "./callback-server";
 import { convertManifestCode, type CreatedGithubApp } from "./conversion";
-import type { GithubAppBlueprint } from "./manifest";
+import type { GithubAppBlueprint, GithubAppHandoff } from "./manifest";
+
+export type { GithubAppHandoff } from "./manifest";
 import { DEFAULT_GITHUB_HTTP_POLICY, type GithubHttpPolicy } from "../octokit";
 import { completeInstallation, type CompletedInstallation } from "./resume";
 
 /** Where the app's credentials go: the registration stage, or a file the user named. */
-export interface GithubAppHandoff {
-  /** Right after the conversion, before anything else can fail: the PEM cannot be downloaded again. */
-  appCreated(app: { appId: number; slug: string; pem: SecretValue }): Promise<void> | void;
-  /** Once the organization installation exists. */
-  appInstalled(details: { appId: number; installedAppUrl: string }): Promise<void> | void;
-}
-
 export interface CreateGithubAppOptions {
   readonly handoff: GithubAppHandoff;
   /** Instructions for the person at the terminal; never a credential. */

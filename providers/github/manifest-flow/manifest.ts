@@ -1,3 +1,5 @@
+import type { SecretValue } from "../../../values/secret-value";
+
 /** A GitHub App manifest (docs.github.com: "Registering a GitHub App from a manifest"). */
 export interface GithubAppManifest {
   name: string;
@@ -27,4 +29,12 @@ export interface GithubAppTarget {
 export interface GithubAppBlueprint extends GithubAppTarget {
   /** The manifest, given the local callback GitHub redirects to. */
   readonly manifest: (redirectUrl: string) => GithubAppManifest;
+}
+
+/** Where the flow hands what it created, step by step (the credentials file, or a test's recorder). */
+export interface GithubAppHandoff {
+  /** Right after the conversion, before anything else can fail: the PEM cannot be downloaded again. */
+  appCreated(app: { appId: number; slug: string; pem: SecretValue }): Promise<void> | void;
+  /** Once the organization installation exists. */
+  appInstalled(details: { appId: number; installedAppUrl: string }): Promise<void> | void;
 }
