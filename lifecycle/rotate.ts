@@ -18,6 +18,8 @@ export interface OverlapRotation<S extends KeySlots = KeySlots> {
   readonly credential: string;
   /** The slots the deployed stack holds; undefined before its first deploy. */
   read(): Promise<S | undefined>;
+  /** The slots of a stack's first deploy: one key, created now (so its age is known from day one). */
+  first(now: Date): S;
   /** The current key is due for replacement at `now`. */
   due(slots: S, now: Date): boolean;
   /** A new key beside the current one (connectors/<kind>/key-rotation.ts). */
@@ -46,7 +48,7 @@ export async function deployWithRotation<S extends KeySlots>(rotation: OverlapRo
   const deployed = await rotation.read();
   const resuming = Boolean(deployed?.next);
   if (!deployed || (!resuming && !rotation.due(deployed, now))) {
-    await steps.register(await steps.deploy(deployed ? rotation.parameters(deployed) : {}));
+    await steps.register(await steps.deploy(rotation.parameters(deployed ?? rotation.first(now))));
     return;
   }
   const overlapping = resuming ? deployed : rotation.begin(deployed, now);
