@@ -79,22 +79,23 @@ export class Harness {
   }
 
   /** `up`; "killed" when the cloud's kill point was reached (the run stops there, as a dead process). */
-  async up(overrides: Partial<UpOptions> = {}): Promise<UpReport | "killed"> {
-    this.controller = new AbortController();
-    const controller = this.controller;
+  up(overrides: Partial<UpOptions> = {}): Promise<UpReport | "killed"> {
+    return this.killable(() => upTenant(this.config, "acme", this.options(overrides)));
+  }
+
+  down(): Promise<DownReport | "killed"> {
+    return this.killable(() => downTenant(this.config, "acme", this.options()));
+  }
+
+  private async killable<T>(run: () => Promise<T>): Promise<T | "killed"> {
+    const controller = (this.controller = new AbortController());
     this.cloud.onKill = () => controller.abort();
     try {
-      return await upTenant(this.config, "acme", this.options(overrides));
+      return await run();
     } catch (error) {
       if (controller.signal.aborted) return "killed";
       throw error;
     }
-  }
-
-  async down(): Promise<DownReport> {
-    this.controller = new AbortController();
-    const options = this.options();
-    return downTenant(this.config, "acme", { ...options, env: ENV });
   }
 
   /** What Insights holds: `kind/name` per connector, duplicates kept. */

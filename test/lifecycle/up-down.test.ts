@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { DownReport } from "../../lifecycle/down";
 import type { UpReport } from "../../lifecycle/up";
 import { EMULATOR_DEFAULT_SITE } from "../../register/insights-target";
 import { CANARY, Harness, STACKS } from "./harness";
@@ -78,7 +79,7 @@ describe("down", () => {
   test("turns off and deletes every connector, then destroys the stacks in reverse order", async () => {
     await harness.up();
     harness.cloud.log.length = 0;
-    const report = await harness.down();
+    const report = (await harness.down()) as DownReport;
     expect(await harness.registered()).toEqual([]);
     expect([...harness.cloud.stacks.keys()]).toEqual([]);
     // Insights first (so nothing polls a dead credential), then the stacks, last deployed first.
@@ -93,7 +94,7 @@ describe("down", () => {
   test("a stack whose engine fails is reported with the engine's message, the rest is removed", async () => {
     await harness.up();
     harness.cloud.missing.set("acme-azure", "terraform is not on PATH: install Terraform >= 1.5 or OpenTofu");
-    const report = await harness.down();
+    const report = (await harness.down()) as DownReport;
     expect(report.left).toEqual([{ what: "stack acme-azure (Contoso Entra)", why: "terraform is not on PATH: install Terraform >= 1.5 or OpenTofu" }]);
     expect([...harness.cloud.stacks.keys()]).toEqual(["acme-azure"]);
     expect(STACKS.filter((s) => harness.cloud.stacks.has(s))).toEqual(["acme-azure"]);
