@@ -24,6 +24,8 @@ export interface DownOptions {
 export interface LeftBehind {
   readonly what: string;
   readonly why: string;
+  /** Left by design for a human (the GitHub App registration, a sheet tenant's connectors); not a failure. */
+  readonly expected?: boolean;
 }
 
 export interface DownReport {
@@ -71,7 +73,7 @@ export async function downTenant(config: ToolkitConfig, tenantName: string, opti
     try {
       await unit.engine.destroy({ env: options.env, yes: true, signal: options.signal, onOutput: options.onEngineOutput });
       removed.push(stack);
-      if (unit.connector.kind === "github") left.push({ what: `the GitHub App of ${unit.connector.name}`, why: GITHUB_APP_LEFT });
+      if (unit.connector.kind === "github") left.push({ what: `the GitHub App of ${unit.connector.name}`, why: GITHUB_APP_LEFT, expected: true });
     } catch (error) {
       if (options.signal?.aborted) throw error;
       left.push({ what: stack, why: printable((error as Error).message) });
@@ -94,7 +96,7 @@ async function removeConnectors(config: ToolkitConfig, tenant: TenantConfig, uni
   if (!api) {
     // A sheet tenant has no API: the human who typed the connectors in deletes them.
     for (const unit of units) {
-      tally.left.push({ what: `Insights connector ${unit.connector.name}`, why: "sheet tenant: delete it in the console (Menu > Connectors)" });
+      tally.left.push({ what: `Insights connector ${unit.connector.name}`, why: "sheet tenant: delete it in the console (Menu > Connectors)", expected: true });
     }
     return new Set();
   }
