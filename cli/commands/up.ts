@@ -71,7 +71,12 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
     .option("--sheet-dir <dir>", "sheet tenants: where the registration sheets are written", "registration-sheets")
     .action(async (options: UpOptions) => {
       const config = lifecycleConfig(options);
-      if (!options.dryRun) requireYes(options, "up", "run with --dry-run first to see every step");
+      if (!options.dryRun) {
+        requireYes(options, "up", "run with --dry-run first to see every step");
+        // Every secret the registrations will send, resolved before any engine runs: all problems at once.
+        const { checkSecretsResolve } = await import("../../register/preflight");
+        checkSecretsResolve(config, { tenants: [options.tenant], env: process.env, emulatorUrl: options.emulator });
+      }
       const deadline = new Deadline(positiveNumber(options.timeout, "--timeout") * 1000);
       const settleTimeoutMs = positiveNumber(options.settleTimeout, "--settle-timeout") * 1000;
       const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;

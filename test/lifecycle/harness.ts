@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../config/load";
 import type { ToolkitConfig } from "../../config/types";
-import { downTenant, type DownReport } from "../../lifecycle/down";
+import { downTenant, type DownOptions, type DownReport } from "../../lifecycle/down";
 import { upTenant, type UpOptions, type UpReport } from "../../lifecycle/up";
 import type { InsightsApi } from "../../providers/insights/adapter";
 import { InsightsEmulator } from "../../providers/insights/emulator/server";
@@ -83,8 +83,14 @@ export class Harness {
     return this.killable(() => upTenant(this.config, "acme", this.options(overrides)));
   }
 
-  down(): Promise<DownReport | "killed"> {
-    return this.killable(() => downTenant(this.config, "acme", this.options()));
+  down(overrides: Partial<DownOptions> = {}): Promise<DownReport | "killed"> {
+    return this.killable(() => downTenant(this.config, "acme", { ...this.options(), ...overrides }));
+  }
+
+  /** The emulator's API with some calls replaced (failures the emulator cannot be asked for). */
+  apiWith(replaced: Partial<InsightsApi>): () => InsightsApi {
+    const real = insightsApiFor(this.config.tenants[0].insights, this.dir, ENV, { retry: { retries: 0 } })!;
+    return () => ({ ...bind(real), ...replaced });
   }
 
   private async killable<T>(run: () => Promise<T>): Promise<T | "killed"> {

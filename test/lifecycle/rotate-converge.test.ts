@@ -11,6 +11,9 @@ const T0 = new Date("2026-01-01T00:00:00Z");
 const T1 = new Date(T0.getTime() + 91 * DAY);
 
 let harness: Harness;
+const failingUpdate = async (): Promise<never> => {
+  throw new Error("HTTP 503 unavailable");
+};
 afterEach(() => harness?.stop());
 
 /** Whether Insights holds the Okta key of this generation (by the API's salted fingerprint). */
@@ -47,31 +50,12 @@ describe("Okta key rotation by overlap inside up (fake engines, emulator)", () =
   test("a registration that fails keeps the old key in the app (never removed before the new one is registered)", async () => {
     harness = await Harness.start();
     await harness.up({ now: () => T0 });
-    const report = (await harness.up({ now: () => T1, insightsApi: () => ({ ...failingUpdates() }) })) as UpReport;
+    const report = (await harness.up({ now: () => T1, insightsApi: harness.apiWith({ update: failingUpdate }) })) as UpReport;
     expect(report.connectors.find((c) => c.kind === "okta")!.outcome).toBe("failed");
     expect(harness.cloud.slotsOf("acme-okta")).toMatchObject({ current: { generation: 1 }, next: { generation: 2 } });
     expect(await insightsHoldsOktaKey(1)).toBe(true);
   });
 });
-
-/** An API whose every update fails: registration of a new key cannot happen. */
-function failingUpdates() {
-  const { insightsApiFor } = require("../../register/insights-target") as typeof import("../../register/insights-target");
-  const real = insightsApiFor(harness.config.tenants[0].insights, harness.dir, {}, { retry: { retries: 0 } })!;
-  return {
-    list: () => real.list(),
-    create: real.create.bind(real),
-    update: async () => {
-      throw new Error("HTTP 503 unavailable");
-    },
-    remove: real.remove.bind(real),
-    turnOff: real.turnOff.bind(real),
-    turnOn: real.turnOn.bind(real),
-    connectivity: real.connectivity.bind(real),
-    activity: real.activity.bind(real),
-    awsExternalId: () => real.awsExternalId(),
-  };
-}
 
 describe("kill up at every step and re-run: the tenant converges (fake engines, emulator)", () => {
   /** The tenant before the killed run: nothing at all, or deployed at T0 with the Okta key now due. */

@@ -100,3 +100,21 @@ describe("down", () => {
     expect(STACKS.filter((s) => harness.cloud.stacks.has(s))).toEqual(["acme-azure"]);
   });
 });
+
+describe("down keeps what it must", () => {
+  test("a connector Insights will not delete keeps its stack, and the report says why", async () => {
+    await harness.up();
+    const entra = (await harness.emulator.all()).find((c) => c.name === "Contoso Entra")!;
+    const real = harness.apiWith({})();
+    const remove = async (id: string) => {
+      if (id === entra._id) throw new Error("HTTP 503 unavailable");
+      return real.remove(id);
+    };
+    const report = (await harness.down({ insightsApi: harness.apiWith({ remove }) })) as DownReport;
+    expect(report.left).toEqual([
+      { what: "Insights connector Contoso Entra (azure)", why: "HTTP 503 unavailable; its stack was kept so the connector does not poll a dead credential" },
+    ]);
+    expect([...harness.cloud.stacks.keys()]).toEqual(["acme-azure"]);
+    expect(await harness.registered()).toEqual(["azure/Contoso Entra"]);
+  });
+});
