@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { requireEngineCli, EngineMissingError } from "../stacks/engine-cli";
+import { requireEngineCli, EngineMissingError } from "../providers/engines/engine-cli";
 import { readCredentialsFile } from "../stacks/github/credentials-file";
 
 /** A stack's outputs by name; the registration stage wraps the secret ones before use. Held in memory only. */

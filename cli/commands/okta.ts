@@ -2,7 +2,7 @@ import { Argument, type Command } from "commander";
 import { loadConfig } from "../../config/load";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { connectorsOfKind } from "../../stacks/connectors-of-kind";
-import { EngineMissingError } from "../../stacks/engine-cli";
+import { EngineMissingError } from "../../providers/engines/engine-cli";
 import type { OktaAction } from "../../stacks/okta/automation";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";

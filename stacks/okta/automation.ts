@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
-import { EngineMissingError, requireEngineCli } from "../engine-cli";
+import { EngineMissingError, requireEngineCli } from "../../providers/engines/engine-cli";
 import { oktaKeySlots, type OktaKeySlots } from "../../connectors/okta/key-rotation";
 import { OKTA_KEY_SLOTS_CONFIG, oktaProgram } from "./program";
 

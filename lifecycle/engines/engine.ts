@@ -1,0 +1,66 @@
+/**
+ * The engine port `up` and `down` drive: one {@link ConnectorEngine} per connector that has a
+ * stack, built by `engineFor` (./index.ts) from the config.
+ */
+
+/** What a connector's stack is, for progress lines and dry runs. */
+export interface EngineStep {
+  /** The catalog's engine: `aws-cdk`, `cdktf`, `pulumi` or `github-app-manifest`. */
+  readonly engine: string;
+  readonly stackName: string;
+  /** The catalog's one-line summary of what the stack creates. */
+  readonly summary: string;
+}
+
+export interface EngineContext {
+  /** The environment of the engine's process (cloud credentials, PATH). */
+  readonly env: NodeJS.ProcessEnv;
+  /** The user agreed to changes (`--yes`): the engine must not prompt. */
+  readonly yes: boolean;
+  /** The engine's own output, line by line, escape codes stripped and parameter values masked. */
+  readonly onOutput?: (line: string) => void;
+  /**
+   * Stack parameters by name: `BtConnectorExternalId` for AWS (else read from the config),
+   * Terraform variables for CDKTF stacks (passed as TF_VAR_*), `keySlots` (JSON) for Okta.
+   * Values: never printed.
+   */
+  readonly parameters?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+}
+
+export interface ConnectorEngine {
+  readonly step: EngineStep;
+  /** Undefined when the engine's CLI is present; else what to install (nothing was changed). */
+  missing(): string | undefined;
+  /** The commands a dry run prints, in order; parameter values appear as `***`. */
+  describe(action: "deploy" | "destroy", options?: { readonly yes?: boolean }): string[];
+  /** Deploys (idempotent) and returns the stack outputs read from the engine; held in memory only. */
+  deploy(context: EngineContext): Promise<Record<string, string>>;
+  /** Removes what the stack created; succeeds when there is nothing left to remove. */
+  destroy(context: EngineContext): Promise<void>;
+}
+
+/** Where the engines keep their files; every path absolute. */
+export interface EngineSettings {
+  /** The tenant config file the CDK and CDKTF apps synthesize. */
+  readonly configFile: string;
+  /** The config's folder: secret references are relative to it. */
+  readonly configDir: string;
+  /** Local state (Terraform state, Pulumi backend, GitHub credentials). */
+  readonly stateDir: string;
+  /** Synthesized CDKTF stacks (`<cdktfOut>/stacks/<stack>`), where `register --cdktf-out` reads too. */
+  readonly cdktfOut: string;
+  /** Environment `missing()` probes the CLIs with. */
+  readonly env: NodeJS.ProcessEnv;
+  /** `cdk deploy --method`; `direct` for CloudFormation emulators. @default the CLI's own */
+  readonly cdkMethod?: "direct" | "change-set";
+  /** Deadline of each engine run. @default 30 min */
+  readonly timeoutMs?: number;
+}
+
+/** A stack-building kind's step and settings: what each adapter is built from. */
+export interface EngineTarget {
+  readonly tenant: string;
+  readonly step: EngineStep;
+  readonly settings: EngineSettings;
+}

@@ -1,0 +1,70 @@
+import { existsSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { githubUrls, type GithubConnectorConfig } from "../../connectors/github/config";
+import { printable } from "../../providers/text/printable";
+import { githubCredentialsSource } from "../../register/outputs";
+import { readCredentialsFile } from "../../stacks/github/credentials-file";
+import { clientFor, findOrgInstallation } from "../../stacks/github/installation";
+import { statePath } from "../../stacks/local-state";
+import type { ConnectorEngine, EngineTarget } from "./engine";
+import { shellLine } from "./shell-word";
+
+/**
+ * `deploy` cannot create the app: an organization owner confirms it in a browser. It fails with
+ * this error, whose message is the exact command to run; re-running `up` afterwards goes on.
+ */
+export class GithubAppPendingError extends Error {
+  constructor(readonly command: string) {
+    super(command);
+  }
+}
+
+/**
+ * The GitHub App of a `github` connector, created by `github create-app` (the manifest flow).
+ * `deploy` returns the credentials file's values once the file is complete, else throws
+ * {@link GithubAppPendingError}. `destroy` removes the app's installation on the organization
+ * (DELETE /app/installations/{id}, signed as the app) and deletes the credentials file. The app
+ * registration itself is left behind and `destroy` still succeeds: GitHub lets only an owner
+ * delete it, in the web UI, and `down` reports that (lifecycle/down.ts).
+ */
+export function githubAppEngine(target: EngineTarget, connector: GithubConnectorConfig, several: boolean): ConnectorEngine {
+  const { step, settings } = target;
+  const dir = join(settings.stateDir, "github");
+  const file = join(dir, `${step.stackName}.json`);
+  const createApp = shellLine([
+    "insights-connectors", "github", "create-app", "--config", settings.configFile, "--tenant", target.tenant,
+    ...(several ? ["--connector", connector.name] : []),
+    // create-app's default file is where this run looks unless the state folder was moved.
+    ...(file === resolve(statePath("github", `${step.stackName}.json`)) ? [] : ["--out", file]),
+  ]);
+  return {
+    step,
+    missing: () => undefined,
+    describe: (action) =>
+      action === "deploy"
+        ? [`read ${file} (else stop: an organization owner runs ${createApp})`]
+        : [`DELETE /app/installations/<id> on ${connector.organization} (as the app)`, `rm ${file}`],
+    async deploy() {
+      const outputs = await githubCredentialsSource(dir).outputs(step.stackName, "github-app-manifest");
+      if (!outputs) throw new GithubAppPendingError(createApp);
+      return outputs;
+    },
+    async destroy(context) {
+      if (!existsSync(file)) return;
+      const credentials = readCredentialsFile(file);
+      const { apiUrl } = githubUrls(connector);
+      const app = { apiUrl, appId: credentials.appId, pem: credentials.pem, organization: connector.organization };
+      const client = clientFor(app);
+      const installation = await findOrgInstallation(client, connector.organization);
+      if (installation) {
+        context.onOutput?.(`deleting the installation ${installation.installationId} of app ${credentials.slug} on ${connector.organization}`);
+        try {
+          await client.rest.apps.deleteInstallation({ installation_id: installation.installationId });
+        } catch (error) {
+          throw new Error(`removing the app's installation on ${connector.organization} failed: ${printable((error as Error).message)}`);
+        }
+      }
+      rmSync(file, { force: true });
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { missingEngineCli } from "./engine-cli";
+import { runEngine, type EngineRunResult } from "./run-engine";
+import { toolkitRoot } from "./toolkit-root";
+
+export const TERRAFORM_INSTALL =
+  "install Terraform >= 1.5 (https://developer.hashicorp.com/terraform/install) or OpenTofu as `tofu`";
+
+/** `terraform` where it runs, else OpenTofu's `tofu`; undefined when neither is on the PATH of `env`. */
+export function terraformCommand(env: NodeJS.ProcessEnv): "terraform" | "tofu" | undefined {
+  return (["terraform", "tofu"] as const).find((tool) => missingEngineCli(tool, ["version"], "", env) === undefined);
+}
+
+/** The install message when neither terraform nor tofu runs. */
+export function missingTerraform(env: NodeJS.ProcessEnv): string | undefined {
+  return terraformCommand(env)
+    ? undefined
+    : `neither terraform nor tofu is on PATH; ${TERRAFORM_INSTALL}. Nothing was changed.`;
+}
+
+/** One CDKTF stack of this toolkit's CDKTF app (cdktf.json), synthesized to `<cdktfOut>/stacks/<stackName>`. */
+export interface TerraformStackRun {
+  readonly stackName: string;
+  readonly configFile: string;
+  readonly cdktfOut: string;
+  /** Where the app puts the stacks' local state (INSIGHTS_STATE_DIR), as an absolute path. */
+  readonly stateDir: string;
+  /** Terraform variables, passed as TF_VAR_<name> (undeclared ones are ignored, and no value is in argv). */
+  readonly variables?: Readonly<Record<string, string>>;
+  readonly yes: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  readonly timeoutMs?: number;
+  readonly onOutput?: (line: string) => void;
+  readonly signal?: AbortSignal;
+}
+
+export function stackDir(run: Pick<TerraformStackRun, "cdktfOut" | "stackName">): string {
+  return join(run.cdktfOut, "stacks", run.stackName);
+}
+
+/** The cdktf.json context (`stateBackend`, …) with the config: what `cdktf synth` hands the app. */
+function appContext(root: string, configFile: string): string {
+  const { context } = JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")) as { context?: object };
+  return JSON.stringify({ ...context, config: resolve(configFile) });
+}
+
+/**
+ * Synthesizes the CDKTF app as `cdktf synth` does (its `app` command with CDKTF_OUTDIR and
+ * CDKTF_CONTEXT_JSON), without the cdktf CLI: one node process, and nothing else on PATH asked.
+ */
+export function synthesizeCdktf(run: TerraformStackRun): Promise<EngineRunResult> {
+  const root = toolkitRoot();
+  return runEngine(process.execPath, ["-r", "ts-node/register/transpile-only", join(root, "bin", "cdktf-app.ts")], {
+    cwd: root,
+    env: {
+      ...run.env,
+      CDKTF_OUTDIR: resolve(run.cdktfOut),
+      CDKTF_CONTEXT_JSON: appContext(root, run.configFile),
+      INSIGHTS_STATE_DIR: resolve(run.stateDir),
+    },
+    install: "run `npm ci` in the toolkit",
+    timeoutMs: run.timeoutMs,
+    onOutput: run.onOutput,
+    signal: run.signal,
+    label: "cdktf synth",
+  });
+}
+
+/** Terraform's argument lists, in the order they run; `-auto-approve` only under --yes. */
+export function terraformSteps(action: "apply" | "destroy", yes: boolean): string[][] {
+  const approve = yes ? ["-auto-approve"] : [];
+  return [
+    ["init", "-input=false", "-no-color"],
+    [action, ...approve, "-input=false", "-no-color"],
+  ];
+}
+
+/** Automation settings (no prompts, no checkpoint call) and the variables as TF_VAR_*. */
+function terraformEnv(run: TerraformStackRun): NodeJS.ProcessEnv {
+  const variables = Object.fromEntries(Object.entries(run.variables ?? {}).map(([name, value]) => [`TF_VAR_${name}`, value]));
+  return { ...run.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: run.env.CHECKPOINT_DISABLE ?? "1", ...variables };
+}
+
+/** `terraform init` then `apply` (or `destroy`) in the synthesized stack's folder. */
+export async function runTerraform(tool: string, action: "apply" | "destroy", run: TerraformStackRun): Promise<void> {
+  for (const args of terraformSteps(action, run.yes)) {
+    await runEngine(tool, args, {
+      cwd: stackDir(run),
+      env: terraformEnv(run),
+      install: TERRAFORM_INSTALL,
+      timeoutMs: run.timeoutMs,
+      onOutput: run.onOutput,
+      secrets: Object.values(run.variables ?? {}),
+      signal: run.signal,
+      label: `${tool} ${args[0]} (${run.stackName})`,
+    });
+  }
+}
