@@ -8,6 +8,7 @@ import type { StackOutputs } from "../register/outputs";
 import { reconcile, type ConnectorResult, type ReconcileOptions } from "../register/reconcile";
 import { registerConfig } from "../register/run";
 import type { ConnectorEngine, EngineFor } from "./engine-port";
+import { GithubAppPendingError } from "./engines/github-app";
 import { deployWithRotation, type OverlapRotation } from "./rotate";
 import { unitsOf, type Unit } from "./units";
 import { upSteps } from "./up-steps";
@@ -152,6 +153,9 @@ async function deploy(
   try {
     return await engine.deploy({ env: options.env, yes: true, parameters, signal: options.signal, onOutput: options.onEngineOutput });
   } catch (error) {
+    if (error instanceof GithubAppPendingError) {
+      throw new StepFailure(`deploy: the GitHub App does not exist yet; an organization owner runs ${error.command}, then up again`);
+    }
     throw new StepFailure(`deploy: ${(error as Error).message}`);
   }
 }

@@ -1,16 +1,14 @@
 import type { Command } from "commander";
-import type { ToolkitConfig } from "../../config/types";
 import type { DownReport } from "../../lifecycle/down";
-import type { EngineFor } from "../../lifecycle/engine-port";
 import { Deadline } from "../../providers/insights/deadline";
 import { printable } from "../../providers/text/printable";
 import { insightsProgress } from "../insights-progress";
 import { EXIT, type Io } from "../io";
 import { positiveNumber } from "../tenant-filter";
-import { lifecycleConfig, lifecycleOptions, requireYes, type LifecycleOptions } from "./up";
+import { lifecycleConfig, lifecycleEngines, lifecycleOptions, requireYes, type LifecycleOptions } from "./up";
 
 /** `down`: a tenant's connectors out of Insights, then its stacks destroyed; says what is left and why. */
-export function registerDown(program: Command, io: Io, setExit: (code: number) => void, engines: (options: LifecycleOptions, config: ToolkitConfig) => Promise<EngineFor>): void {
+export function registerDown(program: Command, io: Io, setExit: (code: number) => void): void {
   lifecycleOptions(
     program
       .command("down")
@@ -23,7 +21,7 @@ export function registerDown(program: Command, io: Io, setExit: (code: number) =
     requireYes(options, "down", "it deletes the tenant's connectors and destroys its stacks");
     const deadline = new Deadline(positiveNumber(options.timeout, "--timeout") * 1000);
     const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
-    const engineFor = await engines(options, config);
+    const engineFor = await lifecycleEngines(options);
     const { downTenant } = await import("../../lifecycle/down");
     const { progress, onRetry } = insightsProgress(io);
     const report = await downTenant(config, options.tenant, {

@@ -57,7 +57,17 @@ export function requireYes(options: { yes?: boolean }, command: string, hint: st
 }
 
 /** `up`: every connector of a tenant from nothing to Connected, through each stack's own engine. */
-export function registerUp(program: Command, io: Io, setExit: (code: number) => void, engines: (options: LifecycleOptions, config: ToolkitConfig) => Promise<EngineFor>): void {
+/**
+ * lifecycle/engines' `engineFor` bound to this run's config file and state folders; loaded on
+ * use, as every command loads its stage, so other commands do not pay for the engine layer.
+ */
+export async function lifecycleEngines(options: LifecycleOptions): Promise<EngineFor> {
+  const { engineFor } = await import("../../lifecycle/engines");
+  const settings = { configFile: options.config, stateDir: options.stateDir, cdktfOut: options.cdktfOut, env: process.env };
+  return (tenant, connector, configDir) => engineFor(tenant, connector, configDir, settings);
+}
+
+export function registerUp(program: Command, io: Io, setExit: (code: number) => void): void {
   lifecycleOptions(
     program
       .command("up")
@@ -80,7 +90,7 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
       const deadline = new Deadline(positiveNumber(options.timeout, "--timeout") * 1000);
       const settleTimeoutMs = positiveNumber(options.settleTimeout, "--settle-timeout") * 1000;
       const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
-      const engineFor = await engines(options, config);
+      const engineFor = await lifecycleEngines(options);
       const { upTenant } = await import("../../lifecycle/up");
       const { progress, onRetry } = insightsProgress(io);
       const report = await upTenant(config, options.tenant, {

@@ -75,6 +75,7 @@ export class FakeCloud {
 
   private engine(stack: string, kind: string): ConnectorEngine {
     return {
+      step: { engine: `fake (${kind})`, stackName: stack, summary: "stand-in stack" },
       missing: () => this.missing.get(stack),
       describe: (action) => [`fake-engine ${action} ${stack}`],
       deploy: async (context: EngineContext) => {
