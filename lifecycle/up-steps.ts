@@ -47,7 +47,8 @@ export function upSteps(
   }
   if (viaApi) {
     steps.push(`register: create or update "${unit.connector.name}" (${unit.connector.kind}) in Insights by kind and name`);
-    steps.push("wait for the first connectivity check (Connected)");
+    const collector = unit.planned.provisioning.mode === "collector-install";
+    steps.push(`wait for the first connectivity check (${collector ? "Pending Agent Registration until the Insights Collector is installed" : "Connected"})`);
   } else {
     steps.push(`register: write the registration sheet for "${unit.connector.name}" to type into the console`);
   }
