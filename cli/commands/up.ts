@@ -18,6 +18,7 @@ export interface LifecycleOptions {
   emulator?: string;
   stateDir: string;
   cdktfOut: string;
+  cdkMethod?: "direct" | "change-set";
   requestTimeout: string;
   timeout: string;
   format: "table" | "json";
@@ -38,6 +39,10 @@ export function lifecycleOptions(command: Command): Command {
     .option("--emulator <url>", "talk to a local Insights emulator instead of the tenant's target (e.g. http://127.0.0.1:8080)")
     .option("--state-dir <dir>", "engines' local state: Terraform and Pulumi state, GitHub App credentials", statePath())
     .option("--cdktf-out <dir>", "where CDKTF stacks are synthesized and applied", "cdktf.out")
+    .addOption(
+      new Option("--cdk-method <method>", "how cdk deploys AWS stacks (direct: CreateStack, for CloudFormation emulators)")
+        .choices(["direct", "change-set"]),
+    )
     .option("--request-timeout <seconds>", "deadline of one Insights API call, its retries included", "60")
     .option("--timeout <seconds>", "deadline of the whole run", "3600")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"));
@@ -63,7 +68,8 @@ export function requireYes(options: { yes?: boolean }, command: string, hint: st
  */
 export async function lifecycleEngines(options: LifecycleOptions): Promise<EngineFor> {
   const { engineFor } = await import("../../lifecycle/engines");
-  const settings = { configFile: options.config, stateDir: options.stateDir, cdktfOut: options.cdktfOut, env: process.env };
+  const { config: configFile, stateDir, cdktfOut, cdkMethod } = options;
+  const settings = { configFile, stateDir, cdktfOut, cdkMethod, env: process.env };
   return (tenant, connector, configDir) => engineFor(tenant, connector, configDir, settings);
 }
 
