@@ -14,6 +14,7 @@ import { registerSchema } from "./commands/schema";
 import { registerSheet } from "./commands/sheet";
 import { registerStatus } from "./commands/status";
 import { registerUp } from "./commands/up";
+import { registerTenants } from "./commands/tenants";
 import { registerVerify } from "./commands/verify";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 
@@ -49,6 +50,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   registerSchema(program, io, setExit);
   registerUp(program, io, setExit);
   registerDown(program, io, setExit);
+  registerTenants(program, io, setExit);
   program.commands.forEach((command) => command.exitOverride());
 
   try {

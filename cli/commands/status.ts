@@ -1,5 +1,7 @@
 import { Option, type Command } from "commander";
 import { loadConfig } from "../../config/load";
+import { readCredentialRecords } from "../../lifecycle/rotation/credential-record";
+import { credentialStatusRows, credentialStatusTable } from "../../lifecycle/rotation/credential-status";
 import { Deadline } from "../../providers/insights/deadline";
 import { printable } from "../../providers/text/printable";
 import type { StatusRow } from "../../register/report";
@@ -20,7 +22,10 @@ interface StatusOptions {
 export function registerStatus(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("status")
-    .description("show each tenant's configured connectors: name, connection point, connectivity, status, last activity and update")
+    .description(
+      "show each tenant's configured connectors (name, connection point, connectivity, status, last activity and " +
+        "update) and each rotating credential's age and next rotation",
+    )
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .option("--emulator <url>", "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)")
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
@@ -35,9 +40,13 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
       const [{ insightsApiFor }, { statusRow, statusTable }] = await Promise.all([import("../../register/insights-target"), import("../../register/report")]);
       const { progress, onRetry } = insightsProgress(io);
       const rows: StatusRow[] = [];
+      const tenants = config.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name));
+      // Read before any call, so a damaged record file stops the command with nothing contacted.
+      const now = new Date();
+      const credentials = tenants.flatMap((t) => credentialStatusRows(t, readCredentialRecords(t.name), now));
       const skipped: string[] = [];
       const failed: { tenant: string; error: string }[] = [];
-      for (const tenant of config.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name))) {
+      for (const tenant of tenants) {
         try {
           const api = insightsApiFor(tenant.insights, config.dir, process.env, { timeoutMs, runDeadline, onRetry }, options.emulator);
           if (!api) skipped.push(tenant.name);
@@ -48,10 +57,11 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
         }
       }
       progress.close();
-      if (options.format === "json") io.stdout.write(`${JSON.stringify({ connectors: rows, sheetTenants: skipped, failed }, null, 2)}\n`);
+      if (options.format === "json") io.stdout.write(`${JSON.stringify({ connectors: rows, credentials, sheetTenants: skipped, failed }, null, 2)}\n`);
       else {
         io.stdout.write(statusTable(rows, io.stdout.columns ?? 100));
         for (const name of skipped) io.stdout.write(`${name}: sheet adapter, no API to ask; check Menu > Connectors > Configured in the console\n`);
+        if (credentials.length) io.stdout.write(credentialStatusTable(credentials, io.stdout.columns ?? 100));
       }
       for (const { tenant, error } of failed) io.stderr.write(`error: ${tenant}: ${error}\n`);
       setExit(failed.length ? EXIT.failed : EXIT.ok);

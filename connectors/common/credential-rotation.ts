@@ -54,3 +54,50 @@ export function keyRotationDaysField() {
 export function keyRotation(createdAt: Date, config: { readonly keyRotationDays: number }, now: Date): RotationStatus {
   return rotationStatus(createdAt, config.keyRotationDays, now);
 }
+
+/** One key of a connector that rotates by overlap: its generation (1, 2, …) and when it was created, if known. */
+export const keySlot = z.strictObject({
+  generation: z.number().int().min(1),
+  /** ISO 8601 time; unknown for a key created before rotation was recorded. */
+  createdAt: z.iso.datetime().optional(),
+});
+export type KeySlot = z.output<typeof keySlot>;
+
+/**
+ * A connector's key slots: the current key Insights holds and, during a rotation, the next one,
+ * already deployed beside it but not yet registered. The overlap is what keeps the connector
+ * working: the old key is removed only by the apply after the new one is registered.
+ */
+export const keySlots = z.strictObject({ current: keySlot, next: keySlot.optional() }).refine(
+  (slots) => !slots.next || slots.next.generation > slots.current.generation,
+  { message: "next.generation must be greater than current.generation" },
+);
+export type KeySlots = z.output<typeof keySlots>;
+
+/** The key Insights must hold: the next one while a rotation is under way, else the current one. */
+export function keyToRegister(slots: KeySlots): KeySlot {
+  return slots.next ?? slots.current;
+}
+
+/** Step 1 of a rotation: a new key is deployed beside the current one. */
+export function beginKeyRotation(slots: KeySlots, now: Date): KeySlots {
+  if (slots.next) throw new Error(`key generation ${slots.next.generation} is already waiting to be registered`);
+  return { current: slots.current, next: { generation: slots.current.generation + 1, createdAt: now.toISOString() } };
+}
+
+/** Step 3, after the new key is registered with Insights: the old key is removed. */
+export function completeKeyRotation(slots: KeySlots): KeySlots {
+  if (!slots.next) throw new Error("no key rotation is under way");
+  return { current: slots.next };
+}
+
+/**
+ * The rotation period the connector's config sets for its credential: `keyRotationDays` (GCP,
+ * Okta keys) or `secretRotationDays` (Entra, PingOne secrets); undefined for kinds whose
+ * credential the toolkit does not rotate.
+ */
+export function credentialRotationDays(connector: object): number | undefined {
+  const { keyRotationDays, secretRotationDays } = connector as Partial<Record<string, unknown>>;
+  const days = keyRotationDays ?? secretRotationDays;
+  return typeof days === "number" ? days : undefined;
+}

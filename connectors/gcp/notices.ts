@@ -3,18 +3,19 @@ import type { PlanNotice } from "../kind";
 /** hashicorp/terraform-provider-google@e03b7622a26cf4e878f90bdccaca6aa3d03a7999. */
 const GOOGLE_KEY_DELETE =
   "hashicorp/terraform-provider-google google/services/resourcemanager/resource_google_service_account_key.go " +
-  "(keepers is ForceNew; Delete calls Keys.Delete at once)";
+  "(Delete calls Keys.Delete at once, so a key is deleted only when its generation leaves the list)";
 
 /**
- * What the GCP plan states besides its grants: the key's rotation deletes the old key in the
- * same apply that creates the new one, so Insights must be given the new key straight after.
+ * What the GCP plan states besides its grants: the key rotates by overlap in three steps, and the
+ * old key stays valid until the step after register, so Insights never holds a deleted key.
  */
 export function gcpNotices(config: { keyRotationDays: number }): PlanNotice[] {
   return [{
     kind: "step",
-    text: `the service account key is replaced every ${config.keyRotationDays} days, create-before-destroy: ` +
-      "the apply that creates the new key deletes the old one at its end, so run register in the same " +
-      "pipeline step right after that apply (up does); until then Insights holds a deleted key",
+    text: `the service account key is rotated every ${config.keyRotationDays} days by overlap: an apply adds the ` +
+      "new key beside the old one, register gives Insights the new key, and only the next apply deletes the old " +
+      "key (up runs the three steps; by hand, pass the generations with " +
+      "-var service_account_key_generations=[n,n+1], register, then [n+1])",
     origin: GOOGLE_KEY_DELETE,
   }];
 }

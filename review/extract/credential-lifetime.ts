@@ -1,7 +1,7 @@
 import type { CredentialLifetime } from "../../plan/model";
 import type { DeclaredResource } from "./okta-pulumi";
 
-type TfJson = { resource?: Record<string, Record<string, any>> };
+type TfJson = { resource?: Record<string, Record<string, any>>; locals?: Record<string, unknown> };
 
 /** A credential whose lifetime the artifact cannot be read for: the plan must not guess it. */
 export class CredentialLifetimeError extends Error {}
@@ -83,16 +83,21 @@ function pingoneSecrets(json: TfJson, periods: Map<string, number>, artifact: st
 }
 
 /**
- * GCP service account keys (`google_service_account_key`): no expiry set by Terraform; a change of
- * `keepers` replaces the key, and the provider deletes the old key at once in the same apply.
+ * GCP service account keys (`google_service_account_key`): no expiry set by Terraform. A key per
+ * generation (`for_each`) whose period is a local named `<key>_rotation_days` rotates by overlap:
+ * the old key leaves only after the new one is registered. A key replaced through `keepers` is
+ * deleted at once in the same apply.
  */
 function gcpKeys(json: TfJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
   return Object.entries(json.resource?.google_service_account_key ?? {}).map(([name, key]) => {
-    const rotationDays = rotationOf(key.keepers, periods);
+    const slotDays = json.locals?.[`${name}_rotation_days`];
+    const bySlots = key.for_each !== undefined && Number.isInteger(slotDays) && (slotDays as number) >= 1;
+    const rotationDays = bySlots ? (slotDays as number) : rotationOf(key.keepers, periods);
     return {
       credential: "GCP service account key",
       ...(rotationDays === undefined ? {} : { rotationDays }),
       previousValidDays: 0,
+      ...(bySlots ? { previousUntilRegistered: true } : {}),
       artifact: `${artifact} google_service_account_key.${name}`,
     };
   });

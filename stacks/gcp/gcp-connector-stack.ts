@@ -25,6 +25,7 @@ export class InsightsGcpConnectorStack extends TerraformStack {
     const { connector } = props;
     // Credentials come from Application Default Credentials (`gcloud auth application-default login`).
     new GoogleProvider(this, "google", {});
+    // No resource uses it now; it stays so stacks from before key slots can destroy their old time_rotating.
     new TimeProvider(this, "time");
 
     const project = new ConnectorProject(this, "connector-project", {
@@ -53,12 +54,16 @@ export class InsightsGcpConnectorStack extends TerraformStack {
       description: "Service Account Key (JSON) for the Insights connector; read with `terraform output -raw service_account_key`",
     });
     new TerraformOutput(this, "service_account_key_created_at", {
-      value: this.serviceAccount.key.validAfter,
-      description: "When the current key became valid (its creation; status counts the key's age from it)",
+      value: this.serviceAccount.keyCreatedAt,
+      description: "When the registered key became valid (its creation; status counts the key's age from it)",
     });
     new TerraformOutput(this, "service_account_key_rotation_due", {
-      value: this.serviceAccount.keyRotation.dueAt,
-      description: "When the next apply replaces the service account key (register right after that apply)",
+      value: this.serviceAccount.keyRotationDueAt,
+      description: "When the registered key is due for rotation (up rotates it: add, register, then delete the old)",
+    });
+    new TerraformOutput(this, "service_account_key_generations", {
+      value: this.serviceAccount.keyGenerationsJson,
+      description: "Key generations this apply kept, oldest first, as JSON: the value of the variable of the same name",
     });
   }
 }

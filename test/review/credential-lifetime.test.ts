@@ -46,13 +46,14 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
     ]);
   });
 
-  test("GCP: the key rotates every 30 days, has no expiry of its own, and the replaced one is deleted", async () => {
+  test("GCP: the key rotates every 30 days, has no expiry of its own, the old one kept until registered", async () => {
     const plan = await planOf(`${VALID.gcp}\nkeyRotationDays: 30`);
     expect(connectorOf(plan, "gcp").credentialLifetimes).toEqual([
       {
         credential: "GCP service account key",
         rotationDays: 30,
         previousValidDays: 0,
+        previousUntilRegistered: true,
         artifact: "cdktf.out/stacks/acme-gcp/cdk.tf.json google_service_account_key.connector_service_account_key",
       },
     ]);
@@ -83,7 +84,8 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
     expect(byKind("rotationDays")).toEqual({ azure: 90, pingone: 90, gcp: 90, okta: 90, github: null });
     expect(byKind("validDays")).toEqual({ azure: 120, pingone: null, gcp: null, okta: null, github: null });
     expect(renderTable(plan, 200)).toContain(
-      "  GCP service account key: rotated every 90 days, valid until replaced, the replaced one stops at once"
+      "  GCP service account key: rotated every 90 days, valid until replaced, " +
+        "the replaced one removed once the new one is registered"
     );
     expect(renderTable(plan, 200)).toContain(
       "  Okta app key (private key JWT): rotated every 90 days, valid until replaced, " +

@@ -1,58 +1,211 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
 import { gcpNotices } from "../../../connectors/gcp/notices";
 import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
+import { gcpKeyGenerationsVariables, gcpKeySlotsFromOutputs } from "../../../stacks/gcp/connector-service-account";
 import { VALID } from "../../helpers/config-text";
-import { connectorFrom, resourcesOf, synthJson } from "../cdktf/helpers";
+import { terraformAvailable } from "../../helpers/terraform";
+import { connectorFrom, resourcesOf, synthJson, type TerraformJson } from "../cdktf/helpers";
 
 function synth(extra = "") {
   const connector = connectorFrom<GcpConnectorConfig>(`${VALID.gcp}\n${extra}`);
-  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", { connector }));
+  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", { connector })) as TerraformJson & {
+    variable: Record<string, any>;
+    moved: { from: string; to: string }[];
+  };
 }
 
+const REGISTERED =
+  "google_service_account_key.connector_service_account_key[tostring(var.service_account_key_generations" +
+  "[length(var.service_account_key_generations) - 1])]";
+
 /**
- * hashicorp/terraform-provider-google e03b7622a26cf4e878f90bdccaca6aa3d03a7999:
- * resource_google_service_account_key.go has `keepers` (TypeMap, ForceNew) and a Delete that
- * calls Keys.Delete at once; the resource's doc rotates a key with `time_rotating` in `keepers`.
+ * hashicorp/terraform-provider-google e03b7622a26cf4e878f90bdccaca6aa3d03a7999,
+ * google/services/resourcemanager/resource_google_service_account_key.go: the attributes
+ * `service_account_id`, `key_algorithm`, `private_key_type`, `private_key`, `valid_after`, and a
+ * Delete that calls Keys.Delete at once. So the old key is kept as its own resource instance
+ * until its generation leaves the list, after the new key is registered.
  */
-describe("GCP: the service account key rotates by time_rotating + create-before-destroy", () => {
-  test("a time_rotating with 90 days by default drives the key's keepers; the new key is created first", () => {
+describe("GCP: the service account key rotates by two key slots (add, register, then delete the old)", () => {
+  test("one key per listed generation, no time_rotating, no keepers, no replace-in-place", () => {
     const json = synth();
-    expect(resourcesOf(json, "time_rotating")).toEqual({ service_account_key_rotation: { rotation_days: 90 } });
-    expect(resourcesOf(json, "google_service_account_key").connector_service_account_key).toEqual({
-      service_account_id: "${google_service_account.connector_service_account.name}",
-      key_algorithm: "KEY_ALG_RSA_2048",
-      private_key_type: "TYPE_GOOGLE_CREDENTIALS_FILE",
-      keepers: { rotation: "${time_rotating.service_account_key_rotation.id}" },
-      lifecycle: { create_before_destroy: true },
+    expect(json.resource.time_rotating).toBeUndefined();
+    // The period is recorded for plan's credential lifetimes; nothing in Terraform acts on it.
+    expect(json.locals).toMatchObject({ connector_service_account_key_rotation_days: 90 });
+    expect(resourcesOf(json, "google_service_account_key")).toEqual({
+      connector_service_account_key: {
+        for_each: "${toset([for g in var.service_account_key_generations : tostring(g)])}",
+        service_account_id: "${google_service_account.connector_service_account.name}",
+        key_algorithm: "KEY_ALG_RSA_2048",
+        private_key_type: "TYPE_GOOGLE_CREDENTIALS_FILE",
+      },
     });
-    expect(json.terraform.required_providers.time.source).toBe("hashicorp/time");
   });
 
-  test("keyRotationDays sets the period, and the due time is an output for the pipeline", () => {
+  test("the generations are a required list(number) variable, validated, with no default", () => {
+    const variable = synth().variable.service_account_key_generations;
+    expect(variable.type).toBe("list(number)");
+    expect(variable.nullable).toBe(false);
+    expect(variable).not.toHaveProperty("default");
+    expect(variable.validation.map((v: { error_message: string }) => v.error_message)).toEqual([
+      "Keep one key, or two during a rotation.",
+      "Each generation is a whole number from 1.",
+      "The second generation must be the newer one.",
+    ]);
+    expect(gcpKeyGenerationsVariables({ current: { generation: 3 }, next: { generation: 4 } })).toEqual({
+      service_account_key_generations: "[3,4]",
+    });
+  });
+
+  test("outputs give the newest key, its creation, its due time and the generations to pass back", () => {
     const json = synth("keyRotationDays: 30");
-    expect(resourcesOf(json, "time_rotating").service_account_key_rotation).toEqual({ rotation_days: 30 });
-    expect(json.output.service_account_key_rotation_due).toEqual({
-      value: "${time_rotating.service_account_key_rotation.rotation_rfc3339}",
-      description: "When the next apply replaces the service account key (register right after that apply)",
-    });
-    expect(json.output.service_account_key_created_at.value).toBe(
-      "${google_service_account_key.connector_service_account_key.valid_after}"
-    );
+    expect(json.output.service_account_key).toEqual(expect.objectContaining({
+      value: `\${base64decode(${REGISTERED}.private_key)}`,
+      sensitive: true,
+    }));
+    expect(json.output.service_account_key_created_at.value).toBe(`\${${REGISTERED}.valid_after}`);
+    expect(json.output.service_account_key_rotation_due.value).toBe(`\${timeadd(${REGISTERED}.valid_after, "720h")}`);
+    // JSON text, so `terraform output -raw` gives the variable's next value and string readers keep it whole.
+    expect(json.output.service_account_key_generations.value).toBe("${jsonencode(var.service_account_key_generations)}");
   });
 
-  test("plan states that register must run in the same step as the apply that rotates the key", () => {
+  test("a stack deployed before key slots keeps its key: it moves to generation 1", () => {
+    expect(synth().moved).toEqual([{
+      from: "google_service_account_key.connector_service_account_key",
+      to: "google_service_account_key.connector_service_account_key[\"1\"]",
+    }]);
+  });
+
+  test("plan states the three steps and that the old key lives until the new one is registered", () => {
     expect(gcpNotices({ keyRotationDays: 30 })).toEqual([
       {
         kind: "step",
         text:
-          "the service account key is replaced every 30 days, create-before-destroy: the apply that creates the " +
-          "new key deletes the old one at its end, so run register in the same pipeline step right after that " +
-          "apply (up does); until then Insights holds a deleted key",
+          "the service account key is rotated every 30 days by overlap: an apply adds the new key beside the old " +
+          "one, register gives Insights the new key, and only the next apply deletes the old key (up runs the " +
+          "three steps; by hand, pass the generations with -var service_account_key_generations=[n,n+1], " +
+          "register, then [n+1])",
         origin:
           "hashicorp/terraform-provider-google " +
           "google/services/resourcemanager/resource_google_service_account_key.go " +
-          "(keepers is ForceNew; Delete calls Keys.Delete at once)",
+          "(Delete calls Keys.Delete at once, so a key is deleted only when its generation leaves the list)",
       },
     ]);
+  });
+});
+
+/**
+ * The synthesized expressions run through real Terraform on `terraform_data` (built in, no provider
+ * download): the same variable, validation, `for_each`, index of the registered key and `moved`
+ * block, with only the resource type and its id attribute swapped for the built-in one.
+ */
+describe("GCP key slots through real Terraform (terraform_data stands in for google_service_account_key)", () => {
+  const haveTerraform = terraformAvailable("applying the GCP key slots with terraform_data");
+  const maybe = haveTerraform ? test : test.skip;
+  const dir = mkdtempSync(join(tmpdir(), "gcp-key-slots-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const tf = (args: string[], generations?: number[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
+    if (generations) {
+      const [current, next] = generations;
+      const slots = { current: { generation: current }, ...(next ? { next: { generation: next } } : {}) };
+      const [[name, value]] = Object.entries(gcpKeyGenerationsVariables(slots));
+      env[`TF_VAR_${name}`] = value;
+    }
+    return spawnSync("terraform", [...args, "-no-color"], { cwd: dir, env, encoding: "utf8", timeout: 120_000 });
+  };
+  const write = (config: object) => writeFileSync(join(dir, "main.tf.json"), JSON.stringify(config));
+  const standIn = (text: string) =>
+    text.replaceAll("google_service_account_key.", "terraform_data.").replaceAll(".valid_after", ".id");
+  const apply = (generations?: number[]) => {
+    const run = tf(["apply", "-input=false", "-auto-approve"], generations);
+    if (run.status !== 0) throw new Error(run.stderr);
+    return JSON.parse(tf(["output", "-json"]).stdout) as Record<string, { value: unknown }>;
+  };
+  const ids = () => tf(["state", "list"]).stdout.trim().split("\n").sort();
+
+  maybe("pre-rotation key → [1] keeps it, [1,2] adds one, [2] deletes the old; bad lists are refused", () => {
+    const json = synth();
+    write({ resource: { terraform_data: { connector_service_account_key: { input: "legacy" } } } });
+    expect(tf(["init", "-input=false"]).status).toBe(0);
+    apply();
+    const legacyId = JSON.parse(tf(["show", "-json"]).stdout).values.root_module.resources[0].values.id as string;
+
+    write({
+      variable: json.variable,
+      moved: JSON.parse(standIn(JSON.stringify(json.moved))),
+      resource: { terraform_data: { connector_service_account_key: {
+        for_each: json.resource.google_service_account_key.connector_service_account_key.for_each,
+        input: "${each.key}",
+      } } },
+      output: {
+        registered_id: { value: standIn(json.output.service_account_key_created_at.value as string) },
+        generations: json.output.service_account_key_generations,
+      },
+    });
+    const moved = apply([1]);
+    expect(moved.registered_id.value).toBe(legacyId);
+    expect(moved.generations.value).toBe("[1]");
+
+    const overlap = apply([1, 2]);
+    expect(ids()).toEqual([
+      'terraform_data.connector_service_account_key["1"]',
+      'terraform_data.connector_service_account_key["2"]',
+    ]);
+    expect(overlap.registered_id.value).not.toBe(legacyId);
+    const newKey = overlap.registered_id.value;
+    // What the apply recorded reads back as the slots the next run starts from.
+    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: overlap.generations.value })).toEqual({
+      current: { generation: 1 },
+      next: { generation: 2 },
+    });
+
+    const done = apply([2]);
+    expect(ids()).toEqual(['terraform_data.connector_service_account_key["2"]']);
+    expect(done.registered_id.value).toBe(newKey);
+
+    for (const [bad, message] of [
+      [[3, 2], "The second generation must be the newer one."],
+      [[], "Keep one key, or two during a rotation."],
+    ] as const) {
+      const env = { TF_VAR_service_account_key_generations: JSON.stringify(bad) };
+      const run = spawnSync("terraform", ["plan", "-input=false", "-no-color"], {
+        cwd: dir, env: { ...process.env, ...env, TF_IN_AUTOMATION: "1" }, encoding: "utf8", timeout: 120_000,
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr.replace(/\s+/g, " ")).toContain(message);
+    }
+    const forgotten = tf(["plan", "-input=false"]);
+    expect(forgotten.status).not.toBe(0);
+    expect(forgotten.stderr).toContain("No value for required variable");
+    // A destroy needs a value too, but any valid one removes every key in the state (down).
+    expect(tf(["destroy", "-input=false", "-auto-approve"], [1]).status).toBe(0);
+    expect(tf(["state", "list"]).stdout.trim()).toBe("");
+  }, 300_000);
+});
+
+describe("GCP key slots read back from the deployed stack's outputs", () => {
+  const created = "2026-10-01T08:00:00Z";
+
+  test("terraform output -json values, or their JSON text, give the slots; nothing deployed gives none", () => {
+    const overlap = { current: { generation: 4 }, next: { generation: 5, createdAt: "2026-10-01T08:00:00.000Z" } };
+    const createdAt = { service_account_key_created_at: created };
+    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: [4, 5], ...createdAt })).toEqual(overlap);
+    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: "[4,5]", ...createdAt })).toEqual(overlap);
+    expect(gcpKeySlotsFromOutputs({})).toBeUndefined();
+  });
+
+  test("a stack from before key slots (a key, no generations) holds generation 1", () => {
+    expect(gcpKeySlotsFromOutputs({ service_account_key: "(sensitive)", service_account_key_created_at: created }))
+      .toEqual({ current: { generation: 1, createdAt: "2026-10-01T08:00:00.000Z" } });
+  });
+
+  test("damaged generations are refused, never guessed", () => {
+    expect(() => gcpKeySlotsFromOutputs({ service_account_key_generations: "[2" })).toThrow("nothing was changed");
+    expect(() => gcpKeySlotsFromOutputs({ service_account_key_generations: [3, 1] })).toThrow("newer");
   });
 });

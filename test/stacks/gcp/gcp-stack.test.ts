@@ -152,7 +152,7 @@ describe("GCP stack: service account, roles and key", () => {
 
   test("creates a rotating JSON key and outputs it decoded, marked sensitive", () => {
     const json = synthGcp(CREATE);
-    // The rotation (keepers, create-before-destroy) is covered in gcp-key-rotation.test.ts.
+    // The rotation (a key per generation, for_each) is covered in gcp-key-rotation.test.ts.
     expect(resourcesOf(json, "google_service_account_key").connector_service_account_key).toMatchObject({
       service_account_id: "${google_service_account.connector_service_account.name}",
       key_algorithm: "KEY_ALG_RSA_2048",
@@ -160,7 +160,9 @@ describe("GCP stack: service account, roles and key", () => {
     });
     expect(json.output.service_account_key).toMatchObject({
       sensitive: true,
-      value: "${base64decode(google_service_account_key.connector_service_account_key.private_key)}",
+      value:
+        "${base64decode(google_service_account_key.connector_service_account_key[tostring(" +
+        "var.service_account_key_generations[length(var.service_account_key_generations) - 1])].private_key)}",
     });
     expect(json.output.organization_id.value).toBe(ORG);
     expect(json.output.service_account_email.sensitive).toBeUndefined();
