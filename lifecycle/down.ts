@@ -6,6 +6,7 @@ import { InsightsApiError } from "../providers/insights/http-client";
 import { printable } from "../providers/text/printable";
 import { insightsApiFor, type InsightsClientTuning } from "../register/insights-target";
 import type { EngineFor } from "./engine-port";
+import { destroyParameters } from "./key-rotations";
 import { unitsOf, type Unit } from "./units";
 
 export interface DownOptions {
@@ -71,7 +72,8 @@ export async function downTenant(config: ToolkitConfig, tenantName: string, opti
     }
     say(`destroy ${stack}: ${unit.engine.describe("destroy").join(" && ")}`);
     try {
-      await unit.engine.destroy({ env: options.env, yes: true, signal: options.signal, onOutput: options.onEngineOutput });
+      const parameters = destroyParameters(unit.connector);
+      await unit.engine.destroy({ env: options.env, yes: true, parameters, signal: options.signal, onOutput: options.onEngineOutput });
       removed.push(stack);
       if (unit.connector.kind === "github") left.push({ what: `the GitHub App of ${unit.connector.name}`, why: GITHUB_APP_LEFT, expected: true });
     } catch (error) {

@@ -9,6 +9,7 @@ import { reconcile, type ConnectorResult, type ReconcileOptions } from "../regis
 import { registerConfig } from "../register/run";
 import type { ConnectorEngine, EngineFor } from "./engine-port";
 import { GithubAppPendingError } from "./engines/github-app";
+import { credentialCreated, type CredentialCreated } from "./credential-created";
 import { deployWithRotation, type OverlapRotation } from "./rotate";
 import { unitsOf, type Unit } from "./units";
 import { upSteps } from "./up-steps";
@@ -37,6 +38,8 @@ export interface UpOptions {
   readonly insightsApi?: (tenant: TenantConfig) => InsightsApi | undefined;
   /** @default () => new Date() */
   readonly now?: () => Date;
+  /** Keeps the registered credential's creation time for `status` (lifecycle/rotation/credential-record.ts). */
+  readonly recordCredential?: (connector: string, created: CredentialCreated & { readonly registeredAt: string }) => void;
 }
 
 export interface UpConnectorOutcome {
@@ -116,6 +119,9 @@ async function upConnector(tenant: TenantConfig, unit: Unit, api: InsightsApi, o
     const desired = desiredConnector(tenant.name, unit.planned, { configDir, env: options.env, outputs });
     [registration] = await reconcile(api, [desired], { ...options.settle, dryRun: false, concurrency: 1 });
     if (registration.action === "failed") throw new StepFailure(`register: ${registration.detail}`);
+    const created = credentialCreated(unit.connector, outputs);
+    const registeredAt = (options.now ?? (() => new Date()))().toISOString();
+    if (created) options.recordCredential?.(unit.connector.name, { ...created, registeredAt });
   };
   if (!unit.engine) {
     await register(undefined);

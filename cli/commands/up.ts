@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { loadConfig } from "../../config/load";
 import type { ToolkitConfig } from "../../config/types";
@@ -97,7 +98,12 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
       const settleTimeoutMs = positiveNumber(options.settleTimeout, "--settle-timeout") * 1000;
       const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
       const engineFor = await lifecycleEngines(options);
-      const { upTenant } = await import("../../lifecycle/up");
+      const [{ upTenant }, { keyRotationFor, engineKeySlotSources }, { recordCredential }] = await Promise.all([
+        import("../../lifecycle/up"),
+        import("../../lifecycle/key-rotations"),
+        import("../../lifecycle/rotation/credential-record"),
+      ]);
+      const slotSources = engineKeySlotSources({ cdktfOut: resolve(options.cdktfOut), stateDir: resolve(options.stateDir) });
       const { progress, onRetry } = insightsProgress(io);
       const report = await upTenant(config, options.tenant, {
         engineFor,
@@ -107,6 +113,8 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
         http: { timeoutMs, runDeadline: deadline, onRetry },
         settle: { settleTimeoutMs, pollMs: 1000, deadline, progress },
         sheetDir: options.sheetDir,
+        rotationFor: (_tenant, connector, engine) => keyRotationFor(connector, engine, slotSources),
+        recordCredential: (connector, record) => recordCredential(options.tenant, connector, record),
         signal: deadline.signal,
         onStep: (line) => progress.note(printable(line)),
       }).finally(() => progress.close());

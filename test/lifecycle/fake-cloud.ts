@@ -99,7 +99,8 @@ export class FakeCloud {
     if (kind !== "okta") return outputs;
     const slots = this.slotsOf(stack) ?? { current: { generation: 1 } };
     const registered = slots.next ?? slots.current;
-    return { ...outputs, domain: "acme.okta.com", privateKeyPem: keyOf(registered.generation), keyGeneration: String(registered.generation) };
+    const created = registered.createdAt ? { keyCreatedAt: registered.createdAt } : {};
+    return { ...outputs, domain: "acme.okta.com", privateKeyPem: keyOf(registered.generation), keyGeneration: String(registered.generation), ...created };
   }
 
   /** The key slots a stack was last deployed with. */
