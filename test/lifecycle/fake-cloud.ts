@@ -99,7 +99,7 @@ export class FakeCloud {
     if (kind !== "okta") return outputs;
     const slots = this.slotsOf(stack) ?? { current: { generation: 1 } };
     const registered = slots.next ?? slots.current;
-    const created = registered.createdAt ? { keyCreatedAt: registered.createdAt } : {};
+    const created: Record<string, string> = registered.createdAt ? { keyCreatedAt: registered.createdAt } : {};
     return { ...outputs, domain: "acme.okta.com", privateKeyPem: keyOf(registered.generation), keyGeneration: String(registered.generation), ...created };
   }
 
