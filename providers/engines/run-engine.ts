@@ -118,8 +118,6 @@ export function runEngine(command: string, args: readonly string[], options: Eng
       cwd: options.cwd,
       env: options.env,
       stdio: ["ignore", "pipe", "pipe"],
-      timeout: timeoutMs,
-      killSignal: "SIGTERM",
       signal: options.signal,
     });
     const stdout = new Tail(limit);
@@ -129,7 +127,11 @@ export function runEngine(command: string, args: readonly string[], options: Eng
     child.stdout.on("data", (chunk: Buffer) => (stdout.push(chunk), splitters[0].push(chunk)));
     child.stderr.on("data", (chunk: Buffer) => (stderr.push(chunk), splitters[1].push(chunk)));
     let timedOut = false;
-    const timer = setTimeout(() => (timedOut = true), timeoutMs);
+    // Our own timer rather than spawn's `timeout`, whose timer outlives a command that never started.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGTERM");
+    }, timeoutMs);
     timer.unref();
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
@@ -147,7 +149,7 @@ export function runEngine(command: string, args: readonly string[], options: Eng
       if (code === 0) return resolve({ stdout: stdout.text(), stderr: err });
       if (options.signal?.aborted) return; // the "error" event has rejected already
       const why = timedOut
-        ? `was stopped after its deadline of ${Math.round(timeoutMs / 1000)} s`
+        ? `was stopped after its deadline of ${timeoutMs / 1000} s`
         : signal
         ? `was killed by ${signal}`
         : `exited ${code}`;

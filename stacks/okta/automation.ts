@@ -37,7 +37,8 @@ async function selectOktaStack(run: OktaRun, options: Pick<OktaRunOptions, "stat
   requireEngineCli("pulumi", ["version"], PULUMI_INSTALL);
   const secrets = passphraseEnv();
   const stateDir = resolve(options.stateDir);
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  // The Automation API refuses a workDir that does not exist yet (a first run on a fresh state folder).
+  mkdirSync(join(stateDir, "workspace"), { recursive: true, mode: 0o700 });
   const backendUrl = `file://${stateDir}`;
   // Loaded only here: the Automation API looks for the CLI as soon as it is used.
   const { LocalWorkspace } = await import("@pulumi/pulumi/automation");

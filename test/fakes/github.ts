@@ -159,6 +159,17 @@ export class FakeGithub {
         html_url: `${this.url}/organizations/${orgInstallation[1]}/settings/installations/${installation.id}`,
       });
     }
+    // "Delete an installation for the authenticated app": DELETE /app/installations/{id}, as the app, 204.
+    const appInstallation = /^\/api\/v3\/app\/installations\/(\d+)$/.exec(url.pathname);
+    if (request.method === "DELETE" && appInstallation) {
+      const app = this.authenticateApp(request, response, record);
+      if (!app) return;
+      const entry = [...this.installations].find(([, i]) => i.id === Number(appInstallation[1]) && i.appId === app.id);
+      if (!entry) return this.json(response, 404, { message: "Not Found" });
+      this.installations.delete(entry[0]);
+      response.writeHead(204).end();
+      return;
+    }
     if (request.method === "GET" && url.pathname === "/api/v3/app") {
       const app = this.authenticateApp(request, response, record);
       if (!app) return;
