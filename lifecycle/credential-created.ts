@@ -16,7 +16,10 @@ export interface CredentialCreated {
  * `keyCreatedAt` (stacks/okta/program.ts), and for Entra and PingOne the `time_rotating` due
  * time (`client_secret_rotation_due`) less the rotation period. Undefined when none is given.
  */
-export function credentialCreated(connector: ConnectorConfig, outputs: StackOutputs | undefined): CredentialCreated | undefined {
+export function credentialCreated(
+  connector: ConnectorConfig,
+  outputs: StackOutputs | undefined
+): CredentialCreated | undefined {
   if (!outputs) return undefined;
   const direct = [
     ["service_account_key_created_at", "terraform output service_account_key_created_at"],

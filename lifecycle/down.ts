@@ -73,9 +73,16 @@ export async function downTenant(config: ToolkitConfig, tenantName: string, opti
     say(`destroy ${stack}: ${unit.engine.describe("destroy").join(" && ")}`);
     try {
       const parameters = destroyParameters(unit.connector);
-      await unit.engine.destroy({ env: options.env, yes: true, parameters, signal: options.signal, onOutput: options.onEngineOutput });
+      await unit.engine.destroy({
+        env: options.env,
+        yes: true,
+        parameters,
+        signal: options.signal,
+        onOutput: options.onEngineOutput,
+      });
       removed.push(stack);
-      if (unit.connector.kind === "github") left.push({ what: `the GitHub App of ${unit.connector.name}`, why: GITHUB_APP_LEFT, expected: true });
+      if (unit.connector.kind === "github")
+        left.push({ what: `the GitHub App of ${unit.connector.name}`, why: GITHUB_APP_LEFT, expected: true });
     } catch (error) {
       if (options.signal?.aborted) throw error;
       left.push({ what: stack, why: printable((error as Error).message) });
@@ -91,14 +98,28 @@ interface Tally {
 }
 
 /** Turns off and deletes each connector Insights holds for the config; returns the units whose connector stays. */
-async function removeConnectors(config: ToolkitConfig, tenant: TenantConfig, units: Unit[], options: DownOptions, tally: Tally): Promise<Set<Unit>> {
-  const api = tenant.insights.adapter !== "sheet" || options.emulatorUrl
-    ? (options.insightsApi ?? ((t) => insightsApiFor(t.insights, config.dir, options.env, options.http, options.emulatorUrl)))(tenant)
-    : undefined;
+async function removeConnectors(
+  config: ToolkitConfig,
+  tenant: TenantConfig,
+  units: Unit[],
+  options: DownOptions,
+  tally: Tally
+): Promise<Set<Unit>> {
+  const api =
+    tenant.insights.adapter !== "sheet" || options.emulatorUrl
+      ? (
+          options.insightsApi ??
+          ((t) => insightsApiFor(t.insights, config.dir, options.env, options.http, options.emulatorUrl))
+        )(tenant)
+      : undefined;
   if (!api) {
     // A sheet tenant has no API: the human who typed the connectors in deletes them.
     for (const unit of units) {
-      tally.left.push({ what: `Insights connector ${unit.connector.name}`, why: "sheet tenant: delete it in the console (Menu > Connectors)", expected: true });
+      tally.left.push({
+        what: `Insights connector ${unit.connector.name}`,
+        why: "sheet tenant: delete it in the console (Menu > Connectors)",
+        expected: true,
+      });
     }
     return new Set();
   }
@@ -122,7 +143,9 @@ async function removeConnectors(config: ToolkitConfig, tenant: TenantConfig, uni
       tally.removed.push(what);
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      const why = `${printable((error as Error).message)}; its stack was kept so the connector does not poll a dead credential`;
+      const why = `${printable(
+        (error as Error).message
+      )}; its stack was kept so the connector does not poll a dead credential`;
       tally.left.push({ what, why });
       kept.add(unit);
     }

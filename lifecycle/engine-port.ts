@@ -9,4 +9,8 @@ export type { ConnectorEngine, EngineContext } from "./engines/engine";
  * `down` take it: the CLI binds lifecycle/engines' `engineFor` to its settings, tests pass
  * in-memory fakes, so the orchestration never depends on an engine being installed.
  */
-export type EngineFor = (tenant: TenantConfig, connector: ConnectorConfig, configDir: string) => ConnectorEngine | undefined;
+export type EngineFor = (
+  tenant: TenantConfig,
+  connector: ConnectorConfig,
+  configDir: string
+) => ConnectorEngine | undefined;

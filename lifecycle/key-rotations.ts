@@ -22,7 +22,8 @@ function gcpStack(): typeof import("../stacks/gcp/connector-service-account") {
 
 /** Due by the connector's `keyRotationDays`; a key of unknown age is due, so its age becomes known. */
 function dueByAge(connector: { readonly keyRotationDays: number }) {
-  return (slots: KeySlots, now: Date) => !slots.current.createdAt || keyRotation(new Date(slots.current.createdAt), connector, now).due;
+  return (slots: KeySlots, now: Date) =>
+    !slots.current.createdAt || keyRotation(new Date(slots.current.createdAt), connector, now).due;
 }
 
 /**
@@ -30,7 +31,11 @@ function dueByAge(connector: { readonly keyRotationDays: number }) {
  * variable `service_account_key_generations`, slots read back from the outputs) and the Okta
  * key (the Pulumi stack's `keySlots` config). Other kinds rotate inside their apply, or not at all.
  */
-export function keyRotationFor(connector: ConnectorConfig, engine: ConnectorEngine, sources: KeySlotSources): OverlapRotation | undefined {
+export function keyRotationFor(
+  connector: ConnectorConfig,
+  engine: ConnectorEngine,
+  sources: KeySlotSources
+): OverlapRotation | undefined {
   const stack = engine.step.stackName;
   if (connector.kind === "gcp") {
     return {
@@ -72,7 +77,10 @@ export function destroyParameters(connector: ConnectorConfig): Record<string, st
 }
 
 /** The real sources: `terraform output` in the synthesized stack, the Pulumi stack's config in the local backend. */
-export function engineKeySlotSources(settings: { readonly cdktfOut: string; readonly stateDir: string }): KeySlotSources {
+export function engineKeySlotSources(settings: {
+  readonly cdktfOut: string;
+  readonly stateDir: string;
+}): KeySlotSources {
   const terraform = terraformOutputSource(settings.cdktfOut);
   return {
     terraformOutputs: (stackName) => terraform.outputs(stackName, "cdktf"),
@@ -82,9 +90,13 @@ export function engineKeySlotSources(settings: { readonly cdktfOut: string; read
       // The same backend and workspace as the Okta engine and `register`'s Pulumi output source.
       const backend = join(settings.stateDir, "pulumi");
       const workspace = { stackName, workDir: join(backend, "workspace") };
-      const stack = await LocalWorkspace.selectStack(workspace, { envVars: { PULUMI_BACKEND_URL: `file://${backend}` } }).catch(() => undefined);
+      const stack = await LocalWorkspace.selectStack(workspace, {
+        envVars: { PULUMI_BACKEND_URL: `file://${backend}` },
+      }).catch(() => undefined);
       if (!stack) return undefined;
-      const entry = Object.entries(await stack.getAllConfig()).find(([key]) => key.endsWith(`:${OKTA_KEY_SLOTS_CONFIG}`));
+      const entry = Object.entries(await stack.getAllConfig()).find(([key]) =>
+        key.endsWith(`:${OKTA_KEY_SLOTS_CONFIG}`)
+      );
       return entry ? JSON.parse(entry[1].value) : null;
     },
   };

@@ -44,7 +44,11 @@ export interface RotationSteps {
  * left half done (a `next` slot already deployed) is resumed, not begun again, so a run
  * killed anywhere converges on re-run: begin, deploy, register, complete, deploy.
  */
-export async function deployWithRotation<S extends KeySlots>(rotation: OverlapRotation<S>, now: Date, steps: RotationSteps): Promise<void> {
+export async function deployWithRotation<S extends KeySlots>(
+  rotation: OverlapRotation<S>,
+  now: Date,
+  steps: RotationSteps
+): Promise<void> {
   const deployed = await rotation.read();
   const resuming = Boolean(deployed?.next);
   if (!deployed || (!resuming && !rotation.due(deployed, now))) {
@@ -55,12 +59,17 @@ export async function deployWithRotation<S extends KeySlots>(rotation: OverlapRo
   steps.note(
     resuming
       ? `${rotation.credential}: resuming the rotation to generation ${overlapping.next!.generation}`
-      : `${rotation.credential}: generation ${deployed.current.generation} is due; adding generation ${overlapping.next!.generation} beside it`,
+      : `${rotation.credential}: generation ${deployed.current.generation} is due; adding generation ${
+          overlapping.next!.generation
+        } beside it`
   );
   // The old key stays until Insights holds the new one: a failed registration throws here,
   // and the next run resumes with both keys still valid.
   await steps.register(await steps.deploy(rotation.parameters(overlapping)));
   const completed = rotation.complete(overlapping);
   await steps.deploy(rotation.parameters(completed));
-  steps.note(`${rotation.credential}: generation ${deployed.current.generation} removed; generation ${completed.current.generation} registered`);
+  steps.note(
+    `${rotation.credential}: generation ${deployed.current.generation} removed; ` +
+      `generation ${completed.current.generation} registered`
+  );
 }

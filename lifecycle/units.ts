@@ -18,7 +18,10 @@ export interface Unit {
 export function unitsOf(config: ToolkitConfig, tenant: TenantConfig, engineFor: EngineFor): Unit[] {
   const planned = buildPlan(config, [tenant.name]).tenants[0].connectors;
   return tenant.connectors
-    .map((connector) => ({ connector, planned: planned.find((p) => p.kind === connector.kind && p.name === connector.name)! }))
+    .map((connector) => ({
+      connector,
+      planned: planned.find((p) => p.kind === connector.kind && p.name === connector.name)!,
+    }))
     .filter(({ planned }) => planned.provisioning.mode !== "integration")
     .map((unit) => ({
       ...unit,

@@ -27,7 +27,11 @@ export interface UpOptions {
   /** Where `sheet` tenants' registration sheets are written. */
   readonly sheetDir: string;
   /** The rotating key of a connector, when it has one (Okta, GCP). */
-  readonly rotationFor?: (tenant: TenantConfig, connector: ConnectorConfig, engine: ConnectorEngine) => OverlapRotation | undefined;
+  readonly rotationFor?: (
+    tenant: TenantConfig,
+    connector: ConnectorConfig,
+    engine: ConnectorEngine
+  ) => OverlapRotation | undefined;
   /** Stops the run between steps (and inside an engine that honours it). */
   readonly signal?: AbortSignal;
   /** One line per step as it starts. */
@@ -39,7 +43,10 @@ export interface UpOptions {
   /** @default () => new Date() */
   readonly now?: () => Date;
   /** Keeps the registered credential's creation time for `status` (lifecycle/rotation/credential-record.ts). */
-  readonly recordCredential?: (connector: string, created: CredentialCreated & { readonly registeredAt: string }) => void;
+  readonly recordCredential?: (
+    connector: string,
+    created: CredentialCreated & { readonly registeredAt: string }
+  ) => void;
 }
 
 export interface UpConnectorOutcome {
@@ -84,7 +91,10 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
     return { tenant: tenant.name, dryRun: true, connectors, sheets: [] };
   }
   const api = viaApi
-    ? (options.insightsApi ?? ((t) => insightsApiFor(t.insights, config.dir, options.env, options.http, options.emulatorUrl)))(tenant)
+    ? (
+        options.insightsApi ??
+        ((t) => insightsApiFor(t.insights, config.dir, options.env, options.http, options.emulatorUrl))
+      )(tenant)
     : undefined;
   const connectors: UpConnectorOutcome[] = [];
   const sheetOutputs = new Map<string, StackOutputs>();
@@ -112,7 +122,14 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
 }
 
 /** API tenants: deploy (rotating a due key by overlap), register, wait for the first check. */
-async function upConnector(tenant: TenantConfig, unit: Unit, api: InsightsApi, options: UpOptions, configDir: string, steps: string[]): Promise<ConnectorResult> {
+async function upConnector(
+  tenant: TenantConfig,
+  unit: Unit,
+  api: InsightsApi,
+  options: UpOptions,
+  configDir: string,
+  steps: string[]
+): Promise<ConnectorResult> {
   let registration: ConnectorResult | undefined;
   const register = async (outputs: StackOutputs | undefined) => {
     step(options, steps, tenant, unit, "register with Insights and wait for the first connectivity check");
@@ -148,7 +165,7 @@ async function deploy(
   options: UpOptions,
   configDir: string,
   steps: string[],
-  extra: Record<string, string> = {},
+  extra: Record<string, string> = {}
 ): Promise<StackOutputs> {
   const engine = unit.engine!;
   const missing = engine.missing();
@@ -157,10 +174,18 @@ async function deploy(
   options.signal?.throwIfAborted();
   step(options, steps, tenant, unit, `deploy: ${engine.describe("deploy").join(" && ")}`);
   try {
-    return await engine.deploy({ env: options.env, yes: true, parameters, signal: options.signal, onOutput: options.onEngineOutput });
+    return await engine.deploy({
+      env: options.env,
+      yes: true,
+      parameters,
+      signal: options.signal,
+      onOutput: options.onEngineOutput,
+    });
   } catch (error) {
     if (error instanceof GithubAppPendingError) {
-      throw new StepFailure(`deploy: the GitHub App does not exist yet; an organization owner runs ${error.command}, then up again`);
+      throw new StepFailure(
+        `deploy: the GitHub App does not exist yet; an organization owner runs ${error.command}, then up again`
+      );
     }
     throw new StepFailure(`deploy: ${(error as Error).message}`);
   }
@@ -170,7 +195,12 @@ async function deploy(
  * What the source's stack needs from Insights: for AWS the external ID, asked of the API
  * (`http`/`emulator` tenants) or read from the config's reference (`sheet` tenants).
  */
-async function sourceParameters(connector: ConnectorConfig, api: InsightsApi | undefined, configDir: string, env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+async function sourceParameters(
+  connector: ConnectorConfig,
+  api: InsightsApi | undefined,
+  configDir: string,
+  env: NodeJS.ProcessEnv
+): Promise<Record<string, string>> {
   if (connector.kind !== "aws") return {};
   // Loaded only for AWS connectors: the parameter's module brings aws-cdk-lib with it.
   const { EXTERNAL_ID_PARAMETER } = await import("../stacks/aws/parameters");
@@ -188,13 +218,20 @@ function step(options: UpOptions, steps: string[], tenant: TenantConfig, unit: U
 }
 
 /** Sheet tenants: the deployed stacks' outputs go into the registration sheets a human types in. */
-async function writeSheets(config: ToolkitConfig, tenant: TenantConfig, outputs: Map<string, StackOutputs>, options: UpOptions): Promise<string[]> {
+async function writeSheets(
+  config: ToolkitConfig,
+  tenant: TenantConfig,
+  outputs: Map<string, StackOutputs>,
+  options: UpOptions
+): Promise<string[]> {
   const run = await registerConfig(config, {
     tenants: [tenant.name],
     dryRun: false,
     concurrency: 1,
     ...options.settle,
-    outputSources: [{ description: "the engines' outputs of this run", outputs: async (stackName) => outputs.get(stackName) }],
+    outputSources: [
+      { description: "the engines' outputs of this run", outputs: async (stackName) => outputs.get(stackName) },
+    ],
     env: options.env,
     sheetDir: options.sheetDir,
   });

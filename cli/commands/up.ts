@@ -36,13 +36,25 @@ export function lifecycleOptions(command: Command): Command {
   return command
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .requiredOption("-t, --tenant <name>", "the tenant to act on (one per run; CI runs one job per tenant)")
-    .option("--yes", "make the changes without asking (required: there is no prompt, so CI and a terminal behave alike)")
-    .option("--emulator <url>", "talk to a local Insights emulator instead of the tenant's target (e.g. http://127.0.0.1:8080)")
-    .option("--state-dir <dir>", "engines' local state: Terraform and Pulumi state, GitHub App credentials", statePath())
+    .option(
+      "--yes",
+      "make the changes without asking (required: there is no prompt, so CI and a terminal behave alike)"
+    )
+    .option(
+      "--emulator <url>",
+      "talk to a local Insights emulator instead of the tenant's target (e.g. http://127.0.0.1:8080)"
+    )
+    .option(
+      "--state-dir <dir>",
+      "engines' local state: Terraform and Pulumi state, GitHub App credentials",
+      statePath()
+    )
     .option("--cdktf-out <dir>", "where CDKTF stacks are synthesized and applied", "cdktf.out")
     .addOption(
-      new Option("--cdk-method <method>", "how cdk deploys AWS stacks (direct: CreateStack, for CloudFormation emulators)")
-        .choices(["direct", "change-set"]),
+      new Option(
+        "--cdk-method <method>",
+        "how cdk deploys AWS stacks (direct: CreateStack, for CloudFormation emulators)"
+      ).choices(["direct", "change-set"])
     )
     .option("--request-timeout <seconds>", "deadline of one Insights API call, its retries included", "60")
     .option("--timeout <seconds>", "deadline of the whole run", "3600")
@@ -80,8 +92,8 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
       .command("up")
       .description(
         "per connector, in config order: get what the source needs from Insights (the AWS external ID), deploy its " +
-          "stack with its engine, register the outputs, wait for Connected; rotates keys that are due. Re-run to resume",
-      ),
+          "stack with its engine, register the outputs, wait for Connected; rotates keys that are due. Re-run to resume"
+      )
   )
     .option("--dry-run", "print the ordered steps and the engine commands; run and contact nothing")
     .option("--settle-timeout <seconds>", "how long to wait for each connector's first connectivity check", "300")
@@ -103,7 +115,10 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
         import("../../lifecycle/key-rotations"),
         import("../../lifecycle/rotation/credential-record"),
       ]);
-      const slotSources = engineKeySlotSources({ cdktfOut: resolve(options.cdktfOut), stateDir: resolve(options.stateDir) });
+      const slotSources = engineKeySlotSources({
+        cdktfOut: resolve(options.cdktfOut),
+        stateDir: resolve(options.stateDir),
+      });
       const { progress, onRetry } = insightsProgress(io);
       const report = await upTenant(config, options.tenant, {
         engineFor,
@@ -125,7 +140,9 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
 
 /** What `up` did (or, dry, would do), per connector: its outcome, then its steps in order. */
 export function upText(report: UpReport): string {
-  const lines = [report.dryRun ? `up --dry-run for ${report.tenant}: nothing was run or contacted` : `up for ${report.tenant}:`];
+  const lines = [
+    report.dryRun ? `up --dry-run for ${report.tenant}: nothing was run or contacted` : `up for ${report.tenant}:`,
+  ];
   for (const connector of report.connectors) {
     lines.push(`${connector.name} (${connector.kind}): ${outcomeText(connector)}`);
     connector.steps.forEach((step, i) => lines.push(`  ${i + 1}. ${printable(step)}`));
@@ -139,8 +156,9 @@ function outcomeText(connector: UpConnectorOutcome): string {
   if (connector.outcome === "failed") return `FAILED: ${printable(connector.detail ?? registration?.detail ?? "")}`;
   if (connector.outcome === "planned") return "would run:";
   if (connector.outcome === "sheet") return "deployed; register it from its sheet";
-  const installation = registration?.installation
-    ? `; install the Insights Collector from ${registration.installation.installerUrl} with installation key ${registration.installation.key}`
+  const collector = registration?.installation;
+  const installation = collector
+    ? `; install the Insights Collector from ${collector.installerUrl} with installation key ${collector.key}`
     : "";
   return `${registration?.action}, ${registration?.connectivity ?? "connectivity unknown"}${installation}`;
 }

@@ -18,22 +18,51 @@ describe("up and down on the command line (in-process; nothing deployed)", () =>
     rmSync(state, { recursive: true, force: true });
   });
 
-  test.each(["up", "down"])("%s without --yes refuses with exit 2, says to add --yes, and changes nothing", async (command) => {
-    const run = await runCli(command, "--config", CONFIG, "--tenant", "acme-prod", "--emulator", emulator.url, "--state-dir", state);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^error: ${command} changes clouds and Insights; add --yes to go ahead .*Nothing was changed\\.\\n$`));
-    expect(run.stdout).toBe("");
-    expect(await emulator.all()).toEqual([]);
-    expect(readdirSync(state)).toEqual([]);
-  });
+  test.each(["up", "down"])(
+    "%s without --yes refuses with exit 2, says to add --yes, and changes nothing",
+    async (command) => {
+      const run = await runCli(
+        command,
+        "--config",
+        CONFIG,
+        "--tenant",
+        "acme-prod",
+        "--emulator",
+        emulator.url,
+        "--state-dir",
+        state
+      );
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        new RegExp(`^error: ${command} changes clouds and Insights; add --yes to go ahead .*Nothing was changed\\.\\n$`)
+      );
+      expect(run.stdout).toBe("");
+      expect(await emulator.all()).toEqual([]);
+      expect(readdirSync(state)).toEqual([]);
+    }
+  );
 
   test("an unknown tenant is a usage error naming the ones the config has", async () => {
     const run = await runCli("up", "--config", CONFIG, "--tenant", "nope", "--dry-run");
-    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining("unknown tenant nope in examples/all-sources.yaml; it has: acme-prod")]);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      expect.stringContaining("unknown tenant nope in examples/all-sources.yaml; it has: acme-prod"),
+    ]);
   });
 
   test("--dry-run prints each connector's ordered steps with its engine's commands, contacting nothing", async () => {
-    const run = await runCli("up", "--config", CONFIG, "--tenant", "acme-prod", "--emulator", emulator.url, "--state-dir", state, "--dry-run");
+    const run = await runCli(
+      "up",
+      "--config",
+      CONFIG,
+      "--tenant",
+      "acme-prod",
+      "--emulator",
+      emulator.url,
+      "--state-dir",
+      state,
+      "--dry-run"
+    );
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe("up --dry-run for acme-prod: nothing was run or contacted");

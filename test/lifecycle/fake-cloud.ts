@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TenantConfig } from "../../config/types";
 import type { ConnectorConfig } from "../../connectors/catalog";
-import { beginOktaKeyRotation, completeOktaKeyRotation, oktaKeySlots, type OktaKeySlots } from "../../connectors/okta/key-rotation";
+import {
+  beginOktaKeyRotation,
+  completeOktaKeyRotation,
+  oktaKeySlots,
+  type OktaKeySlots,
+} from "../../connectors/okta/key-rotation";
 import { keyRotation } from "../../connectors/common/credential-rotation";
 import { stackNames } from "../../connectors/stack-name";
 import type { ConnectorEngine, EngineContext, EngineFor } from "../../lifecycle/engine-port";
@@ -100,7 +105,13 @@ export class FakeCloud {
     const slots = this.slotsOf(stack) ?? { current: { generation: 1 } };
     const registered = slots.next ?? slots.current;
     const created: Record<string, string> = registered.createdAt ? { keyCreatedAt: registered.createdAt } : {};
-    return { ...outputs, domain: "acme.okta.com", privateKeyPem: keyOf(registered.generation), keyGeneration: String(registered.generation), ...created };
+    return {
+      ...outputs,
+      domain: "acme.okta.com",
+      privateKeyPem: keyOf(registered.generation),
+      keyGeneration: String(registered.generation),
+      ...created,
+    };
   }
 
   /** The key slots a stack was last deployed with. */
@@ -116,7 +127,7 @@ export class FakeCloud {
     return {
       credential: "Okta key",
       // A stack deployed before rotation was recorded has one key of unknown age: rotate it.
-      read: async () => (this.stacks.has(stack) ? (this.slotsOf(stack) ?? { current: { generation: 1 } }) : undefined),
+      read: async () => (this.stacks.has(stack) ? this.slotsOf(stack) ?? { current: { generation: 1 } } : undefined),
       first: (now) => ({ current: { generation: 1, createdAt: now.toISOString() } }),
       due: (slots, now) => keyRotation(new Date(slots.current.createdAt ?? 0), connector, now).due,
       begin: beginOktaKeyRotation,

@@ -45,12 +45,14 @@ export class Harness {
   /** The Insights API with each change counted as one effect of the cloud (and a possible kill point). */
   private api(): InsightsApi {
     const real = insightsApiFor(this.config.tenants[0].insights, this.dir, ENV, { retry: { retries: 0 } })!;
-    const counted = <A extends unknown[], R>(what: string, call: (...args: A) => Promise<R>) => async (...args: A) => {
-      this.alive();
-      const result = await call(...args);
-      this.cloud.effect(`${what} ${JSON.stringify(args[0])?.slice(0, 30)}`);
-      return result;
-    };
+    const counted =
+      <A extends unknown[], R>(what: string, call: (...args: A) => Promise<R>) =>
+      async (...args: A) => {
+        this.alive();
+        const result = await call(...args);
+        this.cloud.effect(`${what} ${JSON.stringify(args[0])?.slice(0, 30)}`);
+        return result;
+      };
     return {
       ...bind(real),
       create: counted("create", real.create.bind(real)),

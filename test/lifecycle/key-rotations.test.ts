@@ -12,7 +12,8 @@ const T0 = new Date("2026-01-01T00:00:00Z");
 const T1 = new Date(T0.getTime() + 91 * DAY);
 const connectors = loadConfig(join(REPO, "examples", "all-sources.yaml")).tenants[0].connectors;
 const connector = (kind: string) => connectors.find((c) => c.kind === kind) as ConnectorConfig;
-const engine = (stackName: string) => ({ step: { engine: "stand-in", stackName, summary: "" } }) as unknown as ConnectorEngine;
+const engine = (stackName: string) =>
+  ({ step: { engine: "stand-in", stackName, summary: "" } } as unknown as ConnectorEngine);
 
 /**
  * A stand-in for a GCP stack's Terraform state (not Terraform): `apply` keeps one key per generation
@@ -70,9 +71,14 @@ describe("the GCP key's rotation, wired to its stack's variable and outputs", ()
 });
 
 describe("the Okta key's rotation, wired to its stack's keySlots config", () => {
-  const sources = (raw: unknown): KeySlotSources => ({ terraformOutputs: async () => undefined, oktaKeySlots: async () => raw });
+  const sources = (raw: unknown): KeySlotSources => ({
+    terraformOutputs: async () => undefined,
+    oktaKeySlots: async () => raw,
+  });
   test("no stack: nothing deployed; a stack without keySlots: one key of unknown age, so due", async () => {
-    expect(await keyRotationFor(connector("okta"), engine("acme-prod-okta"), sources(undefined))!.read()).toBeUndefined();
+    expect(
+      await keyRotationFor(connector("okta"), engine("acme-prod-okta"), sources(undefined))!.read()
+    ).toBeUndefined();
     const legacy = keyRotationFor(connector("okta"), engine("acme-prod-okta"), sources(null))!;
     const slots = (await legacy.read())!;
     expect(slots).toEqual({ current: { generation: 1 } });
@@ -83,7 +89,8 @@ describe("the Okta key's rotation, wired to its stack's keySlots config", () => 
   });
 
   test("kinds that rotate inside their own apply, or not at all, have no overlap rotation", () => {
-    for (const kind of ["aws", "azure", "pingone", "github"]) expect(keyRotationFor(connector(kind), engine(kind), sources(undefined))).toBeUndefined();
+    for (const kind of ["aws", "azure", "pingone", "github"])
+      expect(keyRotationFor(connector(kind), engine(kind), sources(undefined))).toBeUndefined();
   });
 });
 
@@ -93,7 +100,9 @@ describe("the registered credential's creation time, from the engine's outputs",
       createdAt: "2026-03-01T10:00:00.000Z",
       source: "terraform output service_account_key_created_at",
     });
-    expect(credentialCreated(connector("okta"), { keyCreatedAt: "2026-03-02T00:00:00.000Z" })?.createdAt).toBe("2026-03-02T00:00:00.000Z");
+    expect(credentialCreated(connector("okta"), { keyCreatedAt: "2026-03-02T00:00:00.000Z" })?.createdAt).toBe(
+      "2026-03-02T00:00:00.000Z"
+    );
     expect(credentialCreated(connector("azure"), { client_secret_rotation_due: "2026-04-01T00:00:00Z" })).toEqual({
       createdAt: "2026-01-01T00:00:00.000Z",
       source: "terraform output client_secret_rotation_due less 90 days",

@@ -19,8 +19,19 @@ afterEach(() => harness?.stop());
 /** Whether Insights holds the Okta key of this generation (by the API's salted fingerprint). */
 async function insightsHoldsOktaKey(generation: number): Promise<boolean> {
   const okta = (await harness.emulator.all()).find((c) => c.kind === "okta")!;
-  const current = { ...okta, id: okta._id!, connectivity: "Connected" as const, lastActivityAt: okta.updatedAt } as never;
-  const wanted = { tenant: "acme", kind: "okta", name: okta.name, values: { pemKey: new SecretValue(keyOf(generation)) }, secretFields: new Set(["pemKey"]) };
+  const current = {
+    ...okta,
+    id: okta._id!,
+    connectivity: "Connected" as const,
+    lastActivityAt: okta.updatedAt,
+  } as never;
+  const wanted = {
+    tenant: "acme",
+    kind: "okta",
+    name: okta.name,
+    values: { pemKey: new SecretValue(keyOf(generation)) },
+    secretFields: new Set(["pemKey"]),
+  };
   return (await changedFields(wanted, current)).length === 0;
 }
 
@@ -39,7 +50,11 @@ describe("Okta key rotation by overlap inside up (fake engines, emulator)", () =
     const source = "pulumi stack output keyCreatedAt";
     expect(records).toEqual([["Acme Okta", { createdAt: T1.toISOString(), registeredAt: T1.toISOString(), source }]]);
     expect(okta).toMatchObject({ outcome: "converged", registration: { action: "update", fields: ["pemKey"] } });
-    expect(harness.cloud.log.filter((l) => /okta|update/.test(l)).map((l) => l.split(" ")[0])).toEqual(["deploy", "update", "deploy"]);
+    expect(harness.cloud.log.filter((l) => /okta|update/.test(l)).map((l) => l.split(" ")[0])).toEqual([
+      "deploy",
+      "update",
+      "deploy",
+    ]);
     expect(harness.cloud.slotsOf("acme-okta")).toEqual({ current: { generation: 2, createdAt: T1.toISOString() } });
     expect(await insightsHoldsOktaKey(2)).toBe(true);
     expect(okta.steps).toContain("Okta key: generation 1 is due; adding generation 2 beside it");
@@ -55,7 +70,10 @@ describe("Okta key rotation by overlap inside up (fake engines, emulator)", () =
   test("a registration that fails keeps the old key in the app (never removed before the new one is registered)", async () => {
     harness = await Harness.start();
     await harness.up({ now: () => T0 });
-    const report = (await harness.up({ now: () => T1, insightsApi: harness.apiWith({ update: failingUpdate }) })) as UpReport;
+    const report = (await harness.up({
+      now: () => T1,
+      insightsApi: harness.apiWith({ update: failingUpdate }),
+    })) as UpReport;
     expect(report.connectors.find((c) => c.kind === "okta")!.outcome).toBe("failed");
     expect(harness.cloud.slotsOf("acme-okta")).toMatchObject({ current: { generation: 1 }, next: { generation: 2 } });
     expect(await insightsHoldsOktaKey(1)).toBe(true);
@@ -69,36 +87,39 @@ describe("kill up at every step and re-run: the tenant converges (fake engines, 
     { phase: "mid-rotation", before: async () => void (await harness.up({ now: () => T0 })) },
   ];
 
-  test.each(phases)("$phase: for every kill point k, re-runs end with each connector and stack once, key rotated", async ({ before }) => {
-    // One uninterrupted run counts the effects (deploys and API changes) there are to kill at.
-    harness = await Harness.start();
-    await before();
-    harness.cloud.revive();
-    await harness.up({ now: () => T1 });
-    const total = harness.cloud.steps;
-    await harness.stop();
-    expect(total).toBeGreaterThanOrEqual(5);
-
-    for (let k = 1; k <= total; k++) {
+  test.each(phases)(
+    "$phase: for every kill point k, re-runs end with each connector and stack once, key rotated",
+    async ({ before }) => {
+      // One uninterrupted run counts the effects (deploys and API changes) there are to kill at.
       harness = await Harness.start();
       await before();
       harness.cloud.revive();
-      harness.cloud.killAt = k;
-      expect(await harness.up({ now: () => T1 })).toBe("killed");
-      harness.cloud.revive();
-      let report: UpReport | "killed" = "killed";
-      for (let run = 0; run < 3 && !converged(report); run++) report = await harness.up({ now: () => T1 });
-      expect([k, converged(report)]).toEqual([k, true]);
-      const names = await harness.registered();
-      expect(new Set(names).size).toBe(names.length);
-      expect(names).toHaveLength(5);
-      expect([...harness.cloud.stacks.keys()].sort()).toEqual([...STACKS].sort());
-      const slots = harness.cloud.slotsOf("acme-okta");
-      expect([k, slots?.next, await insightsHoldsOktaKey(slots!.current.generation)]).toEqual([k, undefined, true]);
+      await harness.up({ now: () => T1 });
+      const total = harness.cloud.steps;
       await harness.stop();
+      expect(total).toBeGreaterThanOrEqual(5);
+
+      for (let k = 1; k <= total; k++) {
+        harness = await Harness.start();
+        await before();
+        harness.cloud.revive();
+        harness.cloud.killAt = k;
+        expect(await harness.up({ now: () => T1 })).toBe("killed");
+        harness.cloud.revive();
+        let report: UpReport | "killed" = "killed";
+        for (let run = 0; run < 3 && !converged(report); run++) report = await harness.up({ now: () => T1 });
+        expect([k, converged(report)]).toEqual([k, true]);
+        const names = await harness.registered();
+        expect(new Set(names).size).toBe(names.length);
+        expect(names).toHaveLength(5);
+        expect([...harness.cloud.stacks.keys()].sort()).toEqual([...STACKS].sort());
+        const slots = harness.cloud.slotsOf("acme-okta");
+        expect([k, slots?.next, await insightsHoldsOktaKey(slots!.current.generation)]).toEqual([k, undefined, true]);
+        await harness.stop();
+      }
+      harness = undefined as never;
     }
-    harness = undefined as never;
-  });
+  );
 
   test("for every kill point k of down, a re-run of down leaves no connector and no stack", async () => {
     harness = await Harness.start();

@@ -10,21 +10,32 @@ beforeEach(async () => {
 });
 afterEach(() => harness.stop());
 
-const byName = (report: UpReport | "killed", name: string) => (report as UpReport).connectors.find((c) => c.name === name)!;
+const byName = (report: UpReport | "killed", name: string) =>
+  (report as UpReport).connectors.find((c) => c.name === name)!;
 
 describe("up, orchestrated over fake engines and the Insights emulator (127.0.0.1)", () => {
   test("from nothing to Connected: every stack deployed in config order, every connector registered once", async () => {
     const report = (await harness.up()) as UpReport;
-    expect(report.connectors.map((c) => [c.name, c.outcome, c.registration?.action, c.registration?.connectivity])).toEqual([
+    expect(
+      report.connectors.map((c) => [c.name, c.outcome, c.registration?.action, c.registration?.connectivity])
+    ).toEqual([
       ["AWS Dev", "converged", "create", "Connected"],
       ["Contoso Entra", "converged", "create", "Connected"],
       ["Acme Okta", "converged", "create", "Connected"],
       ["Acme EPM", "converged", "create", "Connected"],
       ["corp.example AD", "converged", "create", "Pending Agent Registration"],
     ]);
-    expect(harness.cloud.log.filter((l) => l.startsWith("deploy"))).toEqual(["deploy acme-aws", "deploy acme-azure", "deploy acme-okta"]);
+    expect(harness.cloud.log.filter((l) => l.startsWith("deploy"))).toEqual([
+      "deploy acme-aws",
+      "deploy acme-azure",
+      "deploy acme-okta",
+    ]);
     expect(await harness.registered()).toEqual([
-      "active-directory/corp.example AD", "aws/AWS Dev", "azure/Contoso Entra", "epm-cloud/Acme EPM", "okta/Acme Okta",
+      "active-directory/corp.example AD",
+      "aws/AWS Dev",
+      "azure/Contoso Entra",
+      "epm-cloud/Acme EPM",
+      "okta/Acme Okta",
     ]);
     // The AWS stack got the external ID Insights handed out (the emulator derives it from the site).
     const externalId = createHash("sha256").update(`external-id\n${EMULATOR_DEFAULT_SITE}`).digest("hex").slice(0, 32);
@@ -37,23 +48,38 @@ describe("up, orchestrated over fake engines and the Insights emulator (127.0.0.
     await harness.up();
     const before = await harness.emulator.all();
     const again = (await harness.up()) as UpReport;
-    expect(again.connectors.map((c) => c.registration?.action)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged", "unchanged"]);
+    expect(again.connectors.map((c) => c.registration?.action)).toEqual([
+      "unchanged",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+    ]);
     expect((await harness.emulator.all()).map((c) => c.updatedAt)).toEqual(before.map((c) => c.updatedAt));
   });
 
   test("a failing deploy stops that connector with the engine's own message; the others go on", async () => {
     harness.cloud.failing.set("acme-azure", "Error: building client: AADSTS700016 application not found");
     const report = await harness.up();
-    expect(byName(report, "Contoso Entra")).toMatchObject({ outcome: "failed", detail: "deploy: Error: building client: AADSTS700016 application not found" });
+    expect(byName(report, "Contoso Entra")).toMatchObject({
+      outcome: "failed",
+      detail: "deploy: Error: building client: AADSTS700016 application not found",
+    });
     expect(byName(report, "Acme Okta").outcome).toBe("converged");
     expect(byName(report, "Acme EPM").outcome).toBe("converged");
     expect(await harness.registered()).not.toContain("azure/Contoso Entra");
   });
 
   test("a missing engine is named with how to install it, and nothing of that connector is deployed", async () => {
-    harness.cloud.missing.set("acme-okta", "pulumi is not on PATH: install it from https://www.pulumi.com/docs/iac/download-install/");
+    harness.cloud.missing.set(
+      "acme-okta",
+      "pulumi is not on PATH: install it from https://www.pulumi.com/docs/iac/download-install/"
+    );
     const report = await harness.up();
-    expect(byName(report, "Acme Okta")).toMatchObject({ outcome: "failed", detail: expect.stringContaining("install it from https://www.pulumi.com") });
+    expect(byName(report, "Acme Okta")).toMatchObject({
+      outcome: "failed",
+      detail: expect.stringContaining("install it from https://www.pulumi.com"),
+    });
     expect(harness.cloud.stacks.has("acme-okta")).toBe(false);
     expect(byName(report, "AWS Dev").outcome).toBe("converged");
   });
@@ -68,7 +94,7 @@ describe("up, orchestrated over fake engines and the Insights emulator (127.0.0.
       "wait for the first connectivity check (Connected)",
     ]);
     expect(byName(report, "Acme Okta").steps).toContain(
-      "when the key is due: deploy with a new key beside the old, register it, deploy again without the old key",
+      "when the key is due: deploy with a new key beside the old, register it, deploy again without the old key"
     );
     expect(harness.cloud.log).toEqual([]);
     expect(await harness.registered()).toEqual([]);
@@ -84,9 +110,24 @@ describe("down", () => {
     expect([...harness.cloud.stacks.keys()]).toEqual([]);
     // Insights first (so nothing polls a dead credential), then the stacks, last deployed first.
     expect(harness.cloud.log.map((l) => l.split(" ")[0])).toEqual([
-      "turn-off", "remove", "turn-off", "remove", "turn-off", "remove", "turn-off", "remove", "remove", "destroy", "destroy", "destroy",
+      "turn-off",
+      "remove",
+      "turn-off",
+      "remove",
+      "turn-off",
+      "remove",
+      "turn-off",
+      "remove",
+      "remove",
+      "destroy",
+      "destroy",
+      "destroy",
     ]);
-    expect(harness.cloud.log.filter((l) => l.startsWith("destroy"))).toEqual(["destroy acme-okta", "destroy acme-azure", "destroy acme-aws"]);
+    expect(harness.cloud.log.filter((l) => l.startsWith("destroy"))).toEqual([
+      "destroy acme-okta",
+      "destroy acme-azure",
+      "destroy acme-aws",
+    ]);
     expect(report.removed).toContain("Insights connector corp.example AD (active-directory)");
     expect(report.left).toEqual([]);
   });
@@ -95,7 +136,12 @@ describe("down", () => {
     await harness.up();
     harness.cloud.missing.set("acme-azure", "terraform is not on PATH: install Terraform >= 1.5 or OpenTofu");
     const report = (await harness.down()) as DownReport;
-    expect(report.left).toEqual([{ what: "stack acme-azure (Contoso Entra)", why: "terraform is not on PATH: install Terraform >= 1.5 or OpenTofu" }]);
+    expect(report.left).toEqual([
+      {
+        what: "stack acme-azure (Contoso Entra)",
+        why: "terraform is not on PATH: install Terraform >= 1.5 or OpenTofu",
+      },
+    ]);
     expect([...harness.cloud.stacks.keys()]).toEqual(["acme-azure"]);
     expect(STACKS.filter((s) => harness.cloud.stacks.has(s))).toEqual(["acme-azure"]);
   });
@@ -112,7 +158,10 @@ describe("down keeps what it must", () => {
     };
     const report = (await harness.down({ insightsApi: harness.apiWith({ remove }) })) as DownReport;
     expect(report.left).toEqual([
-      { what: "Insights connector Contoso Entra (azure)", why: "HTTP 503 unavailable; its stack was kept so the connector does not poll a dead credential" },
+      {
+        what: "Insights connector Contoso Entra (azure)",
+        why: "HTTP 503 unavailable; its stack was kept so the connector does not poll a dead credential",
+      },
     ]);
     expect([...harness.cloud.stacks.keys()]).toEqual(["acme-azure"]);
     expect(await harness.registered()).toEqual(["azure/Contoso Entra"]);
