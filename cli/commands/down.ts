@@ -31,6 +31,7 @@ export function registerDown(program: Command, io: Io, setExit: (code: number) =
       http: { timeoutMs, runDeadline: deadline, onRetry },
       signal: deadline.signal,
       onStep: (line) => progress.note(printable(line)),
+      onEngineOutput: (line) => progress.note(`  ${printable(line)}`),
     }).finally(() => progress.close());
     io.stdout.write(options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : downText(report));
     setExit(report.left.some((l) => !l.expected) ? EXIT.failed : EXIT.ok);

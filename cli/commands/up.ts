@@ -132,6 +132,7 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
         recordCredential: (connector, record) => recordCredential(options.tenant, connector, record),
         signal: deadline.signal,
         onStep: (line) => progress.note(printable(line)),
+        onEngineOutput: (line) => progress.note(`  ${printable(line)}`),
       }).finally(() => progress.close());
       io.stdout.write(options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : upText(report));
       setExit(report.connectors.some((c) => c.outcome === "failed") ? EXIT.failed : EXIT.ok);
