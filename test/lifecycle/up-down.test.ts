@@ -167,3 +167,21 @@ describe("down keeps what it must", () => {
     expect(await harness.registered()).toEqual(["azure/Contoso Entra"]);
   });
 });
+
+describe("down for a GitHub connector", () => {
+  test("removes the installation through its engine and names the app registration as left for an owner", async () => {
+    await harness.stop();
+    harness = await Harness.start(["kind: github\nname: Acme GitHub\norganization: acme"]);
+    expect(((await harness.up()) as UpReport).connectors.map((c) => c.outcome)).toEqual(["converged"]);
+    const report = (await harness.down()) as DownReport;
+    expect(report.removed).toEqual(["Insights connector Acme GitHub (github)", "stack acme-github (Acme GitHub)"]);
+    expect(report.left).toEqual([
+      {
+        what: "the GitHub App of Acme GitHub",
+        why: expect.stringMatching(/^only an organization owner .* Delete GitHub App$/),
+        expected: true,
+      },
+    ]);
+    expect(await harness.registered()).toEqual([]);
+  });
+});
