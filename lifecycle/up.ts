@@ -1,6 +1,7 @@
 import type { TenantConfig, ToolkitConfig } from "../config/types";
 import type { ConnectorConfig } from "../connectors/catalog";
 import type { InsightsApi } from "../providers/insights/adapter";
+import type { ConnectivityState } from "../providers/insights/contract";
 import { printable } from "../providers/text/printable";
 import { desiredConnector } from "../register/desired";
 import { insightsApiFor, type InsightsClientTuning } from "../register/insights-target";
@@ -69,6 +70,9 @@ export interface UpReport {
   readonly sheets: readonly string[];
 }
 
+/** Where `up` is done with a connector: Connected, or (a collector) waiting for its agent to be installed. */
+const CONVERGED: readonly ConnectivityState[] = ["Connected", "Pending Agent Registration"];
+
 /** Raised when a step fails: names the step, keeps the engine's or API's own message. */
 class StepFailure extends Error {}
 
@@ -105,8 +109,10 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
     try {
       if (api) {
         const registration = await upConnector(tenant, unit, api, options, config.dir, steps);
-        const ok = registration.connectivity !== "Failed" && registration.connectivity !== "Warning";
-        connectors.push({ ...base, outcome: ok ? "converged" : "failed", registration, detail: registration.detail });
+        const ok = registration.connectivity !== undefined && CONVERGED.includes(registration.connectivity);
+        const detail =
+          registration.detail ?? (ok ? undefined : `connectivity is ${registration.connectivity ?? "unknown"}`);
+        connectors.push({ ...base, outcome: ok ? "converged" : "failed", registration, ...(detail ? { detail } : {}) });
       } else {
         const outputs = unit.engine ? await deploy(tenant, unit, undefined, options, config.dir, steps) : undefined;
         if (outputs) sheetOutputs.set(unit.planned.provisioning.stackName!, outputs);

@@ -185,3 +185,18 @@ describe("down for a GitHub connector", () => {
     expect(await harness.registered()).toEqual([]);
   });
 });
+
+describe("up reports a connector that registered but does not connect", () => {
+  test("a failed first check makes a failed connector, with the reason from its activity history", async () => {
+    await harness.stop();
+    const epm =
+      "kind: epm-cloud\nname: Acme EPM\ndomain: https://acme.pm.beyondtrustcloud.com\nclientId: FAIL-CONNECTIVITY";
+    harness = await Harness.start([`${epm}\nclientSecret: env:EPM_CLIENT_SECRET`]);
+    const [connector] = ((await harness.up()) as UpReport).connectors;
+    expect(connector).toMatchObject({
+      outcome: "failed",
+      registration: { action: "create", connectivity: "Failed" },
+      detail: "Failed: authentication failed: the source rejected the credentials (HTTP 401)",
+    });
+  });
+});
