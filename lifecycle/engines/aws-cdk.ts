@@ -29,9 +29,12 @@ export function awsCdkEngine(target: EngineTarget, connector: AwsConnectorConfig
       const shown = run({ env: settings.env, yes: options?.yes ?? true }, "<temporary folder>");
       if (action === "destroy") return [shellLine(["cdk", ...cdkDestroyArgs(shown)])];
       // Loaded here, as in deploy: the parameter's module brings aws-cdk-lib with it.
-      const { EXTERNAL_ID_PARAMETER } = require("../../stacks/aws/parameters") as typeof import("../../stacks/aws/parameters");
+      const { EXTERNAL_ID_PARAMETER } =
+        require("../../stacks/aws/parameters") as typeof import("../../stacks/aws/parameters");
       const parameters = { [EXTERNAL_ID_PARAMETER]: "***" };
-      return [shellLine(["cdk", ...cdkDeployArgs({ ...shown, parameters, outputsFile: "<temporary>/outputs.json" }, true)])];
+      return [
+        shellLine(["cdk", ...cdkDeployArgs({ ...shown, parameters, outputsFile: "<temporary>/outputs.json" }, true)]),
+      ];
     },
     async deploy(context) {
       const parameters = await deployParameters(target, connector, context);
@@ -53,7 +56,11 @@ export function awsCdkEngine(target: EngineTarget, connector: AwsConnectorConfig
  * The stack's parameters: the caller's (the external ID `up` asked Insights for), else the
  * config's `externalId`, resolved now by `cdkDeployParameters`, the one place that reads it.
  */
-async function deployParameters(target: EngineTarget, connector: AwsConnectorConfig, context: EngineContext): Promise<Record<string, string>> {
+async function deployParameters(
+  target: EngineTarget,
+  connector: AwsConnectorConfig,
+  context: EngineContext,
+): Promise<Record<string, string>> {
   // Loaded here: these modules bring aws-cdk-lib with them.
   const { EXTERNAL_ID_PARAMETER } = await import("../../stacks/aws/parameters");
   if (context.parameters?.[EXTERNAL_ID_PARAMETER]) return { ...context.parameters };

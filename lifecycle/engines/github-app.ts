@@ -27,12 +27,22 @@ export class GithubAppPendingError extends Error {
  * registration itself is left behind and `destroy` still succeeds: GitHub lets only an owner
  * delete it, in the web UI, and `down` reports that (lifecycle/down.ts).
  */
-export function githubAppEngine(target: EngineTarget, connector: GithubConnectorConfig, several: boolean): ConnectorEngine {
+export function githubAppEngine(
+  target: EngineTarget,
+  connector: GithubConnectorConfig,
+  several: boolean,
+): ConnectorEngine {
   const { step, settings } = target;
   const dir = join(settings.stateDir, "github");
   const file = join(dir, `${step.stackName}.json`);
   const createApp = shellLine([
-    "insights-connectors", "github", "create-app", "--config", settings.configFile, "--tenant", target.tenant,
+    "insights-connectors",
+    "github",
+    "create-app",
+    "--config",
+    settings.configFile,
+    "--tenant",
+    target.tenant,
     ...(several ? ["--connector", connector.name] : []),
     // create-app's default file is where this run looks unless the state folder was moved.
     ...(file === resolve(statePath("github", `${step.stackName}.json`)) ? [] : ["--out", file]),
@@ -57,11 +67,17 @@ export function githubAppEngine(target: EngineTarget, connector: GithubConnector
       const client = clientFor(app);
       const installation = await findOrgInstallation(client, connector.organization);
       if (installation) {
-        context.onOutput?.(`deleting the installation ${installation.installationId} of app ${credentials.slug} on ${connector.organization}`);
+        context.onOutput?.(
+          `deleting the installation ${installation.installationId} of app ${credentials.slug} on ${connector.organization}`,
+        );
         try {
           await client.rest.apps.deleteInstallation({ installation_id: installation.installationId });
         } catch (error) {
-          throw new Error(`removing the app's installation on ${connector.organization} failed: ${printable((error as Error).message)}`);
+          throw new Error(
+            `removing the app's installation on ${connector.organization} failed: ${printable(
+              (error as Error).message,
+            )}`,
+          );
         }
       }
       rmSync(file, { force: true });

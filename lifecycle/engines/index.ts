@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { TenantConfig } from "../../config/types";
+import type { TenantConfig, ToolkitConfig } from "../../config/types";
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import { kindOf, type ConnectorConfig } from "../../connectors/catalog";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
@@ -16,7 +16,8 @@ export type { ConnectorEngine, EngineContext, EngineSettings, EngineStep } from 
 export { GithubAppPendingError } from "./github-app";
 
 /** What {@link engineFor} needs besides the connector; only the config file has no default. */
-export type EngineOptions = Pick<EngineSettings, "configFile"> & Partial<Omit<EngineSettings, "configFile" | "configDir">>;
+export type EngineOptions = Pick<EngineSettings, "configFile"> &
+  Partial<Omit<EngineSettings, "configFile" | "configDir">>;
 
 /**
  * The engine of one connector's stack, or undefined for kinds without one (registration-only,
@@ -41,7 +42,11 @@ export function engineFor(
     stateDir: resolve(options.stateDir ?? stateDir()),
     cdktfOut: resolve(options.cdktfOut ?? "cdktf.out"),
   };
-  const step = { engine: provisioning.engine, stackName: stackNames(tenant.name, tenant.connectors)[index], summary: provisioning.summary };
+  const step = {
+    engine: provisioning.engine,
+    stackName: stackNames(tenant.name, tenant.connectors)[index],
+    summary: provisioning.summary,
+  };
   const target: EngineTarget = { tenant: tenant.name, step, settings };
   switch (provisioning.engine) {
     case "aws-cdk":
@@ -55,4 +60,16 @@ export function engineFor(
       return githubAppEngine(target, connector as GithubConnectorConfig, several);
     }
   }
+}
+
+/**
+ * {@link engineFor} bound to one loaded config, in the `(tenant, connector, configDir)` shape
+ * `up` and `down` take (lifecycle/engine-port.ts `EngineFor`).
+ */
+export function engineResolver(
+  config: Pick<ToolkitConfig, "file">,
+  options: Partial<EngineOptions> = {},
+): (tenant: TenantConfig, connector: ConnectorConfig, configDir: string) => ConnectorEngine | undefined {
+  return (tenant, connector, configDir) =>
+    engineFor(tenant, connector, configDir, { configFile: config.file, ...options });
 }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { EngineMissingError, missingEngineCli } from "../../providers/engines/engine-cli";
+import { lineSplitter, maskLine } from "../../providers/engines/run-engine";
 import { pulumiOutputSource } from "../../register/outputs";
 import type { ConnectorEngine, EngineContext, EngineTarget } from "./engine";
 
@@ -29,10 +30,12 @@ export function oktaPulumiEngine(target: EngineTarget, connector: OktaConnectorC
     if (missing) throw new EngineMissingError(missing);
     context.signal?.throwIfAborted();
     const { runOktaStacks, setOktaKeySlots } = automation();
-    const { OKTA_KEY_SLOTS_CONFIG } = require("../../stacks/okta/program") as typeof import("../../stacks/okta/program");
+    const { OKTA_KEY_SLOTS_CONFIG } =
+      require("../../stacks/okta/program") as typeof import("../../stacks/okta/program");
     const slots = context.parameters?.[OKTA_KEY_SLOTS_CONFIG];
     if (action === "up" && slots) await setOktaKeySlots(oktaRun, JSON.parse(slots), { stateDir });
-    const lines = lineBuffer(context.onOutput);
+    // The Automation API hands output in chunks; the port promises lines.
+    const lines = lineSplitter((line) => context.onOutput?.(maskLine(line)));
     try {
       await runOktaStacks([oktaRun], action, { stateDir, onOutput: lines.push });
     } finally {
@@ -54,21 +57,5 @@ export function oktaPulumiEngine(target: EngineTarget, connector: OktaConnectorC
       return outputs;
     },
     destroy: (context) => run("destroy", context),
-  };
-}
-
-/** The Automation API hands output in chunks; the port promises lines. */
-function lineBuffer(onLine?: (line: string) => void): { push(text: string): void; end(): void } {
-  let pending = "";
-  return {
-    push(text) {
-      const lines = (pending + text).split(/\r?\n/);
-      pending = lines.pop() ?? "";
-      lines.forEach((line) => onLine?.(line));
-    },
-    end() {
-      if (pending) onLine?.(pending);
-      pending = "";
-    },
   };
 }

@@ -60,9 +60,17 @@ function cdkCommand(): { command: string; prefix: string[] } {
   return { command: process.execPath, prefix: [require.resolve("aws-cdk/bin/cdk")] };
 }
 
-/** Quiet in automation: no npm version check (a network call), no ANSI colours in the captured output. */
+/**
+ * Quiet in automation: no npm version check (a network call), no ANSI colours, and not the AWS
+ * SDK's notice about Node versions of 2027 (noise in the engine's message; register does the same).
+ */
 export function cdkEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, CDK_DISABLE_VERSION_CHECK: env.CDK_DISABLE_VERSION_CHECK ?? "1", FORCE_COLOR: "0" };
+  return {
+    ...env,
+    CDK_DISABLE_VERSION_CHECK: env.CDK_DISABLE_VERSION_CHECK ?? "1",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? "true",
+    FORCE_COLOR: "0",
+  };
 }
 
 function runCdk(args: string[], run: CdkRun): Promise<EngineRunResult> {

@@ -73,7 +73,7 @@ export function maskLine(text: string, secrets: readonly string[] = []): string 
 }
 
 /** Calls `onLine` per complete line of a stream; the rest waits for the next chunk or the end. */
-function lineSplitter(onLine: (line: string) => void): { push(chunk: Buffer): void; end(): void } {
+export function lineSplitter(onLine: (line: string) => void): { push(chunk: Buffer | string): void; end(): void } {
   let pending = "";
   return {
     push(chunk) {
@@ -88,16 +88,20 @@ function lineSplitter(onLine: (line: string) => void): { push(chunk: Buffer): vo
   };
 }
 
+/** Lines that are never the reason: Node's warnings, CDK's timing lines. */
+const NOISE = /^\(node:\d+\) \w*Warning|^\(Use `node --trace-warnings|^✨/;
+
 /**
  * What the engine said went wrong, as one line: from its first `Error:` line on (Terraform
- * and Pulumi print one, boxed in `│`), else the last lines of stderr (else of stdout).
+ * and Pulumi print one, boxed in `│`; CDK marks a failed stack `❌`), else the last lines of
+ * stderr (else of stdout).
  */
 export function engineMessage(stderr: string, stdout = ""): string {
   const lines = (stderr.trim() ? stderr : stdout)
     .split("\n")
     .map((l) => l.replace(/^[\s│╷╵]+/, "").trim())
-    .filter(Boolean);
-  const start = lines.findIndex((l) => /^(Error|error):/.test(l));
+    .filter((l) => l && !NOISE.test(l));
+  const start = lines.findIndex((l) => /^(Error|error):|^❌/.test(l));
   const chosen = start >= 0 ? lines.slice(start, start + ERROR_LINES) : lines.slice(-ERROR_LINES);
   return chosen.join(" ").replace(/\s+/g, " ") || "no message";
 }
@@ -108,7 +112,11 @@ export function engineMessage(stderr: string, stdout = ""): string {
  * command is not installed, and with {@link EngineRunError} quoting the engine otherwise.
  * The arguments are never put in a message: they may hold resolved parameters.
  */
-export function runEngine(command: string, args: readonly string[], options: EngineRunOptions): Promise<EngineRunResult> {
+export function runEngine(
+  command: string,
+  args: readonly string[],
+  options: EngineRunOptions,
+): Promise<EngineRunResult> {
   const limit = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
   const name = options.label ?? `${command.split("/").pop()} ${args[0] ?? ""}`.trim();
@@ -136,7 +144,11 @@ export function runEngine(command: string, args: readonly string[], options: Eng
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (error.code === "ENOENT") {
-        reject(new EngineMissingError(`the ${command} CLI is not installed or not on PATH; ${options.install}. Nothing was changed.`));
+        reject(
+          new EngineMissingError(
+            `the ${command} CLI is not installed or not on PATH; ${options.install}. Nothing was changed.`,
+          ),
+        );
       } else if (error.name === "AbortError") {
         reject(new EngineRunError(`${name} was cancelled`, mask(stderr.text())));
       } else reject(new EngineRunError(`${name} could not run: ${mask(error.message)}`, ""));

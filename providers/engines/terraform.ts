@@ -78,8 +78,16 @@ export function terraformSteps(action: "apply" | "destroy", yes: boolean): strin
 
 /** Automation settings (no prompts, no checkpoint call) and the variables as TF_VAR_*. */
 function terraformEnv(run: TerraformStackRun): NodeJS.ProcessEnv {
-  const variables = Object.fromEntries(Object.entries(run.variables ?? {}).map(([name, value]) => [`TF_VAR_${name}`, value]));
-  return { ...run.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: run.env.CHECKPOINT_DISABLE ?? "1", ...variables };
+  const variables = Object.fromEntries(
+    Object.entries(run.variables ?? {}).map(([name, value]) => [`TF_VAR_${name}`, value]),
+  );
+  return {
+    ...run.env,
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    CHECKPOINT_DISABLE: run.env.CHECKPOINT_DISABLE ?? "1",
+    ...variables,
+  };
 }
 
 /** `terraform init` then `apply` (or `destroy`) in the synthesized stack's folder. */

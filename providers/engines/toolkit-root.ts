@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 export function toolkitRoot(from: string = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, "cdk.json")) && existsSync(join(dir, "cdktf.json"))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no cdk.json and cdktf.json above ${from}: the toolkit's engine apps are missing`);
+    if (dirname(dir) === dir)
+      throw new Error(`no cdk.json and cdktf.json above ${from}: the toolkit's engine apps are missing`);
   }
 }

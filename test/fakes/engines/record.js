@@ -6,7 +6,9 @@ const { appendFileSync } = require("node:fs");
 module.exports = function record(tool) {
   const argv = process.argv.slice(2);
   // Variable names only: a test proves the values reached the process without being in argv.
-  const tfVars = Object.keys(process.env).filter((k) => k.startsWith("TF_VAR_")).sort();
+  const tfVars = Object.keys(process.env)
+    .filter((k) => k.startsWith("TF_VAR_"))
+    .sort();
   if (process.env.FAKE_ENGINE_LOG) {
     appendFileSync(process.env.FAKE_ENGINE_LOG, `${JSON.stringify({ tool, argv, cwd: process.cwd(), tfVars })}\n`);
   }

@@ -22,8 +22,10 @@ describe("GitHub App engine (lifecycle/engines/github-app.ts) against a local Gi
 
   /** A tenant with `count` github connectors on the fake; the engine of the first. */
   function engine(count = 1) {
-    const connectors = Array.from({ length: count }, (_, i) =>
-      `kind: github\nname: Acme GitHub ${i + 1}\norganization: acme\napiUrl: ${fake.apiUrl}\nwebUrl: ${fake.webUrl}`,
+    const connectors = Array.from(
+      { length: count },
+      (_, i) =>
+        `kind: github\nname: Acme GitHub ${i + 1}\norganization: acme\napiUrl: ${fake.apiUrl}\nwebUrl: ${fake.webUrl}`,
     );
     const configFile = join(work, "tenants.yaml");
     writeFileSync(configFile, configWith(connectors, "adapter: sheet", "acme"));
@@ -34,12 +36,23 @@ describe("GitHub App engine (lifecycle/engines/github-app.ts) against a local Gi
 
   /** What `github create-app` leaves: an app, installed, and its credentials file (mode 0600). */
   function createdApp(stackName: string, installed = true) {
-    const { app } = fake.createApp("acme", { name: "BT Insights acme", url: "https://x", redirect_url: "https://x", hook_attributes: { url: "https://x" } });
+    const { app } = fake.createApp("acme", {
+      name: "BT Insights acme",
+      url: "https://x",
+      redirect_url: "https://x",
+      hook_attributes: { url: "https://x" },
+    });
     const installationId = installed ? fake.install(app.id, "acme") : undefined;
     mkdirSync(join(work, "state", "github"), { recursive: true });
     const file = join(work, "state", "github", `${stackName}.json`);
-    const installedAppUrl = installed ? `${fake.webUrl}/organizations/acme/settings/installations/${installationId}` : undefined;
-    writeFileSync(file, JSON.stringify({ appId: app.id, slug: app.slug, pem: app.pem, ...(installedAppUrl ? { installedAppUrl } : {}) }), { mode: 0o600 });
+    const installedAppUrl = installed
+      ? `${fake.webUrl}/organizations/acme/settings/installations/${installationId}`
+      : undefined;
+    writeFileSync(
+      file,
+      JSON.stringify({ appId: app.id, slug: app.slug, pem: app.pem, ...(installedAppUrl ? { installedAppUrl } : {}) }),
+      { mode: 0o600 },
+    );
     return { app, file, installedAppUrl };
   }
 
@@ -48,18 +61,26 @@ describe("GitHub App engine (lifecycle/engines/github-app.ts) against a local Gi
     const stateFile = join(work, "state", "github", "acme-github.json");
     const expected = `insights-connectors github create-app --config ${configFile} --tenant acme --out ${stateFile}`;
     await expect(engine().deploy({ env: process.env, yes: true })).rejects.toEqual(new GithubAppPendingError(expected));
-    expect(engine().describe("deploy")).toEqual([`read ${stateFile} (else stop: an organization owner runs ${expected})`]);
+    expect(engine().describe("deploy")).toEqual([
+      `read ${stateFile} (else stop: an organization owner runs ${expected})`,
+    ]);
   });
 
   test("with several github connectors the command names the connector", async () => {
-    const error = await engine(2).deploy({ env: process.env, yes: true }).catch((e: Error) => e);
+    const error = await engine(2)
+      .deploy({ env: process.env, yes: true })
+      .catch((e: Error) => e);
     expect(error).toBeInstanceOf(GithubAppPendingError);
     expect((error as Error).message).toContain("--tenant acme --connector 'Acme GitHub 1' --out ");
   });
 
   test("deploy returns the complete credentials file's values", async () => {
     const { app, installedAppUrl } = createdApp("acme-github");
-    await expect(engine().deploy({ env: process.env, yes: true })).resolves.toEqual({ appId: String(app.id), pem: app.pem, installedAppUrl });
+    await expect(engine().deploy({ env: process.env, yes: true })).resolves.toEqual({
+      appId: String(app.id),
+      pem: app.pem,
+      installedAppUrl,
+    });
   });
 
   test("deploy of a file without installedAppUrl says to resume, not to create a second app", async () => {
@@ -72,7 +93,9 @@ describe("GitHub App engine (lifecycle/engines/github-app.ts) against a local Gi
     const lines: string[] = [];
     await engine().destroy({ env: process.env, yes: true, onOutput: (l) => lines.push(l) });
     expect(fake.installations.has("acme")).toBe(false);
-    expect(fake.requests.filter((r) => r.method === "DELETE").map((r) => r.path)).toEqual([expect.stringMatching(/^\/api\/v3\/app\/installations\/\d+$/)]);
+    expect(fake.requests.filter((r) => r.method === "DELETE").map((r) => r.path)).toEqual([
+      expect.stringMatching(/^\/api\/v3\/app\/installations\/\d+$/),
+    ]);
     expect(existsSync(file)).toBe(false);
     expect(lines.join("\n")).not.toContain("PRIVATE KEY");
     // The app registration stays (only an owner deletes it, in the UI): down reports it.
@@ -91,7 +114,9 @@ describe("GitHub App engine (lifecycle/engines/github-app.ts) against a local Gi
     const { file } = createdApp("acme-github");
     const id = fake.installations.get("acme")!.id;
     fake.failNext(`/api/v3/app/installations/${id}`, 403);
-    await expect(engine().destroy({ env: process.env, yes: true })).rejects.toThrow(/removing the app's installation on acme failed: fake fault 403/);
+    await expect(engine().destroy({ env: process.env, yes: true })).rejects.toThrow(
+      /removing the app's installation on acme failed: fake fault 403/,
+    );
     expect(existsSync(file)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { delimiter, dirname, join } from "node:path";
 import { loadConfig } from "../../../config/load";
 import type { TenantConfig } from "../../../config/types";
 import type { ConnectorConfig } from "../../../connectors/catalog";
-import { engineFor, type EngineOptions } from "../../../lifecycle/engines";
+import { engineFor, engineResolver, type EngineOptions } from "../../../lifecycle/engines";
 import { EngineMissingError } from "../../../providers/engines/engine-cli";
 import { REPO } from "../../helpers/cli";
 
@@ -22,8 +22,19 @@ interface Call {
 
 let work: string;
 let log: string;
-const saved = { PATH: process.env.PATH, FAKE_ENGINE_LOG: process.env.FAKE_ENGINE_LOG, PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE };
-const calls = (): Call[] => (existsSync(log) ? readFileSync(log, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l)) : []);
+const saved = {
+  PATH: process.env.PATH,
+  FAKE_ENGINE_LOG: process.env.FAKE_ENGINE_LOG,
+  PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE,
+};
+const calls = (): Call[] =>
+  existsSync(log)
+    ? readFileSync(log, "utf8")
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), "stand-in-engines-"));
@@ -48,7 +59,12 @@ function connectorOf(file: string, kind: string): { tenant: TenantConfig; connec
 
 function engine(file: string, kind: string, options: Partial<EngineOptions> = {}) {
   const { tenant, connector, dir } = connectorOf(file, kind);
-  const settings = { configFile: join(REPO, "examples", file), stateDir: join(work, "state"), cdktfOut: join(work, "cdktf.out"), ...options };
+  const settings = {
+    configFile: join(REPO, "examples", file),
+    stateDir: join(work, "state"),
+    cdktfOut: join(work, "cdktf.out"),
+    ...options,
+  };
   return engineFor(tenant, connector, dir, settings)!;
 }
 
@@ -159,11 +175,17 @@ describe("Okta engine through the Pulumi Automation API against a stand-in pulum
     await okta.deploy({ env: env(), yes: true, parameters: { keySlots: JSON.stringify(slots) } });
     const commands = calls().map((c) => c.argv.join(" "));
     const setAt = commands.findIndex((c) => c.startsWith("config set "));
-    expect(commands[setAt]).toBe(`config set keySlots --stack acme-prod-okta --plaintext --non-interactive -- ${JSON.stringify(slots)}`);
+    expect(commands[setAt]).toBe(
+      `config set keySlots --stack acme-prod-okta --plaintext --non-interactive -- ${JSON.stringify(slots)}`,
+    );
     expect(setAt).toBeLessThan(commands.findIndex((c) => c.startsWith("up ")));
 
     await okta.destroy({ env: env(), yes: true });
-    expect(calls().map((c) => c.argv.join(" ")).some((c) => /^destroy --yes --skip-preview .*--stack acme-prod-okta/.test(c))).toBe(true);
+    expect(
+      calls()
+        .map((c) => c.argv.join(" "))
+        .some((c) => /^destroy --yes --skip-preview .*--stack acme-prod-okta/.test(c)),
+    ).toBe(true);
   }, 180_000);
 });
 
@@ -172,7 +194,9 @@ describe("an engine CLI missing from PATH", () => {
 
   test("terraform: missing() names what to install; deploy throws it and synthesizes nothing", async () => {
     const azure = engine("azure-only.yaml", "azure", { env: empty });
-    expect(azure.missing()).toMatch(/^neither terraform nor tofu is on PATH; install Terraform >= 1\.5 .* Nothing was changed\.$/);
+    expect(azure.missing()).toMatch(
+      /^neither terraform nor tofu is on PATH; install Terraform >= 1\.5 .* Nothing was changed\.$/,
+    );
     await expect(azure.deploy({ env: empty, yes: true })).rejects.toBeInstanceOf(EngineMissingError);
     await expect(azure.destroy({ env: empty, yes: true })).rejects.toThrow(/neither terraform nor tofu/);
     expect(existsSync(join(work, "cdktf.out"))).toBe(false);
@@ -181,11 +205,28 @@ describe("an engine CLI missing from PATH", () => {
 
   test("pulumi: missing() names what to install; deploy throws it and creates no state", async () => {
     const okta = engine("all-sources.yaml", "okta", { env: empty });
-    expect(okta.missing()).toMatch(/^the pulumi CLI is not installed or not on PATH; install it from https:\/\/www\.pulumi\.com\/docs\/iac\/download-install\//);
+    expect(okta.missing()).toMatch(
+      /^the pulumi CLI is not installed or not on PATH; install it from https:\/\/www\.pulumi\.com\/docs\/iac\/download-install\//,
+    );
     await expect(okta.deploy({ env: empty, yes: true })).rejects.toBeInstanceOf(EngineMissingError);
     expect(existsSync(join(work, "state")) ? readdirSync(join(work, "state")) : []).toEqual([]);
     expect(calls()).toEqual([]);
   }, 60_000);
+
+  test("engineResolver binds the config file: the engine of each stack kind, named like its stack", () => {
+    const config = loadConfig(join(REPO, "examples", "all-sources.yaml"));
+    const resolve = engineResolver(config);
+    const tenant = config.tenants[0];
+    const steps = tenant.connectors.map((c) => resolve(tenant, c, config.dir)?.step).filter(Boolean);
+    expect(steps.map((s) => `${s!.engine} ${s!.stackName}`)).toEqual([
+      "aws-cdk acme-prod-aws",
+      "cdktf acme-prod-azure",
+      "cdktf acme-prod-gcp",
+      "pulumi acme-prod-okta",
+      "cdktf acme-prod-pingone",
+      "github-app-manifest acme-prod-github",
+    ]);
+  });
 
   test("registration-only kinds have no engine", () => {
     const { tenant, connector, dir } = connectorOf("all-sources.yaml", "pra-cloud");

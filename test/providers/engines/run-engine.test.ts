@@ -9,14 +9,22 @@ describe("runEngine (providers/engines/run-engine.ts)", () => {
   test("resolves with the output and hands each line on, escape codes stripped and secrets masked", async () => {
     const lines: string[] = [];
     const [command, args] = node(`console.log("\\u001b[32mok\\u001b[0m s3cr3t-canary"); console.error("warn line")`);
-    const result = await runEngine(command, args, { ...base, secrets: ["s3cr3t-canary"], onOutput: (l) => lines.push(l) });
+    const result = await runEngine(command, args, {
+      ...base,
+      secrets: ["s3cr3t-canary"],
+      onOutput: (l) => lines.push(l),
+    });
     expect(result.stdout).toContain("ok");
     expect(lines.sort()).toEqual(["ok ***", "warn line"]);
   });
 
   test("a failure rejects with the engine's own last words and its exit code, never its arguments", async () => {
     const [command, args] = node(`console.error("noise\\nError: the real reason\\n  details"); process.exit(3)`);
-    const run = runEngine(command, [...args, "--", "--parameters", "id=s3cr3t-canary"], { ...base, label: "cdk deploy", secrets: ["s3cr3t-canary"] });
+    const run = runEngine(command, [...args, "--", "--parameters", "id=s3cr3t-canary"], {
+      ...base,
+      label: "cdk deploy",
+      secrets: ["s3cr3t-canary"],
+    });
     await expect(run).rejects.toThrow(new EngineRunError("cdk deploy exited 3: Error: the real reason details", ""));
     await run.catch((error: Error) => expect(error.message).not.toContain("s3cr3t"));
   });
@@ -29,7 +37,9 @@ describe("runEngine (providers/engines/run-engine.ts)", () => {
   });
 
   test("output beyond the limit is dropped from the head; the tail (where engines report errors) stays", async () => {
-    const [command, args] = node(`for (let i = 0; i < 2000; i++) console.error("x".repeat(100)); console.error("Error: at the end"); process.exitCode = 1`);
+    const [command, args] = node(
+      `for (let i = 0; i < 2000; i++) console.error("x".repeat(100)); console.error("Error: at the end"); process.exitCode = 1`,
+    );
     const error = (await runEngine(command, args, { ...base, maxOutputBytes: 4096 }).catch((e) => e)) as EngineRunError;
     expect(error.stderr.length).toBeLessThanOrEqual(4096 + 200);
     expect(error.message).toMatch(/Error: at the end$/);
@@ -37,7 +47,9 @@ describe("runEngine (providers/engines/run-engine.ts)", () => {
 
   test("a command not on PATH rejects with EngineMissingError naming what to install", async () => {
     await expect(runEngine("no-such-engine-cli", ["version"], { ...base, env: { PATH: "" } })).rejects.toThrow(
-      new EngineMissingError("the no-such-engine-cli CLI is not installed or not on PATH; install the engine. Nothing was changed."),
+      new EngineMissingError(
+        "the no-such-engine-cli CLI is not installed or not on PATH; install the engine. Nothing was changed.",
+      ),
     );
   });
 
@@ -50,7 +62,12 @@ describe("runEngine (providers/engines/run-engine.ts)", () => {
   });
 
   test("engineMessage takes Terraform's boxed Error: block, else the last lines", () => {
-    expect(engineMessage("Warning: x\n╷\n│ Error: Invalid provider\n│\n│   on main.tf line 1\n╵\n")).toBe("Error: Invalid provider on main.tf line 1");
+    expect(engineMessage("Warning: x\n╷\n│ Error: Invalid provider\n│\n│   on main.tf line 1\n╵\n")).toBe(
+      "Error: Invalid provider on main.tf line 1",
+    );
     expect(engineMessage("", "only stdout")).toBe("only stdout");
+    const cdk =
+      "(node:1) Warning: NodeVersionSupportWarning: old node\n✨ Synthesis time: 5s\n❌  acme-aws failed: ValidationError: bad\n";
+    expect(engineMessage(cdk)).toBe("❌ acme-aws failed: ValidationError: bad");
   });
 });
