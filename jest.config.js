@@ -16,17 +16,58 @@ const ESM_ONLY = [
   "content-type",
 ];
 
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Test files that start a child process (the compiled CLI, cdk/cdktf synth, terraform,
+ * cfn-lint, openssl, git, moto, a browser), by file name so they stay e2e wherever their
+ * folder moves; everything under test/e2e/ is e2e too. The rest run in-process: `unit`.
+ * test/build/jest-projects.test.ts fails when a file that starts a process is missing here.
+ */
+const E2E_FILES = [
+  "github-cli.test.ts",
+  "okta-cli.test.ts",
+  "plan-cli.test.ts",
+  "register-cli.test.ts",
+  "no-echo.test.ts",
+  "secret-files.test.ts",
+  "state-location.test.ts",
+  "ecm-cli.test.ts",
+  "cloudformation-outputs.test.ts",
+  "crash-recovery.test.ts",
+  "outputs.test.ts",
+  "diff.test.ts",
+  "plan-cache.test.ts",
+  "pulumi-lazy-typescript.test.ts",
+  "cdk-app.test.ts",
+  "deploy-moto.test.ts",
+  "lint.test.ts",
+  "cdktf-app.test.ts",
+  "engine-cli.test.ts",
+  "gcp-stack.test.ts",
+  "browser.test.ts",
+];
+const escape = (name) => name.replace(/[.]/g, "[.]");
+const E2E_PATTERNS = ["/test/e2e/", ...E2E_FILES.map((name) => `/${escape(name)}$`)];
+
+/** Settings both projects share. */
+const shared = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   // dist/ is the compiled copy of the sources (npm run build): never a test, a module or a mock.
   modulePathIgnorePatterns: ["<rootDir>/dist/"],
-  testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
     "^.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022", isolatedModules: true } }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join("|")})/)`],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   testTimeout: 60000,
+  projects: [
+    // In-process and fast: `npx jest --selectProjects unit`.
+    { ...shared, displayName: "unit", testMatch: ["**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", ...E2E_PATTERNS] },
+    // Child processes, emulators, a browser: `npx jest --selectProjects e2e`.
+    { ...shared, displayName: "e2e", testRegex: E2E_PATTERNS.map((p) => `${p.endsWith("$") ? p : `${p}.*[.]test[.]ts$`}`) },
+  ],
 };

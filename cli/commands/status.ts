@@ -48,7 +48,8 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
       const failed: { tenant: string; error: string }[] = [];
       for (const tenant of tenants) {
         try {
-          const api = insightsApiFor(tenant.insights, config.dir, process.env, { timeoutMs, runDeadline, onRetry }, options.emulator);
+          const limits = { timeoutMs, runDeadline, onRetry };
+          const api = insightsApiFor(tenant.insights, config.dir, process.env, limits, options.emulator);
           if (!api) skipped.push(tenant.name);
           else rows.push(...(await api.list()).map((c) => statusRow(tenant.name, c)));
         } catch (error) {

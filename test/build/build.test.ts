@@ -55,6 +55,8 @@ describe("the build setup", () => {
     const scripts = require(join(REPO, "package.json")).scripts;
     expect(scripts.prepare).toMatch(/scripts\/build\.js/);
     expect(readFileSync(join(REPO, ".gitignore"), "utf8").split("\n")).toContain("dist/");
-    expect(require(join(REPO, "jest.config.js")).modulePathIgnorePatterns).toContain("<rootDir>/dist/");
+    for (const project of require(join(REPO, "jest.config.js")).projects) {
+      expect(project.modulePathIgnorePatterns).toContain("<rootDir>/dist/");
+    }
   });
 });

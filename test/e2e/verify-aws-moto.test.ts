@@ -21,7 +21,8 @@ import {
   ListRootsCommand,
   OrganizationsClient,
 } from "@aws-sdk/client-organizations";
-import { freePort, motoAvailable, startMoto, type Moto } from "../helpers/moto";
+import { freePort, startMoto, type Moto } from "../helpers/moto";
+import { requireTool } from "../helpers/require-tool";
 import { REPO, spawnCliAsync } from "../helpers/cli";
 import { configWith } from "../helpers/config-text";
 
@@ -40,10 +41,7 @@ const AWS_CONNECTOR = [
 ].join("\n");
 // The test's own SDK clients: the Node-version notice is noise here as in verify.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-const available = motoAvailable();
-if (!available && process.env.CI) throw new Error("moto is not installed but CI=true: the AWS verify test must run");
-if (!available)
-  console.warn("SKIPPED AWS verify end-to-end: python3 -m moto.server is not available (pip install 'moto[server]')");
+const motoServer = requireTool("moto", "AWS verify end-to-end");
 
 const trustPolicy = (condition: Record<string, Record<string, string>>) =>
   JSON.stringify({
@@ -51,8 +49,8 @@ const trustPolicy = (condition: Record<string, Record<string, string>>) =>
     Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: PRINCIPAL }, Condition: condition }],
   });
 
-(available ? describe : describe.skip)(
-  `verify against a deployed AWS stack in moto${available ? "" : " [SKIPPED: moto not installed]"}`,
+motoServer.describe(
+  `verify against a deployed AWS stack in moto${motoServer.note}`,
   () => {
     let moto: Moto;
     let work: string;

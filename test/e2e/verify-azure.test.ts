@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +5,7 @@ import { AZURE_PERMISSION_GROUPS } from "../../connectors/azure/permissions";
 import { FakeEntra, selfSignedCertificate, type FakeServicePrincipal } from "../fakes/entra";
 import { spawnCliAsync } from "../helpers/cli";
 import { configWith, VALID } from "../helpers/config-text";
+import { requireTool } from "../helpers/require-tool";
 
 const TENANT = "0f5b7c1e-0000-4000-8000-000000000001";
 const SCOPE = `entra-tenant:${TENANT}`;
@@ -16,16 +16,7 @@ const CONNECTOR_APP = "6d1e2f00-0000-4000-8000-00000000c0de";
 const DAY = 24 * 60 * 60 * 1000;
 const ROOT_GROUP = `/providers/Microsoft.Management/managementGroups/${TENANT}`;
 
-function opensslAvailable(): boolean {
-  try {
-    execFileSync("openssl", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const available = opensslAvailable();
-if (!available) console.warn("SKIPPED Entra verify end-to-end: openssl is needed for the fake's TLS certificate");
+const openssl = requireTool("openssl", "Entra verify end-to-end (the fake's TLS certificate)");
 
 const roleId = (value: string) => `role-${value}`;
 const api = (id: string, appId: string, displayName: string, values: string[]): FakeServicePrincipal => ({
@@ -39,8 +30,8 @@ const catalogPermissions = (which: "graph" | "office365") =>
     .filter((g) => g.api === which)
     .flatMap((g) => [...g.permissions]);
 
-(available ? describe : describe.skip)(
-  `verify: Entra ID through Microsoft Graph, against the local fake${available ? "" : " [SKIPPED: no openssl]"}`,
+openssl.describe(
+  `verify: Entra ID through Microsoft Graph, against the local fake${openssl.note}`,
   () => {
     let tls: ReturnType<typeof selfSignedCertificate>;
     let fake: FakeEntra;

@@ -1,10 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-
-/** Whether moto's server can be started here. */
-export function motoAvailable(): boolean {
-  return spawnSync("python3", ["-c", "import moto.server"], { encoding: "utf8" }).status === 0;
-}
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {

@@ -7,9 +7,9 @@ import { createServer as createTlsServer } from "node:tls";
 import { runCli } from "../helpers/cli";
 import { configWith } from "../helpers/config-text";
 import { freePort } from "../helpers/moto";
+import { requireTool } from "../helpers/require-tool";
 
-const haveOpenssl = spawnSync("openssl", ["version"]).status === 0;
-if (!haveOpenssl) console.warn("SKIPPED ecm check-network TLS tests: openssl is not installed (apt-get install openssl), so no test certificate can be made");
+const openssl = requireTool("openssl", "ecm check-network TLS tests (the test certificate)");
 
 function integration(praHost: string, endpointUrl: string): string {
   return configWith([
@@ -36,7 +36,7 @@ describe("ecm commands", () => {
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "ecm-"))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  (haveOpenssl ? describe : describe.skip)(`ecm check-network against local TLS servers on 127.0.0.1${haveOpenssl ? "" : " [SKIPPED: openssl missing]"}`, () => {
+  openssl.describe(`ecm check-network against local TLS servers on 127.0.0.1${openssl.note}`, () => {
     const servers: Server[] = [];
     let cert: string;
     let key: string;

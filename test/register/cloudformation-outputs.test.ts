@@ -1,15 +1,11 @@
 import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { cloudFormationOutputSource } from "../../register/outputs";
-import { motoAvailable, startMoto, type Moto } from "../helpers/moto";
+import { startMoto, type Moto } from "../helpers/moto";
+import { requireTool } from "../helpers/require-tool";
 
-const available = motoAvailable();
-if (!available) {
-  if (process.env.CI === "true") throw new Error("moto is required on CI (python3 -m moto.server)");
-  // eslint-disable-next-line no-console
-  console.warn("SKIPPED CloudFormation output source: python3 -m moto.server is not available (pip install 'moto[server]')");
-}
+const motoServer = requireTool("moto", "CloudFormation output source");
 
-(available ? describe : describe.skip)(`CloudFormation stack outputs against moto on 127.0.0.1${available ? "" : " [SKIPPED: moto not installed]"}`, () => {
+motoServer.describe(`CloudFormation stack outputs against moto on 127.0.0.1${motoServer.note}`, () => {
   let moto: Moto;
   const saved = { ...process.env };
   beforeAll(async () => {

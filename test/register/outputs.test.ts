@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { githubCredentialsSource, outputsFileSource, terraformOutputSource } from "../../register/outputs";
 import { pathWithout } from "../helpers/cli";
-import { terraformAvailable } from "../helpers/terraform";
+import { requireTool } from "../helpers/require-tool";
 
 describe("stack output sources", () => {
   let dir: string;
@@ -30,8 +30,8 @@ describe("stack output sources", () => {
     await expect(source.outputs("open-github", "github-app-manifest")).rejects.toThrow(/readable by group or others/);
   });
 
-  const haveTerraform = terraformAvailable("reading CDKTF outputs with terraform output");
-  (haveTerraform ? test : test.skip)(`CDKTF: terraform output -json in the deployed stack's folder${haveTerraform ? "" : " [SKIPPED: terraform not on PATH]"}`, async () => {
+  const terraform = requireTool("terraform", "reading CDKTF outputs with terraform output");
+  terraform.test(`CDKTF: terraform output -json in the deployed stack's folder${terraform.note}`, async () => {
     // A deployed stack as cdktf leaves it: its JSON config, an initialized backend, a state with outputs.
     const stack = join(dir, "cdktf.out", "stacks", "acme-azure");
     mkdirSync(stack, { recursive: true });
@@ -44,7 +44,7 @@ describe("stack output sources", () => {
     expect(await source.outputs("acme-gcp", "cdktf")).toBeUndefined();
     expect(await source.outputs("acme-azure", "aws-cdk")).toBeUndefined();
   });
-  (haveTerraform ? test : test.skip)(`CDKTF, synthesized but never applied: terraform's whole error, no escape codes, and what to run${haveTerraform ? "" : " [SKIPPED: terraform not on PATH]"}`, async () => {
+  terraform.test(`CDKTF, synthesized but never applied: terraform's whole error, no escape codes, and what to run${terraform.note}`, async () => {
     const stack = join(dir, "cdktf.out", "stacks", "acme-azure");
     mkdirSync(stack, { recursive: true });
     writeFileSync(join(stack, "cdk.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: "state.tfstate" } } } }));

@@ -5,15 +5,13 @@ import { join } from "node:path";
 import { CloudFormationClient, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { GetRoleCommand, IAMClient, NoSuchEntityException } from "@aws-sdk/client-iam";
 import { REPO } from "../../helpers/cli";
-import { motoAvailable, startMoto, type Moto } from "../../helpers/moto";
+import { startMoto, type Moto } from "../../helpers/moto";
+import { requireTool } from "../../helpers/require-tool";
 
 const EXTERNAL_ID = "canary-external-id-51c0";
-const available = motoAvailable();
-// On CI the machine image has moto: a missing moto there is a failure, not a skip.
-if (!available && process.env.CI) throw new Error("moto is not installed but CI=true: the AWS end-to-end test must run");
-if (!available) console.warn("SKIPPED AWS end-to-end deploy: python3 -m moto.server is not available (pip install 'moto[server]')");
+const motoServer = requireTool("moto", "AWS end-to-end deploy");
 
-(available ? describe : describe.skip)(`cdk deploy to a local AWS emulator (moto)${available ? "" : " [SKIPPED: moto not installed]"}`, () => {
+motoServer.describe(`cdk deploy to a local AWS emulator (moto)${motoServer.note}`, () => {
   let moto: Moto;
   let outdir: string;
   const env = () => ({

@@ -7,6 +7,7 @@ import { PolicyStatement, Role, AccountRootPrincipal } from "aws-cdk-lib/aws-iam
 import { loadConfig } from "../../../config/load";
 import { addAwsStacks } from "../../../stacks/aws/app";
 import { REPO } from "../../helpers/cli";
+import { requireTool } from "../../helpers/require-tool";
 
 const EXAMPLES = ["all-sources.yaml", "aws-single-account.yaml"];
 
@@ -49,16 +50,11 @@ describe("cdk-nag AwsSolutionsChecks", () => {
   });
 });
 
-const cfnLint = spawnSync("cfn-lint", ["--version"], { encoding: "utf8" });
-const haveCfnLint = cfnLint.status === 0;
-if (!haveCfnLint) {
-  // eslint-disable-next-line no-console
-  console.warn("SKIPPED cfn-lint checks: the cfn-lint command is not installed (pip install cfn-lint)");
-}
+const cfnLint = requireTool("cfn-lint", "cfn-lint checks");
 
 describe("cfn-lint", () => {
-  (haveCfnLint ? test.each(EXAMPLES) : test.skip.each(EXAMPLES))(
-    `reports no error or warning on every template synthesized from %s${haveCfnLint ? "" : " [SKIPPED: cfn-lint not installed]"}`,
+  cfnLint.test.each(EXAMPLES)(
+    `reports no error or warning on every template synthesized from %s${cfnLint.note}`,
     (file) => {
       const outdir = mkdtempSync(join(tmpdir(), "lint-"));
       try {
@@ -74,7 +70,7 @@ describe("cfn-lint", () => {
     },
   );
 
-  (haveCfnLint ? test : test.skip)("finds problems in a broken template (proves the check can fail)", () => {
+  cfnLint.test(`finds problems in a broken template (proves the check can fail)${cfnLint.note}`, () => {
     const outdir = mkdtempSync(join(tmpdir(), "lint-"));
     try {
       const path = join(outdir, "broken.template.json");

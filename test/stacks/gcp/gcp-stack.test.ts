@@ -5,7 +5,8 @@ import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
 import { GCP_CONNECTOR_PROJECT_APIS, GCP_ORGANIZATION_ROLES, GCP_REQUIRED_APIS, gcpGrants } from "../../../connectors/gcp/grants";
 import { InsightsGcpConnectorStack } from "../../../stacks/gcp/gcp-connector-stack";
 import { VALID } from "../../helpers/config-text";
-import { terraformAvailable, terraformConsole } from "../../helpers/terraform";
+import { requireTool } from "../../helpers/require-tool";
+import { terraformConsole } from "../../helpers/terraform";
 import { connectorFrom, resourcesOf, synthJson, type TerraformJson } from "../cdktf/helpers";
 
 const ORG = "123456789012";
@@ -96,9 +97,9 @@ describe("GCP stack: required APIs", () => {
     }
   });
 
-  const haveTerraform = terraformAvailable("evaluating the organization-project filter");
-  (haveTerraform ? test : test.skip)(
-    `all-projects filter keeps projects under the organization (folders included) and drops others and the connector project${haveTerraform ? "" : " [SKIPPED: terraform not on PATH]"}`,
+  const terraform = requireTool("terraform", "evaluating the organization-project filter");
+  terraform.test(
+    `all-projects filter keeps projects under the organization (folders included) and drops others and the connector project${terraform.note}`,
     () => {
       const json = synthGcp(CREATE);
       const expression = String(json.locals?.organization_project_ids).replace(

@@ -1,18 +1,13 @@
-import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { createGithubApp } from "../../../stacks/github/create-app";
 import { hasDrift } from "../../../stacks/github/permission-report";
 import { FakeGithub } from "../../fakes/github";
+import { CHROMIUM, requireTool } from "../../helpers/require-tool";
 import { connectorFor, recordingHandoff } from "./helpers";
 
-const CHROMIUM = "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPED real-browser GitHub flow: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does this)`);
-}
+const chromiumTool = requireTool("chromium", "real-browser GitHub flow");
 
-(haveChromium ? describe : describe.skip)(`GitHub App manifest flow in headless chromium${haveChromium ? "" : " [SKIPPED: /usr/bin/chromium missing]"}`, () => {
+chromiumTool.describe(`GitHub App manifest flow in headless chromium${chromiumTool.note}`, () => {
   let fake: FakeGithub;
   let browser: Browser;
   beforeAll(async () => {
