@@ -74,18 +74,17 @@ export function requireYes(options: { yes?: boolean }, command: string, hint: st
   throw new UsageError(`${command} changes clouds and Insights; add --yes to go ahead (${hint}). Nothing was changed.`);
 }
 
-/** `up`: every connector of a tenant from nothing to Connected, through each stack's own engine. */
 /**
  * lifecycle/engines' `engineFor` bound to this run's config file and state folders; loaded on
  * use, as every command loads its stage, so other commands do not pay for the engine layer.
  */
 export async function lifecycleEngines(options: LifecycleOptions): Promise<EngineFor> {
-  const { engineFor } = await import("../../lifecycle/engines");
-  const { config: configFile, stateDir, cdktfOut, cdkMethod } = options;
-  const settings = { configFile, stateDir, cdktfOut, cdkMethod, env: process.env };
-  return (tenant, connector, configDir) => engineFor(tenant, connector, configDir, settings);
+  const { engineResolver } = await import("../../lifecycle/engines");
+  const { stateDir, cdktfOut, cdkMethod } = options;
+  return engineResolver({ file: options.config }, { stateDir, cdktfOut, cdkMethod, env: process.env });
 }
 
+/** `up`: every connector of a tenant from nothing to Connected, through each stack's own engine. */
 export function registerUp(program: Command, io: Io, setExit: (code: number) => void): void {
   lifecycleOptions(
     program

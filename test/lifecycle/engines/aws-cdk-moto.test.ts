@@ -6,15 +6,11 @@ import { GetRoleCommand, IAMClient, NoSuchEntityException } from "@aws-sdk/clien
 import { loadConfig } from "../../../config/load";
 import { engineFor } from "../../../lifecycle/engines";
 import { REPO } from "../../helpers/cli";
-import { motoAvailable, startMoto, UNREACHABLE_AWS_ENV, type Moto } from "../../helpers/moto";
+import { startMoto, UNREACHABLE_AWS_ENV, type Moto } from "../../helpers/moto";
+import { requireTool } from "../../helpers/require-tool";
 
 const EXTERNAL_ID = "canary-external-id-77e3";
-const available = motoAvailable();
-if (!available && process.env.CI) throw new Error("moto is not installed but CI=true: the AWS engine test must run");
-if (!available)
-  console.warn(
-    "SKIPPED cdk deploy/destroy through the AWS engine: python3 -m moto.server is not available (pip install 'moto[server]')",
-  );
+const motoServer = requireTool("moto", "cdk deploy/destroy through the AWS engine");
 
 describe("AWS engine: the dry run", () => {
   const configFile = join(REPO, "examples", "all-sources.yaml");
@@ -51,8 +47,8 @@ describe("AWS engine: the dry run", () => {
   }, 300_000);
 });
 
-(available ? describe : describe.skip)(
-  `AWS engine: cdk deploy and destroy against moto${available ? "" : " [SKIPPED: moto not installed]"}`,
+motoServer.describe(
+  `AWS engine: cdk deploy and destroy against moto${motoServer.note}`,
   () => {
     let moto: Moto;
     let work: string;
