@@ -39,6 +39,7 @@ const E2E_FILES = [
   "pulumi-lazy-typescript.test.ts",
   "cdk-app.test.ts",
   "deploy-moto.test.ts",
+  "aws-cdk-moto.test.ts",
   "lint.test.ts",
   "cdktf-app.test.ts",
   "engine-cli.test.ts",

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ConfigError, configErrorReport } from "../config/problems";
 import { registerConnector } from "./commands/connector";
 import { registerDiff } from "./commands/diff";
+import { registerDown } from "./commands/down";
 import { registerEcm } from "./commands/ecm";
 import { registerEmulator } from "./commands/emulator";
 import { registerGithub } from "./commands/github";
@@ -12,6 +13,7 @@ import { registerRegister } from "./commands/register";
 import { registerSchema } from "./commands/schema";
 import { registerSheet } from "./commands/sheet";
 import { registerStatus } from "./commands/status";
+import { registerUp } from "./commands/up";
 import { registerTenants } from "./commands/tenants";
 import { registerVerify } from "./commands/verify";
 import { EXIT, processIo, UsageError, type Io } from "./io";
@@ -46,6 +48,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   registerConnector(program, io, setExit);
   registerEmulator(program, io, setExit);
   registerSchema(program, io, setExit);
+  registerUp(program, io, setExit);
+  registerDown(program, io, setExit);
   registerTenants(program, io, setExit);
   program.commands.forEach((command) => command.exitOverride());
 

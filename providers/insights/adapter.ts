@@ -19,4 +19,6 @@ export interface InsightsApi {
   turnOn(id: string): Promise<Connector>;
   connectivity(id: string): Promise<{ state: ConnectivityState; checkedAt: string }>;
   activity(id: string): Promise<ActivityEntry[]>;
+  /** The external ID the site's AWS connection panel shows, for the role's trust policy. */
+  awsExternalId(): Promise<string>;
 }

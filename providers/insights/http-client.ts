@@ -152,6 +152,11 @@ export class InsightsHttpClient implements InsightsApi {
     return (await this.call<{ externalId: string }>(ROUTES.awsExternalId, { siteId })).externalId;
   }
 
+  /** POST: the console hands the value out on request; asking again returns the site's same value. */
+  async awsExternalId(): Promise<string> {
+    return (await this.call<{ externalId: string }>("POST", PATHS.awsExternalId(this.options.siteId))).externalId;
+  }
+
   /** One operation: attempts with backoff on 429, 5xx and dropped connections, within one deadline. */
   private call<T>(
     route: Route,

@@ -1,0 +1,245 @@
+import type { TenantConfig, ToolkitConfig } from "../config/types";
+import type { ConnectorConfig } from "../connectors/catalog";
+import type { InsightsApi } from "../providers/insights/adapter";
+import type { ConnectivityState } from "../providers/insights/contract";
+import { printable } from "../providers/text/printable";
+import { desiredConnector } from "../register/desired";
+import { insightsApiFor, type InsightsClientTuning } from "../register/insights-target";
+import type { StackOutputs } from "../register/outputs";
+import { reconcile, type ConnectorResult, type ReconcileOptions } from "../register/reconcile";
+import { registerConfig } from "../register/run";
+import type { ConnectorEngine, EngineFor } from "./engine-port";
+import { GithubAppPendingError } from "./engines/github-app";
+import { credentialCreated, type CredentialCreated } from "./credential-created";
+import { deployWithRotation, type OverlapRotation } from "./rotate";
+import { unitsOf, type Unit } from "./units";
+import { upSteps } from "./up-steps";
+
+export interface UpOptions {
+  readonly engineFor: EngineFor;
+  /** Print the steps and commands; run nothing, contact nothing. */
+  readonly dryRun: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  /** Send the tenant to this local emulator instead of its own target. */
+  readonly emulatorUrl?: string;
+  readonly http?: InsightsClientTuning;
+  /** How registration waits for the first connectivity check. */
+  readonly settle: Pick<ReconcileOptions, "settleTimeoutMs" | "pollMs" | "deadline" | "progress">;
+  /** Where `sheet` tenants' registration sheets are written. */
+  readonly sheetDir: string;
+  /** The rotating key of a connector, when it has one (Okta, GCP). */
+  readonly rotationFor?: (
+    tenant: TenantConfig,
+    connector: ConnectorConfig,
+    engine: ConnectorEngine
+  ) => OverlapRotation | undefined;
+  /** Stops the run between steps (and inside an engine that honours it). */
+  readonly signal?: AbortSignal;
+  /** One line per step as it starts. */
+  readonly onStep?: (line: string) => void;
+  /** Engines' own output lines. */
+  readonly onEngineOutput?: (line: string) => void;
+  /** The tenant's Insights API; tests wrap it. @default the tenant's `insights:` target */
+  readonly insightsApi?: (tenant: TenantConfig) => InsightsApi | undefined;
+  /** @default () => new Date() */
+  readonly now?: () => Date;
+  /** Keeps the registered credential's creation time for `status` (lifecycle/rotation/credential-record.ts). */
+  readonly recordCredential?: (
+    connector: string,
+    created: CredentialCreated & { readonly registeredAt: string }
+  ) => void;
+}
+
+export interface UpConnectorOutcome {
+  readonly kind: string;
+  readonly name: string;
+  /** converged: deployed, registered, first check done; planned: dry run; sheet: awaiting a human. */
+  readonly outcome: "converged" | "failed" | "planned" | "sheet";
+  /** The steps, in order: what ran, or with a dry run what would. */
+  readonly steps: readonly string[];
+  readonly registration?: ConnectorResult;
+  /** Why it failed, in the engine's or the API's own words. */
+  readonly detail?: string;
+}
+
+export interface UpReport {
+  readonly tenant: string;
+  readonly dryRun: boolean;
+  readonly connectors: readonly UpConnectorOutcome[];
+  /** Sheets written for a `sheet` tenant. */
+  readonly sheets: readonly string[];
+}
+
+/** Where `up` is done with a connector: Connected, or (a collector) waiting for its agent to be installed. */
+const CONVERGED: readonly ConnectivityState[] = ["Connected", "Pending Agent Registration"];
+
+/** Raised when a step fails: names the step, keeps the engine's or API's own message. */
+class StepFailure extends Error {}
+
+/**
+ * `up` for one tenant: per connector, in the config's order, obtain what the source needs
+ * from Insights, deploy through the connector's engine, register its outputs, wait for the
+ * first connectivity check. A failing connector stops alone; every step is idempotent, so
+ * a re-run resumes wherever an earlier run stopped.
+ */
+export async function upTenant(config: ToolkitConfig, tenantName: string, options: UpOptions): Promise<UpReport> {
+  const tenant = config.tenants.find((t) => t.name === tenantName)!;
+  const units = unitsOf(config, tenant, options.engineFor);
+  const viaApi = tenant.insights.adapter !== "sheet" || Boolean(options.emulatorUrl);
+  if (options.dryRun) {
+    const connectors = units.map((u) => {
+      const rotates = Boolean(u.engine && options.rotationFor?.(tenant, u.connector, u.engine));
+      const steps = upSteps(tenant, u, viaApi, { emulatorUrl: options.emulatorUrl, rotates });
+      return { kind: u.connector.kind, name: u.connector.name, outcome: "planned" as const, steps };
+    });
+    return { tenant: tenant.name, dryRun: true, connectors, sheets: [] };
+  }
+  const api = viaApi
+    ? (
+        options.insightsApi ??
+        ((t) => insightsApiFor(t.insights, config.dir, options.env, options.http, options.emulatorUrl))
+      )(tenant)
+    : undefined;
+  const connectors: UpConnectorOutcome[] = [];
+  const sheetOutputs = new Map<string, StackOutputs>();
+  for (const unit of units) {
+    options.signal?.throwIfAborted();
+    const steps: string[] = [];
+    const base = { kind: unit.connector.kind, name: unit.connector.name, steps };
+    try {
+      if (api) {
+        const registration = await upConnector(tenant, unit, api, options, config.dir, steps);
+        const ok = registration.connectivity !== undefined && CONVERGED.includes(registration.connectivity);
+        const detail =
+          registration.detail ?? (ok ? undefined : `connectivity is ${registration.connectivity ?? "unknown"}`);
+        connectors.push({ ...base, outcome: ok ? "converged" : "failed", registration, ...(detail ? { detail } : {}) });
+      } else {
+        const outputs = unit.engine ? await deploy(tenant, unit, undefined, options, config.dir, steps) : undefined;
+        if (outputs) sheetOutputs.set(unit.planned.provisioning.stackName!, outputs);
+        connectors.push({ ...base, outcome: "sheet" });
+      }
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      connectors.push({ ...base, outcome: "failed", detail: printable((error as Error).message) });
+    }
+  }
+  const sheets = api ? [] : await writeSheets(config, tenant, sheetOutputs, options);
+  return { tenant: tenant.name, dryRun: false, connectors, sheets };
+}
+
+/** API tenants: deploy (rotating a due key by overlap), register, wait for the first check. */
+async function upConnector(
+  tenant: TenantConfig,
+  unit: Unit,
+  api: InsightsApi,
+  options: UpOptions,
+  configDir: string,
+  steps: string[]
+): Promise<ConnectorResult> {
+  let registration: ConnectorResult | undefined;
+  const register = async (outputs: StackOutputs | undefined) => {
+    step(options, steps, tenant, unit, "register with Insights and wait for the first connectivity check");
+    const desired = desiredConnector(tenant.name, unit.planned, { configDir, env: options.env, outputs });
+    [registration] = await reconcile(api, [desired], { ...options.settle, dryRun: false, concurrency: 1 });
+    if (registration.action === "failed") throw new StepFailure(`register: ${registration.detail}`);
+    const created = credentialCreated(unit.connector, outputs);
+    const registeredAt = (options.now ?? (() => new Date()))().toISOString();
+    if (created) options.recordCredential?.(unit.connector.name, { ...created, registeredAt });
+  };
+  if (!unit.engine) {
+    await register(undefined);
+    return registration!;
+  }
+  const rotation = options.rotationFor?.(tenant, unit.connector, unit.engine);
+  if (!rotation) {
+    await register(await deploy(tenant, unit, api, options, configDir, steps));
+    return registration!;
+  }
+  await deployWithRotation(rotation, (options.now ?? (() => new Date()))(), {
+    deploy: (parameters) => deploy(tenant, unit, api, options, configDir, steps, parameters),
+    register,
+    note: (line) => step(options, steps, tenant, unit, line),
+  });
+  return registration!;
+}
+
+/** One deploy through the connector's engine, with what the source needs from Insights. */
+async function deploy(
+  tenant: TenantConfig,
+  unit: Unit,
+  api: InsightsApi | undefined,
+  options: UpOptions,
+  configDir: string,
+  steps: string[],
+  extra: Record<string, string> = {}
+): Promise<StackOutputs> {
+  const engine = unit.engine!;
+  const missing = engine.missing();
+  if (missing) throw new StepFailure(`deploy: ${missing}`);
+  const parameters = { ...(await sourceParameters(unit.connector, api, configDir, options.env)), ...extra };
+  options.signal?.throwIfAborted();
+  step(options, steps, tenant, unit, `deploy: ${engine.describe("deploy").join(" && ")}`);
+  try {
+    return await engine.deploy({
+      env: options.env,
+      yes: true,
+      parameters,
+      signal: options.signal,
+      onOutput: options.onEngineOutput,
+    });
+  } catch (error) {
+    if (error instanceof GithubAppPendingError) {
+      throw new StepFailure(
+        `deploy: the GitHub App does not exist yet; an organization owner runs ${error.command}, then up again`
+      );
+    }
+    throw new StepFailure(`deploy: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * What the source's stack needs from Insights: for AWS the external ID, asked of the API
+ * (`http`/`emulator` tenants) or read from the config's reference (`sheet` tenants).
+ */
+async function sourceParameters(
+  connector: ConnectorConfig,
+  api: InsightsApi | undefined,
+  configDir: string,
+  env: NodeJS.ProcessEnv
+): Promise<Record<string, string>> {
+  if (connector.kind !== "aws") return {};
+  // Loaded only for AWS connectors: the parameter's module brings aws-cdk-lib with it.
+  const { EXTERNAL_ID_PARAMETER } = await import("../stacks/aws/parameters");
+  try {
+    const externalId = api ? await api.awsExternalId() : connector.externalId.resolve(configDir, env);
+    return { [EXTERNAL_ID_PARAMETER]: externalId };
+  } catch (error) {
+    throw new StepFailure(`AWS external ID: ${(error as Error).message}`);
+  }
+}
+
+function step(options: UpOptions, steps: string[], tenant: TenantConfig, unit: Unit, line: string): void {
+  steps.push(line);
+  options.onStep?.(`${tenant.name}/${unit.connector.name}: ${line}`);
+}
+
+/** Sheet tenants: the deployed stacks' outputs go into the registration sheets a human types in. */
+async function writeSheets(
+  config: ToolkitConfig,
+  tenant: TenantConfig,
+  outputs: Map<string, StackOutputs>,
+  options: UpOptions
+): Promise<string[]> {
+  const run = await registerConfig(config, {
+    tenants: [tenant.name],
+    dryRun: false,
+    concurrency: 1,
+    ...options.settle,
+    outputSources: [
+      { description: "the engines' outputs of this run", outputs: async (stackName) => outputs.get(stackName) },
+    ],
+    env: options.env,
+    sheetDir: options.sheetDir,
+  });
+  return run.sheets;
+}

@@ -1,0 +1,144 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TenantConfig } from "../../config/types";
+import type { ConnectorConfig } from "../../connectors/catalog";
+import {
+  beginOktaKeyRotation,
+  completeOktaKeyRotation,
+  oktaKeySlots,
+  type OktaKeySlots,
+} from "../../connectors/okta/key-rotation";
+import { keyRotation } from "../../connectors/common/credential-rotation";
+import { stackNames } from "../../connectors/stack-name";
+import type { ConnectorEngine, EngineContext, EngineFor } from "../../lifecycle/engine-port";
+import type { OverlapRotation } from "../../lifecycle/rotate";
+import { syntheticOutputSource } from "../../register/synthetic";
+
+/** Thrown by a fake engine or API at the step a test chose: the process "dies" there. */
+export class Killed extends Error {
+  constructor(step: number) {
+    super(`killed at step ${step}`);
+  }
+}
+
+const synthetic = syntheticOutputSource(join(mkdtempSync(join(tmpdir(), "fake-cloud-")), "key.pem"));
+const keysByGeneration = new Map<number, string>();
+function keyOf(generation: number): string {
+  if (!keysByGeneration.has(generation)) {
+    const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" });
+    keysByGeneration.set(generation, pem.toString());
+  }
+  return keysByGeneration.get(generation)!;
+}
+
+/**
+ * In-memory stand-in for every engine: a stack exists from its deploy until its destroy, and
+ * records the parameters it was last deployed with. Effects happen before a kill, as a real
+ * crash after the cloud answered would leave them. Not any real engine.
+ */
+export class FakeCloud {
+  readonly stacks = new Map<string, Readonly<Record<string, string>>>();
+  readonly log: string[] = [];
+  /** Counts effects (deploys, destroys; the test's API wrapper adds its calls). */
+  steps = 0;
+  /** Kill the run right after this effect (1-based). */
+  killAt?: number;
+  /** A stack whose deploy fails with this message. */
+  readonly failing = new Map<string, string>();
+  /** Engines reported missing: stack -> how to install. */
+  readonly missing = new Map<string, string>();
+
+  /** Called when the kill point is reached (the harness aborts the run). */
+  onKill?: () => void;
+  private dead = false;
+
+  /** One effect happened; dies here when the test says so. */
+  effect(what: string): void {
+    this.steps += 1;
+    this.log.push(what);
+    if (this.killAt !== this.steps) return;
+    this.dead = true;
+    this.onKill?.();
+    throw new Killed(this.steps);
+  }
+
+  /** A dead process changes nothing more. */
+  alive(): void {
+    if (this.dead) throw new Error("the process is dead");
+  }
+
+  /** A new process: no kill point, the step count starts again. */
+  revive(): void {
+    this.dead = false;
+    this.killAt = undefined;
+    this.steps = 0;
+  }
+
+  readonly engineFor: EngineFor = (tenant, connector) => this.engine(stackOf(tenant, connector), connector.kind);
+
+  private engine(stack: string, kind: string): ConnectorEngine {
+    return {
+      step: { engine: `fake (${kind})`, stackName: stack, summary: "stand-in stack" },
+      missing: () => this.missing.get(stack),
+      describe: (action) => [`fake-engine ${action} ${stack}`],
+      deploy: async (context: EngineContext) => {
+        this.alive();
+        const failure = this.failing.get(stack);
+        if (failure) throw new Error(failure);
+        this.stacks.set(stack, { ...context.parameters });
+        this.effect(`deploy ${stack}`);
+        return this.outputsOf(stack, kind);
+      },
+      destroy: async () => {
+        this.alive();
+        this.stacks.delete(stack);
+        this.effect(`destroy ${stack}`);
+      },
+    };
+  }
+
+  private async outputsOf(stack: string, kind: string): Promise<Record<string, string>> {
+    const outputs = (await synthetic.outputs(stack, "fake"))!;
+    if (kind !== "okta") return outputs;
+    const slots = this.slotsOf(stack) ?? { current: { generation: 1 } };
+    const registered = slots.next ?? slots.current;
+    const created: Record<string, string> = registered.createdAt ? { keyCreatedAt: registered.createdAt } : {};
+    return {
+      ...outputs,
+      domain: "acme.okta.com",
+      privateKeyPem: keyOf(registered.generation),
+      keyGeneration: String(registered.generation),
+      ...created,
+    };
+  }
+
+  /** The key slots a stack was last deployed with. */
+  slotsOf(stack: string): OktaKeySlots | undefined {
+    const raw = this.stacks.get(stack)?.keySlots;
+    return raw ? oktaKeySlots.parse(JSON.parse(raw)) : undefined;
+  }
+
+  /** Okta's two-slot rotation over this cloud's stacks, as `up` drives it. */
+  oktaRotation(tenant: TenantConfig, connector: ConnectorConfig): OverlapRotation<OktaKeySlots> | undefined {
+    if (connector.kind !== "okta") return undefined;
+    const stack = stackOf(tenant, connector);
+    return {
+      credential: "Okta key",
+      // A stack deployed before rotation was recorded has one key of unknown age: rotate it.
+      read: async () => (this.stacks.has(stack) ? this.slotsOf(stack) ?? { current: { generation: 1 } } : undefined),
+      first: (now) => ({ current: { generation: 1, createdAt: now.toISOString() } }),
+      due: (slots, now) => keyRotation(new Date(slots.current.createdAt ?? 0), connector, now).due,
+      begin: beginOktaKeyRotation,
+      complete: completeOktaKeyRotation,
+      parameters: (slots) => ({ keySlots: JSON.stringify(slots) }),
+    };
+  }
+}
+
+export function stackOf(tenant: TenantConfig, connector: ConnectorConfig): string {
+  return stackNames(tenant.name, tenant.connectors)[tenant.connectors.indexOf(connector)];
+}
+
+export { keyOf };

@@ -1,0 +1,112 @@
+import { join } from "node:path";
+import { loadConfig } from "../../config/load";
+import type { ConnectorConfig } from "../../connectors/catalog";
+import { credentialCreated } from "../../lifecycle/credential-created";
+import type { ConnectorEngine } from "../../lifecycle/engine-port";
+import { keyRotationFor, type KeySlotSources } from "../../lifecycle/key-rotations";
+import { deployWithRotation } from "../../lifecycle/rotate";
+import { REPO } from "../helpers/cli";
+
+const DAY = 24 * 60 * 60 * 1000;
+const T0 = new Date("2026-01-01T00:00:00Z");
+const T1 = new Date(T0.getTime() + 91 * DAY);
+const connectors = loadConfig(join(REPO, "examples", "all-sources.yaml")).tenants[0].connectors;
+const connector = (kind: string) => connectors.find((c) => c.kind === kind) as ConnectorConfig;
+const engine = (stackName: string) =>
+  ({ step: { engine: "stand-in", stackName, summary: "" } } as unknown as ConnectorEngine);
+
+/**
+ * A stand-in for a GCP stack's Terraform state (not Terraform): `apply` keeps one key per generation
+ * the variable lists, each created at the apply that first declared it, and reports the outputs the
+ * stack declares (stacks/gcp: the generations, the newest key and its `valid_after`).
+ */
+class GcpStackStandIn implements KeySlotSources {
+  keys = new Map<number, string>();
+  outputs?: Record<string, string>;
+  apply(variables: Record<string, string>, now: Date): Record<string, string> {
+    const generations = JSON.parse(variables.service_account_key_generations) as number[];
+    for (const g of [...this.keys.keys()]) if (!generations.includes(g)) this.keys.delete(g);
+    for (const g of generations) if (!this.keys.has(g)) this.keys.set(g, now.toISOString());
+    const newest = generations[generations.length - 1];
+    this.outputs = {
+      service_account_key_generations: JSON.stringify(generations),
+      service_account_key: `key-of-generation-${newest}`,
+      service_account_key_created_at: this.keys.get(newest)!,
+    };
+    return this.outputs;
+  }
+  terraformOutputs = async () => this.outputs;
+  oktaKeySlots = async () => undefined;
+}
+
+describe("the GCP key's rotation, wired to its stack's variable and outputs", () => {
+  test("reads slots from the outputs, rotates a due key by overlap, and removes the old key only after registering", async () => {
+    const stack = new GcpStackStandIn();
+    const rotation = keyRotationFor(connector("gcp"), engine("acme-prod-gcp"), stack)!;
+    expect(await rotation.read()).toBeUndefined();
+    const registered: string[] = [];
+    const steps = (now: Date) => ({
+      deploy: async (parameters: Record<string, string>) => stack.apply(parameters, now),
+      register: async (outputs: Record<string, string>) => {
+        // Both keys exist whenever a new one is registered: the old one is still valid.
+        registered.push(`${outputs.service_account_key} while keys ${[...stack.keys.keys()].join(",")} exist`);
+      },
+      note: () => undefined,
+    });
+    await deployWithRotation(rotation, T0, steps(T0));
+    expect(await rotation.read()).toEqual({ current: { generation: 1, createdAt: T0.toISOString() } });
+    await deployWithRotation(rotation, new Date(T0.getTime() + 30 * DAY), steps(new Date(T0.getTime() + 30 * DAY)));
+    expect([...stack.keys.keys()]).toEqual([1]);
+
+    await deployWithRotation(rotation, T1, steps(T1));
+    expect(registered).toEqual([
+      "key-of-generation-1 while keys 1 exist",
+      "key-of-generation-1 while keys 1 exist",
+      "key-of-generation-2 while keys 1,2 exist",
+    ]);
+    expect([...stack.keys.keys()]).toEqual([2]);
+    expect(stack.outputs!.service_account_key_generations).toBe("[2]");
+    expect(await rotation.read()).toEqual({ current: { generation: 2, createdAt: T1.toISOString() } });
+  });
+});
+
+describe("the Okta key's rotation, wired to its stack's keySlots config", () => {
+  const sources = (raw: unknown): KeySlotSources => ({
+    terraformOutputs: async () => undefined,
+    oktaKeySlots: async () => raw,
+  });
+  test("no stack: nothing deployed; a stack without keySlots: one key of unknown age, so due", async () => {
+    expect(
+      await keyRotationFor(connector("okta"), engine("acme-prod-okta"), sources(undefined))!.read()
+    ).toBeUndefined();
+    const legacy = keyRotationFor(connector("okta"), engine("acme-prod-okta"), sources(null))!;
+    const slots = (await legacy.read())!;
+    expect(slots).toEqual({ current: { generation: 1 } });
+    expect(legacy.due(slots, T0)).toBe(true);
+    expect(legacy.parameters(legacy.begin(slots, T0))).toEqual({
+      keySlots: JSON.stringify({ current: { generation: 1 }, next: { generation: 2, createdAt: T0.toISOString() } }),
+    });
+  });
+
+  test("kinds that rotate inside their own apply, or not at all, have no overlap rotation", () => {
+    for (const kind of ["aws", "azure", "pingone", "github"])
+      expect(keyRotationFor(connector(kind), engine(kind), sources(undefined))).toBeUndefined();
+  });
+});
+
+describe("the registered credential's creation time, from the engine's outputs", () => {
+  test("GCP valid_after, the Okta slot's createdAt, Entra's time_rotating due time less its period", () => {
+    expect(credentialCreated(connector("gcp"), { service_account_key_created_at: "2026-03-01T10:00:00Z" })).toEqual({
+      createdAt: "2026-03-01T10:00:00.000Z",
+      source: "terraform output service_account_key_created_at",
+    });
+    expect(credentialCreated(connector("okta"), { keyCreatedAt: "2026-03-02T00:00:00.000Z" })?.createdAt).toBe(
+      "2026-03-02T00:00:00.000Z"
+    );
+    expect(credentialCreated(connector("azure"), { client_secret_rotation_due: "2026-04-01T00:00:00Z" })).toEqual({
+      createdAt: "2026-01-01T00:00:00.000Z",
+      source: "terraform output client_secret_rotation_due less 90 days",
+    });
+    expect(credentialCreated(connector("aws"), { ARN: "arn:aws:iam::111111111111:role/X" })).toBeUndefined();
+  });
+});
