@@ -1,7 +1,8 @@
 import type { TenantConfig } from "../config/types";
 import type { ConnectorConfig } from "../connectors/catalog";
 import type { PlannedConnector } from "../plan/model";
-import { API_BASE_PATH, PATHS } from "../providers/insights/contract";
+import { API_BASE_PATH } from "../providers/insights/contract";
+import { ROUTES, routePath } from "../providers/insights/routes";
 import { EMULATOR_DEFAULT_SITE, EMULATOR_DEFAULT_URL } from "../register/insights-target";
 import type { ConnectorEngine } from "./engine-port";
 
@@ -15,7 +16,7 @@ interface StepsUnit {
 function externalIdCall(tenant: TenantConfig, emulatorUrl: string | undefined): string {
   const url = emulatorUrl ?? tenant.insights.url ?? EMULATOR_DEFAULT_URL;
   const site = tenant.insights.siteId ?? EMULATOR_DEFAULT_SITE;
-  return `POST ${url.replace(/\/+$/, "")}${API_BASE_PATH}${PATHS.awsExternalId(site)}`;
+  return `${ROUTES.awsExternalId.method} ${url.replace(/\/+$/, "")}${API_BASE_PATH}${routePath(ROUTES.awsExternalId, { siteId: site })}`;
 }
 
 /**

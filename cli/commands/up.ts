@@ -6,7 +6,7 @@ import type { EngineFor } from "../../lifecycle/engine-port";
 import type { UpConnectorOutcome, UpReport } from "../../lifecycle/up";
 import { Deadline } from "../../providers/insights/deadline";
 import { printable } from "../../providers/text/printable";
-import { statePath } from "../../stacks/local-state";
+import { statePath } from "../../config/local-state";
 import { insightsProgress } from "../insights-progress";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";

@@ -69,15 +69,3 @@ export function secretFingerprint(salt: string, field: string, value: string): P
 export function newFingerprintSalt(): string {
   return randomBytes(16).toString("base64url");
 }
-
-/** Paths, relative to `{baseUrl}${API_BASE_PATH}`. */
-export const PATHS = {
-  connectors: (siteId: string) => `/sites/${encodeURIComponent(siteId)}/connectors`,
-  createConnector: (siteId: string, kind: string) => `/sites/${encodeURIComponent(siteId)}/connectors/kinds/${encodeURIComponent(kind)}`,
-  connector: (siteId: string, id: string) => `/sites/${encodeURIComponent(siteId)}/connectors/${encodeURIComponent(id)}`,
-  turnOff: (siteId: string, id: string) => `/sites/${encodeURIComponent(siteId)}/connectors/${encodeURIComponent(id)}/turn-off`,
-  turnOn: (siteId: string, id: string) => `/sites/${encodeURIComponent(siteId)}/connectors/${encodeURIComponent(id)}/turn-on`,
-  connectivity: (siteId: string, id: string) => `/sites/${encodeURIComponent(siteId)}/connectors/${encodeURIComponent(id)}/connectivity`,
-  activity: (siteId: string, id: string) => `/sites/${encodeURIComponent(siteId)}/connectors/${encodeURIComponent(id)}/activity`,
-  awsExternalId: (siteId: string) => `/sites/${encodeURIComponent(siteId)}/aws-external-id`,
-} as const;

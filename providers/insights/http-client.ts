@@ -146,15 +146,10 @@ export class InsightsHttpClient implements InsightsApi {
 
   /**
    * The external ID the AWS connection panel shows, for the role's trust policy (see the
-   * contract's x-assumption). Not part of `InsightsApi`: only AWS provisioning asks for it.
+   * contract's x-assumption). `up` asks for it before deploying an AWS stack; asking again returns the site's same value.
    */
   async awsExternalId(siteId = this.options.siteId): Promise<string> {
     return (await this.call<{ externalId: string }>(ROUTES.awsExternalId, { siteId })).externalId;
-  }
-
-  /** POST: the console hands the value out on request; asking again returns the site's same value. */
-  async awsExternalId(): Promise<string> {
-    return (await this.call<{ externalId: string }>("POST", PATHS.awsExternalId(this.options.siteId))).externalId;
   }
 
   /** One operation: attempts with backoff on 429, 5xx and dropped connections, within one deadline. */

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { runCli } from "../helpers/cli";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 const CONFIG = "examples/all-sources.yaml";
 
@@ -10,7 +11,7 @@ describe("up and down on the command line (in-process; nothing deployed)", () =>
   let emulator: InsightsEmulator;
   let state: string;
   beforeEach(async () => {
-    emulator = await InsightsEmulator.start();
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS });
     state = mkdtempSync(join(tmpdir(), "up-cli-"));
   });
   afterEach(async () => {

@@ -10,6 +10,7 @@ import { spawnCliAsync } from "../helpers/cli";
 import { configWith } from "../helpers/config-text";
 import { startMoto, type Moto } from "../helpers/moto";
 import { requireTool } from "../helpers/require-tool";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 /** moto's default account: the role's ARN carries it. */
 const ACCOUNT = "123456789012";
@@ -72,7 +73,7 @@ motoServer.describe(`up and down for AWS against moto and the Insights emulator$
 
   beforeAll(async () => {
     moto = await startMoto();
-    emulator = await InsightsEmulator.start({ checkDelayMs: 50 });
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, checkDelayMs: 50 });
     work = mkdtempSync(join(tmpdir(), "up-down-aws-"));
     configFile = join(work, "tenants.yaml");
     writeFileSync(configFile, configWith([AWS_CONNECTOR], `adapter: emulator\nurl: ${emulator.url}`));

@@ -10,6 +10,7 @@ import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { insightsApiFor } from "../../register/insights-target";
 import { configWith } from "../helpers/config-text";
 import { FakeCloud } from "./fake-cloud";
+import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 export const CANARY = "CANARY-lifecycle-71c3";
 export const ENV = { EPM_CLIENT_ID: "epm-client", EPM_CLIENT_SECRET: `${CANARY}-epm` };
@@ -32,7 +33,7 @@ export class Harness {
   private constructor(readonly emulator: InsightsEmulator, readonly config: ToolkitConfig, readonly dir: string) {}
 
   static async start(connectors = CONNECTORS): Promise<Harness> {
-    const emulator = await InsightsEmulator.start({ checkDelayMs: 5 });
+    const emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, checkDelayMs: 5 });
     const dir = mkdtempSync(join(tmpdir(), "lifecycle-"));
     writeFileSync(join(dir, "tenants.yaml"), configWith(connectors, `adapter: emulator\nurl: ${emulator.url}`));
     return new Harness(emulator, loadConfig(join(dir, "tenants.yaml")), dir);

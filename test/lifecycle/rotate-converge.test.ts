@@ -3,7 +3,7 @@ import type { UpReport } from "../../lifecycle/up";
 import { Harness, STACKS } from "./harness";
 import { keyOf } from "./fake-cloud";
 import { changedFields } from "../../register/reconcile";
-import { SecretValue } from "../../config/secret-value";
+import { SecretValue } from "../../values/secret-value";
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date("2026-01-01T00:00:00Z");
