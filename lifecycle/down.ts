@@ -2,7 +2,6 @@ import type { TenantConfig, ToolkitConfig } from "../config/types";
 import { CATALOG } from "../connectors/catalog";
 import type { InsightsApi } from "../providers/insights/adapter";
 import type { Connector } from "../providers/insights/contract";
-import { InsightsApiError } from "../providers/insights/http-client";
 import { printable } from "../providers/text/printable";
 import { insightsApiFor, type InsightsClientTuning } from "../register/insights-target";
 import type { EngineFor } from "./engine-port";
@@ -45,8 +44,7 @@ const GITHUB_APP_LEFT =
 
 /** The kind says Insights refuses to turn it off (Active Directory): it is deleted directly. */
 function cannotTurnOff(kind: string): boolean {
-  const entry = CATALOG.find((k) => k.kind === kind) as { readonly cannotTurnOff?: unknown } | undefined;
-  return Boolean(entry?.cannotTurnOff);
+  return CATALOG.some((entry) => entry.kind === kind && entry.cannotTurnOff !== undefined);
 }
 
 /**
@@ -155,12 +153,7 @@ async function removeConnectors(
 
 async function turnOffThenRemove(api: InsightsApi, connector: Connector): Promise<void> {
   if (connector.enabled && !cannotTurnOff(connector.kind)) {
-    try {
-      await api.turnOff(connector.id);
-    } catch (error) {
-      // 409: this connector cannot be turned off (the guide's Active Directory rule); deleting it stops it too.
-      if (!(error instanceof InsightsApiError && error.status === 409)) throw error;
-    }
+    await api.turnOff(connector.id);
   }
   await api.remove(connector.id);
 }

@@ -12,6 +12,7 @@ import { EXIT, UsageError, type Io } from "../io";
 import { terminalLines, type TerminalLines } from "../terminal-lines";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
 import { statePath } from "../../config/local-state";
+import { shellLine } from "../../providers/text/shell-word";
 
 interface TargetOptions {
   config: string;
@@ -71,17 +72,12 @@ function installationWait(options: WaitOptions, lines: TerminalLines) {
   };
 }
 
-/** A word as a POSIX shell reads it back: quoted only when it has to be. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /** The command line that picks up where an installation wait ran out. */
 function resumeCommand(options: TargetOptions, credentials: string, stackName: string): string {
   const words = ["insights-connectors", "github", "resume", "--config", options.config, "--tenant", options.tenant];
   if (options.connector) words.push("--connector", options.connector);
   if (credentials !== defaultCredentialsFile(stackName)) words.push("--credentials", credentials);
-  return words.map(shellWord).join(" ");
+  return shellLine(words);
 }
 
 function printCompleted(io: Io, lines: TerminalLines, completed: CompletedInstallation, credentials: string): number {

@@ -5,7 +5,7 @@ import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import { cdkDeploy, cdkDeployArgs, cdkDestroy, cdkDestroyArgs, type CdkRun } from "../../providers/engines/cdk";
 import { outputsFileSource } from "../../register/outputs";
 import type { ConnectorEngine, EngineContext, EngineTarget } from "./engine";
-import { shellLine } from "./shell-word";
+import { shellLine } from "../../providers/text/shell-word";
 
 /**
  * The AWS connector stack through this toolkit's CDK app: `cdk deploy` with the external ID as

@@ -12,7 +12,7 @@ import {
 } from "../../providers/engines/terraform";
 import { terraformOutputSource } from "../../register/outputs";
 import type { ConnectorEngine, EngineContext, EngineTarget } from "./engine";
-import { shellLine } from "./shell-word";
+import { shellLine } from "../../providers/text/shell-word";
 
 /**
  * A CDKTF stack (Entra, GCP, PingOne): the toolkit's CDKTF app synthesized to

@@ -7,7 +7,7 @@ import { readCredentialsFile } from "../../providers/github/credentials-file";
 import { clientFor, findOrgInstallation } from "../../providers/github/installation";
 import { statePath } from "../../config/local-state";
 import type { ConnectorEngine, EngineTarget } from "./engine";
-import { shellLine } from "./shell-word";
+import { shellLine } from "../../providers/text/shell-word";
 
 /**
  * `deploy` cannot create the app: an organization owner confirms it in a browser. It fails with
