@@ -10,7 +10,7 @@ export const github: ConnectorKind<GithubConnectorConfig> = {
   provisioning: {
     mode: "stack",
     engine: "github-app-manifest",
-    stack: "stacks/github",
+    stack: "providers/github/manifest-flow",
     summary: "GitHub App from a manifest: read-only permissions, webhook off, installable only on the organization",
   },
   config: githubConnectorConfig,
