@@ -46,7 +46,9 @@ const under = (folders) =>
 
 const upward = LAYERS.slice(0, -1).map((layer, index) => ({
   name: `${names(layer).join("+")}-imports-no-higher-layer`,
-  comment: `${names(layer).join(" and ")} may import only ${LAYERS.slice(0, index + 1).flatMap(names).join(", ")}`,
+  comment: `${names(layer).join(" and ")} may import only ${LAYERS.slice(0, index + 1)
+    .flatMap(names)
+    .join(", ")}`,
   severity: "error",
   from: { path: under(names(layer)) },
   to: { path: under(LAYERS.slice(index + 1).flatMap(names)) },

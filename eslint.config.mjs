@@ -8,15 +8,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: [
-      "node_modules/",
-      "dist/",
-      "cdk.out/",
-      "cdktf.out/",
-      ".state/",
-      ".tmp/",
-      "coverage/",
-    ],
+    ignores: ["node_modules/", "dist/", "cdk.out/", "cdktf.out/", ".state/", ".tmp/", "coverage/"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

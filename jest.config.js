@@ -60,7 +60,10 @@ const shared = {
   modulePathIgnorePatterns: ["<rootDir>/dist/"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
-    "^.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022", isolatedModules: true } }],
+    "^.+\\.js$": [
+      "ts-jest",
+      { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022", isolatedModules: true } },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join("|")})/)`],
 };
@@ -70,8 +73,17 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     // In-process and fast: `npx jest --selectProjects unit`.
-    { ...shared, displayName: "unit", testMatch: ["**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", ...E2E_PATTERNS] },
+    {
+      ...shared,
+      displayName: "unit",
+      testMatch: ["**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", ...E2E_PATTERNS],
+    },
     // Child processes, emulators, a browser: `npx jest --selectProjects e2e`.
-    { ...shared, displayName: "e2e", testRegex: E2E_PATTERNS.map((p) => `${p.endsWith("$") ? p : `${p}.*[.]test[.]ts$`}`) },
+    {
+      ...shared,
+      displayName: "e2e",
+      testRegex: E2E_PATTERNS.map((p) => `${p.endsWith("$") ? p : `${p}.*[.]test[.]ts$`}`),
+    },
   ],
 };

@@ -38,7 +38,12 @@ export function sampleNode(args: string[], cwd: string, env: NodeJS.ProcessEnv =
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.status !== 0) throw new Error(`node ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
     const peaks = readdirSync(dir).map((pid) => Number(readFileSync(join(dir, pid), "utf8")));
-    return { wallMs, peakRssKb: Math.max(...peaks), treeRssKb: peaks.reduce((a, b) => a + b, 0), processes: peaks.length };
+    return {
+      wallMs,
+      peakRssKb: Math.max(...peaks),
+      treeRssKb: peaks.reduce((a, b) => a + b, 0),
+      processes: peaks.length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,12 @@ const desired: DesiredConnector[] = Array.from({ length: count }, (_, i) => ({
   tenant: "bench",
   kind: "epm-cloud",
   name: `EPM ${i}`,
-  values: { name: `EPM ${i}`, domain: `https://s${i}.pm.beyondtrustcloud.com`, clientId: `id-${i}`, clientSecret: new SecretValue(`secret-${i}`) },
+  values: {
+    name: `EPM ${i}`,
+    domain: `https://s${i}.pm.beyondtrustcloud.com`,
+    clientId: `id-${i}`,
+    clientSecret: new SecretValue(`secret-${i}`),
+  },
   secretFields: new Set(["clientSecret"]),
 }));
 
@@ -36,10 +41,29 @@ function timed(api: InsightsApi, samples: number[]): InsightsApi {
 
 (async () => {
   const samples: number[] = [];
-  const api = timed(new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: process.env.BENCH_EMULATOR_URL!, siteId: `bench-${process.pid}`, retry: { retries: 10, baseDelayMs: 20, maxDelayMs: 500 } }), samples);
+  const api = timed(
+    new InsightsHttpClient({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
+      baseUrl: process.env.BENCH_EMULATOR_URL!,
+      siteId: `bench-${process.pid}`,
+      retry: { retries: 10, baseDelayMs: 20, maxDelayMs: 500 },
+    }),
+    samples,
+  );
   const started = performance.now();
-  const results = await reconcile(api, desired, { dryRun: false, concurrency: 16, settleTimeoutMs: 30_000, pollMs: 50 });
+  const results = await reconcile(api, desired, {
+    dryRun: false,
+    concurrency: 16,
+    settleTimeoutMs: 30_000,
+    pollMs: 50,
+  });
   const wallMs = performance.now() - started;
   samples.sort((a, b) => a - b);
-  process.stdout.write(JSON.stringify({ wallMs, p95Ms: samples[Math.floor(samples.length * 0.95)], failed: results.filter((r) => r.action !== "create").length }));
+  process.stdout.write(
+    JSON.stringify({
+      wallMs,
+      p95Ms: samples[Math.floor(samples.length * 0.95)],
+      failed: results.filter((r) => r.action !== "create").length,
+    }),
+  );
 })();

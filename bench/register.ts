@@ -15,7 +15,21 @@ const COUNT = Number(process.env.BENCH_CONNECTORS ?? 500);
 
 async function startEmulator(port: number, faultArgs: string[]): Promise<ChildProcess> {
   const dir = mkdtempSync(join(tmpdir(), "bench-emulator-"));
-  const child = spawn(process.execPath, [join(REPO, "bin", "insights-connectors.js"), "emulator", "--port", String(port), "--state-dir", dir, "--check-delay-ms", "0", ...faultArgs], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(REPO, "bin", "insights-connectors.js"),
+      "emulator",
+      "--port",
+      String(port),
+      "--state-dir",
+      dir,
+      "--check-delay-ms",
+      "0",
+      ...faultArgs,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
   child.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   return child;
@@ -24,11 +38,26 @@ async function startEmulator(port: number, faultArgs: string[]): Promise<ChildPr
 function measuredRun(url: string): { wallMs: number; p95Ms: number; failed: number; peakRssKb: number } {
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
   try {
-    const run = spawnSync(process.execPath, ["-r", join(__dirname, "peak-rss.js"), "-r", "ts-node/register/transpile-only", join(__dirname, "register-worker.ts")], {
-      cwd: REPO,
-      env: { ...process.env, BENCH_EMULATOR_URL: url, BENCH_CONNECTORS: String(COUNT), BENCH_RSS_FILE: join(dir, "rss") },
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        "-r",
+        join(__dirname, "peak-rss.js"),
+        "-r",
+        "ts-node/register/transpile-only",
+        join(__dirname, "register-worker.ts"),
+      ],
+      {
+        cwd: REPO,
+        env: {
+          ...process.env,
+          BENCH_EMULATOR_URL: url,
+          BENCH_CONNECTORS: String(COUNT),
+          BENCH_RSS_FILE: join(dir, "rss"),
+        },
+        encoding: "utf8",
+      },
+    );
     if (run.status !== 0) throw new Error(run.stderr);
     return { ...JSON.parse(run.stdout), peakRssKb: Number(readFileSync(join(dir, "rss"), "utf8")) };
   } finally {
@@ -40,7 +69,10 @@ function measuredRun(url: string): { wallMs: number; p95Ms: number; failed: numb
   const baseline = sampleNode(["-e", "0"], REPO);
   const scenarios: [string, string[]][] = [
     ["no faults", []],
-    ["20% faults", ["--fault-429", "0.08", "--fault-5xx", "0.08", "--fault-drop", "0.04", "--retry-after", "0", "--seed", "11"]],
+    [
+      "20% faults",
+      ["--fault-429", "0.08", "--fault-5xx", "0.08", "--fault-drop", "0.04", "--retry-after", "0", "--seed", "11"],
+    ],
   ];
   console.log(`node -e 0: ${baseline.wallMs.toFixed(0)} ms, ${(baseline.peakRssKb / 1024).toFixed(1)} MB`);
   for (const [label, faults] of scenarios) {

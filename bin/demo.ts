@@ -8,11 +8,27 @@ import { run } from "../cli/program";
 import { InsightsEmulator } from "../providers/insights/emulator/server";
 import { INSIGHTS_CONNECTOR_KINDS } from "../connectors/catalog";
 
-const DEMO_SECRETS = ["INSIGHTS_TOKEN", "INSIGHTS_AWS_EXTERNAL_ID", "PRA_CLIENT_ID", "PRA_CLIENT_SECRET", "EPM_CLIENT_ID", "EPM_CLIENT_SECRET", "RS_CLIENT_ID", "RS_CLIENT_SECRET", "PS_API_KEY", "PS_PASSWORD", "PS_ONPREM_API_KEY"];
+const DEMO_SECRETS = [
+  "INSIGHTS_TOKEN",
+  "INSIGHTS_AWS_EXTERNAL_ID",
+  "PRA_CLIENT_ID",
+  "PRA_CLIENT_SECRET",
+  "EPM_CLIENT_ID",
+  "EPM_CLIENT_SECRET",
+  "RS_CLIENT_ID",
+  "RS_CLIENT_SECRET",
+  "PS_API_KEY",
+  "PS_PASSWORD",
+  "PS_ONPREM_API_KEY",
+];
 
 (async () => {
   const state = mkdtempSync(join(tmpdir(), "insights-demo-"));
-  const emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: state, checkDelayMs: 300 });
+  const emulator = await InsightsEmulator.start({
+    kinds: INSIGHTS_CONNECTOR_KINDS,
+    stateDir: state,
+    checkDelayMs: 300,
+  });
   for (const name of DEMO_SECRETS) process.env[name] ??= `demo-value-for-${name.toLowerCase()}`;
   const config = ["--config", "examples/all-sources.yaml", "--emulator", emulator.url];
   try {

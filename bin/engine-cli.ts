@@ -41,8 +41,8 @@ export function contextConfig(argv: readonly string[]): string | undefined {
       arg === "-c" || arg === "--context"
         ? argv[i + 1]
         : /^--context=/.test(arg)
-        ? arg.slice("--context=".length)
-        : undefined;
+          ? arg.slice("--context=".length)
+          : undefined;
     if (value?.startsWith("config=")) found = value.slice("config=".length);
   });
   return found;

@@ -10,6 +10,8 @@ const configPath = engineConfigPath(new pulumi.Config("insights").get("config"))
 const stacks = connectorsOfKind<OktaConnectorConfig>(loadEngineConfig(configPath), "okta");
 const chosen = stacks.find(({ name }) => name === pulumi.getStack());
 if (!chosen) {
-  throw new Error(`no okta connector in ${configPath} makes a stack named "${pulumi.getStack()}"; its okta stacks are: ${stacks.map((s) => s.name).join(", ") || "none"}`);
+  throw new Error(
+    `no okta connector in ${configPath} makes a stack named "${pulumi.getStack()}"; its okta stacks are: ${stacks.map((s) => s.name).join(", ") || "none"}`,
+  );
 }
 module.exports = oktaProgram(chosen.connector, chosen.name)();

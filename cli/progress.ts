@@ -42,7 +42,10 @@ export class Progress {
   private statusText = "";
   private shown = false;
 
-  constructor(private readonly out: { write(text: string): unknown }, private readonly options: ProgressOptions) {
+  constructor(
+    private readonly out: { write(text: string): unknown },
+    private readonly options: ProgressOptions,
+  ) {
     this.now = options.now ?? Date.now;
     this.thresholdMs = options.thresholdMs ?? 2000;
     this.repeatMs = options.repeatMs ?? 15_000;

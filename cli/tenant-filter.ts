@@ -8,7 +8,8 @@ import { UsageError } from "./io";
 export function checkTenantNames(config: ToolkitConfig, requested: readonly string[] | undefined, file: string): void {
   const known = config.tenants.map((t) => t.name);
   const unknown = (requested ?? []).filter((t) => !known.includes(t));
-  if (unknown.length > 0) throw new UsageError(`unknown tenant ${unknown.join(", ")} in ${file}; it has: ${known.join(", ")}`);
+  if (unknown.length > 0)
+    throw new UsageError(`unknown tenant ${unknown.join(", ")} in ${file}; it has: ${known.join(", ")}`);
 }
 
 export interface OneConnectorChoice {
@@ -22,13 +23,23 @@ export interface OneConnectorChoice {
 }
 
 /** The one connector of a kind a command acts on: by tenant, and by name when a tenant has several. */
-export function chooseOneConnector<C extends ConnectorConfig>(kind: C["kind"], choice: OneConnectorChoice): { connector: C; stackName: string } {
+export function chooseOneConnector<C extends ConnectorConfig>(
+  kind: C["kind"],
+  choice: OneConnectorChoice,
+): { connector: C; stackName: string } {
   const config = loadConfig(choice.config);
   checkTenantNames(config, [choice.tenant], choice.config);
-  const candidates = connectorsOfKind<C>(config, kind).filter(({ tenant, connector }) => tenant === choice.tenant && (!choice.name || connector.name === choice.name));
+  const candidates = connectorsOfKind<C>(config, kind).filter(
+    ({ tenant, connector }) => tenant === choice.tenant && (!choice.name || connector.name === choice.name),
+  );
   if (candidates.length === 1) return { connector: candidates[0].connector, stackName: candidates[0].name };
-  if (candidates.length === 0) throw new UsageError(`tenant ${choice.tenant} has no ${choice.noun}${choice.name ? ` named "${choice.name}"` : ""} in ${choice.config}`);
-  throw new UsageError(`tenant ${choice.tenant} has more than one ${choice.noun}; choose one with ${choice.flag} (${candidates.map((c) => `"${c.connector.name}"`).join(", ")})`);
+  if (candidates.length === 0)
+    throw new UsageError(
+      `tenant ${choice.tenant} has no ${choice.noun}${choice.name ? ` named "${choice.name}"` : ""} in ${choice.config}`,
+    );
+  throw new UsageError(
+    `tenant ${choice.tenant} has more than one ${choice.noun}; choose one with ${choice.flag} (${candidates.map((c) => `"${c.connector.name}"`).join(", ")})`,
+  );
 }
 
 /** A command-line number that must be positive, e.g. `--timeout 30`. */

@@ -29,7 +29,11 @@ export function terminalLines(io: Io, now: () => Date = () => new Date()): Termi
     },
     progress(message) {
       if (!io.stdout.isTTY) {
-        io.stderr.write(`${now().toISOString().replace(/\.\d+Z$/, "Z")} ${printable(message)}\n`);
+        io.stderr.write(
+          `${now()
+            .toISOString()
+            .replace(/\.\d+Z$/, "Z")} ${printable(message)}\n`,
+        );
         return;
       }
       io.stderr.write(`\r\u001b[2K${printable(message)}`);

@@ -26,7 +26,10 @@ export function crossCheck(tenants: unknown): PathIssue[] {
     if (typeof tenant?.name === "string") {
       const first = tenantSeen.get(tenant.name);
       if (first !== undefined) {
-        issues.push({ path: ["tenants", t, "name"], message: `duplicate tenant name "${tenant.name}" (first at tenants[${first}])` });
+        issues.push({
+          path: ["tenants", t, "name"],
+          message: `duplicate tenant name "${tenant.name}" (first at tenants[${first}])`,
+        });
       } else tenantSeen.set(tenant.name, t);
     }
     const named = asList(tenant?.connectors).flatMap((c, index): Named[] =>

@@ -94,10 +94,7 @@ function fileProblem(file: string, position: Position, message: string): ConfigE
   return new ConfigError([{ file, ...position, path: "", message }]);
 }
 
-function zodProblems(
-  issue: z.core.$ZodIssue,
-  at: (issue: PathIssue, key?: string) => ConfigProblem,
-): ConfigProblem[] {
+function zodProblems(issue: z.core.$ZodIssue, at: (issue: PathIssue, key?: string) => ConfigProblem): ConfigProblem[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => at({ path: issue.path, message: `unknown field "${key}"` }, key));
   }
@@ -112,6 +109,7 @@ function describeTypeIssue(issue: z.core.$ZodRawIssue): string | undefined {
     return 'must be text: quote it (e.g. "012345678901") so YAML keeps leading zeros and digits as written';
   }
   const got = Array.isArray(issue.input) ? "a list" : issue.input === null ? "nothing" : `a ${typeof issue.input}`;
-  const want = issue.expected === "object" ? "a mapping" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
+  const want =
+    issue.expected === "object" ? "a mapping" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
   return `must be ${want}, not ${got}`;
 }

@@ -9,12 +9,7 @@ export interface Position {
  * Finds where a field path sits in the YAML source. A missing field points at its
  * nearest existing parent; `key` points at the key itself (unknown-key errors).
  */
-export function locate(
-  doc: Document,
-  lines: LineCounter,
-  path: readonly PropertyKey[],
-  key?: string,
-): Position {
+export function locate(doc: Document, lines: LineCounter, path: readonly PropertyKey[], key?: string): Position {
   let node: unknown = doc.contents;
   for (const part of path) {
     const child = childOf(node, part);

@@ -44,5 +44,6 @@ export const tenantConfigSchema = z
     tenants: z.array(tenantSchema).min(1, "must list at least one tenant"),
   })
   .superRefine((value, ctx) => {
-    for (const issue of crossCheck(value.tenants)) ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message });
+    for (const issue of crossCheck(value.tenants))
+      ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message });
   }, evenWithFieldErrors);

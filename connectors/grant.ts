@@ -6,24 +6,24 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
 /** The kinds of permission the toolkit can create or ask an administrator to create. */
 export const GRANT_KINDS = [
-  "trust",                      // who may assume an identity (AWS role trust)
+  "trust", // who may assume an identity (AWS role trust)
   "aws-managed-policy",
   "aws-action",
   "aws-stackset-target",
-  "graph-app-role",             // Microsoft Graph application permission
-  "office365-app-role",         // Office 365 Management APIs application permission
+  "graph-app-role", // Microsoft Graph application permission
+  "office365-app-role", // Office 365 Management APIs application permission
   "azure-rbac-role",
   "gcp-iam-role",
-  "gcp-api",                    // a Google API enabled on projects
+  "gcp-api", // a Google API enabled on projects
   "okta-scope",
   "okta-admin-role",
   "okta-role-permission",
   "okta-resource-set",
   "pingone-role",
   "github-app-permission",
-  "product-permission",         // a permission in a BeyondTrust product's admin UI
-  "directory-membership",       // an on-premises AD group or ACL
-  "network-allow",              // a firewall rule or IP allow-list entry
+  "product-permission", // a permission in a BeyondTrust product's admin UI
+  "directory-membership", // an on-premises AD group or ACL
+  "network-allow", // a firewall rule or IP allow-list entry
 ] as const;
 export type GrantKind = (typeof GRANT_KINDS)[number];
 

@@ -95,6 +95,7 @@ export interface ConnectorKind<C extends ConnectorConfigBase = ConnectorConfigBa
 
 /** Console path shared by every kind (guide, "Add a … Connector", step 1); integrations name their own. */
 export function consolePath(kind: Pick<ConnectorKind, "title" | "provisioning">): string {
-  if (kind.provisioning.mode === "integration") return `ECM Configurator > plugin settings (gear icon) for ${kind.title}`;
+  if (kind.provisioning.mode === "integration")
+    return `ECM Configurator > plugin settings (gear icon) for ${kind.title}`;
   return `Menu > Connectors > Available > Create Connector beside ${kind.title}`;
 }

@@ -25,6 +25,5 @@ export const VENDOR_DOCS = {
     "https://www.beyondtrust.com/docs/remote-support/how-to/integrations/api/reporting/supportsession.htm",
   /** "Add credentials", Option 2: "Client secret lifetime is limited to two years (24 months) or less." */
   entraClientSecretLifetime: "https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app",
-  githubAppPermissions:
-    "https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps",
+  githubAppPermissions: "https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps",
 } as const;

@@ -18,7 +18,7 @@ export interface CredentialCreated {
  */
 export function credentialCreated(
   connector: ConnectorConfig,
-  outputs: StackOutputs | undefined
+  outputs: StackOutputs | undefined,
 ): CredentialCreated | undefined {
   if (!outputs) return undefined;
   const direct = [

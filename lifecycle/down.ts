@@ -101,7 +101,7 @@ async function removeConnectors(
   tenant: TenantConfig,
   units: Unit[],
   options: DownOptions,
-  tally: Tally
+  tally: Tally,
 ): Promise<Set<Unit>> {
   const api =
     tenant.insights.adapter !== "sheet" || options.emulatorUrl
@@ -142,7 +142,7 @@ async function removeConnectors(
     } catch (error) {
       if (options.signal?.aborted) throw error;
       const why = `${printable(
-        (error as Error).message
+        (error as Error).message,
       )}; its stack was kept so the connector does not poll a dead credential`;
       tally.left.push({ what, why });
       kept.add(unit);

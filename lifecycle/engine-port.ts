@@ -12,5 +12,5 @@ export type { ConnectorEngine, EngineContext } from "./engines/engine";
 export type EngineFor = (
   tenant: TenantConfig,
   connector: ConnectorConfig,
-  configDir: string
+  configDir: string,
 ) => ConnectorEngine | undefined;

@@ -34,7 +34,7 @@ function dueByAge(connector: { readonly keyRotationDays: number }) {
 export function keyRotationFor(
   connector: ConnectorConfig,
   engine: ConnectorEngine,
-  sources: KeySlotSources
+  sources: KeySlotSources,
 ): OverlapRotation | undefined {
   const stack = engine.step.stackName;
   if (connector.kind === "gcp") {
@@ -95,7 +95,7 @@ export function engineKeySlotSources(settings: {
       }).catch(() => undefined);
       if (!stack) return undefined;
       const entry = Object.entries(await stack.getAllConfig()).find(([key]) =>
-        key.endsWith(`:${OKTA_KEY_SLOTS_CONFIG}`)
+        key.endsWith(`:${OKTA_KEY_SLOTS_CONFIG}`),
       );
       return entry ? JSON.parse(entry[1].value) : null;
     },

@@ -47,7 +47,7 @@ export interface RotationSteps {
 export async function deployWithRotation<S extends KeySlots>(
   rotation: OverlapRotation<S>,
   now: Date,
-  steps: RotationSteps
+  steps: RotationSteps,
 ): Promise<void> {
   const deployed = await rotation.read();
   const resuming = Boolean(deployed?.next);
@@ -61,7 +61,7 @@ export async function deployWithRotation<S extends KeySlots>(
       ? `${rotation.credential}: resuming the rotation to generation ${overlapping.next!.generation}`
       : `${rotation.credential}: generation ${deployed.current.generation} is due; adding generation ${
           overlapping.next!.generation
-        } beside it`
+        } beside it`,
   );
   // The old key stays until Insights holds the new one: a failed registration throws here,
   // and the next run resumes with both keys still valid.
@@ -70,6 +70,6 @@ export async function deployWithRotation<S extends KeySlots>(
   await steps.deploy(rotation.parameters(completed));
   steps.note(
     `${rotation.credential}: generation ${deployed.current.generation} removed; ` +
-      `generation ${completed.current.generation} registered`
+      `generation ${completed.current.generation} registered`,
   );
 }

@@ -27,14 +27,14 @@ export function upSteps(
   tenant: TenantConfig,
   unit: StepsUnit,
   viaApi: boolean,
-  options: { readonly emulatorUrl?: string; readonly rotates: boolean }
+  options: { readonly emulatorUrl?: string; readonly rotates: boolean },
 ): string[] {
   const steps: string[] = [];
   if (unit.connector.kind === "aws") {
     steps.push(
       viaApi
         ? `AWS external ID: ${externalIdCall(tenant, options.emulatorUrl)}`
-        : `AWS external ID: the config's externalId (${unit.connector.externalId.toString()})`
+        : `AWS external ID: the config's externalId (${unit.connector.externalId.toString()})`,
     );
   }
   if (unit.planned.provisioning.mode === "stack") {
@@ -44,19 +44,19 @@ export function upSteps(
     for (const command of unit.engine?.describe("deploy") ?? []) steps.push(`deploy: ${command}`);
     if (options.rotates && viaApi) {
       steps.push(
-        "when the key is due: deploy with a new key beside the old, register it, deploy again without the old key"
+        "when the key is due: deploy with a new key beside the old, register it, deploy again without the old key",
       );
     }
   }
   if (viaApi) {
     steps.push(
-      `register: create or update "${unit.connector.name}" (${unit.connector.kind}) in Insights by kind and name`
+      `register: create or update "${unit.connector.name}" (${unit.connector.kind}) in Insights by kind and name`,
     );
     const collector = unit.planned.provisioning.mode === "collector-install";
     steps.push(
       `wait for the first connectivity check (${
         collector ? "Pending Agent Registration until the Insights Collector is installed" : "Connected"
-      })`
+      })`,
     );
   } else {
     steps.push(`register: write the registration sheet for "${unit.connector.name}" to type into the console`);

@@ -31,7 +31,7 @@ export interface UpOptions {
   readonly rotationFor?: (
     tenant: TenantConfig,
     connector: ConnectorConfig,
-    engine: ConnectorEngine
+    engine: ConnectorEngine,
   ) => OverlapRotation | undefined;
   /** Stops the run between steps (and inside an engine that honours it). */
   readonly signal?: AbortSignal;
@@ -46,7 +46,7 @@ export interface UpOptions {
   /** Keeps the registered credential's creation time for `status` (lifecycle/rotation/credential-record.ts). */
   readonly recordCredential?: (
     connector: string,
-    created: CredentialCreated & { readonly registeredAt: string }
+    created: CredentialCreated & { readonly registeredAt: string },
   ) => void;
 }
 
@@ -134,7 +134,7 @@ async function upConnector(
   api: InsightsApi,
   options: UpOptions,
   configDir: string,
-  steps: string[]
+  steps: string[],
 ): Promise<ConnectorResult> {
   let registration: ConnectorResult | undefined;
   const register = async (outputs: StackOutputs | undefined) => {
@@ -171,7 +171,7 @@ async function deploy(
   options: UpOptions,
   configDir: string,
   steps: string[],
-  extra: Record<string, string> = {}
+  extra: Record<string, string> = {},
 ): Promise<StackOutputs> {
   const engine = unit.engine!;
   const missing = engine.missing();
@@ -190,7 +190,7 @@ async function deploy(
   } catch (error) {
     if (error instanceof GithubAppPendingError) {
       throw new StepFailure(
-        `deploy: the GitHub App does not exist yet; an organization owner runs ${error.command}, then up again`
+        `deploy: the GitHub App does not exist yet; an organization owner runs ${error.command}, then up again`,
       );
     }
     throw new StepFailure(`deploy: ${(error as Error).message}`);
@@ -205,7 +205,7 @@ async function sourceParameters(
   connector: ConnectorConfig,
   api: InsightsApi | undefined,
   configDir: string,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
 ): Promise<Record<string, string>> {
   if (connector.kind !== "aws") return {};
   // Loaded only for AWS connectors: the parameter's module brings aws-cdk-lib with it.
@@ -228,7 +228,7 @@ async function writeSheets(
   config: ToolkitConfig,
   tenant: TenantConfig,
   outputs: Map<string, StackOutputs>,
-  options: UpOptions
+  options: UpOptions,
 ): Promise<string[]> {
   const run = await registerConfig(config, {
     tenants: [tenant.name],

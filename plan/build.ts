@@ -29,10 +29,7 @@ function planTenant(tenant: TenantConfig): PlannedTenant {
 function planConnector(config: ConnectorConfigBase, stackName: string): PlannedConnector {
   const kind = kindOf(config);
   const values = kind.plannedRegistration(config);
-  const provisioning =
-    kind.provisioning.mode === "stack"
-      ? { ...kind.provisioning, stackName }
-      : kind.provisioning;
+  const provisioning = kind.provisioning.mode === "stack" ? { ...kind.provisioning, stackName } : kind.provisioning;
   return {
     kind: kind.kind,
     name: config.name,

@@ -33,8 +33,8 @@ export function grantTotals(connectors: readonly PlannedConnector[]): string {
 }
 
 const NOTICE_LABELS: Record<PlanNotice["kind"], string> = {
-  "step": "step",
-  "elevation": "elevation",
+  step: "step",
+  elevation: "elevation",
   "reduced-coverage": "reduced coverage",
 };
 

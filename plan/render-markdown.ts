@@ -28,14 +28,20 @@ function connectorSection(c: PlannedConnector): string[] {
     "",
     `- Provisioned by: ${cell(describeProvisioning(c))}`,
     `- Register: ${c.consolePath}`,
-    ...(c.extractedGrants ? [`- Checked: the synthesized ${c.provisioning.mode === "stack" ? c.provisioning.engine : ""} artifacts grant exactly these ${c.grants.length} permissions`] : []),
+    ...(c.extractedGrants
+      ? [
+          `- Checked: the synthesized ${c.provisioning.mode === "stack" ? c.provisioning.engine : ""} artifacts grant exactly these ${c.grants.length} permissions`,
+        ]
+      : []),
     ...(c.credentialLifetimes ?? []).map(
       (l) => `- ${l.credential}: ${describeLifetime(l)} (read from the synthesized stack)`,
     ),
     "",
     "| Field | Value |",
     "| --- | --- |",
-    ...c.registration.map((f) => `| ${cell(f.label)}${f.enteredIn ? " (installer)" : ""} | ${cell(describeValue(f))} |`),
+    ...c.registration.map(
+      (f) => `| ${cell(f.label)}${f.enteredIn ? " (installer)" : ""} | ${cell(describeValue(f))} |`,
+    ),
     "",
   ];
   if (c.grants.length > 0) {

@@ -11,14 +11,21 @@ import { fittedTable } from "../providers/text/fitted-table";
 import type { Plan, PlannedConnector } from "./model";
 
 /** Rows without separator lines: grant lists are long and scanned top to bottom. */
-const COMPACT = { "mid": "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+const COMPACT = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
 /** Plan for a terminal: a block per connector, its form, its grants, and numbered origins. */
 export function renderTable(plan: Plan, width = 100): string {
   const out: string[] = [];
   for (const tenant of plan.tenants) {
     const target = [tenant.insights.adapter, tenant.insights.url].filter(Boolean).join(", ");
-    out.push(wrap(`Tenant ${tenant.name}  (Insights: ${target}; ${connectorCount(tenant.connectors)}, ${grantTotals(tenant.connectors)})`, width, "  "), "");
+    out.push(
+      wrap(
+        `Tenant ${tenant.name}  (Insights: ${target}; ${connectorCount(tenant.connectors)}, ${grantTotals(tenant.connectors)})`,
+        width,
+        "  ",
+      ),
+      "",
+    );
     for (const connector of tenant.connectors) out.push(connectorBlock(connector, width), "");
   }
   return `${out.join("\n").trimEnd()}\n`;

@@ -45,7 +45,9 @@ export function desiredConnector(tenant: string, planned: PlannedConnector, sour
       value = sources.outputs?.[source.output];
       if (value === undefined) {
         const stack = planned.provisioning.mode === "stack" ? planned.provisioning.stackName : "its stack";
-        throw new MissingValueError(`"${field.label}" needs output ${source.output} of stack ${stack}: deploy the stack, or pass its outputs with --outputs`);
+        throw new MissingValueError(
+          `"${field.label}" needs output ${source.output} of stack ${stack}: deploy the stack, or pass its outputs with --outputs`,
+        );
       }
     }
     if (value === undefined) continue;

@@ -11,7 +11,10 @@ export const EMULATOR_DEFAULT_URL = "http://127.0.0.1:8080";
 export const EMULATOR_DEFAULT_SITE = "00000000-0000-4000-8000-000000000000";
 
 /** What a command may tune of the http client: deadlines, retries and what it reports. */
-export type InsightsClientTuning = Pick<InsightsHttpClientOptions, "retry" | "timeoutMs" | "runDeadline" | "maxResponseBytes" | "onExchange" | "onRetry">;
+export type InsightsClientTuning = Pick<
+  InsightsHttpClientOptions,
+  "retry" | "timeoutMs" | "runDeadline" | "maxResponseBytes" | "onExchange" | "onRetry"
+>;
 
 /** The next step when the local emulator does not answer. */
 function startEmulatorHint(url: string): string {

@@ -24,7 +24,8 @@ export function outputsFileSource(path: string): OutputSource {
     file = JSON.parse(readFileSync(path, "utf8")) as Record<string, Record<string, unknown>>;
   } catch (error) {
     // JSON.parse quotes the text it choked on, and this file holds stack outputs (secrets): say less.
-    if (error instanceof SyntaxError) throw new Error(`outputs file ${path} is not valid JSON (its content is not shown)`);
+    if (error instanceof SyntaxError)
+      throw new Error(`outputs file ${path} is not valid JSON (its content is not shown)`);
     throw error;
   }
   return {
@@ -38,7 +39,12 @@ export function outputsFileSource(path: string): OutputSource {
 
 function flattenOutputs(stack: Record<string, unknown>): StackOutputs {
   return Object.fromEntries(
-    Object.entries(stack).map(([key, value]) => [key, typeof value === "object" && value !== null && "value" in value ? String((value as { value: unknown }).value) : String(value)]),
+    Object.entries(stack).map(([key, value]) => [
+      key,
+      typeof value === "object" && value !== null && "value" in value
+        ? String((value as { value: unknown }).value)
+        : String(value),
+    ]),
   );
 }
 
@@ -51,7 +57,11 @@ export function terraformOutputSource(cdktfOut: string): OutputSource {
       const dir = join(cdktfOut, "stacks", stackName);
       if (!existsSync(join(dir, "cdk.tf.json"))) return undefined;
       const tool = terraformCli();
-      const run = spawnSync(tool, ["output", "-json", "-no-color"], { cwd: dir, encoding: "utf8", env: { ...process.env, TF_IN_AUTOMATION: "1" } });
+      const run = spawnSync(tool, ["output", "-json", "-no-color"], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, TF_IN_AUTOMATION: "1" },
+      });
       if (run.status !== 0) throw new Error(terraformFailure(tool, dir, stackName, run.stderr ?? ""));
       const parsed = JSON.parse(run.stdout || "{}") as Record<string, unknown>;
       return Object.keys(parsed).length ? flattenOutputs(parsed) : undefined;
@@ -65,7 +75,9 @@ function terraformCli(): "terraform" | "tofu" {
     const probe = spawnSync(tool, ["version"], { encoding: "utf8", timeout: 30_000, env: process.env });
     if (!probe.error && probe.status === 0) return tool;
   }
-  throw new EngineMissingError("neither terraform nor tofu is on PATH; install Terraform >= 1.5 or OpenTofu to read the stack's outputs. Nothing was changed.");
+  throw new EngineMissingError(
+    "neither terraform nor tofu is on PATH; install Terraform >= 1.5 or OpenTofu to read the stack's outputs. Nothing was changed.",
+  );
 }
 
 /**
@@ -73,10 +85,16 @@ function terraformCli(): "terraform" | "tofu" {
  * missing ~/.terraformrc dropped) without escape codes or box drawing, and what to run next.
  */
 export function terraformFailure(tool: string, dir: string, stackName: string, stderr: string): string {
-  const lines = stripVTControlCharacters(stderr).split("\n").map((l) => l.replace(/^[\s│╷╵]+/, "").trim());
+  const lines = stripVTControlCharacters(stderr)
+    .split("\n")
+    .map((l) => l.replace(/^[\s│╷╵]+/, "").trim());
   const start = lines.findIndex((l) => l.startsWith("Error:"));
-  const message = (start >= 0 ? lines.slice(start) : lines).filter(Boolean).join(" ").replace(/\s+/g, " ") || "no message";
-  const needsInit = /terraform init|tofu init|Backend initialization required|Required plugins are not installed|not installed|lock file/i.test(message);
+  const message =
+    (start >= 0 ? lines.slice(start) : lines).filter(Boolean).join(" ").replace(/\s+/g, " ") || "no message";
+  const needsInit =
+    /terraform init|tofu init|Backend initialization required|Required plugins are not installed|not installed|lock file/i.test(
+      message,
+    );
   const next = needsInit
     ? `run \`${tool} init\` in ${dir}, or \`cdktf deploy ${stackName}\` if it was never deployed`
     : `check the stack's state, or run \`cdktf deploy ${stackName}\``;
@@ -98,7 +116,11 @@ export function githubCredentialsSource(dir: string): OutputSource {
             "Install it, then run insights-connectors github resume to complete the file",
         );
       }
-      return { appId: String(credentials.appId), pem: credentials.pem.reveal(), installedAppUrl: credentials.installedAppUrl };
+      return {
+        appId: String(credentials.appId),
+        pem: credentials.pem.reveal(),
+        installedAppUrl: credentials.installedAppUrl,
+      };
     },
   };
 }
@@ -110,7 +132,11 @@ export function pulumiOutputSource(stateDir: string): OutputSource {
     async outputs(stackName, engine) {
       if (engine !== "pulumi") return undefined;
       try {
-        requireEngineCli("pulumi", ["version"], "install it from https://www.pulumi.com/docs/iac/download-install/ to read the Okta stack's outputs");
+        requireEngineCli(
+          "pulumi",
+          ["version"],
+          "install it from https://www.pulumi.com/docs/iac/download-install/ to read the Okta stack's outputs",
+        );
       } catch (error) {
         if (error instanceof EngineMissingError) return undefined;
         throw error;
@@ -129,7 +155,11 @@ export function pulumiOutputSource(stateDir: string): OutputSource {
 }
 
 /** The first source that knows the stack wins. */
-export async function firstOutputs(sources: readonly OutputSource[], stackName: string, engine: string): Promise<StackOutputs | undefined> {
+export async function firstOutputs(
+  sources: readonly OutputSource[],
+  stackName: string,
+  engine: string,
+): Promise<StackOutputs | undefined> {
   for (const source of sources) {
     const found = await source.outputs(stackName, engine);
     if (found) return found;
@@ -155,10 +185,13 @@ export function cloudFormationOutputSource(): OutputSource {
       try {
         const { Stacks } = await client.send(new DescribeStacksCommand({ StackName: stackName }));
         const outputs = Stacks?.[0]?.Outputs ?? [];
-        return outputs.length ? Object.fromEntries(outputs.map((o) => [o.OutputKey ?? "", o.OutputValue ?? ""])) : undefined;
+        return outputs.length
+          ? Object.fromEntries(outputs.map((o) => [o.OutputKey ?? "", o.OutputValue ?? ""]))
+          : undefined;
       } catch (error) {
         // CloudFormation says "Stack with id X does not exist" as a ValidationError: not deployed yet.
-        if ((error as { name?: string }).name === "ValidationError" && /does not exist/.test((error as Error).message)) return undefined;
+        if ((error as { name?: string }).name === "ValidationError" && /does not exist/.test((error as Error).message))
+          return undefined;
         throw new Error(`CloudFormation DescribeStacks ${stackName}: ${(error as Error).message}`);
       } finally {
         client.destroy();

@@ -46,11 +46,11 @@ export function referencesToResolve(config: ToolkitConfig, options: PreflightOpt
       const c = connectors.findIndex((entry) => entry.kind === connector.kind && entry.name === connector.name);
       const sent = new Set(
         connector.registration.flatMap((f) =>
-          f.enteredIn !== "installer" && f.value.from === "secret" ? [f.value.ref] : []
-        )
+          f.enteredIn !== "installer" && f.value.from === "secret" ? [f.value.ref] : [],
+        ),
       );
       wanted.push(
-        ...referencesIn(connectors[c], ["tenants", t, "connectors", c]).filter(({ ref }) => sent.has(ref.toString()))
+        ...referencesIn(connectors[c], ["tenants", t, "connectors", c]).filter(({ ref }) => sent.has(ref.toString())),
       );
     }
   }

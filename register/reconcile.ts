@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { SecretValue } from "../values/secret-value";
 import type { InsightsApi, RegistrationValues } from "../providers/insights/adapter";
 import type { Deadline } from "../providers/insights/deadline";
-import { SETTLED_STATES, secretFingerprint, type ConnectivityState, type Connector } from "../providers/insights/contract";
+import {
+  SETTLED_STATES,
+  secretFingerprint,
+  type ConnectivityState,
+  type Connector,
+} from "../providers/insights/contract";
 import { InsightsApiError } from "../providers/insights/http-client";
 import type { DesiredConnector } from "./desired";
 import { mapPool } from "./pool";
@@ -49,11 +54,14 @@ export async function changedFields(desired: DesiredConnector, current: Connecto
   const changed = await Promise.all(
     Object.entries(desired.values).map(async ([field, value]) =>
       value instanceof SecretValue
-        ? current.secretFingerprints[field] !== (await secretFingerprint(current.fingerprintSalt, field, value.reveal()))
+        ? current.secretFingerprints[field] !==
+          (await secretFingerprint(current.fingerprintSalt, field, value.reveal()))
         : current.settings[field] !== value,
     ),
   );
-  return Object.keys(desired.values).filter((_field, i) => changed[i]).sort();
+  return Object.keys(desired.values)
+    .filter((_field, i) => changed[i])
+    .sort();
 }
 
 function pick(values: RegistrationValues, fields: readonly string[]): RegistrationValues {
@@ -66,7 +74,11 @@ function pick(values: RegistrationValues, fields: readonly string[]): Registrati
  * Creates carry an Idempotency-Key, and a create that meets an existing connector (a
  * crashed earlier run, a concurrent one) turns into an update, so nothing is duplicated.
  */
-export async function reconcile(api: InsightsApi, desired: readonly DesiredConnector[], options: ReconcileOptions): Promise<ConnectorResult[]> {
+export async function reconcile(
+  api: InsightsApi,
+  desired: readonly DesiredConnector[],
+  options: ReconcileOptions,
+): Promise<ConnectorResult[]> {
   const existing = new Map((await api.list()).map((c) => [key(c.kind, c.name), c]));
   const applied = await mapPool(desired, options.concurrency, async (wanted) => {
     const base = { tenant: wanted.tenant, kind: wanted.kind, name: wanted.name };
@@ -78,7 +90,8 @@ export async function reconcile(api: InsightsApi, desired: readonly DesiredConne
     }
   });
   return mapPool(applied, options.concurrency, async (result) => {
-    const settled = options.dryRun || result.action === "failed" || !result.id ? result : await settle(api, result, options);
+    const settled =
+      options.dryRun || result.action === "failed" || !result.id ? result : await settle(api, result, options);
     const { id: _id, ...shown } = settled;
     options.onResult?.(shown);
     return shown;
@@ -87,13 +100,24 @@ export async function reconcile(api: InsightsApi, desired: readonly DesiredConne
 
 type Applied = Omit<ConnectorResult, "tenant" | "kind" | "name"> & { id?: string };
 
-async function applyOne(api: InsightsApi, wanted: DesiredConnector, current: Connector | undefined, dryRun: boolean): Promise<Applied> {
+async function applyOne(
+  api: InsightsApi,
+  wanted: DesiredConnector,
+  current: Connector | undefined,
+  dryRun: boolean,
+): Promise<Applied> {
   if (!current) {
     const fields = Object.keys(wanted.values).sort();
     if (dryRun) return { action: "create", fields };
     try {
       const created = await api.create(wanted.kind, wanted.values, randomUUID());
-      return { action: "create", fields, id: created.id, connectivity: created.connectivity, installation: created.installation };
+      return {
+        action: "create",
+        fields,
+        id: created.id,
+        connectivity: created.connectivity,
+        installation: created.installation,
+      };
     } catch (error) {
       if (!(error instanceof InsightsApiError && error.status === 409)) throw error;
       // It exists after all (an earlier run got this far): compare with what is there.
@@ -110,7 +134,11 @@ async function applyOne(api: InsightsApi, wanted: DesiredConnector, current: Con
 }
 
 /** Polls connectivity until the first check is done; a failure brings its reason from the activity history. */
-async function settle(api: InsightsApi, result: ConnectorResult & { id?: string }, options: ReconcileOptions): Promise<ConnectorResult & { id?: string }> {
+async function settle(
+  api: InsightsApi,
+  result: ConnectorResult & { id?: string },
+  options: ReconcileOptions,
+): Promise<ConnectorResult & { id?: string }> {
   const runLeft = options.deadline?.remainingMs() ?? Infinity;
   const limitMs = Math.min(options.settleTimeoutMs, runLeft);
   const deadline = Date.now() + limitMs;
@@ -120,7 +148,10 @@ async function settle(api: InsightsApi, result: ConnectorResult & { id?: string 
     while (!state || !SETTLED_STATES.includes(state)) {
       wait?.update(state ?? "unknown");
       if (Date.now() >= deadline) {
-        const why = runLeft < options.settleTimeoutMs ? `when the run's deadline (${options.deadline!.seconds} s) passed` : `after ${Math.round(limitMs / 1000)} s`;
+        const why =
+          runLeft < options.settleTimeoutMs
+            ? `when the run's deadline (${options.deadline!.seconds} s) passed`
+            : `after ${Math.round(limitMs / 1000)} s`;
         return { ...result, connectivity: state, detail: `connectivity still ${state ?? "unknown"} ${why}` };
       }
       await new Promise((resolve) => setTimeout(resolve, options.pollMs));

@@ -64,7 +64,23 @@ export function statusRow(tenant: string, connector: Connector): StatusRow {
 
 /** The dashboard as a table that fits `width` columns. */
 export function statusTable(rows: readonly StatusRow[], width = 100): string {
-  const head = ["Tenant", "Connector Name", "Connection Point", "Connectivity", "Status", "Last Activity", "Last Update"];
-  const cells = rows.map((r) => [r.tenant, r.name, r.connectionPoint, r.connectivity, r.status, r.lastActivity, r.lastUpdate]);
+  const head = [
+    "Tenant",
+    "Connector Name",
+    "Connection Point",
+    "Connectivity",
+    "Status",
+    "Last Activity",
+    "Last Update",
+  ];
+  const cells = rows.map((r) => [
+    r.tenant,
+    r.name,
+    r.connectionPoint,
+    r.connectivity,
+    r.status,
+    r.lastActivity,
+    r.lastUpdate,
+  ]);
   return `${fittedTable(head, cells, width)}\n`;
 }

@@ -30,7 +30,10 @@ export interface RegisterRun {
   readonly revealedSheets: string[];
 }
 
-async function outputsOf(planned: PlannedConnector, sources: readonly OutputSource[]): Promise<StackOutputs | undefined> {
+async function outputsOf(
+  planned: PlannedConnector,
+  sources: readonly OutputSource[],
+): Promise<StackOutputs | undefined> {
   if (planned.provisioning.mode !== "stack") return undefined;
   return firstOutputs(sources, planned.provisioning.stackName!, planned.provisioning.engine);
 }
@@ -39,22 +42,37 @@ type PlannedTenant = Plan["tenants"][number];
 type FailConnector = (connector: { kind: string; name: string }, detail: string) => void;
 
 /** Sheet tenants: masked sheets written to disk and, with revealSecrets, filled-in ones returned for a terminal. */
-async function sheetTenant(config: ToolkitConfig, tenant: PlannedTenant, options: RegisterRunOptions, fail: FailConnector): Promise<{ sheets: string[]; revealed: string[] }> {
+async function sheetTenant(
+  config: ToolkitConfig,
+  tenant: PlannedTenant,
+  options: RegisterRunOptions,
+  fail: FailConnector,
+): Promise<{ sheets: string[]; revealed: string[] }> {
   const outputs = new Map<PlannedConnector, StackOutputs | undefined>();
   for (const planned of tenant.connectors) {
     // An output source that fails is reported as for every adapter, not written as "not deployed yet".
-    const read = outputsOf(planned, options.outputSources).catch((error: Error) => void fail(planned, `reading outputs: ${error.message}`));
+    const read = outputsOf(planned, options.outputSources).catch(
+      (error: Error) => void fail(planned, `reading outputs: ${error.message}`),
+    );
     outputs.set(planned, (await read) ?? undefined);
   }
   const tenantConfig = config.tenants.find((t) => t.name === tenant.name)!;
   const sheets = options.dryRun
     ? tenant.connectors.map((p) => join(options.sheetDir, tenant.name, sheetFileName(p)))
-    : writeSheets(options.sheetDir, tenant.name, tenantSheets(tenantConfig, tenant.connectors, (p) => outputs.get(p)));
+    : writeSheets(
+        options.sheetDir,
+        tenant.name,
+        tenantSheets(tenantConfig, tenant.connectors, (p) => outputs.get(p)),
+      );
   const revealed: string[] = [];
   if (options.revealSecrets) {
     for (const planned of tenant.connectors.filter((c) => c.provisioning.mode !== "integration")) {
       try {
-        const wanted = desiredConnector(tenant.name, planned, { configDir: config.dir, env: options.env, outputs: outputs.get(planned) });
+        const wanted = desiredConnector(tenant.name, planned, {
+          configDir: config.dir,
+          env: options.env,
+          outputs: outputs.get(planned),
+        });
         revealed.push(registrationSheet(tenant.name, planned, outputs.get(planned), revealValues(wanted.values)));
       } catch (error) {
         revealed.push(`# ${planned.name}: cannot reveal (${(error as Error).message})\n`);
@@ -73,7 +91,14 @@ export async function registerConfig(config: ToolkitConfig, options: RegisterRun
   for (const tenant of plan.tenants) {
     const target = config.tenants.find((t) => t.name === tenant.name)!.insights;
     const fail: FailConnector = (connector, detail) => {
-      const result: ConnectorResult = { tenant: tenant.name, kind: connector.kind, name: connector.name, action: "failed", fields: [], detail };
+      const result: ConnectorResult = {
+        tenant: tenant.name,
+        kind: connector.kind,
+        name: connector.name,
+        action: "failed",
+        fields: [],
+        detail,
+      };
       options.onResult?.(result);
       results.push(result);
     };
@@ -92,7 +117,10 @@ export async function registerConfig(config: ToolkitConfig, options: RegisterRun
         const outputs = await outputsOf(planned, options.outputSources);
         desired.push(desiredConnector(tenant.name, planned, { configDir: config.dir, env: options.env, outputs }));
       } catch (error) {
-        fail(planned, error instanceof MissingValueError ? error.message : `reading outputs: ${(error as Error).message}`);
+        fail(
+          planned,
+          error instanceof MissingValueError ? error.message : `reading outputs: ${(error as Error).message}`,
+        );
       }
     }
     try {

@@ -12,7 +12,12 @@ export function sheetFileName(planned: PlannedConnector): string {
   return `${planned.kind}--${connectorSlug(planned.name)}.md`;
 }
 
-function describeValue(field: PlannedField, planned: PlannedConnector, outputs: StackOutputs | undefined, reveal: boolean): string {
+function describeValue(
+  field: PlannedField,
+  planned: PlannedConnector,
+  outputs: StackOutputs | undefined,
+  reveal: boolean,
+): string {
   const source = field.value;
   const stack = planned.provisioning.mode === "stack" ? planned.provisioning.stackName : "its stack";
   switch (source.from) {
@@ -37,7 +42,12 @@ function describeValue(field: PlannedField, planned: PlannedConnector, outputs: 
  * order. Secrets appear only as where they come from; `revealed` (a TTY only) swaps in
  * values, and such a sheet is printed, never written.
  */
-export function registrationSheet(tenant: string, planned: PlannedConnector, outputs?: StackOutputs, revealed?: Record<string, string>): string {
+export function registrationSheet(
+  tenant: string,
+  planned: PlannedConnector,
+  outputs?: StackOutputs,
+  revealed?: Record<string, string>,
+): string {
   const rows = planned.registration.map((field) => {
     const value = revealed?.[field.key] ?? describeValue(field, planned, outputs, false);
     const where = field.enteredIn === "installer" ? " (typed into the Insights Collector installer)" : "";
@@ -59,7 +69,11 @@ export function registrationSheet(tenant: string, planned: PlannedConnector, out
 }
 
 /** The sheets of a tenant's planned connectors: a kind's own sheet where it has one, else the form. */
-export function tenantSheets(tenant: TenantConfig, planned: readonly PlannedConnector[], outputs: (p: PlannedConnector) => StackOutputs | undefined = () => undefined) {
+export function tenantSheets(
+  tenant: TenantConfig,
+  planned: readonly PlannedConnector[],
+  outputs: (p: PlannedConnector) => StackOutputs | undefined = () => undefined,
+) {
   return planned.map((p) => {
     const source = tenant.connectors.find((c) => c.kind === p.kind && c.name === p.name)!;
     const own = kindOf(source).sheet;
@@ -68,7 +82,11 @@ export function tenantSheets(tenant: TenantConfig, planned: readonly PlannedConn
 }
 
 /** Writes one masked sheet per connector under `<dir>/<tenant>/`; returns the paths. */
-export function writeSheets(dir: string, tenant: string, sheets: { planned: PlannedConnector; outputs?: StackOutputs; custom?: string }[]): string[] {
+export function writeSheets(
+  dir: string,
+  tenant: string,
+  sheets: { planned: PlannedConnector; outputs?: StackOutputs; custom?: string }[],
+): string[] {
   const folder = join(dir, tenant);
   mkdirSync(folder, { recursive: true });
   return sheets.map(({ planned, outputs, custom }) => {

@@ -16,7 +16,10 @@ export function syntheticOutputSource(keyCache?: string): OutputSource {
     async outputs(stackName) {
       const hash = createHash("sha256").update(stackName).digest("hex");
       const guid = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
-      const digits = BigInt(`0x${hash.slice(0, 12)}`).toString().padStart(12, "0").slice(0, 12);
+      const digits = BigInt(`0x${hash.slice(0, 12)}`)
+        .toString()
+        .padStart(12, "0")
+        .slice(0, 12);
       const outputs: StackOutputs = {
         ARN: `arn:aws:iam::${digits}:role/BeyondTrustInsightsReadOnly`,
         directory_name: `${stackName.split("-")[0]}.onmicrosoft.com`,
@@ -47,7 +50,9 @@ export function syntheticOutputSource(keyCache?: string): OutputSource {
  */
 function syntheticKey(keyCache: string | undefined): string {
   if (keyCache && existsSync(keyCache)) return readFileSync(keyCache, "utf8");
-  const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const pem = generateKeyPairSync("rsa", { modulusLength: 2048 })
+    .privateKey.export({ type: "pkcs8", format: "pem" })
+    .toString();
   if (keyCache) {
     mkdirSync(dirname(keyCache), { recursive: true });
     writeFileSync(keyCache, pem, { mode: 0o600 });

@@ -31,7 +31,9 @@ export async function withExtractedGrants(
     connectors: tenant.connectors.map((connector) => {
       const found = extracted.get(connectorKey(tenant.name, connector.kind, connector.name));
       if (!found) return connector;
-      const source = config.tenants.find((t) => t.name === tenant.name)!.connectors.find((c) => c.kind === connector.kind && c.name === connector.name)!;
+      const source = config.tenants
+        .find((t) => t.name === tenant.name)!
+        .connectors.find((c) => c.kind === connector.kind && c.name === connector.name)!;
       const mismatches = compareGrants(kindOf(source).grants(source), found);
       if (mismatches.length) problems.push(formatMismatches(`${tenant.name}/${connector.name}`, mismatches));
       const unique = new Map(found.map((g) => [grantKey(g), g]));
@@ -43,6 +45,9 @@ export async function withExtractedGrants(
       };
     }),
   }));
-  if (problems.length) throw new GrantConsistencyError(`the synthesized stacks do not grant what the catalog says:\n${problems.join("\n")}`);
+  if (problems.length)
+    throw new GrantConsistencyError(
+      `the synthesized stacks do not grant what the catalog says:\n${problems.join("\n")}`,
+    );
   return { ...plan, tenants };
 }

@@ -26,22 +26,44 @@ export function compareGrants(catalog: readonly Grant[], extracted: readonly Ext
     const previous = found.get(key);
     // The same grant in two places (the management and member-account roles) must agree.
     if (previous && (previous.access !== g.access || previous.condition !== g.condition)) {
-      mismatches.push({ problem: "condition differs", grant: describe(g), detail: `${previous.artifact} and ${g.artifact} disagree`, artifact: g.artifact });
+      mismatches.push({
+        problem: "condition differs",
+        grant: describe(g),
+        detail: `${previous.artifact} and ${g.artifact} disagree`,
+        artifact: g.artifact,
+      });
     }
     found.set(key, g);
   }
   for (const [key, g] of expected) {
     const got = found.get(key);
     if (!got) mismatches.push({ problem: "missing from artifact", grant: describe(g) });
-    else if (got.access !== g.access) mismatches.push({ problem: "access differs", grant: describe(g), detail: `catalog ${g.access}, artifact ${got.access}`, artifact: got.artifact });
+    else if (got.access !== g.access)
+      mismatches.push({
+        problem: "access differs",
+        grant: describe(g),
+        detail: `catalog ${g.access}, artifact ${got.access}`,
+        artifact: got.artifact,
+      });
     else if ((got.condition ?? "") !== (g.condition ?? "")) {
-      mismatches.push({ problem: "condition differs", grant: describe(g), detail: `catalog "${g.condition ?? "none"}", artifact "${got.condition ?? "none"}"`, artifact: got.artifact });
+      mismatches.push({
+        problem: "condition differs",
+        grant: describe(g),
+        detail: `catalog "${g.condition ?? "none"}", artifact "${got.condition ?? "none"}"`,
+        artifact: got.artifact,
+      });
     }
   }
-  for (const [key, g] of found) if (!expected.has(key)) mismatches.push({ problem: "not in catalog", grant: describe(g), artifact: g.artifact });
+  for (const [key, g] of found)
+    if (!expected.has(key)) mismatches.push({ problem: "not in catalog", grant: describe(g), artifact: g.artifact });
   return mismatches;
 }
 
 export function formatMismatches(connector: string, mismatches: readonly GrantMismatch[]): string {
-  return mismatches.map((m) => `${connector}: ${m.problem}: ${m.grant}${m.detail ? ` (${m.detail})` : ""}${m.artifact ? ` [${m.artifact}]` : ""}`).join("\n");
+  return mismatches
+    .map(
+      (m) =>
+        `${connector}: ${m.problem}: ${m.grant}${m.detail ? ` (${m.detail})` : ""}${m.artifact ? ` [${m.artifact}]` : ""}`,
+    )
+    .join("\n");
 }

@@ -84,22 +84,30 @@ function lifetimeChanges(base: PlannedConnector | undefined, head: PlannedConnec
     .map((credential) => ({ credential, before: before.get(credential), after: after.get(credential) }));
 }
 
-function diffConnector(tenant: string, base: PlannedConnector | undefined, head: PlannedConnector | undefined): ConnectorDiff {
+function diffConnector(
+  tenant: string,
+  base: PlannedConnector | undefined,
+  head: PlannedConnector | undefined,
+): ConnectorDiff {
   const before = new Map(grantsOf(base).map((g) => [grantKey(g), g]));
   const after = new Map(grantsOf(head).map((g) => [grantKey(g), g]));
   const grants: GrantChange[] = [];
   for (const [key, g] of after) {
     const old = before.get(key);
     if (!old) grants.push({ change: "added", grant: g });
-    else if (old.access !== g.access || (old.condition ?? "") !== (g.condition ?? "")) grants.push({ change: "changed", grant: g, before: old });
+    else if (old.access !== g.access || (old.condition ?? "") !== (g.condition ?? ""))
+      grants.push({ change: "changed", grant: g, before: old });
   }
   for (const [key, g] of before) if (!after.has(key)) grants.push({ change: "removed", grant: g });
 
   // A grant that only moved to another scope is told once, on the Scope line, not as - and +.
-  const sameExceptScope = (a: ComparableGrant, b: ComparableGrant) => a.kind === b.kind && a.name === b.name && a.access === b.access && (a.condition ?? "") === (b.condition ?? "");
+  const sameExceptScope = (a: ComparableGrant, b: ComparableGrant) =>
+    a.kind === b.kind && a.name === b.name && a.access === b.access && (a.condition ?? "") === (b.condition ?? "");
   let moved = 0;
   for (const added of grants.filter((g) => g.change === "added")) {
-    const twin = grants.find((g) => g.change === "removed" && g.grant.scope !== added.grant.scope && sameExceptScope(g.grant, added.grant));
+    const twin = grants.find(
+      (g) => g.change === "removed" && g.grant.scope !== added.grant.scope && sameExceptScope(g.grant, added.grant),
+    );
     if (!twin) continue;
     grants.splice(grants.indexOf(twin), 1);
     grants.splice(grants.indexOf(added), 1);
@@ -108,25 +116,43 @@ function diffConnector(tenant: string, base: PlannedConnector | undefined, head:
 
   const scopesBefore = new Set([...before.values()].map((g) => g.scope));
   const scopesAfter = new Set([...after.values()].map((g) => g.scope));
-  const scopes = { added: [...scopesAfter].filter((s) => !scopesBefore.has(s)).sort(), removed: [...scopesBefore].filter((s) => !scopesAfter.has(s)).sort(), grantsMoved: moved };
+  const scopes = {
+    added: [...scopesAfter].filter((s) => !scopesBefore.has(s)).sort(),
+    removed: [...scopesBefore].filter((s) => !scopesAfter.has(s)).sort(),
+    grantsMoved: moved,
+  };
 
   const escalations: string[] = [];
   const label = `${tenant}/${head?.name ?? base?.name}`;
   for (const { change, grant, before: old } of grants) {
     if (change === "removed") {
-      if (grant.kind === "trust" && hasExternalId(grant) && ![...after.values()].some((g) => g.kind === "trust" && hasExternalId(g))) {
+      if (
+        grant.kind === "trust" &&
+        hasExternalId(grant) &&
+        ![...after.values()].some((g) => g.kind === "trust" && hasExternalId(g))
+      ) {
         escalations.push(`${label}: removes the external ID condition from the trust of ${grant.name}`);
       }
       continue;
     }
-    if (isWrite(grant) && (change === "added" || !old || !isWrite(old))) escalations.push(`${label}: grants ${grant.access} ${describeGrant(grant)}`);
-    if (grant.name.includes("*") || /Resource .*\*/.test(grant.condition ?? "")) escalations.push(`${label}: wildcard in ${describeGrant(grant)}`);
+    if (isWrite(grant) && (change === "added" || !old || !isWrite(old)))
+      escalations.push(`${label}: grants ${grant.access} ${describeGrant(grant)}`);
+    if (grant.name.includes("*") || /Resource .*\*/.test(grant.condition ?? ""))
+      escalations.push(`${label}: wildcard in ${describeGrant(grant)}`);
     if (change === "changed" && grant.kind === "trust" && old && hasExternalId(old) && !hasExternalId(grant)) {
       escalations.push(`${label}: removes the external ID condition from the trust of ${grant.name}`);
     }
-    if (change === "added" && grant.kind === "trust" && !hasExternalId(grant)) escalations.push(`${label}: trusts ${grant.name} without an external ID condition`);
+    if (change === "added" && grant.kind === "trust" && !hasExternalId(grant))
+      escalations.push(`${label}: trusts ${grant.name} without an external ID condition`);
   }
-  const widestBefore = (family: string) => Math.max(0, ...[...scopesBefore].map(scopeType).filter(([f]) => f === family).map(([, b]) => b));
+  const widestBefore = (family: string) =>
+    Math.max(
+      0,
+      ...[...scopesBefore]
+        .map(scopeType)
+        .filter(([f]) => f === family)
+        .map(([, b]) => b),
+    );
   for (const scope of scopes.added) {
     const [family, reach] = scopeType(scope);
     if (base && reach > 1 && reach > widestBefore(family)) escalations.push(`${label}: widens scope to ${scope}`);

@@ -90,7 +90,10 @@ async function synthesizeAws(jobs: readonly ExtractionJob[]): Promise<ConnectorA
     const assembly = app.synth();
     return jobs.map(({ name, connector }) => {
       const template = assembly.getStackByName(name).template;
-      return { grants: awsTemplateGrants(template, connector as AwsConnectorConfig, `${name}.template.json`), lifetimes: [] };
+      return {
+        grants: awsTemplateGrants(template, connector as AwsConnectorConfig, `${name}.template.json`),
+        lifetimes: [],
+      };
     });
   });
 }
@@ -123,7 +126,10 @@ async function synthesizeCdktf(jobs: readonly ExtractionJob[]): Promise<Connecto
     const artifact = `cdktf.out/stacks/${name}/cdk.tf.json`;
     const json = JSON.parse(Testing.synth(await cdktfStack(app, name, connector)));
     const kind = connector.kind as (typeof ENGINE_KINDS)["cdktf"][number];
-    results.push({ grants: cdktfStackGrants(kind, json, artifact), lifetimes: terraformCredentialLifetimes(json, artifact) });
+    results.push({
+      grants: cdktfStackGrants(kind, json, artifact),
+      lifetimes: terraformCredentialLifetimes(json, artifact),
+    });
   }
   return results;
 }
@@ -138,7 +144,8 @@ async function cdktfStack(app: Construct, name: string, connector: ConnectorConf
     const { InsightsGcpConnectorStack, gcpStackProps } = await import("../stacks/gcp/gcp-connector-stack");
     return new InsightsGcpConnectorStack(app, name, gcpStackProps(connector as GcpConnectorConfig));
   }
-  const { InsightsPingOneConnectorStack, pingoneStackProps } = await import("../stacks/pingone/pingone-connector-stack");
+  const { InsightsPingOneConnectorStack, pingoneStackProps } =
+    await import("../stacks/pingone/pingone-connector-stack");
   return new InsightsPingOneConnectorStack(app, name, pingoneStackProps(connector as PingOneConnectorConfig));
 }
 
@@ -153,7 +160,10 @@ async function synthesizeOkta(jobs: readonly ExtractionJob[]): Promise<Connector
     const okta = connector as OktaConnectorConfig;
     const declared = await declareOktaProgram(okta, name);
     const artifact = `Pulumi program ${name}`;
-    results.push({ grants: oktaProgramGrants(declared, okta, artifact), lifetimes: oktaKeyLifetimes(declared, artifact) });
+    results.push({
+      grants: oktaProgramGrants(declared, okta, artifact),
+      lifetimes: oktaKeyLifetimes(declared, artifact),
+    });
   }
   return results;
 }

@@ -13,7 +13,10 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
   if (diff.connectors.length === 0) return "### Insights connectors: no permission changes\n";
   const out = ["### Insights connectors: permission changes", ""];
   if (diff.escalations.length) {
-    out.push(`**Escalation — needs explicit approval** (the check fails with exit 3 unless run with \`--allow-escalation\`):`, "");
+    out.push(
+      `**Escalation — needs explicit approval** (the check fails with exit 3 unless run with \`--allow-escalation\`):`,
+      "",
+    );
     out.push(...diff.escalations.map((e) => `- ${markdownCell(e)}`), "");
   }
   for (const c of diff.connectors) {
@@ -21,15 +24,22 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
     if (c.grants.length) {
       out.push("| | Grant | Access |", "| --- | --- | --- |");
       for (const g of c.grants) {
-        const access = g.before && g.before.access !== g.grant.access ? `${g.before.access} → ${g.grant.access}` : g.grant.access;
-        const text = g.before && (g.before.condition ?? "") !== (g.grant.condition ?? "") ? `${describeGrant(g.grant)} (was: ${g.before.condition ?? "no condition"})` : describeGrant(g.grant);
+        const access =
+          g.before && g.before.access !== g.grant.access ? `${g.before.access} → ${g.grant.access}` : g.grant.access;
+        const text =
+          g.before && (g.before.condition ?? "") !== (g.grant.condition ?? "")
+            ? `${describeGrant(g.grant)} (was: ${g.before.condition ?? "no condition"})`
+            : describeGrant(g.grant);
         out.push(`| ${SIGN[g.change]} | ${markdownCell(text)} | ${access} |`);
       }
       out.push("");
     }
     if (c.scopes.added.length || c.scopes.removed.length) {
       const moved = c.scopes.grantsMoved ? ` (${c.scopes.grantsMoved} grants moved)` : "";
-      out.push(`Scope: ${[...c.scopes.removed.map((s) => `- ${s}`), ...c.scopes.added.map((s) => `+ ${s}`)].join(", ")}${moved}`, "");
+      out.push(
+        `Scope: ${[...c.scopes.removed.map((s) => `- ${s}`), ...c.scopes.added.map((s) => `+ ${s}`)].join(", ")}${moved}`,
+        "",
+      );
     }
     for (const change of c.credentialLifetimes ?? []) out.push(lifetime(change), "");
   }
@@ -42,7 +52,10 @@ export function renderDiffText(diff: PlanDiff): string {
   const out: string[] = [];
   for (const c of diff.connectors) {
     out.push(`${c.tenant} / ${c.name} (${c.kind})`);
-    for (const g of c.grants) out.push(`  ${SIGN[g.change]} ${describeGrant(g.grant)} [${g.before && g.before.access !== g.grant.access ? `${g.before.access} → ` : ""}${g.grant.access}]`);
+    for (const g of c.grants)
+      out.push(
+        `  ${SIGN[g.change]} ${describeGrant(g.grant)} [${g.before && g.before.access !== g.grant.access ? `${g.before.access} → ` : ""}${g.grant.access}]`,
+      );
     for (const s of c.scopes.removed) out.push(`  scope removed: ${s}`);
     for (const s of c.scopes.added) out.push(`  scope added:   ${s}`);
     if (c.scopes.grantsMoved) out.push(`  ${c.scopes.grantsMoved} grants moved to the new scope`);

@@ -2,7 +2,10 @@ import type { z } from "zod";
 
 /** A construct was given props it cannot build from; the message names the construct and each prop. */
 export class InvalidConstructPropsError extends Error {
-  constructor(construct: string, readonly problems: readonly string[]) {
+  constructor(
+    construct: string,
+    readonly problems: readonly string[],
+  ) {
     super(`${construct}: invalid props: ${problems.join("; ")}`);
     this.name = "InvalidConstructPropsError";
   }

@@ -104,7 +104,10 @@ export const oktaDomain = z.string().superRefine((value, ctx) => {
 });
 
 function oktaDomainProblem(value: string): string | undefined {
-  const host = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/.*$/, "").toLowerCase();
+  const host = value
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
+    .replace(/\/.*$/, "")
+    .toLowerCase();
   const suggestion = host.replace(/^([^.]+)-admin\./, "$1.");
   const fixes: string[] = [];
   if (host !== value.toLowerCase().replace(/\/$/, "") || value.endsWith("/")) fixes.push("without scheme or path");
@@ -158,7 +161,10 @@ export const beyondtrustCloudHost = z.string().superRefine((value, ctx) => {
   }
   const host = value.toLowerCase();
   if (!HOSTNAME.test(host) || !/^[a-z0-9-]+\.beyondtrustcloud\.com$/.test(host)) {
-    ctx.addIssue({ code: "custom", message: "must be a *.beyondtrustcloud.com subdomain like acme.beyondtrustcloud.com" });
+    ctx.addIssue({
+      code: "custom",
+      message: "must be a *.beyondtrustcloud.com subdomain like acme.beyondtrustcloud.com",
+    });
   }
 });
 

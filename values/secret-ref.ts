@@ -127,12 +127,15 @@ export const secretRefField = z.string().transform((text, ctx) => {
  * A config field for a value that is not secret by itself (a client ID) but that
  * pipelines often keep beside the secret: a literal or a reference.
  */
-export const literalOrRefField = z.string().min(1).transform((text, ctx) => {
-  if (!/^(env|file):/.test(text)) return text;
-  const parsed = parseSecretRef(text);
-  if (typeof parsed === "string") {
-    ctx.addIssue({ code: "custom", message: parsed });
-    return z.NEVER;
-  }
-  return parsed;
-});
+export const literalOrRefField = z
+  .string()
+  .min(1)
+  .transform((text, ctx) => {
+    if (!/^(env|file):/.test(text)) return text;
+    const parsed = parseSecretRef(text);
+    if (typeof parsed === "string") {
+      ctx.addIssue({ code: "custom", message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  });

@@ -88,7 +88,11 @@ export interface SourceReader<C extends ConnectorConfig = ConnectorConfig> {
  * the source gave it (cleaned before printing). Exit 1.
  */
 export class UnreadableSourceError extends Error {
-  constructor(readonly what: string, readonly why: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly what: string,
+    readonly why: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${what}: ${why}`, options);
   }
 }

@@ -83,7 +83,7 @@ export async function verifyConfig(config: ToolkitConfig, options: VerifyOptions
     const selected = tenant.connectors.filter((c) => !options.kinds || options.kinds.includes(c.kind));
     if (selected.length === 0) continue;
     const connectivity = options.skipConnectivity
-      ? () => ({ state: "not checked", reason: "--skip-connectivity" } as const)
+      ? () => ({ state: "not checked", reason: "--skip-connectivity" }) as const
       : await tenantConnectivity(tenant, config.dir, options.env, limits.requestTimeoutMs, options.emulatorUrl);
     const stacks = stackNames(tenant.name, tenant.connectors);
     const names = new Map(tenant.connectors.map((c, i) => [c, stacks[i]]));

@@ -25,14 +25,21 @@ function readPlanFile(path: string): Plan {
   } catch {
     throw new UsageError(`${path} is not a plan: run plan --format json to make one`);
   }
-  if (plan?.planVersion !== 1 || !Array.isArray(plan.tenants)) throw new UsageError(`${path} is not a plan (planVersion 1): run plan --format json to make one`);
+  if (plan?.planVersion !== 1 || !Array.isArray(plan.tenants))
+    throw new UsageError(`${path} is not a plan (planVersion 1): run plan --format json to make one`);
   return plan;
 }
 
 /** The config as it was at a git ref, parsed with today's code. */
 function configAtRef(ref: string, configPath: string): ToolkitConfig {
-  const show = spawnSync("git", ["show", `${ref}:./${configPath.replace(/^\.\//, "")}`], { encoding: "utf8", cwd: process.cwd() });
-  if (show.status !== 0) throw new UsageError(`--base ${ref}: neither a plan file nor a git ref holding ${configPath} (${show.stderr.trim().split("\n")[0]})`);
+  const show = spawnSync("git", ["show", `${ref}:./${configPath.replace(/^\.\//, "")}`], {
+    encoding: "utf8",
+    cwd: process.cwd(),
+  });
+  if (show.status !== 0)
+    throw new UsageError(
+      `--base ${ref}: neither a plan file nor a git ref holding ${configPath} (${show.stderr.trim().split("\n")[0]})`,
+    );
   return parseConfig(show.stdout, `${ref}:${configPath}`, dirname(configPath));
 }
 
@@ -45,12 +52,19 @@ async function planOf(config: ToolkitConfig, tenants?: string[]): Promise<Plan> 
 export function registerDiff(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("diff")
-    .description("compare the permissions of two plans: added, removed and changed grants, trust, scope and secret lifetime (exit 3 on escalation)")
+    .description(
+      "compare the permissions of two plans: added, removed and changed grants, trust, scope and secret lifetime (exit 3 on escalation)",
+    )
     .requiredOption("-c, --config <file>", "tenant config YAML (the head side)")
-    .requiredOption("--base <plan.json|git-ref>", "the base: a plan --format json file, or a git ref whose version of --config is planned")
+    .requiredOption(
+      "--base <plan.json|git-ref>",
+      "the base: a plan --format json file, or a git ref whose version of --config is planned",
+    )
     .option("--head <plan.json>", "a plan file for the head side instead of planning --config")
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"),
+    )
     .option("--allow-escalation", "report escalations but exit 0")
     .action(async (options: DiffOptions) => {
       const config = loadConfig(options.config);
@@ -60,7 +74,9 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
       let base: Plan;
       try {
         head = options.head ? readPlanFile(options.head) : await planOf(config, options.tenant);
-        base = existsSync(options.base) ? readPlanFile(options.base) : await planOf(configAtRef(options.base, options.config), options.tenant);
+        base = existsSync(options.base)
+          ? readPlanFile(options.base)
+          : await planOf(configAtRef(options.base, options.config), options.tenant);
       } catch (error) {
         // A stack that grants other than its catalog (say, write where the catalog says read) is drift: the gate trips.
         if (!(error instanceof GrantConsistencyError)) throw error;
@@ -68,7 +84,10 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
         setExit(EXIT.gate);
         return;
       }
-      const only = (plan: Plan): Plan => ({ ...plan, tenants: plan.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name)) });
+      const only = (plan: Plan): Plan => ({
+        ...plan,
+        tenants: plan.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name)),
+      });
       const { diffPlans } = await import("../../review/diff");
       const { renderDiffMarkdown, renderDiffText } = await import("../../review/render-diff");
       const diff = diffPlans(only(base), only(head));

@@ -14,8 +14,8 @@ export function registerDown(program: Command, io: Io, setExit: (code: number) =
       .command("down")
       .description(
         "offboard a tenant: turn off and delete its Insights connectors, destroy its stacks in reverse order " +
-          "(GitHub: the app's installation and local credentials), then list what could not be removed and why"
-      )
+          "(GitHub: the app's installation and local credentials), then list what could not be removed and why",
+      ),
   ).action(async (options: LifecycleOptions) => {
     const config = lifecycleConfig(options);
     requireYes(options, "down", "it deletes the tenant's connectors and destroys its stacks");

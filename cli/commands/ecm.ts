@@ -13,7 +13,12 @@ interface Target {
 }
 
 function chooseIntegration(options: Target): PraPrivilegedIdentityConfig {
-  const choice = { ...options, name: options.integration, noun: "pra-privileged-identity entry", flag: "--integration" };
+  const choice = {
+    ...options,
+    name: options.integration,
+    noun: "pra-privileged-identity entry",
+    flag: "--integration",
+  };
   return chooseOneConnector<PraPrivilegedIdentityConfig>("pra-privileged-identity", choice).connector;
 }
 
@@ -36,11 +41,15 @@ function hostPort(text: string, fallbackPort: number): { host: string; port: num
 
 /** `ecm check-network` and `ecm explain`: the Endpoint Credential Manager side of the PRA ↔ PI integration. */
 export function registerEcm(program: Command, io: Io, setExit: (code: number) => void): void {
-  const ecm = program.command("ecm").description("PRA ↔ Privileged Identity: check the ECM server's network, explain a credential lookup");
+  const ecm = program
+    .command("ecm")
+    .description("PRA ↔ Privileged Identity: check the ECM server's network, explain a credential lookup");
 
   ecm
     .command("check-network")
-    .description("from this host (run it on the ECM server), check TCP + TLS to the B Series appliance and the PI web service")
+    .description(
+      "from this host (run it on the ECM server), check TCP + TLS to the B Series appliance and the PI web service",
+    )
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .requiredOption("-t, --tenant <name>", "tenant")
     .option("--integration <name>", "which pra-privileged-identity entry, when there are several")
@@ -51,60 +60,109 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
       const pi = new URL(integration.plugin.endpointUrl);
       const targets = [
         { ...hostPort(integration.praHost, 443), purpose: "ECM calls to the BeyondTrust API (B Series appliance)" },
-        { host: pi.hostname, port: pi.port ? Number(pi.port) : 443, purpose: "ECM calls to Privileged Identity SDK Web Services" },
+        {
+          host: pi.hostname,
+          port: pi.port ? Number(pi.port) : 443,
+          purpose: "ECM calls to Privileged Identity SDK Web Services",
+        },
       ];
       const ca = options.ca ? readFlagFile(options.ca, "--ca") : undefined;
       const { checkTls } = await import("../../providers/network/tls-reachability");
-      const results = await Promise.all(targets.map((t) => checkTls(t, { timeoutMs: positiveNumber(options.timeout, "--timeout") * 1000, ca })));
-      for (const r of results) io.stdout.write(`${r.ok ? "ok  " : "FAIL"}  ${r.host}:${r.port}  ${r.purpose}\n      ${r.detail}\n`);
+      const results = await Promise.all(
+        targets.map((t) => checkTls(t, { timeoutMs: positiveNumber(options.timeout, "--timeout") * 1000, ca })),
+      );
+      for (const r of results)
+        io.stdout.write(`${r.ok ? "ok  " : "FAIL"}  ${r.host}:${r.port}  ${r.purpose}\n      ${r.detail}\n`);
       setExit(results.every((r) => r.ok) ? EXIT.ok : EXIT.failed);
     });
 
   ecm
     .command("explain")
-    .description("what the plugin's Test Settings would look up for a console user and Jump Item, and why each PI credential is kept or filtered")
+    .description(
+      "what the plugin's Test Settings would look up for a console user and Jump Item, and why each PI credential is kept or filtered",
+    )
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .requiredOption("-t, --tenant <name>", "tenant")
     .option("--integration <name>", "which pra-privileged-identity entry, when there are several")
     .requiredOption("--user <name>", "console username: joe.user, ACME\\joe.user or joe.user@acme.com")
     .option("--dn <distinguishedName>", "LDAP distinguished name of the user")
-    .addOption(new Option("--item-type <type>", "Jump Item type").choices(["jump-client", "rdp", "shell", "web", "rdp-secureapp"]).makeOptionMandatory())
+    .addOption(
+      new Option("--item-type <type>", "Jump Item type")
+        .choices(["jump-client", "rdp", "shell", "web", "rdp-secureapp"])
+        .makeOptionMandatory(),
+    )
     .option("--host <hostname>", "hostname, FQDN or IP of the endpoint")
     .option("--url <url>", "Web Jump Items: the URL")
     .option("--additional-ip <ip>", "Jump Clients: the additional IP address")
     .option("--app <name>", "RDP + SecureApp: the application name")
     .option("--host-domain <domain>", "the endpoint's domain, when the Jump Item reports it")
-    .requiredOption("--accounts <file>", "PI accounts as JSON: [{accountName, type, system|domain, access: {identity: recover|remote-session-only}}]")
+    .requiredOption(
+      "--accounts <file>",
+      "PI accounts as JSON: [{accountName, type, system|domain, access: {identity: recover|remote-session-only}}]",
+    )
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (options: Target & { user: string; dn?: string; itemType: JumpItemType; host?: string; url?: string; additionalIp?: string; app?: string; hostDomain?: string; accounts: string; format: string }) => {
-      const integration = chooseIntegration(options);
-      if (options.itemType === "web" ? !options.url || !URL.canParse(options.url) : !options.host) {
-        throw new UsageError(options.itemType === "web" ? "--url must be a URL for a Web Jump Item" : "--host is required for this Jump Item type");
-      }
-      const accountsText = readFlagFile(options.accounts, "--accounts").toString("utf8");
-      let accounts;
-      try {
-        accounts = piAccounts.parse(JSON.parse(accountsText));
-      } catch (error) {
-        throw new UsageError(`${options.accounts}: ${error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message}`);
-      }
-      const { explainLookup } = await import("../../connectors/pra-privileged-identity/explain");
-      const explanation = explainLookup(
-        { username: options.user, distinguishedName: options.dn },
-        { type: options.itemType, hostname: options.host, url: options.url, additionalIp: options.additionalIp, applicationName: options.app, domain: options.hostDomain },
-        integration.plugin,
-        accounts,
-      );
-      if (options.format === "json") io.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
-      else {
-        const lines = [
-          ...explanation.attempts.map((a, i) => `identity ${i + 1}: ${a.identity}  (${a.why}) → ${a.kept} credential(s)`),
-          `endpoint: by ${explanation.endpoint.by} ${explanation.endpoint.value}${explanation.endpoint.domain ? ` (domain ${explanation.endpoint.domain})` : ""}`,
-          ...explanation.credentials.map((c) => `${c.kept ? "kept    " : "filtered"}  ${c.account}: ${c.reason}${c.formats ? ` — offered as ${c.formats.join(", ")}` : ""}`),
-          ...explanation.notes.map((n) => `note: ${n}`),
-        ];
-        io.stdout.write(`${lines.join("\n")}\n`);
-      }
-      setExit(EXIT.ok);
-    });
+    .action(
+      async (
+        options: Target & {
+          user: string;
+          dn?: string;
+          itemType: JumpItemType;
+          host?: string;
+          url?: string;
+          additionalIp?: string;
+          app?: string;
+          hostDomain?: string;
+          accounts: string;
+          format: string;
+        },
+      ) => {
+        const integration = chooseIntegration(options);
+        if (options.itemType === "web" ? !options.url || !URL.canParse(options.url) : !options.host) {
+          throw new UsageError(
+            options.itemType === "web"
+              ? "--url must be a URL for a Web Jump Item"
+              : "--host is required for this Jump Item type",
+          );
+        }
+        const accountsText = readFlagFile(options.accounts, "--accounts").toString("utf8");
+        let accounts;
+        try {
+          accounts = piAccounts.parse(JSON.parse(accountsText));
+        } catch (error) {
+          throw new UsageError(
+            `${options.accounts}: ${error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message}`,
+          );
+        }
+        const { explainLookup } = await import("../../connectors/pra-privileged-identity/explain");
+        const explanation = explainLookup(
+          { username: options.user, distinguishedName: options.dn },
+          {
+            type: options.itemType,
+            hostname: options.host,
+            url: options.url,
+            additionalIp: options.additionalIp,
+            applicationName: options.app,
+            domain: options.hostDomain,
+          },
+          integration.plugin,
+          accounts,
+        );
+        if (options.format === "json") io.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
+        else {
+          const lines = [
+            ...explanation.attempts.map(
+              (a, i) => `identity ${i + 1}: ${a.identity}  (${a.why}) → ${a.kept} credential(s)`,
+            ),
+            `endpoint: by ${explanation.endpoint.by} ${explanation.endpoint.value}${explanation.endpoint.domain ? ` (domain ${explanation.endpoint.domain})` : ""}`,
+            ...explanation.credentials.map(
+              (c) =>
+                `${c.kept ? "kept    " : "filtered"}  ${c.account}: ${c.reason}${c.formats ? ` — offered as ${c.formats.join(", ")}` : ""}`,
+            ),
+            ...explanation.notes.map((n) => `note: ${n}`),
+          ];
+          io.stdout.write(`${lines.join("\n")}\n`);
+        }
+        setExit(EXIT.ok);
+      },
+    );
 }

@@ -126,20 +126,20 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     });
   });
 
-  withWaitOptions(
-    targetCommand(github, "resume", RESUME, "resume").option("--credentials <file>", CREDENTIALS),
-  ).action(async (options: TargetOptions & WaitOptions & { credentials?: string }) => {
-    const { connector, stackName } = chooseConnector(options);
-    const credentials = existingCredentialsFile(options.credentials, stackName);
-    const lines = terminalLines(io);
-    const wait = installationWait(options, lines);
-    await runFlow(lines, setExit, async () => {
-      const { resumeGithubApp } = await import("../../providers/github/manifest-flow/resume");
-      const completed = await resumeGithubApp(githubAppBlueprint(connector), credentials, { wait });
-      if (completed.recorded) lines.say(`recorded installedAppUrl in ${credentials}`);
-      return printCompleted(io, lines, completed, credentials);
-    });
-  });
+  withWaitOptions(targetCommand(github, "resume", RESUME, "resume").option("--credentials <file>", CREDENTIALS)).action(
+    async (options: TargetOptions & WaitOptions & { credentials?: string }) => {
+      const { connector, stackName } = chooseConnector(options);
+      const credentials = existingCredentialsFile(options.credentials, stackName);
+      const lines = terminalLines(io);
+      const wait = installationWait(options, lines);
+      await runFlow(lines, setExit, async () => {
+        const { resumeGithubApp } = await import("../../providers/github/manifest-flow/resume");
+        const completed = await resumeGithubApp(githubAppBlueprint(connector), credentials, { wait });
+        if (completed.recorded) lines.say(`recorded installedAppUrl in ${credentials}`);
+        return printCompleted(io, lines, completed, credentials);
+      });
+    },
+  );
 
   targetCommand(github, "verify", VERIFY, "check")
     .option("--credentials <file>", CREDENTIALS)

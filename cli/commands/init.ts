@@ -17,15 +17,15 @@ function chosenKinds(list: string): string[] {
       list
         .split(",")
         .map((k) => k.trim())
-        .filter(Boolean)
+        .filter(Boolean),
     ),
   ];
   const unknown = kinds.filter((k) => !(KIND_NAMES as string[]).includes(k));
   if (kinds.length === 0 || unknown.length) {
     throw new UsageError(
       `--kinds ${unknown.length ? `has unknown ${unknown.join(", ")}` : "is empty"}; choose from: ${KIND_NAMES.join(
-        ", "
-      )}`
+        ", ",
+      )}`,
     );
   }
   return kinds;
@@ -36,14 +36,14 @@ export function starterConfig(
   kinds: readonly string[],
   tenant: string,
   schemaPath: string,
-  exampleOf: (kind: string) => string
+  exampleOf: (kind: string) => string,
 ): string {
   const entries = kinds.map((kind) =>
     exampleOf(kind)
       .trimEnd()
       .split("\n")
       .map((line, i) => `${i === 0 ? "      - " : "        "}${line}`.trimEnd())
-      .join("\n")
+      .join("\n"),
   );
   return [
     `# yaml-language-server: $schema=${schemaPath}`,
@@ -79,7 +79,7 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
         kinds,
         options.tenant,
         relative(dirname(resolve(options.out)), SCHEMA_FILE),
-        exampleConnector
+        exampleConnector,
       );
       parseConfig(text, options.out, dirname(options.out)); // a bad --tenant is reported like any config problem
       try {
@@ -89,11 +89,11 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
         throw new UsageError(
           code === "EEXIST"
             ? `${options.out} already exists; nothing was written (name a new file with --out)`
-            : `cannot write ${options.out}: ${code}`
+            : `cannot write ${options.out}: ${code}`,
         );
       }
       io.stdout.write(
-        `wrote ${options.out} (${kinds.join(", ")}); next: npx insights-connectors plan --config ${options.out}\n`
+        `wrote ${options.out} (${kinds.join(", ")}); next: npx insights-connectors plan --config ${options.out}\n`,
       );
       setExit(EXIT.ok);
     });

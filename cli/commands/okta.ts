@@ -18,7 +18,9 @@ interface OktaOptions {
 export function registerOkta(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("okta")
-    .description("provision the Okta API-services app of every okta connector with Pulumi (needs the pulumi CLI and OKTA_API_TOKEN)")
+    .description(
+      "provision the Okta API-services app of every okta connector with Pulumi (needs the pulumi CLI and OKTA_API_TOKEN)",
+    )
     .addArgument(new Argument("<action>", "what to do").choices(["preview", "up", "destroy"]))
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .option("-t, --tenant <name...>", "only these tenants (default: all)")

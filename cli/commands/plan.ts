@@ -32,7 +32,9 @@ function extractionSummary(plan: Plan): string {
 export function registerPlan(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("plan")
-    .description("show, per tenant and connector, what will be provisioned and every grant with its origin (reads no secret, contacts nothing)")
+    .description(
+      "show, per tenant and connector, what will be provisioned and every grant with its origin (reads no secret, contacts nothing)",
+    )
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .addOption(new Option("-f, --format <format>", "output format").choices(PLAN_FORMATS).default("table"))
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
@@ -52,7 +54,9 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
         const { GrantConsistencyError, withExtractedGrants } = await import("../../review/attach");
         const { GrantCache } = await import("../../review/grant-cache");
         try {
-          plan = await withExtractedGrants(plan, config, { cache: options.cache ? GrantCache.open({ dir: options.cacheDir }) : undefined });
+          plan = await withExtractedGrants(plan, config, {
+            cache: options.cache ? GrantCache.open({ dir: options.cacheDir }) : undefined,
+          });
         } catch (error) {
           if (!(error instanceof GrantConsistencyError)) throw error;
           io.stderr.write(`error: ${error.message}\n`);

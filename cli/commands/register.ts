@@ -36,14 +36,23 @@ function installerFields(kind: string): string[] {
 
 /** Output sources in the order they are asked: explicit files first, then each engine's own. */
 async function outputSources(options: RegisterOptions): Promise<OutputSource[]> {
-  if (options.syntheticOutputs) return [(await import("../../register/synthetic")).syntheticOutputSource(statePath("synthetic-key.pem"))];
-  const { cloudFormationOutputSource, githubCredentialsSource, outputsFileSource, pulumiOutputSource, terraformOutputSource } = await import("../../register/outputs");
+  if (options.syntheticOutputs)
+    return [(await import("../../register/synthetic")).syntheticOutputSource(statePath("synthetic-key.pem"))];
+  const {
+    cloudFormationOutputSource,
+    githubCredentialsSource,
+    outputsFileSource,
+    pulumiOutputSource,
+    terraformOutputSource,
+  } = await import("../../register/outputs");
   return [
     ...(options.outputs ?? []).map((file) => {
       try {
         return outputsFileSource(file);
       } catch (error) {
-        throw new UsageError(`cannot read outputs file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new UsageError(
+          `cannot read outputs file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        );
       }
     }),
     ...(options.fromCloudformation ? [cloudFormationOutputSource()] : []),
@@ -57,33 +66,61 @@ async function outputSources(options: RegisterOptions): Promise<OutputSource[]> 
 export function registerRegister(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("register")
-    .description("register every connector as an Insights connector (create, update changed fields, leave the rest), then report connectivity")
+    .description(
+      "register every connector as an Insights connector (create, update changed fields, leave the rest), then report connectivity",
+    )
     .requiredOption("-c, --config <file>", "tenant config YAML")
-    .option("--emulator <url>", "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)")
+    .option(
+      "--emulator <url>",
+      "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)",
+    )
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .option("--dry-run", "show what would change; make no call that changes anything")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--concurrency <n>", "connectors registered at once", "4")
     .option("--settle-timeout <seconds>", "how long to wait for each connector's first connectivity check", "120")
     .option("--request-timeout <seconds>", "deadline of one API call, its retries and waits included", "60")
-    .option("--timeout <seconds>", "deadline of the whole run: calls and connectivity waits stop when it passes", "1800")
-    .option("--outputs <file...>", "stack outputs as JSON ({stack: {output: value}}, e.g. from cdk deploy --outputs-file)")
-    .option("--from-cloudformation", "read AWS stacks' outputs with CloudFormation DescribeStacks (AWS credentials from the environment)")
+    .option(
+      "--timeout <seconds>",
+      "deadline of the whole run: calls and connectivity waits stop when it passes",
+      "1800",
+    )
+    .option(
+      "--outputs <file...>",
+      "stack outputs as JSON ({stack: {output: value}}, e.g. from cdk deploy --outputs-file)",
+    )
+    .option(
+      "--from-cloudformation",
+      "read AWS stacks' outputs with CloudFormation DescribeStacks (AWS credentials from the environment)",
+    )
     .option("--cdktf-out <dir>", "synthesized CDKTF stacks, read with terraform output", "cdktf.out")
     .option("--github-dir <dir>", "GitHub App credentials files, <stack>.json", statePath("github"))
     .option("--pulumi-state <dir>", "local Pulumi state of the Okta stacks", statePath("pulumi"))
     .option("--sheet-dir <dir>", "where the sheet adapter writes", "registration-sheets")
-    .option("--reveal-secrets", "sheet adapter: also print the sheets with secret values, to a terminal only (files stay masked)")
+    .option(
+      "--reveal-secrets",
+      "sheet adapter: also print the sheets with secret values, to a terminal only (files stay masked)",
+    )
     .addOption(new Option("--synthetic-outputs", "use made-up stack outputs (demo and emulator only)").hideHelp())
     .action(async (options: RegisterOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
       if (options.revealSecrets && !io.stdout.isTTY) {
-        throw new UsageError("--reveal-secrets prints secrets and only does so to a terminal; stdout is redirected, so nothing was revealed");
+        throw new UsageError(
+          "--reveal-secrets prints secrets and only does so to a terminal; stdout is redirected, so nothing was revealed",
+        );
       }
-      if (options.syntheticOutputs && !options.emulator) throw new UsageError("--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant");
+      if (options.syntheticOutputs && !options.emulator)
+        throw new UsageError(
+          "--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant",
+        );
       // Every secret reference of the selected tenants, resolved before any call: all problems at once.
-      (await import("../../register/preflight")).checkSecretsResolve(config, { tenants: options.tenant, env: process.env, emulatorUrl: options.emulator, revealSecrets: options.revealSecrets });
+      (await import("../../register/preflight")).checkSecretsResolve(config, {
+        tenants: options.tenant,
+        env: process.env,
+        emulatorUrl: options.emulator,
+        revealSecrets: options.revealSecrets,
+      });
       const concurrency = positiveNumber(options.concurrency, "--concurrency");
       const settleTimeoutMs = positiveNumber(options.settleTimeout, "--settle-timeout") * 1000;
       const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
@@ -110,15 +147,19 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         sheetDir: options.sheetDir,
         emulatorUrl: options.emulator,
         revealSecrets: options.revealSecrets,
-        onResult: (result) => progress.status(`${(done += 1)} connector(s) done, last: ${result.tenant}/${result.name} ${result.action}`),
+        onResult: (result) =>
+          progress.status(`${(done += 1)} connector(s) done, last: ${result.tenant}/${result.name} ${result.action}`),
       }).finally(() => progress.close());
       if (options.format === "json") {
         const results = printableResults(run.results);
-        io.stdout.write(`${JSON.stringify({ dryRun: Boolean(options.dryRun), results, sheets: run.sheets }, null, 2)}\n`);
+        io.stdout.write(
+          `${JSON.stringify({ dryRun: Boolean(options.dryRun), results, sheets: run.sheets }, null, 2)}\n`,
+        );
       } else {
         const width = io.stdout.columns ?? 100;
         if (run.results.length) io.stdout.write(registerTable(run.results, Boolean(options.dryRun), width));
-        for (const sheet of run.sheets) io.stdout.write(`${options.dryRun ? "sheet (dry run, would write)" : "sheet"}: ${sheet}\n`);
+        for (const sheet of run.sheets)
+          io.stdout.write(`${options.dryRun ? "sheet (dry run, would write)" : "sheet"}: ${sheet}\n`);
         for (const sheet of run.revealedSheets) io.stdout.write(`\n${sheet}`);
         for (const r of printableResults(run.results).filter((r) => r.installation)) {
           const typed = installerFields(r.kind);

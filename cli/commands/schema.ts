@@ -10,7 +10,9 @@ export function registerSchema(program: Command, io: Io, setExit: (code: number)
     .action(async (options: { format: "json" | "markdown" }) => {
       const { configReferenceMarkdown, tenantConfigJsonSchema } = await import("../config-reference");
       io.stdout.write(
-        options.format === "json" ? `${JSON.stringify(tenantConfigJsonSchema(), null, 2)}\n` : configReferenceMarkdown()
+        options.format === "json"
+          ? `${JSON.stringify(tenantConfigJsonSchema(), null, 2)}\n`
+          : configReferenceMarkdown(),
       );
       setExit(EXIT.ok);
     });

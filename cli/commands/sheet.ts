@@ -18,7 +18,8 @@ export function registerSheet(program: Command, io: Io, setExit: (code: number) 
       checkTenantNames(config, [options.tenant], options.config);
       const tenant = config.tenants.find((t) => t.name === options.tenant)!;
       const planned = buildPlan(config, [tenant.name]).tenants[0].connectors;
-      for (const path of writeSheets(options.dir, tenant.name, tenantSheets(tenant, planned))) io.stdout.write(`sheet: ${path}\n`);
+      for (const path of writeSheets(options.dir, tenant.name, tenantSheets(tenant, planned)))
+        io.stdout.write(`sheet: ${path}\n`);
       setExit(EXIT.ok);
     });
 }

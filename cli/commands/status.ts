@@ -27,7 +27,10 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
         "update) and each rotating credential's age and next rotation",
     )
     .requiredOption("-c, --config <file>", "tenant config YAML")
-    .option("--emulator <url>", "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)")
+    .option(
+      "--emulator <url>",
+      "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)",
+    )
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--request-timeout <seconds>", "deadline of one API call, its retries and waits included", "60")
@@ -37,7 +40,10 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
       checkTenantNames(config, options.tenant, options.config);
       const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
       const runDeadline = new Deadline(positiveNumber(options.timeout, "--timeout") * 1000);
-      const [{ insightsApiFor }, { statusRow, statusTable }] = await Promise.all([import("../../register/insights-target"), import("../../register/report")]);
+      const [{ insightsApiFor }, { statusRow, statusTable }] = await Promise.all([
+        import("../../register/insights-target"),
+        import("../../register/report"),
+      ]);
       const { progress, onRetry } = insightsProgress(io);
       const rows: StatusRow[] = [];
       const tenants = config.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name));
@@ -58,10 +64,16 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
         }
       }
       progress.close();
-      if (options.format === "json") io.stdout.write(`${JSON.stringify({ connectors: rows, credentials, sheetTenants: skipped, failed }, null, 2)}\n`);
+      if (options.format === "json")
+        io.stdout.write(
+          `${JSON.stringify({ connectors: rows, credentials, sheetTenants: skipped, failed }, null, 2)}\n`,
+        );
       else {
         io.stdout.write(statusTable(rows, io.stdout.columns ?? 100));
-        for (const name of skipped) io.stdout.write(`${name}: sheet adapter, no API to ask; check Menu > Connectors > Configured in the console\n`);
+        for (const name of skipped)
+          io.stdout.write(
+            `${name}: sheet adapter, no API to ask; check Menu > Connectors > Configured in the console\n`,
+          );
         if (credentials.length) io.stdout.write(credentialStatusTable(credentials, io.stdout.columns ?? 100));
       }
       for (const { tenant, error } of failed) io.stderr.write(`error: ${tenant}: ${error}\n`);

@@ -38,23 +38,23 @@ export function lifecycleOptions(command: Command): Command {
     .requiredOption("-t, --tenant <name>", "the tenant to act on (one per run; CI runs one job per tenant)")
     .option(
       "--yes",
-      "make the changes without asking (required: there is no prompt, so CI and a terminal behave alike)"
+      "make the changes without asking (required: there is no prompt, so CI and a terminal behave alike)",
     )
     .option(
       "--emulator <url>",
-      "talk to a local Insights emulator instead of the tenant's target (e.g. http://127.0.0.1:8080)"
+      "talk to a local Insights emulator instead of the tenant's target (e.g. http://127.0.0.1:8080)",
     )
     .option(
       "--state-dir <dir>",
       "engines' local state: Terraform and Pulumi state, GitHub App credentials",
-      statePath()
+      statePath(),
     )
     .option("--cdktf-out <dir>", "where CDKTF stacks are synthesized and applied", "cdktf.out")
     .addOption(
       new Option(
         "--cdk-method <method>",
-        "how cdk deploys AWS stacks (direct: CreateStack, for CloudFormation emulators)"
-      ).choices(["direct", "change-set"])
+        "how cdk deploys AWS stacks (direct: CreateStack, for CloudFormation emulators)",
+      ).choices(["direct", "change-set"]),
     )
     .option("--request-timeout <seconds>", "deadline of one Insights API call, its retries included", "60")
     .option("--timeout <seconds>", "deadline of the whole run", "3600")
@@ -91,8 +91,8 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
       .command("up")
       .description(
         "per connector, in config order: get what the source needs from Insights (the AWS external ID), deploy its " +
-          "stack with its engine, register the outputs, wait for Connected; rotates keys that are due. Re-run to resume"
-      )
+          "stack with its engine, register the outputs, wait for Connected; rotates keys that are due. Re-run to resume",
+      ),
   )
     .option("--dry-run", "print the ordered steps and the engine commands; run and contact nothing")
     .option("--settle-timeout <seconds>", "how long to wait for each connector's first connectivity check", "300")

@@ -42,10 +42,13 @@ export function certificateServicesGrants(scope: string): Grant[] {
 
 /** The CA setting without which events 4886 and 4887 are never logged. */
 export function certificateServicesNotices(): PlanNotice[] {
-  return [{
-    kind: "step",
-    text: "on each certification authority: Certification Authority snap-in > CA Properties > Auditing, " +
-      "enable 'Issue and manage certificate requests' (else events 4886 and 4887 are not logged)",
-    origin: ORIGIN,
-  }];
+  return [
+    {
+      kind: "step",
+      text:
+        "on each certification authority: Certification Authority snap-in > CA Properties > Auditing, " +
+        "enable 'Issue and manage certificate requests' (else events 4886 and 4887 are not logged)",
+      origin: ORIGIN,
+    },
+  ];
 }

@@ -55,7 +55,9 @@ function adGrants(c: ActiveDirectoryConnectorConfig): Grant[] {
       c.ldapPort === 636 ? "LDAP over SSL" : "plain LDAP: only where SSL/636 is not available",
     ),
     ...AD_OUTBOUND_URLS.map((url) => grant("network-allow", `member server -> ${url} (TCP 443)`)),
-    ...AD_DC_FIREWALL_RULES.map((rule) => grant("network-allow", `domain controllers inbound: ${rule}`, "from the member server")),
+    ...AD_DC_FIREWALL_RULES.map((rule) =>
+      grant("network-allow", `domain controllers inbound: ${rule}`, "from the member server"),
+    ),
     ...certificateServicesGrants(scope),
   ];
 }

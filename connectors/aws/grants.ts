@@ -35,7 +35,8 @@ export function awsGrants(config: AwsConnectorConfig): Grant[] {
       access: "read",
       condition: "StringEquals sts:ExternalId",
       origin: guide(`${SECTION} (BtConnectorExternalId)`),
-      note: `Insights assumes the role only with the external ID shown in its connection panel; ` +
+      note:
+        `Insights assumes the role only with the external ID shown in its connection panel; ` +
         `the deploy takes it from ${config.externalId} as the BtConnectorExternalId parameter`,
     },
     {

@@ -11,7 +11,8 @@ export const aws: ConnectorKind<AwsConnectorConfig> = {
     mode: "stack",
     engine: "aws-cdk",
     stack: "stacks/aws",
-    summary: "IAM role trusted by Insights with an external ID; StackSet to every member account when organization-wide",
+    summary:
+      "IAM role trusted by Insights with an external ID; StackSet to every member account when organization-wide",
   },
   config: awsConnectorConfig,
   registration: awsRegistration,

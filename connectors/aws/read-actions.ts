@@ -20,6 +20,8 @@ export const IDENTITY_READ_ACTIONS: Readonly<Record<string, readonly string[]>> 
 
 /** Origin of an action: the service's page of the AWS Service Authorization Reference. */
 export function readActionOrigin(service: string): string {
-  return `AWS Service Authorization Reference, ${service} (Read actions not in SecurityAudit): ` +
-    VENDOR_DOCS.awsIdentityStoreActions;
+  return (
+    `AWS Service Authorization Reference, ${service} (Read actions not in SecurityAudit): ` +
+    VENDOR_DOCS.awsIdentityStoreActions
+  );
 }

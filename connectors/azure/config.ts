@@ -5,51 +5,56 @@ import { AZURE_PERMISSION_GROUP_NAMES, REQUIRED_AZURE_GROUP } from "./permission
 import { MAX_SECRET_DAYS } from "./secret-lifetime";
 
 /** The `azure` entry of a tenant config (guide: "Connect Identity Security Insights to Microsoft Azure"). */
-export const azureConnectorConfig = z.strictObject({
-  kind: z.literal("azure"),
-  name: connectorName,
-  tenantId: guid,
-  /** Display name of the app registration and its service principal. */
-  servicePrincipalName: z.string().trim().min(1).max(120).default("BT-SP-Connector"),
-  /** Lifetime of the client secret; a new one overlaps the old before it expires. */
-  secretRotationDays: z
-    .number()
-    .int()
-    .min(7, "must be at least 7 days")
-    .max(MAX_SECRET_DAYS, `must be at most ${MAX_SECRET_DAYS} days (Entra's limit is 24 months)`)
-    .default(90),
-  /**
-   * The "Directory Name" Insights shows (Entra ID > Properties > Name). The azuread
-   * provider cannot read the tenant's display name, so without it the stack reports
-   * the tenant's initial `*.onmicrosoft.com` domain.
-   */
-  directoryName: z.string().trim().min(1).max(256).optional(),
-  /**
-   * Reader at the tenant root management group, for Azure resources. On by default:
-   * BeyondTrust's Azure page lists "Management groups: Reader" among the required
-   * permissions. `false` is an opt-out that plan shows as reduced coverage.
-   */
-  azureResources: z.boolean().default(true),
-  /**
-   * An existing subscription for the azurerm provider, which will not start without
-   * one even for management-group work. Only used with `azureResources`; when left out,
-   * azurerm reads `ARM_SUBSCRIPTION_ID` at apply time (synth and plan need neither).
-   */
-  subscriptionId: guid.optional(),
-  /** Permission groups to grant; the default is all of them. */
-  permissionGroups: z
-    .array(z.enum(AZURE_PERMISSION_GROUP_NAMES as [string, ...string[]]))
-    .min(1)
-    .default([...AZURE_PERMISSION_GROUP_NAMES])
-    .superRefine((groups, ctx) => {
-      if (!groups.includes(REQUIRED_AZURE_GROUP)) {
-        ctx.addIssue({ code: "custom", message: `must include "${REQUIRED_AZURE_GROUP}": the connector reads users and groups with it` });
-      }
-      if (new Set(groups).size !== groups.length) ctx.addIssue({ code: "custom", message: "lists a group twice" });
-    }),
-}).superRefine((config, ctx) => {
-  if (config.subscriptionId !== undefined && !config.azureResources) {
-    ctx.addIssue({ code: "custom", path: ["subscriptionId"], message: "only applies with azureResources: true" });
-  }
-}, evenWithFieldErrors);
+export const azureConnectorConfig = z
+  .strictObject({
+    kind: z.literal("azure"),
+    name: connectorName,
+    tenantId: guid,
+    /** Display name of the app registration and its service principal. */
+    servicePrincipalName: z.string().trim().min(1).max(120).default("BT-SP-Connector"),
+    /** Lifetime of the client secret; a new one overlaps the old before it expires. */
+    secretRotationDays: z
+      .number()
+      .int()
+      .min(7, "must be at least 7 days")
+      .max(MAX_SECRET_DAYS, `must be at most ${MAX_SECRET_DAYS} days (Entra's limit is 24 months)`)
+      .default(90),
+    /**
+     * The "Directory Name" Insights shows (Entra ID > Properties > Name). The azuread
+     * provider cannot read the tenant's display name, so without it the stack reports
+     * the tenant's initial `*.onmicrosoft.com` domain.
+     */
+    directoryName: z.string().trim().min(1).max(256).optional(),
+    /**
+     * Reader at the tenant root management group, for Azure resources. On by default:
+     * BeyondTrust's Azure page lists "Management groups: Reader" among the required
+     * permissions. `false` is an opt-out that plan shows as reduced coverage.
+     */
+    azureResources: z.boolean().default(true),
+    /**
+     * An existing subscription for the azurerm provider, which will not start without
+     * one even for management-group work. Only used with `azureResources`; when left out,
+     * azurerm reads `ARM_SUBSCRIPTION_ID` at apply time (synth and plan need neither).
+     */
+    subscriptionId: guid.optional(),
+    /** Permission groups to grant; the default is all of them. */
+    permissionGroups: z
+      .array(z.enum(AZURE_PERMISSION_GROUP_NAMES as [string, ...string[]]))
+      .min(1)
+      .default([...AZURE_PERMISSION_GROUP_NAMES])
+      .superRefine((groups, ctx) => {
+        if (!groups.includes(REQUIRED_AZURE_GROUP)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `must include "${REQUIRED_AZURE_GROUP}": the connector reads users and groups with it`,
+          });
+        }
+        if (new Set(groups).size !== groups.length) ctx.addIssue({ code: "custom", message: "lists a group twice" });
+      }),
+  })
+  .superRefine((config, ctx) => {
+    if (config.subscriptionId !== undefined && !config.azureResources) {
+      ctx.addIssue({ code: "custom", path: ["subscriptionId"], message: "only applies with azureResources: true" });
+    }
+  }, evenWithFieldErrors);
 export type AzureConnectorConfig = z.output<typeof azureConnectorConfig>;

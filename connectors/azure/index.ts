@@ -12,7 +12,8 @@ export const azure: ConnectorKind<AzureConnectorConfig> = {
     mode: "stack",
     engine: "cdktf",
     stack: "stacks/azure",
-    summary: "Entra app registration + service principal, Graph/Office 365 app roles with admin consent, rotating secret",
+    summary:
+      "Entra app registration + service principal, Graph/Office 365 app roles with admin consent, rotating secret",
   },
   config: azureConnectorConfig,
   registration: azureRegistration,

@@ -15,24 +15,31 @@ const REQUIRED_PERMISSIONS = `${BT_DOCS.azure} (Required roles and permissions: 
  */
 export function azureNotices(config: AzureConnectorConfig): PlanNotice[] {
   if (!config.azureResources) {
-    return [{
-      kind: "reduced-coverage",
-      text: "azureResources: false leaves out Reader at the tenant root management group: " +
-        "Insights sees no Azure subscriptions or resources, only Entra ID",
-      origin: REQUIRED_PERMISSIONS,
-    }];
+    return [
+      {
+        kind: "reduced-coverage",
+        text:
+          "azureResources: false leaves out Reader at the tenant root management group: " +
+          "Insights sees no Azure subscriptions or resources, only Entra ID",
+        origin: REQUIRED_PERMISSIONS,
+      },
+    ];
   }
-  const notices: PlanNotice[] = [{
-    kind: "elevation",
-    text: "the deploying Global Administrator turns on 'Access management for Azure resources' " +
-      "(Entra ID > Properties) before the apply that creates Reader at the root management group, " +
-      "and turns it off again straight after",
-    origin: AZURE_ACCESS,
-  }];
+  const notices: PlanNotice[] = [
+    {
+      kind: "elevation",
+      text:
+        "the deploying Global Administrator turns on 'Access management for Azure resources' " +
+        "(Entra ID > Properties) before the apply that creates Reader at the root management group, " +
+        "and turns it off again straight after",
+      origin: AZURE_ACCESS,
+    },
+  ];
   if (!config.subscriptionId) {
     notices.push({
       kind: "step",
-      text: "azurerm needs an existing subscription even for management-group work: " +
+      text:
+        "azurerm needs an existing subscription even for management-group work: " +
         "set subscriptionId in the config or ARM_SUBSCRIPTION_ID before the apply",
       origin: AZURERM_SUBSCRIPTION_MANDATORY,
     });

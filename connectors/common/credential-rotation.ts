@@ -68,10 +68,11 @@ export type KeySlot = z.output<typeof keySlot>;
  * already deployed beside it but not yet registered. The overlap is what keeps the connector
  * working: the old key is removed only by the apply after the new one is registered.
  */
-export const keySlots = z.strictObject({ current: keySlot, next: keySlot.optional() }).refine(
-  (slots) => !slots.next || slots.next.generation > slots.current.generation,
-  { message: "next.generation must be greater than current.generation" },
-);
+export const keySlots = z
+  .strictObject({ current: keySlot, next: keySlot.optional() })
+  .refine((slots) => !slots.next || slots.next.generation > slots.current.generation, {
+    message: "next.generation must be greater than current.generation",
+  });
 export type KeySlots = z.output<typeof keySlots>;
 
 /** The key Insights must hold: the next one while a rotation is under way, else the current one. */

@@ -26,7 +26,12 @@ export function passwordSafeGroupGrants(source: string, scope: string): Grant[] 
     ...(note ? { note } : {}),
   });
   return [
-    grant("API Registration: Insights (API Key Policy)", "read", "step 5", "the group may use the Insights API registration"),
+    grant(
+      "API Registration: Insights (API Key Policy)",
+      "read",
+      "step 5",
+      "the group may use the Insights API registration",
+    ),
     ...PASSWORD_SAFE_READ_FEATURES.map((feature) => grant(`Feature: ${feature} (Read Only)`, "read", "step 6")),
     grant("Feature: User Audits (Full Control)", "write", "step 6", "the guide demands Full Control on User Audits"),
     grant("Smart Group: All Assets (Read Only)", "read", "step 7"),

@@ -38,7 +38,11 @@ export function remoteAccessApiAccountGrants(
     grant("Enable XML API", "read", "site-wide API switch (step 2)"),
     grant("Command API: Read only", "read"),
     grant("Configuration API: Allow Access", "write", "the guide demands it; needed to list vault accounts"),
-    grant("Configuration API: Manage Vault Accounts", "write", "the guide demands it; Insights reads vault accounts and their usage"),
+    grant(
+      "Configuration API: Manage Vault Accounts",
+      "write",
+      "the guide demands it; Insights reads vault accounts and their usage",
+    ),
     grant(`Reporting API: ${sessionReports.label}`, "read", undefined, sessionReports.origin ?? origin),
     grant("Reporting API: Allow Access to Syslog Reports", "read"),
   ];

@@ -38,8 +38,8 @@ export function gcpApiTargets(config: GcpConnectorConfig): GcpApiTargets {
     enableApisOn === "connector-project"
       ? { kind: "none" }
       : enableApisOn === "all-projects"
-      ? { kind: "organization", organizationId: config.organizationId }
-      : { kind: "list", projectIds: [...new Set(enableApisOn)].filter((id) => id !== connectorProjectId) };
+        ? { kind: "organization", organizationId: config.organizationId }
+        : { kind: "list", projectIds: [...new Set(enableApisOn)].filter((id) => id !== connectorProjectId) };
   return {
     connectorProject: { projectId: connectorProjectId, apis: GCP_CONNECTOR_PROJECT_ENABLED_APIS },
     otherProjects,

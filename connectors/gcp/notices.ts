@@ -10,12 +10,15 @@ const GOOGLE_KEY_DELETE =
  * old key stays valid until the step after register, so Insights never holds a deleted key.
  */
 export function gcpNotices(config: { keyRotationDays: number }): PlanNotice[] {
-  return [{
-    kind: "step",
-    text: `the service account key is rotated every ${config.keyRotationDays} days by overlap: an apply adds the ` +
-      "new key beside the old one, register gives Insights the new key, and only the next apply deletes the old " +
-      "key (up runs the three steps; by hand, pass the generations with " +
-      "-var service_account_key_generations=[n,n+1], register, then [n+1])",
-    origin: GOOGLE_KEY_DELETE,
-  }];
+  return [
+    {
+      kind: "step",
+      text:
+        `the service account key is rotated every ${config.keyRotationDays} days by overlap: an apply adds the ` +
+        "new key beside the old one, register gives Insights the new key, and only the next apply deletes the old " +
+        "key (up runs the three steps; by hand, pass the generations with " +
+        "-var service_account_key_generations=[n,n+1], register, then [n+1])",
+      origin: GOOGLE_KEY_DELETE,
+    },
+  ];
 }

@@ -11,7 +11,8 @@ export const okta: ConnectorKind<OktaConnectorConfig> = {
     mode: "stack",
     engine: "pulumi",
     stack: "stacks/okta",
-    summary: "API Services app (client credentials, private key JWT, DPoP off), read scopes, custom IAM read role + resource set, Read-only Administrator",
+    summary:
+      "API Services app (client credentials, private key JWT, DPoP off), read scopes, custom IAM read role + resource set, Read-only Administrator",
   },
   config: oktaConnectorConfig,
   registration: oktaRegistration,

@@ -54,6 +54,9 @@ export const pingoneConnectorConfig = z.strictObject({
     .max(PREVIOUS_SECRET_GRACE_DAYS.max, `must be at most ${PREVIOUS_SECRET_GRACE_DAYS.max} days (PingOne's limit)`)
     .default(PREVIOUS_SECRET_GRACE_DAYS.default),
   /** Built-in roles to grant; each must be a "Read Only" role a worker app can hold. */
-  roles: z.array(workerAppRole).min(1).default([...DEFAULT_PINGONE_ROLES]),
+  roles: z
+    .array(workerAppRole)
+    .min(1)
+    .default([...DEFAULT_PINGONE_ROLES]),
 });
 export type PingOneConnectorConfig = z.output<typeof pingoneConnectorConfig>;

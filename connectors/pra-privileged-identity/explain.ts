@@ -77,7 +77,12 @@ const WINDOWS: readonly JumpItemType[] = ["jump-client", "rdp", "rdp-secureapp"]
 
 /** `FQDN=NetBIOS` lines as a lookup, case-insensitive on the FQDN. */
 function domainMap(lines: readonly string[]): Map<string, string> {
-  return new Map(lines.map((line) => line.trim().split("=")).filter((p) => p.length === 2).map(([fqdn, netbios]) => [fqdn.toLowerCase(), netbios]));
+  return new Map(
+    lines
+      .map((line) => line.trim().split("="))
+      .filter((p) => p.length === 2)
+      .map(([fqdn, netbios]) => [fqdn.toLowerCase(), netbios]),
+  );
 }
 
 /** A user as PRA reports it: its name and, if any, its domain (NetBIOS or FQDN). */
@@ -91,7 +96,10 @@ export function parseConsoleUser(user: ConsoleUser): { name: string; domain?: st
     const dc = parts.filter(([k]) => k?.toLowerCase() === "dc").map(([, v]) => v);
     if (dc.length) return { name: user.username, domain: dc.join("."), from: "LDAP distinguished name" };
   }
-  return { name: user.username, from: "username only (a local user, or a provider such as RADIUS that sends no domain)" };
+  return {
+    name: user.username,
+    from: "username only (a local user, or a provider such as RADIUS that sends no domain)",
+  };
 }
 
 /** Map Domains: PRA reports FQDNs, PI may expect NetBIOS names. */
@@ -101,18 +109,27 @@ function mapDomain(domain: string, map: Map<string, string>, notes: string[]): s
     notes.push(`Map Domains: ${domain} → ${mapped}`);
     return mapped;
   }
-  if (domain.includes(".")) notes.push(`Map Domains has no entry for ${domain}: PI is asked for ${domain}\\… (add ${domain}=NETBIOS if PI knows it by its NetBIOS name)`);
+  if (domain.includes("."))
+    notes.push(
+      `Map Domains has no entry for ${domain}: PI is asked for ${domain}\\… (add ${domain}=NETBIOS if PI knows it by its NetBIOS name)`,
+    );
   return domain;
 }
 
 /** The identities the plugin tries, in order (domain account, default domain, fallback to local). */
-function identityAttempts(user: ConsoleUser, settings: ExplainSettings, map: Map<string, string>, notes: string[]): { identity: string; why: string }[] {
+function identityAttempts(
+  user: ConsoleUser,
+  settings: ExplainSettings,
+  map: Map<string, string>,
+  notes: string[],
+): { identity: string; why: string }[] {
   const parsed = parseConsoleUser(user);
   notes.push(`console user ${user.username} read as ${parsed.from}`);
   if (parsed.domain) {
     const domain = mapDomain(parsed.domain, map, notes);
     const attempts = [{ identity: `${domain}\\${parsed.name}`, why: "domain user" }];
-    if (settings.fallbackToLocalAccount) attempts.push({ identity: parsed.name, why: "fallback to local account: no credential for the domain account" });
+    if (settings.fallbackToLocalAccount)
+      attempts.push({ identity: parsed.name, why: "fallback to local account: no credential for the domain account" });
     return attempts;
   }
   if (settings.defaultDomainForLocalUsers) {
@@ -129,7 +146,11 @@ function identityAttempts(user: ConsoleUser, settings: ExplainSettings, map: Map
 function endpointKey(item: JumpItem, settings: ExplainSettings, notes: string[]): Explanation["endpoint"] {
   if (item.type === "web") {
     const host = new URL(item.url ?? "").hostname;
-    return { by: "url-host", value: host, ...(host.includes(".") && !IPV4.test(host) ? { domain: host.slice(host.indexOf(".") + 1) } : {}) };
+    return {
+      by: "url-host",
+      value: host,
+      ...(host.includes(".") && !IPV4.test(host) ? { domain: host.slice(host.indexOf(".") + 1) } : {}),
+    };
   }
   const host = item.hostname ?? "";
   const hostIsIp = IPV4.test(host);
@@ -150,27 +171,46 @@ function sameDomain(a: string, b: string, map: Map<string, string>): boolean {
 }
 
 /** One credential: kept, or filtered with the setting or fact that filtered it. */
-function judge(account: PiAccount, identity: string, item: JumpItem, endpoint: Explanation["endpoint"], settings: ExplainSettings, map: Map<string, string>): CredentialVerdict {
+function judge(
+  account: PiAccount,
+  identity: string,
+  item: JumpItem,
+  endpoint: Explanation["endpoint"],
+  settings: ExplainSettings,
+  map: Map<string, string>,
+): CredentialVerdict {
   const no = (reason: string): CredentialVerdict => ({ account: account.accountName, kept: false, reason });
   const permission = Object.entries(account.access).find(([who]) => who.toLowerCase() === identity.toLowerCase())?.[1];
   if (!permission) return no(`${identity} has no permission on it in PI`);
-  if (permission === "remote-session-only" && !settings.includeRemoteSessionOnlyCredentials) return no("the user only has Allow Remote Session permission (Include credentials where user only has Allow Remote Session permission is off)");
-  if (account.sharedList && !settings.includeSharedCredentialLists) return no("it comes from a shared credential list (Include credentials from Shared Credential Lists is off)");
-  if (item.type === "rdp-secureapp" && account.application !== item.applicationName) return no(`it is not for application ${item.applicationName ?? "(none)"}`);
-  if (item.type !== "rdp-secureapp" && account.application) return no(`it is an application credential (${account.application}), offered to RDP + SecureApp items only`);
+  if (permission === "remote-session-only" && !settings.includeRemoteSessionOnlyCredentials)
+    return no(
+      "the user only has Allow Remote Session permission (Include credentials where user only has Allow Remote Session permission is off)",
+    );
+  if (account.sharedList && !settings.includeSharedCredentialLists)
+    return no("it comes from a shared credential list (Include credentials from Shared Credential Lists is off)");
+  if (item.type === "rdp-secureapp" && account.application !== item.applicationName)
+    return no(`it is not for application ${item.applicationName ?? "(none)"}`);
+  if (item.type !== "rdp-secureapp" && account.application)
+    return no(`it is an application credential (${account.application}), offered to RDP + SecureApp items only`);
   const windows = WINDOWS.includes(item.type);
 
   if (account.type === "local") {
     const system = account.system ?? "";
     if (endpoint.by === "ip" || (endpoint.by === "url-host" && IPV4.test(endpoint.value))) {
-      return system === endpoint.value ? { account: account.accountName, kept: true, reason: `local account on ${system}, matched by IP` } : no(`local account on ${system}, not ${endpoint.value}`);
+      return system === endpoint.value
+        ? { account: account.accountName, kept: true, reason: `local account on ${system}, matched by IP` }
+        : no(`local account on ${system}, not ${endpoint.value}`);
     }
     // The filter applies whenever the endpoint's hostname and domain are known; a system PI
     // stores by short name (or IP) has no FQDN, so it cannot match and is filtered out.
     if (windows && settings.filterLocalCredentialsForWindows && endpoint.domain) {
       const fqdn = `${shortName(endpoint.value)}.${endpoint.domain}`.toLowerCase();
       return system.toLowerCase() === fqdn
-        ? { account: account.accountName, kept: true, reason: `local account on ${system}, FQDN matches (filter local credentials for Windows Jump Items)` }
+        ? {
+            account: account.accountName,
+            kept: true,
+            reason: `local account on ${system}, FQDN matches (filter local credentials for Windows Jump Items)`,
+          }
         : no(`local account on ${system}: the FQDN must be ${fqdn} (filter local credentials for Windows Jump Items)`);
     }
     return shortName(system) === shortName(endpoint.value)
@@ -182,23 +222,46 @@ function judge(account: PiAccount, identity: string, item: JumpItem, endpoint: E
   const formats = [account.accountName, `${account.accountName}@${domain}`, `${domain}\\${account.accountName}`];
   if (item.type === "shell") {
     return settings.includeDomainCredentialsForShell
-      ? { account: account.accountName, kept: true, reason: `domain credential of ${domain} (Include domain credentials for Shell Jump Items)`, formats }
+      ? {
+          account: account.accountName,
+          kept: true,
+          reason: `domain credential of ${domain} (Include domain credentials for Shell Jump Items)`,
+          formats,
+        }
       : no("domain credential, and Include domain credentials for Shell Jump Items is off");
   }
   if (item.type === "web") {
     return settings.includeDomainCredentialsForWeb
-      ? { account: account.accountName, kept: true, reason: `domain credential of ${domain} (Include domain credentials for Web Jump Items)`, formats }
+      ? {
+          account: account.accountName,
+          kept: true,
+          reason: `domain credential of ${domain} (Include domain credentials for Web Jump Items)`,
+          formats,
+        }
       : no("domain credential, and Include domain credentials for Web Jump Items is off");
   }
   if (endpoint.domain && settings.filterDomainCredentialsForWindows) {
     return sameDomain(domain, endpoint.domain, map)
       ? { account: account.accountName, kept: true, reason: `domain credential of ${domain}, the endpoint's domain` }
-      : no(`domain credential of ${domain}, but the endpoint is in ${endpoint.domain} (filter domain credentials for Windows Jump Items)`);
+      : no(
+          `domain credential of ${domain}, but the endpoint is in ${endpoint.domain} (filter domain credentials for Windows Jump Items)`,
+        );
   }
-  return { account: account.accountName, kept: true, reason: endpoint.domain ? `domain credential of ${domain} (domain filtering is off)` : `domain credential of ${domain}: the endpoint's domain is not known, so every domain's credentials are offered` };
+  return {
+    account: account.accountName,
+    kept: true,
+    reason: endpoint.domain
+      ? `domain credential of ${domain} (domain filtering is off)`
+      : `domain credential of ${domain}: the endpoint's domain is not known, so every domain's credentials are offered`,
+  };
 }
 
-export function explainLookup(user: ConsoleUser, item: JumpItem, settings: ExplainSettings, accounts: readonly PiAccount[]): Explanation {
+export function explainLookup(
+  user: ConsoleUser,
+  item: JumpItem,
+  settings: ExplainSettings,
+  accounts: readonly PiAccount[],
+): Explanation {
   const notes: string[] = [];
   const map = domainMap(settings.mapDomains);
   const candidates = identityAttempts(user, settings, map, notes);
@@ -212,6 +275,7 @@ export function explainLookup(user: ConsoleUser, item: JumpItem, settings: Expla
     chosen = { identity, credentials };
     if (kept > 0) break;
   }
-  if (chosen.credentials.every((c) => !c.kept)) notes.push("no credential matched: an empty list is a valid result of Test Settings, not an error");
+  if (chosen.credentials.every((c) => !c.kept))
+    notes.push("no credential matched: an empty list is a valid result of Test Settings, not an error");
   return { attempts, identity: chosen.identity, endpoint, credentials: chosen.credentials, notes };
 }

@@ -15,7 +15,8 @@ export const praPrivilegedIdentity: ConnectorKind<PraPrivilegedIdentityConfig> =
   guideSection: "Privileged Identity (PRA integration)",
   provisioning: {
     mode: "integration",
-    summary: "PRA OAuth API account, PI delegation identity, Endpoint Credential Manager with the PI plugin (sheet, ecm check-network, ecm explain)",
+    summary:
+      "PRA OAuth API account, PI delegation identity, Endpoint Credential Manager with the PI plugin (sheet, ecm check-network, ecm explain)",
   },
   config: praPrivilegedIdentityConfig,
   registration: piPluginSettingsForm,

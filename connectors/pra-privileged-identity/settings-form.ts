@@ -17,9 +17,18 @@ export const piPluginSettingsForm = defineForm([
   plainText("globalApprover", "Global Approver"),
   optional(plainText("mapDomains", "Map Domains")),
   plainText("includeSharedCredentialLists", "Include credentials from Shared Credential Lists"),
-  plainText("includeRemoteSessionOnlyCredentials", "Include credentials where user only has Allow Remote Session permission"),
-  plainText("filterDomainCredentialsForWindows", "If host domain is known, filter domain credentials for Windows Jump Items"),
-  plainText("filterLocalCredentialsForWindows", "If host domain is known, filter local credentials for Windows Jump Items"),
+  plainText(
+    "includeRemoteSessionOnlyCredentials",
+    "Include credentials where user only has Allow Remote Session permission",
+  ),
+  plainText(
+    "filterDomainCredentialsForWindows",
+    "If host domain is known, filter domain credentials for Windows Jump Items",
+  ),
+  plainText(
+    "filterLocalCredentialsForWindows",
+    "If host domain is known, filter local credentials for Windows Jump Items",
+  ),
   plainText("includeDomainCredentialsForShell", "Include domain credentials for Shell Jump Items"),
   plainText("includeDomainCredentialsForWeb", "Include domain credentials for Web Jump Items"),
   plainText("preferIpLookup", "Prefer lookup of credentials by IP address over hostname"),
@@ -33,7 +42,8 @@ const checkbox = (on: boolean): PlannedValue => ({ from: "config", value: on ? "
 
 export function piPluginSettingsPlanned(config: PraPrivilegedIdentityConfig): Record<string, PlannedValue> {
   const p = config.plugin;
-  const text = (value: string | undefined): PlannedValue | undefined => (value === undefined ? undefined : { from: "config", value });
+  const text = (value: string | undefined): PlannedValue | undefined =>
+    value === undefined ? undefined : { from: "config", value };
   const entries: [string, PlannedValue | undefined][] = [
     ["endpointUrl", text(p.endpointUrl)],
     ["apiUser", text(p.apiUser)],
@@ -52,9 +62,19 @@ export function piPluginSettingsPlanned(config: PraPrivilegedIdentityConfig): Re
     ["includeDomainCredentialsForWeb", checkbox(p.includeDomainCredentialsForWeb)],
     ["preferIpLookup", checkbox(p.preferIpLookup)],
     ["enableSpinJobs", checkbox(p.enableSpinJobs)],
-    ["piVersion", text(p.piVersion === "with-built-in-spin-api" ? "a version with the built-in spin API" : "a version before the built-in spin API")],
+    [
+      "piVersion",
+      text(
+        p.piVersion === "with-built-in-spin-api"
+          ? "a version with the built-in spin API"
+          : "a version before the built-in spin API",
+      ),
+    ],
     ["jobComment", text(p.jobComment)],
-    ["passwordChangeTemplateJobIds", p.passwordChangeTemplateJobIds.length ? text(p.passwordChangeTemplateJobIds.join(", ")) : undefined],
+    [
+      "passwordChangeTemplateJobIds",
+      p.passwordChangeTemplateJobIds.length ? text(p.passwordChangeTemplateJobIds.join(", ")) : undefined,
+    ],
   ];
   return Object.fromEntries(entries.filter((e): e is [string, PlannedValue] => e[1] !== undefined));
 }

@@ -28,7 +28,9 @@ export function praPrivilegedIdentitySheet(tenant: string, config: PraPrivileged
     `2. Select (or add as an Explicit Identity) **${config.plugin.apiUser}**; its password is the one behind \`${config.plugin.apiPassword}\`.`,
     `3. Let it impersonate: ${config.impersonates.map((i) => `**${i}**`).join(", ")}. Verify the mappings and click OK.`,
     ...(config.plugin.enableSpinJobs
-      ? ["4. Spin jobs are on: Delegation > Web Application Global Delegation Permissions > add **All Access** for it, and check **Ignore Password Checkout**."]
+      ? [
+          "4. Spin jobs are on: Delegation > Web Application Global Delegation Permissions > add **All Access** for it, and check **Ignore Password Checkout**.",
+        ]
       : ["4. Spin jobs are off: no All Access permission is needed."]),
     "5. Make sure the PI SDK Web Services are installed and enabled (Manage Web Appliance in newer versions).",
     "",
@@ -54,7 +56,10 @@ export function praPrivilegedIdentitySheet(tenant: string, config: PraPrivileged
     "",
     "| From | To | Port | Purpose |",
     "| --- | --- | --- | --- |",
-    ...config.ecmHosts.flatMap((ecm) => [`| ${ecm} | ${pra} (B Series) | 443 | ECM calls to the BeyondTrust API |`, `| ${ecm} | ${piHost(config).split(":")[0]} (Privileged Identity) | 443 | ECM calls to PI SDK Web Services |`]),
+    ...config.ecmHosts.flatMap((ecm) => [
+      `| ${ecm} | ${pra} (B Series) | 443 | ECM calls to the BeyondTrust API |`,
+      `| ${ecm} | ${piHost(config).split(":")[0]} (Privileged Identity) | 443 | ECM calls to PI SDK Web Services |`,
+    ]),
     "",
     "Check from each ECM server with `insights-connectors ecm check-network`.",
     "",

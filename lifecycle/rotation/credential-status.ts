@@ -37,14 +37,16 @@ export function credentialStatusRows(
     }
     const createdAt = new Date(record.createdAt);
     const rotation = rotationStatus(createdAt, rotationDays, now);
-    return [{
-      ...base,
-      createdAt: createdAt.toISOString(),
-      ageDays: rotation.ageDays,
-      nextRotation: rotation.dueAt.toISOString(),
-      due: rotation.due,
-      source: `${record.source}, registered ${record.registeredAt}`,
-    }];
+    return [
+      {
+        ...base,
+        createdAt: createdAt.toISOString(),
+        ageDays: rotation.ageDays,
+        nextRotation: rotation.dueAt.toISOString(),
+        due: rotation.due,
+        source: `${record.source}, registered ${record.registeredAt}`,
+      },
+    ];
   });
 }
 

@@ -53,15 +53,30 @@ export class RoleAssignment extends BoundResource {
   static readonly tfResourceType = "azurerm_role_assignment";
 
   constructor(scope: Construct, id: string, config: RoleAssignmentConfig) {
-    const { scope: assignmentScope, roleDefinitionName, principalId, principalType, skipServicePrincipalAadCheck, description, ...meta } = config;
-    super(scope, id, AZURERM, RoleAssignment.tfResourceType, {
+    const {
       scope: assignmentScope,
-      role_definition_name: roleDefinitionName,
-      principal_id: principalId,
-      principal_type: principalType,
-      skip_service_principal_aad_check: skipServicePrincipalAadCheck,
+      roleDefinitionName,
+      principalId,
+      principalType,
+      skipServicePrincipalAadCheck,
       description,
-    }, meta);
+      ...meta
+    } = config;
+    super(
+      scope,
+      id,
+      AZURERM,
+      RoleAssignment.tfResourceType,
+      {
+        scope: assignmentScope,
+        role_definition_name: roleDefinitionName,
+        principal_id: principalId,
+        principal_type: principalType,
+        skip_service_principal_aad_check: skipServicePrincipalAadCheck,
+        description,
+      },
+      meta,
+    );
   }
 
   /** The assignment's resource ID. */

@@ -163,8 +163,8 @@ export function runEngine(
       const why = timedOut
         ? `was stopped after its deadline of ${timeoutMs / 1000} s`
         : signal
-        ? `was killed by ${signal}`
-        : `exited ${code}`;
+          ? `was killed by ${signal}`
+          : `exited ${code}`;
       reject(new EngineRunError(`${name} ${why}: ${engineMessage(err, out)}`, err));
     });
   });

@@ -24,7 +24,9 @@ export interface GithubAppCredentials {
 /** Refuses to start a flow that could not keep its result: the file must not exist yet. */
 export function assertCredentialsFileIsNew(path: string): void {
   if (existsSync(path)) {
-    throw new GithubFlowError(`${path} already exists; name a new file (it will hold the app's private key, mode 0600)`);
+    throw new GithubFlowError(
+      `${path} already exists; name a new file (it will hold the app's private key, mode 0600)`,
+    );
   }
 }
 
@@ -78,5 +80,10 @@ export function readCredentialsFile(path: string): GithubAppCredentials {
     throw new GithubFlowError(`${path} is not a credentials file written by github create-app: ${reason}`);
   }
   const parsed = result.data;
-  return { appId: parsed.appId, slug: parsed.slug, pem: new SecretValue(parsed.pem), installedAppUrl: parsed.installedAppUrl };
+  return {
+    appId: parsed.appId,
+    slug: parsed.slug,
+    pem: new SecretValue(parsed.pem),
+    installedAppUrl: parsed.installedAppUrl,
+  };
 }

@@ -24,8 +24,12 @@ export function comparePermissions(
 ): PermissionReport {
   const keys = (record: Record<string, string>) => Object.keys(record).sort();
   return {
-    missing: keys(expected).filter((key) => !(key in granted)).map((key) => `${key}: ${expected[key]}`),
-    extra: keys(granted).filter((key) => !(key in expected)).map((key) => `${key}: ${granted[key]}`),
+    missing: keys(expected)
+      .filter((key) => !(key in granted))
+      .map((key) => `${key}: ${expected[key]}`),
+    extra: keys(granted)
+      .filter((key) => !(key in expected))
+      .map((key) => `${key}: ${granted[key]}`),
     wrongLevel: keys(expected)
       .filter((key) => key in granted && granted[key] !== expected[key])
       .map((key) => `${key}: ${granted[key]} (catalog: ${expected[key]})`),

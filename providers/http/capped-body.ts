@@ -1,6 +1,9 @@
 /** A body larger than the cap: the connection was cut as soon as the cap was passed. */
 export class ResponseTooLargeError extends Error {
-  constructor(readonly limitBytes: number, declared?: number) {
+  constructor(
+    readonly limitBytes: number,
+    declared?: number,
+  ) {
     super(
       `the answer is larger than the ${formatBytes(limitBytes)} limit${
         declared ? ` (Content-Length ${formatBytes(declared)})` : ""

@@ -6,7 +6,9 @@ export type RegistrationValues = Record<string, string | SecretValue>;
 
 /** The values with every secret revealed: only for the one place that must send or check them. */
 export function revealValues(values: RegistrationValues): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value instanceof SecretValue ? value.reveal() : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, value instanceof SecretValue ? value.reveal() : value]),
+  );
 }
 
 /** What the registration stage needs from Insights, whatever carries it. */

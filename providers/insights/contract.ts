@@ -12,11 +12,24 @@ export const API_VERSION = "2025-01-01";
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
 /** The console's connectivity column (guide: "Review Connector Settings"), plus the check in progress. */
-export const CONNECTIVITY_STATES = ["Connected", "Warning", "Failed", "Connector Off", "Pending Agent Registration", "Checking"] as const;
+export const CONNECTIVITY_STATES = [
+  "Connected",
+  "Warning",
+  "Failed",
+  "Connector Off",
+  "Pending Agent Registration",
+  "Checking",
+] as const;
 export type ConnectivityState = (typeof CONNECTIVITY_STATES)[number];
 
 /** States in which a freshly registered connector has finished its first check. */
-export const SETTLED_STATES: readonly ConnectivityState[] = ["Connected", "Warning", "Failed", "Pending Agent Registration", "Connector Off"];
+export const SETTLED_STATES: readonly ConnectivityState[] = [
+  "Connected",
+  "Warning",
+  "Failed",
+  "Pending Agent Registration",
+  "Connector Off",
+];
 
 export interface ActivityEntry {
   at: string;

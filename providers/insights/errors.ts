@@ -34,7 +34,11 @@ export class UnexpectedAnswerError extends Error {
 
 /** No answer at all: unreachable, dropped, or out of time. */
 export class InsightsConnectionError extends Error {
-  constructor(readonly method: string, readonly path: string, reason: string) {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    reason: string,
+  ) {
     super(`${method} ${path}: ${reason}`);
   }
 }

@@ -53,8 +53,7 @@ export function backoffMs(attempt: number, policy: RetryPolicy, serverAsked?: nu
 
 /** What one attempt returned: done, or retry after an optional server-requested delay. */
 export type AttemptOutcome<T> =
-  | { done: true; value: T }
-  | { done: false; error: Error; retryAfterMs?: number; final?: boolean };
+  { done: true; value: T } | { done: false; error: Error; retryAfterMs?: number; final?: boolean };
 
 /** One wait before a retry, for progress output. */
 export interface RetryEvent {

@@ -39,14 +39,25 @@ export function explain(error: NodeJS.ErrnoException): string {
 }
 
 /** One TCP + TLS handshake with certificate and host name verification, as the ECM's own calls would do. */
-export function checkTls(target: ReachabilityTarget, options: { timeoutMs: number; ca?: string | Buffer }): Promise<ReachabilityResult> {
+export function checkTls(
+  target: ReachabilityTarget,
+  options: { timeoutMs: number; ca?: string | Buffer },
+): Promise<ReachabilityResult> {
   return new Promise((resolve) => {
     const done = (ok: boolean, detail: string) => {
       socket.destroy();
       resolve({ ...target, ok, detail });
     };
-    const socket = connect({ host: target.host, port: target.port, servername: /^\d/.test(target.host) ? undefined : target.host, ca: options.ca, rejectUnauthorized: true });
-    socket.setTimeout(options.timeoutMs, () => done(false, `timed out after ${options.timeoutMs} ms (a firewall dropping packets, or the wrong host)`));
+    const socket = connect({
+      host: target.host,
+      port: target.port,
+      servername: /^\d/.test(target.host) ? undefined : target.host,
+      ca: options.ca,
+      rejectUnauthorized: true,
+    });
+    socket.setTimeout(options.timeoutMs, () =>
+      done(false, `timed out after ${options.timeoutMs} ms (a firewall dropping packets, or the wrong host)`),
+    );
     socket.once("secureConnect", () => {
       const cert = socket.getPeerCertificate();
       const days = Math.floor((Date.parse(cert.valid_to) - Date.now()) / 86_400_000);

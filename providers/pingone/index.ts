@@ -57,17 +57,24 @@ export class WorkerApplication extends BoundResource {
 
   constructor(scope: Construct, id: string, config: WorkerApplicationConfig) {
     const { environmentId, name, description, enabled, tokenEndpointAuthMethod, ...meta } = config;
-    super(scope, id, PINGONE, WorkerApplication.tfResourceType, {
-      environment_id: environmentId,
-      name,
-      description,
-      enabled,
-      oidc_options: {
-        type: "WORKER",
-        grant_types: ["CLIENT_CREDENTIALS"],
-        token_endpoint_auth_method: tokenEndpointAuthMethod,
+    super(
+      scope,
+      id,
+      PINGONE,
+      WorkerApplication.tfResourceType,
+      {
+        environment_id: environmentId,
+        name,
+        description,
+        enabled,
+        oidc_options: {
+          type: "WORKER",
+          grant_types: ["CLIENT_CREDENTIALS"],
+          token_endpoint_auth_method: tokenEndpointAuthMethod,
+        },
       },
-    }, meta);
+      meta,
+    );
   }
 
   /** The application ID, which is also its OAuth client ID. */
@@ -95,12 +102,19 @@ export class ApplicationSecret extends BoundResource {
 
   constructor(scope: Construct, id: string, config: ApplicationSecretConfig) {
     const { environmentId, applicationId, regenerateTriggerValues, previousExpiresAt, ...meta } = config;
-    super(scope, id, PINGONE, ApplicationSecret.tfResourceType, {
-      environment_id: environmentId,
-      application_id: applicationId,
-      regenerate_trigger_values: regenerateTriggerValues,
-      previous: previousExpiresAt === undefined ? undefined : { expires_at: previousExpiresAt },
-    }, meta);
+    super(
+      scope,
+      id,
+      PINGONE,
+      ApplicationSecret.tfResourceType,
+      {
+        environment_id: environmentId,
+        application_id: applicationId,
+        regenerate_trigger_values: regenerateTriggerValues,
+        previous: previousExpiresAt === undefined ? undefined : { expires_at: previousExpiresAt },
+      },
+      meta,
+    );
   }
 
   /** The client secret; sensitive in the provider's schema, and only ever a sensitive output here. */
@@ -123,12 +137,19 @@ export class ApplicationRoleAssignment extends BoundResource {
 
   constructor(scope: Construct, id: string, config: ApplicationRoleAssignmentConfig) {
     const { environmentId, applicationId, roleId, scopeEnvironmentId, ...meta } = config;
-    super(scope, id, PINGONE, ApplicationRoleAssignment.tfResourceType, {
-      environment_id: environmentId,
-      application_id: applicationId,
-      role_id: roleId,
-      scope_environment_id: scopeEnvironmentId,
-    }, meta);
+    super(
+      scope,
+      id,
+      PINGONE,
+      ApplicationRoleAssignment.tfResourceType,
+      {
+        environment_id: environmentId,
+        application_id: applicationId,
+        role_id: roleId,
+        scope_environment_id: scopeEnvironmentId,
+      },
+      meta,
+    );
   }
 }
 

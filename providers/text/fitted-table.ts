@@ -68,7 +68,8 @@ export function wrapCell(text: string, width: number): string {
 export function fittedTable(head: string[], rows: string[][], width: number, chars?: Record<string, string>): string {
   const colWidths = fittedColumnWidths([head, ...rows], width);
   // cli-table3 cuts a word longer than its column with "…"; wrapping ourselves keeps every character.
-  const fit = (cells: readonly string[]) => (colWidths ? cells.map((c, i) => wrapCell(c, colWidths[i] - 2)) : [...cells]);
+  const fit = (cells: readonly string[]) =>
+    colWidths ? cells.map((c, i) => wrapCell(c, colWidths[i] - 2)) : [...cells];
   const table = new Table({
     head: fit(head),
     chars,

@@ -11,7 +11,7 @@ import type { Template } from "./cloudformation-template";
 export function awsTemplateGrants(
   template: Template,
   connector: AwsConnectorConfig,
-  artifact: string
+  artifact: string,
 ): ExtractedGrant[] {
   const targets = stackSetTargets(template);
   const scope = targets.length ? `aws-organization:${targets[0]}` : `aws-account:${connector.managementAccountId}`;

@@ -7,7 +7,7 @@ import { asList, literal, type Template } from "./cloudformation-template";
 function conditionText(condition: Record<string, Record<string, unknown>> | undefined): string | undefined {
   if (!condition) return undefined;
   const parts = Object.entries(condition).flatMap(([operator, keys]) =>
-    Object.keys(keys).map((key) => `${operator} ${key}`)
+    Object.keys(keys).map((key) => `${operator} ${key}`),
   );
   return parts.length ? parts.sort().join(", ") : undefined;
 }
@@ -44,7 +44,7 @@ export function rolesGrants(template: Template, scope: string, artifact: string)
       .filter(
         ([, r]) =>
           (r.Type === "AWS::IAM::Policy" || r.Type === "AWS::IAM::ManagedPolicy") &&
-          asList(r.Properties.Roles).some((ref: any) => ref?.Ref === logicalId)
+          asList(r.Properties.Roles).some((ref: any) => ref?.Ref === logicalId),
       )
       .map(([id, r]) => ({ document: r.Properties.PolicyDocument, where: `${artifact} Resources.${id}` }));
     for (const { document, where: at } of [...inline, ...attached])
@@ -57,7 +57,7 @@ export function rolesGrants(template: Template, scope: string, artifact: string)
 function statementGrants(
   template: Template,
   document: any,
-  base: Pick<ExtractedGrant, "source" | "scope" | "artifact">
+  base: Pick<ExtractedGrant, "source" | "scope" | "artifact">,
 ): ExtractedGrant[] {
   const grants: ExtractedGrant[] = [];
   for (const statement of asList(document?.Statement) as any[]) {

@@ -7,7 +7,7 @@ const stackSetsOf = (template: Template) =>
 
 const targetsOf = (stackSet: Template["Resources"][string]): unknown[] =>
   asList(stackSet.Properties.StackInstancesGroup).flatMap((g: any) =>
-    asList(g.DeploymentTargets?.OrganizationalUnitIds)
+    asList(g.DeploymentTargets?.OrganizationalUnitIds),
   );
 
 /** The organizational units the template's StackSets deploy to, in template order. */

@@ -15,7 +15,7 @@ function rotations(json: TerraformJson, artifact: string): Map<string, number> {
   for (const [name, rotating] of Object.entries(json.resource?.time_rotating ?? {})) {
     if (typeof rotating.rotation_days !== "number") {
       throw new CredentialLifetimeError(
-        `${artifact} time_rotating.${name}: only rotation_days is read (found ${Object.keys(rotating).join(", ")})`
+        `${artifact} time_rotating.${name}: only rotation_days is read (found ${Object.keys(rotating).join(", ")})`,
       );
     }
     found.set(name, rotating.rotation_days);

@@ -7,7 +7,7 @@ import type { ExtractedGrant } from "../../plan/extracted-grant";
 export function githubManifestGrants(
   manifest: GithubAppManifest,
   connector: GithubConnectorConfig,
-  artifact: string
+  artifact: string,
 ): ExtractedGrant[] {
   return Object.entries(manifest.default_permissions).map(([key, level]) => ({
     source: "github",

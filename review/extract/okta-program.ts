@@ -70,7 +70,7 @@ export async function declareOktaProgram(connector: OktaConnectorConfig, name: s
     },
     "insights-connectors-okta",
     name,
-    false
+    false,
   );
   const { declareOktaConnector } = await import("../../stacks/okta/program");
   const resources = declareOktaConnector(connector, name);
@@ -78,8 +78,8 @@ export async function declareOktaProgram(connector: OktaConnectorConfig, name: s
     new Promise<void>((resolve) => void o.apply(() => resolve()));
   await Promise.all(
     [resources.app, resources.scopes, resources.customRole, resources.resourceSet, ...resources.roleAssignments].map(
-      (r) => settled(r.urn)
-    )
+      (r) => settled(r.urn),
+    ),
   );
   await settled(resources.resourceSet.id);
   return declared;

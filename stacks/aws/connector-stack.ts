@@ -91,9 +91,15 @@ export class InsightsAwsConnectorStack extends Stack {
       autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false },
       capabilities: ["CAPABILITY_NAMED_IAM"],
       managedExecution: { Active: true },
-      operationPreferences: { failureToleranceCount: 0, maxConcurrentPercentage: 25, regionConcurrencyType: "PARALLEL" },
+      operationPreferences: {
+        failureToleranceCount: 0,
+        maxConcurrentPercentage: 25,
+        regionConcurrencyType: "PARALLEL",
+      },
       // IAM is global: one region per account is enough.
-      stackInstancesGroup: [{ deploymentTargets: { organizationalUnitIds: [rootOrgUnitId.valueAsString] }, regions: [Aws.REGION] }],
+      stackInstancesGroup: [
+        { deploymentTargets: { organizationalUnitIds: [rootOrgUnitId.valueAsString] }, regions: [Aws.REGION] },
+      ],
       parameters: [{ parameterKey: "BtConnectorExternalId", parameterValue: externalId }],
       templateBody: JSON.stringify(memberAccountTemplate(settings)),
     });

@@ -85,12 +85,14 @@ export class InsightsReadOnlyRole extends Construct {
     Validations.of(this.role).acknowledge(
       {
         id: `AwsSolutions::AwsSolutions-IAM4[Policy::${SECURITY_AUDIT_POLICY_ARN}]`,
-        reason: "SecurityAudit is the AWS-maintained read-only audit policy (this toolkit's choice; the guide " +
+        reason:
+          "SecurityAudit is the AWS-maintained read-only audit policy (this toolkit's choice; the guide " +
           "names no policy); AWS keeps it current as services change",
       },
       {
         id: "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
-        reason: "the inline policy lists exact Read-level identity-store Describe actions; the store's ID is " +
+        reason:
+          "the inline policy lists exact Read-level identity-store Describe actions; the store's ID is " +
           "unknown at deploy time and their only resource types are the store, its users and groups",
       },
     );

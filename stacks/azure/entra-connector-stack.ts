@@ -58,7 +58,8 @@ export function entraStackProps(connector: AzureConnectorConfig): InsightsEntraC
   return { ...entrySettings(connector), permissionGroups: connector.permissionGroups as AzurePermissionGroup[] };
 }
 
-const MANAGED_BY_NOTE = "Managed by insights-connectors for BeyondTrust Identity Security Insights. Changes made here are reverted on the next deploy.";
+const MANAGED_BY_NOTE =
+  "Managed by insights-connectors for BeyondTrust Identity Security Insights. Changes made here are reverted on the next deploy.";
 
 /**
  * Everything the guide's Azure installation script creates: an app registration and
@@ -137,16 +138,23 @@ export class InsightsEntraConnectorStack extends TerraformStack {
   }
 
   private addOutputs(connector: AzureConnectorConfig): void {
-    new TerraformOutput(this, "tenant_id", { value: connector.tenantId, description: "Tenant ID for the Insights connector" });
+    new TerraformOutput(this, "tenant_id", {
+      value: connector.tenantId,
+      description: "Tenant ID for the Insights connector",
+    });
     new TerraformOutput(this, "directory_name", {
       value: connector.directoryName ?? this.initialDomain(),
       description: "Directory Name for the Insights connector",
     });
-    new TerraformOutput(this, "client_id", { value: this.application.clientId, description: "Client ID for the Insights connector" });
+    new TerraformOutput(this, "client_id", {
+      value: this.application.clientId,
+      description: "Client ID for the Insights connector",
+    });
     new TerraformOutput(this, "client_secret", {
       value: this.clientSecret.value,
       sensitive: true,
-      description: "Client Secret for the Insights connector (rotates; read with `terraform output -raw client_secret`)",
+      description:
+        "Client Secret for the Insights connector (rotates; read with `terraform output -raw client_secret`)",
     });
     new TerraformOutput(this, "client_secret_rotation_due", {
       value: this.clientSecret.rotation.dueAt,

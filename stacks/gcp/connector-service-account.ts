@@ -4,11 +4,7 @@ import { ServiceAccountKey } from "@cdktf/provider-google/lib/service-account-ke
 import { TerraformLocal, TerraformStack, TerraformVariable, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { GCP_ORGANIZATION_ROLES } from "../../connectors/gcp/grants";
-import {
-  gcpKeyGenerations,
-  gcpKeySlotsFromGenerations,
-  type GcpKeySlots,
-} from "../../connectors/gcp/key-rotation";
+import { gcpKeyGenerations, gcpKeySlotsFromGenerations, type GcpKeySlots } from "../../connectors/gcp/key-rotation";
 import { terraformName } from "../terraform/logical-id";
 
 export interface ConnectorServiceAccountProps {

@@ -41,7 +41,8 @@ export class EnabledApis extends Construct {
     }
     for (const projectId of new Set(enableApisOn)) {
       if (projectId === props.connectorProjectId) continue;
-      for (const api of GCP_REQUIRED_APIS) this.enable(terraformName("project", projectId, serviceName(api)), projectId, api);
+      for (const api of GCP_REQUIRED_APIS)
+        this.enable(terraformName("project", projectId, serviceName(api)), projectId, api);
     }
   }
 

@@ -100,12 +100,16 @@ export class InsightsGcpConnectorStack extends TerraformStack {
       dependsOn: apis.connectorProjectServices,
     });
 
-    new TerraformOutput(this, "organization_id", { value: connector.organizationId, description: "Organization ID for the Insights connector" });
+    new TerraformOutput(this, "organization_id", {
+      value: connector.organizationId,
+      description: "Organization ID for the Insights connector",
+    });
     new TerraformOutput(this, "service_account_email", { value: this.serviceAccount.account.email });
     new TerraformOutput(this, "service_account_key", {
       value: this.serviceAccount.keyJson,
       sensitive: true,
-      description: "Service Account Key (JSON) for the Insights connector; read with `terraform output -raw service_account_key`",
+      description:
+        "Service Account Key (JSON) for the Insights connector; read with `terraform output -raw service_account_key`",
     });
     new TerraformOutput(this, "service_account_key_created_at", {
       value: this.serviceAccount.keyCreatedAt,

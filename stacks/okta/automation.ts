@@ -6,7 +6,8 @@ import { oktaKeySlots, type OktaKeySlots } from "../../connectors/okta/key-rotat
 import { OKTA_KEY_SLOTS_CONFIG, oktaProgram } from "./program";
 
 export const OKTA_PROJECT = "insights-connectors-okta";
-export const PULUMI_INSTALL = "install it from https://www.pulumi.com/docs/iac/download-install/ (the Automation API drives that CLI)";
+export const PULUMI_INSTALL =
+  "install it from https://www.pulumi.com/docs/iac/download-install/ (the Automation API drives that CLI)";
 
 export type OktaAction = "preview" | "up" | "destroy";
 
@@ -58,7 +59,11 @@ async function selectOktaStack(run: OktaRun, options: Pick<OktaRunOptions, "stat
  * the passphrase secrets provider: no Pulumi Cloud account. Returns each stack's
  * outputs with secrets left as Pulumi reports them (masked).
  */
-export async function runOktaStacks(runs: readonly OktaRun[], action: OktaAction, options: OktaRunOptions): Promise<void> {
+export async function runOktaStacks(
+  runs: readonly OktaRun[],
+  action: OktaAction,
+  options: OktaRunOptions,
+): Promise<void> {
   for (const run of runs) {
     const stack = await selectOktaStack(run, options);
     options.onOutput(`${action} ${run.stackName}\n`);

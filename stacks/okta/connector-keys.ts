@@ -21,11 +21,15 @@ export interface ConnectorKeys {
  */
 export function declareConnectorKeys(name: string, slots: OktaKeySlots, parent: pulumi.Resource): ConnectorKeys {
   const declare = (generation: number) =>
-    new tls.PrivateKey(`${name}-key-${generation}`, { algorithm: "RSA", rsaBits: 2048 }, {
-      parent,
-      // Stacks deployed before rotation named their only key `<name>-key`: it is generation 1.
-      ...(generation === 1 ? { aliases: [{ name: `${name}-key` }] } : {}),
-    });
+    new tls.PrivateKey(
+      `${name}-key-${generation}`,
+      { algorithm: "RSA", rsaBits: 2048 },
+      {
+        parent,
+        // Stacks deployed before rotation named their only key `<name>-key`: it is generation 1.
+        ...(generation === 1 ? { aliases: [{ name: `${name}-key` }] } : {}),
+      },
+    );
   const current = declare(slots.current.generation);
   const next = slots.next ? declare(slots.next.generation) : undefined;
   const keys = next ? [current, next] : [current];

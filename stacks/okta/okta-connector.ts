@@ -3,7 +3,12 @@ import * as okta from "@pulumi/okta";
 import type * as tls from "@pulumi/tls";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { FIRST_OKTA_KEY_SLOTS, oktaKeyToRegister, type OktaKeySlots } from "../../connectors/okta/key-rotation";
-import { OKTA_CUSTOM_ROLE_PERMISSION, OKTA_READ_ONLY_ADMIN, OKTA_SCOPES, oktaIamResourcesOrn } from "../../connectors/okta/grants";
+import {
+  OKTA_CUSTOM_ROLE_PERMISSION,
+  OKTA_READ_ONLY_ADMIN,
+  OKTA_SCOPES,
+  oktaIamResourcesOrn,
+} from "../../connectors/okta/grants";
 import { declareConnectorKeys } from "./connector-keys";
 import { oktaOrg } from "./okta-org";
 
@@ -52,10 +57,15 @@ export class InsightsOktaConnector extends pulumi.ComponentResource {
     const slots = args.keySlots ?? FIRST_OKTA_KEY_SLOTS;
     // The rotation schedule is recorded as the component's inputs, where plan reads the key's lifetime.
     const keyGenerations = [slots.current, ...(slots.next ? [slots.next] : [])].map((s) => s.generation);
-    super(OKTA_CONNECTOR_TYPE, name, {
-      keyRotationDays: connector.keyRotationDays,
-      keyGenerations,
-    }, opts);
+    super(
+      OKTA_CONNECTOR_TYPE,
+      name,
+      {
+        keyRotationDays: connector.keyRotationDays,
+        keyGenerations,
+      },
+      opts,
+    );
     const org = oktaOrg(connector.domain);
     this.domain = connector.domain.toLowerCase();
     const child = { parent: this };
@@ -66,57 +76,85 @@ export class InsightsOktaConnector extends pulumi.ComponentResource {
     this.keyGeneration = oktaKeyToRegister(slots).generation;
     this.keyCreatedAt = oktaKeyToRegister(slots).createdAt;
 
-    this.app = new okta.app.OAuth(`${name}-app`, {
-      label: connector.appLabel,
-      type: "service",
-      grantTypes: ["client_credentials"],
-      responseTypes: ["token"],
-      tokenEndpointAuthMethod: "private_key_jwt",
-      // Several keys need a `kid` each, and the JWKS is updated by replacing the app, as the provider
-      // does (developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationSSOPublicKeys,
-      // "Add a JSON Web Key", read 2026-11-23; its one-active-key rule is for encryption keys, not these
-      // signing keys). Each `kid` is the key's thumbprint, so the two keys of a rotation never collide.
-      jwks: keys.jwks.map((jwk) => ({ kty: jwk.kty, kid: jwk.kid, n: jwk.n, e: jwk.e })),
-      omitSecret: true,
-      // "Require DPoP" stays off: @pulumi/okta 7.0.0 has no argument for it, and Okta's
-      // API creates OAuth clients with `dpop_bound_access_tokens` false unless asked.
-      // The guide's console steps untick a box the console pre-ticks; there is nothing to untick here.
-      adminNote: DESCRIPTION,
-    }, child);
+    this.app = new okta.app.OAuth(
+      `${name}-app`,
+      {
+        label: connector.appLabel,
+        type: "service",
+        grantTypes: ["client_credentials"],
+        responseTypes: ["token"],
+        tokenEndpointAuthMethod: "private_key_jwt",
+        // Several keys need a `kid` each, and the JWKS is updated by replacing the app, as the provider
+        // does (developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationSSOPublicKeys,
+        // "Add a JSON Web Key", read 2026-11-23; its one-active-key rule is for encryption keys, not these
+        // signing keys). Each `kid` is the key's thumbprint, so the two keys of a rotation never collide.
+        jwks: keys.jwks.map((jwk) => ({ kty: jwk.kty, kid: jwk.kid, n: jwk.n, e: jwk.e })),
+        omitSecret: true,
+        // "Require DPoP" stays off: @pulumi/okta 7.0.0 has no argument for it, and Okta's
+        // API creates OAuth clients with `dpop_bound_access_tokens` false unless asked.
+        // The guide's console steps untick a box the console pre-ticks; there is nothing to untick here.
+        adminNote: DESCRIPTION,
+      },
+      child,
+    );
     this.clientId = this.app.clientId;
 
-    this.scopes = new okta.AppOauthApiScope(`${name}-scopes`, {
-      appId: this.app.id,
-      issuer: org.issuer,
-      scopes: OKTA_SCOPES.map(({ scope }) => scope),
-    }, child);
+    this.scopes = new okta.AppOauthApiScope(
+      `${name}-scopes`,
+      {
+        appId: this.app.id,
+        issuer: org.issuer,
+        scopes: OKTA_SCOPES.map(({ scope }) => scope),
+      },
+      child,
+    );
 
-    const role = (this.customRole = new okta.AdminRoleCustom(`${name}-role`, {
-      label: connector.customRoleLabel,
-      description: DESCRIPTION,
-      permissions: [OKTA_CUSTOM_ROLE_PERMISSION],
-    }, child));
+    const role = (this.customRole = new okta.AdminRoleCustom(
+      `${name}-role`,
+      {
+        label: connector.customRoleLabel,
+        description: DESCRIPTION,
+        permissions: [OKTA_CUSTOM_ROLE_PERMISSION],
+      },
+      child,
+    ));
 
     const resources = connector.resourceSetResources;
-    const resourceSet = (this.resourceSet = new okta.ResourceSet(`${name}-resource-set`, {
-      label: connector.resourceSetLabel,
-      description: DESCRIPTION,
-      ...(resources
-        ? splitResources(resources)
-        : { resourcesOrns: [okta.getOrgMetadataOutput({}, child).id.apply((orgId) => oktaIamResourcesOrn(connector.domain, orgId))] }),
-    }, child));
+    const resourceSet = (this.resourceSet = new okta.ResourceSet(
+      `${name}-resource-set`,
+      {
+        label: connector.resourceSetLabel,
+        description: DESCRIPTION,
+        ...(resources
+          ? splitResources(resources)
+          : {
+              resourcesOrns: [
+                okta.getOrgMetadataOutput({}, child).id.apply((orgId) => oktaIamResourcesOrn(connector.domain, orgId)),
+              ],
+            }),
+      },
+      child,
+    ));
 
     this.roleAssignments = [
-      new okta.app.OauthRoleAssignment(`${name}-custom-role`, {
-        clientId: this.app.clientId,
-        type: "CUSTOM",
-        role: role.id,
-        resourceSet: resourceSet.id,
-      }, child),
-      new okta.app.OauthRoleAssignment(`${name}-read-only-admin`, {
-        clientId: this.app.clientId,
-        type: OKTA_READ_ONLY_ADMIN,
-      }, child),
+      new okta.app.OauthRoleAssignment(
+        `${name}-custom-role`,
+        {
+          clientId: this.app.clientId,
+          type: "CUSTOM",
+          role: role.id,
+          resourceSet: resourceSet.id,
+        },
+        child,
+      ),
+      new okta.app.OauthRoleAssignment(
+        `${name}-read-only-admin`,
+        {
+          clientId: this.app.clientId,
+          type: OKTA_READ_ONLY_ADMIN,
+        },
+        child,
+      ),
     ];
 
     this.privateKeyPem = pulumi.secret(key.privateKeyPemPkcs8);

@@ -16,6 +16,8 @@ export function publicJwkFromPem(publicKeyPem: string): PublicJwk {
   const jwk = createPublicKey(publicKeyPem).export({ format: "jwk" }) as { kty?: string; n?: string; e?: string };
   if (jwk.kty !== "RSA" || !jwk.n || !jwk.e) throw new Error("the connector key must be an RSA key");
   // RFC 7638: the required members, in lexicographic order, without whitespace.
-  const thumbprint = createHash("sha256").update(JSON.stringify({ e: jwk.e, kty: "RSA", n: jwk.n })).digest("base64url");
+  const thumbprint = createHash("sha256")
+    .update(JSON.stringify({ e: jwk.e, kty: "RSA", n: jwk.n }))
+    .digest("base64url");
   return { kty: "RSA", kid: thumbprint, n: jwk.n, e: jwk.e };
 }

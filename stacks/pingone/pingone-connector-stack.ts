@@ -112,15 +112,27 @@ export class InsightsPingOneConnectorStack extends TerraformStack {
     });
     secret.overrideLogicalId("connector_application_secret");
 
-    new TerraformOutput(this, "client_id", { value: this.application.applicationId, description: "Client ID for the Insights connector" });
+    new TerraformOutput(this, "client_id", {
+      value: this.application.applicationId,
+      description: "Client ID for the Insights connector",
+    });
     new TerraformOutput(this, "client_secret", {
       value: secret.secret,
       sensitive: true,
       description: "Client Secret for the Insights connector; read with `terraform output -raw client_secret`",
     });
-    new TerraformOutput(this, "environment_id", { value: environmentId, description: "Environment ID for the Insights connector" });
+    new TerraformOutput(this, "environment_id", {
+      value: environmentId,
+      description: "Environment ID for the Insights connector",
+    });
     new TerraformOutput(this, "region", { value: connector.region });
-    new TerraformOutput(this, "client_secret_rotation_due", { value: rotation.rotationRfc3339, description: "When the next apply regenerates the client secret" });
-    new TerraformOutput(this, "auth_domain", { value: pingoneAuthDomain(connector.region), description: "Where the worker app gets its tokens" });
+    new TerraformOutput(this, "client_secret_rotation_due", {
+      value: rotation.rotationRfc3339,
+      description: "When the next apply regenerates the client secret",
+    });
+    new TerraformOutput(this, "auth_domain", {
+      value: pingoneAuthDomain(connector.region),
+      description: "Where the worker app gets its tokens",
+    });
   }
 }

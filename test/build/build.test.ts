@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO } from "../helpers/cli";
@@ -6,7 +16,8 @@ import { REPO } from "../helpers/cli";
 /** A throw-away repository with the real build setup and one source file. */
 function miniRepo(): string {
   const root = mkdtempSync(join(tmpdir(), "build-"));
-  for (const file of ["tsconfig.json", "tsconfig.build.json", "package.json", join("scripts", "build.js")]) cpSync(join(REPO, file), join(root, file));
+  for (const file of ["tsconfig.json", "tsconfig.build.json", "package.json", join("scripts", "build.js")])
+    cpSync(join(REPO, file), join(root, file));
   symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
   mkdirSync(join(root, "cli"));
   writeFileSync(join(root, "cli", "answer.ts"), "export const answer: number = 41;\n");
@@ -23,7 +34,9 @@ describe("the compiled CLI in dist/", () => {
     expect(isStale()).toBe(true);
     expect(build()).toBe(1);
     expect(require(join(root, "dist", "cli", "answer.js")).answer).toBe(41);
-    expect(JSON.parse(readFileSync(join(root, "dist", "package.json"), "utf8")).version).toBe(require(join(REPO, "package.json")).version);
+    expect(JSON.parse(readFileSync(join(root, "dist", "package.json"), "utf8")).version).toBe(
+      require(join(REPO, "package.json")).version,
+    );
     expect(isStale()).toBe(false);
 
     const source = join(root, "cli", "answer.ts");

@@ -8,7 +8,8 @@ const config = require(join(REPO, "jest.config.js")) as {
 const project = (name: string) => config.projects.find((p) => p.displayName === name)!;
 
 /** What makes a test file e2e: it starts a process, an emulator or a browser, or needs an outside tool. */
-const STARTS_A_PROCESS = /node:child_process|\bspawnCli(Async)?\(|\bstartMoto\(|\brequireTool\(|playwright-core|terraformConsole\(/;
+const STARTS_A_PROCESS =
+  /node:child_process|\bspawnCli(Async)?\(|\bstartMoto\(|\brequireTool\(|playwright-core|terraformConsole\(/;
 
 /** Files that only name those things: this test, and requireTool's own test (its probes are stubs). */
 const ONLY_NAME_THEM = new Set(["test/build/jest-projects.test.ts", "test/helpers/require-tool.test.ts"]);

@@ -20,12 +20,16 @@ function typeScriptFiles(dir = REPO): string[] {
 
 /** The files a tsconfig selects, as tsc itself reads it. */
 function selectedBy(file: string): Set<string> {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(REPO, file), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(REPO, file),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  });
+  );
   return new Set(parsed!.fileNames.map((f) => relative(REPO, f)));
 }
 

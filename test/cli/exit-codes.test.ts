@@ -50,7 +50,11 @@ describe("exit code 2 for usage and config mistakes, per command", () => {
 
   test("connector with a name the tenant does not have: 2, listing the names it has, nothing changed", async () => {
     const work = mkdtempSync(join(tmpdir(), "exit-codes-"));
-    const emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(work, "emulator"), checkDelayMs: 10 });
+    const emulator = await InsightsEmulator.start({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
+      stateDir: join(work, "emulator"),
+      checkDelayMs: 10,
+    });
     try {
       const run = await runCli(
         "connector",
@@ -64,7 +68,7 @@ describe("exit code 2 for usage and config mistakes, per command", () => {
         "--kind",
         "okta",
         "--name",
-        "Nope"
+        "Nope",
       );
       expect(run.stderr).toMatch(/no okta connector named "Nope"; it has: none/);
       expect(run.code).toBe(2);

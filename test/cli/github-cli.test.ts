@@ -24,7 +24,16 @@ describe("insights-connectors github", () => {
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     appId = 900_001;
     pem = privateKey.export({ type: "pkcs1", format: "pem" }).toString();
-    fake.apps.set(appId, { id: appId, slug: "bt-insights-acme", name: "BT Insights acme", owner: "acme", manifest: {}, pem, publicKey, permissions: manifestPermissions() });
+    fake.apps.set(appId, {
+      id: appId,
+      slug: "bt-insights-acme",
+      name: "BT Insights acme",
+      owner: "acme",
+      manifest: {},
+      pem,
+      publicKey,
+      permissions: manifestPermissions(),
+    });
   });
   afterEach(async () => {
     await fake.stop();
@@ -47,7 +56,9 @@ describe("insights-connectors github", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("permissions match the catalog");
     expect(run.stdout + run.stderr).not.toContain(pem.split("\n")[2]);
-    expect(JSON.parse(readFileSync(file, "utf8")).installedAppUrl).toBe(`${fake.webUrl}/organizations/acme/settings/installations/${installationId}`);
+    expect(JSON.parse(readFileSync(file, "utf8")).installedAppUrl).toBe(
+      `${fake.webUrl}/organizations/acme/settings/installations/${installationId}`,
+    );
     expect(statSync(file).mode & 0o777).toBe(0o600);
     // Complete already: nothing to record the second time.
     expect((await runCli(...args)).stderr).toBe("");
@@ -57,7 +68,16 @@ describe("insights-connectors github", () => {
     const granted: Record<string, string> = { ...manifestPermissions(), members: "write", secrets: "read" };
     delete granted.metadata;
     fake.install(appId, "acme", granted);
-    const run = await runCli("github", "verify", "--config", configFile, "--tenant", "acme", "--credentials", credentialsFile());
+    const run = await runCli(
+      "github",
+      "verify",
+      "--config",
+      configFile,
+      "--tenant",
+      "acme",
+      "--credentials",
+      credentialsFile(),
+    );
     expect(run.code).toBe(3);
     expect(run.stdout).toContain("missing      metadata: read");
     expect(run.stdout).toContain("extra        secrets: read");
@@ -66,13 +86,31 @@ describe("insights-connectors github", () => {
   });
 
   test("verify: not installed exits 1 with what to do", async () => {
-    const run = await runCli("github", "verify", "--config", configFile, "--tenant", "acme", "--credentials", credentialsFile());
+    const run = await runCli(
+      "github",
+      "verify",
+      "--config",
+      configFile,
+      "--tenant",
+      "acme",
+      "--credentials",
+      credentialsFile(),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("error: the app is not installed on acme; install it, then verify again");
   });
 
   test("verify: a credentials file others can read is refused (exit 1) and nothing is contacted", async () => {
-    const run = await runCli("github", "verify", "--config", configFile, "--tenant", "acme", "--credentials", credentialsFile(0o644));
+    const run = await runCli(
+      "github",
+      "verify",
+      "--config",
+      configFile,
+      "--tenant",
+      "acme",
+      "--credentials",
+      credentialsFile(0o644),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/is readable by group or others \(mode 0644\); run: chmod 600/);
     expect(fake.requests).toEqual([]);
@@ -81,7 +119,18 @@ describe("insights-connectors github", () => {
   test("create-app: an existing --out file is refused before anything starts (exit 1)", async () => {
     const existing = credentialsFile();
     const before = statSync(existing).mtimeMs;
-    const run = await runCli("github", "create-app", "--config", configFile, "--tenant", "acme", "--out", existing, "--timeout", "1");
+    const run = await runCli(
+      "github",
+      "create-app",
+      "--config",
+      configFile,
+      "--tenant",
+      "acme",
+      "--out",
+      existing,
+      "--timeout",
+      "1",
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("already exists; name a new file");
     expect(statSync(existing).mtimeMs).toBe(before);
@@ -89,7 +138,16 @@ describe("insights-connectors github", () => {
   });
 
   test("create-app: an unknown tenant is named (exit 2)", async () => {
-    const unknown = await runCli("github", "create-app", "--config", configFile, "--tenant", "globex", "--out", join(work, "x.json"));
+    const unknown = await runCli(
+      "github",
+      "create-app",
+      "--config",
+      configFile,
+      "--tenant",
+      "globex",
+      "--out",
+      join(work, "x.json"),
+    );
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown tenant globex");
   });

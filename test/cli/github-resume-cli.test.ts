@@ -20,7 +20,10 @@ const TIMESTAMPED_PROGRESS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ waiting for the i
  * `create-app` as a person runs it: the test watches stderr for the page the command
  * prints and plays the browser, the way someone would copy the link.
  */
-async function createAppWithBrowser(argv: string[], hosts: Record<string, string>): Promise<CliResult & { browser?: Promise<unknown> }> {
+async function createAppWithBrowser(
+  argv: string[],
+  hosts: Record<string, string>,
+): Promise<CliResult & { browser?: Promise<unknown> }> {
   let stdout = "";
   let stderr = "";
   let browser: Promise<unknown> | undefined;
@@ -47,7 +50,11 @@ describe("github create-app → installation wait runs out → github resume →
     await fake.start();
     fake.conversionSecrets = { client_secret: CANARY.clientSecret, webhook_secret: CANARY.webhookSecret };
     work = mkdtempSync(join(tmpdir(), "github-resume-"));
-    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(work, "emulator"), checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
+      stateDir: join(work, "emulator"),
+      checkDelayMs: 10,
+    });
     configFile = join(work, "tenants.yaml");
     // GitHub Enterprise Server: its web side is https (the form wants an https installation URL); the browser
     // reaches it at the fake, as a hosts entry would make it.
@@ -63,12 +70,27 @@ describe("github create-app → installation wait runs out → github resume →
     const githubDir = join(work, "github");
     const credentials = join(githubDir, "acme-github.json");
     const target = ["--config", configFile, "--tenant", "acme"];
-    const register = () => runCli("register", ...target, "--emulator", emulator.url, "--github-dir", githubDir, "--settle-timeout", "5", "--format", "json");
+    const register = () =>
+      runCli(
+        "register",
+        ...target,
+        "--emulator",
+        emulator.url,
+        "--github-dir",
+        githubDir,
+        "--settle-timeout",
+        "5",
+        "--format",
+        "json",
+      );
     const results = (r: CliResult) => JSON.parse(r.stdout).results as Array<{ action: string; detail?: string }>;
 
-    const created = await createAppWithBrowser(["github", "create-app", ...target, "--out", credentials, "--install-timeout", "0.3", "--poll-interval", "0.05"], {
-      [GHES]: fake.webUrl,
-    });
+    const created = await createAppWithBrowser(
+      ["github", "create-app", ...target, "--out", credentials, "--install-timeout", "0.3", "--poll-interval", "0.05"],
+      {
+        [GHES]: fake.webUrl,
+      },
+    );
     await created.browser;
     expect(created.code).toBe(1);
     expect(created.stderr).toContain(
@@ -82,12 +104,25 @@ describe("github create-app → installation wait runs out → github resume →
     const early = await register();
     expect(early.code).toBe(1);
     expect(results(early)).toEqual([
-      expect.objectContaining({ action: "failed", detail: expect.stringContaining(`${credentials} has no installedAppUrl`) }),
+      expect.objectContaining({
+        action: "failed",
+        detail: expect.stringContaining(`${credentials} has no installedAppUrl`),
+      }),
     ]);
     expect(results(early)[0].detail).toContain("run insights-connectors github resume");
 
     fake.installOnLookup("acme", 3); // an owner installs it while resume waits
-    const resumed = await runCli("github", "resume", ...target, "--credentials", credentials, "--poll-interval", "0.05", "--install-timeout", "10");
+    const resumed = await runCli(
+      "github",
+      "resume",
+      ...target,
+      "--credentials",
+      credentials,
+      "--poll-interval",
+      "0.05",
+      "--install-timeout",
+      "10",
+    );
     expect(resumed.code).toBe(0);
     const installationId = fake.installations.get("acme")!.id;
     const url = `${GHES}/organizations/acme/settings/installations/${installationId}`;
@@ -95,14 +130,21 @@ describe("github create-app → installation wait runs out → github resume →
     expect(resumed.stdout).toContain("permissions match the catalog");
     expect(resumed.stderr).toMatch(TIMESTAMPED_PROGRESS);
     expect(resumed.stderr).toContain(`recorded installedAppUrl in ${credentials}`);
-    expect(JSON.parse(readFileSync(credentials, "utf8"))).toEqual({ appId: app.id, slug: app.slug, pem: app.pem, installedAppUrl: url });
+    expect(JSON.parse(readFileSync(credentials, "utf8"))).toEqual({
+      appId: app.id,
+      slug: app.slug,
+      pem: app.pem,
+      installedAppUrl: url,
+    });
     expect(statSync(credentials).mode & 0o777).toBe(0o600);
     expect(readdirSync(githubDir)).toEqual(["acme-github.json"]); // no temporary copy of the key left behind
 
     const registered = await register();
     expect(registered.stderr).toBe("");
     expect(registered.code).toBe(0);
-    expect(results(registered)).toEqual([expect.objectContaining({ action: "create", fields: expect.arrayContaining(["installedAppUrl", "pemKey"]) })]);
+    expect(results(registered)).toEqual([
+      expect.objectContaining({ action: "create", fields: expect.arrayContaining(["installedAppUrl", "pemKey"]) }),
+    ]);
 
     const printed = [created, early, resumed, registered].map((r) => r.stdout + r.stderr).join("\n");
     for (const secret of [CANARY.clientSecret, CANARY.webhookSecret, ...app.pem.split("\n").slice(1, -2)]) {

@@ -20,7 +20,9 @@ describe("insights-connectors okta (Pulumi Automation API)", () => {
       PULUMI_CONFIG_PASSPHRASE: "CANARY-passphrase-91c2",
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/the pulumi CLI is not installed or not on PATH; install it from https:\/\/www\.pulumi\.com\//);
+    expect(run.stderr).toMatch(
+      /the pulumi CLI is not installed or not on PATH; install it from https:\/\/www\.pulumi\.com\//,
+    );
     expect(run.stderr).toContain("Nothing was changed.");
     expect(existsSync(stateDir)).toBe(false);
     expect(run.stdout + run.stderr).not.toContain("CANARY-passphrase");
@@ -28,21 +30,37 @@ describe("insights-connectors okta (Pulumi Automation API)", () => {
 
   test("a bad Okta domain is rejected by config validation (exit 2) before any engine is looked for", () => {
     const file = join(work, "tenants.yaml");
-    writeFileSync(file, readFileSync(join(REPO, "examples", "all-sources.yaml"), "utf8").replace("domain: acme.okta.com", "domain: acme-admin.okta.com"));
+    writeFileSync(
+      file,
+      readFileSync(join(REPO, "examples", "all-sources.yaml"), "utf8").replace(
+        "domain: acme.okta.com",
+        "domain: acme-admin.okta.com",
+      ),
+    );
     const run = spawnCli(["okta", "preview", "--config", file], { PATH: pathWithoutPulumi(), HOME: work });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/tenants\.yaml:\d+:\d+  tenants\[0\]\.connectors\[\d+\]\.domain  write the Okta domain without "-admin"/);
+    expect(run.stderr).toMatch(
+      /tenants\.yaml:\d+:\d+  tenants\[0\]\.connectors\[\d+\]\.domain  write the Okta domain without "-admin"/,
+    );
     expect(run.stderr).not.toContain("pulumi");
   });
 
   test("an unknown action is a usage error (exit 2)", () => {
-    const run = spawnCli(["okta", "apply", "--config", "examples/all-sources.yaml"], { PATH: pathWithoutPulumi(), HOME: work });
+    const run = spawnCli(["okta", "apply", "--config", "examples/all-sources.yaml"], {
+      PATH: pathWithoutPulumi(),
+      HOME: work,
+    });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/value 'apply' is invalid for argument 'action'. Allowed choices are preview, up, destroy/);
+    expect(run.stderr).toMatch(
+      /value 'apply' is invalid for argument 'action'. Allowed choices are preview, up, destroy/,
+    );
   });
 
   test("a config with no okta connector is a usage error (exit 2)", () => {
-    const run = spawnCli(["okta", "preview", "--config", "examples/azure-only.yaml"], { PATH: pathWithoutPulumi(), HOME: work });
+    const run = spawnCli(["okta", "preview", "--config", "examples/azure-only.yaml"], {
+      PATH: pathWithoutPulumi(),
+      HOME: work,
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("no okta connector in examples/azure-only.yaml");
   });

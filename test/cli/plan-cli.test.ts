@@ -7,7 +7,9 @@ const EXAMPLES = readdirSync(join(REPO, "examples")).filter((f) => f.endsWith(".
 
 describe("insights-connectors plan", () => {
   test("there are at least the three documented examples", () => {
-    expect(EXAMPLES).toEqual(expect.arrayContaining(["all-sources.yaml", "aws-single-account.yaml", "azure-only.yaml"]));
+    expect(EXAMPLES).toEqual(
+      expect.arrayContaining(["all-sources.yaml", "aws-single-account.yaml", "azure-only.yaml"]),
+    );
   });
 
   test.each(EXAMPLES.flatMap((file) => ["table", "markdown", "json"].map((format) => [file, format])))(
@@ -22,7 +24,9 @@ describe("insights-connectors plan", () => {
       if (format === "json") {
         const plan = JSON.parse(result.stdout);
         expect(plan.planVersion).toBe(1);
-        const stacks = plan.tenants.flatMap((t: any) => t.connectors).filter((c: any) => c.provisioning.mode === "stack");
+        const stacks = plan.tenants
+          .flatMap((t: any) => t.connectors)
+          .filter((c: any) => c.provisioning.mode === "stack");
         for (const connector of stacks) expect(connector.extractedGrants.length).toBe(connector.grants.length);
       }
     },
@@ -31,13 +35,18 @@ describe("insights-connectors plan", () => {
   test("a bad config exits 2 with FILE:LINE:COL  path  message lines and writes nothing to stdout", async () => {
     const dir = mkdtempSync(join(tmpdir(), "insights-cli-"));
     const file = join(dir, "bad.yaml");
-    writeFileSync(file, "version: 1\ntenants:\n  - name: acme\n    insights: { adapter: sheet }\n    connectors:\n      - kind: okta\n        name: Okta\n        domain: acme-admin.okta.com\n");
+    writeFileSync(
+      file,
+      "version: 1\ntenants:\n  - name: acme\n    insights: { adapter: sheet }\n    connectors:\n      - kind: okta\n        name: Okta\n        domain: acme-admin.okta.com\n",
+    );
     const result = await runCli("plan", "--config", file);
     rmSync(dir, { recursive: true, force: true });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     const [first, summary] = result.stderr.trimEnd().split("\n");
-    expect(first).toBe(`${file}:8:17  tenants[0].connectors[0].domain  write the Okta domain without "-admin" (that is the admin console host): acme.okta.com`);
+    expect(first).toBe(
+      `${file}:8:17  tenants[0].connectors[0].domain  write the Okta domain without "-admin" (that is the admin console host): acme.okta.com`,
+    );
     expect(summary).toBe(`1 problem in ${file}; nothing was changed or contacted.`);
   });
 
@@ -50,7 +59,10 @@ describe("insights-connectors plan", () => {
   test.each([
     [["plan", "--config", "examples/all-sources.yaml", "--format", "yaml"], /argument 'yaml' is invalid/],
     [["plan"], /required option '-c, --config <file>' not specified/],
-    [["plan", "--config", "examples/all-sources.yaml", "--tenant", "nobody"], /unknown tenant nobody in examples\/all-sources\.yaml; it has: acme-prod/],
+    [
+      ["plan", "--config", "examples/all-sources.yaml", "--tenant", "nobody"],
+      /unknown tenant nobody in examples\/all-sources\.yaml; it has: acme-prod/,
+    ],
     [["frobnicate"], /unknown command 'frobnicate'/],
   ])("usage error %j exits 2", async (argv, message) => {
     const result = await runCli(...argv);
@@ -83,7 +95,10 @@ describe("insights-connectors plan", () => {
     const env = { ...process.env, ...Object.fromEntries(refs.map((name) => [name, canary(name)])) };
     try {
       for (const format of ["table", "markdown", "json"]) {
-        const result = spawnCli(["plan", "--config", configFile, "--format", format, ...(format === "json" ? [] : ["--no-extract"])], env);
+        const result = spawnCli(
+          ["plan", "--config", configFile, "--format", format, ...(format === "json" ? [] : ["--no-extract"])],
+          env,
+        );
         expect(result.code).toBe(0);
         expect(result.stdout).toContain("env:PRA_CLIENT_SECRET");
         expect(result.stdout + result.stderr).not.toMatch(/CANARY-/);

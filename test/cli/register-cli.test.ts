@@ -15,7 +15,11 @@ describe("register, status and connector commands", () => {
   let emulator: InsightsEmulator;
   beforeEach(async () => {
     work = mkdtempSync(join(tmpdir(), "register-cli-"));
-    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(work, "emulator"), checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
+      stateDir: join(work, "emulator"),
+      checkDelayMs: 10,
+    });
   });
   afterEach(async () => {
     await emulator.stop();
@@ -24,7 +28,16 @@ describe("register, status and connector commands", () => {
 
   test("every kind of all-sources.yaml: register, re-register (no change), status; canaries never shown or stored", async () => {
     const env = { ...process.env, ...CANARY_ENV };
-    const args = ["register", "--config", "examples/all-sources.yaml", "--emulator", emulator.url, "--synthetic-outputs", "--settle-timeout", "10"];
+    const args = [
+      "register",
+      "--config",
+      "examples/all-sources.yaml",
+      "--emulator",
+      emulator.url,
+      "--synthetic-outputs",
+      "--settle-timeout",
+      "10",
+    ];
     const first = await spawnCliAsync(args, env);
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
@@ -33,19 +46,41 @@ describe("register, status and connector commands", () => {
     const second = await spawnCliAsync([...args, "--format", "json"], env);
     expect(JSON.parse(second.stdout).results.every((r: { action: string }) => r.action === "unchanged")).toBe(true);
 
-    const status = await spawnCliAsync(["status", "--config", "examples/all-sources.yaml", "--emulator", emulator.url, "--format", "json"], env);
+    const status = await spawnCliAsync(
+      ["status", "--config", "examples/all-sources.yaml", "--emulator", emulator.url, "--format", "json"],
+      env,
+    );
     const rows = JSON.parse(status.stdout).connectors;
     expect(rows).toHaveLength(12);
-    expect(rows.find((r: any) => r.kind === "aws")).toMatchObject({ connectionPoint: expect.stringMatching(/^arn:aws:iam::\d{12}:role\//), connectivity: "Connected", status: "On" });
-    const table = await spawnCliAsync(["status", "--config", "examples/all-sources.yaml", "--emulator", emulator.url], env);
+    expect(rows.find((r: any) => r.kind === "aws")).toMatchObject({
+      connectionPoint: expect.stringMatching(/^arn:aws:iam::\d{12}:role\//),
+      connectivity: "Connected",
+      status: "On",
+    });
+    const table = await spawnCliAsync(
+      ["status", "--config", "examples/all-sources.yaml", "--emulator", emulator.url],
+      env,
+    );
     const header = [0, 1, 2, 3, 4, 5, 6].map((i) => tableColumn(table.stdout.split("\n").slice(0, 4).join("\n"), i));
-    expect(header).toEqual(["Tenant", "ConnectorName", "ConnectionPoint", "Connectivity", "Status", "LastActivity", "LastUpdate"]);
+    expect(header).toEqual([
+      "Tenant",
+      "ConnectorName",
+      "ConnectionPoint",
+      "Connectivity",
+      "Status",
+      "LastActivity",
+      "LastUpdate",
+    ]);
 
     const shown = [first, second, status, table].map((r) => r.stdout + r.stderr).join("\n");
     expect(shown).not.toContain("CANARY-");
     // Client IDs are plain fields of the form and are kept; secrets only as fingerprints.
-    const secretCanaries = Object.entries(CANARY_ENV).filter(([name]) => /SECRET|KEY|PASSWORD|TOKEN/.test(name)).map(([, value]) => value);
-    const stored = filesUnder(join(work, "emulator")).map((file) => readFileSync(file, "utf8")).join("\n");
+    const secretCanaries = Object.entries(CANARY_ENV)
+      .filter(([name]) => /SECRET|KEY|PASSWORD|TOKEN/.test(name))
+      .map(([, value]) => value);
+    const stored = filesUnder(join(work, "emulator"))
+      .map((file) => readFileSync(file, "utf8"))
+      .join("\n");
     for (const canary of secretCanaries) expect(stored).not.toContain(canary);
     expect(stored).toContain(CANARY_ENV.PRA_CLIENT_ID);
   }, 60_000);
@@ -57,15 +92,59 @@ describe("register, status and connector commands", () => {
     Object.assign(process.env, env);
     try {
       expect((await runCli("register", "--config", config, "--settle-timeout", "5")).code).toBe(0);
-      const off = await runCli("connector", "off", "--config", config, "-t", "acme", "--kind", "epm-cloud", "--name", "EPM");
+      const off = await runCli(
+        "connector",
+        "off",
+        "--config",
+        config,
+        "-t",
+        "acme",
+        "--kind",
+        "epm-cloud",
+        "--name",
+        "EPM",
+      );
       expect([off.code, off.stdout]).toEqual([0, 'epm-cloud connector "EPM": turned off\n']);
       expect((await emulator.all())[0].enabled).toBe(false);
-      expect((await runCli("connector", "on", "--config", config, "-t", "acme", "--kind", "epm-cloud", "--name", "EPM")).code).toBe(0);
-      const ad = await runCli("connector", "off", "--config", config, "-t", "acme", "--kind", "active-directory", "--name", "AD");
+      expect(
+        (await runCli("connector", "on", "--config", config, "-t", "acme", "--kind", "epm-cloud", "--name", "EPM"))
+          .code,
+      ).toBe(0);
+      const ad = await runCli(
+        "connector",
+        "off",
+        "--config",
+        config,
+        "-t",
+        "acme",
+        "--kind",
+        "active-directory",
+        "--name",
+        "AD",
+      );
       expect(ad.code).toBe(2);
       expect(ad.stderr).toContain("the Active Directory connector cannot be turned off");
-      expect((await runCli("connector", "delete", "--config", config, "-t", "acme", "--kind", "epm-cloud", "--name", "EPM")).code).toBe(2);
-      expect((await runCli("connector", "delete", "--config", config, "-t", "acme", "--kind", "epm-cloud", "--name", "EPM", "--yes")).code).toBe(0);
+      expect(
+        (await runCli("connector", "delete", "--config", config, "-t", "acme", "--kind", "epm-cloud", "--name", "EPM"))
+          .code,
+      ).toBe(2);
+      expect(
+        (
+          await runCli(
+            "connector",
+            "delete",
+            "--config",
+            config,
+            "-t",
+            "acme",
+            "--kind",
+            "epm-cloud",
+            "--name",
+            "EPM",
+            "--yes",
+          )
+        ).code,
+      ).toBe(0);
       expect(await emulator.all()).toEqual([]);
     } finally {
       for (const key of Object.keys(env)) delete process.env[key];
@@ -75,12 +154,21 @@ describe("register, status and connector commands", () => {
   test("sheet adapter: one masked sheet per connector in the console's order; dry-run writes nothing", async () => {
     const sheets = join(work, "sheets");
     const env = { ...process.env, ...CANARY_ENV };
-    const dry = await spawnCliAsync(["register", "--config", "examples/aws-single-account.yaml", "--sheet-dir", sheets, "--dry-run"], env);
+    const dry = await spawnCliAsync(
+      ["register", "--config", "examples/aws-single-account.yaml", "--sheet-dir", sheets, "--dry-run"],
+      env,
+    );
     expect(dry.code).toBe(0);
     expect(() => readdirSync(sheets)).toThrow();
     const outputs = join(work, "cdk-outputs.json");
-    writeFileSync(outputs, JSON.stringify({ "acme-dev-aws": { ARN: "arn:aws:iam::123456789012:role/BeyondTrustInsightsReadOnly" } }));
-    const run = await spawnCliAsync(["register", "--config", "examples/aws-single-account.yaml", "--sheet-dir", sheets, "--outputs", outputs], env);
+    writeFileSync(
+      outputs,
+      JSON.stringify({ "acme-dev-aws": { ARN: "arn:aws:iam::123456789012:role/BeyondTrustInsightsReadOnly" } }),
+    );
+    const run = await spawnCliAsync(
+      ["register", "--config", "examples/aws-single-account.yaml", "--sheet-dir", sheets, "--outputs", outputs],
+      env,
+    );
     expect(run.code).toBe(0);
     const [file] = filesUnder(sheets);
     expect(file).toMatch(/acme-dev\/aws--.*\.md$/);
@@ -114,7 +202,14 @@ describe("sheet adapter --reveal-secrets", () => {
     writeFileSync(config, configWith([VALID["pra-cloud"]]));
     process.env.PRA_SECRET = "CANARY-reveal-77";
     try {
-      const redirected = await runCli("register", "--config", config, "--sheet-dir", join(dir, "sheets"), "--reveal-secrets");
+      const redirected = await runCli(
+        "register",
+        "--config",
+        config,
+        "--sheet-dir",
+        join(dir, "sheets"),
+        "--reveal-secrets",
+      );
       expect(redirected.code).toBe(2);
       expect(redirected.stderr).toContain("only does so to a terminal");
       expect(redirected.stdout + redirected.stderr).not.toContain("CANARY-reveal-77");
@@ -160,11 +255,23 @@ describe("register and status against hostile or absent servers", () => {
 
   test("escape sequences in titles, names and connection points reach no output format", async () => {
     const server = await hostileServer((req, res) => {
-      const json = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
       if (req.method === "GET") {
-        return json(200, { items: [connectorJson({ kind: "okta", name: "Okta\u001b]0;pwned\u0007 ok", connectionPoint: "\u001b[2Jacme.okta.com\u009b31m" })] });
+        return json(200, {
+          items: [
+            connectorJson({
+              kind: "okta",
+              name: "Okta\u001b]0;pwned\u0007 ok",
+              connectionPoint: "\u001b[2Jacme.okta.com\u009b31m",
+            }),
+          ],
+        });
       }
-      return json(422, { title: "\u001b[2J\u001b]0;owned\u0007Invalid connector settings", errors: [{ field: "domain", message: "is \u001b[31mnot\u001b[0m a URL" }] });
+      return json(422, {
+        title: "\u001b[2J\u001b]0;owned\u0007Invalid connector settings",
+        errors: [{ field: "domain", message: "is \u001b[31mnot\u001b[0m a URL" }],
+      });
     });
     servers.push(server);
     const config = configFor(server.url);
@@ -176,8 +283,13 @@ describe("register and status against hostile or absent servers", () => {
     ];
     expect(outputs.map((o) => o.code)).toEqual([1, 1, 0, 0]);
     expect(tableColumn(outputs[0].stdout, 5)).toContain("Invalidconnectorsettings"); // the cell, read across its wrapped lines
-    expect(JSON.parse(outputs[1].stdout).results[0].detail).toBe("POST /sites/00000000-0000-4000-8000-000000000000/connectors/kinds/epm-cloud: HTTP 422 Invalid connector settings: domain: is not a URL");
-    expect(JSON.parse(outputs[3].stdout).connectors[0]).toMatchObject({ name: "Okta ok", connectionPoint: "acme.okta.com" });
+    expect(JSON.parse(outputs[1].stdout).results[0].detail).toBe(
+      "POST /sites/00000000-0000-4000-8000-000000000000/connectors/kinds/epm-cloud: HTTP 422 Invalid connector settings: domain: is not a URL",
+    );
+    expect(JSON.parse(outputs[3].stdout).connectors[0]).toMatchObject({
+      name: "Okta ok",
+      connectionPoint: "acme.okta.com",
+    });
     for (const output of outputs) {
       expect(output.stdout + output.stderr).not.toMatch(CONTROL);
       expect(output.stdout + output.stderr).not.toContain("CANARY-");
@@ -192,7 +304,10 @@ describe("register and status against hostile or absent servers", () => {
     const register = await runCli("register", "--config", config, "--format", "json");
     expect(Date.now() - started).toBeLessThan(3000);
     const expected = `cannot reach 127.0.0.1:${port}: TCP: connection refused (nothing listening, or a firewall rejects it). Next: start the emulator: npx insights-connectors emulator --port ${port}, or check \`insights.url\` in the config.`;
-    expect([status.code, status.stderr]).toEqual([1, `error: acme: GET /sites/00000000-0000-4000-8000-000000000000/connectors: ${expected}\n`]);
+    expect([status.code, status.stderr]).toEqual([
+      1,
+      `error: acme: GET /sites/00000000-0000-4000-8000-000000000000/connectors: ${expected}\n`,
+    ]);
     expect(register.code).toBe(1);
     expect(JSON.parse(register.stdout).results[0].detail).toContain(expected);
   });
@@ -204,9 +319,12 @@ describe("register and status against hostile or absent servers", () => {
       const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
         res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
       if (req.method === "GET" && req.url!.endsWith("/connectors")) {
-        return (lists += 1) === 1 ? json(503, { title: "unavailable" }, { "retry-after": "3" }) : json(200, { items: [] });
+        return (lists += 1) === 1
+          ? json(503, { title: "unavailable" }, { "retry-after": "3" })
+          : json(200, { items: [] });
       }
-      if (req.method === "POST") return (createdAt = Date.now()), json(201, connectorJson({ connectivity: "Checking" }));
+      if (req.method === "POST")
+        return ((createdAt = Date.now()), json(201, connectorJson({ connectivity: "Checking" })));
       const state = Date.now() - createdAt > 3500 ? "Connected" : "Checking";
       return json(200, { state, checkedAt: "2026-11-23T10:00:00.000Z" });
     });
@@ -214,9 +332,15 @@ describe("register and status against hostile or absent servers", () => {
     const run = await runCli("register", "--config", configFor(server.url));
     expect(run.code).toBe(0);
     const stamp = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
-    expect(run.stderr).toMatch(new RegExp(`^${stamp} retrying GET /sites/[^ ]+/connectors in 3 s: HTTP 503 unavailable$`, "m"));
-    expect(run.stderr).toMatch(new RegExp(`^${stamp} waiting [23] s for the first connectivity check of acme/EPM: Checking$`, "m"));
-    expect(run.stderr).toMatch(new RegExp(`^${stamp} the first connectivity check of acme/EPM: Connected after [3-5] s$`, "m"));
+    expect(run.stderr).toMatch(
+      new RegExp(`^${stamp} retrying GET /sites/[^ ]+/connectors in 3 s: HTTP 503 unavailable$`, "m"),
+    );
+    expect(run.stderr).toMatch(
+      new RegExp(`^${stamp} waiting [23] s for the first connectivity check of acme/EPM: Checking$`, "m"),
+    );
+    expect(run.stderr).toMatch(
+      new RegExp(`^${stamp} the first connectivity check of acme/EPM: Connected after [3-5] s$`, "m"),
+    );
     expect(run.stderr).not.toMatch(CONTROL);
   }, 30_000);
 });

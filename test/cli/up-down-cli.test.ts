@@ -31,16 +31,18 @@ describe("up and down on the command line (in-process; nothing deployed)", () =>
         "--emulator",
         emulator.url,
         "--state-dir",
-        state
+        state,
       );
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(
-        new RegExp(`^error: ${command} changes clouds and Insights; add --yes to go ahead .*Nothing was changed\\.\\n$`)
+        new RegExp(
+          `^error: ${command} changes clouds and Insights; add --yes to go ahead .*Nothing was changed\\.\\n$`,
+        ),
       );
       expect(run.stdout).toBe("");
       expect(await emulator.all()).toEqual([]);
       expect(readdirSync(state)).toEqual([]);
-    }
+    },
   );
 
   test("an unknown tenant is a usage error naming the ones the config has", async () => {
@@ -62,7 +64,7 @@ describe("up and down on the command line (in-process; nothing deployed)", () =>
       emulator.url,
       "--state-dir",
       state,
-      "--dry-run"
+      "--dry-run",
     );
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");

@@ -28,14 +28,19 @@ describe("secret references in the config", () => {
   });
 
   test("a literal Insights token is refused", () => {
-    const text = configWith([], `adapter: http\nurl: https://app.beyondtrust.io\nsiteId: 5a7f0c2e-1b2c-4d3e-8f40-123456789abc\ntoken: ${CANARY}`);
+    const text = configWith(
+      [],
+      `adapter: http\nurl: https://app.beyondtrust.io\nsiteId: 5a7f0c2e-1b2c-4d3e-8f40-123456789abc\ntoken: ${CANARY}`,
+    );
     const problems = problemsOf(text);
     expect(problems.map((p) => p.path)).toEqual(["tenants[0].insights.token"]);
     expect(JSON.stringify(problems)).not.toContain(CANARY);
   });
 
   test("a client ID may be a literal or a reference", () => {
-    expect(problemsOf(configWith([VALID["pra-cloud"].replace("clientId: abc123", "clientId: env:PRA_ID")]))).toEqual([]);
+    expect(problemsOf(configWith([VALID["pra-cloud"].replace("clientId: abc123", "clientId: env:PRA_ID")]))).toEqual(
+      [],
+    );
     expect(problemsOf(configWith([VALID["pra-cloud"]]))).toEqual([]);
   });
 
@@ -50,7 +55,10 @@ describe("secret references in the config", () => {
     const text = configWith([VALID.aws.replace("env:EXTERNAL_ID", "file:open.txt")]);
     const problems = problemsOf(text, dir);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ path: "tenants[0].connectors[0].externalId", line: lineOf(text, "file:open.txt") });
+    expect(problems[0]).toMatchObject({
+      path: "tenants[0].connectors[0].externalId",
+      line: lineOf(text, "file:open.txt"),
+    });
     expect(problems[0].message).toMatch(/readable by group or others \(mode 0644\); run: chmod 600/);
     expect(JSON.stringify(problems)).not.toContain(CANARY);
   });
@@ -68,7 +76,9 @@ describe("secret references in the config", () => {
     expect(new SecretRef("file", "token").resolve(dir)).toBe(CANARY);
     expect(new SecretRef("env", "T").resolve(dir, { T: CANARY })).toBe(CANARY);
     expect(() => new SecretRef("env", "MISSING").resolve(dir, {})).toThrow(SecretResolutionError);
-    expect(() => new SecretRef("env", "MISSING").resolve(dir, {})).toThrow("cannot resolve secret env:MISSING: environment variable MISSING is not set");
+    expect(() => new SecretRef("env", "MISSING").resolve(dir, {})).toThrow(
+      "cannot resolve secret env:MISSING: environment variable MISSING is not set",
+    );
     chmodSync(join(dir, "token"), 0o640);
     expect(() => new SecretRef("file", "token").resolve(dir)).toThrow(/readable by group or others/);
   });

@@ -12,14 +12,29 @@ const grantsOf = (kind: string): Grant[] => {
   const c = connectors.find((x) => x.kind === kind)!;
   return kindOf(c).grants(c);
 };
-const names = (grants: Grant[], kind: Grant["kind"]) => grants.filter((g) => g.kind === kind).map((g) => g.name).sort();
+const names = (grants: Grant[], kind: Grant["kind"]) =>
+  grants
+    .filter((g) => g.kind === kind)
+    .map((g) => g.name)
+    .sort();
 
 describe("connector catalog", () => {
   test("lists exactly the kinds of the guide, each with its own folder", () => {
     expect([...KIND_NAMES].sort()).toEqual(
       [
-        "active-directory", "aws", "azure", "epm-cloud", "gcp", "github", "okta", "password-safe-cloud",
-        "password-safe-onprem", "pingone", "pra-cloud", "pra-privileged-identity", "remote-support-cloud",
+        "active-directory",
+        "aws",
+        "azure",
+        "epm-cloud",
+        "gcp",
+        "github",
+        "okta",
+        "password-safe-cloud",
+        "password-safe-onprem",
+        "pingone",
+        "pra-cloud",
+        "pra-privileged-identity",
+        "remote-support-cloud",
       ].sort(),
     );
     for (const kind of KIND_NAMES) expect(existsSync(join(REPO, "connectors", kind, "index.ts"))).toBe(true);
@@ -106,11 +121,23 @@ describe("catalog contents match the guide and BeyondTrust's current pages", () 
     const grants = grantsOf("okta");
     expect(names(grants, "okta-scope")).toEqual(
       [
-        "okta.apiTokens.read", "okta.apps.read", "okta.groups.read", "okta.idps.read", "okta.logs.read",
-        "okta.networkZones.read", "okta.orgs.read", "okta.policies.read", "okta.roles.read", "okta.users.read",
+        "okta.apiTokens.read",
+        "okta.apps.read",
+        "okta.groups.read",
+        "okta.idps.read",
+        "okta.logs.read",
+        "okta.networkZones.read",
+        "okta.orgs.read",
+        "okta.policies.read",
+        "okta.roles.read",
+        "okta.users.read",
       ].sort(),
     );
-    expect(grants.filter((g) => g.name === "okta.orgs.read" || g.name === "okta.networkZones.read").every((g) => g.origin.startsWith("https://docs.beyondtrust.com/insights/docs/okta"))).toBe(true);
+    expect(
+      grants
+        .filter((g) => g.name === "okta.orgs.read" || g.name === "okta.networkZones.read")
+        .every((g) => g.origin.startsWith("https://docs.beyondtrust.com/insights/docs/okta")),
+    ).toBe(true);
     expect(names(grants, "okta-role-permission")).toEqual(["okta.iam.read"]);
     expect(names(grants, "okta-admin-role")).toEqual(["READ_ONLY_ADMIN"]);
     expect(names(grants, "okta-resource-set")).toEqual(["All Identity and Access Management resources"]);
@@ -119,9 +146,17 @@ describe("catalog contents match the guide and BeyondTrust's current pages", () 
   test("GitHub: eleven read permissions mapped from the guide's labels", () => {
     expect(names(grantsOf("github"), "github-app-permission")).toEqual(
       [
-        "administration", "codespaces_lifecycle_admin", "metadata", "repository_hooks", "organization_administration",
-        "organization_user_blocking", "organization_custom_org_roles", "organization_custom_roles",
-        "organization_events", "members", "organization_hooks",
+        "administration",
+        "codespaces_lifecycle_admin",
+        "metadata",
+        "repository_hooks",
+        "organization_administration",
+        "organization_user_blocking",
+        "organization_custom_org_roles",
+        "organization_custom_roles",
+        "organization_events",
+        "members",
+        "organization_hooks",
       ].sort(),
     );
     const blocking = grantsOf("github").find((g) => g.name === "organization_user_blocking")!;
@@ -134,7 +169,10 @@ describe("catalog contents match the guide and BeyondTrust's current pages", () 
     expect(names(grants, "graph-app-role")).toContain("IdentityRiskyServicePrincipal.Read.All");
     expect(names(grants, "office365-app-role")).toEqual(["ActivityFeed.Read"]);
     const reader = grants.find((g) => g.kind === "azure-rbac-role")!;
-    expect(reader).toMatchObject({ name: "Reader", scope: "azure-management-group:0f5b7c1e-0000-4000-8000-000000000001" });
+    expect(reader).toMatchObject({
+      name: "Reader",
+      scope: "azure-management-group:0f5b7c1e-0000-4000-8000-000000000001",
+    });
     for (const g of grants.filter((x) => x.kind !== "azure-rbac-role")) expect(g.group).toBeDefined();
   });
 
@@ -142,10 +180,23 @@ describe("catalog contents match the guide and BeyondTrust's current pages", () 
     const grants = grantsOf("gcp");
     expect(names(grants, "gcp-iam-role")).toEqual(["roles/cloudasset.viewer", "roles/iam.securityReviewer"]);
     const orgWide = grants.filter((g) => g.kind === "gcp-api" && g.scope === "gcp-organization-projects:123456789012");
-    expect(orgWide.map((g) => g.name).sort()).toEqual(["cloudasset.googleapis.com", "cloudresourcemanager.googleapis.com", "logging.googleapis.com"]);
-    const connectorProject = grants.filter((g) => g.kind === "gcp-api" && g.scope === "gcp-project:bt-insights-connector");
-    expect(connectorProject.map((g) => g.name).sort()).toEqual(["cloudasset.googleapis.com", "cloudresourcemanager.googleapis.com", "iam.googleapis.com", "logging.googleapis.com"]);
-    expect(connectorProject.find((g) => g.name === "iam.googleapis.com")!.origin).toBe("https://cloud.google.com/iam/docs/service-accounts-create");
+    expect(orgWide.map((g) => g.name).sort()).toEqual([
+      "cloudasset.googleapis.com",
+      "cloudresourcemanager.googleapis.com",
+      "logging.googleapis.com",
+    ]);
+    const connectorProject = grants.filter(
+      (g) => g.kind === "gcp-api" && g.scope === "gcp-project:bt-insights-connector",
+    );
+    expect(connectorProject.map((g) => g.name).sort()).toEqual([
+      "cloudasset.googleapis.com",
+      "cloudresourcemanager.googleapis.com",
+      "iam.googleapis.com",
+      "logging.googleapis.com",
+    ]);
+    expect(connectorProject.find((g) => g.name === "iam.googleapis.com")!.origin).toBe(
+      "https://cloud.google.com/iam/docs/service-accounts-create",
+    );
   });
 
   test("PingOne: only the built-in Read Only roles", () => {
@@ -154,8 +205,11 @@ describe("catalog contents match the guide and BeyondTrust's current pages", () 
 
   test("PRA and Remote Support: the API account permissions; PRA also restricts to the Insights addresses", () => {
     const shared = [
-      "Command API: Read only", "Configuration API: Allow Access", "Configuration API: Manage Vault Accounts",
-      "Enable XML API", "Reporting API: Allow Access to Syslog Reports",
+      "Command API: Read only",
+      "Configuration API: Allow Access",
+      "Configuration API: Manage Vault Accounts",
+      "Enable XML API",
+      "Reporting API: Allow Access to Syslog Reports",
     ];
     expect(names(grantsOf("pra-cloud"), "product-permission")).toEqual(
       [...shared, "Reporting API: Allow Access to Access Session Reports and Recordings"].sort(),
@@ -167,8 +221,11 @@ describe("catalog contents match the guide and BeyondTrust's current pages", () 
     const grants = grantsOf("remote-support-cloud");
     expect(names(grants, "product-permission")).toEqual(
       [
-        "Command API: Read only", "Configuration API: Allow Access", "Configuration API: Manage Vault Accounts",
-        "Enable XML API", "Reporting API: Allow Access to Support Session Reports and Recordings",
+        "Command API: Read only",
+        "Configuration API: Allow Access",
+        "Configuration API: Manage Vault Accounts",
+        "Enable XML API",
+        "Reporting API: Allow Access to Support Session Reports and Recordings",
         "Reporting API: Allow Access to Syslog Reports",
       ].sort(),
     );

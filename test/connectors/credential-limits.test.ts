@@ -19,7 +19,7 @@ describe("client secret lifetimes, each where its vendor sets it", () => {
   test("Entra: one 730-day limit, from Microsoft's documented 24 months", () => {
     expect(MAX_SECRET_DAYS).toBe(730);
     expect(MAX_SECRET_DAYS_ORIGIN).toBe(
-      "https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app (Add credentials, Option 2)"
+      "https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app (Add credentials, Option 2)",
     );
   });
 

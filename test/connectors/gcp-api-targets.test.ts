@@ -31,7 +31,7 @@ describe("GCP API targets, written once in the kind", () => {
     });
     expect(gcpApiTargets(config("connector-project")).otherProjects).toEqual({ kind: "none" });
     expect(
-      gcpApiTargets(config(["other-project-1", "bt-insights", "other-project-1", "other-project-2"])).otherProjects
+      gcpApiTargets(config(["other-project-1", "bt-insights", "other-project-1", "other-project-2"])).otherProjects,
     ).toEqual({
       kind: "list",
       projectIds: ["other-project-1", "other-project-2"],

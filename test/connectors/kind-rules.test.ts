@@ -63,8 +63,8 @@ describe("per-kind rules live in the kind", () => {
   const fieldsWhere = (has: (f: (typeof CATALOG)[number]["registration"]["fields"][number]) => unknown) =>
     Object.fromEntries(
       CATALOG.map((k) => [k.kind, k.registration.fields.filter(has).map((f) => f.key)] as const).filter(
-        ([, keys]) => keys.length > 0
-      )
+        ([, keys]) => keys.length > 0,
+      ),
     );
 
   test("only Okta's and GitHub's PEM keys and GCP's service account key have a deep check", () => {

@@ -44,9 +44,11 @@ describe("Azure: Reader at the root management group is the default, and plan sa
     expect(connector.notices).toEqual([
       {
         kind: "reduced-coverage",
-        text: "azureResources: false leaves out Reader at the tenant root management group: " +
+        text:
+          "azureResources: false leaves out Reader at the tenant root management group: " +
           "Insights sees no Azure subscriptions or resources, only Entra ID",
-        origin: "https://docs.beyondtrust.com/insights/docs/azure " +
+        origin:
+          "https://docs.beyondtrust.com/insights/docs/azure " +
           "(Required roles and permissions: Management groups: Reader)",
       },
     ]);
@@ -80,7 +82,8 @@ describe("Okta: the resource set's ORN is marked unconfirmed until Okta document
 });
 
 describe("Active Directory: certificate services (guide § Information Collection)", () => {
-  const SECTION = "Identity Security Insights Connectors Guide 24.04 § " +
+  const SECTION =
+    "Identity Security Insights Connectors Guide 24.04 § " +
     "Connect Identity Security Insights to Microsoft Active Directory § Information Collection";
 
   test("the service account reads events and registry ACLs on every enrollment server", () => {
@@ -99,7 +102,8 @@ describe("Active Directory: certificate services (guide § Information Collectio
     expect(connector.notices).toEqual([
       {
         kind: "step",
-        text: "on each certification authority: Certification Authority snap-in > CA Properties > Auditing, " +
+        text:
+          "on each certification authority: Certification Authority snap-in > CA Properties > Auditing, " +
           "enable 'Issue and manage certificate requests' (else events 4886 and 4887 are not logged)",
         origin: SECTION,
       },

@@ -11,7 +11,9 @@ import { connectorFrom, synthJson, type TerraformJson } from "../stacks/cdktf/he
 
 function synth() {
   const connector = connectorFrom<GcpConnectorConfig>(VALID.gcp);
-  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector))) as TerraformJson & {
+  return synthJson(
+    (app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector)),
+  ) as TerraformJson & {
     variable: Record<string, unknown>;
     moved: { from: string; to: string }[];
   };
@@ -48,62 +50,73 @@ describe("GCP key slots through real Terraform (terraform_data stands in for goo
   const ids = () => tf(["state", "list"]).stdout.trim().split("\n").sort();
 
   const title = "pre-rotation key → [1] keeps it, [1,2] adds one, [2] deletes the old; bad lists refused";
-  terraform.test(`${title}${terraform.note}`, () => {
-    const json = synth();
-    write({ resource: { terraform_data: { connector_service_account_key: { input: "legacy" } } } });
-    expect(tf(["init", "-input=false"]).status).toBe(0);
-    apply();
-    const legacyId = JSON.parse(tf(["show", "-json"]).stdout).values.root_module.resources[0].values.id as string;
+  terraform.test(
+    `${title}${terraform.note}`,
+    () => {
+      const json = synth();
+      write({ resource: { terraform_data: { connector_service_account_key: { input: "legacy" } } } });
+      expect(tf(["init", "-input=false"]).status).toBe(0);
+      apply();
+      const legacyId = JSON.parse(tf(["show", "-json"]).stdout).values.root_module.resources[0].values.id as string;
 
-    write({
-      variable: json.variable,
-      moved: JSON.parse(standIn(JSON.stringify(json.moved))),
-      resource: { terraform_data: { connector_service_account_key: {
-        for_each: json.resource.google_service_account_key.connector_service_account_key.for_each,
-        input: "${each.key}",
-      } } },
-      output: {
-        registered_id: { value: standIn(json.output.service_account_key_created_at.value as string) },
-        generations: json.output.service_account_key_generations,
-      },
-    });
-    const moved = apply([1]);
-    expect(moved.registered_id.value).toBe(legacyId);
-    expect(moved.generations.value).toBe("[1]");
-
-    const overlap = apply([1, 2]);
-    expect(ids()).toEqual([
-      'terraform_data.connector_service_account_key["1"]',
-      'terraform_data.connector_service_account_key["2"]',
-    ]);
-    expect(overlap.registered_id.value).not.toBe(legacyId);
-    const newKey = overlap.registered_id.value;
-    // What the apply recorded reads back as the slots the next run starts from.
-    expect(gcpKeySlotsFromOutputs({ service_account_key_generations: overlap.generations.value })).toEqual({
-      current: { generation: 1 },
-      next: { generation: 2 },
-    });
-
-    const done = apply([2]);
-    expect(ids()).toEqual(['terraform_data.connector_service_account_key["2"]']);
-    expect(done.registered_id.value).toBe(newKey);
-
-    for (const [bad, message] of [
-      [[3, 2], "The second generation must be the newer one."],
-      [[], "Keep one key, or two during a rotation."],
-    ] as const) {
-      const env = { TF_VAR_service_account_key_generations: JSON.stringify(bad) };
-      const run = spawnSync("terraform", ["plan", "-input=false", "-no-color"], {
-        cwd: dir, env: { ...process.env, ...env, TF_IN_AUTOMATION: "1" }, encoding: "utf8", timeout: 120_000,
+      write({
+        variable: json.variable,
+        moved: JSON.parse(standIn(JSON.stringify(json.moved))),
+        resource: {
+          terraform_data: {
+            connector_service_account_key: {
+              for_each: json.resource.google_service_account_key.connector_service_account_key.for_each,
+              input: "${each.key}",
+            },
+          },
+        },
+        output: {
+          registered_id: { value: standIn(json.output.service_account_key_created_at.value as string) },
+          generations: json.output.service_account_key_generations,
+        },
       });
-      expect(run.status).not.toBe(0);
-      expect(run.stderr.replace(/\s+/g, " ")).toContain(message);
-    }
-    const forgotten = tf(["plan", "-input=false"]);
-    expect(forgotten.status).not.toBe(0);
-    expect(forgotten.stderr).toContain("No value for required variable");
-    // A destroy needs a value too, but any valid one removes every key in the state (down).
-    expect(tf(["destroy", "-input=false", "-auto-approve"], [1]).status).toBe(0);
-    expect(tf(["state", "list"]).stdout.trim()).toBe("");
-  }, 300_000);
+      const moved = apply([1]);
+      expect(moved.registered_id.value).toBe(legacyId);
+      expect(moved.generations.value).toBe("[1]");
+
+      const overlap = apply([1, 2]);
+      expect(ids()).toEqual([
+        'terraform_data.connector_service_account_key["1"]',
+        'terraform_data.connector_service_account_key["2"]',
+      ]);
+      expect(overlap.registered_id.value).not.toBe(legacyId);
+      const newKey = overlap.registered_id.value;
+      // What the apply recorded reads back as the slots the next run starts from.
+      expect(gcpKeySlotsFromOutputs({ service_account_key_generations: overlap.generations.value })).toEqual({
+        current: { generation: 1 },
+        next: { generation: 2 },
+      });
+
+      const done = apply([2]);
+      expect(ids()).toEqual(['terraform_data.connector_service_account_key["2"]']);
+      expect(done.registered_id.value).toBe(newKey);
+
+      for (const [bad, message] of [
+        [[3, 2], "The second generation must be the newer one."],
+        [[], "Keep one key, or two during a rotation."],
+      ] as const) {
+        const env = { TF_VAR_service_account_key_generations: JSON.stringify(bad) };
+        const run = spawnSync("terraform", ["plan", "-input=false", "-no-color"], {
+          cwd: dir,
+          env: { ...process.env, ...env, TF_IN_AUTOMATION: "1" },
+          encoding: "utf8",
+          timeout: 120_000,
+        });
+        expect(run.status).not.toBe(0);
+        expect(run.stderr.replace(/\s+/g, " ")).toContain(message);
+      }
+      const forgotten = tf(["plan", "-input=false"]);
+      expect(forgotten.status).not.toBe(0);
+      expect(forgotten.stderr).toContain("No value for required variable");
+      // A destroy needs a value too, but any valid one removes every key in the state (down).
+      expect(tf(["destroy", "-input=false", "-auto-approve"], [1]).status).toBe(0);
+      expect(tf(["state", "list"]).stdout.trim()).toBe("");
+    },
+    300_000,
+  );
 });

@@ -61,7 +61,7 @@ motoServer.describe(`up and down for AWS against moto and the Insights emulator$
         "direct",
         ...extra,
       ],
-      env()
+      env(),
     );
   const upJson = async () => {
     const run = await cli("up", "--yes", "--format", "json", "--settle-timeout", "30");

@@ -30,200 +30,193 @@ const catalogPermissions = (which: "graph" | "office365") =>
     .filter((g) => g.api === which)
     .flatMap((g) => [...g.permissions]);
 
-openssl.describe(
-  `verify: Entra ID through Microsoft Graph, against the local fake${openssl.note}`,
-  () => {
-    let tls: ReturnType<typeof selfSignedCertificate>;
-    let fake: FakeEntra;
-    let work: string;
-    let configFile: string;
-    const env = () => ({
-      ...process.env,
-      NODE_EXTRA_CA_CERTS: tls.certFile,
-      AZURE_TENANT_ID: TENANT,
-      AZURE_CLIENT_ID: "11111111-2222-4333-8444-555555555555",
-      AZURE_CLIENT_SECRET: SECRET,
-      AZURE_AUTHORITY_HOST: fake.url,
-      INSIGHTS_GRAPH_URL: fake.url,
-      INSIGHTS_ARM_URL: fake.url,
-    });
-    const verify = (...args: string[]) =>
-      spawnCliAsync(
-        ["verify", "--config", configFile, "--kind", "azure", "--skip-connectivity", "--retries", "0", ...args],
-        env(),
-      );
-    /** Grants the connector's service principal each catalog permission, and requests the same. */
-    const deploy = (graph: string[] = catalogPermissions("graph"), office = catalogPermissions("office365")) => {
-      fake.assignments.set("sp-connector", [
-        ...graph.map((v) => ({ resourceId: "sp-graph", appRoleId: roleId(v) })),
-        ...office.map((v) => ({ resourceId: "sp-o365", appRoleId: roleId(v) })),
-      ]);
-      fake.rbac.splice(0, fake.rbac.length, { principalId: "sp-connector", roleName: "Reader", scope: ROOT_GROUP });
-      const start = new Date(Date.now() - 10 * DAY);
-      fake.applications.splice(0, fake.applications.length, {
-        appId: CONNECTOR_APP,
-        requiredResourceAccess: [
-          { resourceAppId: GRAPH_APP, resourceAccess: graph.map((v) => ({ id: roleId(v), type: "Role" as const })) },
-          { resourceAppId: O365_APP, resourceAccess: office.map((v) => ({ id: roleId(v), type: "Role" as const })) },
-        ],
-        passwordCredentials: [
-          {
-            keyId: "key-1",
-            displayName: "insights",
-            startDateTime: start.toISOString(),
-            endDateTime: new Date(start.getTime() + 120 * DAY).toISOString(),
-          },
-        ],
-      });
-    };
-
-    beforeAll(() => {
-      tls = selfSignedCertificate();
-    });
-    afterAll(() => tls?.cleanup());
-    beforeEach(async () => {
-      fake = new FakeEntra(tls);
-      fake.clientSecret = SECRET;
-      await fake.start();
-      fake.servicePrincipals.push(
-        api("sp-graph", GRAPH_APP, "Microsoft Graph", [...catalogPermissions("graph"), "Directory.ReadWrite.All"]),
-        api("sp-o365", O365_APP, "Office 365 Management APIs", catalogPermissions("office365")),
-        api("sp-exo", "00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online", ["full_access_as_app"]),
-        { id: "sp-connector", appId: CONNECTOR_APP, displayName: "BT-SP-Connector", appRoles: [] },
-      );
-      work = mkdtempSync(join(tmpdir(), "verify-azure-"));
-      configFile = join(work, "tenants.yaml");
-      writeFileSync(configFile, configWith([VALID.azure]));
-    });
-    afterEach(async () => {
-      await fake.stop();
-      rmSync(work, { recursive: true, force: true });
-    });
-
-    test("the catalog's permissions granted and requested, a young secret: exit 0", async () => {
-      deploy();
-      fake.pageSize = 5; // 21 assignments: five pages, each one followed
-
-      const run = await verify();
-      expect(run.stderr).toBe("");
-      expect(run.code).toBe(0);
-      expect(run.stdout).toContain("verify: every connector matches the catalog");
-      expect(run.stdout).toContain(`service principal: BT-SP-Connector (app ${CONNECTOR_APP}, object sp-connector)`);
-      expect(fake.requests.filter((r) => r.includes("/appRoleAssignments")).length).toBe(5);
-      const rbacRead = `GET ${ROOT_GROUP}/providers/Microsoft.Authorization/roleAssignments?`;
-      const listed = fake.requests.find((r) => r.startsWith(rbacRead));
-      expect(new URL(listed!.slice(4), fake.url).searchParams.get("$filter")).toBe("principalId eq 'sp-connector'");
-      expect(fake.requests.some((r) => r.startsWith("POST /") && r.includes("/oauth2/v2.0/token"))).toBe(true);
-      expect(run.stdout + run.stderr).not.toContain(SECRET);
-    });
-
-    test("extra write role, a missing role, a foreign API's role and an unconsented request: exit 3", async () => {
-      deploy(
-        [...catalogPermissions("graph").filter((p) => p !== "AuditLog.Read.All"), "Directory.ReadWrite.All"],
-        catalogPermissions("office365"),
-      );
-      fake.assignments.get("sp-connector")!.push({ resourceId: "sp-exo", appRoleId: roleId("full_access_as_app") });
-      fake.applications[0]!.requiredResourceAccess[0]!.resourceAccess.push({
-        id: roleId("AuditLog.Read.All"),
-        type: "Role",
-      });
-      const run = await verify("--format", "markdown");
-      expect(run.code).toBe(3);
-      const where = `[service principal BT-SP-Connector (app ${CONNECTOR_APP}), app role assignments]`;
-      expect(run.stdout).toContain(`extra: graph-app-role Directory.ReadWrite.All @ ${SCOPE} ${where}`);
-      expect(run.stdout).toContain(`missing: graph-app-role AuditLog.Read.All @ ${SCOPE}\n`);
-      expect(run.stdout).toContain(
-        "extra: app role full_access_as_app of Office 365 Exchange Online " +
-          `(00000002-0000-0ff1-ce00-000000000000) @ ${SCOPE} ` +
-          `(deployed write, catalog none) ${where}`,
-      );
-      expect(run.stdout).toContain(
-        `pending update: graph-app-role AuditLog.Read.All @ ${SCOPE} (requested, admin consent not granted)`,
-      );
-      expect(run.stdout + run.stderr).not.toContain(SECRET);
-    });
-
-    test("Contributor beside Reader at the root management group, Owner on a subscription: exit 3", async () => {
-      deploy();
-      fake.rbac.push(
-        { principalId: "sp-connector", roleName: "Contributor", scope: ROOT_GROUP },
+openssl.describe(`verify: Entra ID through Microsoft Graph, against the local fake${openssl.note}`, () => {
+  let tls: ReturnType<typeof selfSignedCertificate>;
+  let fake: FakeEntra;
+  let work: string;
+  let configFile: string;
+  const env = () => ({
+    ...process.env,
+    NODE_EXTRA_CA_CERTS: tls.certFile,
+    AZURE_TENANT_ID: TENANT,
+    AZURE_CLIENT_ID: "11111111-2222-4333-8444-555555555555",
+    AZURE_CLIENT_SECRET: SECRET,
+    AZURE_AUTHORITY_HOST: fake.url,
+    INSIGHTS_GRAPH_URL: fake.url,
+    INSIGHTS_ARM_URL: fake.url,
+  });
+  const verify = (...args: string[]) =>
+    spawnCliAsync(
+      ["verify", "--config", configFile, "--kind", "azure", "--skip-connectivity", "--retries", "0", ...args],
+      env(),
+    );
+  /** Grants the connector's service principal each catalog permission, and requests the same. */
+  const deploy = (graph: string[] = catalogPermissions("graph"), office = catalogPermissions("office365")) => {
+    fake.assignments.set("sp-connector", [
+      ...graph.map((v) => ({ resourceId: "sp-graph", appRoleId: roleId(v) })),
+      ...office.map((v) => ({ resourceId: "sp-o365", appRoleId: roleId(v) })),
+    ]);
+    fake.rbac.splice(0, fake.rbac.length, { principalId: "sp-connector", roleName: "Reader", scope: ROOT_GROUP });
+    const start = new Date(Date.now() - 10 * DAY);
+    fake.applications.splice(0, fake.applications.length, {
+      appId: CONNECTOR_APP,
+      requiredResourceAccess: [
+        { resourceAppId: GRAPH_APP, resourceAccess: graph.map((v) => ({ id: roleId(v), type: "Role" as const })) },
+        { resourceAppId: O365_APP, resourceAccess: office.map((v) => ({ id: roleId(v), type: "Role" as const })) },
+      ],
+      passwordCredentials: [
         {
-          principalId: "sp-connector",
-          roleName: "Owner",
-          scope: "/subscriptions/5b1c0000-0000-4000-8000-0000000000a1",
+          keyId: "key-1",
+          displayName: "insights",
+          startDateTime: start.toISOString(),
+          endDateTime: new Date(start.getTime() + 120 * DAY).toISOString(),
         },
-      );
-      const run = await verify();
-      expect(run.code).toBe(3);
-      expect(run.stdout).toContain(`extra: azure-rbac-role Contributor @ azure-management-group:${TENANT}`);
-      expect(run.stdout).toContain(
-        "extra: azure-rbac-role Owner @ azure-scope:/subscriptions/5b1c0000-0000-4000-8000-0000000000a1",
-      );
-      expect(run.stdout).not.toContain("missing: azure-rbac-role Reader");
+      ],
     });
+  };
 
-    test("azureResources: false: ARM is not asked, and the facts say so", async () => {
-      deploy();
-      writeFileSync(configFile, configWith([`${VALID.azure}\nazureResources: false`]));
-      const run = await verify();
-      expect(run.code).toBe(0);
-      expect(run.stdout).toContain("azure resources: not read (azureResources: false): Azure RBAC roles not checked");
-      expect(fake.requests.filter((r) => r.includes("/providers/"))).toEqual([]);
+  beforeAll(() => {
+    tls = selfSignedCertificate();
+  });
+  afterAll(() => tls?.cleanup());
+  beforeEach(async () => {
+    fake = new FakeEntra(tls);
+    fake.clientSecret = SECRET;
+    await fake.start();
+    fake.servicePrincipals.push(
+      api("sp-graph", GRAPH_APP, "Microsoft Graph", [...catalogPermissions("graph"), "Directory.ReadWrite.All"]),
+      api("sp-o365", O365_APP, "Office 365 Management APIs", catalogPermissions("office365")),
+      api("sp-exo", "00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online", ["full_access_as_app"]),
+      { id: "sp-connector", appId: CONNECTOR_APP, displayName: "BT-SP-Connector", appRoles: [] },
+    );
+    work = mkdtempSync(join(tmpdir(), "verify-azure-"));
+    configFile = join(work, "tenants.yaml");
+    writeFileSync(configFile, configWith([VALID.azure]));
+  });
+  afterEach(async () => {
+    await fake.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test("the catalog's permissions granted and requested, a young secret: exit 0", async () => {
+    deploy();
+    fake.pageSize = 5; // 21 assignments: five pages, each one followed
+
+    const run = await verify();
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("verify: every connector matches the catalog");
+    expect(run.stdout).toContain(`service principal: BT-SP-Connector (app ${CONNECTOR_APP}, object sp-connector)`);
+    expect(fake.requests.filter((r) => r.includes("/appRoleAssignments")).length).toBe(5);
+    const rbacRead = `GET ${ROOT_GROUP}/providers/Microsoft.Authorization/roleAssignments?`;
+    const listed = fake.requests.find((r) => r.startsWith(rbacRead));
+    expect(new URL(listed!.slice(4), fake.url).searchParams.get("$filter")).toBe("principalId eq 'sp-connector'");
+    expect(fake.requests.some((r) => r.startsWith("POST /") && r.includes("/oauth2/v2.0/token"))).toBe(true);
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+  });
+
+  test("extra write role, a missing role, a foreign API's role and an unconsented request: exit 3", async () => {
+    deploy(
+      [...catalogPermissions("graph").filter((p) => p !== "AuditLog.Read.All"), "Directory.ReadWrite.All"],
+      catalogPermissions("office365"),
+    );
+    fake.assignments.get("sp-connector")!.push({ resourceId: "sp-exo", appRoleId: roleId("full_access_as_app") });
+    fake.applications[0]!.requiredResourceAccess[0]!.resourceAccess.push({
+      id: roleId("AuditLog.Read.All"),
+      type: "Role",
     });
+    const run = await verify("--format", "markdown");
+    expect(run.code).toBe(3);
+    const where = `[service principal BT-SP-Connector (app ${CONNECTOR_APP}), app role assignments]`;
+    expect(run.stdout).toContain(`extra: graph-app-role Directory.ReadWrite.All @ ${SCOPE} ${where}`);
+    expect(run.stdout).toContain(`missing: graph-app-role AuditLog.Read.All @ ${SCOPE}\n`);
+    expect(run.stdout).toContain(
+      "extra: app role full_access_as_app of Office 365 Exchange Online " +
+        `(00000002-0000-0ff1-ce00-000000000000) @ ${SCOPE} ` +
+        `(deployed write, catalog none) ${where}`,
+    );
+    expect(run.stdout).toContain(
+      `pending update: graph-app-role AuditLog.Read.All @ ${SCOPE} (requested, admin consent not granted)`,
+    );
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+  });
 
-    test("a secret valid two years against a 90-day rotation: exit 3, credential too old", async () => {
-      deploy();
-      const secret = fake.applications[0]!.passwordCredentials[0]!;
-      secret.endDateTime = new Date(Date.parse(secret.startDateTime) + 730 * DAY).toISOString();
-      const run = await verify();
-      expect(run.code).toBe(3);
-      expect(run.stdout).toContain("credential too old: client secret insights (valid 730 days until");
-      expect(run.stdout).toContain("catalog allows 120)");
-    });
+  test("Contributor beside Reader at the root management group, Owner on a subscription: exit 3", async () => {
+    deploy();
+    fake.rbac.push(
+      { principalId: "sp-connector", roleName: "Contributor", scope: ROOT_GROUP },
+      {
+        principalId: "sp-connector",
+        roleName: "Owner",
+        scope: "/subscriptions/5b1c0000-0000-4000-8000-0000000000a1",
+      },
+    );
+    const run = await verify();
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(`extra: azure-rbac-role Contributor @ azure-management-group:${TENANT}`);
+    expect(run.stdout).toContain(
+      "extra: azure-rbac-role Owner @ azure-scope:/subscriptions/5b1c0000-0000-4000-8000-0000000000a1",
+    );
+    expect(run.stdout).not.toContain("missing: azure-rbac-role Reader");
+  });
 
-    test("Graph answers 500: exit 1 naming the call and the status", async () => {
-      deploy();
-      fake.graphFault = 500;
-      const run = await verify();
+  test("azureResources: false: ARM is not asked, and the facts say so", async () => {
+    deploy();
+    writeFileSync(configFile, configWith([`${VALID.azure}\nazureResources: false`]));
+    const run = await verify();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("azure resources: not read (azureResources: false): Azure RBAC roles not checked");
+    expect(fake.requests.filter((r) => r.includes("/providers/"))).toEqual([]);
+  });
+
+  test("a secret valid two years against a 90-day rotation: exit 3, credential too old", async () => {
+    deploy();
+    const secret = fake.applications[0]!.passwordCredentials[0]!;
+    secret.endDateTime = new Date(Date.parse(secret.startDateTime) + 730 * DAY).toISOString();
+    const run = await verify();
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain("credential too old: client secret insights (valid 730 days until");
+    expect(run.stdout).toContain("catalog allows 120)");
+  });
+
+  test("Graph answers 500: exit 1 naming the call and the status", async () => {
+    deploy();
+    fake.graphFault = 500;
+    const run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('could not be read: service principal "BT-SP-Connector": HTTP 500 Fault: status 500');
+  });
+
+  test("Graph answers 401: exit 1 naming the call and Graph's reason", async () => {
+    deploy();
+    fake.graphFault = 401;
+    const run = await verify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('could not be read: service principal "BT-SP-Connector": HTTP 401 Fault: status 401');
+  });
+
+  test("a wrong client secret: exit 1 with the token endpoint's reason, the secret in no format", async () => {
+    deploy();
+    fake.clientSecret = "the-real-secret";
+    for (const format of ["table", "json", "markdown"]) {
+      const run = await verify("--format", format);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(
-        'could not be read: service principal "BT-SP-Connector": HTTP 500 Fault: status 500',
-      );
-    });
-
-    test("Graph answers 401: exit 1 naming the call and Graph's reason", async () => {
-      deploy();
-      fake.graphFault = 401;
-      const run = await verify();
-      expect(run.code).toBe(1);
-      expect(run.stdout).toContain(
-        'could not be read: service principal "BT-SP-Connector": HTTP 401 Fault: status 401',
-      );
-    });
-
-    test("a wrong client secret: exit 1 with the token endpoint's reason, the secret in no format", async () => {
-      deploy();
-      fake.clientSecret = "the-real-secret";
-      for (const format of ["table", "json", "markdown"]) {
-        const run = await verify("--format", format);
-        expect(run.code).toBe(1);
-        expect(run.stdout).toContain(
-          `Entra token for app 11111111-2222-4333-8444-555555555555 from ${fake.url}: ` +
-            "AuthenticationRequiredError: invalid_client: AADSTS7000215: Invalid client secret provided.",
-        );
-        expect(run.stdout + run.stderr).not.toContain(SECRET);
-      }
-    });
-
-    test("the fake stopped: exit 1, unreadable", async () => {
-      deploy();
-      await fake.stop();
-      const run = await verify("--request-timeout", "5");
-      expect(run.code).toBe(1);
-      expect(run.stdout).toContain(
-        `could not be read: Entra token for app 11111111-2222-4333-8444-555555555555 from ${fake.url}`,
+        `Entra token for app 11111111-2222-4333-8444-555555555555 from ${fake.url}: ` +
+          "AuthenticationRequiredError: invalid_client: AADSTS7000215: Invalid client secret provided.",
       );
       expect(run.stdout + run.stderr).not.toContain(SECRET);
-    });
-  },
-);
+    }
+  });
+
+  test("the fake stopped: exit 1, unreadable", async () => {
+    deploy();
+    await fake.stop();
+    const run = await verify("--request-timeout", "5");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `could not be read: Entra token for app 11111111-2222-4333-8444-555555555555 from ${fake.url}`,
+    );
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+  });
+});

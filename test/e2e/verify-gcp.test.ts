@@ -83,7 +83,7 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     expect(run.stdout).toContain("verify: every connector matches the catalog");
     expect(run.stdout).toContain(`service account: ${SA}`);
     expect(run.stdout).toContain(
-      `not compared: gcp-api @ gcp-organization-projects:${ORG} (verify reads the connector project's services only)`
+      `not compared: gcp-api @ gcp-organization-projects:${ORG} (verify reads the connector project's services only)`,
     );
     // Four services over pages of three: the reader followed nextPageToken.
     expect(fake.requests.filter((r) => r.path === `/v1/projects/${PROJECT}/services`)).toHaveLength(2);
@@ -100,7 +100,7 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     fake.enabledServices.get(PROJECT)!.push("compute.googleapis.com");
     fake.enabledServices.set(
       PROJECT,
-      fake.enabledServices.get(PROJECT)!.filter((s) => s !== "logging.googleapis.com")
+      fake.enabledServices.get(PROJECT)!.filter((s) => s !== "logging.googleapis.com"),
     );
     fake.keys.set(SA, [
       { id: "old9", validAfterTime: daysAgo(95) },
@@ -119,7 +119,7 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
       expect(run.stdout).toContain(`extra: gcp-api compute.googleapis.com ${project}`);
       expect(run.stdout).toContain(`missing: gcp-api logging.googleapis.com @ gcp-project:${PROJECT}`);
       expect(run.stdout).toContain(
-        `credential too old: service account key old9 of ${SA} (95 days old, rotation every 90 days (+2 grace))`
+        `credential too old: service account key old9 of ${SA} (95 days old, rotation every 90 days (+2 grace))`,
       );
       expect(run.stdout).not.toContain("key new1");
     }
@@ -148,7 +148,7 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       `could not be read: getIamPolicy organizations/${ORG}: ` +
-        "HTTP 403: PERMISSION_DENIED The caller does not have permission"
+        "HTTP 403: PERMISSION_DENIED The caller does not have permission",
     );
   });
 
@@ -159,7 +159,7 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     const run = await verify();
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      `could not be read: serviceusage services.list projects/${PROJECT}: HTTP 500: INTERNAL boom`
+      `could not be read: serviceusage services.list projects/${PROJECT}: HTTP 500: INTERNAL boom`,
     );
     expect(run.stdout).not.toContain("\u001b");
   });
@@ -170,7 +170,7 @@ describe("verify: GCP against the local fake of Resource Manager, Service Usage 
     let run = await verify();
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      `could not be read: serviceAccounts.keys.list ${SA}: HTTP 401: UNAUTHENTICATED Request had invalid`
+      `could not be read: serviceAccounts.keys.list ${SA}: HTTP 401: UNAUTHENTICATED Request had invalid`,
     );
     fake.stalled.add(keysPath);
     run = await verify("--request-timeout", "1", "--retries", "0");

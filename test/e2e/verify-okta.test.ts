@@ -89,11 +89,11 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(out).not.toContain("okta.groups.manage");
     expect(out).toContain(`extra: okta-admin-role SUPER_ADMIN @ ${SCOPE} [GET /oauth2/v1/clients/${APP_ID}/roles]`);
     expect(out).toContain(
-      `extra: okta-role-permission okta.users.manage @ ${SCOPE} [GET /api/v1/iam/roles/${ROLE_ID}/permissions]`
+      `extra: okta-role-permission okta.users.manage @ ${SCOPE} [GET /api/v1/iam/roles/${ROLE_ID}/permissions]`,
     );
     expect(out).toContain(
       `extra: okta-resource-set orn:okta:directory:00o1acmeorg:groups @ ${SCOPE} ` +
-        `[GET /api/v1/iam/resource-sets/${SET_ID}/resources]`
+        `[GET /api/v1/iam/resource-sets/${SET_ID}/resources]`,
     );
   });
 
@@ -103,7 +103,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(stale.code).toBe(3);
     expect(stale.stdout).toContain(
       `credential too old: okta app key kid-stale @ ${SCOPE} (91 days old, keyRotationDays 90) ` +
-        `[GET /api/v1/apps/${APP_ID}/credentials/jwks]`
+        `[GET /api/v1/apps/${APP_ID}/credentials/jwks]`,
     );
     fake.apps[0].keys.push({ kid: "kid-next", status: "ACTIVE", created: daysAgo(1) });
     const rotating = await verify();
@@ -145,7 +145,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     const run = await verify(env);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      `could not be read: GET /oauth2/v1/clients/${APP_ID}/roles: HTTP 403 E0000006: You do not have permission`
+      `could not be read: GET /oauth2/v1/clients/${APP_ID}/roles: HTTP 403 E0000006: You do not have permission`,
     );
     expect(run.stdout + run.stderr).not.toContain(PEM_LINE);
   });
@@ -155,7 +155,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     const run = await verify(env);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      "could not be read: GET /api/v1/apps?q=BT Insights - Connector: HTTP 401 E0000011: Invalid token provided"
+      "could not be read: GET /api/v1/apps?q=BT Insights - Connector: HTTP 401 E0000011: Invalid token provided",
     );
     expect(await everyOutput(env)).not.toContain("canary-okta-token-5d1e");
   });
@@ -185,7 +185,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     const redirected = await verify();
     expect(redirected.code).toBe(1);
     expect(redirected.stdout).toContain(
-      `could not be read: GET ${grants}: the server redirected; the reader follows no`
+      `could not be read: GET ${grants}: the server redirected; the reader follows no`,
     );
     fake.answerNext(grants, 200, { "content-type": "application/json" }, `[${" ".repeat(9 * 1024 * 1024)}]`);
     const huge = await verify();
@@ -202,7 +202,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     const run = await verify(env);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      "could not be read: Okta credentials: Okta API token not provided: set OKTA_CLIENT_TOKEN"
+      "could not be read: Okta credentials: Okta API token not provided: set OKTA_CLIENT_TOKEN",
     );
   });
 

@@ -99,7 +99,7 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     const result = await run();
     expect(result.code).toBe(3);
     expect(result.stdout).toContain(
-      `wider scope: pingone-role Configuration Read Only @ pingone-organization:${ORG} (catalog: ${SCOPE}) ${WHERE}`
+      `wider scope: pingone-role Configuration Read Only @ pingone-organization:${ORG} (catalog: ${SCOPE}) ${WHERE}`,
     );
     expect(result.stdout).not.toContain("missing:");
   });
@@ -141,7 +141,7 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       "GET /v1/environments/{envId}/applications/{appId}/roleAssignments: " +
-        "HTTP 500 FAKE_FAULT: fake fault 500 (after at most 3 attempts)"
+        "HTTP 500 FAKE_FAULT: fake fault 500 (after at most 3 attempts)",
     );
   });
 
@@ -162,7 +162,7 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     const result = await run({}, "table");
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /GET \/v1\/environments\/\{envId\}\/applications: the answer from 127\.0\.0\.1:\d+ is over/
+      /GET \/v1\/environments\/\{envId\}\/applications: the answer from 127\.0\.0\.1:\d+ is over/,
     );
   });
 

@@ -6,8 +6,13 @@ import { addStateBackends } from "../../stacks/terraform/state-backend";
 
 const CI = join(__dirname, "..", "..", "examples", "ci");
 type Step = {
-  name?: string; id?: string; if?: string; uses?: string; run?: string;
-  with?: Record<string, string>; env?: Record<string, string>;
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
 };
 type Job = Record<string, any> & { steps: Step[] };
 
@@ -27,23 +32,68 @@ function workflow(file: string): { text: string; jobs: Record<string, Job>; root
  */
 const ACTION_INPUTS: Record<string, string[]> = {
   "aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c": [
-    "aws-region", "aws-profile", "overwrite-aws-profile", "role-to-assume", "aws-access-key-id",
-    "aws-secret-access-key", "aws-session-token", "web-identity-token-file", "role-chaining", "audience",
-    "http-proxy", "no-proxy", "mask-aws-account-id", "role-duration-seconds", "role-external-id",
-    "role-session-name", "role-skip-session-tagging", "transitive-tag-keys", "inline-session-policy",
-    "managed-session-policies", "output-credentials", "output-env-credentials", "unset-current-credentials",
-    "disable-retry", "retry-max-attempts", "special-characters-workaround", "use-existing-credentials",
-    "allowed-account-ids", "force-skip-oidc", "action-timeout-s", "custom-tags", "sts-endpoint",
+    "aws-region",
+    "aws-profile",
+    "overwrite-aws-profile",
+    "role-to-assume",
+    "aws-access-key-id",
+    "aws-secret-access-key",
+    "aws-session-token",
+    "web-identity-token-file",
+    "role-chaining",
+    "audience",
+    "http-proxy",
+    "no-proxy",
+    "mask-aws-account-id",
+    "role-duration-seconds",
+    "role-external-id",
+    "role-session-name",
+    "role-skip-session-tagging",
+    "transitive-tag-keys",
+    "inline-session-policy",
+    "managed-session-policies",
+    "output-credentials",
+    "output-env-credentials",
+    "unset-current-credentials",
+    "disable-retry",
+    "retry-max-attempts",
+    "special-characters-workaround",
+    "use-existing-credentials",
+    "allowed-account-ids",
+    "force-skip-oidc",
+    "action-timeout-s",
+    "custom-tags",
+    "sts-endpoint",
   ],
   "azure/login@f5d393ae46f8fde4be8b75f32e3fc50e654ad0ca": [
-    "creds", "client-id", "tenant-id", "subscription-id", "enable-AzPSSession", "environment",
-    "allow-no-subscriptions", "audience", "auth-type",
+    "creds",
+    "client-id",
+    "tenant-id",
+    "subscription-id",
+    "enable-AzPSSession",
+    "environment",
+    "allow-no-subscriptions",
+    "audience",
+    "auth-type",
   ],
   "google-github-actions/auth@7c6bc770dae815cd3e89ee6cdf493a5fab2cc093": [
-    "project_id", "workload_identity_provider", "service_account", "audience", "credentials_json",
-    "create_credentials_file", "export_environment_variables", "token_format", "delegates", "universe",
-    "request_reason", "cleanup_credentials", "access_token_lifetime", "access_token_scopes",
-    "access_token_subject", "id_token_audience", "id_token_include_email",
+    "project_id",
+    "workload_identity_provider",
+    "service_account",
+    "audience",
+    "credentials_json",
+    "create_credentials_file",
+    "export_environment_variables",
+    "token_format",
+    "delegates",
+    "universe",
+    "request_reason",
+    "cleanup_credentials",
+    "access_token_lifetime",
+    "access_token_scopes",
+    "access_token_subject",
+    "id_token_audience",
+    "id_token_include_email",
   ],
 };
 /** Inputs that would bring a long-lived key instead of the OIDC token. */
@@ -138,6 +188,10 @@ describe("examples/ci keeps the permission-diff and verify workflows", () => {
     ["verify-schedule.yml", "verify --config"],
   ])("%s parses and still runs %s", (file, command) => {
     const { jobs } = workflow(file);
-    expect(Object.values(jobs).flatMap((job) => job.steps).some((s) => s.run?.includes(command))).toBe(true);
+    expect(
+      Object.values(jobs)
+        .flatMap((job) => job.steps)
+        .some((s) => s.run?.includes(command)),
+    ).toBe(true);
   });
 });

@@ -100,7 +100,7 @@ export class FakeGcp {
       return this.error(
         response,
         401,
-        "Request had invalid authentication credentials. Expected OAuth 2 access token."
+        "Request had invalid authentication credentials. Expected OAuth 2 access token.",
       );
     }
     // cloudresourcemanager.organizations.getIamPolicy: POST v3/{+resource}:getIamPolicy, body GetIamPolicyRequest.
@@ -127,7 +127,7 @@ export class FakeGcp {
       return this.error(
         response,
         403,
-        `Permission denied to list services for consumer container [projects/${project}]`
+        `Permission denied to list services for consumer container [projects/${project}]`,
       );
     if (url.searchParams.get("filter") !== "state:ENABLED")
       return this.error(response, 400, "the fake serves filter=state:ENABLED only");

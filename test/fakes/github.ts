@@ -21,9 +21,18 @@ export interface FakeApp {
   permissions: Record<string, string>;
 }
 
-interface PendingCreation { state: string; org: string; manifest: Record<string, any> }
+interface PendingCreation {
+  state: string;
+  org: string;
+  manifest: Record<string, any>;
+}
 
-export interface FakeRequest { method: string; path: string; authorization?: string; jwtIssuer?: string }
+export interface FakeRequest {
+  method: string;
+  path: string;
+  authorization?: string;
+  jwtIssuer?: string;
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -38,7 +47,10 @@ export class FakeGithub {
   /** GitHub's manifest codes live one hour; tests shorten it to prove expiry. */
   codeMaxAgeMs = 60 * 60 * 1000;
   /** The secrets a conversion answers with besides the key; tests set canaries to prove they are dropped. */
-  conversionSecrets: { client_secret: string; webhook_secret: string | null } = { client_secret: randomBytes(20).toString("hex"), webhook_secret: null };
+  conversionSecrets: { client_secret: string; webhook_secret: string | null } = {
+    client_secret: randomBytes(20).toString("hex"),
+    webhook_secret: null,
+  };
   /** Answers queued per path, served before the real handler: a 502 from a proxy, say. */
   private readonly faults = new Map<string, number[]>();
   /** Paths whose requests are never answered (a hung server). */
@@ -95,7 +107,9 @@ export class FakeGithub {
     const id = this.nextAppId++;
     const app: FakeApp = {
       id,
-      slug: String(manifest.name).toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+      slug: String(manifest.name)
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-"),
       name: manifest.name,
       owner: org,
       manifest,
@@ -130,14 +144,19 @@ export class FakeGithub {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", this.url);
-    const record: FakeRequest = { method: request.method ?? "GET", path: url.pathname, authorization: request.headers.authorization };
+    const record: FakeRequest = {
+      method: request.method ?? "GET",
+      path: url.pathname,
+      authorization: request.headers.authorization,
+    };
     this.requests.push(record);
     if (this.stalled.has(url.pathname)) return;
     const fault = this.faults.get(url.pathname)?.shift();
     if (fault !== undefined) return this.json(response, fault, { message: `fake fault ${fault}` });
 
     const newApp = /^\/organizations\/([^/]+)\/settings\/apps\/new$/.exec(url.pathname);
-    if (request.method === "POST" && newApp) return this.manifestForm(newApp[1], url, await readBody(request), response);
+    if (request.method === "POST" && newApp)
+      return this.manifestForm(newApp[1], url, await readBody(request), response);
     const confirm = /^\/organizations\/([^/]+)\/settings\/apps\/confirm$/.exec(url.pathname);
     if (request.method === "POST" && confirm) return this.confirmCreation(await readBody(request), response);
 
@@ -175,7 +194,14 @@ export class FakeGithub {
     if (request.method === "GET" && url.pathname === "/api/v3/app") {
       const app = this.authenticateApp(request, response, record);
       if (!app) return;
-      return this.json(response, 200, { id: app.id, slug: app.slug, name: app.name, owner: { login: app.owner }, permissions: app.permissions, events: [] });
+      return this.json(response, 200, {
+        id: app.id,
+        slug: app.slug,
+        name: app.name,
+        owner: { login: app.owner },
+        permissions: app.permissions,
+        events: [],
+      });
     }
     this.json(response, 404, { message: "Not Found" });
   }
@@ -197,9 +223,16 @@ export class FakeGithub {
     } catch {
       return this.html(response, 422, `<h1 id="error">Invalid GitHub App manifest: not JSON</h1>`);
     }
-    const problems = ["name", "url", "redirect_url"].filter((field) => typeof manifest[field] !== "string" || !manifest[field]);
+    const problems = ["name", "url", "redirect_url"].filter(
+      (field) => typeof manifest[field] !== "string" || !manifest[field],
+    );
     if (typeof manifest.hook_attributes?.url !== "string") problems.push("hook_attributes.url");
-    if (problems.length) return this.html(response, 422, `<h1 id="error">Invalid GitHub App manifest: ${escapeHtml(problems.join(", "))}</h1>`);
+    if (problems.length)
+      return this.html(
+        response,
+        422,
+        `<h1 id="error">Invalid GitHub App manifest: ${escapeHtml(problems.join(", "))}</h1>`,
+      );
     const pendingId = randomBytes(8).toString("hex");
     this.pending.set(pendingId, { state: url.searchParams.get("state") ?? "", org, manifest });
     this.html(
@@ -228,7 +261,10 @@ export class FakeGithub {
   private convert(code: string, response: ServerResponse): void {
     const issued = this.codes.get(code);
     if (!issued || issued.used || Date.now() - issued.issuedAt > this.codeMaxAgeMs) {
-      return this.json(response, 404, { message: "Not Found", documentation_url: "https://docs.github.com/rest/apps/apps#create-a-github-app-from-a-manifest" });
+      return this.json(response, 404, {
+        message: "Not Found",
+        documentation_url: "https://docs.github.com/rest/apps/apps#create-a-github-app-from-a-manifest",
+      });
     }
     issued.used = true;
     const app = this.apps.get(issued.appId)!;
@@ -249,7 +285,11 @@ export class FakeGithub {
   }
 
   /** Checks `Authorization: Bearer <JWT>` as GitHub does: RS256, signed by the app's key, at most 10 minutes. */
-  private authenticateApp(request: IncomingMessage, response: ServerResponse, record: FakeRequest): FakeApp | undefined {
+  private authenticateApp(
+    request: IncomingMessage,
+    response: ServerResponse,
+    record: FakeRequest,
+  ): FakeApp | undefined {
     const fail = (message: string) => {
       this.json(response, 401, { message });
       return undefined;
@@ -263,11 +303,15 @@ export class FakeGithub {
     if (header.alg !== "RS256") return fail("'alg' must be RS256");
     const app = this.apps.get(Number(payload.iss));
     if (!app) return fail("Integration not found");
-    const valid = createVerify("RSA-SHA256").update(`${headerPart}.${payloadPart}`).verify(app.publicKey, Buffer.from(signature, "base64url"));
+    const valid = createVerify("RSA-SHA256")
+      .update(`${headerPart}.${payloadPart}`)
+      .verify(app.publicKey, Buffer.from(signature, "base64url"));
     if (!valid) return fail("A JSON web token could not be decoded");
     const now = Math.floor(Date.now() / 1000);
-    if (typeof payload.exp !== "number" || payload.exp <= now) return fail("'Expiration time' claim ('exp') is too far in the past");
-    if (typeof payload.iat !== "number" || payload.exp - payload.iat > 600) return fail("'Expiration time' claim ('exp') is too far in the future");
+    if (typeof payload.exp !== "number" || payload.exp <= now)
+      return fail("'Expiration time' claim ('exp') is too far in the past");
+    if (typeof payload.iat !== "number" || payload.exp - payload.iat > 600)
+      return fail("'Expiration time' claim ('exp') is too far in the future");
     return app;
   }
 }

@@ -61,7 +61,7 @@ export class FakePingOne {
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
       this.handle(request, response).catch((error) =>
-        this.json(response, 500, { code: "UNEXPECTED_ERROR", message: String(error) })
+        this.json(response, 500, { code: "UNEXPECTED_ERROR", message: String(error) }),
       );
     });
     this.url = await listenOnLoopback(this.server);

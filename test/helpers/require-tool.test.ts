@@ -32,12 +32,15 @@ describe("requireTool: a missing tool skips visibly here and fails on CI", () =>
     ]);
   });
 
-  test.each(["openssl", "moto", "cfn-lint", "chromium"] as const)("missing %s with CI=true: an error naming it", (name) => {
-    process.env.CI = "true";
-    expect(() => requireTool(name, "its tests", () => false)).toThrow(
-      new RegExp(`^${name} is required when CI is set \\(its tests\\): `),
-    );
-  });
+  test.each(["openssl", "moto", "cfn-lint", "chromium"] as const)(
+    "missing %s with CI=true: an error naming it",
+    (name) => {
+      process.env.CI = "true";
+      expect(() => requireTool(name, "its tests", () => false)).toThrow(
+        new RegExp(`^${name} is required when CI is set \\(its tests\\): `),
+      );
+    },
+  );
 
   test("terraform, which CI cannot install from npm or Debian, skips on CI too and says why", () => {
     process.env.CI = "true";

@@ -4,8 +4,10 @@ import { existsSync } from "node:fs";
 /** Debian's chromium, which `.ci/run` installs and playwright-core drives. */
 export const CHROMIUM = "/usr/bin/chromium";
 
-const runs = (command: string, ...args: string[]) => () =>
-  spawnSync(command, args, { stdio: "ignore", timeout: 30_000 }).status === 0;
+const runs =
+  (command: string, ...args: string[]) =>
+  () =>
+    spawnSync(command, args, { stdio: "ignore", timeout: 30_000 }).status === 0;
 
 interface Tool {
   /** Whether the tool works on this machine. */

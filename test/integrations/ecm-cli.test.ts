@@ -42,7 +42,27 @@ describe("ecm commands", () => {
     let cert: string;
     let key: string;
     beforeAll(() => {
-      const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { encoding: "utf8" });
+      const made = spawnSync(
+        "openssl",
+        [
+          "req",
+          "-x509",
+          "-newkey",
+          "rsa:2048",
+          "-nodes",
+          "-days",
+          "2",
+          "-subj",
+          "/CN=127.0.0.1",
+          "-addext",
+          "subjectAltName=IP:127.0.0.1",
+          "-keyout",
+          join(dir, "key.pem"),
+          "-out",
+          join(dir, "cert.pem"),
+        ],
+        { encoding: "utf8" },
+      );
       expect(made.status).toBe(0);
       [cert, key] = [readFileSync(join(dir, "cert.pem"), "utf8"), readFileSync(join(dir, "key.pem"), "utf8")];
     });
@@ -51,13 +71,17 @@ describe("ecm commands", () => {
     async function tlsServer(): Promise<number> {
       const server = createTlsServer({ cert, key }, (socket) => socket.end());
       servers.push(server);
-      return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)));
+      return new Promise((resolve) =>
+        server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)),
+      );
     }
     /** Accepts TCP and then says nothing: a TLS handshake never completes. */
     async function silentServer(): Promise<number> {
       const server = createServer(() => undefined);
       servers.push(server);
-      return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)));
+      return new Promise((resolve) =>
+        server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)),
+      );
     }
 
     test("both targets answer TLS with a trusted certificate: ok per target, exit 0", async () => {
@@ -67,7 +91,9 @@ describe("ecm commands", () => {
       const run = await runCli("ecm", "check-network", "--config", config, "-t", "acme", "--ca", join(dir, "cert.pem"));
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^ok    127\\.0\\.0\\.1:${pra}  ECM calls to the BeyondTrust API`, "m"));
-      expect(run.stdout).toMatch(new RegExp(`^ok    127\\.0\\.0\\.1:${pi}  ECM calls to Privileged Identity SDK Web Services`, "m"));
+      expect(run.stdout).toMatch(
+        new RegExp(`^ok    127\\.0\\.0\\.1:${pi}  ECM calls to Privileged Identity SDK Web Services`, "m"),
+      );
       expect(run.stdout).toMatch(/TLS TLSv1\.[23], certificate 127\.0\.0\.1 valid \d+ more days/);
     });
 
@@ -75,14 +101,20 @@ describe("ecm commands", () => {
       const untrusted = await tlsServer();
       const closed = await freePort();
       const config = join(dir, "bad.yaml");
-      writeFileSync(config, integration(`127.0.0.1:${untrusted}`, `https://127.0.0.1:${closed}/ERPMWebService/AuthService.svc`));
+      writeFileSync(
+        config,
+        integration(`127.0.0.1:${untrusted}`, `https://127.0.0.1:${closed}/ERPMWebService/AuthService.svc`),
+      );
       const run = await runCli("ecm", "check-network", "--config", config, "-t", "acme", "--timeout", "2");
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(`FAIL  127.0.0.1:${untrusted}`);
       expect(run.stdout).toContain("the certificate is not trusted here (DEPTH_ZERO_SELF_SIGNED_CERT)");
       expect(run.stdout).toContain("TCP: connection refused");
       const silent = await silentServer();
-      writeFileSync(config, integration(`127.0.0.1:${silent}`, `https://127.0.0.1:${silent}/ERPMWebService/AuthService.svc`));
+      writeFileSync(
+        config,
+        integration(`127.0.0.1:${silent}`, `https://127.0.0.1:${silent}/ERPMWebService/AuthService.svc`),
+      );
       const timedOut = await runCli("ecm", "check-network", "--config", config, "-t", "acme", "--timeout", "1");
       expect(timedOut.code).toBe(1);
       expect(timedOut.stdout).toContain("timed out after 1000 ms");
@@ -93,17 +125,48 @@ describe("ecm commands", () => {
     const config = join(dir, "explain.yaml");
     writeFileSync(config, integration("pra.acme-inc.com", "https://pi.acme-inc.com/ERPMWebService/AuthService.svc"));
     const accounts = join(dir, "accounts.json");
-    writeFileSync(accounts, JSON.stringify([
-      { accountName: "Administrator", type: "local", system: "web01", access: { "joe.user": "recover" } },
-      { accountName: "joe.admin", type: "domain", domain: "ACME", access: { "ACME\\joe.user": "recover" } },
-    ]));
-    const run = await runCli("ecm", "explain", "--config", config, "-t", "acme", "--user", "joe.user@acme-inc.com", "--item-type", "rdp", "--host", "web01.acme-inc.com", "--accounts", accounts);
+    writeFileSync(
+      accounts,
+      JSON.stringify([
+        { accountName: "Administrator", type: "local", system: "web01", access: { "joe.user": "recover" } },
+        { accountName: "joe.admin", type: "domain", domain: "ACME", access: { "ACME\\joe.user": "recover" } },
+      ]),
+    );
+    const run = await runCli(
+      "ecm",
+      "explain",
+      "--config",
+      config,
+      "-t",
+      "acme",
+      "--user",
+      "joe.user@acme-inc.com",
+      "--item-type",
+      "rdp",
+      "--host",
+      "web01.acme-inc.com",
+      "--accounts",
+      accounts,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("identity 1: ACME\\joe.user  (domain user) → 1 credential(s)");
     expect(run.stdout).toContain("endpoint: by hostname web01.acme-inc.com (domain acme-inc.com)");
     expect(run.stdout).toContain("kept      joe.admin: domain credential of ACME, the endpoint's domain");
     expect(run.stdout).toContain("filtered  Administrator: ACME\\joe.user has no permission on it in PI");
-    const bad = await runCli("ecm", "explain", "--config", config, "-t", "acme", "--user", "x", "--item-type", "web", "--accounts", accounts);
+    const bad = await runCli(
+      "ecm",
+      "explain",
+      "--config",
+      config,
+      "-t",
+      "acme",
+      "--user",
+      "x",
+      "--item-type",
+      "web",
+      "--accounts",
+      accounts,
+    );
     expect([bad.code, bad.stderr]).toEqual([2, "error: --url must be a URL for a Web Jump Item\n"]);
   });
 
@@ -116,7 +179,15 @@ describe("ecm commands", () => {
     const file = join(out, "acme", "pra-privileged-identity--pra-to-pi.md");
     expect(existsSync(file)).toBe(true);
     const sheet = readFileSync(file, "utf8");
-    const order = ["## 1. Privileged Identity: delegation identity", "## 2. Privileged Remote Access: https://pra.acme-inc.com/login", "## 3. Endpoint Credential Manager", "| Endpoint URL |", "| API Password | secret from `env:PI_PASSWORD` (not shown) |", "| Map Domains | acme-inc.com=ACME |", "## 4. Network"];
+    const order = [
+      "## 1. Privileged Identity: delegation identity",
+      "## 2. Privileged Remote Access: https://pra.acme-inc.com/login",
+      "## 3. Endpoint Credential Manager",
+      "| Endpoint URL |",
+      "| API Password | secret from `env:PI_PASSWORD` (not shown) |",
+      "| Map Domains | acme-inc.com=ACME |",
+      "## 4. Network",
+    ];
     const positions = order.map((text) => sheet.indexOf(text));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -129,7 +200,15 @@ describe("register leaves the integration alone", () => {
     const { InsightsEmulator } = await import("../../providers/insights/emulator/server");
     const emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS });
     try {
-      const run = await runCli("register", "--config", "examples/pra-privileged-identity.yaml", "--emulator", emulator.url, "--format", "json");
+      const run = await runCli(
+        "register",
+        "--config",
+        "examples/pra-privileged-identity.yaml",
+        "--emulator",
+        emulator.url,
+        "--format",
+        "json",
+      );
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout).results).toEqual([]);
       expect(await emulator.all()).toEqual([]);

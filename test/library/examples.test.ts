@@ -83,7 +83,7 @@ describe("the package entry, as a user's app imports it", () => {
     const graph = "data.azuread_service_principal.graph_service_principal";
     expect(application.required_resource_access).toEqual([
       {
-        resource_app_id: "${data.azuread_application_published_app_ids.published_app_ids.result[\"MicrosoftGraph\"]}",
+        resource_app_id: '${data.azuread_application_published_app_ids.published_app_ids.result["MicrosoftGraph"]}',
         resource_access: AZURE_PERMISSION_GROUPS["core-directory"].permissions.map((permission) => ({
           id: `\${${graph}.app_role_ids["${permission}"]}`,
           type: "Role",

@@ -127,7 +127,7 @@ export class FakeCloud {
     return {
       credential: "Okta key",
       // A stack deployed before rotation was recorded has one key of unknown age: rotate it.
-      read: async () => (this.stacks.has(stack) ? this.slotsOf(stack) ?? { current: { generation: 1 } } : undefined),
+      read: async () => (this.stacks.has(stack) ? (this.slotsOf(stack) ?? { current: { generation: 1 } }) : undefined),
       first: (now) => ({ current: { generation: 1, createdAt: now.toISOString() } }),
       due: (slots, now) => keyRotation(new Date(slots.current.createdAt ?? 0), connector, now).due,
       begin: beginOktaKeyRotation,

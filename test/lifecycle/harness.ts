@@ -30,7 +30,11 @@ export class Harness {
   cloud = new FakeCloud();
   private controller = new AbortController();
 
-  private constructor(readonly emulator: InsightsEmulator, readonly config: ToolkitConfig, readonly dir: string) {}
+  private constructor(
+    readonly emulator: InsightsEmulator,
+    readonly config: ToolkitConfig,
+    readonly dir: string,
+  ) {}
 
   static async start(connectors = CONNECTORS): Promise<Harness> {
     const emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, checkDelayMs: 5 });

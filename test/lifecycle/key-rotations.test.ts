@@ -13,7 +13,7 @@ const T1 = new Date(T0.getTime() + 91 * DAY);
 const connectors = loadConfig(join(REPO, "examples", "all-sources.yaml")).tenants[0].connectors;
 const connector = (kind: string) => connectors.find((c) => c.kind === kind) as ConnectorConfig;
 const engine = (stackName: string) =>
-  ({ step: { engine: "stand-in", stackName, summary: "" } } as unknown as ConnectorEngine);
+  ({ step: { engine: "stand-in", stackName, summary: "" } }) as unknown as ConnectorEngine;
 
 /**
  * A stand-in for a GCP stack's Terraform state (not Terraform): `apply` keeps one key per generation
@@ -77,7 +77,7 @@ describe("the Okta key's rotation, wired to its stack's keySlots config", () => 
   });
   test("no stack: nothing deployed; a stack without keySlots: one key of unknown age, so due", async () => {
     expect(
-      await keyRotationFor(connector("okta"), engine("acme-prod-okta"), sources(undefined))!.read()
+      await keyRotationFor(connector("okta"), engine("acme-prod-okta"), sources(undefined))!.read(),
     ).toBeUndefined();
     const legacy = keyRotationFor(connector("okta"), engine("acme-prod-okta"), sources(null))!;
     const slots = (await legacy.read())!;
@@ -101,7 +101,7 @@ describe("the registered credential's creation time, from the engine's outputs",
       source: "terraform output service_account_key_created_at",
     });
     expect(credentialCreated(connector("okta"), { keyCreatedAt: "2026-03-02T00:00:00.000Z" })?.createdAt).toBe(
-      "2026-03-02T00:00:00.000Z"
+      "2026-03-02T00:00:00.000Z",
     );
     expect(credentialCreated(connector("azure"), { client_secret_rotation_due: "2026-04-01T00:00:00Z" })).toEqual({
       createdAt: "2026-01-01T00:00:00.000Z",

@@ -118,7 +118,7 @@ describe("kill up at every step and re-run: the tenant converges (fake engines, 
         await harness.stop();
       }
       harness = undefined as never;
-    }
+    },
   );
 
   test("for every kill point k of down, a re-run of down leaves no connector and no stack", async () => {

@@ -17,7 +17,7 @@ describe("up, orchestrated over fake engines and the Insights emulator (127.0.0.
   test("from nothing to Connected: every stack deployed in config order, every connector registered once", async () => {
     const report = (await harness.up()) as UpReport;
     expect(
-      report.connectors.map((c) => [c.name, c.outcome, c.registration?.action, c.registration?.connectivity])
+      report.connectors.map((c) => [c.name, c.outcome, c.registration?.action, c.registration?.connectivity]),
     ).toEqual([
       ["AWS Dev", "converged", "create", "Connected"],
       ["Contoso Entra", "converged", "create", "Connected"],
@@ -73,7 +73,7 @@ describe("up, orchestrated over fake engines and the Insights emulator (127.0.0.
   test("a missing engine is named with how to install it, and nothing of that connector is deployed", async () => {
     harness.cloud.missing.set(
       "acme-okta",
-      "pulumi is not on PATH: install it from https://www.pulumi.com/docs/iac/download-install/"
+      "pulumi is not on PATH: install it from https://www.pulumi.com/docs/iac/download-install/",
     );
     const report = await harness.up();
     expect(byName(report, "Acme Okta")).toMatchObject({
@@ -94,7 +94,7 @@ describe("up, orchestrated over fake engines and the Insights emulator (127.0.0.
       "wait for the first connectivity check (Connected)",
     ]);
     expect(byName(report, "Acme Okta").steps).toContain(
-      "when the key is due: deploy with a new key beside the old, register it, deploy again without the old key"
+      "when the key is due: deploy with a new key beside the old, register it, deploy again without the old key",
     );
     expect(harness.cloud.log).toEqual([]);
     expect(await harness.registered()).toEqual([]);

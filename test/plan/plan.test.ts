@@ -21,7 +21,14 @@ describe("plan model", () => {
 
   test("names stacks <tenant>-<kind> for provisioned kinds only", () => {
     const stacks = connectors.filter((c) => c.provisioning.mode === "stack").map((c) => c.provisioning.stackName);
-    expect(stacks.sort()).toEqual(["acme-prod-aws", "acme-prod-azure", "acme-prod-gcp", "acme-prod-github", "acme-prod-okta", "acme-prod-pingone"]);
+    expect(stacks.sort()).toEqual([
+      "acme-prod-aws",
+      "acme-prod-azure",
+      "acme-prod-gcp",
+      "acme-prod-github",
+      "acme-prod-okta",
+      "acme-prod-pingone",
+    ]);
   });
 
   test("two connectors of one kind get distinct stack names", () => {
@@ -39,7 +46,10 @@ describe("plan model", () => {
       }
     }
     const pra = connectors.find((c) => c.kind === "pra-cloud")!;
-    expect(pra.registration.find((f) => f.key === "clientSecret")!.value).toEqual({ from: "secret", ref: "env:PRA_CLIENT_SECRET" });
+    expect(pra.registration.find((f) => f.key === "clientSecret")!.value).toEqual({
+      from: "secret",
+      ref: "env:PRA_CLIENT_SECRET",
+    });
   });
 
   test("filters tenants", () => {
@@ -56,7 +66,9 @@ describe("plan renderers", () => {
     expect(renderJson(buildPlan(loadConfig(join(REPO, "examples", "all-sources.yaml"))))).toBe(text);
     const parsed = JSON.parse(text);
     expect(renderJson(parsed)).toBe(text);
-    expect(Object.keys(parsed.tenants[0].connectors[0])).toEqual([...Object.keys(parsed.tenants[0].connectors[0])].sort());
+    expect(Object.keys(parsed.tenants[0].connectors[0])).toEqual(
+      [...Object.keys(parsed.tenants[0].connectors[0])].sort(),
+    );
     expect(parsed.planVersion).toBe(1);
   });
 
@@ -81,7 +93,11 @@ describe("plan renderers", () => {
 
   test("markdown cells go through the one escaper: a backslash before a pipe survives, control characters do not", () => {
     const connector = plan.tenants[0].connectors.find((c) => c.grants.length > 0)!;
-    const hostile = { ...connector, name: "A\\| B\u001b[2J\u0007", grants: [{ ...connector.grants[0], origin: "one\ntwo" }] };
+    const hostile = {
+      ...connector,
+      name: "A\\| B\u001b[2J\u0007",
+      grants: [{ ...connector.grants[0], origin: "one\ntwo" }],
+    };
     const md = renderMarkdown({ ...plan, tenants: [{ ...plan.tenants[0], connectors: [hostile] }] });
     expect(md).toContain("### A\\\\\\| B (`");
     expect(md).toContain("| one<br>two |");
@@ -90,7 +106,9 @@ describe("plan renderers", () => {
 
   test("table lists each connector, its grants and numbered origins", () => {
     const text = renderTable(plan, 160);
-    expect(text).toMatch(/^Tenant acme-prod {2}\(Insights: http, https:\/\/app\.beyondtrust\.io; 12 connectors, \d+ grants/);
+    expect(text).toMatch(
+      /^Tenant acme-prod {2}\(Insights: http, https:\/\/app\.beyondtrust\.io; 12 connectors, \d+ grants/,
+    );
     for (const c of plan.tenants[0].connectors) expect(text).toContain(`${c.name} [${c.kind}]`);
     expect(text).toContain("okta.networkZones.read");
     expect(text).toMatch(/\[1\] Identity Security Insights Connectors Guide 24\.04 § /);

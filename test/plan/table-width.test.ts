@@ -18,7 +18,7 @@ describe("plan output for a terminal", () => {
 
   test("the PRA ↔ PI plugin counts as an integration, not a connector", () => {
     expect(renderTable(planOf("pra-privileged-identity.yaml"), 100)).toMatch(
-      /^Tenant acme-pam {2}\(Insights: sheet; 0 connectors, 1 integration,/
+      /^Tenant acme-pam {2}\(Insights: sheet; 0 connectors, 1 integration,/,
     );
     expect(renderTable(planOf("all-sources.yaml"), 200)).toMatch(/^Tenant acme-prod .*; 12 connectors, 119 grants/);
   });
@@ -29,7 +29,7 @@ describe("plan output for a terminal", () => {
     const extracted = JSON.parse(json.stdout).tenants[0].connectors[0].extractedGrants;
     expect(extracted.length).toBe(4); // the trust, SecurityAudit, identitystore:DescribeGroup and DescribeUser
     expect(text.stdout.trimEnd().split("\n").pop()).toBe(
-      `The extracted grants matched the catalog: ${extracted.length} grants read back from 1 synthesized artifact.`
+      `The extracted grants matched the catalog: ${extracted.length} grants read back from 1 synthesized artifact.`,
     );
     expect(json.stdout).not.toContain("matched the catalog");
   });

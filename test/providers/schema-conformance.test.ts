@@ -43,7 +43,7 @@ function attributeProblems(value: unknown, schema: AttributeSchema, where: strin
     const blocks = Array.isArray(value) ? value : [value];
     if (!blocks.every(isObject)) return [`${where}: a block, written as ${typeof value}`];
     return blocks.flatMap((b, i) =>
-      objectProblems(b as Record<string, unknown>, schema.attributes ?? {}, `${where}[${i}]`)
+      objectProblems(b as Record<string, unknown>, schema.attributes ?? {}, `${where}[${i}]`),
     );
   }
   const outside = schema.options ? literals(value).filter((v) => !schema.options!.includes(v)) : [];
@@ -96,7 +96,7 @@ function pingoneJson(region = "EU"): TerraformJson {
 
 function entraJson(): TerraformJson {
   const connector = connectorFrom<AzureConnectorConfig>(
-    `${VALID.azure}\nazureResources: true\nsubscriptionId: 0f5b7c1e-0000-4000-8000-000000000009`
+    `${VALID.azure}\nazureResources: true\nsubscriptionId: 0f5b7c1e-0000-4000-8000-000000000009`,
   );
   return synthJson((app) => new InsightsEntraConnectorStack(app, "acme-azure", entraStackProps(connector)));
 }
@@ -121,14 +121,14 @@ describe("hand-written bindings against the providers' published schemas", () =>
           "resource.pingone_application_role_assignment.assign_identity_data_read_only",
           "data.pingone_role.role_identity_data_read_only",
           "provider.pingone[0]",
-        ])
+        ]),
       );
     }
   });
 
   test("PingOne: `previous` is a nested attribute (previous = { … }) in the HCL the binding writes too", () => {
     const hcl = Testing.synthHcl(
-      new InsightsPingOneConnectorStack(Testing.app(), "acme-pingone", pingoneStackProps(connectorFrom(VALID.pingone)))
+      new InsightsPingOneConnectorStack(Testing.app(), "acme-pingone", pingoneStackProps(connectorFrom(VALID.pingone))),
     );
     expect(hcl).toMatch(/previous\s*=\s*\{\s*expires_at\s*=/);
     expect(hcl).toMatch(/oidc_options\s*=\s*\{/);

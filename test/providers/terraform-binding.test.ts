@@ -4,7 +4,12 @@ import { AzurermProvider, RoleAssignment } from "../../providers/azurerm";
 function stackWithAssignment(app: ReturnType<typeof Testing.app>): TerraformStack {
   const stack = new TerraformStack(app, "binding");
   new AzurermProvider(stack, "azurerm", { tenantId: "tenant" });
-  new RoleAssignment(stack, "reader", { scope: "/providers/Microsoft.Management/managementGroups/tenant", roleDefinitionName: "Reader", principalId: "p", principalType: "ServicePrincipal" });
+  new RoleAssignment(stack, "reader", {
+    scope: "/providers/Microsoft.Management/managementGroups/tenant",
+    roleDefinitionName: "Reader",
+    principalId: "p",
+    principalType: "ServicePrincipal",
+  });
   return stack;
 }
 
@@ -34,7 +39,12 @@ describe("hand-written Terraform bindings (providers/terraform)", () => {
   test("attributes are Terraform references", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "refs");
-    const assignment = new RoleAssignment(stack, "reader", { scope: "s", roleDefinitionName: "Reader", principalId: "p", principalType: "User" });
+    const assignment = new RoleAssignment(stack, "reader", {
+      scope: "s",
+      roleDefinitionName: "Reader",
+      principalId: "p",
+      principalType: "User",
+    });
     new TerraformOutput(stack, "assignment_id", { value: assignment.assignmentId });
     expect(JSON.parse(Testing.synth(stack)).output.assignment_id.value).toBe("${azurerm_role_assignment.reader.id}");
   });

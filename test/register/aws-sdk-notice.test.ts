@@ -13,7 +13,7 @@ test("reading CloudFormation outputs keeps the AWS SDK's Node-version notice out
   delete process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
   try {
     await expect(cloudFormationOutputSource().outputs("acme-prod-aws", "aws-cdk")).rejects.toThrow(
-      /CloudFormation DescribeStacks acme-prod-aws/
+      /CloudFormation DescribeStacks acme-prod-aws/,
     );
     expect(warnings.filter((w) => /NodeVersionSupportWarning|will require node/.test(w))).toEqual([]);
   } finally {

@@ -10,7 +10,12 @@ motoServer.describe(`CloudFormation stack outputs against moto on 127.0.0.1${mot
   const saved = { ...process.env };
   beforeAll(async () => {
     moto = await startMoto();
-    Object.assign(process.env, { AWS_ENDPOINT_URL: moto.endpoint, AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_REGION: "us-east-1" });
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL: moto.endpoint,
+      AWS_ACCESS_KEY_ID: "testing",
+      AWS_SECRET_ACCESS_KEY: "testing",
+      AWS_REGION: "us-east-1",
+    });
   }, 60_000);
   afterAll(() => {
     moto?.stop();
@@ -31,7 +36,9 @@ motoServer.describe(`CloudFormation stack outputs against moto on 127.0.0.1${mot
     }
     client.destroy();
     const source = cloudFormationOutputSource();
-    expect(await source.outputs("acme-prod-aws", "aws-cdk")).toEqual({ ARN: "arn:aws:iam::111111111111:role/BeyondTrustInsightsReadOnly" });
+    expect(await source.outputs("acme-prod-aws", "aws-cdk")).toEqual({
+      ARN: "arn:aws:iam::111111111111:role/BeyondTrustInsightsReadOnly",
+    });
     expect(await source.outputs("acme-dev-aws", "aws-cdk")).toBeUndefined();
     expect(await source.outputs("acme-prod-aws", "cdktf")).toBeUndefined();
   }, 60_000);

@@ -11,9 +11,19 @@ export const CANARY = "CANARY-register-5e1d";
 
 /** Every secret reference of examples/all-sources.yaml, set to a canary value. */
 export const CANARY_ENV: Record<string, string> = Object.fromEntries(
-  ["INSIGHTS_TOKEN", "INSIGHTS_AWS_EXTERNAL_ID", "PRA_CLIENT_ID", "PRA_CLIENT_SECRET", "EPM_CLIENT_ID", "EPM_CLIENT_SECRET", "RS_CLIENT_ID", "RS_CLIENT_SECRET", "PS_API_KEY", "PS_PASSWORD", "PS_ONPREM_API_KEY"].map(
-    (name) => [name, `${CANARY}-${name}`],
-  ),
+  [
+    "INSIGHTS_TOKEN",
+    "INSIGHTS_AWS_EXTERNAL_ID",
+    "PRA_CLIENT_ID",
+    "PRA_CLIENT_SECRET",
+    "EPM_CLIENT_ID",
+    "EPM_CLIENT_SECRET",
+    "RS_CLIENT_ID",
+    "RS_CLIENT_SECRET",
+    "PS_API_KEY",
+    "PS_PASSWORD",
+    "PS_ONPREM_API_KEY",
+  ].map((name) => [name, `${CANARY}-${name}`]),
 );
 
 const keyCache = join(mkdtempSync(join(tmpdir(), "synthetic-key-")), "key.pem");
@@ -24,10 +34,15 @@ export async function allSourcesDesired(): Promise<DesiredConnector[]> {
   const source = syntheticOutputSource(keyCache);
   const tenant = buildPlan(config).tenants[0];
   return Promise.all(
-    tenant.connectors.filter((planned) => planned.provisioning.mode !== "integration").map(async (planned) => {
-      const outputs = planned.provisioning.mode === "stack" ? await source.outputs(planned.provisioning.stackName!, planned.provisioning.engine) : undefined;
-      return desiredConnector(tenant.name, planned, { configDir: config.dir, env: CANARY_ENV, outputs });
-    }),
+    tenant.connectors
+      .filter((planned) => planned.provisioning.mode !== "integration")
+      .map(async (planned) => {
+        const outputs =
+          planned.provisioning.mode === "stack"
+            ? await source.outputs(planned.provisioning.stackName!, planned.provisioning.engine)
+            : undefined;
+        return desiredConnector(tenant.name, planned, { configDir: config.dir, env: CANARY_ENV, outputs });
+      }),
   );
 }
 
@@ -38,7 +53,12 @@ export function manyEpmConnectors(count: number, tenant = "acme"): DesiredConnec
     tenant,
     kind: "epm-cloud",
     name: `EPM ${String(i).padStart(4, "0")}`,
-    values: { name: `EPM ${String(i).padStart(4, "0")}`, domain: `https://site${i}.pm.beyondtrustcloud.com`, clientId: `client-${i}`, clientSecret: new SecretValue(`${CANARY}-secret-${i}`) },
+    values: {
+      name: `EPM ${String(i).padStart(4, "0")}`,
+      domain: `https://site${i}.pm.beyondtrustcloud.com`,
+      clientId: `client-${i}`,
+      clientSecret: new SecretValue(`${CANARY}-secret-${i}`),
+    },
     secretFields: new Set(["clientSecret"]),
   }));
 }

@@ -12,7 +12,11 @@ describe("register resolves every secret reference before any call", () => {
   let emulator: InsightsEmulator;
   beforeEach(async () => {
     work = mkdtempSync(join(tmpdir(), "preflight-"));
-    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(work, "emulator"), checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
+      stateDir: join(work, "emulator"),
+      checkDelayMs: 10,
+    });
   });
   afterEach(async () => {
     process.env = { ...saved };
@@ -29,19 +33,19 @@ describe("register resolves every secret reference before any call", () => {
       "examples/all-sources.yaml",
       "--emulator",
       emulator.url,
-      "--synthetic-outputs"
+      "--synthetic-outputs",
     );
     expect(run.code).toBe(2);
     const lines = run.stderr.split("\n").filter((l) => l.includes("cannot resolve secret"));
     expect(lines).toEqual([
       expect.stringMatching(
-        /^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[6\]\.clientId  .*PRA_CLIENT_ID is not set/
+        /^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[6\]\.clientId  .*PRA_CLIENT_ID is not set/,
       ),
       expect.stringMatching(
-        /^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[7\]\.clientSecret  .*EPM_CLIENT_SECRET is not set/
+        /^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[7\]\.clientSecret  .*EPM_CLIENT_SECRET is not set/,
       ),
       expect.stringMatching(
-        /^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[9\]\.password  .*PS_PASSWORD is not set/
+        /^examples\/all-sources\.yaml:\d+:\d+  tenants\[0\]\.connectors\[9\]\.password  .*PS_PASSWORD is not set/,
       ),
     ]);
     expect(run.stderr).toContain("3 problems in examples/all-sources.yaml; nothing was changed or contacted.");
@@ -52,7 +56,7 @@ describe("register resolves every secret reference before any call", () => {
       "--emulator",
       emulator.url,
       "--format",
-      "json"
+      "json",
     );
     expect(JSON.parse(status.stdout).connectors).toEqual([]);
     for (const value of Object.values(CANARY_ENV)) expect(run.stdout + run.stderr).not.toContain(value);

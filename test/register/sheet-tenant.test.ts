@@ -26,14 +26,14 @@ describe("register on a sheet tenant reports like every adapter", () => {
       dir,
       "--from-cloudformation",
       "--format",
-      "json"
+      "json",
     );
     const [result] = JSON.parse(run.stdout).results;
     expect(result).toMatchObject({
       name: "AWS Dev Account",
       action: "failed",
       detail: expect.stringMatching(
-        /^reading outputs: CloudFormation DescribeStacks acme-dev-aws: .*ECONNREFUSED 127\.0\.0\.1:9/
+        /^reading outputs: CloudFormation DescribeStacks acme-dev-aws: .*ECONNREFUSED 127\.0\.0\.1:9/,
       ),
     });
     expect(run.code).toBe(1);
@@ -46,7 +46,7 @@ describe("register on a sheet tenant reports like every adapter", () => {
       "examples/aws-single-account.yaml",
       "--sheet-dir",
       dir,
-      "--dry-run"
+      "--dry-run",
     );
     expect(run.stdout).toContain(`sheet (dry run, would write): ${join(dir, "acme-dev", "aws--aws-dev-account.md")}`);
     expect(existsSync(join(dir, "acme-dev"))).toBe(false);

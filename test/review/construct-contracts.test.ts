@@ -30,12 +30,12 @@ describe("construct ↔ extractor contracts", () => {
     expect(
       Object.keys(AZURE_APIS)
         .map((api) => publishedApiLogicalId(api as keyof typeof AZURE_APIS))
-        .sort()
+        .sort(),
     ).toEqual(["graph_service_principal", "office365_service_principal"]);
     const kinds = new Set(
       cdktfStackGrants("azure", json, "a")
         .filter((g) => g.kind !== "azure-rbac-role")
-        .map((g) => g.kind)
+        .map((g) => g.kind),
     );
     expect([...kinds].sort()).toEqual(["graph-app-role", "office365-app-role"]);
   });
@@ -47,7 +47,7 @@ describe("construct ↔ extractor contracts", () => {
     const scopes = new Set(
       cdktfStackGrants("gcp", json, "g")
         .filter((g) => g.kind === "gcp-api")
-        .map((g) => g.scope)
+        .map((g) => g.scope),
     );
     expect(scopes).toContain(`gcp-organization-projects:${gcp.organizationId}`);
   });

@@ -37,7 +37,7 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
   test("PingOne: the secret rotates every 90 days, does not expire on its own, and the replaced one works 7 more days", async () => {
     const plan = await planOf(
       VALID.pingone,
-      `${VALID.pingone.replace("name: Ping", "name: Ping Two")}\npreviousSecretGraceDays: 30`
+      `${VALID.pingone.replace("name: Ping", "name: Ping Two")}\npreviousSecretGraceDays: 30`,
     );
     const lifetimes = plan.tenants[0].connectors.map((c) => c.credentialLifetimes![0]);
     expect(lifetimes.map(({ artifact, ...rest }) => rest)).toEqual([
@@ -79,27 +79,27 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
         JSON.parse(renderJson(plan)).tenants[0].connectors.map((c: any) => [
           c.kind,
           c.credentialLifetimes?.[0][field] ?? null,
-        ])
+        ]),
       );
     expect(byKind("rotationDays")).toEqual({ azure: 90, pingone: 90, gcp: 90, okta: 90, github: null });
     expect(byKind("validDays")).toEqual({ azure: 120, pingone: null, gcp: null, okta: null, github: null });
     expect(renderTable(plan, 200)).toContain(
       "  GCP service account key: rotated every 90 days, valid until replaced, " +
-        "the replaced one removed once the new one is registered"
+        "the replaced one removed once the new one is registered",
     );
     expect(renderTable(plan, 200)).toContain(
       "  Okta app key (private key JWT): rotated every 90 days, valid until replaced, " +
-        "the replaced one removed once the new one is registered"
+        "the replaced one removed once the new one is registered",
     );
     const table = renderTable(plan, 200);
     expect(table).toContain(
-      "  Entra client secret: rotated every 90 days, each valid 120 days, the replaced one stops at once"
+      "  Entra client secret: rotated every 90 days, each valid 120 days, the replaced one stops at once",
     );
     expect(table).toContain(
-      "  PingOne client secret: rotated every 90 days, valid until replaced, the replaced one valid 7 more days"
+      "  PingOne client secret: rotated every 90 days, valid until replaced, the replaced one valid 7 more days",
     );
     expect(renderMarkdown(plan)).toContain(
-      "- PingOne client secret: rotated every 90 days, valid until replaced, the replaced one valid 7 more days (read from the synthesized stack)"
+      "- PingOne client secret: rotated every 90 days, valid until replaced, the replaced one valid 7 more days (read from the synthesized stack)",
     );
     expect(connectorOf(plan, "github").credentialLifetimes).toBeUndefined();
   });
@@ -111,7 +111,7 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
     expect(diff.escalations).toEqual([]);
     expect(renderDiffText(diff)).toContain(
       "  PingOne client secret lifetime: rotated every 90 days, valid until replaced, the replaced one valid 7 more days → " +
-        "rotated every 90 days, valid until replaced, the replaced one valid 14 more days"
+        "rotated every 90 days, valid until replaced, the replaced one valid 14 more days",
     );
     expect(renderDiffMarkdown(diff)).toContain("PingOne client secret lifetime:");
   });
@@ -127,20 +127,20 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
     };
     expect(() => terraformCredentialLifetimes(json, "a.json")).toThrow(CredentialLifetimeError);
     expect(() =>
-      terraformCredentialLifetimes({ resource: { time_rotating: { r: { rotation_months: 1 } } } }, "a.json")
+      terraformCredentialLifetimes({ resource: { time_rotating: { r: { rotation_months: 1 } } } }, "a.json"),
     ).toThrow("a.json time_rotating.r: only rotation_days is read (found rotation_months)");
   });
 
   test("a lifetime that cannot be read fails the plan as a catalog mismatch does, naming the artifact", async () => {
     const reader = jest.spyOn(lifetimeReader, "terraformCredentialLifetimes").mockImplementation(() => {
       throw new CredentialLifetimeError(
-        "cdktf.out/stacks/acme-azure/cdk.tf.json azuread_application_password.client_secret: no end_date"
+        "cdktf.out/stacks/acme-azure/cdk.tf.json azuread_application_password.client_secret: no end_date",
       );
     });
     try {
       await expect(planOf(VALID.azure)).rejects.toThrow(GrantConsistencyError);
       await expect(planOf(VALID.azure)).rejects.toThrow(
-        "the synthesized stacks cannot be read: cdktf.out/stacks/acme-azure/cdk.tf.json"
+        "the synthesized stacks cannot be read: cdktf.out/stacks/acme-azure/cdk.tf.json",
       );
     } finally {
       reader.mockRestore();

@@ -5,7 +5,11 @@ import { join } from "node:path";
 import { CLI, REPO, runCli } from "../helpers/cli";
 
 /** A plan of a config text, made by the CLI (grants extracted from the synthesized stacks). */
-async function planOf(dir: string, name: string, configText: string): Promise<{ config: string; plan: string; json: any }> {
+async function planOf(
+  dir: string,
+  name: string,
+  configText: string,
+): Promise<{ config: string; plan: string; json: any }> {
   const config = join(dir, `${name}.yaml`);
   writeFileSync(config, configText);
   const run = await runCli("plan", "--config", config, "--format", "json");
@@ -30,23 +34,38 @@ describe("diff: permission changes between two plans", () => {
 
   test("single account → organization widens the scope: exit 3, the grants move, the StackSet target is added", async () => {
     const base = await planOf(dir, "account", example("aws-single-account.yaml"));
-    const head = example("aws-single-account.yaml").replace("trustedPrincipal: arn:aws:iam::222222222222:root", "trustedPrincipal: arn:aws:iam::222222222222:root\n        organization: { rootOrgUnitId: r-ab12 }");
+    const head = example("aws-single-account.yaml").replace(
+      "trustedPrincipal: arn:aws:iam::222222222222:root",
+      "trustedPrincipal: arn:aws:iam::222222222222:root\n        organization: { rootOrgUnitId: r-ab12 }",
+    );
     const headConfig = join(dir, "organization.yaml");
     writeFileSync(headConfig, head);
     const run = await runCli("diff", "--config", headConfig, "--base", base.plan, "--format", "json");
     expect(run.code).toBe(3);
     const diff = JSON.parse(run.stdout);
     expect(diff.escalations).toEqual(["acme-dev/AWS Dev Account: widens scope to aws-organization:r-ab12"]);
-    expect(diff.connectors[0].scopes).toMatchObject({ added: ["aws-organization:r-ab12"], removed: ["aws-account:333333333333"] });
-    expect(diff.connectors[0].grants).toEqual([{ change: "added", grant: expect.objectContaining({ kind: "aws-stackset-target", name: "r-ab12" }) }]);
+    expect(diff.connectors[0].scopes).toMatchObject({
+      added: ["aws-organization:r-ab12"],
+      removed: ["aws-account:333333333333"],
+    });
+    expect(diff.connectors[0].grants).toEqual([
+      { change: "added", grant: expect.objectContaining({ kind: "aws-stackset-target", name: "r-ab12" }) },
+    ]);
     expect((await runCli("diff", "--config", headConfig, "--base", base.plan, "--allow-escalation")).code).toBe(0);
   });
 
   test("GCP connector project → all projects widens the scope (exit 3)", async () => {
     const text = example("gcp-folder-project.yaml");
-    const base = await planOf(dir, "gcp-list", text.replace("enableApisOn: [globex-prod-data, globex-prod-web]", "enableApisOn: connector-project"));
+    const base = await planOf(
+      dir,
+      "gcp-list",
+      text.replace("enableApisOn: [globex-prod-data, globex-prod-web]", "enableApisOn: connector-project"),
+    );
     const headConfig = join(dir, "gcp-all.yaml");
-    writeFileSync(headConfig, text.replace("enableApisOn: [globex-prod-data, globex-prod-web]", "enableApisOn: all-projects"));
+    writeFileSync(
+      headConfig,
+      text.replace("enableApisOn: [globex-prod-data, globex-prod-web]", "enableApisOn: all-projects"),
+    );
     const run = await runCli("diff", "--config", headConfig, "--base", base.plan);
     expect(run.code).toBe(3);
     expect(run.stdout).toContain("widens scope to gcp-organization-projects:987654321098");
@@ -56,10 +75,20 @@ describe("diff: permission changes between two plans", () => {
     const text = example("azure-only.yaml");
     const base = await planOf(dir, "azure-base", text);
     const headConfig = join(dir, "azure-head.yaml");
-    writeFileSync(headConfig, text.replace("permissionGroups: [core-directory, risk, hybrid, governance, activity-feed]", "permissionGroups: [core-directory, risk, hybrid, governance]").replace("secretRotationDays: 60", "secretRotationDays: 30"));
+    writeFileSync(
+      headConfig,
+      text
+        .replace(
+          "permissionGroups: [core-directory, risk, hybrid, governance, activity-feed]",
+          "permissionGroups: [core-directory, risk, hybrid, governance]",
+        )
+        .replace("secretRotationDays: 60", "secretRotationDays: 30"),
+    );
     const run = await runCli("diff", "--config", headConfig, "--base", base.plan, "--format", "markdown");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("| - | office365-app-role ActivityFeed.Read @ entra-tenant:0f5b7c1e-0000-4000-8000-000000000001 | read |");
+    expect(run.stdout).toContain(
+      "| - | office365-app-role ActivityFeed.Read @ entra-tenant:0f5b7c1e-0000-4000-8000-000000000001 | read |",
+    );
     // Read from the artifacts: the Entra secret lives its rotation plus the stack's 30-day overlap.
     expect(run.stdout).toContain(
       "Entra client secret lifetime: rotated every 60 days, each valid 90 days, the replaced one stops at once → " +
@@ -77,7 +106,9 @@ describe("diff: permission changes between two plans", () => {
     writeFileSync(headPlan, JSON.stringify(head));
     const run = await runCli("diff", "--config", base.config, "--base", base.plan, "--head", headPlan);
     expect(run.code).toBe(3);
-    expect(run.stdout).toContain("- trust arn:aws:iam::222222222222:root (StringEquals sts:ExternalId) @ aws-account:333333333333");
+    expect(run.stdout).toContain(
+      "- trust arn:aws:iam::222222222222:root (StringEquals sts:ExternalId) @ aws-account:333333333333",
+    );
     expect(run.stdout).toContain("+ trust arn:aws:iam::444444444444:root @ aws-account:333333333333");
     expect(run.stdout).toContain("removes the external ID condition from the trust of arn:aws:iam::222222222222:root");
     expect(run.stdout).toContain("trusts arn:aws:iam::444444444444:root without an external ID condition");
@@ -87,11 +118,35 @@ describe("diff: permission changes between two plans", () => {
     const base = await planOf(dir, "write", example("aws-single-account.yaml"));
     const head = JSON.parse(readFileSync(base.plan, "utf8"));
     const grants = head.tenants[0].connectors[0].extractedGrants;
-    grants.push({ source: "aws", scope: "aws-account:333333333333", kind: "aws-action", name: "iam:PassRole", access: "write", artifact: "x" });
-    grants.push({ source: "aws", scope: "aws-account:333333333333", kind: "aws-action", name: "s3:*", access: "admin", artifact: "x" });
+    grants.push({
+      source: "aws",
+      scope: "aws-account:333333333333",
+      kind: "aws-action",
+      name: "iam:PassRole",
+      access: "write",
+      artifact: "x",
+    });
+    grants.push({
+      source: "aws",
+      scope: "aws-account:333333333333",
+      kind: "aws-action",
+      name: "s3:*",
+      access: "admin",
+      artifact: "x",
+    });
     const headPlan = join(dir, "write-head.plan.json");
     writeFileSync(headPlan, JSON.stringify(head));
-    const run = await runCli("diff", "--config", base.config, "--base", base.plan, "--head", headPlan, "--format", "json");
+    const run = await runCli(
+      "diff",
+      "--config",
+      base.config,
+      "--base",
+      base.plan,
+      "--head",
+      headPlan,
+      "--format",
+      "json",
+    );
     expect(run.code).toBe(3);
     expect(JSON.parse(run.stdout).escalations).toEqual([
       "acme-dev/AWS Dev Account: grants write aws-action iam:PassRole @ aws-account:333333333333",
@@ -105,11 +160,35 @@ describe("diff: permission changes between two plans", () => {
     const head = JSON.parse(readFileSync(base.plan, "utf8"));
     const grants = head.tenants[0].connectors[0].extractedGrants;
     const tenant = grants[0].scope;
-    grants.push({ source: "azure", scope: tenant, kind: "graph-app-role", name: "Mail.Send", access: "read", artifact: "x" });
-    grants.push({ source: "azure", scope: tenant, kind: "graph-app-role", name: "Sites.FullControl.All", access: "read", artifact: "x" });
+    grants.push({
+      source: "azure",
+      scope: tenant,
+      kind: "graph-app-role",
+      name: "Mail.Send",
+      access: "read",
+      artifact: "x",
+    });
+    grants.push({
+      source: "azure",
+      scope: tenant,
+      kind: "graph-app-role",
+      name: "Sites.FullControl.All",
+      access: "read",
+      artifact: "x",
+    });
     const headPlan = join(dir, "stale-head.plan.json");
     writeFileSync(headPlan, JSON.stringify(head));
-    const run = await runCli("diff", "--config", base.config, "--base", base.plan, "--head", headPlan, "--format", "json");
+    const run = await runCli(
+      "diff",
+      "--config",
+      base.config,
+      "--base",
+      base.plan,
+      "--head",
+      headPlan,
+      "--format",
+      "json",
+    );
     expect(run.code).toBe(3);
     expect(JSON.parse(run.stdout).escalations).toEqual([
       `contoso/Contoso Entra: grants write graph-app-role Mail.Send @ ${tenant}`,
@@ -125,12 +204,23 @@ describe("diff: permission changes between two plans", () => {
       writeFileSync(join(repo, "tenants.yaml"), example("azure-only.yaml"));
       git("add", ".");
       git("-c", "user.email=ci@example.com", "-c", "user.name=ci", "commit", "-qm", "base");
-      writeFileSync(join(repo, "tenants.yaml"), example("azure-only.yaml").replace("azureResources: false", "azureResources: true"));
-      const run = spawnSync(process.execPath, [CLI, "diff", "--config", "tenants.yaml", "--base", "HEAD"], { cwd: repo, encoding: "utf8" });
+      writeFileSync(
+        join(repo, "tenants.yaml"),
+        example("azure-only.yaml").replace("azureResources: false", "azureResources: true"),
+      );
+      const run = spawnSync(process.execPath, [CLI, "diff", "--config", "tenants.yaml", "--base", "HEAD"], {
+        cwd: repo,
+        encoding: "utf8",
+      });
       expect(run.status).toBe(3);
-      expect(run.stdout).toContain("+ azure-rbac-role Reader @ azure-management-group:0f5b7c1e-0000-4000-8000-000000000001");
+      expect(run.stdout).toContain(
+        "+ azure-rbac-role Reader @ azure-management-group:0f5b7c1e-0000-4000-8000-000000000001",
+      );
       expect(run.stdout).toContain("widens scope to azure-management-group:0f5b7c1e-0000-4000-8000-000000000001");
-      const bad = spawnSync(process.execPath, [CLI, "diff", "--config", "tenants.yaml", "--base", "no-such-ref"], { cwd: repo, encoding: "utf8" });
+      const bad = spawnSync(process.execPath, [CLI, "diff", "--config", "tenants.yaml", "--base", "no-such-ref"], {
+        cwd: repo,
+        encoding: "utf8",
+      });
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain("neither a plan file nor a git ref");
     } finally {

@@ -82,13 +82,17 @@ describe("mutation: a dangerous grant added to an engine's catalog trips the dif
   test.each([
     ["Sites.FullControl.All", "admin"],
     ["Mail.Send", "write"],
-  ])("Entra %s: exit 3, the artifact grants %s", async (permission, access) => {
-    const permissions: readonly string[] = AZURE_PERMISSION_GROUPS[REQUIRED_AZURE_GROUP].permissions;
-    const run = await diffAfter("azure", (diff) => withItem(permissions, permission, diff));
-    expect(run.code).toBe(3);
-    const tenant = "entra-tenant:0f5b7c1e-0000-4000-8000-000000000001";
-    expect(run.stderr).toContain(drift(`graph-app-role ${permission} @ ${tenant}`, access));
-  }, 60_000);
+  ])(
+    "Entra %s: exit 3, the artifact grants %s",
+    async (permission, access) => {
+      const permissions: readonly string[] = AZURE_PERMISSION_GROUPS[REQUIRED_AZURE_GROUP].permissions;
+      const run = await diffAfter("azure", (diff) => withItem(permissions, permission, diff));
+      expect(run.code).toBe(3);
+      const tenant = "entra-tenant:0f5b7c1e-0000-4000-8000-000000000001";
+      expect(run.stderr).toContain(drift(`graph-app-role ${permission} @ ${tenant}`, access));
+    },
+    60_000,
+  );
 
   test("Okta okta.users.manage: exit 3, the artifact grants write", async () => {
     const manage = { scope: "okta.users.manage", origin: "mutation" };

@@ -7,7 +7,8 @@ import { GrantCache } from "../../review/grant-cache";
 import { REPO, runCli, spawnCli } from "../helpers/cli";
 
 const ALL_SOURCES = join(REPO, "examples", "all-sources.yaml");
-const planJson = (config: string, ...flags: string[]) => runCli("plan", "--config", config, "--format", "json", ...flags);
+const planJson = (config: string, ...flags: string[]) =>
+  runCli("plan", "--config", config, "--format", "json", ...flags);
 
 describe("plan's cache of extracted grants", () => {
   let dir: string;
@@ -36,7 +37,9 @@ describe("plan's cache of extracted grants", () => {
 
   test("cached grants are still checked against the catalog: a tampered entry fails the plan", async () => {
     await planJson(ALL_SOURCES, "--cache-dir", cacheDir);
-    const okta = entries().map((name) => join(cacheDir, name)).find((file) => readFileSync(file, "utf8").includes('"source":"okta"'))!;
+    const okta = entries()
+      .map((name) => join(cacheDir, name))
+      .find((file) => readFileSync(file, "utf8").includes('"source":"okta"'))!;
     const entry = JSON.parse(readFileSync(okta, "utf8"));
     entry.grants[0].name = "okta.users.manage";
     writeFileSync(okta, JSON.stringify(entry));
@@ -49,7 +52,10 @@ describe("plan's cache of extracted grants", () => {
     await planJson(ALL_SOURCES, "--cache-dir", cacheDir);
     const before = entries();
     const changed = join(dir, "changed.yaml");
-    writeFileSync(changed, readFileSync(ALL_SOURCES, "utf8").replace("organizationId: \"123456789012\"", "organizationId: \"210987654321\""));
+    writeFileSync(
+      changed,
+      readFileSync(ALL_SOURCES, "utf8").replace('organizationId: "123456789012"', 'organizationId: "210987654321"'),
+    );
     expect(readFileSync(changed, "utf8")).not.toBe(readFileSync(ALL_SOURCES, "utf8"));
     const result = await planJson(changed, "--cache-dir", cacheDir);
     expect(result.code).toBe(0);
@@ -68,7 +74,13 @@ describe("plan's cache of extracted grants", () => {
     cpSync(join(REPO, "package-lock.json"), lockfile);
     const [job] = extractionJobs(loadConfig(ALL_SOURCES));
     const open = () => GrantCache.open({ dir: cacheDir, codeRoot: code, lockfile });
-    const grant = { source: "aws" as const, scope: "s", kind: "aws-action" as const, name: "n", access: "read" as const };
+    const grant = {
+      source: "aws" as const,
+      scope: "s",
+      kind: "aws-action" as const,
+      name: "n",
+      access: "read" as const,
+    };
     const lifetime = { credential: "c", rotationDays: 90, previousValidDays: 0, artifact: "a" };
     const grants = { grants: [{ ...grant, artifact: "a" }], lifetimes: [lifetime] };
     open().put(job, grants);

@@ -48,8 +48,8 @@ describe("grantDrift: the catalog against what a reader found, in verify's words
       g.name === "identitystore:DescribeUser"
         ? { ...g, condition: "Resource arn:aws:identitystore::111111111111:identitystore/d-1" }
         : g.kind === "aws-managed-policy"
-        ? { ...g, access: "admin" as const }
-        : g,
+          ? { ...g, access: "admin" as const }
+          : g,
     );
     const drift = grantDrift(catalog, { grants, facts: [] }).map((d) => `${d.change}: ${d.subject} (${d.detail})`);
     expect(drift).toEqual([

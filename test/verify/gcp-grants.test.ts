@@ -27,7 +27,7 @@ describe("GCP verify mapping", () => {
         ],
       },
       email,
-      "42"
+      "42",
     );
     expect(grants.map((g) => [g.name, g.access, g.scope])).toEqual([
       ["roles/iam.securityReviewer", "read", "gcp-organization:42"],
@@ -41,7 +41,7 @@ describe("GCP verify mapping", () => {
     const [grant] = organizationRoleGrants(
       { bindings: [{ role: "roles/viewer", members: [`serviceAccount:${email}`], condition: { expression: "x" } }] },
       email,
-      "42"
+      "42",
     );
     expect(grant.condition).toBe("x");
   });
@@ -53,7 +53,7 @@ describe("GCP verify mapping", () => {
         { name: "projects/9/services/compute.googleapis.com" },
         { name: "projects/9/services/iam.googleapis.com", state: "DISABLED" },
       ],
-      "p1"
+      "p1",
     );
     expect(grants.map((g) => [g.name, g.access, g.scope])).toEqual([
       ["logging.googleapis.com", "read", "gcp-project:p1"],

@@ -16,7 +16,7 @@ describe("Okta reader: what the management API returns, in the catalog's words",
         { scopeId: "okta.groups.manage", issuer: "https://acme.okta.com", status: "REVOKED" },
         { scopeId: "okta.logs.read", issuer: "https://acme.okta.com/oauth2/aus1", status: "ACTIVE" },
       ],
-      where
+      where,
     );
     expect(grants).toEqual([
       {
@@ -62,10 +62,10 @@ describe("Okta reader: what the management API returns, in the catalog's words",
   test("the org's IAM container is the guide's label only with the default resources and the org's partition", () => {
     expect(resourceName(connector, { orn: "orn:okta:iam:00o1abc:contained_resources" })).toBe(OKTA_IAM_RESOURCES_LABEL);
     expect(resourceName(connector, { orn: "orn:oktapreview:iam:00o1abc:contained_resources" })).toBe(
-      "orn:oktapreview:iam:00o1abc:contained_resources"
+      "orn:oktapreview:iam:00o1abc:contained_resources",
     );
     expect(resourceName(connector, { orn: "orn:okta:directory:00o1abc:groups" })).toBe(
-      "orn:okta:directory:00o1abc:groups"
+      "orn:okta:directory:00o1abc:groups",
     );
     const listed = oktaConnectorConfig.parse({
       kind: "okta",
@@ -76,7 +76,7 @@ describe("Okta reader: what the management API returns, in the catalog's words",
     const groups = { orn: "orn:okta:directory:00o1abc:groups", href: "https://acme.okta.com/api/v1/groups" };
     expect(resourceName(listed, groups)).toBe("https://acme.okta.com/api/v1/groups");
     expect(resourceName(listed, { orn: "orn:okta:iam:00o1abc:contained_resources" })).toBe(
-      "orn:okta:iam:00o1abc:contained_resources"
+      "orn:okta:iam:00o1abc:contained_resources",
     );
   });
 });

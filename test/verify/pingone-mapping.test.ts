@@ -11,7 +11,7 @@ describe("assignmentGrant: a PingOne role assignment in the catalog's vocabulary
       "Configuration Read Only",
       { role: { id: "r1" }, scope: { id: ENV, type: "ENVIRONMENT" } },
       ENV,
-      WHERE
+      WHERE,
     );
     expect(found).toEqual({
       grant: {
@@ -36,7 +36,7 @@ describe("assignmentGrant: a PingOne role assignment in the catalog's vocabulary
       "Identity Data Read Only",
       { scope: { id: "ORG-1", type: "ORGANIZATION" } },
       ENV,
-      WHERE
+      WHERE,
     );
     expect(found.grant.scope).toBe("pingone-environment:3f1a2b4c-0000-4000-8000-000000000002");
     expect(found.drift).toEqual({

@@ -15,7 +15,6 @@ import type { ExtractedGrant } from "../../plan/extracted-grant";
 import type { Drift, Fact, SourceReading } from "../reading";
 import { allPages, awsRead, type AwsReadClients } from "./aws-clients";
 
-
 /** Active accounts under an OU, at any depth (Organizations lists one level per call). */
 async function accountsUnder(clients: AwsReadClients, parentId: string, depth = 0): Promise<string[]> {
   // Organizations nests OUs at most five levels below the root (Organizations quotas).

@@ -26,13 +26,13 @@ function readCredentialsFile(file: string): ServiceAccountFile {
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    const why = error instanceof SyntaxError ? "not JSON" : (error as NodeJS.ErrnoException).code ?? "unreadable";
+    const why = error instanceof SyntaxError ? "not JSON" : ((error as NodeJS.ErrnoException).code ?? "unreadable");
     throw new UnreadableSourceError(what, why);
   }
   if (json.type !== "service_account") {
     throw new UnreadableSourceError(
       what,
-      'field "type" must be "service_account" (verify reads with a service account key)'
+      'field "type" must be "service_account" (verify reads with a service account key)',
     );
   }
   for (const field of ["client_email", "private_key", "token_uri"] as const) {
@@ -71,14 +71,14 @@ export async function gcpAccessToken(context: ReadContext): Promise<{ token: str
   if (!file) {
     throw new UnreadableSourceError(
       "GCP credentials",
-      "GOOGLE_APPLICATION_CREDENTIALS is not set (the path of the reader's service account key JSON)"
+      "GOOGLE_APPLICATION_CREDENTIALS is not set (the path of the reader's service account key JSON)",
     );
   }
   const account = readCredentialsFile(file);
   const form = new URLSearchParams({ grant_type: JWT_BEARER, assertion: jwtAssertion(account, new Date()) });
   const answer = await gcpRequest<{ access_token?: unknown }>(
     { what: `token exchange for ${account.client_email}`, url: account.token_uri, method: "POST", body: { form } },
-    context
+    context,
   );
   if (typeof answer.access_token !== "string" || !answer.access_token) {
     throw new UnreadableSourceError(`token exchange for ${account.client_email}`, "the answer has no access_token");

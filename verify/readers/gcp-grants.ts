@@ -64,7 +64,7 @@ export function enabledApiGrants(services: readonly ServiceUsageService[], proje
 export function keyDrift(
   keys: readonly ServiceAccountKey[],
   config: Pick<GcpConnectorConfig, "keyRotationDays" | "serviceAccountId" | "project">,
-  now: Date
+  now: Date,
 ): Drift[] {
   const where = "GET …/serviceAccounts/{sa}/keys?keyTypes=USER_MANAGED";
   const subject = (id: string) => `service account key ${id} of ${serviceAccountEmail(config)}`;

@@ -37,7 +37,7 @@ async function allPages<I>(
   pageUrl: (token?: string) => string,
   items: (page: any) => I[] | undefined,
   token: string,
-  context: ReadContext
+  context: ReadContext,
 ): Promise<I[]> {
   const all: I[] = [];
   let next: string | undefined;
@@ -67,7 +67,7 @@ async function enabledServices(project: string, token: string, context: ReadCont
       }`,
     (page) => page?.services,
     token,
-    context
+    context,
   );
   return enabledApiGrants(services, project);
 }
@@ -91,7 +91,7 @@ export const gcpReader: SourceReader<GcpConnectorConfig> = {
         body: { json: { options: { requestedPolicyVersion: 3 } } },
         accessToken: token,
       },
-      context
+      context,
     );
     const grants = organizationRoleGrants(policy, email, org);
     const projects = readProjects(connector);
@@ -101,7 +101,7 @@ export const gcpReader: SourceReader<GcpConnectorConfig> = {
       `/serviceAccounts/${encodeURIComponent(email).replace("%40", "@")}/keys?keyTypes=USER_MANAGED`;
     const keys = await gcpRequest<{ keys?: ServiceAccountKey[] }>(
       { what: `serviceAccounts.keys.list ${email}`, url: keysUrl, accessToken: token },
-      context
+      context,
     );
     const facts: Fact[] = [
       { label: "service account", value: email },

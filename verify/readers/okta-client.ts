@@ -12,7 +12,10 @@ import { OKTA_MAX_RESPONSE_BYTES, oktaOrgUrl } from "./okta-read";
  * The token request of private-key mode goes through the same executor (src/oauth.js).
  */
 class BoundedRequestExecutor extends DefaultRequestExecutor {
-  constructor(private readonly signal: AbortSignal, limits: ReadContext["limits"]) {
+  constructor(
+    private readonly signal: AbortSignal,
+    limits: ReadContext["limits"],
+  ) {
     super({ maxRetries: Math.max(0, limits.maxAttempts - 1), requestTimeout: limits.requestTimeoutMs });
   }
 
@@ -62,7 +65,7 @@ export function oktaReadClient(connector: OktaConnectorConfig, context: ReadCont
       "Okta credentials",
       `${missing || "unusable"}: set OKTA_CLIENT_TOKEN ` +
         "(or OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey with its client ID, scopes and key)",
-      { cause: error }
+      { cause: error },
     );
   }
 }

@@ -25,7 +25,7 @@ export interface ScopeGrant {
 export function scopeGrants(
   connector: OktaConnectorConfig,
   grants: readonly ScopeGrant[],
-  where: string
+  where: string,
 ): ExtractedGrant[] {
   const base = oktaGrantBase(connector);
   const orgIssuer = `https://${connector.domain.toLowerCase()}`;
@@ -55,7 +55,7 @@ export function adminRoleGrant(connector: OktaConnectorConfig, type: string, whe
 export function permissionGrants(
   connector: OktaConnectorConfig,
   labels: readonly string[],
-  where: string
+  where: string,
 ): ExtractedGrant[] {
   return labels.map((label) => {
     const name = printable(label);
@@ -94,7 +94,7 @@ export function resourceName(connector: OktaConnectorConfig, resource: SetResour
 export function resourceGrants(
   connector: OktaConnectorConfig,
   resources: readonly SetResource[],
-  where: string
+  where: string,
 ): ExtractedGrant[] {
   return resources.map((resource) => ({
     ...oktaGrantBase(connector),

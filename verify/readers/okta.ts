@@ -36,7 +36,7 @@ async function findApp(client: Client, connector: OktaConnectorConfig, env: Node
   if (matches.length === 0) throw new UnreadableSourceError(what, `no app ${wanted}`);
   throw new UnreadableSourceError(
     what,
-    `${matches.length} apps are labelled ${wanted}; set ${OKTA_CLIENT_ID_ENV} to its client ID`
+    `${matches.length} apps are labelled ${wanted}; set ${OKTA_CLIENT_ID_ENV} to its client ID`,
   );
 }
 
@@ -46,11 +46,11 @@ async function setResources(client: Client, resourceSetId: string, what: string)
   let after: string | undefined;
   for (let page = 0; page < 100; page += 1) {
     const answer: any = await oktaRead(what, () =>
-      client.resourceSetApi.listResourceSetResources({ resourceSetId, after })
+      client.resourceSetApi.listResourceSetResources({ resourceSetId, after }),
     );
     for (const r of answer?.resources ?? []) resources.push({ orn: r.orn, href: r._links?.self?.href });
     const next = answer?._links?.next?.href;
-    after = next ? new URL(next, "http://next.invalid").searchParams.get("after") ?? undefined : undefined;
+    after = next ? (new URL(next, "http://next.invalid").searchParams.get("after") ?? undefined) : undefined;
     if (!after) return resources;
   }
   throw new UnreadableSourceError(what, "more than 100 pages; stopped");
@@ -61,7 +61,7 @@ async function assignmentGrants(
   client: Client,
   connector: OktaConnectorConfig,
   assignment: { role: any; where: string },
-  facts: Fact[]
+  facts: Fact[],
 ): Promise<ExtractedGrant[]> {
   const { role, where } = assignment;
   if (role.type !== "CUSTOM") return [adminRoleGrant(connector, String(role.type), where)];
@@ -71,7 +71,7 @@ async function assignmentGrants(
     throw new UnreadableSourceError(where, "a CUSTOM assignment without role or resource set");
   const permissionsAt = `GET /api/v1/iam/roles/${printable(roleId)}/permissions`;
   const answer: any = await oktaRead(permissionsAt, () =>
-    client.customRoleApi.listRolePermissions({ roleIdOrLabel: roleId })
+    client.customRoleApi.listRolePermissions({ roleIdOrLabel: roleId }),
   );
   const labels = (answer?.permissions ?? []).map((p: any) => String(p.label));
   const resourcesAt = `GET /api/v1/iam/resource-sets/${printable(resourceSetId)}/resources`;
@@ -99,7 +99,7 @@ export const oktaReader: SourceReader<OktaConnectorConfig> = {
     const consent = await allItems(grantsAt, () => client.applicationApi.listScopeConsentGrants({ appId: app.id }));
     const rolesAt = `GET /oauth2/v1/clients/${printable(app.clientId)}/roles`;
     const roles = await allItems(rolesAt, () =>
-      client.roleAssignmentApi.listRolesForClient({ clientId: app.clientId })
+      client.roleAssignmentApi.listRolesForClient({ clientId: app.clientId }),
     );
     const facts: Fact[] = [
       { label: "org", value: printable(oktaOrgUrl(connector, context.env)) },

@@ -13,7 +13,11 @@ const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /** PingOne answered with an error status (kept, so a caller can tell "not found" apart). */
 export class PingOneStatusError extends UnreadableSourceError {
-  constructor(what: string, why: string, readonly status: number) {
+  constructor(
+    what: string,
+    why: string,
+    readonly status: number,
+  ) {
     super(what, why);
   }
 }
@@ -87,7 +91,7 @@ async function requestJson(context: ReadContext, what: string, url: string, init
     } catch (error) {
       const cause = error instanceof Error ? error.cause : undefined;
       const code = (cause as { code?: string } | undefined)?.code;
-      reason = printable(error instanceof BoundedFetchError ? error.message : code ?? String(error));
+      reason = printable(error instanceof BoundedFetchError ? error.message : (code ?? String(error)));
       status = undefined;
       continue;
     }
@@ -114,7 +118,7 @@ function readerCredentials(env: NodeJS.ProcessEnv): { clientId: string; clientSe
   if (unset.length) {
     throw new UnreadableSourceError(
       "PingOne credentials",
-      `${unset.join(", ")} not set (a worker app of the reader's own)`
+      `${unset.join(", ")} not set (a worker app of the reader's own)`,
     );
   }
   return {

@@ -55,7 +55,7 @@ export function assignmentGrant(
   roleName: string,
   assignment: RoleAssignment,
   environmentId: string,
-  where: string
+  where: string,
 ): { grant: ExtractedGrant; drift?: Drift } {
   const type = printable(assignment.scope?.type ?? "UNKNOWN").toLowerCase();
   const scopeId = printable(assignment.scope?.id ?? "").toLowerCase();
@@ -147,7 +147,7 @@ export const pingoneReader: SourceReader<PingOneConnectorConfig> = {
     const names = await roleNames(
       api,
       connector.environmentId,
-      assignments.map((a) => a.role?.id ?? "").filter(Boolean)
+      assignments.map((a) => a.role?.id ?? "").filter(Boolean),
     );
     const where = `application ${printable(app.name)}, role assignments`;
     const mapped = assignments

@@ -2,7 +2,11 @@ import type { ServerResponse } from "node:http";
 
 /** An answer other than success: the status and the problem JSON (RFC 9457) the contract gives. */
 export class HttpProblem extends Error {
-  constructor(readonly status: number, readonly title: string, readonly errors?: { field: string; message: string }[]) {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly errors?: { field: string; message: string }[],
+  ) {
     super(title);
   }
 }

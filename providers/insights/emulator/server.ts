@@ -60,7 +60,10 @@ export class InsightsEmulator {
   readonly died = new Promise<void>((resolve) => (this.resolveDied = resolve));
   url = "";
 
-  private constructor(private readonly store: EmulatorStore, private readonly options: EmulatorOptions) {
+  private constructor(
+    private readonly store: EmulatorStore,
+    private readonly options: EmulatorOptions,
+  ) {
     this.faults = new FaultInjector(options.faults);
     this.kinds = new Map(options.kinds.map((k) => [k.kind, k]));
   }

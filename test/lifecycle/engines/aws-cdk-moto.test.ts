@@ -47,78 +47,75 @@ describe("AWS engine: the dry run", () => {
   }, 300_000);
 });
 
-motoServer.describe(
-  `AWS engine: cdk deploy and destroy against moto${motoServer.note}`,
-  () => {
-    let moto: Moto;
-    let work: string;
-    const configFile = join(REPO, "examples", "all-sources.yaml");
-    const config = loadConfig(configFile);
-    const tenant = config.tenants[0];
-    const connector = tenant.connectors.find((c) => c.kind === "aws")!;
-    const env = () => ({
-      ...process.env,
-      AWS_ENDPOINT_URL: moto.endpoint,
-      AWS_ACCESS_KEY_ID: "testing",
-      AWS_SECRET_ACCESS_KEY: "testing",
-      AWS_REGION: "us-east-1",
-      AWS_EC2_METADATA_DISABLED: "true",
-    });
-    const client = () => ({
-      endpoint: moto.endpoint,
-      region: "us-east-1",
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
-    // --method=direct: moto's change-set path drops stack outputs; CreateStack keeps them.
-    const engine = () =>
-      engineFor(tenant, connector, config.dir, { configFile, stateDir: join(work, "state"), cdkMethod: "direct" })!;
+motoServer.describe(`AWS engine: cdk deploy and destroy against moto${motoServer.note}`, () => {
+  let moto: Moto;
+  let work: string;
+  const configFile = join(REPO, "examples", "all-sources.yaml");
+  const config = loadConfig(configFile);
+  const tenant = config.tenants[0];
+  const connector = tenant.connectors.find((c) => c.kind === "aws")!;
+  const env = () => ({
+    ...process.env,
+    AWS_ENDPOINT_URL: moto.endpoint,
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    AWS_REGION: "us-east-1",
+    AWS_EC2_METADATA_DISABLED: "true",
+  });
+  const client = () => ({
+    endpoint: moto.endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+  });
+  // --method=direct: moto's change-set path drops stack outputs; CreateStack keeps them.
+  const engine = () =>
+    engineFor(tenant, connector, config.dir, { configFile, stateDir: join(work, "state"), cdkMethod: "direct" })!;
 
-    beforeAll(async () => {
-      moto = await startMoto();
-      work = mkdtempSync(join(tmpdir(), "aws-engine-"));
-    });
-    afterAll(async () => {
-      if (moto) {
-        const cloudFormation = new CloudFormationClient(client());
-        await cloudFormation.send(new DeleteStackCommand({ StackName: "acme-prod-aws" })).catch(() => undefined);
-        cloudFormation.destroy();
-      }
-      moto?.stop();
-      if (work) rmSync(work, { recursive: true, force: true });
-    });
-
-    test("deploy returns the outputs cdk wrote, twice (idempotent); destroy removes the role and may run again", async () => {
-      const lines: string[] = [];
-      const context = {
-        env: env(),
-        yes: true,
-        parameters: { BtConnectorExternalId: EXTERNAL_ID },
-        onOutput: (l: string) => lines.push(l),
-      };
-      const first = await engine().deploy(context);
-      expect(first.ARN).toMatch(/^arn:aws:iam::\d{12}:role\/BeyondTrustInsightsReadOnly$/);
-      const iam = new IAMClient(client());
+  beforeAll(async () => {
+    moto = await startMoto();
+    work = mkdtempSync(join(tmpdir(), "aws-engine-"));
+  });
+  afterAll(async () => {
+    if (moto) {
       const cloudFormation = new CloudFormationClient(client());
-      const role = await iam.send(new GetRoleCommand({ RoleName: "BeyondTrustInsightsReadOnly" }));
-      const trust = JSON.parse(decodeURIComponent(role.Role!.AssumeRolePolicyDocument!));
-      expect(trust.Statement[0].Condition).toEqual({ StringEquals: { "sts:ExternalId": EXTERNAL_ID } });
-
-      const again = await engine().deploy(context);
-      expect(again).toEqual(first);
-      const stacks = await cloudFormation.send(new DescribeStacksCommand({ StackName: "acme-prod-aws" }));
-      expect(stacks.Stacks).toHaveLength(1);
-
-      await engine().destroy({ env: env(), yes: true, onOutput: (l) => lines.push(l) });
-      await expect(iam.send(new GetRoleCommand({ RoleName: "BeyondTrustInsightsReadOnly" }))).rejects.toBeInstanceOf(
-        NoSuchEntityException,
-      );
-      await engine().destroy({ env: env(), yes: true });
-
-      iam.destroy();
+      await cloudFormation.send(new DeleteStackCommand({ StackName: "acme-prod-aws" })).catch(() => undefined);
       cloudFormation.destroy();
-      expect(lines.length).toBeGreaterThan(0);
-      expect(lines.join("\n")).not.toContain(EXTERNAL_ID);
-      // Up to four cdk runs on a busy 2-core machine.
-    }, 900_000);
-  },
-);
+    }
+    moto?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test("deploy returns the outputs cdk wrote, twice (idempotent); destroy removes the role and may run again", async () => {
+    const lines: string[] = [];
+    const context = {
+      env: env(),
+      yes: true,
+      parameters: { BtConnectorExternalId: EXTERNAL_ID },
+      onOutput: (l: string) => lines.push(l),
+    };
+    const first = await engine().deploy(context);
+    expect(first.ARN).toMatch(/^arn:aws:iam::\d{12}:role\/BeyondTrustInsightsReadOnly$/);
+    const iam = new IAMClient(client());
+    const cloudFormation = new CloudFormationClient(client());
+    const role = await iam.send(new GetRoleCommand({ RoleName: "BeyondTrustInsightsReadOnly" }));
+    const trust = JSON.parse(decodeURIComponent(role.Role!.AssumeRolePolicyDocument!));
+    expect(trust.Statement[0].Condition).toEqual({ StringEquals: { "sts:ExternalId": EXTERNAL_ID } });
+
+    const again = await engine().deploy(context);
+    expect(again).toEqual(first);
+    const stacks = await cloudFormation.send(new DescribeStacksCommand({ StackName: "acme-prod-aws" }));
+    expect(stacks.Stacks).toHaveLength(1);
+
+    await engine().destroy({ env: env(), yes: true, onOutput: (l) => lines.push(l) });
+    await expect(iam.send(new GetRoleCommand({ RoleName: "BeyondTrustInsightsReadOnly" }))).rejects.toBeInstanceOf(
+      NoSuchEntityException,
+    );
+    await engine().destroy({ env: env(), yes: true });
+
+    iam.destroy();
+    cloudFormation.destroy();
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join("\n")).not.toContain(EXTERNAL_ID);
+    // Up to four cdk runs on a busy 2-core machine.
+  }, 900_000);
+});

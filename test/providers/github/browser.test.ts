@@ -58,7 +58,9 @@ chromiumTool.describe(`GitHub App manifest flow in headless chromium${chromiumTo
     expect(fake.requests.filter((r) => r.path === "/api/v3/orgs/acme/installation")).toHaveLength(2);
 
     // The browser went local page → fake GitHub's form → confirm → local callback.
-    expect(visited.some((url) => url.startsWith(`${fake.webUrl}/organizations/acme/settings/apps/new?state=`))).toBe(true);
+    expect(visited.some((url) => url.startsWith(`${fake.webUrl}/organizations/acme/settings/apps/new?state=`))).toBe(
+      true,
+    );
     expect(visited.some((url) => /^http:\/\/127\.0\.0\.1:\d+\/callback\?code=[0-9a-f]+&state=/.test(url))).toBe(true);
 
     const shown = terminal.join("\n") + (await page.content());

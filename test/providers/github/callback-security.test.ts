@@ -17,17 +17,25 @@ describe("the local callback server refuses what did not come from this flow", (
     const said: string[] = [];
     const answers: Array<{ status: number; text: string }> = [];
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(blueprintFor(fake), flowOptions({
-      said,
-      handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
-      onPageReady: async (pageUrl) => {
-        const { port } = new URL(pageUrl);
-        for (const host of ["attacker.example", `attacker.example:${port}`, `127.0.0.1:${Number(port) + 1}`, "127.0.0.1"]) {
-          answers.push(await getWithHost(pageUrl, host));
-        }
-        browser = scriptedBrowser(pageUrl.replace("127.0.0.1", "localhost"));
-      },
-    }));
+    const flow = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({
+        said,
+        handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
+        onPageReady: async (pageUrl) => {
+          const { port } = new URL(pageUrl);
+          for (const host of [
+            "attacker.example",
+            `attacker.example:${port}`,
+            `127.0.0.1:${Number(port) + 1}`,
+            "127.0.0.1",
+          ]) {
+            answers.push(await getWithHost(pageUrl, host));
+          }
+          browser = scriptedBrowser(pageUrl.replace("127.0.0.1", "localhost"));
+        },
+      }),
+    );
     await flow;
     expect(answers.map((a) => a.status)).toEqual([421, 421, 421, 421]);
     for (const answer of answers) expect(stateIn(answer.text)).toBeUndefined();
@@ -37,16 +45,19 @@ describe("the local callback server refuses what did not come from this flow", (
   test("the page is served once: a second GET gets 410 and not the state", async () => {
     const said: string[] = [];
     const pages: Array<{ status: number; text: string }> = [];
-    const flow = createGithubApp(blueprintFor(fake), flowOptions({
-      said,
-      callbackTimeoutMs: 500,
-      onPageReady: async (pageUrl) => {
-        for (let i = 0; i < 2; i++) {
-          const response = await fetch(pageUrl);
-          pages.push({ status: response.status, text: await response.text() });
-        }
-      },
-    }));
+    const flow = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({
+        said,
+        callbackTimeoutMs: 500,
+        onPageReady: async (pageUrl) => {
+          for (let i = 0; i < 2; i++) {
+            const response = await fetch(pageUrl);
+            pages.push({ status: response.status, text: await response.text() });
+          }
+        },
+      }),
+    );
     await expect(flow).rejects.toThrow(/no redirect from GitHub/);
     const state = stateIn(pages[0].text);
     expect(pages[0].status).toBe(200);
@@ -61,27 +72,34 @@ describe("the local callback server refuses what did not come from this flow", (
     const said: string[] = [];
     const handoff = recordingHandoff();
     // Someone who learned the state made an app of their own; its owner's login carries escape codes.
-    const foreign = fake.createApp("evil\u001b]0;pwned\u0007\u001b[2J", { name: "BT Insights acme", url: "https://x", default_permissions: {} });
+    const foreign = fake.createApp("evil\u001b]0;pwned\u0007\u001b[2J", {
+      name: "BT Insights acme",
+      url: "https://x",
+      default_permissions: {},
+    });
     let forged: { status: number; text: string } | undefined;
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(blueprintFor(fake), flowOptions({
-      said,
-      handoff: {
-        appCreated(app) {
-          handoff.appCreated(app);
-          fake.install(app.appId, "acme");
-        },
-        appInstalled: (details) => handoff.appInstalled(details),
-      },
-      onPageReady: (pageUrl) => {
-        browser = scriptedBrowser(pageUrl, {
-          meanwhile: async ({ state, callbackUrl }) => {
-            const response = await fetch(`${callbackUrl}?code=${foreign.code}&state=${state}`);
-            forged = { status: response.status, text: await response.text() };
+    const flow = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({
+        said,
+        handoff: {
+          appCreated(app) {
+            handoff.appCreated(app);
+            fake.install(app.appId, "acme");
           },
-        });
-      },
-    }));
+          appInstalled: (details) => handoff.appInstalled(details),
+        },
+        onPageReady: (pageUrl) => {
+          browser = scriptedBrowser(pageUrl, {
+            meanwhile: async ({ state, callbackUrl }) => {
+              const response = await fetch(`${callbackUrl}?code=${foreign.code}&state=${state}`);
+              forged = { status: response.status, text: await response.text() };
+            },
+          });
+        },
+      }),
+    );
     const result = await flow;
     expect(forged!.status).toBe(400);
     expect((await browser!).status).toBe(200);

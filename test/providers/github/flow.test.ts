@@ -21,18 +21,21 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     const said: string[] = [];
     const handoff = recordingHandoff();
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(blueprintFor(fake), flowOptions({
-      said,
-      handoff: {
-        appCreated(app) {
-          handoff.appCreated(app);
-          // The organization owner installs the app while the flow is polling: on its third look.
-          fake.installOnLookup("acme", 3);
+    const flow = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({
+        said,
+        handoff: {
+          appCreated(app) {
+            handoff.appCreated(app);
+            // The organization owner installs the app while the flow is polling: on its third look.
+            fake.installOnLookup("acme", 3);
+          },
+          appInstalled: (details) => handoff.appInstalled(details),
         },
-        appInstalled: (details) => handoff.appInstalled(details),
-      },
-      onPageReady: (pageUrl) => void (browser = scriptedBrowser(pageUrl)),
-    }));
+        onPageReady: (pageUrl) => void (browser = scriptedBrowser(pageUrl)),
+      }),
+    );
     const result = await flow;
     expect((await browser!).text).toContain("GitHub App created");
 
@@ -62,19 +65,22 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     try {
       const handoff = credentialsFileHandoff(out);
       const said: string[] = [];
-      const result = await createGithubApp(blueprintFor(fake), flowOptions({
-        said,
-        handoff: {
-          appCreated(app) {
-            handoff.appCreated(app);
-            expect(statSync(out).mode & 0o777).toBe(0o600);
-            expect(JSON.parse(readFileSync(out, "utf8")).installedAppUrl).toBeUndefined();
-            fake.install(app.appId, "acme");
+      const result = await createGithubApp(
+        blueprintFor(fake),
+        flowOptions({
+          said,
+          handoff: {
+            appCreated(app) {
+              handoff.appCreated(app);
+              expect(statSync(out).mode & 0o777).toBe(0o600);
+              expect(JSON.parse(readFileSync(out, "utf8")).installedAppUrl).toBeUndefined();
+              fake.install(app.appId, "acme");
+            },
+            appInstalled: (details) => handoff.appInstalled(details),
           },
-          appInstalled: (details) => handoff.appInstalled(details),
-        },
-        onPageReady: (url) => void scriptedBrowser(url),
-      }));
+          onPageReady: (url) => void scriptedBrowser(url),
+        }),
+      );
       const [app] = [...fake.apps.values()];
       expect(statSync(out).mode & 0o777).toBe(0o600);
       const saved = readCredentialsFile(out);
@@ -92,19 +98,22 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     const said: string[] = [];
     const strays: number[] = [];
     let browser: Promise<{ status: number; text: string }> | undefined;
-    const flow = createGithubApp(blueprintFor(fake), flowOptions({
-      said,
-      handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
-      onPageReady: (url) => {
-        browser = scriptedBrowser(url, {
-          meanwhile: async ({ state, callbackUrl }) => {
-            for (const query of ["?state=guess&code=abc", "?code=abc", `?state=${state}`, "?state=guess"]) {
-              strays.push((await fetch(`${callbackUrl}${query}`)).status);
-            }
-          },
-        });
-      },
-    }));
+    const flow = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({
+        said,
+        handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
+        onPageReady: (url) => {
+          browser = scriptedBrowser(url, {
+            meanwhile: async ({ state, callbackUrl }) => {
+              for (const query of ["?state=guess&code=abc", "?code=abc", `?state=${state}`, "?state=guess"]) {
+                strays.push((await fetch(`${callbackUrl}${query}`)).status);
+              }
+            },
+          });
+        },
+      }),
+    );
     await expect(flow).resolves.toMatchObject({ installedAppUrl: expect.stringContaining("/settings/installations/") });
     expect(strays).toEqual([400, 400, 400, 400]);
     expect((await browser!).status).toBe(200);
@@ -118,11 +127,14 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
     const tampered = new Promise<{ status: number; text: string }>((resolve, reject) => {
       browse = (url) => scriptedBrowser(url, { tamperState: true }).then(resolve, reject);
     });
-    const flow = createGithubApp(blueprintFor(fake), flowOptions({
-      said,
-      handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
-      onPageReady: (url) => browse(url),
-    }));
+    const flow = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({
+        said,
+        handoff: { appCreated: (app) => void fake.install(app.appId, "acme"), appInstalled: () => undefined },
+        onPageReady: (url) => browse(url),
+      }),
+    );
     // No clock decides the order: the genuine redirect is replayed only once the tampered one was answered.
     expect((await tampered).status).toBe(400);
     expect(fake.requests.some((r) => r.path.includes("/conversions"))).toBe(false);
@@ -135,14 +147,22 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
   test("an expired code gives a clear error naming the one-hour validity", async () => {
     fake.codeMaxAgeMs = -1;
     const said: string[] = [];
-    const flow = createGithubApp(blueprintFor(fake), flowOptions({ said, onPageReady: (url) => void scriptedBrowser(url) }));
-    await expect(flow).rejects.toThrow(/refused the manifest code \(HTTP 404\): it expired \(codes are valid for one hour\) or was already used/);
+    const flow = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({ said, onPageReady: (url) => void scriptedBrowser(url) }),
+    );
+    await expect(flow).rejects.toThrow(
+      /refused the manifest code \(HTTP 404\): it expired \(codes are valid for one hour\) or was already used/,
+    );
   });
 
   test("no installation within the timeout: a clear error, after the credentials were already handed off", async () => {
     const said: string[] = [];
     const handoff = recordingHandoff();
-    const flow = createGithubApp(blueprintFor(fake), flowOptions({ said, handoff, installTimeoutMs: 300, onPageReady: (url) => void scriptedBrowser(url) }));
+    const flow = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({ said, handoff, installTimeoutMs: 300, onPageReady: (url) => void scriptedBrowser(url) }),
+    );
     await expect(flow).rejects.toThrow(/the app is not installed on acme after \d+ s/);
     expect(handoff.created?.appId).toBe([...fake.apps.keys()][0]);
     expect(handoff.installedAppUrl).toBeUndefined();
@@ -150,13 +170,19 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
 
   test("an installation with fewer, extra, stronger or pending permissions is reported as drift", async () => {
     const said: string[] = [];
-    const granted = { ...manifestPermissions(), organization_events: "write", secrets: "read" } as Record<string, string>;
+    const granted = { ...manifestPermissions(), organization_events: "write", secrets: "read" } as Record<
+      string,
+      string
+    >;
     delete granted.members;
-    const flow = createGithubApp(blueprintFor(fake), flowOptions({
-      said,
-      handoff: { appCreated: (app) => void fake.install(app.appId, "acme", granted), appInstalled: () => undefined },
-      onPageReady: (url) => void scriptedBrowser(url),
-    }));
+    const flow = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({
+        said,
+        handoff: { appCreated: (app) => void fake.install(app.appId, "acme", granted), appInstalled: () => undefined },
+        onPageReady: (url) => void scriptedBrowser(url),
+      }),
+    );
     const { report } = await flow;
     expect(report.missing).toEqual(["members: read"]);
     expect(report.extra).toEqual(["secrets: read"]);
@@ -171,7 +197,10 @@ describe("GitHub App manifest flow against a local fake of GitHub", () => {
   test("no redirect at all within the timeout ends the flow and frees the port", async () => {
     const said: string[] = [];
     let pageUrl = "";
-    const flow = createGithubApp(blueprintFor(fake), flowOptions({ said, callbackTimeoutMs: 200, onPageReady: (url) => void (pageUrl = url) }));
+    const flow = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({ said, callbackTimeoutMs: 200, onPageReady: (url) => void (pageUrl = url) }),
+    );
     await expect(flow).rejects.toThrow(/no redirect from GitHub within 0 s/);
     await expect(flow).rejects.toBeInstanceOf(GithubFlowError);
     await expect(fetch(pageUrl)).rejects.toThrow();

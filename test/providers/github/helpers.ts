@@ -18,7 +18,12 @@ export function blueprintFor(fake: FakeGithub): GithubAppBlueprint {
 }
 
 function unescapeHtml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 function field(html: string, pattern: RegExp, what: string): string {
@@ -40,7 +45,10 @@ export interface ScriptedBrowserOptions {
  * What a browser does, step by step over HTTP (the real-browser test does the same in
  * chromium): load the local page, post its form to GitHub, confirm, follow the redirect.
  */
-export async function scriptedBrowser(pageUrl: string, options: ScriptedBrowserOptions = {}): Promise<{ status: number; text: string }> {
+export async function scriptedBrowser(
+  pageUrl: string,
+  options: ScriptedBrowserOptions = {},
+): Promise<{ status: number; text: string }> {
   const page = await (await fetch(pageUrl)).text();
   const formAction = new URL(field(page, /<form id="manifest-form" method="post" action="([^"]+)"/, "form action"));
   const action = `${options.hosts?.[formAction.origin] ?? formAction.origin}${formAction.pathname}${formAction.search}`;
@@ -48,8 +56,15 @@ export async function scriptedBrowser(pageUrl: string, options: ScriptedBrowserO
   const confirmPage = await (await fetch(action, { method: "POST", body: new URLSearchParams({ manifest }) })).text();
   const confirmAction = new URL(field(confirmPage, /<form method="post" action="([^"]+)"/, "confirm form"), action);
   const pending = field(confirmPage, /name="pending" value="([^"]+)"/, "pending id");
-  await options.meanwhile?.({ state: new URL(action).searchParams.get("state")!, callbackUrl: JSON.parse(manifest).redirect_url });
-  const redirect = await fetch(confirmAction, { method: "POST", body: new URLSearchParams({ pending }), redirect: "manual" });
+  await options.meanwhile?.({
+    state: new URL(action).searchParams.get("state")!,
+    callbackUrl: JSON.parse(manifest).redirect_url,
+  });
+  const redirect = await fetch(confirmAction, {
+    method: "POST",
+    body: new URLSearchParams({ pending }),
+    redirect: "manual",
+  });
   const location = new URL(redirect.headers.get("location") ?? "");
   if (options.tamperState) location.searchParams.set("state", "forged-state");
   const callback = await fetch(location);
@@ -70,8 +85,14 @@ export function getWithHost(url: string, host: string): Promise<{ status: number
 }
 
 /** A handoff that records what it is given, as the registration stage would receive it. */
-export function recordingHandoff(): GithubAppHandoff & { created?: { appId: number; slug: string; pem: SecretValue }; installedAppUrl?: string } {
-  const handoff: GithubAppHandoff & { created?: { appId: number; slug: string; pem: SecretValue }; installedAppUrl?: string } = {
+export function recordingHandoff(): GithubAppHandoff & {
+  created?: { appId: number; slug: string; pem: SecretValue };
+  installedAppUrl?: string;
+} {
+  const handoff: GithubAppHandoff & {
+    created?: { appId: number; slug: string; pem: SecretValue };
+    installedAppUrl?: string;
+  } = {
     appCreated(app) {
       handoff.created = app;
     },

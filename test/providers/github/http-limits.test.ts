@@ -19,7 +19,10 @@ describe("calls to GitHub retry a transient failure, within a ceiling and a dead
   function flow(http: Partial<GithubHttpPolicy>, overrides: Partial<CreateGithubAppOptions> = {}) {
     const said: string[] = [];
     const handoff = recordingHandoff();
-    const result = createGithubApp(blueprintFor(fake), flowOptions({ said, handoff, http, onPageReady: (url) => void scriptedBrowser(url), ...overrides }));
+    const result = createGithubApp(
+      blueprintFor(fake),
+      flowOptions({ said, handoff, http, onPageReady: (url) => void scriptedBrowser(url), ...overrides }),
+    );
     return { said, handoff, result };
   }
 
@@ -29,7 +32,9 @@ describe("calls to GitHub retry a transient failure, within a ceiling and a dead
     fake.failNext(LOOKUP, 502);
     fake.installOnLookup("acme", 3); // counts the lookups that reach GitHub, not the proxy's 502
     const { handoff, result } = flow(fast);
-    await expect(result).resolves.toMatchObject({ installedAppUrl: expect.stringContaining("/settings/installations/") });
+    await expect(result).resolves.toMatchObject({
+      installedAppUrl: expect.stringContaining("/settings/installations/"),
+    });
     expect(handoff.installedAppUrl).toBeDefined();
     expect(lookups()).toBe(4);
   });
@@ -68,14 +73,17 @@ describe("the GitHub client's limits, against a hostile local server", () => {
   beforeEach(() => (hits = 0));
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  const client = (policy: Partial<GithubHttpPolicy> = {}) => anonymousOctokit(url, { ...DEFAULT_GITHUB_HTTP_POLICY, ...fast, ...policy });
+  const client = (policy: Partial<GithubHttpPolicy> = {}) =>
+    anonymousOctokit(url, { ...DEFAULT_GITHUB_HTTP_POLICY, ...fast, ...policy });
 
   test("a body over the cap is cut off, not buffered", async () => {
     answer = (response) => {
       response.writeHead(200, { "content-type": "application/json" });
       response.end(`{"pad":"${"x".repeat(64 * 1024)}"}`);
     };
-    await expect(client({ maxResponseBytes: 16 * 1024, retries: 0 }).request("GET /app")).rejects.toThrow(/is over 16384 bytes; not read further/);
+    await expect(client({ maxResponseBytes: 16 * 1024, retries: 0 }).request("GET /app")).rejects.toThrow(
+      /is over 16384 bytes; not read further/,
+    );
   });
 
   test("a redirect is not followed (the JWT or the code must not go elsewhere) and names its target", async () => {
@@ -90,7 +98,11 @@ describe("the GitHub client's limits, against a hostile local server", () => {
   test("a rate limit that resets in an hour fails at once; one that resets now is retried once", async () => {
     const limited = (resetInSeconds: number) => (response: ServerResponse) => {
       const reset = Math.floor(Date.now() / 1000) + resetInSeconds;
-      response.writeHead(403, { "content-type": "application/json", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) });
+      response.writeHead(403, {
+        "content-type": "application/json",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": String(reset),
+      });
       response.end(JSON.stringify({ message: "API rate limit exceeded" }));
     };
     answer = limited(3600);

@@ -15,16 +15,32 @@ describe("http adapter against the emulator, every exchange validated against op
   beforeEach(async () => {
     emulator = await InsightsEmulator.start({ kinds: CATALOG, checkDelayMs: 50 });
     exchanges = [];
-    client = new InsightsHttpClient({ kinds: CATALOG, baseUrl: emulator.url, siteId: SITE, token: new SecretValue("token"), onExchange: (e) => exchanges.push(e), retry: { retries: 0 } });
+    client = new InsightsHttpClient({
+      kinds: CATALOG,
+      baseUrl: emulator.url,
+      siteId: SITE,
+      token: new SecretValue("token"),
+      onExchange: (e) => exchanges.push(e),
+      retry: { retries: 0 },
+    });
   });
   afterEach(() => emulator.stop());
 
   test("create, read, update, turn off/on, connectivity, activity and delete for every kind", async () => {
     const desired = await allSourcesDesired();
     expect(new Set(desired.map((d) => d.kind))).toEqual(new Set(CATALOG.map((k) => k.kind)));
-    const results = await reconcile(client, desired, { dryRun: false, concurrency: 4, settleTimeoutMs: 5000, pollMs: 60 });
+    const results = await reconcile(client, desired, {
+      dryRun: false,
+      concurrency: 4,
+      settleTimeoutMs: 5000,
+      pollMs: 60,
+    });
     expect(results.map((r) => [r.kind, r.action, r.connectivity])).toEqual(
-      desired.map((d) => [d.kind, "create", ["active-directory", "password-safe-onprem"].includes(d.kind) ? "Pending Agent Registration" : "Connected"]),
+      desired.map((d) => [
+        d.kind,
+        "create",
+        ["active-directory", "password-safe-onprem"].includes(d.kind) ? "Pending Agent Registration" : "Connected",
+      ]),
     );
     const listed = await client.list();
     for (const connector of listed) {
@@ -44,16 +60,44 @@ describe("http adapter against the emulator, every exchange validated against op
     const problems = exchanges.flatMap((e) => validator.check(e));
     expect(problems).toEqual([]);
     expect(new Set(validator.checked)).toEqual(
-      new Set(["listConnectors", "getConnectivity", "getActivity", "turnOffConnector", "turnOnConnector", "updateConnector", "deleteConnector", ...CATALOG.map((k) => `create${k.kind.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Connector`)]),
+      new Set([
+        "listConnectors",
+        "getConnectivity",
+        "getActivity",
+        "turnOffConnector",
+        "turnOnConnector",
+        "updateConnector",
+        "deleteConnector",
+        ...CATALOG.map((k) => `create${k.kind.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Connector`),
+      ]),
     );
   });
 
   test("the emulator validates like the console: bad ARN, PEM, JSON key and GUID are 422 naming the field, never the value", async () => {
     const cases: [string, Record<string, string>, string][] = [
       ["aws", { name: "A", roleArn: "arn:aws:iam::12:user/x" }, "roleArn"],
-      ["okta", { name: "O", domain: "acme.okta.com", clientId: "0oa1", pemKey: "-----BEGIN PRIVATE KEY-----\nnot-a-key\n-----END PRIVATE KEY-----" }, "pemKey"],
+      [
+        "okta",
+        {
+          name: "O",
+          domain: "acme.okta.com",
+          clientId: "0oa1",
+          pemKey: "-----BEGIN PRIVATE KEY-----\nnot-a-key\n-----END PRIVATE KEY-----",
+        },
+        "pemKey",
+      ],
       ["gcp", { name: "G", organizationId: "123456789012", serviceAccountKey: '{"type":"user"}' }, "serviceAccountKey"],
-      ["azure", { name: "Z", tenantId: "contoso", directoryName: "c", clientId: "1e2d3c4b-0000-4000-8000-00000000000a", clientSecret: "s3cr3t-value" }, "tenantId"],
+      [
+        "azure",
+        {
+          name: "Z",
+          tenantId: "contoso",
+          directoryName: "c",
+          clientId: "1e2d3c4b-0000-4000-8000-00000000000a",
+          clientSecret: "s3cr3t-value",
+        },
+        "tenantId",
+      ],
     ];
     const validator = new OpenApiValidator();
     for (const [kind, body, field] of cases) {

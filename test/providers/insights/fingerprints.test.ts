@@ -20,7 +20,11 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
   let emulator: InsightsEmulator;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "fingerprints-"));
-    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(dir, "state"), checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
+      stateDir: join(dir, "state"),
+      checkDelayMs: 10,
+    });
   });
   afterEach(async () => {
     await emulator.stop();
@@ -80,7 +84,11 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
     const stored = filesUnder(join(dir, "state"))
       .map((file) => readFileSync(file, "utf8"))
       .join("\n");
-    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, stateDir: join(dir, "state"), checkDelayMs: 10 });
+    emulator = await InsightsEmulator.start({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
+      stateDir: join(dir, "state"),
+      checkDelayMs: 10,
+    });
     expect(stored).toContain(created.fingerprintSalt);
     for (const forbidden of [
       CANARY,

@@ -198,7 +198,12 @@ describe("an unreachable API is named quickly, with the cause and the next step"
     const hint = `start the emulator: npx insights-connectors emulator --port ${port}`;
     // The default retry policy: a refused connection is not worth six backoffs.
     const error = await failureOf(
-      new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: `http://127.0.0.1:${port}`, siteId: SITE, unreachableHint: hint }).list(),
+      new InsightsHttpClient({
+        kinds: INSIGHTS_CONNECTOR_KINDS,
+        baseUrl: `http://127.0.0.1:${port}`,
+        siteId: SITE,
+        unreachableHint: hint,
+      }).list(),
     );
     expect(error.message).toBe(
       `GET /sites/${SITE}/connectors: cannot reach 127.0.0.1:${port}: TCP: connection refused (nothing listening, or a firewall rejects it). Next: ${hint}.`,

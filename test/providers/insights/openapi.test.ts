@@ -11,18 +11,24 @@ describe("providers/insights/openapi.yaml", () => {
     expect(readFileSync(OPENAPI_FILE, "utf8")).toBe(openApiYaml(CATALOG));
   });
 
-  test.each(CATALOG.map((k) => [k.kind, k] as const))("the %s create body is exactly the catalog's registration form", (_name, kind) => {
-    const schema = doc.components.schemas[`Registration.${kind.kind}`];
-    const fromCatalog = z.toJSONSchema(kind.registration.apiSchema, { target: "draft-2020-12" }) as any;
-    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(fromCatalog.properties).sort());
-    expect([...(schema.required ?? [])].sort()).toEqual([...(fromCatalog.required ?? [])].sort());
-    expect(schema.additionalProperties).toBe(false);
-    for (const field of kind.registration.fields.filter((f) => f.enteredIn !== "installer")) {
-      expect(schema.properties[field.key].title).toBe(field.label);
-      expect(Boolean(schema.properties[field.key]["x-secret"])).toBe(field.secret);
-    }
-    expect(doc.paths[`/sites/{siteId}/connectors/kinds/${kind.kind}`].post.requestBody.content["application/json"].schema.$ref).toBe(`#/components/schemas/Registration.${kind.kind}`);
-  });
+  test.each(CATALOG.map((k) => [k.kind, k] as const))(
+    "the %s create body is exactly the catalog's registration form",
+    (_name, kind) => {
+      const schema = doc.components.schemas[`Registration.${kind.kind}`];
+      const fromCatalog = z.toJSONSchema(kind.registration.apiSchema, { target: "draft-2020-12" }) as any;
+      expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(fromCatalog.properties).sort());
+      expect([...(schema.required ?? [])].sort()).toEqual([...(fromCatalog.required ?? [])].sort());
+      expect(schema.additionalProperties).toBe(false);
+      for (const field of kind.registration.fields.filter((f) => f.enteredIn !== "installer")) {
+        expect(schema.properties[field.key].title).toBe(field.label);
+        expect(Boolean(schema.properties[field.key]["x-secret"])).toBe(field.secret);
+      }
+      expect(
+        doc.paths[`/sites/{siteId}/connectors/kinds/${kind.kind}`].post.requestBody.content["application/json"].schema
+          .$ref,
+      ).toBe(`#/components/schemas/Registration.${kind.kind}`);
+    },
+  );
 
   test("marks its assumptions (auth, base path, version header, idempotency, fingerprints)", () => {
     const text = readFileSync(OPENAPI_FILE, "utf8");

@@ -26,7 +26,10 @@ describe("retries", () => {
     let hits = 0;
     const server = createServer((_req, res) => {
       hits += 1;
-      if (hits === 1) return void res.writeHead(429, { "retry-after": "2", "content-type": "application/json" }).end('{"title":"slow down"}');
+      if (hits === 1)
+        return void res
+          .writeHead(429, { "retry-after": "2", "content-type": "application/json" })
+          .end('{"title":"slow down"}');
       res.writeHead(503, { "content-type": "application/json" }).end('{"title":"unavailable"}');
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -35,7 +38,13 @@ describe("retries", () => {
       kinds: INSIGHTS_CONNECTOR_KINDS,
       baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       siteId: "s",
-      retry: { retries: 3, baseDelayMs: 10, maxDelayMs: 100, random: () => 0.5, sleep: async (ms) => void slept.push(ms) },
+      retry: {
+        retries: 3,
+        baseDelayMs: 10,
+        maxDelayMs: 100,
+        random: () => 0.5,
+        sleep: async (ms) => void slept.push(ms),
+      },
     });
     await expect(client.list()).rejects.toThrow(/HTTP 503 unavailable/);
     server.close();
@@ -44,8 +53,17 @@ describe("retries", () => {
   });
 
   test("plain http is refused except to loopback", () => {
-    expect(() => new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: "http://insights.example.com", siteId: "s" })).toThrow(/only spoken over TLS/);
-    expect(() => new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: "http://127.0.0.1:1", siteId: "s" })).not.toThrow();
+    expect(
+      () =>
+        new InsightsHttpClient({
+          kinds: INSIGHTS_CONNECTOR_KINDS,
+          baseUrl: "http://insights.example.com",
+          siteId: "s",
+        }),
+    ).toThrow(/only spoken over TLS/);
+    expect(
+      () => new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: "http://127.0.0.1:1", siteId: "s" }),
+    ).not.toThrow();
   });
 });
 
@@ -57,33 +75,46 @@ describe("Retry-After has a ceiling", () => {
     let hits = 0;
     const server = createServer((_req, res) => {
       hits += 1;
-      if (hits <= times) return void res.writeHead(429, { "retry-after": retryAfter, "content-type": "application/json" }).end('{"title":"slow down"}');
+      if (hits <= times)
+        return void res
+          .writeHead(429, { "retry-after": retryAfter, "content-type": "application/json" })
+          .end('{"title":"slow down"}');
       res.writeHead(200, { "content-type": "application/json" }).end('{"items":[]}');
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close(), hits: () => hits };
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () => server.close(),
+      hits: () => hits,
+    };
   }
 
   test.each([
     ["3600", 3_600_000],
     ["Thu, 01 Jan 2099 00:00:00 GMT", Date.parse("2099-01-01T00:00:00Z") - NOW],
-  ])("Retry-After: %s waits the 30 s ceiling, and the progress event says what the server asked", async (header, asked) => {
-    const server = await throttling(header, 2);
-    const slept: number[] = [];
-    const events: { waitMs: number; serverAskedMs?: number }[] = [];
-    const client = new InsightsHttpClient({
-      kinds: INSIGHTS_CONNECTOR_KINDS,
-      baseUrl: server.url,
-      siteId: "s",
-      timeoutMs: 120_000,
-      retry: { retries: 3, random: () => 0.5, now: () => NOW, sleep: async (ms) => void slept.push(ms) },
-      onRetry: (e) => events.push({ waitMs: e.waitMs, serverAskedMs: e.serverAskedMs }),
-    });
-    await expect(client.list()).resolves.toEqual([]);
-    server.close();
-    expect(slept).toEqual([30_000, 30_000]);
-    expect(events).toEqual([{ waitMs: 30_000, serverAskedMs: asked }, { waitMs: 30_000, serverAskedMs: asked }]);
-  });
+  ])(
+    "Retry-After: %s waits the 30 s ceiling, and the progress event says what the server asked",
+    async (header, asked) => {
+      const server = await throttling(header, 2);
+      const slept: number[] = [];
+      const events: { waitMs: number; serverAskedMs?: number }[] = [];
+      const client = new InsightsHttpClient({
+        kinds: INSIGHTS_CONNECTOR_KINDS,
+        baseUrl: server.url,
+        siteId: "s",
+        timeoutMs: 120_000,
+        retry: { retries: 3, random: () => 0.5, now: () => NOW, sleep: async (ms) => void slept.push(ms) },
+        onRetry: (e) => events.push({ waitMs: e.waitMs, serverAskedMs: e.serverAskedMs }),
+      });
+      await expect(client.list()).resolves.toEqual([]);
+      server.close();
+      expect(slept).toEqual([30_000, 30_000]);
+      expect(events).toEqual([
+        { waitMs: 30_000, serverAskedMs: asked },
+        { waitMs: 30_000, serverAskedMs: asked },
+      ]);
+    },
+  );
 
   test("the call's deadline caps the total: no wait that would pass it, and the error says why", async () => {
     const server = await throttling("3600", 10);
@@ -95,20 +126,38 @@ describe("Retry-After has a ceiling", () => {
       timeoutMs: 75_000,
       retry: { retries: 10, random: () => 0.5, now: () => now, sleep: async (ms) => void (now += ms) },
     });
-    await expect(client.list()).rejects.toThrow("HTTP 429 slow down (not retried: a 30 s wait would pass the deadline)");
+    await expect(client.list()).rejects.toThrow(
+      "HTTP 429 slow down (not retried: a 30 s wait would pass the deadline)",
+    );
     server.close();
     expect([server.hits(), now - NOW]).toEqual([3, 60_000]);
   });
 
   test("retries spent: the error says the server asked for more than the ceiling", async () => {
     const server = await throttling("3600", 10);
-    const client = new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: server.url, siteId: "s", retry: { retries: 1, sleep: async () => undefined } });
-    await expect(client.list()).rejects.toThrow("HTTP 429 slow down (the server asked to wait 3600 s; waits are capped at 30 s)");
+    const client = new InsightsHttpClient({
+      kinds: INSIGHTS_CONNECTOR_KINDS,
+      baseUrl: server.url,
+      siteId: "s",
+      retry: { retries: 1, sleep: async () => undefined },
+    });
+    await expect(client.list()).rejects.toThrow(
+      "HTTP 429 slow down (the server asked to wait 3600 s; waits are capped at 30 s)",
+    );
     server.close();
   });
 
   test("the retry line a user sees names the call, the wait, the status and the server's ask", () => {
-    const line = retryLine({ method: "GET", path: "/sites/s/connectors", retry: 1, waitMs: 30_000, serverAskedMs: 3_600_000, error: new Error("GET /sites/s/connectors: HTTP 429 slow\u001b[2J down") });
-    expect(line).toBe("retrying GET /sites/s/connectors in 30 s: HTTP 429 slow down (the server asked to wait 3600 s; waits are capped at 30 s)");
+    const line = retryLine({
+      method: "GET",
+      path: "/sites/s/connectors",
+      retry: 1,
+      waitMs: 30_000,
+      serverAskedMs: 3_600_000,
+      error: new Error("GET /sites/s/connectors: HTTP 429 slow\u001b[2J down"),
+    });
+    expect(line).toBe(
+      "retrying GET /sites/s/connectors in 30 s: HTTP 429 slow down (the server asked to wait 3600 s; waits are capped at 30 s)",
+    );
   });
 });

@@ -21,7 +21,9 @@ describe("the CDK app (cdk.json)", () => {
     const run = runCdkApp("examples/all-sources.yaml");
     try {
       expect(run.status).toBe(0);
-      expect(readdirSync(run.outdir).filter((f) => f.endsWith(".template.json"))).toEqual(["acme-prod-aws.template.json"]);
+      expect(readdirSync(run.outdir).filter((f) => f.endsWith(".template.json"))).toEqual([
+        "acme-prod-aws.template.json",
+      ]);
     } finally {
       rmSync(run.outdir, { recursive: true, force: true });
     }
@@ -30,7 +32,12 @@ describe("the CDK app (cdk.json)", () => {
   test.each([
     ["externalId: env:INSIGHTS_AWS_EXTERNAL_ID", "externalId: plain-text-id", "externalId", /literal secret/],
     ["externalId: env:INSIGHTS_AWS_EXTERNAL_ID", "", "externalId", /is required/],
-    ["trustedPrincipal: arn:aws:iam::222222222222:root", "trustedPrincipal: insights", "trustedPrincipal", /IAM principal ARN/],
+    [
+      "trustedPrincipal: arn:aws:iam::222222222222:root",
+      "trustedPrincipal: insights",
+      "trustedPrincipal",
+      /IAM principal ARN/,
+    ],
     ["trustedPrincipal: arn:aws:iam::222222222222:root", "", "trustedPrincipal", /is required/],
   ])("a bad config (%s -> %s) exits 2 naming %s, and nothing is synthesized", (from, to, field, message) => {
     const dir = mkdtempSync(join(tmpdir(), "cdk-bad-"));
@@ -41,7 +48,12 @@ describe("the CDK app (cdk.json)", () => {
     const run = runCdkApp(file);
     try {
       expect(run.status).toBe(2);
-      expect(run.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+  tenants\\[0\\]\\.connectors\\[0\\]\\.${field}  `, "m"));
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+  tenants\\[0\\]\\.connectors\\[0\\]\\.${field}  `,
+          "m",
+        ),
+      );
       expect(run.stderr).toMatch(message);
       expect(run.stderr).toContain("nothing was synthesized");
       expect(existsSync(run.outdir) ? readdirSync(run.outdir) : []).toEqual([]);

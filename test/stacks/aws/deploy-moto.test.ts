@@ -29,12 +29,16 @@ motoServer.describe(`cdk deploy to a local AWS emulator (moto)${motoServer.note}
     credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
   });
   const cdk = (...args: string[]) =>
-    spawnSync(join(REPO, "node_modules", ".bin", "cdk"), [...args, "-o", join(outdir, "cdk.out"), "-c", "config=examples/all-sources.yaml"], {
-      cwd: REPO,
-      env: env(),
-      encoding: "utf8",
-      timeout: 240_000,
-    });
+    spawnSync(
+      join(REPO, "node_modules", ".bin", "cdk"),
+      [...args, "-o", join(outdir, "cdk.out"), "-c", "config=examples/all-sources.yaml"],
+      {
+        cwd: REPO,
+        env: env(),
+        encoding: "utf8",
+        timeout: 240_000,
+      },
+    );
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -48,8 +52,17 @@ motoServer.describe(`cdk deploy to a local AWS emulator (moto)${motoServer.note}
   test("deploys the organization-wide stack, outputs ARN, and the role trusts Insights only with the external ID", async () => {
     const outputsFile = join(outdir, "outputs.json");
     // --method=direct: moto's change-set path drops stack outputs; CreateStack keeps them.
-    const deploy = cdk("deploy", "acme-prod-aws", "--method=direct", "--require-approval", "never",
-      "--parameters", `BtConnectorExternalId=${EXTERNAL_ID}`, "--outputs-file", outputsFile);
+    const deploy = cdk(
+      "deploy",
+      "acme-prod-aws",
+      "--method=direct",
+      "--require-approval",
+      "never",
+      "--parameters",
+      `BtConnectorExternalId=${EXTERNAL_ID}`,
+      "--outputs-file",
+      outputsFile,
+    );
     expect(deploy.status).toBe(0);
 
     const outputs = JSON.parse(readFileSync(outputsFile, "utf8"));
@@ -57,7 +70,9 @@ motoServer.describe(`cdk deploy to a local AWS emulator (moto)${motoServer.note}
     expect(arn).toMatch(/^arn:aws:iam::\d{12}:role\/BeyondTrustInsightsReadOnly$/);
     expect(deploy.stdout + deploy.stderr).not.toContain(EXTERNAL_ID);
 
-    const stacks = await new CloudFormationClient(clientConfig()).send(new DescribeStacksCommand({ StackName: "acme-prod-aws" }));
+    const stacks = await new CloudFormationClient(clientConfig()).send(
+      new DescribeStacksCommand({ StackName: "acme-prod-aws" }),
+    );
     expect(stacks.Stacks?.[0].StackStatus).toBe("CREATE_COMPLETE");
 
     const iam = new IAMClient(clientConfig());
@@ -75,7 +90,9 @@ motoServer.describe(`cdk deploy to a local AWS emulator (moto)${motoServer.note}
 
     const destroy = cdk("destroy", "acme-prod-aws", "--force");
     expect(destroy.status).toBe(0);
-    await expect(iam.send(new GetRoleCommand({ RoleName: "BeyondTrustInsightsReadOnly" }))).rejects.toBeInstanceOf(NoSuchEntityException);
+    await expect(iam.send(new GetRoleCommand({ RoleName: "BeyondTrustInsightsReadOnly" }))).rejects.toBeInstanceOf(
+      NoSuchEntityException,
+    );
     // Two cdk runs (deploy, destroy), each allowed 240 s above: 60 s in all is too tight on a busy 2-core machine.
   }, 480_000);
 });

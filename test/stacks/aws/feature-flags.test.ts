@@ -9,7 +9,7 @@ import { exampleAwsConnector } from "./helpers";
 const cdkJson = JSON.parse(readFileSync(join(REPO, "cdk.json"), "utf8")) as { context: Record<string, unknown> };
 // What `cdk init` writes into a new app's cdk.json: aws-cdk-lib's own list of recommended flags.
 const recommended = JSON.parse(
-  readFileSync(require.resolve("aws-cdk-lib/recommended-feature-flags.json"), "utf8")
+  readFileSync(require.resolve("aws-cdk-lib/recommended-feature-flags.json"), "utf8"),
 ) as Record<string, unknown>;
 
 /** Lists as sets (IAM action lists, tag lists) and nested templates parsed, so only meaning is compared. */
@@ -46,7 +46,7 @@ describe("cdk.json feature flags", () => {
       const withFlags = synth(file, cdkJson.context);
       expect(meaning(withFlags.template)).toEqual(meaning(without.template));
       expect(withFlags.stackTags).toEqual(without.stackTags);
-    }
+    },
   );
 
   test("the stack itself keeps the connector's tags under explicitStackTags", () => {

@@ -59,7 +59,9 @@ describe("cfn-lint", () => {
       const outdir = mkdtempSync(join(tmpdir(), "lint-"));
       try {
         synthExample(file, outdir).synth();
-        const templates = readdirSync(outdir).filter((f) => f.endsWith(".template.json")).map((f) => join(outdir, f));
+        const templates = readdirSync(outdir)
+          .filter((f) => f.endsWith(".template.json"))
+          .map((f) => join(outdir, f));
         expect(templates.length).toBeGreaterThan(0);
         const result = spawnSync("cfn-lint", ["--format", "parseable", ...templates], { encoding: "utf8" });
         expect(result.stdout + result.stderr).toBe("");
@@ -74,7 +76,10 @@ describe("cfn-lint", () => {
     const outdir = mkdtempSync(join(tmpdir(), "lint-"));
     try {
       const path = join(outdir, "broken.template.json");
-      require("node:fs").writeFileSync(path, JSON.stringify({ Resources: { R: { Type: "AWS::IAM::Role", Properties: { Bogus: 1 } } } }));
+      require("node:fs").writeFileSync(
+        path,
+        JSON.stringify({ Resources: { R: { Type: "AWS::IAM::Role", Properties: { Bogus: 1 } } } }),
+      );
       const result = spawnSync("cfn-lint", ["--format", "parseable", path], { encoding: "utf8" });
       expect(result.status).not.toBe(0);
       expect(result.stdout).toMatch(/E\d{4}/);

@@ -39,7 +39,9 @@ describe("AWS role: SecurityAudit and the inline read actions, against AWS's pub
   });
 
   test("the inline policy holds only what SecurityAudit lacks: identity-store DescribeGroup and DescribeUser", () => {
-    const inline = awsGrants(organization).filter((g) => g.kind === "aws-action").map((g) => g.name);
+    const inline = awsGrants(organization)
+      .filter((g) => g.kind === "aws-action")
+      .map((g) => g.name);
     expect(inline).toEqual(["identitystore:DescribeGroup", "identitystore:DescribeUser"]);
     expect(inline.filter(grantedBySecurityAudit)).toEqual([]);
     const role = onlyResource(synthTemplate(organization), "AWS::IAM::Role").Properties;
@@ -51,18 +53,34 @@ describe("AWS role: SecurityAudit and the inline read actions, against AWS's pub
 
   test("SecurityAudit already grants the 28 identity reads the role used to repeat inline", () => {
     const formerlyInline = [
-      "sso:DescribeInstance", "sso:DescribePermissionSet", "sso:GetInlinePolicyForPermissionSet",
-      "sso:GetPermissionsBoundaryForPermissionSet", "sso:ListAccountAssignments",
-      "sso:ListAccountsForProvisionedPermissionSet", "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
-      "sso:ListInstances", "sso:ListManagedPoliciesInPermissionSet", "sso:ListPermissionSets",
+      "sso:DescribeInstance",
+      "sso:DescribePermissionSet",
+      "sso:GetInlinePolicyForPermissionSet",
+      "sso:GetPermissionsBoundaryForPermissionSet",
+      "sso:ListAccountAssignments",
+      "sso:ListAccountsForProvisionedPermissionSet",
+      "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
+      "sso:ListInstances",
+      "sso:ListManagedPoliciesInPermissionSet",
+      "sso:ListPermissionSets",
       "sso:ListPermissionSetsProvisionedToAccount",
-      "identitystore:ListGroupMemberships", "identitystore:ListGroupMembershipsForMember",
-      "identitystore:ListGroups", "identitystore:ListUsers",
-      "organizations:DescribeOrganization", "organizations:DescribePolicy", "organizations:ListAccounts",
-      "organizations:ListAccountsForParent", "organizations:ListDelegatedAdministrators",
-      "organizations:ListOrganizationalUnitsForParent", "organizations:ListPolicies",
-      "organizations:ListPoliciesForTarget", "organizations:ListRoots", "organizations:ListTargetsForPolicy",
-      "access-analyzer:GetFinding", "access-analyzer:ListAnalyzers", "access-analyzer:ListFindings",
+      "identitystore:ListGroupMemberships",
+      "identitystore:ListGroupMembershipsForMember",
+      "identitystore:ListGroups",
+      "identitystore:ListUsers",
+      "organizations:DescribeOrganization",
+      "organizations:DescribePolicy",
+      "organizations:ListAccounts",
+      "organizations:ListAccountsForParent",
+      "organizations:ListDelegatedAdministrators",
+      "organizations:ListOrganizationalUnitsForParent",
+      "organizations:ListPolicies",
+      "organizations:ListPoliciesForTarget",
+      "organizations:ListRoots",
+      "organizations:ListTargetsForPolicy",
+      "access-analyzer:GetFinding",
+      "access-analyzer:ListAnalyzers",
+      "access-analyzer:ListFindings",
     ];
     expect(formerlyInline).toHaveLength(28);
     expect(formerlyInline.filter((a) => !grantedBySecurityAudit(a))).toEqual([]);
@@ -72,7 +90,7 @@ describe("AWS role: SecurityAudit and the inline read actions, against AWS's pub
     const managed = awsGrants(organization).find((g) => g.kind === "aws-managed-policy")!;
     expect(managed.origin).toBe(
       "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/SecurityAudit.html (chosen here: the guide's " +
-        "\"Add an AWS Connector\" template \"creates an IAM role and policy\" without naming them)",
+        '"Add an AWS Connector" template "creates an IAM role and policy" without naming them)',
     );
   });
 });

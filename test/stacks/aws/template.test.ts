@@ -27,7 +27,9 @@ describe("InsightsAwsConnectorStack, organization-wide", () => {
     expect(statements).toHaveLength(1);
     expect(statements[0].Effect).toBe("Allow");
     const actions: string[] = statements[0].Action;
-    const catalog = awsGrants(organization).filter((g) => g.kind === "aws-action").map((g) => g.name);
+    const catalog = awsGrants(organization)
+      .filter((g) => g.kind === "aws-action")
+      .map((g) => g.name);
     expect([...actions].sort()).toEqual([...catalog].sort());
     for (const action of actions) {
       expect(action).not.toContain("*");
@@ -57,12 +59,16 @@ describe("InsightsAwsConnectorStack, organization-wide", () => {
       PermissionModel: "SERVICE_MANAGED",
       AutoDeployment: { Enabled: true, RetainStacksOnAccountRemoval: false },
       Capabilities: ["CAPABILITY_NAMED_IAM"],
-      StackInstancesGroup: [{ DeploymentTargets: { OrganizationalUnitIds: [{ Ref: "RootOrgUnitId" }] }, Regions: [{ Ref: "AWS::Region" }] }],
+      StackInstancesGroup: [
+        { DeploymentTargets: { OrganizationalUnitIds: [{ Ref: "RootOrgUnitId" }] }, Regions: [{ Ref: "AWS::Region" }] },
+      ],
       Parameters: [{ ParameterKey: "BtConnectorExternalId", ParameterValue: { Ref: "BtConnectorExternalId" } }],
     });
     const member = JSON.parse(stackSet.TemplateBody);
     expect(member.Parameters.BtConnectorExternalId).toMatchObject({ Type: "String", NoEcho: true });
-    const memberRoles = Object.values(member.Resources as Record<string, any>).filter((r) => r.Type === "AWS::IAM::Role");
+    const memberRoles = Object.values(member.Resources as Record<string, any>).filter(
+      (r) => r.Type === "AWS::IAM::Role",
+    );
     expect(memberRoles).toHaveLength(1);
     expect(memberRoles[0].Properties.AssumeRolePolicyDocument).toEqual(role.AssumeRolePolicyDocument);
     expect(memberRoles[0].Properties.Policies).toEqual(role.Policies);

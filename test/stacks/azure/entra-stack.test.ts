@@ -15,13 +15,18 @@ function synthEntra(extra = ""): { json: TerraformJson; connector: AzureConnecto
 
 /** Permission value an app-role reference looks up, e.g. `User.Read.All`. */
 function permissionOf(reference: string, api: string): string {
-  const match = new RegExp(`^\\$\\{data\\.azuread_service_principal\\.${api}_service_principal\\.app_role_ids\\["([^"]+)"\\]\\}$`).exec(reference);
+  const match = new RegExp(
+    `^\\$\\{data\\.azuread_service_principal\\.${api}_service_principal\\.app_role_ids\\["([^"]+)"\\]\\}$`,
+  ).exec(reference);
   if (!match) throw new Error(`not an app-role lookup on ${api}: ${reference}`);
   return match[1];
 }
 
 function catalogPermissions(connector: AzureConnectorConfig, kind: "graph-app-role" | "office365-app-role"): string[] {
-  return azureGrants(connector).filter((g) => g.kind === kind).map((g) => g.name).sort();
+  return azureGrants(connector)
+    .filter((g) => g.kind === kind)
+    .map((g) => g.name)
+    .sort();
 }
 
 describe("Entra ID stack: app registration and permissions", () => {
@@ -45,8 +50,12 @@ describe("Entra ID stack: app registration and permissions", () => {
       `\${data.azuread_application_published_app_ids.published_app_ids.result["${AZURE_APIS.office365.publishedAppName}"]}`,
     ]);
     for (const entry of access.flatMap((a) => a.resource_access)) expect(entry.type).toBe("Role");
-    expect(access[0].resource_access.map((r: any) => permissionOf(r.id, "graph")).sort()).toEqual(catalogPermissions(connector, "graph-app-role"));
-    expect(access[1].resource_access.map((r: any) => permissionOf(r.id, "office365")).sort()).toEqual(["ActivityFeed.Read"]);
+    expect(access[0].resource_access.map((r: any) => permissionOf(r.id, "graph")).sort()).toEqual(
+      catalogPermissions(connector, "graph-app-role"),
+    );
+    expect(access[1].resource_access.map((r: any) => permissionOf(r.id, "office365")).sort()).toEqual([
+      "ActivityFeed.Read",
+    ]);
     expect(catalogPermissions(connector, "graph-app-role")).toHaveLength(20);
   });
 
@@ -74,11 +83,18 @@ describe("Entra ID stack: app registration and permissions", () => {
 
   test("a dropped permission group removes its permissions and its consents; without activity-feed no Office 365 lookup", () => {
     const { json } = synthEntra("permissionGroups: [core-directory, hybrid]");
-    const expected = [...AZURE_PERMISSION_GROUPS["core-directory"].permissions, ...AZURE_PERMISSION_GROUPS.hybrid.permissions].sort();
+    const expected = [
+      ...AZURE_PERMISSION_GROUPS["core-directory"].permissions,
+      ...AZURE_PERMISSION_GROUPS.hybrid.permissions,
+    ].sort();
     const access = resourcesOf(json, "azuread_application").connector_application.required_resource_access as any[];
     expect(access).toHaveLength(1);
     expect(access[0].resource_access.map((r: any) => permissionOf(r.id, "graph")).sort()).toEqual(expected);
-    expect(Object.values(resourcesOf(json, "azuread_app_role_assignment")).map((a) => permissionOf(a.app_role_id, "graph")).sort()).toEqual(expected);
+    expect(
+      Object.values(resourcesOf(json, "azuread_app_role_assignment"))
+        .map((a) => permissionOf(a.app_role_id, "graph"))
+        .sort(),
+    ).toEqual(expected);
     expect(Object.keys(json.data.azuread_service_principal)).toEqual(["graph_service_principal"]);
   });
 });
@@ -105,9 +121,19 @@ describe("Entra ID stack: client secret rotation", () => {
 describe("Entra ID stack: outputs", () => {
   test("outputs tenant ID, directory name, client ID and the client secret, the secret marked sensitive", () => {
     const { json } = synthEntra();
-    expect(Object.keys(json.output).sort()).toEqual(["client_id", "client_secret", "client_secret_rotation_due", "directory_name", "tenant_id"]);
-    expect(json.output.client_secret).toMatchObject({ sensitive: true, value: "${azuread_application_password.client_secret.value}" });
-    for (const [name, output] of Object.entries(json.output)) if (name !== "client_secret") expect(output.sensitive).toBeUndefined();
+    expect(Object.keys(json.output).sort()).toEqual([
+      "client_id",
+      "client_secret",
+      "client_secret_rotation_due",
+      "directory_name",
+      "tenant_id",
+    ]);
+    expect(json.output.client_secret).toMatchObject({
+      sensitive: true,
+      value: "${azuread_application_password.client_secret.value}",
+    });
+    for (const [name, output] of Object.entries(json.output))
+      if (name !== "client_secret") expect(output.sensitive).toBeUndefined();
     expect(json.output.tenant_id.value).toBe(TENANT_ID);
     expect(json.output.directory_name.value).toBe("${data.azuread_domains.initial_domain.domains[0].domain_name}");
   });

@@ -41,7 +41,9 @@ describe("the CDKTF app (cdktf.json)", () => {
       timeout: 120_000,
     });
     expect({ status: run.status, stderr: run.status === 0 ? "" : run.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(run.stdout.replace(/\s+/g, " ")).toContain("Generated Terraform code for the stacks: acme-prod-azure, acme-prod-gcp, acme-prod-pingone");
+    expect(run.stdout.replace(/\s+/g, " ")).toContain(
+      "Generated Terraform code for the stacks: acme-prod-azure, acme-prod-gcp, acme-prod-pingone",
+    );
     expect(readdirSync(join(out, "stacks")).sort()).toEqual(["acme-prod-azure", "acme-prod-gcp", "acme-prod-pingone"]);
 
     const files = filesUnder(out);
@@ -53,9 +55,12 @@ describe("the CDKTF app (cdktf.json)", () => {
     // The only secrets the stacks handle are outputs, and those are marked sensitive.
     for (const stack of ["acme-prod-azure", "acme-prod-gcp", "acme-prod-pingone"]) {
       const json = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"));
-      const secretOutputs = Object.entries(json.output).filter(([name]) => /secret|key$/.test(name) && name !== "client_secret_rotation_due");
+      const secretOutputs = Object.entries(json.output).filter(
+        ([name]) => /secret|key$/.test(name) && name !== "client_secret_rotation_due",
+      );
       expect(secretOutputs.length).toBe(1);
-      for (const [, output] of secretOutputs) expect(output).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{.+\}$/) });
+      for (const [, output] of secretOutputs)
+        expect(output).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{.+\}$/) });
     }
   });
 
@@ -74,7 +79,12 @@ describe("the CDKTF app (cdktf.json)", () => {
     });
     const line = bad.split("\n").findIndex((l) => l.includes("tenantId: contoso")) + 1;
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:${line}:\\d+  tenants\\[0\\]\\.connectors\\[0\\]\\.tenantId  .*GUID`, "m"));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:${line}:\\d+  tenants\\[0\\]\\.connectors\\[0\\]\\.tenantId  .*GUID`,
+        "m",
+      ),
+    );
     expect(run.stderr).toContain("nothing was synthesized");
     expect(existsSync(out) ? filesUnder(out) : []).toEqual([]);
   });

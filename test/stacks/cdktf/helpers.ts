@@ -16,7 +16,11 @@ export interface TerraformJson {
 function withoutMetadata(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMetadata);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "//").map(([key, v]) => [key, withoutMetadata(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== "//")
+        .map(([key, v]) => [key, withoutMetadata(v)]),
+    );
   }
   return value;
 }

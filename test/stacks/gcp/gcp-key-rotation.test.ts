@@ -7,7 +7,9 @@ import { connectorFrom, resourcesOf, synthJson, type TerraformJson } from "../cd
 
 function synth(extra = "") {
   const connector = connectorFrom<GcpConnectorConfig>(`${VALID.gcp}\n${extra}`);
-  return synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector))) as TerraformJson & {
+  return synthJson(
+    (app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector)),
+  ) as TerraformJson & {
     variable: Record<string, any>;
     moved: { from: string; to: string }[];
   };
@@ -57,21 +59,27 @@ describe("GCP: the service account key rotates by two key slots (add, register, 
 
   test("outputs give the newest key, its creation, its due time and the generations to pass back", () => {
     const json = synth("keyRotationDays: 30");
-    expect(json.output.service_account_key).toEqual(expect.objectContaining({
-      value: `\${base64decode(${REGISTERED}.private_key)}`,
-      sensitive: true,
-    }));
+    expect(json.output.service_account_key).toEqual(
+      expect.objectContaining({
+        value: `\${base64decode(${REGISTERED}.private_key)}`,
+        sensitive: true,
+      }),
+    );
     expect(json.output.service_account_key_created_at.value).toBe(`\${${REGISTERED}.valid_after}`);
     expect(json.output.service_account_key_rotation_due.value).toBe(`\${timeadd(${REGISTERED}.valid_after, "720h")}`);
     // JSON text, so `terraform output -raw` gives the variable's next value and string readers keep it whole.
-    expect(json.output.service_account_key_generations.value).toBe("${jsonencode(var.service_account_key_generations)}");
+    expect(json.output.service_account_key_generations.value).toBe(
+      "${jsonencode(var.service_account_key_generations)}",
+    );
   });
 
   test("a stack deployed before key slots keeps its key: it moves to generation 1", () => {
-    expect(synth().moved).toEqual([{
-      from: "google_service_account_key.connector_service_account_key",
-      to: "google_service_account_key.connector_service_account_key[\"1\"]",
-    }]);
+    expect(synth().moved).toEqual([
+      {
+        from: "google_service_account_key.connector_service_account_key",
+        to: 'google_service_account_key.connector_service_account_key["1"]',
+      },
+    ]);
   });
 
   test("plan states the three steps and that the old key lives until the new one is registered", () => {
@@ -104,8 +112,9 @@ describe("GCP key slots read back from the deployed stack's outputs", () => {
   });
 
   test("a stack from before key slots (a key, no generations) holds generation 1", () => {
-    expect(gcpKeySlotsFromOutputs({ service_account_key: "(sensitive)", service_account_key_created_at: created }))
-      .toEqual({ current: { generation: 1, createdAt: "2026-10-01T08:00:00.000Z" } });
+    expect(
+      gcpKeySlotsFromOutputs({ service_account_key: "(sensitive)", service_account_key_created_at: created }),
+    ).toEqual({ current: { generation: 1, createdAt: "2026-10-01T08:00:00.000Z" } });
   });
 
   test("damaged generations are refused, never guessed", () => {

@@ -46,7 +46,9 @@ describe("GCP stack: connector project", () => {
   });
 
   test("a folder parent replaces the organization parent", () => {
-    const json = synthGcp(CREATE.replace("create: true,", 'create: true, folderId: "345678901234", displayName: Insights,'));
+    const json = synthGcp(
+      CREATE.replace("create: true,", 'create: true, folderId: "345678901234", displayName: Insights,'),
+    );
     const project = resourcesOf(json, "google_project").connector_project;
     expect(project.folder_id).toBe("345678901234");
     expect(project.org_id).toBeUndefined();
@@ -57,7 +59,9 @@ describe("GCP stack: connector project", () => {
     const json = synthGcp(VALID.gcp);
     expect(json.resource.google_project).toBeUndefined();
     expect(json.data.google_project.connector_project).toEqual({ project_id: "bt-insights-connector" });
-    expect(resourcesOf(json, "google_service_account").connector_service_account.project).toBe("${data.google_project.connector_project.project_id}");
+    expect(resourcesOf(json, "google_service_account").connector_service_account.project).toBe(
+      "${data.google_project.connector_project.project_id}",
+    );
   });
 });
 
@@ -91,7 +95,9 @@ describe("GCP stack: required APIs", () => {
   test("a project list: the guide's three APIs on each listed project, the connector project not doubled", () => {
     const json = synthGcp(`${VALID.gcp}\nenableApisOn: [other-project-1, bt-insights-connector, other-project-2]`);
     const listed = ["other-project-1", "other-project-2"].flatMap((p) => GUIDE_APIS.map((api) => `${p}/${api}`));
-    const connector = CONNECTOR_PROJECT_APIS.map((api) => `\${data.google_project.connector_project.project_id}/${api}`);
+    const connector = CONNECTOR_PROJECT_APIS.map(
+      (api) => `\${data.google_project.connector_project.project_id}/${api}`,
+    );
     expect(staticServices(json)).toEqual([...listed, ...connector].sort());
   });
 
@@ -126,9 +132,15 @@ describe("GCP stack: required APIs", () => {
           "no-org": { project: "no-org", org_id: "", parent_type: "" },
           "bt-insights-connector": { project: "bt-insights-connector", org_id: ORG, parent_type: "organization" },
         };
-        writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ locals: { ancestry, organization_project_ids: expression } }));
+        writeFileSync(
+          join(dir, "main.tf.json"),
+          JSON.stringify({ locals: { ancestry, organization_project_ids: expression } }),
+        );
         const run = terraformConsole(dir, "jsonencode(sort(local.organization_project_ids))");
-        expect({ status: run.status, stderr: run.stderr.includes("Error") ? run.stderr : "" }).toEqual({ status: 0, stderr: "" });
+        expect({ status: run.status, stderr: run.stderr.includes("Error") ? run.stderr : "" }).toEqual({
+          status: 0,
+          stderr: "",
+        });
         expect(JSON.parse(JSON.parse(run.stdout.trim()))).toEqual(["in-nested-folder", "in-org-root"]);
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,10 @@ project: { id: bt-insights-connector, create: true }`;
 
 function synth(): { json: TerraformJson; connector: GcpConnectorConfig } {
   const connector = connectorFrom<GcpConnectorConfig>(CREATE_WITHOUT_BILLING);
-  return { json: synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector))), connector };
+  return {
+    json: synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector))),
+    connector,
+  };
 }
 
 /**
@@ -52,9 +55,7 @@ describe("GCP: the plan lists every side effect the google provider performs", (
 
   test("…so a stack that triggers it fails the plan's catalog check, naming the API", () => {
     const { json, connector } = synth();
-    expect(
-      compareGrants(catalogGrants(connector), cdktfStackGrants("gcp", json, ARTIFACT))
-    ).toEqual([]);
+    expect(compareGrants(catalogGrants(connector), cdktfStackGrants("gcp", json, ARTIFACT))).toEqual([]);
     json.resource.google_project.connector_project.auto_create_network = false;
     const mismatches = compareGrants(catalogGrants(connector), cdktfStackGrants("gcp", json, ARTIFACT));
     expect(mismatches).toEqual([
@@ -68,7 +69,7 @@ describe("GCP: the plan lists every side effect the google provider performs", (
 
   test("an existing project (looked up, not created) has no such side effect", () => {
     const connector = connectorFrom<GcpConnectorConfig>(
-      CREATE_WITHOUT_BILLING.replace("create: true", "create: false")
+      CREATE_WITHOUT_BILLING.replace("create: true", "create: false"),
     );
     const json = synthJson((app) => new InsightsGcpConnectorStack(app, "acme-gcp", gcpStackProps(connector)));
     expect(json.resource.google_project).toBeUndefined();

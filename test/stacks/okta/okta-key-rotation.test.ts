@@ -24,7 +24,11 @@ function pairFor(name: string) {
   return pairs.get(name)!;
 }
 
-interface Registered { type: string; name: string; inputs: Record<string, any> }
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, any>;
+}
 const registered: Registered[] = [];
 
 pulumi.runtime.setMocks(
@@ -56,7 +60,10 @@ async function declare(slots: OktaKeySlots | undefined, extra = "") {
   await Promise.all([...resources.keys, resources.app, resources.scopes].map((r) => settled(r.urn)));
   const outputs = oktaStackOutputs(resources);
   return {
-    keys: registered.filter((r) => r.type === "tls:index/privateKey:PrivateKey").map((r) => r.name).sort(),
+    keys: registered
+      .filter((r) => r.type === "tls:index/privateKey:PrivateKey")
+      .map((r) => r.name)
+      .sort(),
     jwks: registered.find((r) => r.type === "okta:app/oAuth:OAuth")!.inputs.jwks,
     component: registered.find((r) => r.type === "insights-connectors:okta:InsightsOktaConnector")!.inputs,
     registeredKey: await settled(outputs.privateKeyPem),

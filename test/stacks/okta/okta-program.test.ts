@@ -14,7 +14,11 @@ const PUBLIC_PEM = KEY.publicKey.export({ type: "spki", format: "pem" }).toStrin
 const PRIVATE_BODY = PRIVATE_PKCS8.split("\n")[5];
 const ORG_ID = "00o1abcdEFGH2345ijk6";
 
-interface Registered { type: string; name: string; inputs: Record<string, any> }
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, any>;
+}
 const registered: Registered[] = [];
 const invoked: string[] = [];
 
@@ -23,9 +27,18 @@ pulumi.runtime.setMocks(
     newResource(args) {
       registered.push({ type: args.type, name: args.name, inputs: args.inputs });
       if (args.type === "tls:index/privateKey:PrivateKey") {
-        return { id: "key", state: { ...args.inputs, privateKeyPem: PRIVATE_PKCS8, privateKeyPemPkcs8: PRIVATE_PKCS8, publicKeyPem: PUBLIC_PEM } };
+        return {
+          id: "key",
+          state: {
+            ...args.inputs,
+            privateKeyPem: PRIVATE_PKCS8,
+            privateKeyPemPkcs8: PRIVATE_PKCS8,
+            publicKeyPem: PUBLIC_PEM,
+          },
+        };
       }
-      if (args.type === "okta:app/oAuth:OAuth") return { id: "0oaAPP", state: { ...args.inputs, clientId: "0oaCLIENTID123" } };
+      if (args.type === "okta:app/oAuth:OAuth")
+        return { id: "0oaAPP", state: { ...args.inputs, clientId: "0oaCLIENTID123" } };
       return { id: `${args.name}-id`, state: args.inputs };
     },
     call(args) {
@@ -49,7 +62,16 @@ async function declare(extra = "") {
   registered.length = 0;
   const resources = declareOktaConnector(connector, "acme-okta");
   // Wait until every resource has been registered with the (mock) engine.
-  await Promise.all([resources.key, resources.app, resources.scopes, resources.customRole, resources.resourceSet, ...resources.roleAssignments].map((r) => settled(r.urn)));
+  await Promise.all(
+    [
+      resources.key,
+      resources.app,
+      resources.scopes,
+      resources.customRole,
+      resources.resourceSet,
+      ...resources.roleAssignments,
+    ].map((r) => settled(r.urn)),
+  );
   await settled(resources.resourceSet.id);
   return { connector, resources, outputs: oktaStackOutputs(resources) };
 }
@@ -84,7 +106,12 @@ describe("Okta program (Pulumi, offline with mocks)", () => {
     const scopes = only("okta:index/appOauthApiScope:AppOauthApiScope").inputs;
     expect(scopes.issuer).toBe("https://acme.okta.com");
     expect(scopes.appId).toBe("0oaAPP");
-    expect([...scopes.scopes].sort()).toEqual(oktaGrants(connector).filter((g) => g.kind === "okta-scope").map((g) => g.name).sort());
+    expect([...scopes.scopes].sort()).toEqual(
+      oktaGrants(connector)
+        .filter((g) => g.kind === "okta-scope")
+        .map((g) => g.name)
+        .sort(),
+    );
     expect(scopes.scopes).toHaveLength(OKTA_SCOPES.length);
   });
 
@@ -102,7 +129,9 @@ describe("Okta program (Pulumi, offline with mocks)", () => {
   });
 
   test("configured resources replace the default: ORNs and REST URLs each to their own argument", async () => {
-    await declare(`resourceSetResources:\n  - orn:okta:directory:${ORG_ID}:users\n  - https://acme.okta.com/api/v1/groups`);
+    await declare(
+      `resourceSetResources:\n  - orn:okta:directory:${ORG_ID}:users\n  - https://acme.okta.com/api/v1/groups`,
+    );
     const set = only("okta:index/resourceSet:ResourceSet").inputs;
     expect(set.resourcesOrns).toEqual([`orn:okta:directory:${ORG_ID}:users`]);
     expect(set.resources).toEqual(["https://acme.okta.com/api/v1/groups"]);
@@ -110,10 +139,17 @@ describe("Okta program (Pulumi, offline with mocks)", () => {
 
   test("assigns the custom role over the resource set and Read-only Administrator to the app, and nothing else", async () => {
     await declare();
-    const assignments = registered.filter((r) => r.type === "okta:app/oauthRoleAssignment:OauthRoleAssignment").map((r) => r.inputs);
+    const assignments = registered
+      .filter((r) => r.type === "okta:app/oauthRoleAssignment:OauthRoleAssignment")
+      .map((r) => r.inputs);
     assignments.sort((a, b) => a.type.localeCompare(b.type));
     expect(assignments).toEqual([
-      { clientId: "0oaCLIENTID123", type: "CUSTOM", role: "acme-okta-role-id", resourceSet: "acme-okta-resource-set-id" },
+      {
+        clientId: "0oaCLIENTID123",
+        type: "CUSTOM",
+        role: "acme-okta-role-id",
+        resourceSet: "acme-okta-resource-set-id",
+      },
       { clientId: "0oaCLIENTID123", type: "READ_ONLY_ADMIN" },
     ]);
     expect(registered.map((r) => r.type).sort()).toEqual([
@@ -133,7 +169,9 @@ describe("Okta program (Pulumi, offline with mocks)", () => {
   test("outputs domain and client ID in the clear and the private key only as a secret; the key is never printed", async () => {
     const printed: string[] = [];
     const spies = (["log", "info", "warn", "error"] as const).map((level) =>
-      jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" "))),
+      jest
+        .spyOn(console, level)
+        .mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" "))),
     );
     try {
       const { outputs } = await declare();

@@ -8,7 +8,10 @@ const ENV = "3f1a2b4c-0000-4000-8000-000000000002";
 
 function synthPingOne(extra = ""): { json: TerraformJson; connector: PingOneConnectorConfig } {
   const connector = connectorFrom<PingOneConnectorConfig>(`${VALID.pingone}\n${extra}`);
-  return { json: synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", pingoneStackProps(connector))), connector };
+  return {
+    json: synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", pingoneStackProps(connector))),
+    connector,
+  };
 }
 
 describe("PingOne stack (CDKTF, hand-written pingidentity/pingone bindings)", () => {
@@ -20,7 +23,11 @@ describe("PingOne stack (CDKTF, hand-written pingidentity/pingone bindings)", ()
         name: "BT Insights - Connector",
         description: "BeyondTrust Identity Security Insights (managed by insights-connectors)",
         enabled: true,
-        oidc_options: { type: "WORKER", grant_types: ["CLIENT_CREDENTIALS"], token_endpoint_auth_method: "CLIENT_SECRET_BASIC" },
+        oidc_options: {
+          type: "WORKER",
+          grant_types: ["CLIENT_CREDENTIALS"],
+          token_endpoint_auth_method: "CLIENT_SECRET_BASIC",
+        },
       },
     });
     expect(json.provider.pingone).toEqual([{ region_code: "EU" }]);
@@ -30,10 +37,25 @@ describe("PingOne stack (CDKTF, hand-written pingidentity/pingone bindings)", ()
   test("each catalog role is looked up by exact name and assigned to the app, scoped to the environment; no other role", () => {
     const { json, connector } = synthPingOne();
     const lookups = json.data.pingone_role;
-    expect(Object.values(lookups).map((r: any) => r.name).sort()).toEqual(pingoneGrants(connector).map((g) => g.name).sort());
-    expect(Object.values(lookups).map((r: any) => r.name).sort()).toEqual(["Configuration Read Only", "Identity Data Read Only"]);
+    expect(
+      Object.values(lookups)
+        .map((r: any) => r.name)
+        .sort(),
+    ).toEqual(
+      pingoneGrants(connector)
+        .map((g) => g.name)
+        .sort(),
+    );
+    expect(
+      Object.values(lookups)
+        .map((r: any) => r.name)
+        .sort(),
+    ).toEqual(["Configuration Read Only", "Identity Data Read Only"]);
     const assignments = resourcesOf(json, "pingone_application_role_assignment");
-    expect(Object.keys(assignments).sort()).toEqual(["assign_configuration_read_only", "assign_identity_data_read_only"]);
+    expect(Object.keys(assignments).sort()).toEqual([
+      "assign_configuration_read_only",
+      "assign_identity_data_read_only",
+    ]);
     for (const [address, assignment] of Object.entries(assignments)) {
       const roleAddress = address.replace(/^assign_/, "role_");
       expect(assignment).toEqual({
@@ -48,7 +70,9 @@ describe("PingOne stack (CDKTF, hand-written pingidentity/pingone bindings)", ()
 
   test("a configured role set replaces the default; duplicates are assigned once", () => {
     const { json } = synthPingOne("roles: [Identity Data Read Only, Identity Data Read Only]");
-    expect(Object.keys(resourcesOf(json, "pingone_application_role_assignment"))).toEqual(["assign_identity_data_read_only"]);
+    expect(Object.keys(resourcesOf(json, "pingone_application_role_assignment"))).toEqual([
+      "assign_identity_data_read_only",
+    ]);
   });
 
   test("outputs client ID, environment ID, region and auth domain in the clear and the secret marked sensitive", () => {
@@ -61,12 +85,16 @@ describe("PingOne stack (CDKTF, hand-written pingidentity/pingone bindings)", ()
       lifecycle: { ignore_changes: ["previous"] },
     });
     expect(resourcesOf(json, "time_rotating").client_secret_rotation).toEqual({ rotation_days: 90 });
-    expect(json.output.client_secret).toMatchObject({ sensitive: true, value: "${pingone_application_secret.connector_application_secret.secret}" });
+    expect(json.output.client_secret).toMatchObject({
+      sensitive: true,
+      value: "${pingone_application_secret.connector_application_secret.secret}",
+    });
     expect(json.output.client_id.value).toBe("${pingone_application.connector_application.id}");
     expect(json.output.environment_id.value).toBe(ENV);
     expect(json.output.region.value).toBe("EU");
     expect(json.output.auth_domain.value).toBe("auth.pingone.eu");
-    for (const name of ["client_id", "environment_id", "region", "auth_domain"]) expect(json.output[name].sensitive).toBeUndefined();
+    for (const name of ["client_id", "environment_id", "region", "auth_domain"])
+      expect(json.output[name].sensitive).toBeUndefined();
   });
 
   test.each([
@@ -89,5 +117,7 @@ describe("PingOne stack (CDKTF, hand-written pingidentity/pingone bindings)", ()
 
 function synthPingOneRegion(region: string): { json: TerraformJson } {
   const connector = connectorFrom<PingOneConnectorConfig>(VALID.pingone.replace("region: EU", `region: ${region}`));
-  return { json: synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", pingoneStackProps(connector))) };
+  return {
+    json: synthJson((app) => new InsightsPingOneConnectorStack(app, "acme-pingone", pingoneStackProps(connector))),
+  };
 }

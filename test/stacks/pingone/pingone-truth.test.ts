@@ -23,7 +23,7 @@ describe("PingOne against the provider's and PingOne's own documentation", () =>
 
   test("the grace is configurable up to PingOne's 30 days, and a value outside 1-30 days is a config error", () => {
     expect(secretOf("previousSecretGraceDays: 30").previous.expires_at).toBe(
-      '${timeadd(time_rotating.client_secret_rotation.rfc3339, "720h")}'
+      '${timeadd(time_rotating.client_secret_rotation.rfc3339, "720h")}',
     );
     expect(fieldProblems("previousSecretGraceDays: 31")).toEqual([
       "tenants[0].connectors[0].previousSecretGraceDays: must be at most 30 days (PingOne's limit)",
