@@ -25,6 +25,7 @@ export function outputsFileSource(path: string): OutputSource {
   } catch (error) {
     // JSON.parse quotes the text it choked on, and this file holds stack outputs (secrets): say less.
     if (error instanceof SyntaxError)
+      // eslint-disable-next-line preserve-caught-error -- the cause quotes the file's text, which holds secrets
       throw new Error(`outputs file ${path} is not valid JSON (its content is not shown)`);
     throw error;
   }
@@ -192,7 +193,7 @@ export function cloudFormationOutputSource(): OutputSource {
         // CloudFormation says "Stack with id X does not exist" as a ValidationError: not deployed yet.
         if ((error as { name?: string }).name === "ValidationError" && /does not exist/.test((error as Error).message))
           return undefined;
-        throw new Error(`CloudFormation DescribeStacks ${stackName}: ${(error as Error).message}`);
+        throw new Error(`CloudFormation DescribeStacks ${stackName}: ${(error as Error).message}`, { cause: error });
       } finally {
         client.destroy();
       }

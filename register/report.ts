@@ -10,7 +10,10 @@ const ACTION_WORDS: Record<ConnectorResult["action"], (r: ConnectorResult, dryRu
   failed: () => "FAILED",
 };
 
-/** Results as they may be printed in any format: every string stripped of control characters (details and keys come from the server). */
+/**
+ * Results as they may be printed in any format: every string stripped of control characters
+ * (details and keys come from the server).
+ */
 export function printableResults(results: readonly ConnectorResult[]): ConnectorResult[] {
   return results.map((result) => printableDeep(result));
 }

@@ -24,15 +24,19 @@ export async function synthesizeEngines(
   const remote = canFork ? busy.filter(([engine]) => !local.some(([kept]) => kept === engine)) : [];
   const pending = remote.map(([engine, list]) => inWorker(engine, list).then((grants) => [engine, grants] as const));
   const results = new Map<Engine, ConnectorArtifacts[]>();
+  let localFailure: { readonly error: unknown } | undefined;
   try {
     for (const [engine, list] of local) results.set(engine, await synthesize(engine, list));
-  } finally {
-    // Every worker is awaited even when this thread failed, so none outlives the plan.
-    const settled = await Promise.allSettled(pending);
-    for (const outcome of settled) if (outcome.status === "fulfilled") results.set(...outcome.value);
-    const failed = settled.find((outcome) => outcome.status === "rejected");
-    if (failed) throw (failed as PromiseRejectedResult).reason;
+  } catch (error) {
+    localFailure = { error };
   }
+  // Every worker is awaited even when this thread failed, so none outlives the plan; this
+  // thread's own error comes first, a worker's is reported only when this thread succeeded.
+  const settled = await Promise.allSettled(pending);
+  if (localFailure) throw localFailure.error;
+  for (const outcome of settled) if (outcome.status === "fulfilled") results.set(...outcome.value);
+  const failed = settled.find((outcome) => outcome.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
   return results;
 }
 

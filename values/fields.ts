@@ -43,7 +43,7 @@ export const rootOrgUnitId = z
 export const iamPrincipalArn = z
   .string()
   .regex(
-    /^arn:aws(?:-us-gov|-cn)?:iam::\d{12}:(?:root|role\/[\w+=,.@\/-]{1,512}|user\/[\w+=,.@\/-]{1,512})$/,
+    /^arn:aws(?:-us-gov|-cn)?:iam::\d{12}:(?:root|role\/[\w+=,.@/-]{1,512}|user\/[\w+=,.@/-]{1,512})$/,
     "must be an IAM principal ARN like arn:aws:iam::222222222222:root or arn:aws:iam::222222222222:role/Name",
   );
 
@@ -54,7 +54,7 @@ export const iamRoleName = z
 export const iamPolicyArn = z
   .string()
   .regex(
-    /^arn:aws(?:-us-gov|-cn)?:iam::(?:\d{12}|aws):policy\/[\w+=,.@\/-]{1,512}$/,
+    /^arn:aws(?:-us-gov|-cn)?:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]{1,512}$/,
     "must be an IAM policy ARN like arn:aws:iam::111111111111:policy/Boundary",
   );
 

@@ -2,7 +2,7 @@ import type { PlannedValue } from "../kind";
 import { defineForm, nameField, plainText, text } from "../registration-form";
 import type { AwsConnectorConfig } from "./config";
 
-const roleArn = text.regex(/^arn:aws(?:-us-gov|-cn)?:iam::\d{12}:role\/[\w+=,.@\/-]+$/, "must be an IAM role ARN");
+const roleArn = text.regex(/^arn:aws(?:-us-gov|-cn)?:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN");
 
 /** The AWS connection panel: a name and the role ARN from the stack's `ARN` output. */
 export const awsRegistration = defineForm([

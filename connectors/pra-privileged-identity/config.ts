@@ -64,7 +64,10 @@ export const mapDomains = z.array(z.string()).superRefine((lines, ctx) => {
   });
 });
 
-/** "Select your PI version": which spin-job API the plugin calls. The document's version number is cut off; the choice is by API. */
+/**
+ * "Select your PI version": which spin-job API the plugin calls. The document's version number
+ * is cut off; the choice is by API.
+ */
 export const PI_VERSIONS = ["before-built-in-spin-api", "with-built-in-spin-api"] as const;
 
 /** The plugin settings of the ECM Configurator, in the document's order. */

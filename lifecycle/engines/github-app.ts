@@ -77,6 +77,7 @@ export function githubAppEngine(
             `removing the app's installation on ${connector.organization} failed: ${printable(
               (error as Error).message,
             )}`,
+            { cause: error },
           );
         }
       }

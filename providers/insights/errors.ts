@@ -1,6 +1,9 @@
 import { printable } from "../text/printable";
 
-/** A contract-conforming problem answer (RFC 9457): title and field errors, never a value, stripped of control characters. */
+/**
+ * A contract-conforming problem answer (RFC 9457): title and field errors, never a value,
+ * stripped of control characters.
+ */
 export class InsightsApiError extends Error {
   constructor(
     readonly status: number,

@@ -146,7 +146,8 @@ export class InsightsHttpClient implements InsightsApi {
 
   /**
    * The external ID the AWS connection panel shows, for the role's trust policy (see the
-   * contract's x-assumption). `up` asks for it before deploying an AWS stack; asking again returns the site's same value.
+   * contract's x-assumption). `up` asks for it before deploying an AWS stack; asking again
+   * returns the site's same value.
    */
   async awsExternalId(siteId = this.options.siteId): Promise<string> {
     return (await this.call<{ externalId: string }>(ROUTES.awsExternalId, { siteId })).externalId;

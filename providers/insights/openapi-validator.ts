@@ -24,7 +24,10 @@ export class OpenApiValidator {
   private readonly operations: { method: string; pattern: RegExp; operation: Operation }[] = [];
   private readonly compiled = new Map<object, ValidateFunction>();
 
-  /** `checkSchemas`: also check the document against the JSON Schema meta-schema (the contract tests do; a run need not). */
+  /**
+   * `checkSchemas`: also check the document against the JSON Schema meta-schema (the contract
+   * tests do; a run need not).
+   */
   constructor(document: OpenApiDocument, options: { checkSchemas?: boolean } = {}) {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: options.checkSchemas ?? false });
     addFormats(this.ajv);
@@ -56,7 +59,10 @@ export class OpenApiValidator {
       : (validate.errors ?? []).map((e) => `${where}: ${printable(e.instancePath) || "(root)"} ${e.message}`);
   }
 
-  /** The response's JSON schema for a status, `null` for a status without a body (204), undefined when not in the contract. */
+  /**
+   * The response's JSON schema for a status, `null` for a status without a body (204),
+   * undefined when not in the contract.
+   */
   responseSchema(operation: Operation, status: number): object | null | undefined {
     const response = operation.responses[String(status)];
     if (!response) return undefined;
@@ -70,7 +76,10 @@ export class OpenApiValidator {
 
 const shared = new WeakMap<readonly ApiConnectorKind[], OpenApiValidator>();
 
-/** One validator per list of kinds (the catalog's, in practice): compiling the document's schemas is the expensive part. */
+/**
+ * One validator per list of kinds (the catalog's, in practice): compiling the document's
+ * schemas is the expensive part.
+ */
 export function contractValidator(kinds: readonly ApiConnectorKind[]): OpenApiValidator {
   let validator = shared.get(kinds);
   if (!validator) shared.set(kinds, (validator = new OpenApiValidator(insightsOpenApi(kinds) as OpenApiDocument)));

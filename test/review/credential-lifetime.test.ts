@@ -40,7 +40,7 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
       `${VALID.pingone.replace("name: Ping", "name: Ping Two")}\npreviousSecretGraceDays: 30`,
     );
     const lifetimes = plan.tenants[0].connectors.map((c) => c.credentialLifetimes![0]);
-    expect(lifetimes.map(({ artifact, ...rest }) => rest)).toEqual([
+    expect(lifetimes.map(({ artifact: _artifact, ...rest }) => rest)).toEqual([
       { credential: "PingOne client secret", rotationDays: 90, previousValidDays: 7 },
       { credential: "PingOne client secret", rotationDays: 90, previousValidDays: 30 },
     ]);

@@ -20,7 +20,7 @@ export interface GcpRequest {
 
 /** Google's error body (`{ error: { code, message, status } }`) or the token endpoint's, cleaned for printing. */
 function errorReason(status: number, text: string): string {
-  let said = "";
+  let said: string;
   try {
     const body = JSON.parse(text);
     const error = body?.error;

@@ -107,7 +107,7 @@ export class InsightsEmulator {
     if (fault.kind === "429")
       return send(response, 429, { title: "Too many requests" }, { "retry-after": String(fault.retryAfterSeconds) });
     if (fault.kind === "5xx") return send(response, fault.status, { title: "Server error (injected)" });
-    let status = 200;
+    let status: number;
     let body: unknown;
     try {
       const raw = await readBody(request);
