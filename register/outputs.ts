@@ -1,8 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { requireEngineCli, EngineMissingError } from "../providers/engines/engine-cli";
+import { EngineRunError, runEngine } from "../providers/engines/run-engine";
+import { missingTerraform, terraformCommand, TERRAFORM_INSTALL } from "../providers/engines/terraform";
 import { readCredentialsFile } from "../providers/github/credentials-file";
 
 /** A stack's outputs by name; the registration stage wraps the secret ones before use. Held in memory only. */
@@ -50,36 +51,40 @@ function flattenOutputs(stack: Record<string, unknown>): StackOutputs {
 }
 
 /** CDKTF stacks: `terraform output -json` (or OpenTofu's `tofu output -json`) in the stack's synthesized folder. */
-export function terraformOutputSource(cdktfOut: string): OutputSource {
+export function terraformOutputSource(cdktfOut: string, env: NodeJS.ProcessEnv = process.env): OutputSource {
   return {
     description: `terraform output in ${cdktfOut}/stacks/<stack>`,
     async outputs(stackName, engine) {
       if (engine !== "cdktf") return undefined;
       const dir = join(cdktfOut, "stacks", stackName);
       if (!existsSync(join(dir, "cdk.tf.json"))) return undefined;
-      const tool = terraformCli();
-      const run = spawnSync(tool, ["output", "-json", "-no-color"], {
-        cwd: dir,
-        encoding: "utf8",
-        env: { ...process.env, TF_IN_AUTOMATION: "1" },
-      });
-      if (run.status !== 0) throw new Error(terraformFailure(tool, dir, stackName, run.stderr ?? ""));
-      const parsed = JSON.parse(run.stdout || "{}") as Record<string, unknown>;
+      const tool = terraformCommand(env);
+      if (!tool) throw new EngineMissingError(`${missingTerraform(env)} (to read the stack's outputs)`);
+      let stdout: string;
+      try {
+        // Bounded like every engine run: a deadline, capped output, and stdout (the secrets) never echoed.
+        ({ stdout } = await runEngine(tool, ["output", "-json", "-no-color"], {
+          cwd: dir,
+          env: { ...env, TF_IN_AUTOMATION: "1" },
+          install: TERRAFORM_INSTALL,
+          timeoutMs: OUTPUT_TIMEOUT_MS,
+          secretStdout: true,
+          label: `${tool} output`,
+        }));
+      } catch (error) {
+        // Terraform's own failure gets its readable form and next step; a deadline or a kill keeps the runner's words.
+        if (error instanceof EngineRunError && error.message.startsWith(`${tool} output exited `))
+          throw new Error(terraformFailure(tool, dir, stackName, error.stderr), { cause: error });
+        throw error;
+      }
+      const parsed = JSON.parse(stdout || "{}") as Record<string, unknown>;
       return Object.keys(parsed).length ? flattenOutputs(parsed) : undefined;
     },
   };
 }
 
-/** `terraform` where it is installed, else OpenTofu's `tofu` (the README offers both). */
-function terraformCli(): "terraform" | "tofu" {
-  for (const tool of ["terraform", "tofu"] as const) {
-    const probe = spawnSync(tool, ["version"], { encoding: "utf8", timeout: 30_000, env: process.env });
-    if (!probe.error && probe.status === 0) return tool;
-  }
-  throw new EngineMissingError(
-    "neither terraform nor tofu is on PATH; install Terraform >= 1.5 or OpenTofu to read the stack's outputs. Nothing was changed.",
-  );
-}
+/** `terraform output` reads local or remote state only: minutes would mean a hung backend. */
+const OUTPUT_TIMEOUT_MS = 5 * 60_000;
 
 /**
  * Terraform's own error, readable in a table or JSON: its `Error:` block (warnings such as a

@@ -57,7 +57,7 @@ export function cdktfEngine(target: EngineTarget): ConnectorEngine {
     },
     async deploy(context) {
       await apply("apply", context);
-      const outputs = await terraformOutputSource(settings.cdktfOut).outputs(step.stackName, "cdktf");
+      const outputs = await terraformOutputSource(settings.cdktfOut, context.env).outputs(step.stackName, "cdktf");
       if (!outputs) throw new Error(`terraform apply of ${step.stackName} succeeded but the stack has no outputs`);
       return outputs;
     },

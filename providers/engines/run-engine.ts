@@ -165,7 +165,8 @@ export function runEngine(
         : signal
           ? `was killed by ${signal}`
           : `exited ${code}`;
-      reject(new EngineRunError(`${name} ${why}: ${engineMessage(err, out)}`, err));
+      // A secret stdout (`terraform output -json`) is never quoted, not even when stderr is empty.
+      reject(new EngineRunError(`${name} ${why}: ${engineMessage(err, options.secretStdout ? "" : out)}`, err));
     });
   });
 }

@@ -39,7 +39,7 @@ const calls = (): Call[] =>
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), "stand-in-engines-"));
   log = join(work, "calls.jsonl");
-  // register/outputs.ts reads outputs with the process's own PATH: the stand-ins must be on it too.
+  // Pulumi's Automation API finds its CLI on the process's own PATH: the stand-ins must be on it too.
   process.env.PATH = FAKE_PATH;
   process.env.FAKE_ENGINE_LOG = log;
 });
