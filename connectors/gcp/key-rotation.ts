@@ -1,41 +1,26 @@
 import { z } from "zod";
-import {
-  beginKeyRotation,
-  completeKeyRotation,
-  keySlots,
-  keyToRegister,
-  type KeySlot,
-  type KeySlots,
-} from "../common/credential-rotation";
+import { keySlots, type KeySlot, type KeySlots } from "../common/credential-rotation";
 
 /**
  * The service account's key slots: the key Insights holds and, during a rotation, the next one,
  * already created beside it. `google_service_account_key` deletes a key the moment it leaves the
  * configuration (hashicorp/terraform-provider-google e03b7622a26cf4e878f90bdccaca6aa3d03a7999,
  * google/services/resourcemanager/resource_google_service_account_key.go: Delete calls Keys.Delete),
- * so the old key may leave only after the new one is registered: begin, register, complete.
+ * so the old key may leave only after the new one is registered: begin (the apply after it creates
+ * key n+1 beside key n), register, complete (the apply after it deletes key n). The steps are the
+ * shared key-slot ones, named for GCP where `up` calls them.
  */
+export {
+  beginKeyRotation as beginGcpKeyRotation,
+  completeKeyRotation as completeGcpKeyRotation,
+  keyToRegister as gcpKeyToRegister,
+} from "../common/credential-rotation";
 export const gcpKeySlots = keySlots;
 export type GcpKeySlots = KeySlots;
 export type GcpKeySlot = KeySlot;
 
 /** A stack with no recorded slots: one key, generation 1 (the key a pre-rotation stack had). */
 export const FIRST_GCP_KEY_SLOTS: GcpKeySlots = { current: { generation: 1 } };
-
-/** The key Insights must hold: the next one while a rotation is under way, else the current one. */
-export function gcpKeyToRegister(slots: GcpKeySlots): GcpKeySlot {
-  return keyToRegister(slots);
-}
-
-/** Step 1 of a rotation: the apply after this creates key n+1 beside key n; both are valid. */
-export function beginGcpKeyRotation(slots: GcpKeySlots, now: Date): GcpKeySlots {
-  return beginKeyRotation(slots, now);
-}
-
-/** Step 3, once key n+1 is registered with Insights: the apply after this deletes key n. */
-export function completeGcpKeyRotation(slots: GcpKeySlots): GcpKeySlots {
-  return completeKeyRotation(slots);
-}
 
 /** The generations the stack declares a key for, oldest first: its Terraform variable's value. */
 export function gcpKeyGenerations(slots: GcpKeySlots): number[] {
