@@ -89,6 +89,19 @@ export interface ConnectorKind<C extends ConnectorConfigBase = ConnectorConfigBa
    * `connector off` and the emulator give, and the guide section it comes from.
    */
   readonly cannotTurnOff?: { readonly reason: string; readonly origin: string };
+  /**
+   * What a deploy needs from Insights before it runs. `aws-external-id`: the value the AWS
+   * connection panel hands out for the role's trust policy (`up` asks the connector API for
+   * it, or reads the config's `externalId` reference for sheet tenants).
+   */
+  readonly needsFromInsights?: "aws-external-id";
+  /**
+   * How the credential rotates by overlap: through two key slots that `up` walks (new key
+   * added, registered, then the old one removed), or inside the engine's own apply.
+   */
+  readonly credentialRotation?: { readonly credential: string; readonly by: "key-slots" | "apply" };
+  /** What offboarding (`down`) cannot remove, why, and the page that says so. */
+  readonly leftAfterOffboarding?: { readonly what: string; readonly why: string; readonly origin: string };
   /** A sheet of its own, when the generic "fill in this form" sheet does not fit (integrations). */
   readonly sheet?: (tenant: string, config: C) => string;
 }

@@ -4,7 +4,7 @@
  */
 export const GUIDE = "Identity Security Insights Connectors Guide 24.04";
 
-/** A section of the connectors guide (`shared/seeds/000_…`). */
+/** A section of the connectors guide, as the guide titles it. */
 export function guide(section: string): string {
   return `${GUIDE} § ${section}`;
 }

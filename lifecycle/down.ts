@@ -1,5 +1,5 @@
 import type { TenantConfig, ToolkitConfig } from "../config/types";
-import { CATALOG } from "../connectors/catalog";
+import { CATALOG, kindOf } from "../connectors/catalog";
 import type { InsightsApi } from "../providers/insights/adapter";
 import type { Connector } from "../providers/insights/contract";
 import { printable } from "../providers/text/printable";
@@ -33,14 +33,6 @@ export interface DownReport {
   readonly removed: readonly string[];
   readonly left: readonly LeftBehind[];
 }
-
-/**
- * GitHub's own rule (docs.github.com/en/apps/maintaining-github-apps/deleting-a-github-app):
- * only the app's owner or an app manager deletes its registration, in the web UI.
- */
-const GITHUB_APP_LEFT =
-  "only an organization owner (or app manager) can delete a GitHub App registration, in the web UI: organization " +
-  "Settings > Developer settings > GitHub Apps > the app > Advanced > Delete GitHub App";
 
 /** The kind says Insights refuses to turn it off (Active Directory): it is deleted directly. */
 function cannotTurnOff(kind: string): boolean {
@@ -79,8 +71,9 @@ export async function downTenant(config: ToolkitConfig, tenantName: string, opti
         onOutput: options.onEngineOutput,
       });
       removed.push(stack);
-      if (unit.connector.kind === "github")
-        left.push({ what: `the GitHub App of ${unit.connector.name}`, why: GITHUB_APP_LEFT, expected: true });
+      const leftByDesign = kindOf(unit.connector).leftAfterOffboarding;
+      if (leftByDesign)
+        left.push({ what: `${leftByDesign.what} of ${unit.connector.name}`, why: leftByDesign.why, expected: true });
     } catch (error) {
       if (options.signal?.aborted) throw error;
       left.push({ what: stack, why: printable((error as Error).message) });

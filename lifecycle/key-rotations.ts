@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { ConnectorConfig } from "../connectors/catalog";
+import { kindOf, type ConnectorConfig } from "../connectors/catalog";
 import { keyRotation } from "../connectors/common/credential-rotation";
 import { beginGcpKeyRotation, completeGcpKeyRotation, FIRST_GCP_KEY_SLOTS } from "../connectors/gcp/key-rotation";
 import { beginOktaKeyRotation, completeOktaKeyRotation, oktaKeySlots } from "../connectors/okta/key-rotation";
@@ -36,10 +36,13 @@ export function keyRotationFor(
   engine: ConnectorEngine,
   sources: KeySlotSources,
 ): OverlapRotation | undefined {
+  const rotation = kindOf(connector).credentialRotation;
+  if (rotation?.by !== "key-slots") return undefined;
   const stack = engine.step.stackName;
+  // The kind says its key rotates by slots; where its stack keeps them is the engine's business.
   if (connector.kind === "gcp") {
     return {
-      credential: "GCP service account key",
+      credential: rotation.credential,
       read: async () => {
         const outputs = await sources.terraformOutputs(stack);
         return outputs ? gcpStack().gcpKeySlotsFromOutputs(outputs) : undefined;
@@ -54,7 +57,7 @@ export function keyRotationFor(
   }
   if (connector.kind === "okta") {
     return {
-      credential: "Okta key",
+      credential: rotation.credential,
       read: async () => {
         const raw = await sources.oktaKeySlots(stack);
         if (raw === undefined) return undefined;

@@ -1,5 +1,6 @@
 import type { TenantConfig } from "../config/types";
-import type { ConnectorConfig } from "../connectors/catalog";
+import type { AwsConnectorConfig } from "../connectors/aws/config";
+import { kindOf, type ConnectorConfig } from "../connectors/catalog";
 import type { PlannedConnector } from "../plan/model";
 import { API_BASE_PATH } from "../providers/insights/contract";
 import { ROUTES, routePath } from "../providers/insights/routes";
@@ -30,11 +31,11 @@ export function upSteps(
   options: { readonly emulatorUrl?: string; readonly rotates: boolean },
 ): string[] {
   const steps: string[] = [];
-  if (unit.connector.kind === "aws") {
+  if (kindOf(unit.connector).needsFromInsights === "aws-external-id") {
     steps.push(
       viaApi
         ? `AWS external ID: ${externalIdCall(tenant, options.emulatorUrl)}`
-        : `AWS external ID: the config's externalId (${unit.connector.externalId.toString()})`,
+        : `AWS external ID: the config's externalId (${(unit.connector as AwsConnectorConfig).externalId.toString()})`,
     );
   }
   if (unit.planned.provisioning.mode === "stack") {

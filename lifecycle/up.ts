@@ -1,5 +1,6 @@
 import type { TenantConfig, ToolkitConfig } from "../config/types";
-import type { ConnectorConfig } from "../connectors/catalog";
+import type { AwsConnectorConfig } from "../connectors/aws/config";
+import { kindOf, type ConnectorConfig } from "../connectors/catalog";
 import type { InsightsApi } from "../providers/insights/adapter";
 import type { ConnectivityState } from "../providers/insights/contract";
 import { printable } from "../providers/text/printable";
@@ -207,11 +208,13 @@ async function sourceParameters(
   configDir: string,
   env: NodeJS.ProcessEnv,
 ): Promise<Record<string, string>> {
-  if (connector.kind !== "aws") return {};
+  if (kindOf(connector).needsFromInsights !== "aws-external-id") return {};
   // Loaded only for AWS connectors: the parameter's module brings aws-cdk-lib with it.
   const { EXTERNAL_ID_PARAMETER } = await import("../stacks/aws/parameters");
   try {
-    const externalId = api ? await api.awsExternalId() : connector.externalId.resolve(configDir, env);
+    const externalId = api
+      ? await api.awsExternalId()
+      : (connector as AwsConnectorConfig).externalId.resolve(configDir, env);
     return { [EXTERNAL_ID_PARAMETER]: externalId };
   } catch (error) {
     throw new StepFailure(`AWS external ID: ${(error as Error).message}`);

@@ -18,4 +18,5 @@ export const aws: ConnectorKind<AwsConnectorConfig> = {
   registration: awsRegistration,
   plannedRegistration: awsPlannedRegistration,
   grants: awsGrants,
+  needsFromInsights: "aws-external-id",
 };

@@ -19,5 +19,6 @@ export const azure: ConnectorKind<AzureConnectorConfig> = {
   registration: azureRegistration,
   plannedRegistration: azurePlannedRegistration,
   grants: azureGrants,
+  credentialRotation: { credential: "Entra client secret", by: "apply" },
   notices: azureNotices,
 };

@@ -18,5 +18,6 @@ export const gcp: ConnectorKind<GcpConnectorConfig> = {
   registration: gcpRegistration,
   plannedRegistration: gcpPlannedRegistration,
   grants: gcpGrants,
+  credentialRotation: { credential: "GCP service account key", by: "key-slots" },
   notices: gcpNotices,
 };

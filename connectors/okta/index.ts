@@ -18,4 +18,5 @@ export const okta: ConnectorKind<OktaConnectorConfig> = {
   registration: oktaRegistration,
   plannedRegistration: oktaPlannedRegistration,
   grants: oktaGrants,
+  credentialRotation: { credential: "Okta key", by: "key-slots" },
 };

@@ -19,4 +19,5 @@ export const pingone: ConnectorKind<PingOneConnectorConfig> = {
   registration: pingoneRegistration,
   plannedRegistration: pingonePlannedRegistration,
   grants: pingoneGrants,
+  credentialRotation: { credential: "PingOne client secret", by: "apply" },
 };

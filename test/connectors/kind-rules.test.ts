@@ -100,3 +100,31 @@ describe("per-kind rules live in the kind", () => {
     expect(rule.origin).toBe(`${GUIDE} § Manage Existing Connectors, Connection Options (Note)`);
   });
 });
+
+describe("lifecycle rules live in the kind (up, rotation, down ask it)", () => {
+  const having = (pick: (k: (typeof CATALOG)[number]) => unknown) =>
+    CATALOG.filter((k) => pick(k) !== undefined).map((k) => k.kind);
+
+  test("only AWS needs a value from Insights before its deploy: the external ID of the connection panel", () => {
+    expect(having((k) => k.needsFromInsights)).toEqual(["aws"]);
+  });
+
+  test("GCP and Okta keys rotate through key slots; Entra and PingOne secrets inside their apply", () => {
+    const by = Object.fromEntries(
+      CATALOG.flatMap((k) => (k.credentialRotation ? [[k.kind, k.credentialRotation]] : [])),
+    );
+    expect(by).toEqual({
+      azure: { credential: "Entra client secret", by: "apply" },
+      gcp: { credential: "GCP service account key", by: "key-slots" },
+      okta: { credential: "Okta key", by: "key-slots" },
+      pingone: { credential: "PingOne client secret", by: "apply" },
+    });
+  });
+
+  test("only the GitHub App registration is left by offboarding, citing GitHub's page", () => {
+    expect(having((k) => k.leftAfterOffboarding)).toEqual(["github"]);
+    const github = CATALOG.find((k) => k.kind === "github")!.leftAfterOffboarding!;
+    expect(github.origin).toBe("https://docs.github.com/en/apps/maintaining-github-apps/deleting-a-github-app");
+    expect(github.why).toMatch(/owner/);
+  });
+});

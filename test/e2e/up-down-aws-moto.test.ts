@@ -31,18 +31,10 @@ motoServer.describe(`up and down for AWS against moto and the Insights emulator$
   let emulator: InsightsEmulator;
   let work: string;
   let configFile: string;
-  const client = () => ({
-    endpoint: moto.endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-  });
+  const client = () => moto.clientConfig;
   const env = () => ({
     ...process.env,
-    AWS_ENDPOINT_URL: moto.endpoint,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    AWS_REGION: "us-east-1",
-    AWS_EC2_METADATA_DISABLED: "true",
+    ...moto.awsEnv,
     CDK_DISABLE_VERSION_CHECK: "1",
     INSIGHTS_STATE_DIR: join(work, "state"),
   });

@@ -15,6 +15,14 @@ export function freePort(): Promise<number> {
 
 export interface Moto {
   endpoint: string;
+  /** What a process (cdk, the CLI) needs to call this moto: endpoint, dummy keys, region, no IMDS. */
+  awsEnv: Readonly<Record<string, string>>;
+  /** The same, for an AWS SDK client in the test itself. */
+  clientConfig: {
+    endpoint: string;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+  };
   stop(): void;
 }
 
@@ -40,7 +48,22 @@ export async function startMoto(env: NodeJS.ProcessEnv = process.env): Promise<M
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { endpoint, stop: () => child.kill() };
+  return {
+    endpoint,
+    awsEnv: {
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_ACCESS_KEY_ID: "testing",
+      AWS_SECRET_ACCESS_KEY: "testing",
+      AWS_REGION: "us-east-1",
+      AWS_EC2_METADATA_DISABLED: "true",
+    },
+    clientConfig: {
+      endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    },
+    stop: () => child.kill(),
+  };
 }
 
 /**

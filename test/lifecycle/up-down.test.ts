@@ -177,7 +177,7 @@ describe("down for a GitHub connector", () => {
     expect(report.removed).toEqual(["Insights connector Acme GitHub (github)", "stack acme-github (Acme GitHub)"]);
     expect(report.left).toEqual([
       {
-        what: "the GitHub App of Acme GitHub",
+        what: "the GitHub App registration of Acme GitHub",
         why: expect.stringMatching(/^only an organization owner .* Delete GitHub App$/),
         expected: true,
       },

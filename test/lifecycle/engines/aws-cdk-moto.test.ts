@@ -56,17 +56,9 @@ motoServer.describe(`AWS engine: cdk deploy and destroy against moto${motoServer
   const connector = tenant.connectors.find((c) => c.kind === "aws")!;
   const env = () => ({
     ...process.env,
-    AWS_ENDPOINT_URL: moto.endpoint,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    AWS_REGION: "us-east-1",
-    AWS_EC2_METADATA_DISABLED: "true",
+    ...moto.awsEnv,
   });
-  const client = () => ({
-    endpoint: moto.endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-  });
+  const client = () => moto.clientConfig;
   // --method=direct: moto's change-set path drops stack outputs; CreateStack keeps them.
   const engine = () =>
     engineFor(tenant, connector, config.dir, { configFile, stateDir: join(work, "state"), cdkMethod: "direct" })!;

@@ -16,18 +16,10 @@ motoServer.describe(`cdk deploy to a local AWS emulator (moto)${motoServer.note}
   let outdir: string;
   const env = () => ({
     ...process.env,
-    AWS_ENDPOINT_URL: moto.endpoint,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    AWS_REGION: "us-east-1",
-    AWS_EC2_METADATA_DISABLED: "true",
+    ...moto.awsEnv,
     CDK_DISABLE_VERSION_CHECK: "1",
   });
-  const clientConfig = () => ({
-    endpoint: moto.endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-  });
+  const clientConfig = () => moto.clientConfig;
   const cdk = (...args: string[]) =>
     spawnSync(
       join(REPO, "node_modules", ".bin", "cdk"),
