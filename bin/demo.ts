@@ -7,20 +7,12 @@ import { join } from "node:path";
 import { run } from "../cli/program";
 import { InsightsEmulator } from "../providers/insights/emulator/server";
 import { INSIGHTS_CONNECTOR_KINDS } from "../connectors/catalog";
+import { loadConfig } from "../config/load";
+import { envReferenceNames } from "../register/preflight";
 
-const DEMO_SECRETS = [
-  "INSIGHTS_TOKEN",
-  "INSIGHTS_AWS_EXTERNAL_ID",
-  "PRA_CLIENT_ID",
-  "PRA_CLIENT_SECRET",
-  "EPM_CLIENT_ID",
-  "EPM_CLIENT_SECRET",
-  "RS_CLIENT_ID",
-  "RS_CLIENT_SECRET",
-  "PS_API_KEY",
-  "PS_PASSWORD",
-  "PS_ONPREM_API_KEY",
-];
+const CONFIG = "examples/all-sources.yaml";
+/** The `env:` references of the example config, each given a demo value unless already set. */
+const DEMO_SECRETS = envReferenceNames(loadConfig(CONFIG));
 
 (async () => {
   const state = mkdtempSync(join(tmpdir(), "insights-demo-"));
@@ -30,7 +22,7 @@ const DEMO_SECRETS = [
     checkDelayMs: 300,
   });
   for (const name of DEMO_SECRETS) process.env[name] ??= `demo-value-for-${name.toLowerCase()}`;
-  const config = ["--config", "examples/all-sources.yaml", "--emulator", emulator.url];
+  const config = ["--config", CONFIG, "--emulator", emulator.url];
   try {
     process.stdout.write(`Insights emulator on ${emulator.url}\n\n== register (synthetic stack outputs)\n`);
     const registered = await run(["register", ...config, "--synthetic-outputs", "--settle-timeout", "15"]);

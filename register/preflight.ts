@@ -23,13 +23,19 @@ interface Reference {
   readonly path: readonly PropertyKey[];
 }
 
-/** Where in a connector's config each secret reference sits. */
-function referencesIn(value: unknown, path: readonly PropertyKey[]): Reference[] {
+/** Every secret reference in a loaded config value (a connector, a tenant, the whole file), with where it sits. */
+export function referencesIn(value: unknown, path: readonly PropertyKey[] = []): Reference[] {
   if (value instanceof SecretRef) return [{ ref: value, path }];
   if (Array.isArray(value)) return value.flatMap((v, i) => referencesIn(v, [...path, i]));
   if (value && typeof value === "object")
     return Object.entries(value).flatMap(([k, v]) => referencesIn(v, [...path, k]));
   return [];
+}
+
+/** The environment variables a loaded config's `env:` references name, each once, in file order. */
+export function envReferenceNames(config: ToolkitConfig): string[] {
+  const names = referencesIn(config.tenants).flatMap(({ ref }) => (ref.scheme === "env" ? [ref.target] : []));
+  return [...new Set(names)];
 }
 
 /** The references register reads for the selected tenants, each with its place in the file. */

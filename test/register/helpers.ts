@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { loadConfig } from "../../config/load";
 import { buildPlan } from "../../plan/build";
 import { desiredConnector, type DesiredConnector } from "../../register/desired";
+import { envReferenceNames } from "../../register/preflight";
 import { syntheticOutputSource } from "../../register/synthetic";
 import { REPO } from "../helpers/cli";
 
@@ -11,19 +12,7 @@ export const CANARY = "CANARY-register-5e1d";
 
 /** Every secret reference of examples/all-sources.yaml, set to a canary value. */
 export const CANARY_ENV: Record<string, string> = Object.fromEntries(
-  [
-    "INSIGHTS_TOKEN",
-    "INSIGHTS_AWS_EXTERNAL_ID",
-    "PRA_CLIENT_ID",
-    "PRA_CLIENT_SECRET",
-    "EPM_CLIENT_ID",
-    "EPM_CLIENT_SECRET",
-    "RS_CLIENT_ID",
-    "RS_CLIENT_SECRET",
-    "PS_API_KEY",
-    "PS_PASSWORD",
-    "PS_ONPREM_API_KEY",
-  ].map((name) => [name, `${CANARY}-${name}`]),
+  envReferenceNames(loadConfig(join(REPO, "examples", "all-sources.yaml"))).map((name) => [name, `${CANARY}-${name}`]),
 );
 
 const keyCache = join(mkdtempSync(join(tmpdir(), "synthetic-key-")), "key.pem");
