@@ -1,6 +1,7 @@
 import type { TenantConfig, ToolkitConfig } from "../config/types";
 import { CATALOG, kindOf } from "../connectors/catalog";
 import type { InsightsApi } from "../providers/insights/adapter";
+import { connectorKey } from "../plan/connector-key";
 import type { Connector } from "../providers/insights/contract";
 import { printable } from "../providers/text/printable";
 import { insightsApiFor, type InsightsClientTuning } from "../register/insights-target";
@@ -125,7 +126,7 @@ async function removeConnectors(
   const kept = new Set<Unit>();
   for (const unit of units) {
     options.signal?.throwIfAborted();
-    const found = existing.find((c) => c.kind === unit.planned.kind && c.name === unit.planned.name);
+    const found = existing.find((c) => connectorKey(tenant.name, c.kind, c.name) === unit.planned.key);
     if (!found) continue;
     const what = `Insights connector ${unit.planned.name} (${unit.planned.kind})`;
     try {
