@@ -1,5 +1,9 @@
 import { oktaPulumiEngine } from "../lifecycle/engines/okta-pulumi";
+import type { oktaStackOutputs } from "../stacks/okta/program";
 import type { StackAdapter } from "./adapter";
+
+/** The Okta stack's outputs, by name (a type only: the program's module loads Pulumi). */
+type OktaOutput = keyof ReturnType<typeof oktaStackOutputs>;
 
 /** Okta: the Pulumi program; its key rotates by key slots that `up` walks. */
 export const oktaAdapter: StackAdapter<"okta"> = {
@@ -15,7 +19,7 @@ export const oktaAdapter: StackAdapter<"okta"> = {
     });
   },
   reader: async () => (await import("../verify/readers/okta")).oktaReader,
-  // stacks/okta/program.ts `oktaStackOutputs`: the registered key slot's creation, rotated by `keyRotationDays`.
-  rotation: { createdAt: "keyCreatedAt", periodDays: "keyRotationDays" },
+  // The registered key slot's creation (an output of the program, checked by the compiler), by `keyRotationDays`.
+  rotation: { createdAt: "keyCreatedAt" satisfies OktaOutput, periodDays: "keyRotationDays" },
   engine: oktaPulumiEngine,
 };
