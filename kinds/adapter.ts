@@ -17,12 +17,13 @@ export type { Load } from "../review/engines";
  * - `rotation`: which stack outputs carry the credential's times, or that it does not rotate;
  * - `engine` (lifecycle/engines/): deploys and destroys the stack for `up` and `down`.
  *
- * The pieces that bring an engine's or a vendor SDK's libraries are loaded on first use.
+ * Every piece but the rotation outputs is loaded on first use: the engines' libraries and
+ * the vendor SDKs take seconds to load, and plan's synthesis threads need two pieces of one engine.
  */
 export interface StackAdapter<K extends StackKindName> extends KindSynthesis<ConfigOf<K>, EngineOf<K>> {
   readonly reader: Load<SourceReader<ConfigOf<K>>>;
   readonly rotation: RotationOutputs<ConfigOf<K>> | NotRotated;
-  readonly engine: EngineAdapter<ConfigOf<K>>;
+  readonly engine: Load<EngineAdapter<ConfigOf<K>>>;
 }
 
 /**
@@ -41,5 +42,5 @@ export interface ErasedAdapter {
   readonly extract: Load<unknown>;
   readonly reader: Load<SourceReader<any>>;
   readonly rotation: RotationOutputs<any> | NotRotated;
-  readonly engine: EngineAdapter<any>;
+  readonly engine: Load<EngineAdapter<any>>;
 }

@@ -1,5 +1,4 @@
 import { NOT_ROTATED } from "../lifecycle/credential-created";
-import { awsCdkEngine } from "../lifecycle/engines/aws-cdk";
 import type { StackAdapter } from "./adapter";
 
 /** AWS: the connector stack with AWS CDK. Insights assumes the role: there is no credential to rotate. */
@@ -8,5 +7,5 @@ export const awsAdapter: StackAdapter<"aws"> = {
   extract: async () => (await import("../review/extract/aws-connector-template")).awsTemplateGrants,
   reader: async () => (await import("../verify/readers/aws")).awsReader,
   rotation: NOT_ROTATED,
-  engine: awsCdkEngine,
+  engine: async () => (await import("../lifecycle/engines/aws-cdk")).awsCdkEngine,
 };

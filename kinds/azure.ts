@@ -1,4 +1,3 @@
-import { cdktfEngine } from "../lifecycle/engines/cdktf";
 import type { StackAdapter } from "./adapter";
 
 /** Entra ID and Azure: the CDKTF stack; its client secret rotates in the apply (`time_rotating`). */
@@ -11,5 +10,5 @@ export const azureAdapter: StackAdapter<"azure"> = {
   reader: async () => (await import("../verify/readers/azure")).azureReader,
   // stacks/azure/entra-connector-stack.ts: the secret's `time_rotating` due time, by `secretRotationDays`.
   rotation: { dueAt: "client_secret_rotation_due", periodDays: "secretRotationDays" },
-  engine: cdktfEngine,
+  engine: async () => (await import("../lifecycle/engines/cdktf")).cdktfEngine,
 };

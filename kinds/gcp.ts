@@ -1,4 +1,3 @@
-import { cdktfEngine } from "../lifecycle/engines/cdktf";
 import type { StackAdapter } from "./adapter";
 
 /** Google Cloud: the CDKTF stack; its service account key rotates by key slots that `up` walks. */
@@ -12,5 +11,5 @@ export const gcpAdapter: StackAdapter<"gcp"> = {
   reader: async () => (await import("../verify/readers/gcp")).gcpReader,
   // stacks/gcp/gcp-connector-stack.ts: the registered key's `valid_after`, rotated by `keyRotationDays`.
   rotation: { createdAt: "service_account_key_created_at", periodDays: "keyRotationDays" },
-  engine: cdktfEngine,
+  engine: async () => (await import("../lifecycle/engines/cdktf")).cdktfEngine,
 };

@@ -1,5 +1,4 @@
 import { NOT_ROTATED } from "../lifecycle/credential-created";
-import { githubAppEngine } from "../lifecycle/engines/github-app";
 import type { StackAdapter } from "./adapter";
 
 /** The redirect plan puts in the manifest it reads; the real flow's callback server chooses its own. */
@@ -17,5 +16,5 @@ export const githubAdapter: StackAdapter<"github"> = {
   extract: async () => (await import("../review/extract/github-manifest")).githubManifestGrants,
   reader: async () => (await import("../verify/readers/github")).githubReader,
   rotation: NOT_ROTATED,
-  engine: githubAppEngine,
+  engine: async () => (await import("../lifecycle/engines/github-app")).githubAppEngine,
 };

@@ -1,4 +1,3 @@
-import { oktaPulumiEngine } from "../lifecycle/engines/okta-pulumi";
 import type { oktaStackOutputs } from "../stacks/okta/program";
 import type { StackAdapter } from "./adapter";
 
@@ -21,5 +20,5 @@ export const oktaAdapter: StackAdapter<"okta"> = {
   reader: async () => (await import("../verify/readers/okta")).oktaReader,
   // The registered key slot's creation (an output of the program, checked by the compiler), by `keyRotationDays`.
   rotation: { createdAt: "keyCreatedAt" satisfies OktaOutput, periodDays: "keyRotationDays" },
-  engine: oktaPulumiEngine,
+  engine: async () => (await import("../lifecycle/engines/okta-pulumi")).oktaPulumiEngine,
 };

@@ -1,4 +1,3 @@
-import { cdktfEngine } from "../lifecycle/engines/cdktf";
 import type { StackAdapter } from "./adapter";
 
 /** PingOne: the CDKTF stack on the hand-written provider bindings; its secret rotates in the apply. */
@@ -8,5 +7,5 @@ export const pingoneAdapter: StackAdapter<"pingone"> = {
   reader: async () => (await import("../verify/readers/pingone")).pingoneReader,
   // stacks/pingone/pingone-connector-stack.ts: the secret's `time_rotating` due time, by `secretRotationDays`.
   rotation: { dueAt: "client_secret_rotation_due", periodDays: "secretRotationDays" },
-  engine: cdktfEngine,
+  engine: async () => (await import("../lifecycle/engines/cdktf")).cdktfEngine,
 };

@@ -57,10 +57,10 @@ describe("the registry of adapters (kinds/) against the catalog", () => {
     expect([...byEngine.values()].flat().sort()).toEqual(stackKindNames);
   });
 
-  test("the engine each adapter builds runs the catalog's engine on the plan's stack name", () => {
+  test("the engine each adapter builds runs the catalog's engine on the plan's stack name", async () => {
     const tenant = plan.tenants[0];
     for (const planned of tenant.connectors.filter(hasStack)) {
-      const engine = engineFor(planned, tenant, config.dir, { configFile: "tenants.yaml" })!;
+      const engine = (await engineFor(planned, tenant, config.dir, { configFile: "tenants.yaml" }))!;
       expect(engine.step).toEqual({
         engine: engineOfKind(planned.kind),
         stackName: planned.provisioning.stackName,
@@ -68,7 +68,7 @@ describe("the registry of adapters (kinds/) against the catalog", () => {
       });
     }
     for (const planned of tenant.connectors.filter((c) => !hasStack(c)))
-      expect(engineFor(planned, tenant, config.dir, { configFile: "tenants.yaml" })).toBeUndefined();
+      expect(await engineFor(planned, tenant, config.dir, { configFile: "tenants.yaml" })).toBeUndefined();
   });
 
   test("rotation outputs are declared for exactly the kinds whose catalog entry rotates a credential", () => {

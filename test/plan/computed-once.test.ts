@@ -62,10 +62,11 @@ describe("stack names, keys and grants are computed once per plan", () => {
   }, 180_000);
 
   test("up --dry-run builds its plan of the tenant and its engines from it: one plan's worth", async () => {
+    const engineFor = await engineResolver(config);
     const { counts } = spies();
     const tenant = config.tenants[0];
     await upTenant(config, tenant.name, {
-      engineFor: engineResolver(config),
+      engineFor,
       dryRun: true,
       env: {},
       settle: { settleTimeoutMs: 1, pollMs: 1 },

@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { DeleteStackCommand, CloudFormationClient, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { GetRoleCommand, IAMClient, NoSuchEntityException } from "@aws-sdk/client-iam";
 import { loadConfig } from "../../../config/load";
-import { engineOf } from "../../helpers/engines";
+import { engineOf, loadEngines } from "../../helpers/engines";
 import { REPO } from "../../helpers/cli";
 import { startMoto, UNREACHABLE_AWS_ENV, type Moto } from "../../helpers/moto";
 import { requireTool } from "../../helpers/require-tool";
+
+beforeAll(loadEngines);
 
 const EXTERNAL_ID = "canary-external-id-77e3";
 const motoServer = requireTool("moto", "cdk deploy/destroy through the AWS engine");

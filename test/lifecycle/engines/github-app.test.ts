@@ -3,9 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../../config/load";
 import { GithubAppPendingError } from "../../../lifecycle/engines";
-import { engineOf } from "../../helpers/engines";
+import { engineOf, loadEngines } from "../../helpers/engines";
 import { FakeGithub } from "../../fakes/github";
 import { configWith } from "../../helpers/config-text";
+
+beforeAll(loadEngines);
 
 describe("GitHub App engine (lifecycle/engines/github-app.ts) against a local GitHub fake", () => {
   let fake: FakeGithub;

@@ -8,9 +8,11 @@ import { engineResolver } from "../../../kinds/engines";
 import type { EngineOptions } from "../../../lifecycle/engines";
 import { buildPlan } from "../../../plan/build";
 import { inConfigOrder } from "../../../plan/select";
-import { engineOf } from "../../helpers/engines";
+import { engineOf, loadEngines } from "../../helpers/engines";
 import { EngineMissingError } from "../../../providers/engines/engine-cli";
 import { REPO } from "../../helpers/cli";
+
+beforeAll(loadEngines);
 
 const FAKES = join(REPO, "test", "fakes", "engines");
 /** The stand-ins first, then this Node (their shebang is `env node`), and nothing else. */
@@ -217,9 +219,9 @@ describe("an engine CLI missing from PATH", () => {
     expect(calls()).toEqual([]);
   }, 60_000);
 
-  test("engineResolver binds the config file: the engine of each stack kind, named like its stack", () => {
+  test("engineResolver binds the config file: the engine of each stack kind, named like its stack", async () => {
     const config = loadConfig(join(REPO, "examples", "all-sources.yaml"));
-    const resolve = engineResolver(config);
+    const resolve = await engineResolver(config);
     const tenant = buildPlan(config).tenants[0];
     const steps = inConfigOrder(tenant)
       .map((c) => resolve(c, tenant, config.dir)?.step)
