@@ -85,7 +85,9 @@ export type LiteralOrRef = string | SecretRef;
 
 /**
  * One connector kind of the catalog: everything stacks, plan, diff, verify and the
- * registration stage need to know about it, and nothing engine-specific.
+ * registration stage need to know about it, and nothing engine-specific. `C` is its config;
+ * `H` says how it is provisioned (`"cdktf"`, `"registration-only"`, …), so the registry of
+ * adapters (kinds/) knows at compile time which pieces the kind needs.
  */
 export interface ConnectorKind<
   C extends ConnectorConfigBase = ConnectorConfigBase,
