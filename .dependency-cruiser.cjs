@@ -14,6 +14,7 @@
 //   register    registration through the Insights connector API
 //   verify      checks of what is deployed against the catalog
 //   lifecycle   up/down, engines, credential rotation
+//   kinds       the registry: one typed adapter per stack kind, binding its pieces from the layers below
 //   cli         the commands
 //   bin         executables; index.ts is the library entry and sits at the same height
 //
@@ -32,6 +33,7 @@ const LAYERS = [
   "register",
   "verify",
   "lifecycle",
+  "kinds",
   "cli",
   ["bin", "index.ts"],
 ];

@@ -1,20 +1,22 @@
-// The CDKTF app (`cdktf.json`): one stack per `azure`, `gcp` and `pingone` connector,
-// each with its state under .state/terraform/ (or the `stateBackend` context's S3 bucket).
+// The CDKTF app (`cdktf.json`): one stack per planned connector whose kind CDKTF applies
+// (kinds/ binds each kind's stack), each with its state under .state/terraform/ (or the
+// `stateBackend` context's S3 bucket).
 import { App } from "cdktf";
-import { addAzureStacks } from "../stacks/azure/app";
-import { addGcpStacks } from "../stacks/gcp/app";
-import { addPingOneStacks } from "../stacks/pingone/app";
+import { addPlannedCdktfStacks } from "../kinds/apps";
+import { buildPlan } from "../plan/build";
 import { addStateBackends, StateBackendSettingError } from "../stacks/terraform/state-backend";
-import { engineConfigPath, loadEngineConfig } from "./config-path";
+import { engineConfigPath, loadEngineConfig, runEngineApp } from "./config-path";
 
-const app = new App();
-const config = loadEngineConfig(engineConfigPath(app.node.tryGetContext("config")));
-const stacks = [...addAzureStacks(app, config), ...addGcpStacks(app, config), ...addPingOneStacks(app, config)];
-try {
-  addStateBackends(stacks, app.node.tryGetContext("stateBackend"));
-} catch (error) {
-  if (!(error instanceof StateBackendSettingError)) throw error;
-  process.stderr.write(`${error.message}; nothing was synthesized.\n`);
-  process.exit(2);
-}
-app.synth();
+runEngineApp(async () => {
+  const app = new App();
+  const config = loadEngineConfig(engineConfigPath(app.node.tryGetContext("config")));
+  const stacks = await addPlannedCdktfStacks(app, buildPlan(config));
+  try {
+    addStateBackends(stacks, app.node.tryGetContext("stateBackend"));
+  } catch (error) {
+    if (!(error instanceof StateBackendSettingError)) throw error;
+    process.stderr.write(`${error.message}; nothing was synthesized.\n`);
+    process.exit(2);
+  }
+  app.synth();
+});

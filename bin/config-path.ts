@@ -17,3 +17,14 @@ export function loadEngineConfig(path: string): ToolkitConfig {
     process.exit(2);
   }
 }
+
+/**
+ * Runs an engine app whose stacks load their modules on first use. A failure ends the process
+ * as a synchronous app's would: the error with its stack on stderr, exit 1.
+ */
+export function runEngineApp(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

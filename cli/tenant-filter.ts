@@ -1,7 +1,9 @@
-import type { ConnectorConfig } from "../connectors/catalog";
+import type { ConfigOf, KindName } from "../connectors/catalog";
 import { loadConfig } from "../config/load";
 import type { ToolkitConfig } from "../config/types";
-import { connectorsOfKind } from "../config/connectors-of-kind";
+import { buildPlan } from "../plan/build";
+import type { PlannedConnector } from "../plan/model";
+import { plannedOfKind } from "../plan/select";
 import { UsageError } from "./io";
 
 /** Rejects `--tenant` names the config does not have, listing the ones it has. */
@@ -23,22 +25,22 @@ export interface OneConnectorChoice {
 }
 
 /** The one connector of a kind a command acts on: by tenant, and by name when a tenant has several. */
-export function chooseOneConnector<C extends ConnectorConfig>(
-  kind: C["kind"],
+export function chooseOneConnector<K extends KindName>(
+  kind: K,
   choice: OneConnectorChoice,
-): { connector: C; stackName: string } {
+): PlannedConnector<ConfigOf<K>> {
   const config = loadConfig(choice.config);
   checkTenantNames(config, [choice.tenant], choice.config);
-  const candidates = connectorsOfKind<C>(config, kind).filter(
-    ({ tenant, connector }) => tenant === choice.tenant && (!choice.name || connector.name === choice.name),
+  const candidates = plannedOfKind(buildPlan(config, [choice.tenant]), kind).filter(
+    (planned) => !choice.name || planned.name === choice.name,
   );
-  if (candidates.length === 1) return { connector: candidates[0].connector, stackName: candidates[0].name };
+  if (candidates.length === 1) return candidates[0];
   if (candidates.length === 0)
     throw new UsageError(
       `tenant ${choice.tenant} has no ${choice.noun}${choice.name ? ` named "${choice.name}"` : ""} in ${choice.config}`,
     );
   throw new UsageError(
-    `tenant ${choice.tenant} has more than one ${choice.noun}; choose one with ${choice.flag} (${candidates.map((c) => `"${c.connector.name}"`).join(", ")})`,
+    `tenant ${choice.tenant} has more than one ${choice.noun}; choose one with ${choice.flag} (${candidates.map((c) => `"${c.name}"`).join(", ")})`,
   );
 }
 

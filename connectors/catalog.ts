@@ -5,7 +5,7 @@ import { azure } from "./azure";
 import { epmCloud } from "./epm-cloud";
 import { gcp } from "./gcp";
 import { github } from "./github";
-import type { ConnectorConfigBase, ConnectorKind } from "./kind";
+import type { ConnectorConfigBase, ConnectorKind, EngineName } from "./kind";
 import { okta } from "./okta";
 import { passwordSafeCloud } from "./password-safe-cloud";
 import { passwordSafeOnprem } from "./password-safe-onprem";
@@ -37,6 +37,21 @@ export type ConnectorConfig = CatalogKind extends { readonly config: z.ZodType<i
 export type KindName = ConnectorConfig["kind"];
 
 export const KIND_NAMES = CATALOG.map((k) => k.kind) as KindName[];
+
+/** The catalog entry of kind `K`, with its config type and how it is provisioned. */
+export type CatalogEntry<K extends KindName> = Extract<CatalogKind, { readonly kind: K }>;
+/** The config of one kind's entry in the tenant file. */
+export type ConfigOf<K extends KindName> = Extract<ConnectorConfig, { readonly kind: K }>;
+/** The engine that applies the stack of kind `K`; never for a kind without a stack. */
+export type EngineOf<K extends KindName> = CatalogEntry<K>["provisioning"] extends {
+  readonly engine: infer E extends EngineName;
+}
+  ? E
+  : never;
+/** The kinds whose prerequisites a stack of this toolkit provisions. */
+export type StackKindName = {
+  [K in KindName]: CatalogEntry<K>["provisioning"] extends { readonly mode: "stack" } ? K : never;
+}[KindName];
 
 const BY_NAME = new Map<string, ConnectorKind<any>>(CATALOG.map((k) => [k.kind, k as ConnectorKind<any>]));
 

@@ -3,16 +3,26 @@ import type { SecretRef } from "../values/secret-ref";
 import type { Grant } from "./grant";
 import type { RegistrationForm } from "./registration-form";
 
+/**
+ * The engines that apply a stack, each spelled once: the catalog names a kind's engine with
+ * one of these, and plan, the adapters (kinds/) and `up` key their engine tables by it.
+ */
+export const ENGINE_NAMES = ["aws-cdk", "cdktf", "pulumi", "github-app-manifest"] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** A stack this toolkit builds, applied by engine `E`. */
+export interface StackProvisioning<E extends EngineName = EngineName> {
+  readonly mode: "stack";
+  /** The engine that applies the stack. */
+  readonly engine: E;
+  /** Folder of the stack in this repo. */
+  readonly stack: string;
+  readonly summary: string;
+}
+
 /** How a connector's prerequisites come into being. */
 export type Provisioning =
-  | {
-      readonly mode: "stack";
-      /** The engine that applies the stack. */
-      readonly engine: "aws-cdk" | "cdktf" | "pulumi" | "github-app-manifest";
-      /** Folder of the stack in this repo. */
-      readonly stack: string;
-      readonly summary: string;
-    }
+  | StackProvisioning
   | {
       /** An administrator creates the API account in the product's admin UI; the toolkit only registers it. */
       readonly mode: "registration-only";
@@ -28,6 +38,17 @@ export type Provisioning =
       readonly mode: "integration";
       readonly summary: string;
     };
+
+/**
+ * How a kind is provisioned, as its type states it: the engine of its stack, or a mode
+ * without one. The registry of adapters (kinds/) reads it to know which pieces a kind needs.
+ */
+export type ProvisionedBy = EngineName | Exclude<Provisioning["mode"], "stack">;
+
+/** The provisioning a kind provisioned by `H` declares. */
+export type ProvisioningBy<H extends ProvisionedBy> = H extends EngineName
+  ? StackProvisioning<H>
+  : Extract<Provisioning, { readonly mode: H }>;
 
 /** Where the value of one registration form field comes from, as a plan shows it. */
 export type PlannedValue =
@@ -64,16 +85,21 @@ export type LiteralOrRef = string | SecretRef;
 
 /**
  * One connector kind of the catalog: everything stacks, plan, diff, verify and the
- * registration stage need to know about it, and nothing engine-specific.
+ * registration stage need to know about it, and nothing engine-specific. `C` is its config;
+ * `H` says how it is provisioned (`"cdktf"`, `"registration-only"`, …), so the registry of
+ * adapters (kinds/) knows at compile time which pieces the kind needs.
  */
-export interface ConnectorKind<C extends ConnectorConfigBase = ConnectorConfigBase> {
+export interface ConnectorKind<
+  C extends ConnectorConfigBase = ConnectorConfigBase,
+  H extends ProvisionedBy = ProvisionedBy,
+> {
   /** The `kind:` value in the tenant config. */
   readonly kind: C["kind"];
   /** The label beside "Create Connector" in the Insights console. */
   readonly title: string;
   /** Guide section that describes this connector. */
   readonly guideSection: string;
-  readonly provisioning: Provisioning;
+  readonly provisioning: ProvisioningBy<H>;
   /** Schema of this kind's entry in the tenant config. */
   readonly config: KindConfigSchema<C>;
   /** The Insights "Create Connector" form. */
@@ -90,11 +116,11 @@ export interface ConnectorKind<C extends ConnectorConfigBase = ConnectorConfigBa
    */
   readonly cannotTurnOff?: { readonly reason: string; readonly origin: string };
   /**
-   * What a deploy needs from Insights before it runs. `aws-external-id`: the value the AWS
-   * connection panel hands out for the role's trust policy (`up` asks the connector API for
-   * it, or reads the config's `externalId` reference for sheet tenants).
+   * What a deploy needs from Insights before it runs. `awsExternalId`: the value the AWS
+   * connection panel hands out for the role's trust policy; `up` asks the connector API for it,
+   * and for a tenant without one (`sheet`) reads the config reference this returns.
    */
-  readonly needsFromInsights?: "aws-external-id";
+  readonly needsFromInsights?: { readonly awsExternalId: (config: C) => SecretRef };
   /**
    * How the credential rotates by overlap: through two key slots that `up` walks (new key
    * added, registered, then the old one removed), or inside the engine's own apply.

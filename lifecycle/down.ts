@@ -1,6 +1,7 @@
 import type { TenantConfig, ToolkitConfig } from "../config/types";
 import { CATALOG, kindOf } from "../connectors/catalog";
 import type { InsightsApi } from "../providers/insights/adapter";
+import { connectorKey } from "../plan/connector-key";
 import type { Connector } from "../providers/insights/contract";
 import { printable } from "../providers/text/printable";
 import { insightsApiFor, type InsightsClientTuning } from "../register/insights-target";
@@ -53,8 +54,8 @@ export async function downTenant(config: ToolkitConfig, tenantName: string, opti
   const kept = await removeConnectors(config, tenant, units, options, { removed, left, say });
   for (const unit of [...units].reverse()) {
     options.signal?.throwIfAborted();
-    if (!unit.engine || kept.has(unit)) continue;
-    const stack = `stack ${unit.planned.provisioning.stackName} (${unit.connector.name})`;
+    if (!unit.engine || kept.has(unit) || unit.planned.provisioning.mode !== "stack") continue;
+    const stack = `stack ${unit.planned.provisioning.stackName} (${unit.planned.name})`;
     const missing = unit.engine.missing();
     if (missing) {
       left.push({ what: stack, why: printable(missing) });
@@ -62,7 +63,7 @@ export async function downTenant(config: ToolkitConfig, tenantName: string, opti
     }
     say(`destroy ${stack}: ${unit.engine.describe("destroy").join(" && ")}`);
     try {
-      const parameters = destroyParameters(unit.connector);
+      const parameters = destroyParameters(unit.planned.config);
       await unit.engine.destroy({
         env: options.env,
         yes: true,
@@ -71,9 +72,9 @@ export async function downTenant(config: ToolkitConfig, tenantName: string, opti
         onOutput: options.onEngineOutput,
       });
       removed.push(stack);
-      const leftByDesign = kindOf(unit.connector).leftAfterOffboarding;
+      const leftByDesign = kindOf(unit.planned.config).leftAfterOffboarding;
       if (leftByDesign)
-        left.push({ what: `${leftByDesign.what} of ${unit.connector.name}`, why: leftByDesign.why, expected: true });
+        left.push({ what: `${leftByDesign.what} of ${unit.planned.name}`, why: leftByDesign.why, expected: true });
     } catch (error) {
       if (options.signal?.aborted) throw error;
       left.push({ what: stack, why: printable((error as Error).message) });
@@ -107,7 +108,7 @@ async function removeConnectors(
     // A sheet tenant has no API: the human who typed the connectors in deletes them.
     for (const unit of units) {
       tally.left.push({
-        what: `Insights connector ${unit.connector.name}`,
+        what: `Insights connector ${unit.planned.name}`,
         why: "sheet tenant: delete it in the console (Menu > Connectors)",
         expected: true,
       });
@@ -119,15 +120,15 @@ async function removeConnectors(
     existing = await api.list();
   } catch (error) {
     const why = `could not list the Insights connectors, so its stack was kept: ${printable((error as Error).message)}`;
-    for (const unit of units) tally.left.push({ what: `connector ${unit.connector.name}`, why });
+    for (const unit of units) tally.left.push({ what: `connector ${unit.planned.name}`, why });
     return new Set(units);
   }
   const kept = new Set<Unit>();
   for (const unit of units) {
     options.signal?.throwIfAborted();
-    const found = existing.find((c) => c.kind === unit.connector.kind && c.name === unit.connector.name);
+    const found = existing.find((c) => connectorKey(tenant.name, c.kind, c.name) === unit.planned.key);
     if (!found) continue;
-    const what = `Insights connector ${unit.connector.name} (${unit.connector.kind})`;
+    const what = `Insights connector ${unit.planned.name} (${unit.planned.kind})`;
     try {
       tally.say(`turn off and delete ${what}`);
       await turnOffThenRemove(api, found);

@@ -1,16 +1,16 @@
-import type { TenantConfig } from "../config/types";
-import type { ConnectorConfig } from "../connectors/catalog";
+import type { PlannedConnector, PlannedTenant } from "../plan/model";
 import type { ConnectorEngine } from "./engines/engine";
 
 export type { ConnectorEngine, EngineContext } from "./engines/engine";
 
 /**
- * The engine of one connector's stack (undefined for kinds without a stack), as `up` and
- * `down` take it: the CLI binds lifecycle/engines' `engineFor` to its settings, tests pass
- * in-memory fakes, so the orchestration never depends on an engine being installed.
+ * The engine of one planned connector's stack (undefined for kinds without a stack), as `up`
+ * and `down` take it: the CLI binds each kind's engine adapter (kinds/engines.ts) to its
+ * settings, tests pass in-memory fakes, so the orchestration never depends on an engine being
+ * installed. `tenant` is the plan's tenant the connector belongs to.
  */
 export type EngineFor = (
-  tenant: TenantConfig,
-  connector: ConnectorConfig,
+  planned: PlannedConnector,
+  tenant: Pick<PlannedTenant, "connectors">,
   configDir: string,
 ) => ConnectorEngine | undefined;

@@ -1,12 +1,11 @@
 import type { TenantConfig, ToolkitConfig } from "../config/types";
-import type { ConnectorConfig } from "../connectors/catalog";
-import { buildPlan } from "../plan/build";
+import { buildPlan, type PlanOptions } from "../plan/build";
 import type { PlannedConnector } from "../plan/model";
+import { inConfigOrder } from "../plan/select";
 import type { ConnectorEngine, EngineFor } from "./engine-port";
 
-/** A connector of the config with its plan entry and, when it has a stack, its engine. */
+/** A connector's plan entry (the carrier of its facts) and, when it has a stack, its engine. */
 export interface Unit {
-  readonly connector: ConnectorConfig;
   readonly planned: PlannedConnector;
   readonly engine?: ConnectorEngine;
 }
@@ -15,16 +14,17 @@ export interface Unit {
  * Each connector of a tenant that registers with Insights, in the config's order (the plan
  * sorts by kind; `up` follows the order the user wrote, `down` its reverse), with its engine.
  */
-export function unitsOf(config: ToolkitConfig, tenant: TenantConfig, engineFor: EngineFor): Unit[] {
-  const planned = buildPlan(config, [tenant.name]).tenants[0].connectors;
-  return tenant.connectors
+export function unitsOf(
+  config: ToolkitConfig,
+  tenant: TenantConfig,
+  engineFor: EngineFor,
+  options: PlanOptions = {},
+): Unit[] {
+  const [planned] = buildPlan(config, [tenant.name], options).tenants;
+  return inConfigOrder(planned)
+    .filter((connector) => connector.provisioning.mode !== "integration")
     .map((connector) => ({
-      connector,
-      planned: planned.find((p) => p.kind === connector.kind && p.name === connector.name)!,
-    }))
-    .filter(({ planned }) => planned.provisioning.mode !== "integration")
-    .map((unit) => ({
-      ...unit,
-      engine: unit.planned.provisioning.mode === "stack" ? engineFor(tenant, unit.connector, config.dir) : undefined,
+      planned: connector,
+      engine: connector.provisioning.mode === "stack" ? engineFor(connector, planned, config.dir) : undefined,
     }));
 }

@@ -1,6 +1,4 @@
 import type { TenantConfig } from "../config/types";
-import type { AwsConnectorConfig } from "../connectors/aws/config";
-import { kindOf, type ConnectorConfig } from "../connectors/catalog";
 import type { PlannedConnector } from "../plan/model";
 import { API_BASE_PATH } from "../providers/insights/contract";
 import { ROUTES, routePath } from "../providers/insights/routes";
@@ -8,7 +6,6 @@ import { EMULATOR_DEFAULT_SITE, EMULATOR_DEFAULT_URL } from "../register/insight
 import type { ConnectorEngine } from "./engine-port";
 
 interface StepsUnit {
-  readonly connector: ConnectorConfig;
   readonly planned: PlannedConnector;
   readonly engine?: ConnectorEngine;
 }
@@ -31,11 +28,12 @@ export function upSteps(
   options: { readonly emulatorUrl?: string; readonly rotates: boolean },
 ): string[] {
   const steps: string[] = [];
-  if (kindOf(unit.connector).needsFromInsights === "aws-external-id") {
+  const externalId = unit.planned.deployInputs.awsExternalId;
+  if (externalId) {
     steps.push(
-      viaApi
+      externalId.from === "insights"
         ? `AWS external ID: ${externalIdCall(tenant, options.emulatorUrl)}`
-        : `AWS external ID: the config's externalId (${(unit.connector as AwsConnectorConfig).externalId.toString()})`,
+        : `AWS external ID: the config's externalId (${externalId.ref.toString()})`,
     );
   }
   if (unit.planned.provisioning.mode === "stack") {
@@ -50,9 +48,7 @@ export function upSteps(
     }
   }
   if (viaApi) {
-    steps.push(
-      `register: create or update "${unit.connector.name}" (${unit.connector.kind}) in Insights by kind and name`,
-    );
+    steps.push(`register: create or update "${unit.planned.name}" (${unit.planned.kind}) in Insights by kind and name`);
     const collector = unit.planned.provisioning.mode === "collector-install";
     steps.push(
       `wait for the first connectivity check (${
@@ -60,7 +56,7 @@ export function upSteps(
       })`,
     );
   } else {
-    steps.push(`register: write the registration sheet for "${unit.connector.name}" to type into the console`);
+    steps.push(`register: write the registration sheet for "${unit.planned.name}" to type into the console`);
   }
   return steps;
 }

@@ -1,6 +1,6 @@
 import type { TenantConfig, ToolkitConfig } from "../config/types";
-import type { AwsConnectorConfig } from "../connectors/aws/config";
-import { kindOf, type ConnectorConfig } from "../connectors/catalog";
+import type { PlannedConnector } from "../plan/model";
+import { hasStack } from "../plan/select";
 import type { InsightsApi } from "../providers/insights/adapter";
 import type { ConnectivityState } from "../providers/insights/contract";
 import { printable } from "../providers/text/printable";
@@ -11,7 +11,8 @@ import { reconcile, type ConnectorResult, type ReconcileOptions } from "../regis
 import { registerConfig } from "../register/run";
 import type { ConnectorEngine, EngineFor } from "./engine-port";
 import { GithubAppPendingError } from "./engines/github-app";
-import { credentialCreated, type CredentialCreated } from "./credential-created";
+import { credentialCreated, type CredentialCreated, type NotRotated, type RotationOutputs } from "./credential-created";
+import { resolveDeployInputs } from "./deploy-inputs";
 import { deployWithRotation, type OverlapRotation } from "./rotate";
 import { unitsOf, type Unit } from "./units";
 import { upSteps } from "./up-steps";
@@ -29,11 +30,12 @@ export interface UpOptions {
   /** Where `sheet` tenants' registration sheets are written. */
   readonly sheetDir: string;
   /** The rotating key of a connector, when it has one (Okta, GCP). */
-  readonly rotationFor?: (
-    tenant: TenantConfig,
-    connector: ConnectorConfig,
-    engine: ConnectorEngine,
-  ) => OverlapRotation | undefined;
+  readonly rotationFor?: (planned: PlannedConnector, engine: ConnectorEngine) => OverlapRotation | undefined;
+  /**
+   * The outputs that carry a kind's credential times, as its adapter declares them (kinds/);
+   * without it, no creation time is recorded.
+   */
+  readonly rotationOutputs?: (planned: PlannedConnector) => RotationOutputs<any> | NotRotated;
   /** Stops the run between steps (and inside an engine that honours it). */
   readonly signal?: AbortSignal;
   /** One line per step as it starts. */
@@ -85,13 +87,13 @@ class StepFailure extends Error {}
  */
 export async function upTenant(config: ToolkitConfig, tenantName: string, options: UpOptions): Promise<UpReport> {
   const tenant = config.tenants.find((t) => t.name === tenantName)!;
-  const units = unitsOf(config, tenant, options.engineFor);
   const viaApi = tenant.insights.adapter !== "sheet" || Boolean(options.emulatorUrl);
+  const units = unitsOf(config, tenant, options.engineFor, { everyTenantHasApi: Boolean(options.emulatorUrl) });
   if (options.dryRun) {
     const connectors = units.map((u) => {
-      const rotates = Boolean(u.engine && options.rotationFor?.(tenant, u.connector, u.engine));
+      const rotates = Boolean(u.engine && options.rotationFor?.(u.planned, u.engine));
       const steps = upSteps(tenant, u, viaApi, { emulatorUrl: options.emulatorUrl, rotates });
-      return { kind: u.connector.kind, name: u.connector.name, outcome: "planned" as const, steps };
+      return { kind: u.planned.kind, name: u.planned.name, outcome: "planned" as const, steps };
     });
     return { tenant: tenant.name, dryRun: true, connectors, sheets: [] };
   }
@@ -106,7 +108,7 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
   for (const unit of units) {
     options.signal?.throwIfAborted();
     const steps: string[] = [];
-    const base = { kind: unit.connector.kind, name: unit.connector.name, steps };
+    const base = { kind: unit.planned.kind, name: unit.planned.name, steps };
     try {
       if (api) {
         const registration = await upConnector(tenant, unit, api, options, config.dir, steps);
@@ -115,8 +117,9 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
           registration.detail ?? (ok ? undefined : `connectivity is ${registration.connectivity ?? "unknown"}`);
         connectors.push({ ...base, outcome: ok ? "converged" : "failed", registration, ...(detail ? { detail } : {}) });
       } else {
+        const { provisioning } = unit.planned;
         const outputs = unit.engine ? await deploy(tenant, unit, undefined, options, config.dir, steps) : undefined;
-        if (outputs) sheetOutputs.set(unit.planned.provisioning.stackName!, outputs);
+        if (outputs && provisioning.mode === "stack") sheetOutputs.set(provisioning.stackName, outputs);
         connectors.push({ ...base, outcome: "sheet" });
       }
     } catch (error) {
@@ -143,15 +146,17 @@ async function upConnector(
     const desired = desiredConnector(tenant.name, unit.planned, { configDir, env: options.env, outputs });
     [registration] = await reconcile(api, [desired], { ...options.settle, dryRun: false, concurrency: 1 });
     if (registration.action === "failed") throw new StepFailure(`register: ${registration.detail}`);
-    const created = credentialCreated(unit.connector, outputs);
+    const { planned } = unit;
+    const rotation = options.rotationOutputs?.(planned);
+    const created = rotation && hasStack(planned) ? credentialCreated(planned, rotation, outputs) : undefined;
     const registeredAt = (options.now ?? (() => new Date()))().toISOString();
-    if (created) options.recordCredential?.(unit.connector.name, { ...created, registeredAt });
+    if (created) options.recordCredential?.(planned.name, { ...created, registeredAt });
   };
   if (!unit.engine) {
     await register(undefined);
     return registration!;
   }
-  const rotation = options.rotationFor?.(tenant, unit.connector, unit.engine);
+  const rotation = options.rotationFor?.(unit.planned, unit.engine);
   if (!rotation) {
     await register(await deploy(tenant, unit, api, options, configDir, steps));
     return registration!;
@@ -177,14 +182,18 @@ async function deploy(
   const engine = unit.engine!;
   const missing = engine.missing();
   if (missing) throw new StepFailure(`deploy: ${missing}`);
-  const parameters = { ...(await sourceParameters(unit.connector, api, configDir, options.env)), ...extra };
+  const sources = { api, configDir, env: options.env };
+  const inputs = await resolveDeployInputs(unit.planned.deployInputs, sources).catch((error: Error) => {
+    throw new StepFailure(error.message);
+  });
   options.signal?.throwIfAborted();
   step(options, steps, tenant, unit, `deploy: ${engine.describe("deploy").join(" && ")}`);
   try {
     return await engine.deploy({
       env: options.env,
       yes: true,
-      parameters,
+      parameters: extra,
+      inputs,
       signal: options.signal,
       onOutput: options.onEngineOutput,
     });
@@ -198,32 +207,9 @@ async function deploy(
   }
 }
 
-/**
- * What the source's stack needs from Insights: for AWS the external ID, asked of the API
- * (`http`/`emulator` tenants) or read from the config's reference (`sheet` tenants).
- */
-async function sourceParameters(
-  connector: ConnectorConfig,
-  api: InsightsApi | undefined,
-  configDir: string,
-  env: NodeJS.ProcessEnv,
-): Promise<Record<string, string>> {
-  if (kindOf(connector).needsFromInsights !== "aws-external-id") return {};
-  // Loaded only for AWS connectors: the parameter's module brings aws-cdk-lib with it.
-  const { EXTERNAL_ID_PARAMETER } = await import("../stacks/aws/parameters");
-  try {
-    const externalId = api
-      ? await api.awsExternalId()
-      : (connector as AwsConnectorConfig).externalId.resolve(configDir, env);
-    return { [EXTERNAL_ID_PARAMETER]: externalId };
-  } catch (error) {
-    throw new StepFailure(`AWS external ID: ${(error as Error).message}`);
-  }
-}
-
 function step(options: UpOptions, steps: string[], tenant: TenantConfig, unit: Unit, line: string): void {
   steps.push(line);
-  options.onStep?.(`${tenant.name}/${unit.connector.name}: ${line}`);
+  options.onStep?.(`${tenant.name}/${unit.planned.name}: ${line}`);
 }
 
 /** Sheet tenants: the deployed stacks' outputs go into the registration sheets a human types in. */

@@ -1,6 +1,6 @@
 import type { Grant } from "../connectors/grant";
 import type { PlanNotice } from "../connectors/kind";
-import type { CredentialLifetime, PlannedConnector, PlannedField } from "./model";
+import type { CredentialLifetime, PlannedConnectorRecord, PlannedField } from "./model";
 
 /** How a planned form value reads in a table or sheet; secrets show as their reference. */
 export function describeValue(field: PlannedField): string {
@@ -20,13 +20,13 @@ export function describeValue(field: PlannedField): string {
 }
 
 /** One line on how the connector's prerequisites are provisioned. */
-export function describeProvisioning(c: PlannedConnector): string {
+export function describeProvisioning(c: PlannedConnectorRecord): string {
   const p = c.provisioning;
   if (p.mode === "stack") return `${p.engine} stack ${p.stackName} (${p.stack}): ${p.summary}`;
   return `${p.mode}: ${p.summary}`;
 }
 
-export function grantTotals(connectors: readonly PlannedConnector[]): string {
+export function grantTotals(connectors: readonly PlannedConnectorRecord[]): string {
   const grants = connectors.flatMap((c) => c.grants);
   const count = (access: string) => grants.filter((g) => g.access === access).length;
   return `${grants.length} grants (${count("read")} read, ${count("write")} write, ${count("admin")} admin)`;
@@ -64,7 +64,7 @@ export function describeLifetime(lifetime: CredentialLifetime | undefined): stri
 }
 
 /** "12 connectors" or "11 connectors, 1 integration": the PRA ↔ PI plugin is not an Insights connector. */
-export function connectorCount(connectors: readonly PlannedConnector[]): string {
+export function connectorCount(connectors: readonly PlannedConnectorRecord[]): string {
   const integrations = connectors.filter((c) => c.provisioning.mode === "integration").length;
   const count = connectors.length - integrations;
   const text = `${count} connector${count === 1 ? "" : "s"}`;

@@ -1,8 +1,34 @@
-import type { Plan } from "./model";
+import type { PlannedConnectorRecord, PlanRecord } from "./model";
+
+/**
+ * The fields a plan file holds for a connector, each listed once: the compiler fails when a
+ * field of {@link PlannedConnectorRecord} is missing here. What the carrier holds beyond them
+ * (its config, key, position, deploy inputs) stays in memory.
+ */
+const RECORD_FIELDS = {
+  kind: true,
+  name: true,
+  consolePath: true,
+  provisioning: true,
+  registration: true,
+  grants: true,
+  notices: true,
+  extractedGrants: true,
+  credentialLifetimes: true,
+} as const satisfies { readonly [F in keyof Required<PlannedConnectorRecord>]: true };
 
 /** Plan as JSON with sorted keys, so two plans diff line by line. */
-export function renderJson(plan: Plan): string {
-  return `${JSON.stringify(sortKeys(plan), null, 2)}\n`;
+export function renderJson(plan: PlanRecord): string {
+  return `${JSON.stringify(sortKeys(planRecord(plan)), null, 2)}\n`;
+}
+
+/** The plan as its file records it: each connector's record fields, nothing held only in memory. */
+export function planRecord(plan: PlanRecord): PlanRecord {
+  const record = (connector: PlannedConnectorRecord) =>
+    Object.fromEntries(
+      Object.entries(connector).filter(([field]) => Object.hasOwn(RECORD_FIELDS, field)),
+    ) as unknown as PlannedConnectorRecord;
+  return { ...plan, tenants: plan.tenants.map((t) => ({ ...t, connectors: t.connectors.map(record) })) };
 }
 
 function sortKeys(value: unknown): unknown {

@@ -8,10 +8,10 @@ import {
   describeValue,
   grantTotals,
 } from "./describe";
-import type { Plan, PlannedConnector } from "./model";
+import type { PlanRecord, PlannedConnectorRecord } from "./model";
 
 /** Plan as Markdown, for pull-request comments and review documents. */
-export function renderMarkdown(plan: Plan): string {
+export function renderMarkdown(plan: PlanRecord): string {
   const out: string[] = ["# Insights connectors plan", ""];
   for (const tenant of plan.tenants) {
     const target = [tenant.insights.adapter, tenant.insights.url].filter(Boolean).join(", ");
@@ -22,7 +22,7 @@ export function renderMarkdown(plan: Plan): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-function connectorSection(c: PlannedConnector): string[] {
+function connectorSection(c: PlannedConnectorRecord): string[] {
   const lines = [
     `### ${cell(c.name)} (\`${c.kind}\`)`,
     "",

@@ -8,13 +8,13 @@ import {
   grantTotals,
 } from "./describe";
 import { fittedTable } from "../providers/text/fitted-table";
-import type { Plan, PlannedConnector } from "./model";
+import type { PlanRecord, PlannedConnectorRecord } from "./model";
 
 /** Rows without separator lines: grant lists are long and scanned top to bottom. */
 const COMPACT = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
 /** Plan for a terminal: a block per connector, its form, its grants, and numbered origins. */
-export function renderTable(plan: Plan, width = 100): string {
+export function renderTable(plan: PlanRecord, width = 100): string {
   const out: string[] = [];
   for (const tenant of plan.tenants) {
     const target = [tenant.insights.adapter, tenant.insights.url].filter(Boolean).join(", ");
@@ -31,7 +31,7 @@ export function renderTable(plan: Plan, width = 100): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-function connectorBlock(c: PlannedConnector, width: number): string {
+function connectorBlock(c: PlannedConnectorRecord, width: number): string {
   const form = c.registration.map((f) => [f.enteredIn ? `${f.label} (installer)` : f.label, describeValue(f)]);
 
   // Origins repeat across rows; number them once and list them under the table.

@@ -43,20 +43,22 @@ export function referencesToResolve(config: ToolkitConfig, options: PreflightOpt
   const wanted: Reference[] = [];
   for (const planned of buildPlan(config, options.tenants).tenants) {
     const t = config.tenants.findIndex((tenant) => tenant.name === planned.name);
-    const { insights, connectors } = config.tenants[t];
+    const { insights } = config.tenants[t];
     if (!options.emulatorUrl && insights.adapter === "http" && insights.token) {
       wanted.push({ ref: insights.token, path: ["tenants", t, "insights", "token"] });
     }
     if (insights.adapter === "sheet" && !options.emulatorUrl && !options.revealSecrets) continue;
     for (const connector of planned.connectors.filter((c) => c.provisioning.mode !== "integration")) {
-      const c = connectors.findIndex((entry) => entry.kind === connector.kind && entry.name === connector.name);
+      const c = connector.position;
       const sent = new Set(
         connector.registration.flatMap((f) =>
           f.enteredIn !== "installer" && f.value.from === "secret" ? [f.value.ref] : [],
         ),
       );
       wanted.push(
-        ...referencesIn(connectors[c], ["tenants", t, "connectors", c]).filter(({ ref }) => sent.has(ref.toString())),
+        ...referencesIn(connector.config, ["tenants", t, "connectors", c]).filter(({ ref }) =>
+          sent.has(ref.toString()),
+        ),
       );
     }
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SecretValue } from "../values/secret-value";
+import { connectorKey } from "../plan/connector-key";
 import type { InsightsApi, RegistrationValues } from "../providers/insights/adapter";
 import type { Deadline } from "../providers/insights/deadline";
 import {
@@ -47,7 +48,9 @@ export interface WaitReporter {
   wait(label: string): { update(detail: string): void; end(outcome?: string): void };
 }
 
-const key = (kind: string, name: string) => `${kind}\n${name}`;
+/** A connector Insights holds or should hold, by the one key (plan/connector-key.ts): the API serves one tenant. */
+const keyOf = (tenant: string, connector: { readonly kind: string; readonly name: string }) =>
+  connectorKey(tenant, connector.kind, connector.name);
 
 /** The fields whose desired value differs from what Insights holds (secrets by salted fingerprint). */
 export async function changedFields(desired: DesiredConnector, current: Connector): Promise<string[]> {
@@ -79,11 +82,13 @@ export async function reconcile(
   desired: readonly DesiredConnector[],
   options: ReconcileOptions,
 ): Promise<ConnectorResult[]> {
-  const existing = new Map((await api.list()).map((c) => [key(c.kind, c.name), c]));
+  // The desired connectors are one tenant's, the one whose connectors the API lists.
+  const tenant = desired[0]?.tenant ?? "";
+  const existing = new Map((await api.list()).map((c) => [keyOf(tenant, c), c]));
   const applied = await mapPool(desired, options.concurrency, async (wanted) => {
     const base = { tenant: wanted.tenant, kind: wanted.kind, name: wanted.name };
     try {
-      const outcome = await applyOne(api, wanted, existing.get(key(wanted.kind, wanted.name)), options.dryRun);
+      const outcome = await applyOne(api, wanted, existing.get(keyOf(wanted.tenant, wanted)), options.dryRun);
       return { ...base, ...outcome };
     } catch (error) {
       return { ...base, action: "failed" as const, fields: [], detail: (error as Error).message };
@@ -121,7 +126,7 @@ async function applyOne(
     } catch (error) {
       if (!(error instanceof InsightsApiError && error.status === 409)) throw error;
       // It exists after all (an earlier run got this far): compare with what is there.
-      const found = (await api.list()).find((c) => c.kind === wanted.kind && c.name === wanted.name);
+      const found = (await api.list()).find((c) => keyOf(wanted.tenant, c) === keyOf(wanted.tenant, wanted));
       if (!found) throw error;
       current = found;
     }

@@ -35,7 +35,7 @@ async function outputsOf(
   sources: readonly OutputSource[],
 ): Promise<StackOutputs | undefined> {
   if (planned.provisioning.mode !== "stack") return undefined;
-  return firstOutputs(sources, planned.provisioning.stackName!, planned.provisioning.engine);
+  return firstOutputs(sources, planned.provisioning.stackName, planned.provisioning.engine);
 }
 
 type PlannedTenant = Plan["tenants"][number];
@@ -56,13 +56,12 @@ async function sheetTenant(
     );
     outputs.set(planned, (await read) ?? undefined);
   }
-  const tenantConfig = config.tenants.find((t) => t.name === tenant.name)!;
   const sheets = options.dryRun
     ? tenant.connectors.map((p) => join(options.sheetDir, tenant.name, sheetFileName(p)))
     : writeSheets(
         options.sheetDir,
         tenant.name,
-        tenantSheets(tenantConfig, tenant.connectors, (p) => outputs.get(p)),
+        tenantSheets(tenant.connectors, (p) => outputs.get(p)),
       );
   const revealed: string[] = [];
   if (options.revealSecrets) {

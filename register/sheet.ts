@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { kindOf } from "../connectors/catalog";
 import { connectorSlug } from "../connectors/stack-name";
-import type { TenantConfig } from "../config/types";
 import type { PlannedConnector, PlannedField } from "../plan/model";
 import { markdownCell } from "../providers/text/markdown";
 import type { StackOutputs } from "./outputs";
@@ -70,14 +69,12 @@ export function registrationSheet(
 
 /** The sheets of a tenant's planned connectors: a kind's own sheet where it has one, else the form. */
 export function tenantSheets(
-  tenant: TenantConfig,
   planned: readonly PlannedConnector[],
   outputs: (p: PlannedConnector) => StackOutputs | undefined = () => undefined,
 ) {
   return planned.map((p) => {
-    const source = tenant.connectors.find((c) => c.kind === p.kind && c.name === p.name)!;
-    const own = kindOf(source).sheet;
-    return { planned: p, outputs: outputs(p), custom: own ? own(tenant.name, source) : undefined };
+    const own = kindOf(p.config).sheet;
+    return { planned: p, outputs: outputs(p), custom: own ? own(p.tenant, p.config) : undefined };
   });
 }
 

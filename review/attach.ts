@@ -1,9 +1,7 @@
-import { kindOf } from "../connectors/catalog";
 import { grantKey, sortGrants } from "../connectors/grant";
-import type { ToolkitConfig } from "../config/types";
 import type { Plan } from "../plan/model";
 import { compareGrants, formatMismatches } from "./consistency";
-import { connectorKey, extractArtifacts, type ExtractOptions } from "./extract";
+import { extractArtifacts, type ExtractOptions } from "./extract";
 import { CredentialLifetimeError } from "./extract/credential-lifetime";
 
 /** The catalog and the artifacts disagree; the message lists every difference. */
@@ -14,13 +12,9 @@ export class GrantConsistencyError extends Error {}
  * catalog's: a stack that grants more, less or differently than the catalog says fails.
  * Adds the lifetimes of the credentials the stacks create, as the artifacts define them.
  */
-export async function withExtractedGrants(
-  plan: Plan,
-  config: ToolkitConfig,
-  options: ExtractOptions = {},
-): Promise<Plan> {
-  const tenantNames = plan.tenants.map((t) => t.name);
-  const { grants: extracted, lifetimes } = await extractArtifacts(config, tenantNames, options).catch((error) => {
+export async function withExtractedGrants(plan: Plan, options: ExtractOptions): Promise<Plan> {
+  const connectors = plan.tenants.flatMap((tenant) => tenant.connectors);
+  const { grants: extracted, lifetimes } = await extractArtifacts(connectors, options).catch((error) => {
     // A lifetime the reader cannot read is a stack the plan cannot vouch for: fail as a mismatch does.
     if (!(error instanceof CredentialLifetimeError)) throw error;
     throw new GrantConsistencyError(`the synthesized stacks cannot be read: ${error.message}`);
@@ -29,15 +23,12 @@ export async function withExtractedGrants(
   const tenants = plan.tenants.map((tenant) => ({
     ...tenant,
     connectors: tenant.connectors.map((connector) => {
-      const found = extracted.get(connectorKey(tenant.name, connector.kind, connector.name));
+      const found = extracted.get(connector.key);
       if (!found) return connector;
-      const source = config.tenants
-        .find((t) => t.name === tenant.name)!
-        .connectors.find((c) => c.kind === connector.kind && c.name === connector.name)!;
-      const mismatches = compareGrants(kindOf(source).grants(source), found);
+      const mismatches = compareGrants(connector.grants, found);
       if (mismatches.length) problems.push(formatMismatches(`${tenant.name}/${connector.name}`, mismatches));
       const unique = new Map(found.map((g) => [grantKey(g), g]));
-      const credentials = lifetimes.get(connectorKey(tenant.name, connector.kind, connector.name)) ?? [];
+      const credentials = lifetimes.get(connector.key) ?? [];
       return {
         ...connector,
         extractedGrants: sortGrants([...unique.values()]),

@@ -1,6 +1,7 @@
 import { grantKey } from "../connectors/grant";
 import type { ExtractedGrant } from "../plan/extracted-grant";
-import type { CredentialLifetime, Plan, PlannedConnector } from "../plan/model";
+import { connectorKey } from "../plan/connector-key";
+import type { CredentialLifetime, PlanRecord, PlannedConnectorRecord } from "../plan/model";
 import { stricterAccess } from "./access/by-kind";
 
 /** A grant as plans compare it: what it is and where, not where it was found or why. */
@@ -51,7 +52,7 @@ const scopeType = (scope: string): [string, number] => SCOPE_BREADTH[scope.split
 const isWrite = (g: ComparableGrant) => g.access !== "read";
 const hasExternalId = (g: ComparableGrant) => (g.condition ?? "").includes("sts:ExternalId");
 
-function grantsOf(connector: PlannedConnector | undefined): ComparableGrant[] {
+function grantsOf(connector: PlannedConnectorRecord | undefined): ComparableGrant[] {
   if (!connector) return [];
   return (connector.extractedGrants ?? connector.grants).map(({ source, scope, kind, name, access, condition }) => ({
     source,
@@ -68,8 +69,11 @@ export function describeGrant(g: ComparableGrant): string {
 }
 
 /** Credentials whose rotation, validity or replaced-secret grace differ between two plans. */
-function lifetimeChanges(base: PlannedConnector | undefined, head: PlannedConnector | undefined): LifetimeChange[] {
-  const byCredential = (c: PlannedConnector | undefined) =>
+function lifetimeChanges(
+  base: PlannedConnectorRecord | undefined,
+  head: PlannedConnectorRecord | undefined,
+): LifetimeChange[] {
+  const byCredential = (c: PlannedConnectorRecord | undefined) =>
     new Map((c?.credentialLifetimes ?? []).map((l) => [l.credential, l]));
   const before = byCredential(base);
   const after = byCredential(head);
@@ -86,8 +90,8 @@ function lifetimeChanges(base: PlannedConnector | undefined, head: PlannedConnec
 
 function diffConnector(
   tenant: string,
-  base: PlannedConnector | undefined,
-  head: PlannedConnector | undefined,
+  base: PlannedConnectorRecord | undefined,
+  head: PlannedConnectorRecord | undefined,
 ): ConnectorDiff {
   const before = new Map(grantsOf(base).map((g) => [grantKey(g), g]));
   const after = new Map(grantsOf(head).map((g) => [grantKey(g), g]));
@@ -170,15 +174,16 @@ function diffConnector(
 }
 
 /** Every permission difference between two plans, per tenant and connector, with the escalations among them. */
-export function diffPlans(base: Plan, head: Plan): PlanDiff {
+export function diffPlans(base: PlanRecord, head: PlanRecord): PlanDiff {
   const connectors: ConnectorDiff[] = [];
   const tenants = new Set([...base.tenants, ...head.tenants].map((t) => t.name));
   for (const tenant of [...tenants].sort()) {
     const b = base.tenants.find((t) => t.name === tenant)?.connectors ?? [];
     const h = head.tenants.find((t) => t.name === tenant)?.connectors ?? [];
-    const keys = new Set([...b, ...h].map((c) => `${c.kind}\n${c.name}`));
+    const keyOf = (c: PlannedConnectorRecord) => connectorKey(tenant, c.kind, c.name);
+    const keys = new Set([...b, ...h].map(keyOf));
     for (const key of [...keys].sort()) {
-      const find = (list: readonly PlannedConnector[]) => list.find((c) => `${c.kind}\n${c.name}` === key);
+      const find = (list: readonly PlannedConnectorRecord[]) => list.find((c) => keyOf(c) === key);
       const diff = diffConnector(tenant, find(b), find(h));
       const changed = diff.grants.length || diff.scopes.added.length || diff.scopes.removed.length;
       if (changed || diff.credentialLifetimes) connectors.push(diff);

@@ -1,15 +1,12 @@
-import type { TerraformStack } from "cdktf";
-import type { Construct } from "constructs";
-import type { AwsConnectorConfig } from "../connectors/aws/config";
-import type { AzureConnectorConfig } from "../connectors/azure/config";
 import type { ConnectorConfig } from "../connectors/catalog";
-import type { GcpConnectorConfig } from "../connectors/gcp/config";
-import type { GithubConnectorConfig } from "../connectors/github/config";
-import type { OktaConnectorConfig } from "../connectors/okta/config";
-import type { PingOneConnectorConfig } from "../connectors/pingone/config";
+import type { EngineName } from "../connectors/kind";
 import type { CredentialLifetime } from "../plan/model";
 import type { ExtractedGrant } from "../plan/extracted-grant";
-import { CDKTF_KINDS } from "./extract/terraform-json";
+import type { GithubAppManifest } from "../providers/github/manifest-flow/manifest";
+import type { CdkStackFactory, CdktfStackFactory } from "../stacks/stack-factory";
+import type { Template } from "./extract/cloudformation-template";
+import type { DeclaredResource } from "./extract/okta-program";
+import type { TerraformExtractor, TerraformJson } from "./extract/terraform-json";
 
 /** One connector whose artifact plan synthesizes: the stack `name` of `connector` in `tenant`. */
 export interface ExtractionJob {
@@ -25,27 +22,53 @@ export interface ConnectorArtifacts {
 }
 
 /**
- * The engines that build the artifacts, each with the connector kinds it builds. Every
- * engine's libraries are loaded only when a job needs it (they take most of a plan's time),
- * so a config without GCP never loads the google provider, and one without Okta never Pulumi.
+ * How plan builds a kind's artifact (`stack`), exactly as its engine deploys it, and reads the
+ * grants back out of it (`extract`), by the engine that applies the kind's stack.
  */
-export const ENGINE_KINDS = {
-  "aws-cdk": ["aws"],
-  cdktf: CDKTF_KINDS,
-  pulumi: ["okta"],
-  "github-manifest": ["github"],
-} as const;
-
-export type Engine = keyof typeof ENGINE_KINDS;
-export const ENGINES = Object.keys(ENGINE_KINDS) as Engine[];
-
-/** The engine that builds a connector kind's artifact, or undefined for kinds without one. */
-export function engineOf(kind: string): Engine | undefined {
-  return ENGINES.find((engine) => (ENGINE_KINDS[engine] as readonly string[]).includes(kind));
+export interface SynthesisByEngine<C> {
+  "aws-cdk": {
+    readonly stack: CdkStackFactory<C>;
+    readonly extract: (template: Template, connector: C, artifact: string) => ExtractedGrant[];
+  };
+  cdktf: {
+    readonly stack: CdktfStackFactory<C>;
+    /** One extractor per resource family the stack grants with. */
+    readonly extract: readonly TerraformExtractor<ExtractedGrant>[];
+  };
+  pulumi: {
+    /** Runs the kind's program under Pulumi's mock engine and returns what it declared. */
+    readonly stack: (connector: C, stackName: string) => Promise<DeclaredResource[]>;
+    readonly extract: (declared: readonly DeclaredResource[], connector: C, artifact: string) => ConnectorArtifacts;
+  };
+  "github-app-manifest": {
+    /** The manifest the registration flow posts. */
+    readonly stack: (connector: C) => GithubAppManifest;
+    readonly extract: (manifest: GithubAppManifest, connector: C, artifact: string) => ExtractedGrant[];
+  };
 }
 
-/** Synthesizes the jobs' artifacts with one engine, exactly as it deploys them; results in job order. */
-export async function synthesize(engine: Engine, jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
+/** A piece whose module is loaded on first use: the engines' libraries take most of a plan's time. */
+export type Load<T> = () => Promise<T>;
+
+/** One kind's pieces for plan, engine `E`'s kind; the kind's adapter (kinds/) supplies them. */
+export interface KindSynthesis<C, E extends EngineName> {
+  readonly stack: Load<SynthesisByEngine<C>[E]["stack"]>;
+  readonly extract: Load<SynthesisByEngine<C>[E]["extract"]>;
+}
+
+/** The synthesis of every kind that has a stack, by kind name. */
+export type KindSyntheses = Readonly<Record<string, KindSynthesis<any, EngineName>>>;
+
+/**
+ * Synthesizes the jobs' artifacts with one engine, exactly as it deploys them; results in job
+ * order. Each engine's libraries load only when a job needs it, so a config without GCP never
+ * loads the google provider, and one without Okta never Pulumi.
+ */
+export async function synthesize(
+  engine: EngineName,
+  jobs: readonly ExtractionJob[],
+  syntheses: KindSyntheses,
+): Promise<ConnectorArtifacts[]> {
   if (!jobs.length) return [];
   // The engines record a stack trace for every token (cdktf), promise (Pulumi) and construct,
   // only ever printed in their own debugging output; formatting them stood out in plan profiles.
@@ -54,47 +77,60 @@ export async function synthesize(engine: Engine, jobs: readonly ExtractionJob[])
   Error.prepareStackTrace = () => "";
   Error.stackTraceLimit = 0;
   try {
-    return await synthesizeWith(engine, jobs);
+    return await SYNTHESIZERS[engine](jobs, syntheses);
   } finally {
     Object.assign(Error, { prepareStackTrace, stackTraceLimit });
   }
 }
 
-function synthesizeWith(engine: Engine, jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
-  switch (engine) {
-    case "aws-cdk":
-      return synthesizeAws(jobs);
-    case "cdktf":
-      return synthesizeCdktf(jobs);
-    case "pulumi":
-      return synthesizeOkta(jobs);
-    case "github-manifest":
-      return synthesizeGithub(jobs);
-  }
+type Synthesizer = (jobs: readonly ExtractionJob[], syntheses: KindSyntheses) => Promise<ConnectorArtifacts[]>;
+
+/** Each engine's way to build its kinds' artifacts; a new engine fails to compile until it has one. */
+const SYNTHESIZERS: Readonly<Record<EngineName, Synthesizer>> = {
+  "aws-cdk": synthesizeCdk,
+  cdktf: synthesizeCdktf,
+  pulumi: synthesizePulumi,
+  "github-app-manifest": synthesizeManifests,
+};
+
+/** The pieces of each job's kind for `engine`, loaded once per kind. */
+async function piecesOf<E extends EngineName>(
+  engine: E,
+  jobs: readonly ExtractionJob[],
+  syntheses: KindSyntheses,
+): Promise<Map<string, SynthesisByEngine<ConnectorConfig>[E]>> {
+  const kinds = [...new Set(jobs.map((job) => job.connector.kind))];
+  const loaded = await Promise.all(
+    kinds.map(async (kind) => {
+      const synthesis = syntheses[kind] as KindSynthesis<ConnectorConfig, E> | undefined;
+      if (!synthesis) throw new Error(`no ${engine} synthesis for connector kind ${kind}`);
+      const [stack, extract] = await Promise.all([synthesis.stack(), synthesis.extract()]);
+      return [kind, { stack, extract } as SynthesisByEngine<ConnectorConfig>[E]] as const;
+    }),
+  );
+  return new Map(loaded);
 }
 
-/** All AWS stacks in one CDK app, as `cdk synth` builds them. */
-async function synthesizeAws(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
+/** All CDK stacks in one app, built as `cdk synth` builds them, without cdk-nag (plan reads templates only). */
+async function synthesizeCdk(jobs: readonly ExtractionJob[], syntheses: KindSyntheses): Promise<ConnectorArtifacts[]> {
   const { App } = await import("aws-cdk-lib");
-  const { InsightsAwsConnectorStack, awsStackProps } = await import("../stacks/aws/connector-stack");
-  const { awsTemplateGrants } = await import("./extract/aws-connector-template");
+  const { addCdkStacks } = await import("../stacks/cdk-app");
+  const pieces = await piecesOf("aws-cdk", jobs, syntheses);
   // Plan reads the templates only: no construct stack traces and no tree.json. Nor the
   // built-in template linter, which only reports (its errors become warnings) and costs
   // seconds in WebAssembly: switched off by its documented variable, CDK_VALIDATION, so
   // the stack's own App for the member-account template skips it too.
   return withEnvironment({ CDK_VALIDATION: "false" }, () => {
     const app = new App({ stackTraces: false, treeMetadata: false });
-    for (const { name, connector } of jobs) {
-      new InsightsAwsConnectorStack(app, name, { stackName: name, ...awsStackProps(connector as AwsConnectorConfig) });
-    }
+    const stacks = jobs.map(({ name, connector }) => ({ name, connector, factory: pieces.get(connector.kind)!.stack }));
+    addCdkStacks(app, stacks, { nag: false });
     const assembly = app.synth();
-    return jobs.map(({ name, connector }) => {
-      const template = assembly.getStackByName(name).template;
-      return {
-        grants: awsTemplateGrants(template, connector as AwsConnectorConfig, `${name}.template.json`),
-        lifetimes: [],
-      };
-    });
+    return jobs.map(({ name, connector }) => ({
+      grants: pieces
+        .get(connector.kind)!
+        .extract(assembly.getStackByName(name).template, connector, `${name}.template.json`),
+      lifetimes: [],
+    }));
   });
 }
 
@@ -113,68 +149,52 @@ function withEnvironment<T>(variables: Record<string, string>, fn: () => T): T {
 }
 
 /**
- * Entra, GCP and PingOne stacks in one CDKTF app, each synthesized as `cdktf synth` writes it.
- * One synthesis per stack: grants, provider side effects and credential lifetimes come from the same JSON.
+ * CDKTF stacks in one app, each synthesized as `cdktf synth` writes it. One synthesis per
+ * stack: grants, provider side effects and credential lifetimes come from the same JSON.
  */
-async function synthesizeCdktf(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
+async function synthesizeCdktf(
+  jobs: readonly ExtractionJob[],
+  syntheses: KindSyntheses,
+): Promise<ConnectorArtifacts[]> {
   const { Testing } = await import("cdktf");
   const { cdktfStackGrants } = await import("./extract/cdktf-stacks");
   const { terraformCredentialLifetimes } = await import("./extract/credential-lifetime");
+  const pieces = await piecesOf("cdktf", jobs, syntheses);
   const app = Testing.app({ stackTraces: false });
-  const results: ConnectorArtifacts[] = [];
-  for (const { name, connector } of jobs) {
+  return jobs.map(({ name, connector }) => {
+    const { stack, extract } = pieces.get(connector.kind)!;
     const artifact = `cdktf.out/stacks/${name}/cdk.tf.json`;
-    const json = JSON.parse(Testing.synth(await cdktfStack(app, name, connector)));
-    const kind = connector.kind as (typeof ENGINE_KINDS)["cdktf"][number];
-    results.push({
-      grants: cdktfStackGrants(kind, json, artifact),
+    const json: TerraformJson = JSON.parse(Testing.synth(stack(app, name, connector)));
+    return {
+      grants: cdktfStackGrants(extract, json, artifact),
       lifetimes: terraformCredentialLifetimes(json, artifact),
-    });
-  }
-  return results;
+    };
+  });
 }
 
-/** The connector's CDKTF stack in `app`, its engine library loaded on first use. */
-async function cdktfStack(app: Construct, name: string, connector: ConnectorConfig): Promise<TerraformStack> {
-  if (connector.kind === "azure") {
-    const { InsightsEntraConnectorStack, entraStackProps } = await import("../stacks/azure/entra-connector-stack");
-    return new InsightsEntraConnectorStack(app, name, entraStackProps(connector as AzureConnectorConfig));
-  }
-  if (connector.kind === "gcp") {
-    const { InsightsGcpConnectorStack, gcpStackProps } = await import("../stacks/gcp/gcp-connector-stack");
-    return new InsightsGcpConnectorStack(app, name, gcpStackProps(connector as GcpConnectorConfig));
-  }
-  const { InsightsPingOneConnectorStack, pingoneStackProps } =
-    await import("../stacks/pingone/pingone-connector-stack");
-  return new InsightsPingOneConnectorStack(app, name, pingoneStackProps(connector as PingOneConnectorConfig));
-}
-
-/** Each Okta program under Pulumi's mock engine, one after the other (the mocks are process-wide). */
-async function synthesizeOkta(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
+/** Each Pulumi program under the mock engine, one after the other (the mocks are process-wide). */
+async function synthesizePulumi(
+  jobs: readonly ExtractionJob[],
+  syntheses: KindSyntheses,
+): Promise<ConnectorArtifacts[]> {
   (await import("./pulumi-lazy-typescript")).deferPulumiTypescript();
-  const { declareOktaProgram } = await import("./extract/okta-program");
-  const { oktaProgramGrants } = await import("./extract/okta-program-grants");
-  const { oktaKeyLifetimes } = await import("./extract/okta-key-lifetime");
+  const pieces = await piecesOf("pulumi", jobs, syntheses);
   const results: ConnectorArtifacts[] = [];
   for (const { name, connector } of jobs) {
-    const okta = connector as OktaConnectorConfig;
-    const declared = await declareOktaProgram(okta, name);
-    const artifact = `Pulumi program ${name}`;
-    results.push({
-      grants: oktaProgramGrants(declared, okta, artifact),
-      lifetimes: oktaKeyLifetimes(declared, artifact),
-    });
+    const { stack, extract } = pieces.get(connector.kind)!;
+    results.push(extract(await stack(connector, name), connector, `Pulumi program ${name}`));
   }
   return results;
 }
 
 /** The GitHub App manifests the registration flow posts. */
-async function synthesizeGithub(jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
-  const { githubAppManifest } = await import("../connectors/github/app-manifest");
-  const { githubManifestGrants } = await import("./extract/github-manifest");
+async function synthesizeManifests(
+  jobs: readonly ExtractionJob[],
+  syntheses: KindSyntheses,
+): Promise<ConnectorArtifacts[]> {
+  const pieces = await piecesOf("github-app-manifest", jobs, syntheses);
   return jobs.map(({ name, connector }) => {
-    const github = connector as GithubConnectorConfig;
-    const manifest = githubAppManifest(github, "http://127.0.0.1/callback");
-    return { grants: githubManifestGrants(manifest, github, `GitHub App manifest ${name}`), lifetimes: [] };
+    const { stack, extract } = pieces.get(connector.kind)!;
+    return { grants: extract(stack(connector), connector, `GitHub App manifest ${name}`), lifetimes: [] };
   });
 }

@@ -1,23 +1,22 @@
-import type { ToolkitConfig } from "../config/types";
-import { stackNames } from "../connectors/stack-name";
-import type { CredentialLifetime } from "../plan/model";
-import { engineOf, ENGINES, type ConnectorArtifacts, type Engine, type ExtractionJob } from "./engines";
+import { ENGINE_NAMES, type EngineName } from "../connectors/kind";
+import type { ConnectorKey } from "../plan/connector-key";
 import type { ExtractedGrant } from "../plan/extracted-grant";
+import type { CredentialLifetime, PlannedConnector } from "../plan/model";
+import { hasStack, type PlannedStack } from "../plan/select";
+import type { ConnectorArtifacts, ExtractionJob } from "./engines";
 import type { GrantCache } from "./grant-cache";
-import { synthesizeEngines } from "./parallel";
+import { synthesizeEngines, type SynthesisSetup } from "./parallel";
 
-/** Extracted grants by `<tenant>\n<kind>\n<name>`; connectors without an artifact are absent. */
-export type ExtractedByConnector = Map<string, ExtractedGrant[]>;
-
-export const connectorKey = (tenant: string, kind: string, name: string) => `${tenant}\n${kind}\n${name}`;
+/** Extracted grants by connector key; connectors without an artifact are absent. */
+export type ExtractedByConnector = Map<ConnectorKey, ExtractedGrant[]>;
 
 /** What the artifacts say, per connector key: the grants, and the lifetimes of the credentials they create. */
 export interface ExtractedArtifacts {
   readonly grants: ExtractedByConnector;
-  readonly lifetimes: Map<string, CredentialLifetime[]>;
+  readonly lifetimes: Map<ConnectorKey, CredentialLifetime[]>;
 }
 
-export interface ExtractOptions {
+export interface ExtractOptions extends SynthesisSetup {
   /** Artifacts read before for the same config and code; misses are synthesized and stored. */
   readonly cache?: GrantCache;
   /** Synthesize engines in worker threads when that saves time (default; needs compiled JavaScript). */
@@ -26,58 +25,49 @@ export interface ExtractOptions {
 
 /** The grants alone (see extractArtifacts). */
 export async function extractGrants(
-  config: ToolkitConfig,
-  tenantNames?: readonly string[],
-  options: ExtractOptions = {},
+  connectors: readonly PlannedConnector[],
+  options: ExtractOptions,
 ): Promise<ExtractedByConnector> {
-  return (await extractArtifacts(config, tenantNames, options)).grants;
+  return (await extractArtifacts(connectors, options)).grants;
 }
 
 /**
- * Synthesizes every stack of the config, exactly as `cdk synth`, `cdktf synth`, the Pulumi
- * program and the GitHub flow would build them, and reads the grants and credential
- * lifetimes back out of the artifacts. Offline: no engine CLI, no credential. Only the
- * engines some connector needs are loaded; with a cache, only connectors whose inputs
+ * Synthesizes the stack of every planned connector that has one, exactly as `cdk synth`,
+ * `cdktf synth`, the Pulumi program and the GitHub flow would build it, and reads the grants
+ * and credential lifetimes back out of the artifacts. Offline: no engine CLI, no credential.
+ * Only the engines some connector needs are loaded; with a cache, only connectors whose inputs
  * changed are synthesized.
  */
 export async function extractArtifacts(
-  config: ToolkitConfig,
-  tenantNames?: readonly string[],
-  options: ExtractOptions = {},
+  connectors: readonly PlannedConnector[],
+  options: ExtractOptions,
 ): Promise<ExtractedArtifacts> {
   const grants: ExtractedByConnector = new Map();
-  const lifetimes = new Map<string, CredentialLifetime[]>();
-  const put = (job: ExtractionJob, artifacts: ConnectorArtifacts) => {
-    const key = connectorKey(job.tenant, job.connector.kind, job.connector.name);
-    grants.set(key, artifacts.grants);
-    lifetimes.set(key, artifacts.lifetimes);
+  const lifetimes = new Map<ConnectorKey, CredentialLifetime[]>();
+  const put = (planned: PlannedStack, artifacts: ConnectorArtifacts) => {
+    grants.set(planned.key, artifacts.grants);
+    lifetimes.set(planned.key, artifacts.lifetimes);
   };
-  const missed = new Map<Engine, ExtractionJob[]>(ENGINES.map((engine) => [engine, []]));
-  for (const job of extractionJobs(config, tenantNames)) {
-    const cached = options.cache?.get(job);
-    if (cached) put(job, cached);
-    else missed.get(engineOf(job.connector.kind)!)!.push(job);
+  const missed = new Map<EngineName, PlannedStack[]>(ENGINE_NAMES.map((engine) => [engine, []]));
+  for (const planned of connectors.filter(hasStack)) {
+    const cached = options.cache?.get(extractionJob(planned));
+    if (cached) put(planned, cached);
+    else missed.get(planned.provisioning.engine)!.push(planned);
   }
-  const synthesized = await synthesizeEngines(missed, { threads: options.parallel !== false });
-  for (const [engine, jobs] of missed) {
-    jobs.forEach((job, i) => {
+  const jobs = new Map([...missed].map(([engine, list]) => [engine, list.map(extractionJob)]));
+  const synthesized = await synthesizeEngines(jobs, { ...options, threads: options.parallel !== false });
+  for (const [engine, list] of missed) {
+    list.forEach((planned, i) => {
       const artifacts = synthesized.get(engine)![i];
-      put(job, artifacts);
-      options.cache?.put(job, artifacts);
+      put(planned, artifacts);
+      options.cache?.put(extractionJob(planned), artifacts);
     });
   }
-  if (options.cache && [...missed.values()].some((jobs) => jobs.length)) options.cache.prune();
+  if (options.cache && [...missed.values()].some((list) => list.length)) options.cache.prune();
   return { grants, lifetimes };
 }
 
-/** Every connector of the selected tenants that has an artifact, with its stack name. */
-export function extractionJobs(config: ToolkitConfig, tenantNames?: readonly string[]): ExtractionJob[] {
-  return config.tenants
-    .filter((tenant) => !tenantNames || tenantNames.includes(tenant.name))
-    .flatMap((tenant) => {
-      const names = stackNames(tenant.name, tenant.connectors);
-      return tenant.connectors
-        .map((connector, i) => ({ tenant: tenant.name, name: names[i], connector }))
-        .filter((job) => engineOf(job.connector.kind));
-    });
+/** What synthesizing a planned stack takes (and what its cache entry is addressed by): the carrier's own facts. */
+export function extractionJob(planned: PlannedStack): ExtractionJob {
+  return { tenant: planned.tenant, name: planned.provisioning.stackName, connector: planned.config };
 }

@@ -5,15 +5,16 @@ import type { ConnectorArtifacts, ExtractionJob } from "./engines";
 
 /**
  * The code a connector's extracted grants depend on: its catalog entry, its stack, the
- * hand-written provider bindings the stacks use (providers/pingone, providers/azurerm), and the extractors.
+ * hand-written provider bindings the stacks use (providers/pingone, providers/azurerm), the
+ * extractors, and the adapters that bind a kind's stack to its extractors (kinds/).
  */
-const CODE_FOLDERS = ["connectors", "stacks", "providers", "review"];
+const CODE_FOLDERS = ["connectors", "stacks", "providers", "review", "kinds"];
 const ENTRY_FORMAT = 2;
 const UNUSED_ENTRY_DAYS = 30;
 
 export interface GrantCacheOptions {
   readonly dir: string;
-  /** The folder holding the running code's connectors/, stacks/ and review/ (dist/ or the sources). */
+  /** The folder holding the running code's connectors/, stacks/, review/ and kinds/ (dist/ or the sources). */
   readonly codeRoot?: string;
   /** The lockfile naming every engine library's exact version. */
   readonly lockfile?: string;

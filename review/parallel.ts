@@ -1,11 +1,34 @@
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
-import { synthesize, type ConnectorArtifacts, type Engine, type ExtractionJob } from "./engines";
+import { Worker, type MessagePort } from "node:worker_threads";
+import type { EngineName } from "../connectors/kind";
+import { synthesize, type ConnectorArtifacts, type ExtractionJob, type KindSyntheses } from "./engines";
 import { CredentialLifetimeError } from "./extract/credential-lifetime";
-import type { SynthesisReply } from "./synthesis-worker";
 
-/** The engine kept on the calling thread: the others' libraries load and run beside it. */
-const HERE: Engine = "aws-cdk";
+/** What a synthesis thread posts back: the artifacts, or the error's message. */
+export interface SynthesisReply {
+  readonly artifacts?: ConnectorArtifacts[];
+  readonly error?: string;
+  /** The error was a CredentialLifetimeError. */
+  readonly unreadableLifetime?: boolean;
+}
+
+/** What a synthesis thread is started with. */
+export interface SynthesisRequest {
+  readonly engine: EngineName;
+  readonly jobs: readonly ExtractionJob[];
+}
+
+/** How plan synthesizes: every kind's pieces and, for threads, the worker that holds the same. */
+export interface SynthesisSetup {
+  readonly syntheses: KindSyntheses;
+  /**
+   * The compiled worker script that answers a {@link SynthesisRequest} with a {@link SynthesisReply}
+   * (kinds/synthesis-worker.ts); without one, every engine runs on the calling thread.
+   */
+  readonly worker?: string;
+}
+
+/** The engines kept on the calling thread: the others' libraries load and run beside them. */
+const HERE: readonly EngineName[] = ["aws-cdk", "github-app-manifest"];
 
 /**
  * Synthesizes each engine's jobs on its own thread, so the engines' libraries load and
@@ -14,19 +37,21 @@ const HERE: Engine = "aws-cdk";
  * work (a warm cache, a single-cloud config) runs here, without a worker's start-up.
  */
 export async function synthesizeEngines(
-  jobs: ReadonlyMap<Engine, readonly ExtractionJob[]>,
-  { threads }: { threads: boolean },
-): Promise<Map<Engine, ConnectorArtifacts[]>> {
+  jobs: ReadonlyMap<EngineName, readonly ExtractionJob[]>,
+  { threads, syntheses, worker }: SynthesisSetup & { readonly threads: boolean },
+): Promise<Map<EngineName, ConnectorArtifacts[]>> {
   const busy = [...jobs].filter(([, list]) => list.length > 0);
   // Workers run compiled JavaScript; from the TypeScript sources (tests, ts-node) all runs here.
-  const canFork = threads && busy.length > 1 && __filename.endsWith(".js");
-  const local = canFork ? busy.filter(([engine]) => engine === HERE || engine === "github-manifest") : busy;
+  const canFork = threads && busy.length > 1 && worker !== undefined && worker.endsWith(".js");
+  const local = canFork ? busy.filter(([engine]) => HERE.includes(engine)) : busy;
   const remote = canFork ? busy.filter(([engine]) => !local.some(([kept]) => kept === engine)) : [];
-  const pending = remote.map(([engine, list]) => inWorker(engine, list).then((grants) => [engine, grants] as const));
-  const results = new Map<Engine, ConnectorArtifacts[]>();
+  const pending = remote.map(([engine, list]) =>
+    inWorker(worker!, engine, list).then((grants) => [engine, grants] as const),
+  );
+  const results = new Map<EngineName, ConnectorArtifacts[]>();
   let localFailure: { readonly error: unknown } | undefined;
   try {
-    for (const [engine, list] of local) results.set(engine, await synthesize(engine, list));
+    for (const [engine, list] of local) results.set(engine, await synthesize(engine, list, syntheses));
   } catch (error) {
     localFailure = { error };
   }
@@ -40,10 +65,10 @@ export async function synthesizeEngines(
   return results;
 }
 
-function inWorker(engine: Engine, jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
+function inWorker(script: string, engine: EngineName, jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(join(__dirname, "synthesis-worker.js"), {
-      workerData: { engine, jobs },
+    const worker = new Worker(script, {
+      workerData: { engine, jobs } satisfies SynthesisRequest,
       stdout: false,
       stderr: false,
     });
@@ -60,4 +85,23 @@ function inWorker(engine: Engine, jobs: readonly ExtractionJob[]): Promise<Conne
       reject(new Error(`the ${engine} synthesis thread stopped with code ${code} before it answered`));
     });
   });
+}
+
+/**
+ * The worker's side: synthesizes the request with `syntheses` and posts one reply. The worker
+ * script lives where every kind's pieces are bound (kinds/synthesis-worker.ts).
+ */
+export function serveSynthesis(port: MessagePort, request: SynthesisRequest, syntheses: KindSyntheses): void {
+  // As bin/insights-connectors.js does for the main thread: reuse compiled code on Node >= 22.1.
+  (require("node:module") as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  synthesize(request.engine, request.jobs, syntheses).then(
+    (artifacts) => port.postMessage({ artifacts } satisfies SynthesisReply),
+    (error: unknown) => {
+      const reply: SynthesisReply = {
+        error: error instanceof Error ? error.message : String(error),
+        unreadableLifetime: error instanceof CredentialLifetimeError,
+      };
+      port.postMessage(reply);
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import type { TenantConfig } from "../config/types";
+import { connectorKey } from "../plan/connector-key";
 import type { Connector } from "../providers/insights/contract";
 import { insightsApiFor } from "../register/insights-target";
 
@@ -33,9 +34,9 @@ export async function tenantConnectivity(
     const reason = `Insights list connectors: ${(error as Error).message}`;
     return () => ({ state: "unreadable", reason });
   }
-  const byKey = new Map(connectors.map((c) => [`${c.kind}\n${c.name}`, c]));
+  const byKey = new Map(connectors.map((c) => [connectorKey(tenant.name, c.kind, c.name), c]));
   return (kind, name) => {
-    const found = byKey.get(`${kind}\n${name}`);
+    const found = byKey.get(connectorKey(tenant.name, kind, name));
     return found ? { state: found.connectivity } : { state: "not registered" };
   };
 }

@@ -1,3 +1,4 @@
+import { connectorKey } from "../plan/connector-key";
 import { fittedTable } from "../providers/text/fitted-table";
 import { markdownCell as cell } from "../providers/text/markdown";
 import { printableDeep } from "../providers/text/printable";
@@ -30,7 +31,7 @@ const HEADLINES: Record<VerifyOutcome, string> = {
 export function prepared(verdicts: readonly ConnectorVerdict[]): ConnectorVerdict[] {
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const sorted = [...verdicts]
-    .sort((a, b) => byText(`${a.tenant}\n${a.kind}\n${a.name}`, `${b.tenant}\n${b.kind}\n${b.name}`))
+    .sort((a, b) => byText(connectorKey(a.tenant, a.kind, a.name), connectorKey(b.tenant, b.kind, b.name)))
     .map((v) => ({
       ...v,
       drift: [...v.drift].sort((a, b) =>

@@ -1,7 +1,7 @@
-import { kindOf } from "../connectors/catalog";
-import type { ConnectorConfig } from "../connectors/catalog";
 import type { ToolkitConfig } from "../config/types";
-import { stackNames } from "../connectors/stack-name";
+import { buildPlan } from "../plan/build";
+import type { PlannedConnector } from "../plan/model";
+import { inConfigOrder } from "../plan/select";
 import { grantDrift } from "./compare";
 import { tenantConnectivity, type Connectivity } from "./connectivity";
 import {
@@ -13,7 +13,6 @@ import {
   type ReadLimits,
   type SourceReader,
 } from "./reading";
-import { READERS } from "./readers";
 
 export type VerifyStatus = "verified" | "drift" | "unreadable" | "not verified";
 
@@ -40,8 +39,8 @@ export interface VerifyOptions {
   readonly emulatorUrl?: string;
   /** Skip asking Insights for connectivity. */
   readonly skipConnectivity?: boolean;
-  /** The reader of each kind. @default READERS */
-  readonly readers?: Readonly<Record<string, SourceReader<any>>>;
+  /** The reader of each kind (the kinds' adapters, kinds/registry.ts `READERS`); a kind without one is not verified. */
+  readonly readers: Readonly<Record<string, SourceReader<any>>>;
 }
 
 /**
@@ -50,9 +49,10 @@ export interface VerifyOptions {
  */
 async function readOne(
   reader: SourceReader<any> | undefined,
-  connector: ConnectorConfig,
+  planned: PlannedConnector,
   context: Omit<ReadContext, "signal">,
 ): Promise<Omit<ConnectorVerdict, "tenant" | "kind" | "name" | "connectivity">> {
+  const connector = planned.config;
   if (!reader) return { status: "not verified", drift: [], facts: [], reason: `no reader for ${connector.kind} yet` };
   const controller = new AbortController();
   const seconds = context.limits.sourceTimeoutMs / 1000;
@@ -65,7 +65,7 @@ async function readOne(
   });
   try {
     const reading = await Promise.race([reader.read(connector, { ...context, signal: controller.signal }), expired]);
-    const drift = grantDrift(kindOf(connector).grants(connector), reading);
+    const drift = grantDrift(planned.grants, reading);
     return { status: drift.length ? "drift" : "verified", drift, facts: reading.facts };
   } catch (error) {
     if (!(error instanceof UnreadableSourceError)) throw error;
@@ -80,23 +80,25 @@ export async function verifyConfig(config: ToolkitConfig, options: VerifyOptions
   const limits = options.limits ?? DEFAULT_READ_LIMITS;
   const verdicts: ConnectorVerdict[] = [];
   for (const tenant of config.tenants.filter((t) => !options.tenants || options.tenants.includes(t.name))) {
-    const selected = tenant.connectors.filter((c) => !options.kinds || options.kinds.includes(c.kind));
+    const [planned] = buildPlan(config, [tenant.name]).tenants;
+    const selected = inConfigOrder(planned).filter((c) => !options.kinds || options.kinds.includes(c.kind));
     if (selected.length === 0) continue;
     const connectivity = options.skipConnectivity
       ? () => ({ state: "not checked", reason: "--skip-connectivity" }) as const
       : await tenantConnectivity(tenant, config.dir, options.env, limits.requestTimeoutMs, options.emulatorUrl);
-    const stacks = stackNames(tenant.name, tenant.connectors);
-    const names = new Map(tenant.connectors.map((c, i) => [c, stacks[i]]));
     for (const connector of selected) {
+      const { provisioning } = connector;
       const context = {
         tenant: tenant.name,
-        stackName: names.get(connector)!,
+        stackName: provisioning.mode === "stack" ? provisioning.stackName : "",
         configDir: config.dir,
         env: options.env,
         limits,
         githubDir: options.githubDir,
       };
-      const found = await readOne((options.readers ?? READERS)[connector.kind], connector, context);
+      // Only a stack kind has something deployed to read back.
+      const reader = provisioning.mode === "stack" ? options.readers[connector.kind] : undefined;
+      const found = await readOne(reader, connector, context);
       verdicts.push({
         tenant: tenant.name,
         kind: connector.kind,

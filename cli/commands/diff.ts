@@ -5,7 +5,7 @@ import { Option, type Command } from "commander";
 import { loadConfig, parseConfig } from "../../config/load";
 import type { ToolkitConfig } from "../../config/types";
 import { buildPlan } from "../../plan/build";
-import type { Plan } from "../../plan/model";
+import type { Plan, PlanRecord } from "../../plan/model";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 
@@ -18,8 +18,8 @@ interface DiffOptions {
   allowEscalation?: boolean;
 }
 
-function readPlanFile(path: string): Plan {
-  let plan: Plan;
+function readPlanFile(path: string): PlanRecord {
+  let plan: PlanRecord;
   try {
     plan = JSON.parse(readFileSync(path, "utf8"));
   } catch {
@@ -45,7 +45,8 @@ function configAtRef(ref: string, configPath: string): ToolkitConfig {
 
 async function planOf(config: ToolkitConfig, tenants?: string[]): Promise<Plan> {
   const { withExtractedGrants } = await import("../../review/attach");
-  return withExtractedGrants(buildPlan(config, tenants), config);
+  const { planSynthesis } = await import("../../kinds/plan-synthesis");
+  return withExtractedGrants(buildPlan(config, tenants), planSynthesis());
 }
 
 /** `diff`: what a change does to the permissions, for a pull request; exit 3 on escalation. */
@@ -70,8 +71,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
       const { GrantConsistencyError } = await import("../../review/attach");
-      let head: Plan;
-      let base: Plan;
+      let head: PlanRecord;
+      let base: PlanRecord;
       try {
         head = options.head ? readPlanFile(options.head) : await planOf(config, options.tenant);
         base = existsSync(options.base)
@@ -84,7 +85,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
         setExit(EXIT.gate);
         return;
       }
-      const only = (plan: Plan): Plan => ({
+      const only = (plan: PlanRecord): PlanRecord => ({
         ...plan,
         tenants: plan.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name)),
       });

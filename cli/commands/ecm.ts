@@ -19,7 +19,7 @@ function chooseIntegration(options: Target): PraPrivilegedIdentityConfig {
     noun: "pra-privileged-identity entry",
     flag: "--integration",
   };
-  return chooseOneConnector<PraPrivilegedIdentityConfig>("pra-privileged-identity", choice).connector;
+  return chooseOneConnector("pra-privileged-identity", choice).config;
 }
 
 const piAccounts = z.array(

@@ -27,7 +27,10 @@ interface WaitOptions {
 
 function chooseConnector(options: TargetOptions): { connector: GithubConnectorConfig; stackName: string } {
   const choice = { ...options, name: options.connector, noun: "github connector", flag: "--connector" };
-  return chooseOneConnector<GithubConnectorConfig>("github", choice);
+  const planned = chooseOneConnector("github", choice);
+  // The catalog provisions every github connector by a stack (its App manifest), named by the plan.
+  if (planned.provisioning.mode !== "stack") throw new Error("a github connector without a stack");
+  return { connector: planned.config, stackName: planned.provisioning.stackName };
 }
 
 const CREATE_APP =

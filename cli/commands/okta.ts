@@ -1,7 +1,7 @@
 import { Argument, type Command } from "commander";
 import { loadConfig } from "../../config/load";
-import type { OktaConnectorConfig } from "../../connectors/okta/config";
-import { connectorsOfKind } from "../../config/connectors-of-kind";
+import { buildPlan } from "../../plan/build";
+import { hasStack, plannedOfKind } from "../../plan/select";
 import { EngineMissingError } from "../../providers/engines/engine-cli";
 import type { OktaAction } from "../../stacks/okta/automation";
 import { EXIT, UsageError, type Io } from "../io";
@@ -28,9 +28,9 @@ export function registerOkta(program: Command, io: Io, setExit: (code: number) =
     .action(async (action: OktaAction, options: OktaOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
-      const runs = connectorsOfKind<OktaConnectorConfig>(config, "okta")
-        .filter(({ tenant }) => !options.tenant || options.tenant.includes(tenant))
-        .map(({ name, connector }) => ({ stackName: name, connector }));
+      const runs = plannedOfKind(buildPlan(config, options.tenant), "okta")
+        .filter(hasStack)
+        .map((planned) => ({ stackName: planned.provisioning.stackName, connector: planned.config }));
       if (runs.length === 0) throw new UsageError(`no okta connector in ${options.config} for the chosen tenants`);
       try {
         // Loaded here: the Okta and Pulumi packages take seconds to load, and only this command needs them.

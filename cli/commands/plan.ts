@@ -48,13 +48,15 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
     .action(async (options: PlanOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
-      let plan = buildPlan(config, options.tenant);
+      let plan: Plan = buildPlan(config, options.tenant);
       if (options.extract) {
         // Loaded here: the engines' libraries take seconds to load, and --no-extract never needs them.
         const { GrantConsistencyError, withExtractedGrants } = await import("../../review/attach");
         const { GrantCache } = await import("../../review/grant-cache");
+        const { planSynthesis } = await import("../../kinds/plan-synthesis");
         try {
-          plan = await withExtractedGrants(plan, config, {
+          plan = await withExtractedGrants(plan, {
+            ...planSynthesis(),
             cache: options.cache ? GrantCache.open({ dir: options.cacheDir }) : undefined,
           });
         } catch (error) {

@@ -16,9 +16,8 @@ export function registerSheet(program: Command, io: Io, setExit: (code: number) 
     .action((options: { config: string; tenant: string; dir: string }) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, [options.tenant], options.config);
-      const tenant = config.tenants.find((t) => t.name === options.tenant)!;
-      const planned = buildPlan(config, [tenant.name]).tenants[0].connectors;
-      for (const path of writeSheets(options.dir, tenant.name, tenantSheets(tenant, planned)))
+      const [tenant] = buildPlan(config, [options.tenant]).tenants;
+      for (const path of writeSheets(options.dir, tenant.name, tenantSheets(tenant.connectors)))
         io.stdout.write(`sheet: ${path}\n`);
       setExit(EXIT.ok);
     });

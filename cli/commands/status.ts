@@ -1,5 +1,6 @@
 import { Option, type Command } from "commander";
 import { loadConfig } from "../../config/load";
+import { buildPlan } from "../../plan/build";
 import { readCredentialRecords } from "../../lifecycle/rotation/credential-record";
 import { credentialStatusRows, credentialStatusTable } from "../../lifecycle/rotation/credential-status";
 import { Deadline } from "../../providers/insights/deadline";
@@ -40,16 +41,20 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
       checkTenantNames(config, options.tenant, options.config);
       const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
       const runDeadline = new Deadline(positiveNumber(options.timeout, "--timeout") * 1000);
-      const [{ insightsApiFor }, { statusRow, statusTable }] = await Promise.all([
+      const [{ insightsApiFor }, { statusRow, statusTable }, { rotationOutputsOf }] = await Promise.all([
         import("../../register/insights-target"),
         import("../../register/report"),
+        import("../../kinds/rotation"),
       ]);
       const { progress, onRetry } = insightsProgress(io);
       const rows: StatusRow[] = [];
       const tenants = config.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name));
       // Read before any call, so a damaged record file stops the command with nothing contacted.
       const now = new Date();
-      const credentials = tenants.flatMap((t) => credentialStatusRows(t, readCredentialRecords(t.name), now));
+      const planned = new Map(buildPlan(config, options.tenant).tenants.map((t) => [t.name, t]));
+      const credentials = tenants.flatMap((t) =>
+        credentialStatusRows(planned.get(t.name)!, readCredentialRecords(t.name), now, rotationOutputsOf),
+      );
       const skipped: string[] = [];
       const failed: { tenant: string; error: string }[] = [];
       for (const tenant of tenants) {

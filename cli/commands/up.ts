@@ -75,11 +75,11 @@ export function requireYes(options: { yes?: boolean }, command: string, hint: st
 }
 
 /**
- * lifecycle/engines' `engineFor` bound to this run's config file and state folders; loaded on
- * use, as every command loads its stage, so other commands do not pay for the engine layer.
+ * Each kind's engine (kinds/engines.ts) bound to this run's config file and state folders; loaded
+ * on use, as every command loads its stage, so other commands do not pay for the engine layer.
  */
 export async function lifecycleEngines(options: LifecycleOptions): Promise<EngineFor> {
-  const { engineResolver } = await import("../../lifecycle/engines");
+  const { engineResolver } = await import("../../kinds/engines");
   const { stateDir, cdktfOut, cdkMethod } = options;
   return engineResolver({ file: options.config }, { stateDir, cdktfOut, cdkMethod, env: process.env });
 }
@@ -109,11 +109,13 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
       const settleTimeoutMs = positiveNumber(options.settleTimeout, "--settle-timeout") * 1000;
       const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
       const engineFor = await lifecycleEngines(options);
-      const [{ upTenant }, { keyRotationFor, engineKeySlotSources }, { recordCredential }] = await Promise.all([
-        import("../../lifecycle/up"),
-        import("../../lifecycle/key-rotations"),
-        import("../../lifecycle/rotation/credential-record"),
-      ]);
+      const [{ upTenant }, { keyRotationFor, engineKeySlotSources }, { recordCredential }, { rotationOutputsOf }] =
+        await Promise.all([
+          import("../../lifecycle/up"),
+          import("../../lifecycle/key-rotations"),
+          import("../../lifecycle/rotation/credential-record"),
+          import("../../kinds/rotation"),
+        ]);
       const slotSources = engineKeySlotSources({
         cdktfOut: resolve(options.cdktfOut),
         stateDir: resolve(options.stateDir),
@@ -127,7 +129,8 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
         http: { timeoutMs, runDeadline: deadline, onRetry },
         settle: { settleTimeoutMs, pollMs: 1000, deadline, progress },
         sheetDir: options.sheetDir,
-        rotationFor: (_tenant, connector, engine) => keyRotationFor(connector, engine, slotSources),
+        rotationFor: (planned, engine) => keyRotationFor(planned.config, engine, slotSources),
+        rotationOutputs: rotationOutputsOf,
         recordCredential: (connector, record) => recordCredential(options.tenant, connector, record),
         signal: deadline.signal,
         onStep: (line) => progress.note(printable(line)),

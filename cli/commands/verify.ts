@@ -73,6 +73,7 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
       // Loaded here, not at start-up: the vendor SDKs cost every other command nothing.
       const { verifyConfig } = await import("../../verify/run");
+      const { READERS } = await import("../../kinds/registry");
       const render = await import("../../verify/render");
       const verdicts = render.prepared(
         await verifyConfig(config, {
@@ -83,6 +84,7 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
           limits,
           emulatorUrl: options.emulator,
           skipConnectivity: options.skipConnectivity,
+          readers: READERS,
         }),
       );
       if (verdicts.length === 0) throw new UsageError(`no connector in ${options.config} matches --tenant/--kind`);

@@ -63,7 +63,7 @@ function adGrants(c: ActiveDirectoryConnectorConfig): Grant[] {
 }
 
 /** Microsoft Active Directory through the Insights Collector. */
-export const activeDirectory: ConnectorKind<ActiveDirectoryConnectorConfig> = {
+export const activeDirectory: ConnectorKind<ActiveDirectoryConnectorConfig, "collector-install"> = {
   kind: "active-directory",
   title: "Insights Collector",
   guideSection: SECTION,

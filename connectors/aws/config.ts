@@ -19,9 +19,10 @@ export const awsConnectorConfig = z.strictObject({
   /** Principal from the Insights CloudFormation template that assumes the role. */
   trustedPrincipal: iamPrincipalArn,
   /**
-   * External ID shown in the Insights connection panel. Read only at deploy time, when
-   * `cdkDeployParameters` (stacks/aws/deploy-parameters.ts) passes it to `cdk deploy` as
-   * the NoEcho `BtConnectorExternalId` parameter; plan shows the reference, never the value.
+   * External ID shown in the Insights connection panel, for a tenant without a connector API
+   * (`sheet`; with one, `up` asks Insights). Read only at deploy time (lifecycle/deploy-inputs.ts),
+   * when the AWS engine passes it to `cdk deploy` as the NoEcho `BtConnectorExternalId`
+   * parameter; plan shows the reference, never the value.
    */
   externalId: secretRefField,
   /** Deploy the role to every account under the root OU; omit for a single account. */

@@ -3,7 +3,7 @@ import { awsConnectorConfig, type AwsConnectorConfig } from "./config";
 import { awsGrants } from "./grants";
 import { awsPlannedRegistration, awsRegistration } from "./registration";
 
-export const aws: ConnectorKind<AwsConnectorConfig> = {
+export const aws: ConnectorKind<AwsConnectorConfig, "aws-cdk"> = {
   kind: "aws",
   title: "AWS",
   guideSection: "Connect Identity Security Insights to Amazon Web Services",
@@ -18,5 +18,5 @@ export const aws: ConnectorKind<AwsConnectorConfig> = {
   registration: awsRegistration,
   plannedRegistration: awsPlannedRegistration,
   grants: awsGrants,
-  needsFromInsights: "aws-external-id",
+  needsFromInsights: { awsExternalId: (config) => config.externalId },
 };

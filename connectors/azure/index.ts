@@ -4,7 +4,7 @@ import { azureGrants } from "./grants";
 import { azureNotices } from "./notices";
 import { azurePlannedRegistration, azureRegistration } from "./registration";
 
-export const azure: ConnectorKind<AzureConnectorConfig> = {
+export const azure: ConnectorKind<AzureConnectorConfig, "cdktf"> = {
   kind: "azure",
   title: "Microsoft Azure",
   guideSection: "Connect Identity Security Insights to Microsoft Azure",

@@ -91,14 +91,3 @@ export function completeKeyRotation(slots: KeySlots): KeySlots {
   if (!slots.next) throw new Error("no key rotation is under way");
   return { current: slots.next };
 }
-
-/**
- * The rotation period the connector's config sets for its credential: `keyRotationDays` (GCP,
- * Okta keys) or `secretRotationDays` (Entra, PingOne secrets); undefined for kinds whose
- * credential the toolkit does not rotate.
- */
-export function credentialRotationDays(connector: object): number | undefined {
-  const { keyRotationDays, secretRotationDays } = connector as Partial<Record<string, unknown>>;
-  const days = keyRotationDays ?? secretRotationDays;
-  return typeof days === "number" ? days : undefined;
-}

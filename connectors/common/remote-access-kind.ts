@@ -38,7 +38,7 @@ export function remoteAccessKind<C extends RemoteAccessConfigBase>(spec: {
   /** The product's own label for its session-report permission. */
   sessionReports: SessionReportsPermission;
   withEgressAllowances?: (source: string, scope: string) => Grant[];
-}): ConnectorKind<C> {
+}): ConnectorKind<C, "registration-only"> {
   const { config } = spec;
   const host = (c: C) => String(c[spec.hostKey]).toLowerCase();
   return {

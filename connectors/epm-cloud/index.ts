@@ -20,7 +20,7 @@ export type EpmCloudConnectorConfig = z.output<typeof epmCloudConnectorConfig>;
 const origin = (c: EpmCloudConnectorConfig) => new URL(c.domain).origin;
 
 /** Endpoint Privilege Management Cloud (guide: "Add an Endpoint Privilege Management Cloud Connector"). */
-export const epmCloud: ConnectorKind<EpmCloudConnectorConfig> = {
+export const epmCloud: ConnectorKind<EpmCloudConnectorConfig, "registration-only"> = {
   kind: "epm-cloud",
   title: "Privilege Management Cloud",
   guideSection: "Connect Identity Security Insights to BeyondTrust Endpoint Privilege Management Cloud",

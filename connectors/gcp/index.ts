@@ -4,7 +4,7 @@ import { gcpGrants } from "./grants";
 import { gcpNotices } from "./notices";
 import { gcpPlannedRegistration, gcpRegistration } from "./registration";
 
-export const gcp: ConnectorKind<GcpConnectorConfig> = {
+export const gcp: ConnectorKind<GcpConnectorConfig, "cdktf"> = {
   kind: "gcp",
   title: "Google Cloud Platform",
   guideSection: "Connect Identity Security Insights to Google Cloud Platform",

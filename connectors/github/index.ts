@@ -3,7 +3,7 @@ import { githubConnectorConfig, type GithubConnectorConfig } from "./config";
 import { githubGrants } from "./grants";
 import { githubPlannedRegistration, githubRegistration } from "./registration";
 
-export const github: ConnectorKind<GithubConnectorConfig> = {
+export const github: ConnectorKind<GithubConnectorConfig, "github-app-manifest"> = {
   kind: "github",
   title: "GitHub",
   guideSection: "Connect Identity Security Insights to GitHub",

@@ -3,7 +3,7 @@ import { oktaConnectorConfig, type OktaConnectorConfig } from "./config";
 import { oktaGrants } from "./grants";
 import { oktaPlannedRegistration, oktaRegistration } from "./registration";
 
-export const okta: ConnectorKind<OktaConnectorConfig> = {
+export const okta: ConnectorKind<OktaConnectorConfig, "pulumi"> = {
   kind: "okta",
   title: "Okta",
   guideSection: "Connect Identity Security Insights to Okta",

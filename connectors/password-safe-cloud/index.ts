@@ -21,7 +21,7 @@ export const passwordSafeCloudConnectorConfig = z.strictObject({
 export type PasswordSafeCloudConnectorConfig = z.output<typeof passwordSafeCloudConnectorConfig>;
 
 /** Password Safe Cloud (guide: "Add a Password Safe Cloud Connector"). */
-export const passwordSafeCloud: ConnectorKind<PasswordSafeCloudConnectorConfig> = {
+export const passwordSafeCloud: ConnectorKind<PasswordSafeCloudConnectorConfig, "registration-only"> = {
   kind: "password-safe-cloud",
   title: "Password Safe Cloud",
   guideSection: "Connect Identity Security Insights to BeyondTrust Password Safe",

@@ -22,7 +22,7 @@ export const passwordSafeOnpremConnectorConfig = z.strictObject({
 export type PasswordSafeOnpremConnectorConfig = z.output<typeof passwordSafeOnpremConnectorConfig>;
 
 /** Password Safe on-premises through the Insights Collector (guide: "Add a Password Safe On-Premise Connector"). */
-export const passwordSafeOnprem: ConnectorKind<PasswordSafeOnpremConnectorConfig> = {
+export const passwordSafeOnprem: ConnectorKind<PasswordSafeOnpremConnectorConfig, "collector-install"> = {
   kind: "password-safe-onprem",
   title: "Insights Collector",
   guideSection: "Add a Password Safe On-Premise Connector",

@@ -3,7 +3,7 @@ import { pingoneConnectorConfig, type PingOneConnectorConfig } from "./config";
 import { pingoneGrants } from "./grants";
 import { pingonePlannedRegistration, pingoneRegistration } from "./registration";
 
-export const pingone: ConnectorKind<PingOneConnectorConfig> = {
+export const pingone: ConnectorKind<PingOneConnectorConfig, "cdktf"> = {
   kind: "pingone",
   title: "PingOne",
   guideSection: "Connect Identity Security Insights to PingOne",

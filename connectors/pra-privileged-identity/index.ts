@@ -9,7 +9,7 @@ import { praPrivilegedIdentitySheet } from "./sheet";
  * them in the config and the catalog so plan, diff and the sheet cover it, and `register`
  * leaves it alone.
  */
-export const praPrivilegedIdentity: ConnectorKind<PraPrivilegedIdentityConfig> = {
+export const praPrivilegedIdentity: ConnectorKind<PraPrivilegedIdentityConfig, "integration"> = {
   kind: "pra-privileged-identity",
   title: "Privileged Remote Access ↔ Privileged Identity",
   guideSection: "Privileged Identity (PRA integration)",

@@ -1,17 +1,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { AwsConnectorConfig } from "../../connectors/aws/config";
-import { cdkDeploy, cdkDeployArgs, cdkDestroy, cdkDestroyArgs, type CdkRun } from "../../providers/engines/cdk";
+import { cdkDeploy, cdkDeployArgs, cdkDestroy, cdkDestroyArgs, MASKED, type CdkRun } from "../../providers/engines/cdk";
 import { outputsFileSource } from "../../register/outputs";
-import type { ConnectorEngine, EngineContext, EngineTarget } from "./engine";
+import type { ConnectorEngine, EngineContext, EngineTarget, ResolvedDeployInputs } from "./engine";
 import { shellLine } from "../../providers/text/shell-word";
 
 /**
  * The AWS connector stack through this toolkit's CDK app: `cdk deploy` with the external ID as
  * a CloudFormation parameter and `--outputs-file`, so the outputs come from the engine itself.
  */
-export function awsCdkEngine(target: EngineTarget, connector: AwsConnectorConfig): ConnectorEngine {
+export function awsCdkEngine(target: EngineTarget): ConnectorEngine {
   const { step, settings } = target;
   const run = (context: Pick<EngineContext, "env" | "yes" | "onOutput" | "signal">, work: string): CdkRun => ({
     stackName: step.stackName,
@@ -28,16 +27,13 @@ export function awsCdkEngine(target: EngineTarget, connector: AwsConnectorConfig
     describe(action, options) {
       const shown = run({ env: settings.env, yes: options?.yes ?? true }, "<temporary folder>");
       if (action === "destroy") return [shellLine(["cdk", ...cdkDestroyArgs(shown)])];
-      // Loaded here, as in deploy: the parameter's module brings aws-cdk-lib with it.
-      const { EXTERNAL_ID_PARAMETER } =
-        require("../../stacks/aws/parameters") as typeof import("../../stacks/aws/parameters");
-      const parameters = { [EXTERNAL_ID_PARAMETER]: "***" };
+      const parameters = awsStackParameters({ awsExternalId: MASKED });
       return [
         shellLine(["cdk", ...cdkDeployArgs({ ...shown, parameters, outputsFile: "<temporary>/outputs.json" }, true)]),
       ];
     },
     async deploy(context) {
-      const parameters = await deployParameters(target, connector, context);
+      const parameters = { ...context.parameters, ...awsStackParameters(context.inputs ?? {}) };
       return withWorkFolder(step.stackName, async (work) => {
         const outputsFile = join(work, "outputs.json");
         await cdkDeploy({ ...run(context, work), parameters, outputsFile });
@@ -53,21 +49,20 @@ export function awsCdkEngine(target: EngineTarget, connector: AwsConnectorConfig
 }
 
 /**
- * The stack's parameters: the caller's (the external ID `up` asked Insights for), else the
- * config's `externalId`, resolved now by `cdkDeployParameters`, the one place that reads it.
+ * The stack's CloudFormation parameters from the deploy's inputs: the external ID as the NoEcho
+ * `BtConnectorExternalId`, named like the Insights template's parameter. The template never holds
+ * it (a parameter default would print it in every synth); `cdkDeployArgs` gives it its argv form.
  */
-async function deployParameters(
-  target: EngineTarget,
-  connector: AwsConnectorConfig,
-  context: EngineContext,
-): Promise<Record<string, string>> {
-  // Loaded here: these modules bring aws-cdk-lib with them.
-  const { EXTERNAL_ID_PARAMETER } = await import("../../stacks/aws/parameters");
-  if (context.parameters?.[EXTERNAL_ID_PARAMETER]) return { ...context.parameters };
-  const { cdkDeployParameters } = await import("../../stacks/aws/deploy-parameters");
-  const [, pair] = cdkDeployParameters(target.step.stackName, connector, target.settings.configDir, context.env);
-  const value = pair.slice(`${target.step.stackName}:${EXTERNAL_ID_PARAMETER}=`.length);
-  return { ...context.parameters, [EXTERNAL_ID_PARAMETER]: value };
+export function awsStackParameters(inputs: ResolvedDeployInputs): Record<string, string> {
+  if (!inputs.awsExternalId) {
+    throw new Error(
+      "the AWS external ID was not given: up asks Insights for it, or reads the config's externalId (sheet tenants)",
+    );
+  }
+  // Loaded here: the parameter's module brings aws-cdk-lib with it.
+  const { EXTERNAL_ID_PARAMETER } =
+    require("../../stacks/aws/parameters") as typeof import("../../stacks/aws/parameters");
+  return { [EXTERNAL_ID_PARAMETER]: inputs.awsExternalId };
 }
 
 /** A private folder for one run's synthesis and outputs file, removed afterwards (it holds outputs). */

@@ -1,6 +1,6 @@
 /**
  * The engine port `up` and `down` drive: one {@link ConnectorEngine} per connector that has a
- * stack, built by `engineFor` (./index.ts) from the config.
+ * stack, built by its kind's {@link EngineAdapter} (the kind's adapter in kinds/ names it) from the plan.
  */
 
 /** What a connector's stack is, for progress lines and dry runs. */
@@ -20,11 +20,12 @@ export interface EngineContext {
   /** The engine's own output, line by line, escape codes stripped and parameter values masked. */
   readonly onOutput?: (line: string) => void;
   /**
-   * Stack parameters by name: `BtConnectorExternalId` for AWS (else read from the config),
-   * Terraform variables for CDKTF stacks (passed as TF_VAR_*), `keySlots` (JSON) for Okta.
-   * Values: never printed.
+   * Stack parameters by name, as the engine takes them: Terraform variables for CDKTF stacks
+   * (passed as TF_VAR_*), `keySlots` (JSON) for Okta. Values: never printed.
    */
   readonly parameters?: Readonly<Record<string, string>>;
+  /** The plan's deploy inputs, resolved for this deploy; the engine gives each the form it takes. Never printed. */
+  readonly inputs?: ResolvedDeployInputs;
   readonly signal?: AbortSignal;
 }
 
@@ -63,4 +64,18 @@ export interface EngineTarget {
   readonly tenant: string;
   readonly step: EngineStep;
   readonly settings: EngineSettings;
+  /** The tenant has other connectors of this kind: a command that picks this one must name it. */
+  readonly severalOfKind: boolean;
 }
+
+/** The deploy inputs of the plan (plan/model.ts `DeployInputs`) with their values, read at deploy time. */
+export interface ResolvedDeployInputs {
+  /** The AWS role's external ID. */
+  readonly awsExternalId?: string;
+}
+
+/**
+ * Builds one connector's engine from its target: the engine piece of a stack kind's adapter
+ * (kinds/). `connector` is the kind's entry of the tenant config.
+ */
+export type EngineAdapter<C> = (target: EngineTarget, connector: C) => ConnectorEngine;

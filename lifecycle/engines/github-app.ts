@@ -27,11 +27,7 @@ export class GithubAppPendingError extends Error {
  * registration itself is left behind and `destroy` still succeeds: GitHub lets only an owner
  * delete it, in the web UI, and `down` reports that (lifecycle/down.ts).
  */
-export function githubAppEngine(
-  target: EngineTarget,
-  connector: GithubConnectorConfig,
-  several: boolean,
-): ConnectorEngine {
+export function githubAppEngine(target: EngineTarget, connector: GithubConnectorConfig): ConnectorEngine {
   const { step, settings } = target;
   const dir = join(settings.stateDir, "github");
   const file = join(dir, `${step.stackName}.json`);
@@ -43,7 +39,7 @@ export function githubAppEngine(
     settings.configFile,
     "--tenant",
     target.tenant,
-    ...(several ? ["--connector", connector.name] : []),
+    ...(target.severalOfKind ? ["--connector", connector.name] : []),
     // create-app's default file is where this run looks unless the state folder was moved.
     ...(file === resolve(statePath("github", `${step.stackName}.json`)) ? [] : ["--out", file]),
   ]);

@@ -1,6 +1,8 @@
-import { credentialRotationDays, rotationStatus } from "../../connectors/common/credential-rotation";
-import type { TenantConfig } from "../../config/types";
+import { rotationStatus } from "../../connectors/common/credential-rotation";
+import type { PlannedConnector, PlannedTenant } from "../../plan/model";
+import { inConfigOrder } from "../../plan/select";
 import { fittedTable } from "../../providers/text/fitted-table";
+import { rotationDays, type NotRotated, type RotationOutputs } from "../credential-created";
 import { credentialRecordPath, type CredentialRecord } from "./credential-record";
 
 /** One rotating credential's age and next rotation, or why they are unknown. */
@@ -20,23 +22,27 @@ export interface CredentialStatusRow {
   readonly source: string;
 }
 
-/** The age and next rotation of every rotating credential of `tenant`, from the records `up` left. */
+/**
+ * The age and next rotation of every rotating credential of `tenant` (planned), from the records
+ * `up` left. `rotationOf` gives each kind's declared rotation (its adapter, kinds/).
+ */
 export function credentialStatusRows(
-  tenant: TenantConfig,
+  tenant: PlannedTenant,
   records: ReadonlyMap<string, CredentialRecord>,
   now: Date,
+  rotationOf: (planned: PlannedConnector) => RotationOutputs<any> | NotRotated,
 ): CredentialStatusRow[] {
-  return tenant.connectors.flatMap((connector): CredentialStatusRow[] => {
-    const rotationDays = credentialRotationDays(connector);
-    if (rotationDays === undefined) return [];
-    const base = { tenant: tenant.name, connector: connector.name, kind: connector.kind, rotationDays };
+  return inConfigOrder(tenant).flatMap((connector): CredentialStatusRow[] => {
+    const days = rotationDays(connector.config, rotationOf(connector));
+    if (days === undefined) return [];
+    const base = { tenant: tenant.name, connector: connector.name, kind: connector.kind, rotationDays: days };
     const record = records.get(connector.name);
     if (!record) {
       const source = `unknown: no record in ${credentialRecordPath(tenant.name)} (up writes it when it registers)`;
       return [{ ...base, createdAt: null, ageDays: null, nextRotation: null, due: null, source }];
     }
     const createdAt = new Date(record.createdAt);
-    const rotation = rotationStatus(createdAt, rotationDays, now);
+    const rotation = rotationStatus(createdAt, days, now);
     return [
       {
         ...base,

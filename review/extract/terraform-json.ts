@@ -1,7 +1,3 @@
-/** The kinds whose stacks CDKTF builds (a module without imports, so the engine table loads no provider). */
-export const CDKTF_KINDS = ["azure", "gcp", "pingone"] as const;
-export type CdktfKind = (typeof CDKTF_KINDS)[number];
-
 /** The parts of a synthesized `cdk.tf.json` the extractors read (cdktf writes Terraform's JSON syntax). */
 export interface TerraformJson {
   resource?: Record<string, Record<string, any>>;

@@ -3,6 +3,7 @@ import { CfnStackSet } from "aws-cdk-lib/aws-cloudformation";
 import type { Construct } from "constructs";
 import { awsConnectorConfig, type AwsConnectorConfig } from "../../connectors/aws/config";
 import { checkProps, constructLabel } from "../construct-props";
+import type { CdkStackFactory } from "../stack-factory";
 import { connectorRole, type ConnectorRoleSettings } from "./connector-role";
 import type { InsightsReadOnlyRole } from "./insights-read-only-role";
 import { memberAccountTemplate } from "./member-account-template";
@@ -105,3 +106,7 @@ export class InsightsAwsConnectorStack extends Stack {
     });
   }
 }
+
+/** The stack of one `aws` connector of a tenant file, named `name`: how the CDK app and `plan` build it. */
+export const awsConnectorStack: CdkStackFactory<AwsConnectorConfig> = (app, name, connector) =>
+  new InsightsAwsConnectorStack(app, name, { stackName: name, ...awsStackProps(connector) });

@@ -10,6 +10,7 @@ import type { Construct } from "constructs";
 import { azureConnectorConfig, type AzureConnectorConfig } from "../../connectors/azure/config";
 import { azurePermissionsByApi, type AzurePermissionGroup } from "../../connectors/azure/permissions";
 import { catalogEntry, constructLabel, entrySettings, requireLiterals } from "../construct-props";
+import type { CdktfStackFactory } from "../stack-factory";
 import { AdminConsent } from "./admin-consent";
 import { ManagementGroupReader } from "./management-group-reader";
 import { PublishedApi } from "./published-api";
@@ -168,3 +169,7 @@ export class InsightsEntraConnectorStack extends TerraformStack {
     return domains.domains.get(0).domainName;
   }
 }
+
+/** The stack of one `azure` connector of a tenant file, named `name`: how the CDKTF app and `plan` build it. */
+export const entraConnectorStack: CdktfStackFactory<AzureConnectorConfig> = (app, name, connector) =>
+  new InsightsEntraConnectorStack(app, name, entraStackProps(connector));

@@ -4,6 +4,7 @@ import { TerraformOutput, TerraformStack, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { gcpConnectorConfig, type GcpConnectorConfig } from "../../connectors/gcp/config";
 import { catalogEntry, constructLabel, entrySettings, requireLiterals } from "../construct-props";
+import type { CdktfStackFactory } from "../stack-factory";
 import { ConnectorProject } from "./connector-project";
 import { ConnectorServiceAccount } from "./connector-service-account";
 import { EnabledApis } from "./enabled-apis";
@@ -125,3 +126,7 @@ export class InsightsGcpConnectorStack extends TerraformStack {
     });
   }
 }
+
+/** The stack of one `gcp` connector of a tenant file, named `name`: how the CDKTF app and `plan` build it. */
+export const gcpConnectorStack: CdktfStackFactory<GcpConnectorConfig> = (app, name, connector) =>
+  new InsightsGcpConnectorStack(app, name, gcpStackProps(connector));

@@ -17,6 +17,7 @@ import {
   WorkerApplication,
 } from "../../providers/pingone";
 import { catalogEntry, constructLabel, entrySettings, requireLiterals } from "../construct-props";
+import type { CdktfStackFactory } from "../stack-factory";
 import { terraformName } from "../terraform/logical-id";
 
 /** Properties of {@link InsightsPingOneConnectorStack}; checked and defaulted as a tenant file's `pingone` entry. */
@@ -136,3 +137,7 @@ export class InsightsPingOneConnectorStack extends TerraformStack {
     });
   }
 }
+
+/** The stack of one `pingone` connector of a tenant file, named `name`: how the CDKTF app and `plan` build it. */
+export const pingoneConnectorStack: CdktfStackFactory<PingOneConnectorConfig> = (app, name, connector) =>
+  new InsightsPingOneConnectorStack(app, name, pingoneStackProps(connector));

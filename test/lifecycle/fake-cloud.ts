@@ -2,8 +2,6 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { TenantConfig } from "../../config/types";
-import type { ConnectorConfig } from "../../connectors/catalog";
 import {
   beginOktaKeyRotation,
   completeOktaKeyRotation,
@@ -11,9 +9,9 @@ import {
   type OktaKeySlots,
 } from "../../connectors/okta/key-rotation";
 import { keyRotation } from "../../connectors/common/credential-rotation";
-import { stackNames } from "../../connectors/stack-name";
 import type { ConnectorEngine, EngineContext, EngineFor } from "../../lifecycle/engine-port";
 import type { OverlapRotation } from "../../lifecycle/rotate";
+import type { PlannedConnector } from "../../plan/model";
 import { syntheticOutputSource } from "../../register/synthetic";
 
 /** Thrown by a fake engine or API at the step a test chose: the process "dies" there. */
@@ -35,8 +33,8 @@ function keyOf(generation: number): string {
 
 /**
  * In-memory stand-in for every engine: a stack exists from its deploy until its destroy, and
- * records the parameters it was last deployed with. Effects happen before a kill, as a real
- * crash after the cloud answered would leave them. Not any real engine.
+ * records the parameters and deploy inputs it was last deployed with. Effects happen before a
+ * kill, as a real crash after the cloud answered would leave them. Not any real engine.
  */
 export class FakeCloud {
   readonly stacks = new Map<string, Readonly<Record<string, string>>>();
@@ -76,7 +74,7 @@ export class FakeCloud {
     this.steps = 0;
   }
 
-  readonly engineFor: EngineFor = (tenant, connector) => this.engine(stackOf(tenant, connector), connector.kind);
+  readonly engineFor: EngineFor = (planned) => this.engine(stackOf(planned), planned.kind);
 
   private engine(stack: string, kind: string): ConnectorEngine {
     return {
@@ -87,7 +85,7 @@ export class FakeCloud {
         this.alive();
         const failure = this.failing.get(stack);
         if (failure) throw new Error(failure);
-        this.stacks.set(stack, { ...context.parameters });
+        this.stacks.set(stack, { ...context.parameters, ...context.inputs });
         this.effect(`deploy ${stack}`);
         return this.outputsOf(stack, kind);
       },
@@ -121,9 +119,10 @@ export class FakeCloud {
   }
 
   /** Okta's two-slot rotation over this cloud's stacks, as `up` drives it. */
-  oktaRotation(tenant: TenantConfig, connector: ConnectorConfig): OverlapRotation<OktaKeySlots> | undefined {
+  oktaRotation(planned: PlannedConnector): OverlapRotation<OktaKeySlots> | undefined {
+    const connector = planned.config;
     if (connector.kind !== "okta") return undefined;
-    const stack = stackOf(tenant, connector);
+    const stack = stackOf(planned);
     return {
       credential: "Okta key",
       // A stack deployed before rotation was recorded has one key of unknown age: rotate it.
@@ -137,8 +136,10 @@ export class FakeCloud {
   }
 }
 
-export function stackOf(tenant: TenantConfig, connector: ConnectorConfig): string {
-  return stackNames(tenant.name, tenant.connectors)[tenant.connectors.indexOf(connector)];
+/** The stack name the plan gave the connector. */
+export function stackOf(planned: PlannedConnector): string {
+  if (planned.provisioning.mode !== "stack") throw new Error(`${planned.name} has no stack`);
+  return planned.provisioning.stackName;
 }
 
 export { keyOf };

@@ -11,6 +11,7 @@ import { insightsApiFor } from "../../register/insights-target";
 import { configWith } from "../helpers/config-text";
 import { FakeCloud } from "./fake-cloud";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
+import { rotationOutputsOf } from "../../kinds/rotation";
 
 export const CANARY = "CANARY-lifecycle-71c3";
 export const ENV = { EPM_CLIENT_ID: "epm-client", EPM_CLIENT_SECRET: `${CANARY}-epm` };
@@ -78,7 +79,8 @@ export class Harness {
       env: ENV,
       settle: { settleTimeoutMs: 10_000, pollMs: 10 },
       sheetDir: join(this.dir, "sheets"),
-      rotationFor: (tenant, connector) => this.cloud.oktaRotation(tenant, connector),
+      rotationFor: (planned) => this.cloud.oktaRotation(planned),
+      rotationOutputs: rotationOutputsOf,
       insightsApi: () => this.api(),
       signal: this.controller.signal,
       ...overrides,

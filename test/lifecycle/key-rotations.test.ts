@@ -5,12 +5,17 @@ import { credentialCreated } from "../../lifecycle/credential-created";
 import type { ConnectorEngine } from "../../lifecycle/engine-port";
 import { keyRotationFor, type KeySlotSources } from "../../lifecycle/key-rotations";
 import { deployWithRotation } from "../../lifecycle/rotate";
+import { rotationOutputsOf } from "../../kinds/rotation";
+import { buildPlan } from "../../plan/build";
+import { hasStack } from "../../plan/select";
 import { REPO } from "../helpers/cli";
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date("2026-01-01T00:00:00Z");
 const T1 = new Date(T0.getTime() + 91 * DAY);
-const connectors = loadConfig(join(REPO, "examples", "all-sources.yaml")).tenants[0].connectors;
+const allSources = loadConfig(join(REPO, "examples", "all-sources.yaml"));
+const connectors = allSources.tenants[0].connectors;
+const plannedStacks = buildPlan(allSources).tenants[0].connectors.filter(hasStack);
 const connector = (kind: string) => connectors.find((c) => c.kind === kind) as ConnectorConfig;
 const engine = (stackName: string) =>
   ({ step: { engine: "stand-in", stackName, summary: "" } }) as unknown as ConnectorEngine;
@@ -94,19 +99,31 @@ describe("the Okta key's rotation, wired to its stack's keySlots config", () => 
   });
 });
 
-describe("the registered credential's creation time, from the engine's outputs", () => {
+describe("the registered credential's creation time, from the outputs its kind's adapter declares", () => {
+  /** The connector's plan entry and its kind's declared rotation outputs, as `up` reads them. */
+  const created = (kind: string, outputs: Record<string, string>) => {
+    const planned = plannedStacks.find((c) => c.kind === kind)!;
+    return credentialCreated(planned, rotationOutputsOf(planned), outputs);
+  };
+
   test("GCP valid_after, the Okta slot's createdAt, Entra's time_rotating due time less its period", () => {
-    expect(credentialCreated(connector("gcp"), { service_account_key_created_at: "2026-03-01T10:00:00Z" })).toEqual({
+    expect(created("gcp", { service_account_key_created_at: "2026-03-01T10:00:00Z" })).toEqual({
       createdAt: "2026-03-01T10:00:00.000Z",
       source: "terraform output service_account_key_created_at",
     });
-    expect(credentialCreated(connector("okta"), { keyCreatedAt: "2026-03-02T00:00:00.000Z" })?.createdAt).toBe(
-      "2026-03-02T00:00:00.000Z",
-    );
-    expect(credentialCreated(connector("azure"), { client_secret_rotation_due: "2026-04-01T00:00:00Z" })).toEqual({
+    expect(created("okta", { keyCreatedAt: "2026-03-02T00:00:00.000Z" })).toEqual({
+      createdAt: "2026-03-02T00:00:00.000Z",
+      source: "pulumi stack output keyCreatedAt",
+    });
+    expect(created("azure", { client_secret_rotation_due: "2026-04-01T00:00:00Z" })).toEqual({
       createdAt: "2026-01-01T00:00:00.000Z",
       source: "terraform output client_secret_rotation_due less 90 days",
     });
-    expect(credentialCreated(connector("aws"), { ARN: "arn:aws:iam::111111111111:role/X" })).toBeUndefined();
+    expect(created("aws", { ARN: "arn:aws:iam::111111111111:role/X" })).toBeUndefined();
+  });
+
+  test("an output another kind declares says nothing: each kind reads its own", () => {
+    expect(created("azure", { service_account_key_created_at: "2026-03-01T10:00:00Z" })).toBeUndefined();
+    expect(created("gcp", { client_secret_rotation_due: "2026-04-01T00:00:00Z" })).toBeUndefined();
   });
 });

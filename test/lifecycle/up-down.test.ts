@@ -39,7 +39,7 @@ describe("up, orchestrated over fake engines and the Insights emulator (127.0.0.
     ]);
     // The AWS stack got the external ID Insights handed out (the emulator derives it from the site).
     const externalId = createHash("sha256").update(`external-id\n${EMULATOR_DEFAULT_SITE}`).digest("hex").slice(0, 32);
-    expect(harness.cloud.stacks.get("acme-aws")).toEqual({ BtConnectorExternalId: externalId });
+    expect(harness.cloud.stacks.get("acme-aws")).toEqual({ awsExternalId: externalId });
     expect(JSON.stringify(report)).not.toContain(CANARY);
     expect(JSON.stringify(report)).not.toContain(externalId);
   });

@@ -28,7 +28,7 @@ describe("up for a sheet tenant (fake engines; no Insights API)", () => {
       sheetDir: join(dir, "sheets"),
     });
     expect(report.connectors.map((c) => [c.name, c.outcome])).toEqual([["AWS Dev", "sheet"]]);
-    expect(cloud.stacks.get("acme-aws")).toEqual({ BtConnectorExternalId: EXTERNAL_ID });
+    expect(cloud.stacks.get("acme-aws")).toEqual({ awsExternalId: EXTERNAL_ID });
     expect(report.sheets).toHaveLength(1);
     const sheet = readFileSync(report.sheets[0], "utf8");
     // The role ARN the engine returned, ready to type into the console.

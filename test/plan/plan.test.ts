@@ -3,6 +3,7 @@ import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 import { sortGrants } from "../../connectors/grant";
 import { loadConfig } from "../../config/load";
 import { buildPlan } from "../../plan/build";
+import { hasStack } from "../../plan/select";
 import { renderJson } from "../../plan/render-json";
 import { renderMarkdown } from "../../plan/render-markdown";
 import { renderTable } from "../../plan/render-table";
@@ -20,7 +21,7 @@ describe("plan model", () => {
   });
 
   test("names stacks <tenant>-<kind> for provisioned kinds only", () => {
-    const stacks = connectors.filter((c) => c.provisioning.mode === "stack").map((c) => c.provisioning.stackName);
+    const stacks = connectors.filter(hasStack).map((c) => c.provisioning.stackName);
     expect(stacks.sort()).toEqual([
       "acme-prod-aws",
       "acme-prod-azure",
@@ -35,7 +36,9 @@ describe("plan model", () => {
     const base = allSources.tenants[0];
     const aws = base.connectors.find((c) => c.kind === "aws")!;
     const twice = { ...allSources, tenants: [{ ...base, connectors: [aws, { ...aws, name: "AWS Sandbox" }] }] };
-    const names = buildPlan(twice).tenants[0].connectors.map((c) => c.provisioning.stackName);
+    const names = buildPlan(twice)
+      .tenants[0].connectors.filter(hasStack)
+      .map((c) => c.provisioning.stackName);
     expect(names.sort()).toEqual(["acme-prod-aws-aws-organization", "acme-prod-aws-aws-sandbox"]);
   });
 

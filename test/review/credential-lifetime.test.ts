@@ -4,6 +4,7 @@ import { buildPlan } from "../../plan/build";
 import { renderJson } from "../../plan/render-json";
 import { renderMarkdown } from "../../plan/render-markdown";
 import { renderTable } from "../../plan/render-table";
+import { planSynthesis } from "../../kinds/plan-synthesis";
 import { GrantConsistencyError, withExtractedGrants } from "../../review/attach";
 import { diffPlans } from "../../review/diff";
 import * as lifetimeReader from "../../review/extract/credential-lifetime";
@@ -14,7 +15,7 @@ import { configWith, VALID } from "../helpers/config-text";
 /** The plan of a config text with its artifacts read, as `plan` and `diff` make it. */
 async function planOf(...connectors: string[]) {
   const config = parseConfig(configWith(connectors), "tenants.yaml", "/nonexistent");
-  return withExtractedGrants(buildPlan(config), config);
+  return withExtractedGrants(buildPlan(config), planSynthesis());
 }
 
 const connectorOf = (plan: Awaited<ReturnType<typeof planOf>>, kind: string): PlannedConnector =>

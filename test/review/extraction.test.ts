@@ -10,14 +10,18 @@ import { loadConfig } from "../../config/load";
 import { InsightsAwsConnectorStack, awsStackProps } from "../../stacks/aws/connector-stack";
 import { githubAppManifest } from "../../connectors/github/app-manifest";
 import { compareGrants } from "../../review/consistency";
-import { connectorKey, extractGrants } from "../../review/extract";
+import { planSynthesis } from "../../kinds/plan-synthesis";
+import { buildPlan } from "../../plan/build";
+import { connectorKey } from "../../plan/connector-key";
+import { plannedConnectors } from "../../plan/select";
+import { extractGrants } from "../../review/extract";
 import { awsTemplateGrants } from "../../review/extract/aws-connector-template";
-import { cdktfStackGrants } from "../../review/extract/cdktf-stacks";
 import { githubManifestGrants } from "../../review/extract/github-manifest";
 import { declareOktaProgram } from "../../review/extract/okta-program";
 import { oktaProgramGrants } from "../../review/extract/okta-program-grants";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { REPO } from "../helpers/cli";
+import { cdktfGrants } from "../helpers/engines";
 
 const EXAMPLES = readdirSync(join(REPO, "examples")).filter((f) => f.endsWith(".yaml"));
 
@@ -26,7 +30,7 @@ describe("grants extracted from the synthesized artifacts", () => {
     "golden: every stack of examples/%s grants exactly what the catalog says",
     async (file) => {
       const config = loadConfig(join(REPO, "examples", file));
-      const extracted = await extractGrants(config);
+      const extracted = await extractGrants(plannedConnectors(buildPlan(config)), planSynthesis());
       let checked = 0;
       for (const tenant of config.tenants) {
         for (const connector of tenant.connectors) {
@@ -112,7 +116,7 @@ describe("grants extracted from the synthesized artifacts", () => {
     };
     gcpJson.resource.google_project_service.connector_project_iam.disable_on_destroy = true;
     expect(
-      compareGrants(kindOf(gcp).grants(gcp as never), cdktfStackGrants("gcp", gcpJson, "g"))
+      compareGrants(kindOf(gcp).grants(gcp as never), await cdktfGrants("gcp", gcpJson, "g"))
         .map((m) => `${m.problem}: ${m.grant}`)
         .sort(),
     ).toEqual([
@@ -125,7 +129,7 @@ describe("grants extracted from the synthesized artifacts", () => {
     );
     delete entraJson.resource.azuread_app_role_assignment.graph_consent_user_read_all;
     expect(
-      compareGrants(kindOf(azure).grants(azure as never), cdktfStackGrants("azure", entraJson, "a")).map((m) => [
+      compareGrants(kindOf(azure).grants(azure as never), await cdktfGrants("azure", entraJson, "a")).map((m) => [
         m.problem,
         m.grant,
         m.detail,
@@ -185,7 +189,7 @@ describe("grants extracted from the synthesized artifacts", () => {
     const accesses = Object.values<any>(json.resource.azuread_application)[0].required_resource_access;
     const graph = accesses.find((r: any) => r.resource_access.some((a: any) => a.id === ref("User.Read.All")));
     graph.resource_access.push({ id: ref("Mail.Send"), type: "Role" });
-    const mailSend = cdktfStackGrants("azure", json, "a").filter((g) => g.name === "Mail.Send");
+    const mailSend = (await cdktfGrants("azure", json, "a")).filter((g) => g.name === "Mail.Send");
     expect(mailSend.map((g) => [g.access, g.condition])).toEqual([["write", "requested but not consented"]]);
   }, 60_000);
 });

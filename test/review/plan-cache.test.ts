@@ -2,7 +2,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../config/load";
-import { extractionJobs } from "../../review/extract";
+import { buildPlan } from "../../plan/build";
+import { hasStack } from "../../plan/select";
+import { extractionJob } from "../../review/extract";
 import { GrantCache } from "../../review/grant-cache";
 import { REPO, runCli, spawnCli } from "../helpers/cli";
 
@@ -65,14 +67,14 @@ describe("plan's cache of extracted grants", () => {
     expect(readFileSync(join(cacheDir, added[0]), "utf8")).toContain('"source":"gcp"');
   });
 
-  test("a change to a stack source file, the catalog or the lockfile misses", () => {
+  test("a change to a stack source file, the catalog, a kind's adapter or the lockfile misses", () => {
     const code = join(dir, "code");
-    for (const folder of ["connectors", "stacks", "providers", "review"]) {
+    for (const folder of ["connectors", "stacks", "providers", "review", "kinds"]) {
       cpSync(join(REPO, folder), join(code, folder), { recursive: true });
     }
     const lockfile = join(dir, "package-lock.json");
     cpSync(join(REPO, "package-lock.json"), lockfile);
-    const [job] = extractionJobs(loadConfig(ALL_SOURCES));
+    const [job] = buildPlan(loadConfig(ALL_SOURCES)).tenants[0].connectors.filter(hasStack).map(extractionJob);
     const open = () => GrantCache.open({ dir: cacheDir, codeRoot: code, lockfile });
     const grant = {
       source: "aws" as const,
@@ -89,6 +91,7 @@ describe("plan's cache of extracted grants", () => {
       [join(code, "stacks", "aws", "connector-role.ts"), "\n// an edit\n"],
       [join(code, "connectors", "aws", "grants.ts"), "\n// an edit\n"],
       [join(code, "providers", "pingone", "index.ts"), "\n// an edit\n"],
+      [join(code, "kinds", "gcp.ts"), "\n// an edit\n"],
       [lockfile, " "],
     ];
     for (const [file, text] of edits) {

@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { DeleteStackCommand, CloudFormationClient, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { GetRoleCommand, IAMClient, NoSuchEntityException } from "@aws-sdk/client-iam";
 import { loadConfig } from "../../../config/load";
-import { engineFor } from "../../../lifecycle/engines";
+import { engineOf, loadEngines } from "../../helpers/engines";
 import { REPO } from "../../helpers/cli";
 import { startMoto, UNREACHABLE_AWS_ENV, type Moto } from "../../helpers/moto";
 import { requireTool } from "../../helpers/require-tool";
+
+beforeAll(loadEngines);
 
 const EXTERNAL_ID = "canary-external-id-77e3";
 const motoServer = requireTool("moto", "cdk deploy/destroy through the AWS engine");
@@ -17,7 +19,7 @@ describe("AWS engine: the dry run", () => {
   const config = loadConfig(configFile);
   const tenant = config.tenants[0];
   const connector = tenant.connectors.find((c) => c.kind === "aws")!;
-  const dryEngine = () => engineFor(tenant, connector, config.dir, { configFile, cdkMethod: "direct" })!;
+  const dryEngine = () => engineOf(config, connector, { configFile, cdkMethod: "direct" })!;
 
   test("the dry run names cdk deploy and destroy with their arguments in order, the external ID masked", () => {
     const [deploy] = dryEngine().describe("deploy");
@@ -37,7 +39,7 @@ describe("AWS engine: the dry run", () => {
     const context = {
       env: { ...process.env, ...UNREACHABLE_AWS_ENV },
       yes: true,
-      parameters: { BtConnectorExternalId: EXTERNAL_ID },
+      inputs: { awsExternalId: EXTERNAL_ID },
     };
     const error = (await dryEngine()
       .deploy({ ...context, onOutput: (l) => lines.push(l) })
@@ -60,8 +62,7 @@ motoServer.describe(`AWS engine: cdk deploy and destroy against moto${motoServer
   });
   const client = () => moto.clientConfig;
   // --method=direct: moto's change-set path drops stack outputs; CreateStack keeps them.
-  const engine = () =>
-    engineFor(tenant, connector, config.dir, { configFile, stateDir: join(work, "state"), cdkMethod: "direct" })!;
+  const engine = () => engineOf(config, connector, { configFile, stateDir: join(work, "state"), cdkMethod: "direct" })!;
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -82,7 +83,7 @@ motoServer.describe(`AWS engine: cdk deploy and destroy against moto${motoServer
     const context = {
       env: env(),
       yes: true,
-      parameters: { BtConnectorExternalId: EXTERNAL_ID },
+      inputs: { awsExternalId: EXTERNAL_ID },
       onOutput: (l: string) => lines.push(l),
     };
     const first = await engine().deploy(context);

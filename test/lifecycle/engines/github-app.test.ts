@@ -2,9 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../../config/load";
-import { engineFor, GithubAppPendingError } from "../../../lifecycle/engines";
+import { GithubAppPendingError } from "../../../lifecycle/engines";
+import { engineOf, loadEngines } from "../../helpers/engines";
 import { FakeGithub } from "../../fakes/github";
 import { configWith } from "../../helpers/config-text";
+
+beforeAll(loadEngines);
 
 describe("GitHub App engine (lifecycle/engines/github-app.ts) against a local GitHub fake", () => {
   let fake: FakeGithub;
@@ -31,7 +34,7 @@ describe("GitHub App engine (lifecycle/engines/github-app.ts) against a local Gi
     writeFileSync(configFile, configWith(connectors, "adapter: sheet", "acme"));
     const config = loadConfig(configFile);
     const tenant = config.tenants[0];
-    return engineFor(tenant, tenant.connectors[0], config.dir, { configFile, stateDir: join(work, "state") })!;
+    return engineOf(config, tenant.connectors[0], { configFile, stateDir: join(work, "state") })!;
   }
 
   /** What `github create-app` leaves: an app, installed, and its credentials file (mode 0600). */

@@ -2,11 +2,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { loadConfig } from "../../../config/load";
-import type { TenantConfig } from "../../../config/types";
+import type { ToolkitConfig } from "../../../config/types";
 import type { ConnectorConfig } from "../../../connectors/catalog";
-import { engineFor, engineResolver, type EngineOptions } from "../../../lifecycle/engines";
+import { engineResolver } from "../../../kinds/engines";
+import type { EngineOptions } from "../../../lifecycle/engines";
+import { buildPlan } from "../../../plan/build";
+import { inConfigOrder } from "../../../plan/select";
+import { engineOf, loadEngines } from "../../helpers/engines";
 import { EngineMissingError } from "../../../providers/engines/engine-cli";
 import { REPO } from "../../helpers/cli";
+
+beforeAll(loadEngines);
 
 const FAKES = join(REPO, "test", "fakes", "engines");
 /** The stand-ins first, then this Node (their shebang is `env node`), and nothing else. */
@@ -51,21 +57,21 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function connectorOf(file: string, kind: string): { tenant: TenantConfig; connector: ConnectorConfig; dir: string } {
+function connectorOf(file: string, kind: string): { config: ToolkitConfig; connector: ConnectorConfig } {
   const config = loadConfig(join(REPO, "examples", file));
   const tenant = config.tenants.find((t) => t.connectors.some((c) => c.kind === kind))!;
-  return { tenant, connector: tenant.connectors.find((c) => c.kind === kind)!, dir: config.dir };
+  return { config, connector: tenant.connectors.find((c) => c.kind === kind)! };
 }
 
 function engine(file: string, kind: string, options: Partial<EngineOptions> = {}) {
-  const { tenant, connector, dir } = connectorOf(file, kind);
+  const { config, connector } = connectorOf(file, kind);
   const settings = {
     configFile: join(REPO, "examples", file),
     stateDir: join(work, "state"),
     cdktfOut: join(work, "cdktf.out"),
     ...options,
   };
-  return engineFor(tenant, connector, dir, settings)!;
+  return engineOf(config, connector, settings)!;
 }
 
 const env = () => ({ ...process.env, PATH: FAKE_PATH, FAKE_ENGINE_LOG: log });
@@ -213,11 +219,13 @@ describe("an engine CLI missing from PATH", () => {
     expect(calls()).toEqual([]);
   }, 60_000);
 
-  test("engineResolver binds the config file: the engine of each stack kind, named like its stack", () => {
+  test("engineResolver binds the config file: the engine of each stack kind, named like its stack", async () => {
     const config = loadConfig(join(REPO, "examples", "all-sources.yaml"));
-    const resolve = engineResolver(config);
-    const tenant = config.tenants[0];
-    const steps = tenant.connectors.map((c) => resolve(tenant, c, config.dir)?.step).filter(Boolean);
+    const resolve = await engineResolver(config);
+    const tenant = buildPlan(config).tenants[0];
+    const steps = inConfigOrder(tenant)
+      .map((c) => resolve(c, tenant, config.dir)?.step)
+      .filter(Boolean);
     expect(steps.map((s) => `${s!.engine} ${s!.stackName}`)).toEqual([
       "aws-cdk acme-prod-aws",
       "cdktf acme-prod-azure",
@@ -229,7 +237,7 @@ describe("an engine CLI missing from PATH", () => {
   });
 
   test("registration-only kinds have no engine", () => {
-    const { tenant, connector, dir } = connectorOf("all-sources.yaml", "pra-cloud");
-    expect(engineFor(tenant, connector, dir, { configFile: "x.yaml" })).toBeUndefined();
+    const { config, connector } = connectorOf("all-sources.yaml", "pra-cloud");
+    expect(engineOf(config, connector, { configFile: "x.yaml" })).toBeUndefined();
   });
 });

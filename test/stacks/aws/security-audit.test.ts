@@ -4,7 +4,9 @@ import { awsGrants } from "../../../connectors/aws/grants";
 import { buildPlan } from "../../../plan/build";
 import { renderJson } from "../../../plan/render-json";
 import { loadConfig } from "../../../config/load";
-import { cdkDeployParameters } from "../../../stacks/aws/deploy-parameters";
+import { awsStackParameters } from "../../../lifecycle/engines/aws-cdk";
+import { resolveDeployInputs } from "../../../lifecycle/deploy-inputs";
+import { cdkDeployArgs } from "../../../providers/engines/cdk";
 import { REPO } from "../../helpers/cli";
 import { exampleAwsConnector, onlyResource, synthTemplate } from "./helpers";
 
@@ -99,14 +101,32 @@ describe("AWS externalId: read once, at deploy time, as the BtConnectorExternalI
   const CANARY = "canary-external-id-7f3a9c";
   const env = { INSIGHTS_AWS_EXTERNAL_ID: CANARY };
 
-  test("cdk deploy gets it as the stack's parameter, resolved from the config's reference", () => {
-    expect(cdkDeployParameters("acme-prod-aws", organization, "/nonexistent", env)).toEqual([
+  test("cdk deploy gets it as the stack's parameter, resolved from the config's reference at deploy time", async () => {
+    const inputs = { awsExternalId: { from: "config", ref: organization.externalId } } as const;
+    const resolved = await resolveDeployInputs(inputs, { configDir: "/nonexistent", env });
+    const run = { stackName: "acme-prod-aws", configFile: "t.yaml", outdir: "o", yes: true, env: {} };
+    const args = cdkDeployArgs({ ...run, parameters: awsStackParameters(resolved) });
+    expect(args.slice(args.indexOf("--parameters"), args.indexOf("--parameters") + 2)).toEqual([
       "--parameters",
       `acme-prod-aws:BtConnectorExternalId=${CANARY}`,
     ]);
-    expect(() => cdkDeployParameters("acme-prod-aws", organization, "/nonexistent", {})).toThrow(
-      "cannot resolve secret env:INSIGHTS_AWS_EXTERNAL_ID: environment variable INSIGHTS_AWS_EXTERNAL_ID is not set",
+    await expect(resolveDeployInputs(inputs, { configDir: "/nonexistent", env: {} })).rejects.toThrow(
+      "AWS external ID: cannot resolve secret env:INSIGHTS_AWS_EXTERNAL_ID: " +
+        "environment variable INSIGHTS_AWS_EXTERNAL_ID is not set",
     );
+  });
+
+  test("the plan carries where it comes from: Insights for a tenant with an API, the config's reference for a sheet", () => {
+    const config = loadConfig(join(REPO, "examples", "all-sources.yaml"));
+    const awsOf = (plan: ReturnType<typeof buildPlan>) =>
+      plan.tenants[0].connectors.find((c) => c.kind === "aws")!.deployInputs;
+    expect(config.tenants[0].insights.adapter).not.toBe("sheet");
+    expect(awsOf(buildPlan(config))).toEqual({ awsExternalId: { from: "insights" } });
+    const sheet = { ...config, tenants: [{ ...config.tenants[0], insights: { adapter: "sheet" as const } }] };
+    expect(awsOf(buildPlan(sheet))).toEqual({ awsExternalId: { from: "config", ref: organization.externalId } });
+    expect(awsOf(buildPlan(sheet, undefined, { everyTenantHasApi: true }))).toEqual({
+      awsExternalId: { from: "insights" },
+    });
   });
 
   test("the template and the plan name the reference and never hold the value", () => {

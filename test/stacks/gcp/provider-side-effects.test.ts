@@ -1,7 +1,7 @@
 import type { GcpConnectorConfig } from "../../../connectors/gcp/config";
 import { gcpGrants as catalogGrants } from "../../../connectors/gcp/grants";
 import { compareGrants } from "../../../review/consistency";
-import { cdktfStackGrants } from "../../../review/extract/cdktf-stacks";
+import { cdktfGrants } from "../../helpers/engines";
 import {
   gcpProviderSideEffects,
   GOOGLE_PROJECT_NO_NETWORK_EFFECT,
@@ -53,11 +53,11 @@ describe("GCP: the plan lists every side effect the google provider performs", (
     ]);
   });
 
-  test("…so a stack that triggers it fails the plan's catalog check, naming the API", () => {
+  test("…so a stack that triggers it fails the plan's catalog check, naming the API", async () => {
     const { json, connector } = synth();
-    expect(compareGrants(catalogGrants(connector), cdktfStackGrants("gcp", json, ARTIFACT))).toEqual([]);
+    expect(compareGrants(catalogGrants(connector), await cdktfGrants("gcp", json, ARTIFACT))).toEqual([]);
     json.resource.google_project.connector_project.auto_create_network = false;
-    const mismatches = compareGrants(catalogGrants(connector), cdktfStackGrants("gcp", json, ARTIFACT));
+    const mismatches = compareGrants(catalogGrants(connector), await cdktfGrants("gcp", json, ARTIFACT));
     expect(mismatches).toEqual([
       {
         problem: "not in catalog",
