@@ -16,7 +16,8 @@ import { registerStatus } from "./commands/status";
 import { registerUp } from "./commands/up";
 import { registerTenants } from "./commands/tenants";
 import { registerVerify } from "./commands/verify";
-import { EXIT, processIo, UsageError, type Io } from "./io";
+import { ERROR_CATEGORIES, errorCategory } from "../values/errors";
+import { EXIT, processIo, type Io } from "./io";
 
 const { version } = require("../package.json") as { version: string };
 
@@ -61,19 +62,17 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   }
 }
 
+/**
+ * How a command that threw ends: commander's own errors as commander reports them, a config
+ * error located line by line, anything else in one line; the exit code is the error's category's
+ * (values/errors.ts), and whatever is not a ToolkitError is `internal`.
+ */
 function reportError(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     const done = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code);
     return done ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof ConfigError) {
-    io.stderr.write(configErrorReport(error, "nothing was changed or contacted"));
-    return EXIT.usage;
-  }
-  if (error instanceof UsageError) {
-    io.stderr.write(`error: ${error.message}\n`);
-    return EXIT.usage;
-  }
-  io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  return EXIT.failed;
+  if (error instanceof ConfigError) io.stderr.write(configErrorReport(error, "nothing was changed or contacted"));
+  else io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return ERROR_CATEGORIES[errorCategory(error)];
 }

@@ -51,18 +51,12 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
       let plan = buildPlan(config, options.tenant);
       if (options.extract) {
         // Loaded here: the engines' libraries take seconds to load, and --no-extract never needs them.
-        const { GrantConsistencyError, withExtractedGrants } = await import("../../review/attach");
+        // A stack that grants other than its catalog is a GrantConsistencyError: exit 1 (cli/program.ts).
+        const { withExtractedGrants } = await import("../../review/attach");
         const { GrantCache } = await import("../../review/grant-cache");
-        try {
-          plan = await withExtractedGrants(plan, config, {
-            cache: options.cache ? GrantCache.open({ dir: options.cacheDir }) : undefined,
-          });
-        } catch (error) {
-          if (!(error instanceof GrantConsistencyError)) throw error;
-          io.stderr.write(`error: ${error.message}\n`);
-          setExit(EXIT.failed);
-          return;
-        }
+        plan = await withExtractedGrants(plan, config, {
+          cache: options.cache ? GrantCache.open({ dir: options.cacheDir }) : undefined,
+        });
       }
       const text =
         options.format === "json"
