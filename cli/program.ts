@@ -22,20 +22,16 @@ import { EXIT, processIo, type Io } from "./io";
 const { version } = require("../package.json") as { version: string };
 
 /**
- * Runs the CLI and returns its exit code instead of exiting, so tests can call it
- * in-process and `bin/` owns the only `process.exit`.
+ * The program with every command, writing to `io`; `setExit` gets the exit code a command ends
+ * with. `run` uses it; tests walk its commands.
  */
-export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
-  let exitCode: number = EXIT.ok;
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("insights-connectors")
     .description("Provision and register BeyondTrust Identity Security Insights connectors as code")
     .version(version)
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  const setExit = (code: number) => {
-    exitCode = code;
-  };
   registerInit(program, io, setExit);
   registerPlan(program, io, setExit);
   registerDiff(program, io, setExit);
@@ -53,7 +49,18 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   registerDown(program, io, setExit);
   registerTenants(program, io, setExit);
   program.commands.forEach((command) => command.exitOverride());
+  return program;
+}
 
+/**
+ * Runs the CLI and returns its exit code instead of exiting, so tests can call it
+ * in-process and `bin/` owns the only `process.exit`.
+ */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
