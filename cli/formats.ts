@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { formatsOf, REPORT_FORMATS, type Renderers, type ReportFormat } from "../values/report-format";
-import type { Io } from "./io";
+import { EXIT, type Io } from "./io";
 
 /**
  * Names a release accepted that are going away: `text` was diff's, `ecm explain`'s and
@@ -53,7 +53,7 @@ export function addFormatOption<F extends ReportFormat>(
   return command.hook("preAction", (self) => {
     if (self.getOptionValue("json") && self.getOptionValueSource("format") === "cli" && self.opts().format !== "json")
       self.error(`error: --json and --format ${self.opts().format} ask for two formats; give one`, {
-        exitCode: 2,
+        exitCode: EXIT.usage,
         code: "commander.conflictingOption",
       });
     if (deprecated)
