@@ -17,5 +17,7 @@ export {
   type InsightsPingOneConnectorStackProps,
 } from "./stacks/pingone/pingone-connector-stack";
 export { InvalidConstructPropsError } from "./stacks/construct-props";
+// Every error the toolkit throws extends ToolkitError; its category says what kind of failure it is.
+export { ToolkitError, type ErrorCategory } from "./values/errors";
 export type { AzurePermissionGroup } from "./connectors/azure/permissions";
 export type { PingOneRegion } from "./connectors/pingone/config";

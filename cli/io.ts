@@ -6,18 +6,6 @@ export interface Io {
 
 export const processIo: Io = { stdout: process.stdout, stderr: process.stderr };
 
-/** Exit codes every command shares. */
-export const EXIT = {
-  ok: 0,
-  /** A run failed part-way (a connector could not be registered, an engine failed). */
-  failed: 1,
-  /** Bad command line or bad config: nothing was changed or contacted. */
-  usage: 2,
-  /** A review gate tripped: permission drift or escalation. */
-  gate: 3,
-  /** `verify`: nothing drifted, nothing failed, but some connectors have no reader yet, so were not checked. */
-  incomplete: 4,
-} as const;
-
-/** A command-line mistake the user can fix; exits with {@link EXIT.usage}. */
-export class UsageError extends Error {}
+// Written once in values/ (the errors' categories map to them); commands import them from here.
+export { EXIT } from "../values/exit-codes";
+export { UsageError } from "../values/errors";

@@ -16,25 +16,22 @@ import { registerStatus } from "./commands/status";
 import { registerUp } from "./commands/up";
 import { registerTenants } from "./commands/tenants";
 import { registerVerify } from "./commands/verify";
-import { EXIT, processIo, UsageError, type Io } from "./io";
+import { ERROR_CATEGORIES, errorCategory } from "../values/errors";
+import { EXIT, processIo, type Io } from "./io";
 
 const { version } = require("../package.json") as { version: string };
 
 /**
- * Runs the CLI and returns its exit code instead of exiting, so tests can call it
- * in-process and `bin/` owns the only `process.exit`.
+ * The program with every command, writing to `io`; `setExit` gets the exit code a command ends
+ * with. `run` uses it; tests walk its commands.
  */
-export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
-  let exitCode: number = EXIT.ok;
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("insights-connectors")
     .description("Provision and register BeyondTrust Identity Security Insights connectors as code")
     .version(version)
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  const setExit = (code: number) => {
-    exitCode = code;
-  };
   registerInit(program, io, setExit);
   registerPlan(program, io, setExit);
   registerDiff(program, io, setExit);
@@ -52,7 +49,18 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   registerDown(program, io, setExit);
   registerTenants(program, io, setExit);
   program.commands.forEach((command) => command.exitOverride());
+  return program;
+}
 
+/**
+ * Runs the CLI and returns its exit code instead of exiting, so tests can call it
+ * in-process and `bin/` owns the only `process.exit`.
+ */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
@@ -61,19 +69,17 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   }
 }
 
+/**
+ * How a command that threw ends: commander's own errors as commander reports them, a config
+ * error located line by line, anything else in one line; the exit code is the error's category's
+ * (values/errors.ts), and whatever is not a ToolkitError is `internal`.
+ */
 function reportError(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     const done = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code);
     return done ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof ConfigError) {
-    io.stderr.write(configErrorReport(error, "nothing was changed or contacted"));
-    return EXIT.usage;
-  }
-  if (error instanceof UsageError) {
-    io.stderr.write(`error: ${error.message}\n`);
-    return EXIT.usage;
-  }
-  io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  return EXIT.failed;
+  if (error instanceof ConfigError) io.stderr.write(configErrorReport(error, "nothing was changed or contacted"));
+  else io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return ERROR_CATEGORIES[errorCategory(error)];
 }

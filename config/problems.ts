@@ -1,3 +1,5 @@
+import { InvalidConfigError } from "../values/errors";
+
 /** One thing wrong with a config file, located so an editor can jump to it. */
 export interface ConfigProblem {
   readonly file: string;
@@ -9,10 +11,9 @@ export interface ConfigProblem {
 }
 
 /** Thrown when a config file is invalid; carries every problem found, not just the first. */
-export class ConfigError extends Error {
+export class ConfigError extends InvalidConfigError {
   constructor(readonly problems: readonly ConfigProblem[]) {
     super(problems.map(formatProblem).join("\n"));
-    this.name = "ConfigError";
   }
 }
 

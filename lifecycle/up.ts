@@ -16,6 +16,7 @@ import { resolveDeployInputs } from "./deploy-inputs";
 import { deployWithRotation, type OverlapRotation } from "./rotate";
 import { unitsOf, type Unit } from "./units";
 import { upSteps } from "./up-steps";
+import { ExternalError } from "../values/errors";
 
 export interface UpOptions {
   readonly engineFor: EngineFor;
@@ -77,7 +78,7 @@ export interface UpReport {
 const CONVERGED: readonly ConnectivityState[] = ["Connected", "Pending Agent Registration"];
 
 /** Raised when a step fails: names the step, keeps the engine's or API's own message. */
-class StepFailure extends Error {}
+class StepFailure extends ExternalError {}
 
 /**
  * `up` for one tenant: per connector, in the config's order, obtain what the source needs

@@ -1,6 +1,6 @@
 import type { Grant } from "../connectors/grant";
 import type { PlanNotice } from "../connectors/kind";
-import type { CredentialLifetime, PlannedConnectorRecord, PlannedField } from "./model";
+import type { CredentialLifetime, PlanRecord, PlannedConnectorRecord, PlannedField } from "./model";
 
 /** How a planned form value reads in a table or sheet; secrets show as their reference. */
 export function describeValue(field: PlannedField): string {
@@ -69,4 +69,18 @@ export function connectorCount(connectors: readonly PlannedConnectorRecord[]): s
   const count = connectors.length - integrations;
   const text = `${count} connector${count === 1 ? "" : "s"}`;
   return integrations ? `${text}, ${integrations} integration${integrations === 1 ? "" : "s"}` : text;
+}
+
+/**
+ * The closing line of a plan whose stacks were synthesized and read back: how much was read,
+ * all equal to the catalog (extraction fails otherwise). Undefined when nothing was read back
+ * (`--no-extract`, or no connector has a stack).
+ */
+export function extractionSummary(plan: PlanRecord): string | undefined {
+  const checked = plan.tenants.flatMap((t) => t.connectors.filter((c) => c.extractedGrants));
+  if (checked.length === 0) return undefined;
+  const grants = checked.flatMap((c) => c.extractedGrants ?? []);
+  // An artifact is named "FILE RESOURCE-PATH"; count the files.
+  const artifacts = new Set(grants.map((g) => g.artifact.split(" ")[0])).size;
+  return `The extracted grants matched the catalog: ${grants.length} grants read back from ${artifacts} synthesized artifact${artifacts === 1 ? "" : "s"}.`;
 }

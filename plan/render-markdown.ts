@@ -6,11 +6,15 @@ import {
   describePermission,
   describeProvisioning,
   describeValue,
+  extractionSummary,
   grantTotals,
 } from "./describe";
 import type { PlanRecord, PlannedConnectorRecord } from "./model";
 
-/** Plan as Markdown, for pull-request comments and review documents. */
+/**
+ * Plan as Markdown, for pull-request comments and review documents; when the stacks were read
+ * back, a closing paragraph says so.
+ */
 export function renderMarkdown(plan: PlanRecord): string {
   const out: string[] = ["# Insights connectors plan", ""];
   for (const tenant of plan.tenants) {
@@ -19,7 +23,8 @@ export function renderMarkdown(plan: PlanRecord): string {
     out.push(`${connectorCount(tenant.connectors)}, ${grantTotals(tenant.connectors)}.`, "");
     for (const connector of tenant.connectors) out.push(...connectorSection(connector));
   }
-  return `${out.join("\n").trimEnd()}\n`;
+  const summary = extractionSummary(plan);
+  return `${out.join("\n").trimEnd()}\n${summary ? `\n${summary}\n` : ""}`;
 }
 
 function connectorSection(c: PlannedConnectorRecord): string[] {

@@ -5,6 +5,7 @@ import {
   describePermission,
   describeProvisioning,
   describeValue,
+  extractionSummary,
   grantTotals,
 } from "./describe";
 import { fittedTable } from "../providers/text/fitted-table";
@@ -13,7 +14,10 @@ import type { PlanRecord, PlannedConnectorRecord } from "./model";
 /** Rows without separator lines: grant lists are long and scanned top to bottom. */
 const COMPACT = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
-/** Plan for a terminal: a block per connector, its form, its grants, and numbered origins. */
+/**
+ * Plan for a terminal: a block per connector, its form, its grants, and numbered origins; then,
+ * when the stacks were read back, one closing line saying so.
+ */
 export function renderTable(plan: PlanRecord, width = 100): string {
   const out: string[] = [];
   for (const tenant of plan.tenants) {
@@ -28,7 +32,8 @@ export function renderTable(plan: PlanRecord, width = 100): string {
     );
     for (const connector of tenant.connectors) out.push(connectorBlock(connector, width), "");
   }
-  return `${out.join("\n").trimEnd()}\n`;
+  const summary = extractionSummary(plan);
+  return `${out.join("\n").trimEnd()}\n${summary ? `\n${summary}\n` : ""}`;
 }
 
 function connectorBlock(c: PlannedConnectorRecord, width: number): string {

@@ -5,6 +5,7 @@ import { SecretValue } from "../values/secret-value";
 import type { PlannedConnector } from "../plan/model";
 import { revealValues, type RegistrationValues } from "../providers/insights/adapter";
 import type { StackOutputs } from "./outputs";
+import { InvalidConfigError } from "../values/errors";
 
 /** One connector as Insights should have it: the form's values, secrets wrapped. */
 export interface DesiredConnector {
@@ -17,7 +18,7 @@ export interface DesiredConnector {
 }
 
 /** A value the registration needs is not available; says which field and where it should come from. */
-export class MissingValueError extends Error {}
+export class MissingValueError extends InvalidConfigError {}
 
 export interface ValueSources {
   /** Folder of the config file, for `file:` references. */

@@ -1,7 +1,10 @@
+import { CATALOG } from "../connectors/catalog";
 import type { Connector } from "../providers/insights/contract";
 import { fittedTable } from "../providers/text/fitted-table";
 import { printableDeep } from "../providers/text/printable";
+import { jsonDocument, type Renderers } from "../values/report-format";
 import type { ConnectorResult } from "./reconcile";
+import type { RegisterRun } from "./run";
 
 const ACTION_WORDS: Record<ConnectorResult["action"], (r: ConnectorResult, dryRun: boolean) => string> = {
   create: (_r, dryRun) => (dryRun ? "would create" : "created"),
@@ -38,6 +41,44 @@ export function registerTable(results: readonly ConnectorResult[], dryRun: boole
   ];
   return `${fittedTable(head, rows, width)}\n${counts.join(", ")}\n`;
 }
+
+/** What `register` prints: the run's results and sheets, and whether it was a dry run. */
+export interface RegisterReport extends RegisterRun {
+  readonly dryRun: boolean;
+}
+
+/** Labels of the fields typed into the Insights Collector installer rather than the console. */
+function installerFields(kind: string): string[] {
+  const entry = CATALOG.find((k) => k.kind === kind);
+  return (entry?.registration.fields ?? []).filter((f) => f.enteredIn === "installer").map((f) => f.label);
+}
+
+/** The table, the sheets written, revealed sheets (a terminal only), and each collector's installation step. */
+function registerText(report: RegisterReport, width: number): string {
+  const out: string[] = [];
+  if (report.results.length) out.push(registerTable(report.results, report.dryRun, width));
+  for (const sheet of report.sheets)
+    out.push(`${report.dryRun ? "sheet (dry run, would write)" : "sheet"}: ${sheet}\n`);
+  for (const sheet of report.revealedSheets) out.push(`\n${sheet}`);
+  for (const r of printableResults(report.results).filter((r) => r.installation)) {
+    const typed = installerFields(r.kind);
+    out.push(
+      `${r.tenant}/${r.name}: install the Insights Collector from ${r.installation!.installerUrl} with installation key ${r.installation!.key}` +
+        `${typed.length ? `, then enter ${typed.join(", ")} in the installer` : ""}\n`,
+    );
+  }
+  return out.join("");
+}
+
+/**
+ * `register`'s formats. The JSON holds the results and the sheets' paths; sheets with revealed
+ * secrets are never in it (`--reveal-secrets` prints them in the table, to a terminal only).
+ */
+export const REGISTER_RENDERERS = {
+  table: (report, { width }) => registerText(report, width),
+  json: (report) =>
+    jsonDocument({ dryRun: report.dryRun, results: printableResults(report.results), sheets: report.sheets }),
+} satisfies Renderers<RegisterReport, "table" | "json">;
 
 /** The guide's "Configured Connectors" columns (Review Connector Settings). */
 export interface StatusRow {

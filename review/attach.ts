@@ -3,9 +3,10 @@ import type { Plan } from "../plan/model";
 import { compareGrants, formatMismatches } from "./consistency";
 import { extractArtifacts, type ExtractOptions } from "./extract";
 import { CredentialLifetimeError } from "./extract/credential-lifetime";
+import { InternalError } from "../values/errors";
 
 /** The catalog and the artifacts disagree; the message lists every difference. */
-export class GrantConsistencyError extends Error {}
+export class GrantConsistencyError extends InternalError {}
 
 /**
  * Adds each connector's extracted grants to the plan, after checking they equal the

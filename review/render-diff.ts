@@ -1,4 +1,5 @@
 import { describeLifetime } from "../plan/describe";
+import { jsonDocument, type Renderers } from "../values/report-format";
 import { markdownCell } from "../providers/text/markdown";
 import { describeGrant, type LifetimeChange, type PlanDiff } from "./diff";
 
@@ -64,3 +65,10 @@ export function renderDiffText(diff: PlanDiff): string {
   if (diff.escalations.length) out.push("", "ESCALATION:", ...diff.escalations.map((e) => `  ${e}`));
   return `${out.join("\n")}\n`;
 }
+
+/** `diff`'s formats: lines for a terminal, a pull-request comment, and the diff itself as JSON. */
+export const DIFF_RENDERERS = {
+  table: (diff) => renderDiffText(diff),
+  markdown: (diff) => renderDiffMarkdown(diff),
+  json: (diff) => jsonDocument(diff),
+} satisfies Renderers<PlanDiff>;

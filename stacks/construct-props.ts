@@ -1,13 +1,13 @@
 import type { z } from "zod";
+import { InvalidConfigError } from "../values/errors";
 
 /** A construct was given props it cannot build from; the message names the construct and each prop. */
-export class InvalidConstructPropsError extends Error {
+export class InvalidConstructPropsError extends InvalidConfigError {
   constructor(
     construct: string,
     readonly problems: readonly string[],
   ) {
     super(`${construct}: invalid props: ${problems.join("; ")}`);
-    this.name = "InvalidConstructPropsError";
   }
 }
 

@@ -9,6 +9,7 @@ import {
   statfsSync,
   type Stats,
 } from "node:fs";
+import { InvalidConfigError } from "./errors";
 
 /** Kernel interfaces, not files: `/proc/self/environ` alone holds every secret of the process. */
 const PSEUDO_ROOTS = ["/proc", "/sys", "/dev"];
@@ -22,7 +23,7 @@ const PSEUDO_FILE_SYSTEMS = new Map([
 ]);
 
 /** A file that was refused; the reason names the path and never the content. */
-export class FileRefusedError extends Error {
+export class FileRefusedError extends InvalidConfigError {
   constructor(
     readonly reason: string,
     /** The errno code when the file could not be reached at all (ENOENT, EACCES). */

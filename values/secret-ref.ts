@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { LIMITS } from "./limits";
 import { FileRefusedError, inspectRegularFile, readRegularFile } from "./regular-file";
+import { InvalidConfigError } from "./errors";
 
 /**
  * A pointer to a secret: `env:NAME` or `file:PATH`. It never holds the value, so a
@@ -51,7 +52,7 @@ export class SecretRef {
   }
 }
 
-export class SecretResolutionError extends Error {
+export class SecretResolutionError extends InvalidConfigError {
   constructor(
     readonly ref: SecretRef,
     reason: string,

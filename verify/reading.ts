@@ -1,5 +1,6 @@
 import type { ConnectorConfig } from "../connectors/catalog";
 import type { ExtractedGrant } from "../plan/extracted-grant";
+import { ExternalError } from "../values/errors";
 
 /** The kinds of drift verify reports; each line of output names one. */
 export const DRIFT_CHANGES = [
@@ -87,7 +88,7 @@ export interface SourceReader<C extends ConnectorConfig = ConnectorConfig> {
  * The source could not be read: `what` names the call or resource, `why` the reason as
  * the source gave it (cleaned before printing). Exit 1.
  */
-export class UnreadableSourceError extends Error {
+export class UnreadableSourceError extends ExternalError {
   constructor(
     readonly what: string,
     readonly why: string,

@@ -2,6 +2,7 @@ import { connectorKey } from "../plan/connector-key";
 import { fittedTable } from "../providers/text/fitted-table";
 import { markdownCell as cell } from "../providers/text/markdown";
 import { printableDeep } from "../providers/text/printable";
+import type { Renderers } from "../values/report-format";
 import type { Connectivity } from "./connectivity";
 import type { Drift } from "./reading";
 import type { ConnectorVerdict } from "./run";
@@ -99,3 +100,16 @@ export function renderVerifyJson(verdicts: readonly ConnectorVerdict[], exitCode
   const report = { verifyVersion: 1, outcome: outcomeOf(verdicts), exitCode, connectors: verdicts };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
+
+/** What `verify` prints: the prepared verdicts and the exit code they make. */
+export interface VerifyReport {
+  readonly verdicts: readonly ConnectorVerdict[];
+  readonly exitCode: number;
+}
+
+/** `verify`'s formats: a table for a terminal, an issue body for a scheduled job, JSON with the exit code. */
+export const VERIFY_RENDERERS = {
+  table: (report, { width }) => renderVerifyTable(report.verdicts, width),
+  markdown: (report) => renderVerifyMarkdown(report.verdicts),
+  json: (report) => renderVerifyJson(report.verdicts, report.exitCode),
+} satisfies Renderers<VerifyReport>;

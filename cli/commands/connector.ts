@@ -2,6 +2,8 @@ import { Argument, type Command } from "commander";
 import { loadConfig } from "../../config/load";
 import { CATALOG } from "../../connectors/catalog";
 import type { ConnectorKind } from "../../connectors/kind";
+import { jsonDocument, type FormatOf, type Renderers } from "../../values/report-format";
+import { addFormatOption, printReport } from "../formats";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 
@@ -12,7 +14,21 @@ interface ConnectorOptions {
   name: string;
   yes?: boolean;
   emulator?: string;
+  format: FormatOf<typeof CONNECTOR_RENDERERS>;
 }
+
+/** What `connector` did to one registered connector. */
+interface ConnectorChange {
+  readonly tenant: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly action: "off" | "on" | "delete";
+}
+
+const CONNECTOR_RENDERERS = {
+  table: (c) => `${c.kind} connector "${c.name}": ${c.action === "delete" ? "deleted" : `turned ${c.action}`}\n`,
+  json: (c) => jsonDocument(c),
+} satisfies Renderers<ConnectorChange, "table" | "json">;
 
 const KINDS: readonly Pick<ConnectorKind, "kind" | "title" | "cannotTurnOff">[] = CATALOG;
 
@@ -24,7 +40,7 @@ function cannotTurnOffNote(): string {
 
 /** `connector off|on|delete`: the Connector Settings page's Turn Off / Turn On / Delete. */
 export function registerConnector(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("connector")
     .description(`turn a registered connector off or on, or delete it${cannotTurnOffNote()}`)
     .addArgument(new Argument("<action>", "what to do").choices(["off", "on", "delete"]))
@@ -36,8 +52,9 @@ export function registerConnector(program: Command, io: Io, setExit: (code: numb
     .requiredOption("-t, --tenant <name>", "tenant")
     .requiredOption("--kind <kind>", "connector kind, e.g. okta")
     .requiredOption("--name <name>", "connector name")
-    .option("--yes", "confirm delete")
-    .action(async (action: "off" | "on" | "delete", options: ConnectorOptions) => {
+    .option("--yes", "confirm delete");
+  addFormatOption(command, CONNECTOR_RENDERERS, io).action(
+    async (action: "off" | "on" | "delete", options: ConnectorOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, [options.tenant], options.config);
       // A kind the console offers no Turn Off for: say so before calling anything.
@@ -68,9 +85,9 @@ export function registerConnector(program: Command, io: Io, setExit: (code: numb
       if (action === "delete") await api.remove(target.id);
       else if (action === "off") await api.turnOff(target.id);
       else await api.turnOn(target.id);
-      io.stdout.write(
-        `${options.kind} connector "${options.name}": ${action === "delete" ? "deleted" : `turned ${action}`}\n`,
-      );
+      const change = { tenant: tenant.name, kind: options.kind, name: options.name, action };
+      printReport(io, CONNECTOR_RENDERERS, options.format, change);
       setExit(EXIT.ok);
-    });
+    },
+  );
 }

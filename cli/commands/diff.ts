@@ -1,11 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { loadConfig, parseConfig } from "../../config/load";
 import type { ToolkitConfig } from "../../config/types";
 import { buildPlan } from "../../plan/build";
 import type { Plan, PlanRecord } from "../../plan/model";
+import { diffPlans } from "../../review/diff";
+import { DIFF_RENDERERS } from "../../review/render-diff";
+import type { FormatOf } from "../../values/report-format";
+import { addFormatOption, printReport } from "../formats";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 
@@ -14,7 +18,7 @@ interface DiffOptions {
   base: string;
   head?: string;
   tenant?: string[];
-  format: "text" | "markdown" | "json";
+  format: FormatOf<typeof DIFF_RENDERERS>;
   allowEscalation?: boolean;
 }
 
@@ -51,7 +55,7 @@ async function planOf(config: ToolkitConfig, tenants?: string[]): Promise<Plan> 
 
 /** `diff`: what a change does to the permissions, for a pull request; exit 3 on escalation. */
 export function registerDiff(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("diff")
     .description(
       "compare the permissions of two plans: added, removed and changed grants, trust, scope and secret lifetime (exit 3 on escalation)",
@@ -62,10 +66,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
       "the base: a plan --format json file, or a git ref whose version of --config is planned",
     )
     .option("--head <plan.json>", "a plan file for the head side instead of planning --config")
-    .option("-t, --tenant <name...>", "only these tenants (default: all)")
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"),
-    )
+    .option("-t, --tenant <name...>", "only these tenants (default: all)");
+  addFormatOption(command, DIFF_RENDERERS, io)
     .option("--allow-escalation", "report escalations but exit 0")
     .action(async (options: DiffOptions) => {
       const config = loadConfig(options.config);
@@ -89,11 +91,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
         ...plan,
         tenants: plan.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name)),
       });
-      const { diffPlans } = await import("../../review/diff");
-      const { renderDiffMarkdown, renderDiffText } = await import("../../review/render-diff");
       const diff = diffPlans(only(base), only(head));
-      if (options.format === "json") io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
-      else io.stdout.write(options.format === "markdown" ? renderDiffMarkdown(diff) : renderDiffText(diff));
+      printReport(io, DIFF_RENDERERS, options.format, diff);
       setExit(diff.escalations.length && !options.allowEscalation ? EXIT.gate : EXIT.ok);
     });
 }

@@ -2,7 +2,10 @@ import { Option, type Command } from "commander";
 import { z } from "zod";
 import type { PraPrivilegedIdentityConfig } from "../../connectors/pra-privileged-identity/config";
 import type { JumpItemType } from "../../connectors/pra-privileged-identity/explain";
+import type { FormatOf } from "../../values/report-format";
+import { addFormatOption, printReport } from "../formats";
 import { EXIT, UsageError, type Io } from "../io";
+import { EXPLANATION_RENDERERS, NETWORK_CHECK_RENDERERS } from "./ecm-reports";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
 import { readFlagFile } from "../user-file";
 
@@ -45,7 +48,7 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
     .command("ecm")
     .description("PRA ↔ Privileged Identity: check the ECM server's network, explain a credential lookup");
 
-  ecm
+  const checkNetwork = ecm
     .command("check-network")
     .description(
       "from this host (run it on the ECM server), check TCP + TLS to the B Series appliance and the PI web service",
@@ -54,8 +57,9 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
     .requiredOption("-t, --tenant <name>", "tenant")
     .option("--integration <name>", "which pra-privileged-identity entry, when there are several")
     .option("--timeout <seconds>", "per target", "5")
-    .option("--ca <file>", "PEM file of extra trusted CAs (an internal CA)")
-    .action(async (options: Target & { timeout: string; ca?: string }) => {
+    .option("--ca <file>", "PEM file of extra trusted CAs (an internal CA)");
+  addFormatOption(checkNetwork, NETWORK_CHECK_RENDERERS, io).action(
+    async (options: Target & { timeout: string; ca?: string; format: FormatOf<typeof NETWORK_CHECK_RENDERERS> }) => {
       const integration = chooseIntegration(options);
       const pi = new URL(integration.plugin.endpointUrl);
       const targets = [
@@ -71,12 +75,12 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
       const results = await Promise.all(
         targets.map((t) => checkTls(t, { timeoutMs: positiveNumber(options.timeout, "--timeout") * 1000, ca })),
       );
-      for (const r of results)
-        io.stdout.write(`${r.ok ? "ok  " : "FAIL"}  ${r.host}:${r.port}  ${r.purpose}\n      ${r.detail}\n`);
+      printReport(io, NETWORK_CHECK_RENDERERS, options.format, results);
       setExit(results.every((r) => r.ok) ? EXIT.ok : EXIT.failed);
-    });
+    },
+  );
 
-  ecm
+  const explain = ecm
     .command("explain")
     .description(
       "what the plugin's Test Settings would look up for a console user and Jump Item, and why each PI credential is kept or filtered",
@@ -99,70 +103,55 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
     .requiredOption(
       "--accounts <file>",
       "PI accounts as JSON: [{accountName, type, system|domain, access: {identity: recover|remote-session-only}}]",
-    )
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(
-      async (
-        options: Target & {
-          user: string;
-          dn?: string;
-          itemType: JumpItemType;
-          host?: string;
-          url?: string;
-          additionalIp?: string;
-          app?: string;
-          hostDomain?: string;
-          accounts: string;
-          format: string;
-        },
-      ) => {
-        const integration = chooseIntegration(options);
-        if (options.itemType === "web" ? !options.url || !URL.canParse(options.url) : !options.host) {
-          throw new UsageError(
-            options.itemType === "web"
-              ? "--url must be a URL for a Web Jump Item"
-              : "--host is required for this Jump Item type",
-          );
-        }
-        const accountsText = readFlagFile(options.accounts, "--accounts").toString("utf8");
-        let accounts;
-        try {
-          accounts = piAccounts.parse(JSON.parse(accountsText));
-        } catch (error) {
-          throw new UsageError(
-            `${options.accounts}: ${error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message}`,
-          );
-        }
-        const { explainLookup } = await import("../../connectors/pra-privileged-identity/explain");
-        const explanation = explainLookup(
-          { username: options.user, distinguishedName: options.dn },
-          {
-            type: options.itemType,
-            hostname: options.host,
-            url: options.url,
-            additionalIp: options.additionalIp,
-            applicationName: options.app,
-            domain: options.hostDomain,
-          },
-          integration.plugin,
-          accounts,
-        );
-        if (options.format === "json") io.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
-        else {
-          const lines = [
-            ...explanation.attempts.map(
-              (a, i) => `identity ${i + 1}: ${a.identity}  (${a.why}) → ${a.kept} credential(s)`,
-            ),
-            `endpoint: by ${explanation.endpoint.by} ${explanation.endpoint.value}${explanation.endpoint.domain ? ` (domain ${explanation.endpoint.domain})` : ""}`,
-            ...explanation.credentials.map(
-              (c) =>
-                `${c.kept ? "kept    " : "filtered"}  ${c.account}: ${c.reason}${c.formats ? ` — offered as ${c.formats.join(", ")}` : ""}`,
-            ),
-            ...explanation.notes.map((n) => `note: ${n}`),
-          ];
-          io.stdout.write(`${lines.join("\n")}\n`);
-        }
-        setExit(EXIT.ok);
-      },
     );
+  addFormatOption(explain, EXPLANATION_RENDERERS, io).action(
+    async (
+      options: Target & {
+        user: string;
+        dn?: string;
+        itemType: JumpItemType;
+        host?: string;
+        url?: string;
+        additionalIp?: string;
+        app?: string;
+        hostDomain?: string;
+        accounts: string;
+        format: FormatOf<typeof EXPLANATION_RENDERERS>;
+      },
+    ) => {
+      const integration = chooseIntegration(options);
+      if (options.itemType === "web" ? !options.url || !URL.canParse(options.url) : !options.host) {
+        throw new UsageError(
+          options.itemType === "web"
+            ? "--url must be a URL for a Web Jump Item"
+            : "--host is required for this Jump Item type",
+        );
+      }
+      const accountsText = readFlagFile(options.accounts, "--accounts").toString("utf8");
+      let accounts;
+      try {
+        accounts = piAccounts.parse(JSON.parse(accountsText));
+      } catch (error) {
+        throw new UsageError(
+          `${options.accounts}: ${error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (error as Error).message}`,
+        );
+      }
+      const { explainLookup } = await import("../../connectors/pra-privileged-identity/explain");
+      const explanation = explainLookup(
+        { username: options.user, distinguishedName: options.dn },
+        {
+          type: options.itemType,
+          hostname: options.host,
+          url: options.url,
+          additionalIp: options.additionalIp,
+          applicationName: options.app,
+          domain: options.hostDomain,
+        },
+        integration.plugin,
+        accounts,
+      );
+      printReport(io, EXPLANATION_RENDERERS, options.format, explanation);
+      setExit(EXIT.ok);
+    },
+  );
 }

@@ -3,21 +3,24 @@ import { dirname } from "node:path";
 import type { Command } from "commander";
 import { githubAppBlueprint } from "../../connectors/github/app-manifest";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
-import { printable } from "../../providers/text/printable";
 import { assertCredentialsFileIsNew, credentialsFileHandoff } from "../../providers/github/credentials-file";
 import { GithubFlowError, InstallationTimeoutError } from "../../providers/github/errors";
-import { formatReport, hasDrift } from "../../providers/github/permission-report";
+import { hasDrift } from "../../providers/github/permission-report";
 import type { CompletedInstallation } from "../../providers/github/manifest-flow/resume";
 import { EXIT, UsageError, type Io } from "../io";
 import { terminalLines, type TerminalLines } from "../terminal-lines";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
 import { statePath } from "../../config/local-state";
 import { shellLine } from "../../providers/text/shell-word";
+import type { FormatOf } from "../../values/report-format";
+import { addFormatOption, printReport } from "../formats";
+import { GITHUB_APP_RENDERERS } from "./github-report";
 
 interface TargetOptions {
   config: string;
   tenant: string;
   connector?: string;
+  format: FormatOf<typeof GITHUB_APP_RENDERERS>;
 }
 
 interface WaitOptions {
@@ -52,13 +55,14 @@ function existingCredentialsFile(given: string | undefined, stackName: string): 
   throw new UsageError(`${what}: not found; github create-app writes it`);
 }
 
-function targetCommand(parent: Command, name: string, description: string, tenantRole: string): Command {
-  return parent
+function targetCommand(parent: Command, io: Io, name: string, description: string, tenantRole: string): Command {
+  const command = parent
     .command(name)
     .description(description)
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .requiredOption("-t, --tenant <name>", `tenant whose github connector to ${tenantRole}`)
     .option("--connector <name>", "connector name, when the tenant has several");
+  return addFormatOption(command, GITHUB_APP_RENDERERS, io);
 }
 
 function withWaitOptions(command: Command): Command {
@@ -83,12 +87,17 @@ function resumeCommand(options: TargetOptions, credentials: string, stackName: s
   return shellLine(words);
 }
 
-function printCompleted(io: Io, lines: TerminalLines, completed: CompletedInstallation, credentials: string): number {
+function printCompleted(
+  io: Io,
+  lines: TerminalLines,
+  format: TargetOptions["format"],
+  completed: CompletedInstallation,
+  credentials: string,
+): number {
   lines.end();
-  io.stdout.write(`installedAppUrl: ${printable(completed.installedAppUrl)}\n`);
-  io.stdout.write(`credentials: ${credentials} (app ID and private key, mode 0600)\n`);
-  io.stdout.write(formatReport(completed.report));
-  return hasDrift(completed.report) ? EXIT.gate : EXIT.ok;
+  const { installedAppUrl, report: permissions } = completed;
+  printReport(io, GITHUB_APP_RENDERERS, format, { installedAppUrl, credentials, permissions });
+  return hasDrift(permissions) ? EXIT.gate : EXIT.ok;
 }
 
 /** `github create-app`, `github resume` and `github verify`: the manifest flow and the permission check. */
@@ -98,7 +107,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     .description("create the Insights GitHub App with the manifest flow, and verify its permissions");
 
   withWaitOptions(
-    targetCommand(github, "create-app", CREATE_APP, "create")
+    targetCommand(github, io, "create-app", CREATE_APP, "create")
       .option("-o, --out <file>", "new file for the app ID and key, mode 0600 (default: .state/github/<stack>.json)")
       .option("--timeout <seconds>", "how long to wait for GitHub's redirect", "900"),
   ).action(async (options: TargetOptions & WaitOptions & { out?: string; timeout: string }) => {
@@ -120,7 +129,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
           say: (line) => lines.say(line),
           handoff: credentialsFileHandoff(out),
         });
-        return printCompleted(io, lines, completed, out);
+        return printCompleted(io, lines, options.format, completed, out);
       } catch (error) {
         if (!(error instanceof InstallationTimeoutError)) throw error;
         const resume = resumeCommand(options, out, stackName);
@@ -129,22 +138,22 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     });
   });
 
-  withWaitOptions(targetCommand(github, "resume", RESUME, "resume").option("--credentials <file>", CREDENTIALS)).action(
-    async (options: TargetOptions & WaitOptions & { credentials?: string }) => {
-      const { connector, stackName } = chooseConnector(options);
-      const credentials = existingCredentialsFile(options.credentials, stackName);
-      const lines = terminalLines(io);
-      const wait = installationWait(options, lines);
-      await runFlow(lines, setExit, async () => {
-        const { resumeGithubApp } = await import("../../providers/github/manifest-flow/resume");
-        const completed = await resumeGithubApp(githubAppBlueprint(connector), credentials, { wait });
-        if (completed.recorded) lines.say(`recorded installedAppUrl in ${credentials}`);
-        return printCompleted(io, lines, completed, credentials);
-      });
-    },
-  );
+  withWaitOptions(
+    targetCommand(github, io, "resume", RESUME, "resume").option("--credentials <file>", CREDENTIALS),
+  ).action(async (options: TargetOptions & WaitOptions & { credentials?: string }) => {
+    const { connector, stackName } = chooseConnector(options);
+    const credentials = existingCredentialsFile(options.credentials, stackName);
+    const lines = terminalLines(io);
+    const wait = installationWait(options, lines);
+    await runFlow(lines, setExit, async () => {
+      const { resumeGithubApp } = await import("../../providers/github/manifest-flow/resume");
+      const completed = await resumeGithubApp(githubAppBlueprint(connector), credentials, { wait });
+      if (completed.recorded) lines.say(`recorded installedAppUrl in ${credentials}`);
+      return printCompleted(io, lines, options.format, completed, credentials);
+    });
+  });
 
-  targetCommand(github, "verify", VERIFY, "check")
+  targetCommand(github, io, "verify", VERIFY, "check")
     .option("--credentials <file>", CREDENTIALS)
     .action(async (options: TargetOptions & { credentials?: string }) => {
       const { connector, stackName } = chooseConnector(options);
@@ -156,7 +165,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
         // The file may predate the installation (create-app's wait ran out): complete it here too.
         if (completed.recorded) lines.say(`recorded installedAppUrl in ${credentials}`);
         lines.end();
-        io.stdout.write(formatReport(completed.report));
+        printReport(io, GITHUB_APP_RENDERERS, options.format, { permissions: completed.report });
         return hasDrift(completed.report) ? EXIT.gate : EXIT.ok;
       });
     });

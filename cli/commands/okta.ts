@@ -2,7 +2,6 @@ import { Argument, type Command } from "commander";
 import { loadConfig } from "../../config/load";
 import { buildPlan } from "../../plan/build";
 import { hasStack, plannedOfKind } from "../../plan/select";
-import { EngineMissingError } from "../../providers/engines/engine-cli";
 import type { OktaAction } from "../../stacks/okta/automation";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
@@ -32,16 +31,10 @@ export function registerOkta(program: Command, io: Io, setExit: (code: number) =
         .filter(hasStack)
         .map((planned) => ({ stackName: planned.provisioning.stackName, connector: planned.config }));
       if (runs.length === 0) throw new UsageError(`no okta connector in ${options.config} for the chosen tenants`);
-      try {
-        // Loaded here: the Okta and Pulumi packages take seconds to load, and only this command needs them.
-        const { runOktaStacks } = await import("../../stacks/okta/automation");
-        await runOktaStacks(runs, action, { stateDir: options.stateDir, onOutput: (text) => io.stdout.write(text) });
-      } catch (error) {
-        if (!(error instanceof EngineMissingError)) throw error;
-        io.stderr.write(`error: ${error.message}\n`);
-        setExit(EXIT.failed);
-        return;
-      }
+      // Loaded here: the Okta and Pulumi packages take seconds to load, and only this command needs them.
+      // A missing pulumi CLI is an EngineMissingError: exit 1 with its install hint (cli/program.ts).
+      const { runOktaStacks } = await import("../../stacks/okta/automation");
+      await runOktaStacks(runs, action, { stateDir: options.stateDir, onOutput: (text) => io.stdout.write(text) });
       setExit(EXIT.ok);
     });
 }

@@ -1,42 +1,31 @@
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { statePath } from "../../config/local-state";
 import { loadConfig } from "../../config/load";
 import { buildPlan } from "../../plan/build";
-import type { Plan } from "../../plan/model";
-import { renderJson } from "../../plan/render-json";
-import { renderMarkdown } from "../../plan/render-markdown";
-import { renderTable } from "../../plan/render-table";
+import { PLAN_RENDERERS } from "../../plan/renderers";
+import type { FormatOf } from "../../values/report-format";
+import { addFormatOption, printReport } from "../formats";
 import { EXIT, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 
-export const PLAN_FORMATS = ["table", "markdown", "json"] as const;
-
 interface PlanOptions {
   config: string;
-  format: (typeof PLAN_FORMATS)[number];
+  format: FormatOf<typeof PLAN_RENDERERS>;
   tenant?: string[];
   extract: boolean;
   cache: boolean;
   cacheDir: string;
 }
 
-/** One closing line: how much was read back out of the synthesized stacks, all equal to the catalog. */
-function extractionSummary(plan: Plan): string {
-  const grants = plan.tenants.flatMap((t) => t.connectors.flatMap((c) => c.extractedGrants ?? []));
-  // An artifact is named "FILE RESOURCE-PATH"; count the files.
-  const artifacts = new Set(grants.map((g) => g.artifact.split(" ")[0])).size;
-  return `The extracted grants matched the catalog: ${grants.length} grants read back from ${artifacts} synthesized artifact${artifacts === 1 ? "" : "s"}.`;
-}
-
 /** `plan`: what would be provisioned and registered, with every grant and its origin. */
 export function registerPlan(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("plan")
     .description(
       "show, per tenant and connector, what will be provisioned and every grant with its origin (reads no secret, contacts nothing)",
     )
-    .requiredOption("-c, --config <file>", "tenant config YAML")
-    .addOption(new Option("-f, --format <format>", "output format").choices(PLAN_FORMATS).default("table"))
+    .requiredOption("-c, --config <file>", "tenant config YAML");
+  addFormatOption(command, PLAN_RENDERERS, io)
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .option("--no-extract", "skip synthesizing the stacks to check their grants against the catalog (faster)")
     .option("--no-cache", "synthesize every stack, ignoring grants extracted by earlier plans")
@@ -48,32 +37,19 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
     .action(async (options: PlanOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
-      let plan: Plan = buildPlan(config, options.tenant);
+      let plan = buildPlan(config, options.tenant);
       if (options.extract) {
         // Loaded here: the engines' libraries take seconds to load, and --no-extract never needs them.
-        const { GrantConsistencyError, withExtractedGrants } = await import("../../review/attach");
+        // A stack that grants other than its catalog is a GrantConsistencyError: exit 1 (cli/program.ts).
+        const { withExtractedGrants } = await import("../../review/attach");
         const { GrantCache } = await import("../../review/grant-cache");
         const { planSynthesis } = await import("../../kinds/plan-synthesis");
-        try {
-          plan = await withExtractedGrants(plan, {
-            ...planSynthesis(),
-            cache: options.cache ? GrantCache.open({ dir: options.cacheDir }) : undefined,
-          });
-        } catch (error) {
-          if (!(error instanceof GrantConsistencyError)) throw error;
-          io.stderr.write(`error: ${error.message}\n`);
-          setExit(EXIT.failed);
-          return;
-        }
+        plan = await withExtractedGrants(plan, {
+          ...planSynthesis(),
+          cache: options.cache ? GrantCache.open({ dir: options.cacheDir }) : undefined,
+        });
       }
-      const text =
-        options.format === "json"
-          ? renderJson(plan)
-          : options.format === "markdown"
-            ? renderMarkdown(plan)
-            : renderTable(plan, io.stdout.columns ?? 100);
-      io.stdout.write(text);
-      if (options.extract && options.format !== "json") io.stdout.write(`\n${extractionSummary(plan)}\n`);
+      printReport(io, PLAN_RENDERERS, options.format, plan);
       setExit(EXIT.ok);
     });
 }

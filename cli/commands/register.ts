@@ -1,7 +1,9 @@
 import { Option, type Command } from "commander";
-import { CATALOG } from "../../connectors/catalog";
 import { loadConfig } from "../../config/load";
 import type { OutputSource } from "../../register/outputs";
+import { REGISTER_RENDERERS } from "../../register/report";
+import type { FormatOf } from "../../values/report-format";
+import { addFormatOption, printReport } from "../formats";
 import { Deadline } from "../../providers/insights/deadline";
 import { insightsProgress } from "../insights-progress";
 import { EXIT, UsageError, type Io } from "../io";
@@ -12,7 +14,7 @@ interface RegisterOptions {
   config: string;
   tenant?: string[];
   dryRun?: boolean;
-  format: "table" | "json";
+  format: FormatOf<typeof REGISTER_RENDERERS>;
   concurrency: string;
   settleTimeout: string;
   requestTimeout: string;
@@ -26,12 +28,6 @@ interface RegisterOptions {
   emulator?: string;
   revealSecrets?: boolean;
   fromCloudformation?: boolean;
-}
-
-/** Labels of the fields typed into the Insights Collector installer rather than the console. */
-function installerFields(kind: string): string[] {
-  const entry = CATALOG.find((k) => k.kind === kind);
-  return (entry?.registration.fields ?? []).filter((f) => f.enteredIn === "installer").map((f) => f.label);
 }
 
 /** Output sources in the order they are asked: explicit files first, then each engine's own. */
@@ -64,7 +60,7 @@ async function outputSources(options: RegisterOptions): Promise<OutputSource[]> 
 
 /** `register`: every connector of the selected tenants into Insights, idempotently, then connectivity. */
 export function registerRegister(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("register")
     .description(
       "register every connector as an Insights connector (create, update changed fields, leave the rest), then report connectivity",
@@ -75,8 +71,8 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
       "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)",
     )
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
-    .option("--dry-run", "show what would change; make no call that changes anything")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--dry-run", "show what would change; make no call that changes anything");
+  addFormatOption(command, REGISTER_RENDERERS, io)
     .option("--concurrency <n>", "connectors registered at once", "4")
     .option("--settle-timeout <seconds>", "how long to wait for each connector's first connectivity check", "120")
     .option("--request-timeout <seconds>", "deadline of one API call, its retries and waits included", "60")
@@ -110,6 +106,11 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
           "--reveal-secrets prints secrets and only does so to a terminal; stdout is redirected, so nothing was revealed",
         );
       }
+      // A machine format is kept, piped or posted: it never carries a secret value.
+      if (options.revealSecrets && options.format !== "table")
+        throw new UsageError(
+          `--reveal-secrets prints the sheets in the table format only, not --format ${options.format}`,
+        );
       if (options.syntheticOutputs && !options.emulator)
         throw new UsageError(
           "--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant",
@@ -126,11 +127,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
       const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
       const deadline = new Deadline(positiveNumber(options.timeout, "--timeout") * 1000);
       // Loaded here, not at start-up: every other command would pay for the registration stage.
-      const [{ registerConfig }, { printableResults, registerTable }, sources] = await Promise.all([
-        import("../../register/run"),
-        import("../../register/report"),
-        outputSources(options),
-      ]);
+      const [{ registerConfig }, sources] = await Promise.all([import("../../register/run"), outputSources(options)]);
       const { progress, onRetry } = insightsProgress(io);
       let done = 0;
       const run = await registerConfig(config, {
@@ -150,25 +147,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         onResult: (result) =>
           progress.status(`${(done += 1)} connector(s) done, last: ${result.tenant}/${result.name} ${result.action}`),
       }).finally(() => progress.close());
-      if (options.format === "json") {
-        const results = printableResults(run.results);
-        io.stdout.write(
-          `${JSON.stringify({ dryRun: Boolean(options.dryRun), results, sheets: run.sheets }, null, 2)}\n`,
-        );
-      } else {
-        const width = io.stdout.columns ?? 100;
-        if (run.results.length) io.stdout.write(registerTable(run.results, Boolean(options.dryRun), width));
-        for (const sheet of run.sheets)
-          io.stdout.write(`${options.dryRun ? "sheet (dry run, would write)" : "sheet"}: ${sheet}\n`);
-        for (const sheet of run.revealedSheets) io.stdout.write(`\n${sheet}`);
-        for (const r of printableResults(run.results).filter((r) => r.installation)) {
-          const typed = installerFields(r.kind);
-          io.stdout.write(
-            `${r.tenant}/${r.name}: install the Insights Collector from ${r.installation!.installerUrl} with installation key ${r.installation!.key}` +
-              `${typed.length ? `, then enter ${typed.join(", ")} in the installer` : ""}\n`,
-          );
-        }
-      }
+      printReport(io, REGISTER_RENDERERS, options.format, { ...run, dryRun: Boolean(options.dryRun) });
       const bad = run.results.some((r) => r.action === "failed" || r.connectivity === "Failed");
       setExit(bad ? EXIT.failed : EXIT.ok);
     });

@@ -1,11 +1,17 @@
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { loadConfig } from "../../config/load";
 import { buildPlan } from "../../plan/build";
 import { readCredentialRecords } from "../../lifecycle/rotation/credential-record";
-import { credentialStatusRows, credentialStatusTable } from "../../lifecycle/rotation/credential-status";
+import {
+  credentialStatusRows,
+  credentialStatusTable,
+  type CredentialStatusRow,
+} from "../../lifecycle/rotation/credential-status";
 import { Deadline } from "../../providers/insights/deadline";
 import { printable } from "../../providers/text/printable";
-import type { StatusRow } from "../../register/report";
+import { statusRow, statusTable, type StatusRow } from "../../register/report";
+import { jsonDocument, type FormatOf, type Renderers } from "../../values/report-format";
+import { addFormatOption, printReport } from "../formats";
 import { insightsProgress } from "../insights-progress";
 import { EXIT, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
@@ -13,15 +19,39 @@ import { checkTenantNames, positiveNumber } from "../tenant-filter";
 interface StatusOptions {
   config: string;
   tenant?: string[];
-  format: "table" | "json";
+  format: FormatOf<typeof STATUS_RENDERERS>;
   emulator?: string;
   requestTimeout: string;
   timeout: string;
 }
 
+/** What `status` prints: each tenant's dashboard rows and each rotating credential's age. */
+interface StatusReport {
+  readonly connectors: readonly StatusRow[];
+  readonly credentials: readonly CredentialStatusRow[];
+  /** Tenants registered through sheets: no API to ask. */
+  readonly sheetTenants: readonly string[];
+  /** Tenants whose API could not be read; also told on stderr, whatever the format. */
+  readonly failed: readonly { readonly tenant: string; readonly error: string }[];
+}
+
+/** The dashboard, a line per sheet tenant, then the credentials' table. */
+function statusText(report: StatusReport, width: number): string {
+  const sheets = report.sheetTenants.map(
+    (name) => `${name}: sheet adapter, no API to ask; check Menu > Connectors > Configured in the console\n`,
+  );
+  const credentials = report.credentials.length ? credentialStatusTable(report.credentials, width) : "";
+  return `${statusTable(report.connectors, width)}${sheets.join("")}${credentials}`;
+}
+
+const STATUS_RENDERERS = {
+  table: (report, { width }) => statusText(report, width),
+  json: (report) => jsonDocument(report),
+} satisfies Renderers<StatusReport, "table" | "json">;
+
 /** `status`: the Configured Connectors dashboard of each tenant, as a table or JSON. */
 export function registerStatus(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("status")
     .description(
       "show each tenant's configured connectors (name, connection point, connectivity, status, last activity and " +
@@ -32,8 +62,8 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
       "--emulator <url>",
       "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)",
     )
-    .option("-t, --tenant <name...>", "only these tenants (default: all)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("-t, --tenant <name...>", "only these tenants (default: all)");
+  addFormatOption(command, STATUS_RENDERERS, io)
     .option("--request-timeout <seconds>", "deadline of one API call, its retries and waits included", "60")
     .option("--timeout <seconds>", "deadline of the whole command", "300")
     .action(async (options: StatusOptions) => {
@@ -41,11 +71,8 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
       checkTenantNames(config, options.tenant, options.config);
       const timeoutMs = positiveNumber(options.requestTimeout, "--request-timeout") * 1000;
       const runDeadline = new Deadline(positiveNumber(options.timeout, "--timeout") * 1000);
-      const [{ insightsApiFor }, { statusRow, statusTable }, { rotationOutputsOf }] = await Promise.all([
-        import("../../register/insights-target"),
-        import("../../register/report"),
-        import("../../kinds/rotation"),
-      ]);
+      const { insightsApiFor } = await import("../../register/insights-target");
+      const { rotationOutputsOf } = await import("../../kinds/rotation");
       const { progress, onRetry } = insightsProgress(io);
       const rows: StatusRow[] = [];
       const tenants = config.tenants.filter((t) => !options.tenant || options.tenant.includes(t.name));
@@ -69,18 +96,12 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
         }
       }
       progress.close();
-      if (options.format === "json")
-        io.stdout.write(
-          `${JSON.stringify({ connectors: rows, credentials, sheetTenants: skipped, failed }, null, 2)}\n`,
-        );
-      else {
-        io.stdout.write(statusTable(rows, io.stdout.columns ?? 100));
-        for (const name of skipped)
-          io.stdout.write(
-            `${name}: sheet adapter, no API to ask; check Menu > Connectors > Configured in the console\n`,
-          );
-        if (credentials.length) io.stdout.write(credentialStatusTable(credentials, io.stdout.columns ?? 100));
-      }
+      printReport(io, STATUS_RENDERERS, options.format, {
+        connectors: rows,
+        credentials,
+        sheetTenants: skipped,
+        failed,
+      });
       for (const { tenant, error } of failed) io.stderr.write(`error: ${tenant}: ${error}\n`);
       setExit(failed.length ? EXIT.failed : EXIT.ok);
     });

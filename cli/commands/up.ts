@@ -7,6 +7,8 @@ import type { UpConnectorOutcome, UpReport } from "../../lifecycle/up";
 import { Deadline } from "../../providers/insights/deadline";
 import { printable } from "../../providers/text/printable";
 import { statePath } from "../../config/local-state";
+import { jsonDocument, type FormatOf, type Renderers } from "../../values/report-format";
+import { addFormatOption, printReport } from "../formats";
 import { insightsProgress } from "../insights-progress";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
@@ -22,10 +24,10 @@ export interface LifecycleOptions {
   cdkMethod?: "direct" | "change-set";
   requestTimeout: string;
   timeout: string;
-  format: "table" | "json";
 }
 
 interface UpOptions extends LifecycleOptions {
+  format: FormatOf<typeof UP_RENDERERS>;
   dryRun?: boolean;
   settleTimeout: string;
   sheetDir: string;
@@ -57,8 +59,7 @@ export function lifecycleOptions(command: Command): Command {
       ).choices(["direct", "change-set"]),
     )
     .option("--request-timeout <seconds>", "deadline of one Insights API call, its retries included", "60")
-    .option("--timeout <seconds>", "deadline of the whole run", "3600")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"));
+    .option("--timeout <seconds>", "deadline of the whole run", "3600");
 }
 
 /** The config, checked, with the one tenant named; a usage error otherwise (nothing contacted). */
@@ -86,14 +87,15 @@ export async function lifecycleEngines(options: LifecycleOptions): Promise<Engin
 
 /** `up`: every connector of a tenant from nothing to Connected, through each stack's own engine. */
 export function registerUp(program: Command, io: Io, setExit: (code: number) => void): void {
-  lifecycleOptions(
+  const command = lifecycleOptions(
     program
       .command("up")
       .description(
         "per connector, in config order: get what the source needs from Insights (the AWS external ID), deploy its " +
           "stack with its engine, register the outputs, wait for Connected; rotates keys that are due. Re-run to resume",
       ),
-  )
+  );
+  addFormatOption(command, UP_RENDERERS, io)
     .option("--dry-run", "print the ordered steps and the engine commands; run and contact nothing")
     .option("--settle-timeout <seconds>", "how long to wait for each connector's first connectivity check", "300")
     .option("--sheet-dir <dir>", "sheet tenants: where the registration sheets are written", "registration-sheets")
@@ -136,7 +138,7 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
         onStep: (line) => progress.note(printable(line)),
         onEngineOutput: (line) => progress.note(`  ${printable(line)}`),
       }).finally(() => progress.close());
-      io.stdout.write(options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : upText(report));
+      printReport(io, UP_RENDERERS, options.format, report);
       setExit(report.connectors.some((c) => c.outcome === "failed") ? EXIT.failed : EXIT.ok);
     });
 }
@@ -165,3 +167,9 @@ function outcomeText(connector: UpConnectorOutcome): string {
     : "";
   return `${registration?.action}, ${registration?.connectivity ?? "connectivity unknown"}${installation}`;
 }
+
+/** `up`'s formats: the steps per connector, or the report as JSON (steps, outcomes, registrations). */
+const UP_RENDERERS = {
+  table: (report) => upText(report),
+  json: (report) => jsonDocument(report),
+} satisfies Renderers<UpReport, "table" | "json">;

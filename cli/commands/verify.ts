@@ -1,7 +1,10 @@
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { CATALOG } from "../../connectors/catalog";
 import { statePath } from "../../config/local-state";
 import { loadConfig } from "../../config/load";
+import type { FormatOf } from "../../values/report-format";
+import { outcomeOf, prepared, VERIFY_RENDERERS } from "../../verify/render";
+import { addFormatOption, printReport } from "../formats";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
 
@@ -9,7 +12,7 @@ interface VerifyCliOptions {
   config: string;
   tenant?: string[];
   kind?: string[];
-  format: "table" | "json" | "markdown";
+  format: FormatOf<typeof VERIFY_RENDERERS>;
   githubDir: string;
   emulator?: string;
   skipConnectivity?: boolean;
@@ -38,7 +41,7 @@ function checkKinds(kinds: readonly string[] | undefined): void {
 
 /** `verify`: read every deployed connector's real grants back from its source and report drift from the catalog. */
 export function registerVerify(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("verify")
     .description(
       "read each deployed connector's real grants from its source and compare them with the catalog " +
@@ -46,10 +49,8 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
     )
     .requiredOption("-c, --config <file>", "tenant config YAML")
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
-    .option("-k, --kind <kind...>", "only connectors of these kinds (default: all)")
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]).default("table"),
-    )
+    .option("-k, --kind <kind...>", "only connectors of these kinds (default: all)");
+  addFormatOption(command, VERIFY_RENDERERS, io)
     .option("--github-dir <dir>", "GitHub App credentials files, <stack>.json", statePath("github"))
     .option("--emulator <url>", "ask a local Insights emulator for connectivity instead of each tenant's target")
     .option("--skip-connectivity", "do not ask Insights for each connector's connectivity")
@@ -74,8 +75,7 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
       // Loaded here, not at start-up: the vendor SDKs cost every other command nothing.
       const { verifyConfig } = await import("../../verify/run");
       const { READERS } = await import("../../kinds/registry");
-      const render = await import("../../verify/render");
-      const verdicts = render.prepared(
+      const verdicts = prepared(
         await verifyConfig(config, {
           tenants: options.tenant,
           kinds: options.kind,
@@ -88,14 +88,8 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
         }),
       );
       if (verdicts.length === 0) throw new UsageError(`no connector in ${options.config} matches --tenant/--kind`);
-      const exitCode = verifyExitCode(render.outcomeOf(verdicts), Boolean(options.allowUnverified));
-      if (options.format === "json") io.stdout.write(render.renderVerifyJson(verdicts, exitCode));
-      else
-        io.stdout.write(
-          options.format === "markdown"
-            ? render.renderVerifyMarkdown(verdicts)
-            : render.renderVerifyTable(verdicts, io.stdout.columns ?? 100),
-        );
+      const exitCode = verifyExitCode(outcomeOf(verdicts), Boolean(options.allowUnverified));
+      printReport(io, VERIFY_RENDERERS, options.format, { verdicts, exitCode });
       setExit(exitCode);
     });
 }

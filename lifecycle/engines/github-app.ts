@@ -8,12 +8,13 @@ import { clientFor, findOrgInstallation } from "../../providers/github/installat
 import { statePath } from "../../config/local-state";
 import type { ConnectorEngine, EngineTarget } from "./engine";
 import { shellLine } from "../../providers/text/shell-word";
+import { ExternalError } from "../../values/errors";
 
 /**
  * `deploy` cannot create the app: an organization owner confirms it in a browser. It fails with
  * this error, whose message is the exact command to run; re-running `up` afterwards goes on.
  */
-export class GithubAppPendingError extends Error {
+export class GithubAppPendingError extends ExternalError {
   constructor(readonly command: string) {
     super(command);
   }

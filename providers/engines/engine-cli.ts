@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
+import { ExternalError } from "../../values/errors";
 
 /** An engine's own CLI is needed and is not installed; the message says what to install. */
-export class EngineMissingError extends Error {}
+export class EngineMissingError extends ExternalError {}
 
 /**
  * Throws {@link EngineMissingError} unless `command --version`-style probing succeeds

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { stripVTControlCharacters } from "node:util";
 import { EngineMissingError } from "./engine-cli";
+import { ExternalError } from "../../values/errors";
 
 /** How one engine CLI run is bounded and reported. */
 export interface EngineRunOptions {
@@ -29,7 +30,7 @@ export interface EngineRunResult {
 }
 
 /** The engine ran and failed (or ran out of time); the message is the engine's own last words. */
-export class EngineRunError extends Error {
+export class EngineRunError extends ExternalError {
   constructor(
     message: string,
     /** The engine's stderr (bounded, masked), for callers that extract their own message. */

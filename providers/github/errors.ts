@@ -1,5 +1,7 @@
+import { ExternalError } from "../../values/errors";
+
 /** A step of the GitHub App flow failed; the message says which and what to do. Nothing was registered. */
-export class GithubFlowError extends Error {}
+export class GithubFlowError extends ExternalError {}
 
 /**
  * A redirect to the local callback that must not be believed (a forged or stray request,
@@ -8,5 +10,5 @@ export class GithubFlowError extends Error {}
  */
 export class CallbackRejectedError extends GithubFlowError {}
 
-/** The app exists, its key is saved, and no organization owner has installed it yet. */
+/** The installation wait ran out: the app exists, its key is saved, and no organization owner has installed it yet. */
 export class InstallationTimeoutError extends GithubFlowError {}

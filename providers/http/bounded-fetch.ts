@@ -1,5 +1,6 @@
 import { readCappedBytes, ResponseTooLargeError } from "./capped-body";
 import { printable } from "../text/printable";
+import { ExternalError } from "../../values/errors";
 
 export interface FetchBounds {
   /** Deadline of one request, from connecting to the last byte of the body. */
@@ -9,7 +10,7 @@ export interface FetchBounds {
 }
 
 /** A request that hit its deadline, or a body over the cap; retried like a dropped connection. */
-export class BoundedFetchError extends Error {}
+export class BoundedFetchError extends ExternalError {}
 
 /** Reads a body up to the cap, cancelling the stream as soon as it is passed. */
 async function readCapped(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {

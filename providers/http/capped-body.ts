@@ -1,5 +1,7 @@
+import { ExternalError } from "../../values/errors";
+
 /** A body larger than the cap: the connection was cut as soon as the cap was passed. */
-export class ResponseTooLargeError extends Error {
+export class ResponseTooLargeError extends ExternalError {
   constructor(
     readonly limitBytes: number,
     declared?: number,

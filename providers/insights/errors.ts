@@ -1,10 +1,11 @@
 import { printable } from "../text/printable";
+import { ExternalError } from "../../values/errors";
 
 /**
  * A contract-conforming problem answer (RFC 9457): title and field errors, never a value,
  * stripped of control characters.
  */
-export class InsightsApiError extends Error {
+export class InsightsApiError extends ExternalError {
   constructor(
     readonly status: number,
     readonly method: string,
@@ -23,7 +24,7 @@ export class InsightsApiError extends Error {
  * An answer the contract does not describe (a redirect, a proxy's HTML page, JSON of the
  * wrong shape, a body past the size cap): never believed, whatever its status.
  */
-export class UnexpectedAnswerError extends Error {
+export class UnexpectedAnswerError extends ExternalError {
   constructor(
     readonly status: number,
     readonly method: string,
@@ -36,7 +37,7 @@ export class UnexpectedAnswerError extends Error {
 }
 
 /** No answer at all: unreachable, dropped, or out of time. */
-export class InsightsConnectionError extends Error {
+export class InsightsConnectionError extends ExternalError {
   constructor(
     readonly method: string,
     readonly path: string,

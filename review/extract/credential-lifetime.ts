@@ -1,8 +1,9 @@
 import type { CredentialLifetime } from "../../plan/model";
 import type { TerraformJson } from "./terraform-json";
+import { InternalError } from "../../values/errors";
 
-/** A credential whose lifetime the artifact cannot be read for: the plan must not guess it. */
-export class CredentialLifetimeError extends Error {}
+/** Thrown when a credential's lifetime cannot be read from the synthesized artifact: the plan must not guess it. */
+export class CredentialLifetimeError extends InternalError {}
 
 /** `${timeadd(time_rotating.<name>.<attribute>, "<hours>h")}`, as cdktf writes `Fn.timeadd`. */
 const TIMEADD = /^\$\{timeadd\(time_rotating\.(\w+)\.(rfc3339|rotation_rfc3339), "(\d+)h"\)\}$/;

@@ -2,6 +2,7 @@ import { LocalBackend, S3Backend, type TerraformStack } from "cdktf";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { privateFile, privateStateDir } from "../../config/local-state";
+import { InvalidConfigError } from "../../values/errors";
 
 /**
  * `stateBackend` in cdktf.json's context (or CDKTF_CONTEXT_JSON): where the CDKTF
@@ -26,7 +27,8 @@ const stateBackendSetting = z
   })
   .optional();
 
-export class StateBackendSettingError extends Error {}
+/** Thrown by {@link addStateBackends} when the `stateBackend` context is invalid; the message names each field. */
+export class StateBackendSettingError extends InvalidConfigError {}
 
 /** Gives every stack its state backend; throws {@link StateBackendSettingError} for a bad setting. */
 export function addStateBackends(stacks: readonly TerraformStack[], setting: unknown): void {

@@ -48,6 +48,22 @@ describe("exit code 2 for usage and config mistakes, per command", () => {
     expect(run.code).toBe(2);
   });
 
+  test("an unresolvable secret reference is a config error: 2, naming the reference, nothing contacted", async () => {
+    const saved = process.env.INSIGHTS_TOKEN;
+    delete process.env.INSIGHTS_TOKEN;
+    try {
+      const target = ["--config", "examples/all-sources.yaml", "-t", "acme-prod", "--kind", "okta", "--name", "Okta"];
+      const run = await runCli("connector", "on", ...target);
+      expect([run.code, run.stdout, run.stderr]).toEqual([
+        2,
+        "",
+        "error: the Insights API token: cannot resolve secret env:INSIGHTS_TOKEN: environment variable INSIGHTS_TOKEN is not set\n",
+      ]);
+    } finally {
+      if (saved !== undefined) process.env.INSIGHTS_TOKEN = saved;
+    }
+  });
+
   test("connector with a name the tenant does not have: 2, listing the names it has, nothing changed", async () => {
     const work = mkdtempSync(join(tmpdir(), "exit-codes-"));
     const emulator = await InsightsEmulator.start({

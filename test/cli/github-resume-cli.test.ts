@@ -1,12 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../cli/program";
 import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { FakeGithub } from "../fakes/github";
 import { runCli, type CliResult } from "../helpers/cli";
+import { createAppWithBrowser } from "../helpers/github-cli";
 import { configWith, VALID } from "../helpers/config-text";
-import { scriptedBrowser } from "../providers/github/helpers";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 const CANARY = {
@@ -15,30 +14,6 @@ const CANARY = {
 };
 const GHES = "https://ghe.acme.example";
 const TIMESTAMPED_PROGRESS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ waiting for the installation on acme… \d+ s of \d+ s$/m;
-
-/**
- * `create-app` as a person runs it: the test watches stderr for the page the command
- * prints and plays the browser, the way someone would copy the link.
- */
-async function createAppWithBrowser(
-  argv: string[],
-  hosts: Record<string, string>,
-): Promise<CliResult & { browser?: Promise<unknown> }> {
-  let stdout = "";
-  let stderr = "";
-  let browser: Promise<unknown> | undefined;
-  const code = await run(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: {
-      write: (text: string) => {
-        stderr += text;
-        const page = /Open (http:\/\/127\.0\.0\.1:\d+\/[\w-]+) in a browser/.exec(text);
-        if (page && !browser) browser = scriptedBrowser(page[1], { hosts });
-      },
-    },
-  });
-  return { code, stdout, stderr, browser };
-}
 
 describe("github create-app → installation wait runs out → github resume → register", () => {
   let fake: FakeGithub;

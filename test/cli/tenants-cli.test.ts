@@ -20,9 +20,15 @@ describe("tenants: the config's tenant names for a CI matrix", () => {
     expect([run.code, run.stdout, run.stderr]).toEqual([0, '["acme-prod","beta-eu"]\n', ""]);
   });
 
-  test("text (the default): one name a line, for a shell loop", async () => {
+  test("table (the default): one name a line, for a shell loop", async () => {
     const run = await runCli("tenants", "--config", config);
+    expect([run.code, run.stdout, run.stderr]).toEqual([0, "acme-prod\nbeta-eu\n", ""]);
+  });
+
+  test("--format text, the old name of table, still works for one release, with a warning on stderr only", async () => {
+    const run = await runCli("tenants", "--config", config, "--format", "text");
     expect([run.code, run.stdout]).toEqual([0, "acme-prod\nbeta-eu\n"]);
+    expect(run.stderr).toBe("warning: --format text is deprecated and goes in the next release; use --format table\n");
   });
 
   test("a bad config is exit 2 with file, line and field, and nothing on stdout for a matrix to swallow", async () => {
@@ -37,6 +43,6 @@ describe("tenants: the config's tenant names for a CI matrix", () => {
   test("an unknown format is a usage error (exit 2)", async () => {
     const run = await runCli("tenants", "--config", config, "--format", "yaml");
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Allowed choices are json, text");
+    expect(run.stderr).toContain("Allowed choices are table, json.");
   });
 });

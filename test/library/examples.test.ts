@@ -14,6 +14,7 @@ const PUBLIC_NAMES = [
   "InsightsPingOneConnectorStack",
   "InsightsReadOnlyRole",
   "InvalidConstructPropsError",
+  "ToolkitError",
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { loadConfig } from "../../config/load";
 import { buildPlan } from "../../plan/build";
+import { renderMarkdown } from "../../plan/render-markdown";
 import { renderTable } from "../../plan/render-table";
 import { REPO, runCli } from "../helpers/cli";
 
@@ -25,12 +26,19 @@ describe("plan output for a terminal", () => {
 
   test("plan ends with one line: the extracted grants matched the catalog, how many, from how many artifacts", async () => {
     const text = await runCli("plan", "--config", "examples/aws-single-account.yaml");
+    const markdown = await runCli("plan", "--config", "examples/aws-single-account.yaml", "--format", "markdown");
     const json = await runCli("plan", "--config", "examples/aws-single-account.yaml", "--format", "json");
     const extracted = JSON.parse(json.stdout).tenants[0].connectors[0].extractedGrants;
     expect(extracted.length).toBe(4); // the trust, SecurityAudit, identitystore:DescribeGroup and DescribeUser
-    expect(text.stdout.trimEnd().split("\n").pop()).toBe(
-      `The extracted grants matched the catalog: ${extracted.length} grants read back from 1 synthesized artifact.`,
-    );
+    const summary = `The extracted grants matched the catalog: ${extracted.length} grants read back from 1 synthesized artifact.`;
+    expect(text.stdout.trimEnd().split("\n").pop()).toBe(summary);
+    expect(markdown.stdout.endsWith(`\n\n${summary}\n`)).toBe(true); // its own paragraph
     expect(json.stdout).not.toContain("matched the catalog");
+  });
+
+  test("the renderers decide: no summary without extracted grants, whatever the format", () => {
+    const plan = planOf("aws-single-account.yaml");
+    expect(renderTable(plan)).not.toContain("matched the catalog");
+    expect(renderMarkdown(plan)).not.toContain("matched the catalog");
   });
 });

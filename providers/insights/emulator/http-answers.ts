@@ -1,7 +1,8 @@
 import type { ServerResponse } from "node:http";
+import { ExternalError } from "../../../values/errors";
 
 /** An answer other than success: the status and the problem JSON (RFC 9457) the contract gives. */
-export class HttpProblem extends Error {
+export class HttpProblem extends ExternalError {
   constructor(
     readonly status: number,
     readonly title: string,
