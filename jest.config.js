@@ -48,6 +48,7 @@ const E2E_FILES = [
   "gcp-stack.test.ts",
   "browser.test.ts",
   "examples.test.ts",
+  "packed-package.test.ts",
   "aws-cdk-moto.test.ts",
   "stand-in-engines.test.ts",
 ];
