@@ -49,6 +49,7 @@ const E2E_FILES = [
   "browser.test.ts",
   "examples.test.ts",
   "packed-package.test.ts",
+  "cdktn-continuity.test.ts",
   "aws-cdk-moto.test.ts",
   "stand-in-engines.test.ts",
 ];

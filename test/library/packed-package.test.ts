@@ -4,7 +4,7 @@
 // node, so it is an e2e test (jest.config.js). The install comes from npm's cache where it can
 // (`--prefer-offline`; CI runs `npm ci` first, which fills the cache).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO, spawnCli } from "../helpers/cli";
@@ -17,6 +17,8 @@ const MANIFEST = require(join(REPO, "package.json")) as {
 };
 /** The peers, at the versions this repository pins and tests (its devDependencies). */
 const PEERS = Object.keys(MANIFEST.peerDependencies).map((name) => `${name}@${MANIFEST.devDependencies[name]}`);
+/** CDK Terrain, for the one-line switch (`-r insights-connectors/use-cdktn`); a consumer adds it to use it. */
+const CDKTN = `cdktn@${MANIFEST.devDependencies.cdktn}`;
 const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
 
 /**
@@ -40,9 +42,9 @@ const CONSUMER_TSCONFIG = {
   include: ["*.ts"],
 };
 
-/** Files the package may ship: the build, the CLI's entry, what `init` copies, the README. */
+/** Files the package may ship: the build, the CLI's entry, the cdktn preload, what `init` copies, the README. */
 const SHIPPABLE =
-  /^(dist\/.+\.(js|d\.ts|json)|bin\/insights-connectors\.js|examples\/[^/]+\.yaml|docs\/[^/]+|README\.md|package\.json)$/;
+  /^(dist\/.+\.(js|d\.ts|json)|bin\/(insights-connectors|use-cdktn)\.js|examples\/[^/]+\.yaml|docs\/[^/]+|README\.md|package\.json)$/;
 
 /** This environment without the npm_* variables `npm test` sets: they would point a child npm at this repository. */
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -96,7 +98,7 @@ describe("the packed package in a fresh consumer project", () => {
       .map((entry) => entry.replace(/^package\//, ""));
 
     writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-    mustRun("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, ...PEERS], consumer);
+    mustRun("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, ...PEERS, CDKTN], consumer);
 
     for (const example of ["cdk-app.ts", "cdktf-app.ts"]) {
       cpSync(join(REPO, "examples", "library", example), join(consumer, example));
@@ -108,7 +110,13 @@ describe("the packed package in a fresh consumer project", () => {
 
   test("the tarball holds the build, its declarations and the CLI; no tests, CI scripts, state or sources", () => {
     expect(shipped).toEqual(
-      expect.arrayContaining(["package.json", "README.md", "bin/insights-connectors.js", "dist/index.js"]),
+      expect.arrayContaining([
+        "package.json",
+        "README.md",
+        "bin/insights-connectors.js",
+        "bin/use-cdktn.js",
+        "dist/index.js",
+      ]),
     );
     expect(shipped).toContain("dist/index.d.ts");
     expect(shipped).toContain("dist/stacks/aws/insights-read-only-role.d.ts");
@@ -158,6 +166,17 @@ describe("the packed package in a fresh consumer project", () => {
     expect(compile.status).toBe(0);
     mustRun(process.execPath, [join(consumer, "out", "cdktf-app.js")], consumer, { CDKTF_OUTDIR: join(work, "cdktf") });
     expectCdktfExampleStack(join(work, "cdktf"));
+  });
+
+  test("the same example synthesizes on CDK Terrain with one preload: node -r insights-connectors/use-cdktn", () => {
+    expect(compile.status).toBe(0);
+    const app = join(consumer, "out", "cdktf-app.js");
+    mustRun(process.execPath, ["-r", `${MANIFEST.name}/use-cdktn`, app], consumer, {
+      CDKTF_OUTDIR: join(work, "cdktn"),
+    });
+    expectCdktfExampleStack(join(work, "cdktn"));
+    const stack = readFileSync(join(work, "cdktn", "stacks", "insights-entra", "cdk.tf.json"), "utf8");
+    expect(JSON.parse(stack)["//"].metadata.version).toBe(MANIFEST.devDependencies.cdktn);
   });
 
   test("the installed CLI plans the example exactly as the checkout's does", () => {
