@@ -7,10 +7,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { loadConfig } from "../../../config/load";
-import { buildPlan } from "../../../plan/build";
 import { REPO } from "../../helpers/cli";
 import { filesUnder } from "../../helpers/files";
+import { plannedStacks } from "../../helpers/planned-stacks";
 
 const EXAMPLE = join(REPO, "examples", "all-sources.yaml");
 const USE_CDKTN = join(REPO, "bin", "use-cdktn.js");
@@ -38,16 +37,6 @@ function synthesize(outdir: string, preloads: string[]): void {
 function stackFiles(outdir: string): Map<string, string> {
   const root = join(outdir, "stacks");
   return new Map(filesUnder(root).map((file) => [file.slice(root.length + 1), readFileSync(file, "utf8")]));
-}
-
-/** The CDKTF stacks the plan of the example names: what both runs must synthesize. */
-function plannedCdktfStacks(): string[] {
-  return buildPlan(loadConfig(EXAMPLE))
-    .tenants.flatMap((tenant) => tenant.connectors)
-    .flatMap((c) =>
-      c.provisioning.mode === "stack" && c.provisioning.engine === "cdktf" ? [c.provisioning.stackName] : [],
-    )
-    .sort();
 }
 
 /** A stack's JSON without the `//` comment, which Terraform and OpenTofu skip: what they read. */
@@ -97,7 +86,7 @@ describe("CDK Terrain (cdktn) synthesizes the same Terraform as cdktf", () => {
   });
 
   test("both runs synthesize exactly the example's CDKTF stacks, each stamped by the library that ran", () => {
-    const stacks = plannedCdktfStacks();
+    const stacks = plannedStacks("all-sources.yaml", "cdktf");
     expect(stacks.length).toBeGreaterThan(0);
     expect(readdirSync(join(work, "cdktf", "stacks")).sort()).toEqual(stacks);
     expect(readdirSync(join(work, "cdktn", "stacks")).sort()).toEqual(stacks);

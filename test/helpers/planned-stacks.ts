@@ -1,0 +1,17 @@
+import { join } from "node:path";
+import { loadConfig } from "../../config/load";
+import { buildPlan } from "../../plan/build";
+import { REPO } from "./cli";
+
+/**
+ * The stack names the plan of examples/`file` gives the connectors that `engine` deploys, sorted:
+ * what a synth of that example must write, derived from the example instead of listed by hand.
+ */
+export function plannedStacks(file: string, engine: "aws-cdk" | "cdktf" | "pulumi" | "github-app-manifest"): string[] {
+  return buildPlan(loadConfig(join(REPO, "examples", file)))
+    .tenants.flatMap((tenant) => tenant.connectors)
+    .flatMap((c) =>
+      c.provisioning.mode === "stack" && c.provisioning.engine === engine ? [c.provisioning.stackName] : [],
+    )
+    .sort();
+}
