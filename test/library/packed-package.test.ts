@@ -4,7 +4,7 @@
 // node, so it is an e2e test (jest.config.js). The install comes from npm's cache where it can
 // (`--prefer-offline`; CI runs `npm ci` first, which fills the cache).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO, spawnCli } from "../helpers/cli";
@@ -78,6 +78,7 @@ function mustRun(command: string, args: string[], cwd: string, extra: Record<str
 describe("the packed package in a fresh consumer project", () => {
   let work: string;
   let consumer: string;
+  let tarball: string;
   let shipped: string[];
   let compile: Run;
   const installed = () => join(consumer, "node_modules", MANIFEST.name);
@@ -88,7 +89,7 @@ describe("the packed package in a fresh consumer project", () => {
     mkdirSync(consumer);
 
     mustRun("npm", ["pack", "--pack-destination", work], REPO);
-    const tarball = join(
+    tarball = join(
       work,
       readdirSync(work).find((f) => f.endsWith(".tgz"))!,
     );
@@ -179,13 +180,35 @@ describe("the packed package in a fresh consumer project", () => {
     expect(JSON.parse(stack)["//"].metadata.version).toBe(MANIFEST.devDependencies.cdktn);
   });
 
+  /** `plan` of the full example by the checkout's CLI, which the installed ones must print byte for byte. */
+  const EXAMPLE = join(REPO, "examples", "all-sources.yaml");
+  const planFromCheckout = () => {
+    const result = spawnCli(["plan", "--config", EXAMPLE]);
+    expect(result.code).toBe(0);
+    return result.stdout + result.stderr;
+  };
+
   test("the installed CLI plans the example exactly as the checkout's does", () => {
-    const example = join(REPO, "examples", "all-sources.yaml");
-    const fromCheckout = spawnCli(["plan", "--config", example]);
-    expect(fromCheckout.code).toBe(0);
     const cli = join(installed(), "bin", "insights-connectors.js");
-    const fromPackage = run(process.execPath, [cli, "plan", "--config", example], consumer);
+    const fromPackage = run(process.execPath, [cli, "plan", "--config", EXAMPLE], consumer);
     expect(fromPackage.status).toBe(0);
-    expect(fromPackage.output).toBe(fromCheckout.stdout + fromCheckout.stderr);
+    expect(fromPackage.output).toBe(planFromCheckout());
   }, 120_000);
+
+  test("a global install gets the peers by itself, and its CLI plans the example as the checkout's does", () => {
+    const prefix = join(work, "global");
+    mustRun(
+      "npm",
+      ["install", "--global", "--prefix", prefix, "--prefer-offline", "--no-audit", "--no-fund", tarball],
+      work,
+    );
+    const packageDir = join(prefix, "lib", "node_modules", MANIFEST.name);
+    for (const peer of Object.keys(MANIFEST.peerDependencies)) {
+      expect(existsSync(join(packageDir, "node_modules", peer, "package.json"))).toBe(true);
+    }
+    // From a folder with no lockfile above: the plan cache is off there, and the output the same.
+    const fromGlobal = run(join(prefix, "bin", MANIFEST.name), ["plan", "--config", EXAMPLE], work);
+    expect(fromGlobal.status).toBe(0);
+    expect(fromGlobal.output).toBe(planFromCheckout());
+  }, 600_000);
 });
