@@ -10,8 +10,6 @@ import { REPO } from "./cli";
 export function plannedStacks(file: string, engine: "aws-cdk" | "cdktf" | "pulumi" | "github-app-manifest"): string[] {
   return buildPlan(loadConfig(join(REPO, "examples", file)))
     .tenants.flatMap((tenant) => tenant.connectors)
-    .flatMap((c) =>
-      c.provisioning.mode === "stack" && c.provisioning.engine === engine ? [c.provisioning.stackName] : [],
-    )
+    .flatMap(({ provisioning: p }) => (p.mode === "stack" && p.engine === engine && p.stackName ? [p.stackName] : []))
     .sort();
 }
