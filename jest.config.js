@@ -4,7 +4,8 @@
 //
 // Octokit 22 and its helpers ship only ES modules; jest's CommonJS runtime cannot
 // load them, so those packages (and nothing else under node_modules) are transpiled
-// to CommonJS too. Node itself loads them natively (require(esm), Node >= 20.19).
+// to CommonJS too. Node itself loads them natively (require(esm), unflagged since Node 22.12, the
+// lowest version `engines` admits).
 const { availableParallelism } = require("node:os");
 
 const ESM_ONLY = [
@@ -48,6 +49,8 @@ const E2E_FILES = [
   "gcp-stack.test.ts",
   "browser.test.ts",
   "examples.test.ts",
+  "packed-package.test.ts",
+  "cdktn-continuity.test.ts",
   "aws-cdk-moto.test.ts",
   "stand-in-engines.test.ts",
 ];

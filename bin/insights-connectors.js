@@ -4,6 +4,7 @@
 // source is newer than its compiled file (an edit since the last build), the changed
 // files are compiled again first, so the CLI never runs stale code.
 "use strict";
+const { existsSync } = require("node:fs");
 const path = require("node:path");
 
 // Node >= 22.1 keeps V8's compiled code between runs (the engines' libraries are large); older Node has no such switch.
@@ -17,6 +18,8 @@ process.stdout.on("error", (error) => {
 
 /** The CLI's `run`, from dist/ (compiled now if out of date), or from the sources where dist/ cannot be written. */
 function loadProgram() {
+  // An installed package ships only the compiled dist/ (package.json `files`): nothing to rebuild.
+  if (!existsSync(path.join(__dirname, "..", "scripts", "build.js"))) return require("../dist/cli/program");
   const { build, isStale, OUT } = require("../scripts/build");
   try {
     if (isStale()) build();

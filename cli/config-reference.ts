@@ -8,10 +8,13 @@ import { CATALOG } from "../connectors/catalog";
 import { tenantConfigSchema } from "../config/schema";
 import { markdownCell } from "../providers/text/markdown";
 
-/** The checkout this module runs from: the sources (ts-node, jest) or the compiled copy in dist/ both sit inside it. */
+/**
+ * The checkout or installed package this module runs from: the sources (ts-node, jest) and the
+ * compiled copy in dist/ both sit inside it, and the package ships examples/ and docs/ for `init`.
+ */
 function checkoutRoot(from: string): string {
   for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, "examples")) && existsSync(join(dir, "package-lock.json"))) return dir;
+    if (existsSync(join(dir, "examples")) && existsSync(join(dir, "package.json"))) return dir;
   }
   throw new Error(`no examples/ folder above ${from}: the config reference is built from the examples`);
 }

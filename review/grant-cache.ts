@@ -33,10 +33,15 @@ export class GrantCache {
     private readonly fingerprint: string,
   ) {}
 
-  static open(options: GrantCacheOptions): GrantCache {
+  /**
+   * The cache, or undefined where no lockfile names the engine libraries' versions: a global
+   * install has none (a project that installs the package has its own). Without one an entry
+   * could outlive a library update, so every stack is synthesized instead.
+   */
+  static open(options: GrantCacheOptions): GrantCache | undefined {
     const codeRoot = options.codeRoot ?? join(__dirname, "..");
     const lockfile = options.lockfile ?? nearestLockfile(codeRoot);
-    return new GrantCache(options.dir, codeFingerprint(codeRoot, lockfile));
+    return lockfile === undefined ? undefined : new GrantCache(options.dir, codeFingerprint(codeRoot, lockfile));
   }
 
   /** The entry's address: a hash of the job and the code fingerprint. */
@@ -92,13 +97,14 @@ export class GrantCache {
   }
 }
 
-/** package-lock.json in `from` or the closest folder above it (dist/ sits inside the repository). */
-function nearestLockfile(from: string): string {
+/**
+ * package-lock.json in `from` or the closest folder above it: the repository's (dist/ sits inside
+ * it), or that of the project the package is installed in; undefined when there is none.
+ */
+function nearestLockfile(from: string): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, "package-lock.json"))) return join(dir, "package-lock.json");
-    if (dirname(dir) === dir) {
-      throw new Error(`no package-lock.json in ${from} or above: the plan cache cannot tell library versions apart`);
-    }
+    if (dirname(dir) === dir) return undefined;
   }
 }
 

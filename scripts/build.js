@@ -4,6 +4,9 @@
 // (`npm run typecheck` does that once for the whole tree). The CLI then starts without
 // a TypeScript compiler on its hot path. bin/insights-connectors.js calls `build()`
 // again when a source is newer than the last build.
+// With `--declarations` (`npm run build`, and `prepack`, so `npm pack` and `npm publish`
+// run it) it also writes the package entry's type declarations, dist/index.d.ts and the
+// .d.ts of every module it reaches: a consumer's compiler reads those, never our sources.
 "use strict";
 const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
 const { dirname, join, relative } = require("node:path");
@@ -68,16 +71,55 @@ function build({ full = false } = {}) {
   return toCompile.length;
 }
 
+/** The package entry, whose declarations `types` in package.json names (as dist/index.d.ts). */
+const ENTRY = join(REPO, "index.ts");
+
+/**
+ * Writes the .d.ts of the package entry and of every module it imports, beside their .js in
+ * dist/, and returns how many. Declarations have no function bodies, so a consumer's `strict`
+ * or `noUncheckedIndexedAccess` never checks our code; `noCheck` leaves type-checking to
+ * `npm run typecheck`, which has already done it, and keeps this step to the emit.
+ */
+function emitDeclarations() {
+  const ts = require("typescript");
+  const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: fail };
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(REPO, "tsconfig.build.json"), {}, host);
+  if (parsed.errors.length) fail(parsed.errors[0]);
+  const options = {
+    ...parsed.options,
+    declaration: true,
+    emitDeclarationOnly: true,
+    noCheck: true,
+    noEmit: false,
+    outDir: OUT,
+    rootDir: REPO,
+  };
+  const program = ts.createProgram({ rootNames: [ENTRY], options });
+  let count = 0;
+  const { diagnostics, emitSkipped } = program.emit(undefined, (file, text) => {
+    writeAtomically(file, text);
+    count += 1;
+  });
+  if (diagnostics.length) fail(diagnostics[0]);
+  if (emitSkipped || !existsSync(join(OUT, "index.d.ts"))) throw new Error("build: no declarations were written");
+  return count;
+}
+
 function fail(diagnostic) {
   const ts = require("typescript");
   const where = diagnostic.file ? ` (${diagnostic.file.fileName})` : "";
   throw new Error(`build: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}${where}`);
 }
 
-module.exports = { build, isStale, OUT, REPO };
+module.exports = { build, emitDeclarations, isStale, OUT, REPO };
 
 if (require.main === module) {
-  const started = Date.now();
+  let started = Date.now();
   const count = build({ full: process.argv.includes("--full") });
   process.stdout.write(`compiled ${count} files to dist/ in ${Date.now() - started} ms\n`);
+  if (process.argv.includes("--declarations")) {
+    started = Date.now();
+    const declarations = emitDeclarations();
+    process.stdout.write(`wrote ${declarations} declaration files to dist/ in ${Date.now() - started} ms\n`);
+  }
 }

@@ -29,8 +29,12 @@ export class SecretRef {
     return isAbsolute(this.target) ? this.target : resolve(configDir, this.target);
   }
 
-  /** Reads the secret. Throws {@link SecretResolutionError} naming the reference, never the value. */
-  resolve(configDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  /**
+   * Reads the secret. Throws {@link SecretResolutionError} naming the reference, never the value.
+   * `env` is typed without `NodeJS.ProcessEnv`: this class is in the package's declarations (an
+   * AWS config field's type), and a consumer's compiler must not need `@types/node` for them.
+   */
+  resolve(configDir: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
     if (this.scheme === "env") {
       const value = env[this.target];
       if (value === undefined || value === "") {

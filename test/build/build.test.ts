@@ -63,6 +63,29 @@ describe("the compiled CLI in dist/", () => {
   });
 });
 
+describe("the package entry's declarations in dist/", () => {
+  let root: string;
+  beforeEach(() => (root = miniRepo()));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  test("emitDeclarations writes the entry's .d.ts and those of the modules it imports, without bodies", () => {
+    writeFileSync(join(root, "index.ts"), 'export { answer, half } from "./cli/answer";\n');
+    writeFileSync(
+      join(root, "cli", "answer.ts"),
+      "export const answer: number = 41;\nexport function half(n: number) {\n  return n / 2;\n}\n",
+    );
+    writeFileSync(join(root, "cli", "unused.ts"), "export const unused = 1;\n");
+    const { emitDeclarations } = require(join(root, "scripts", "build.js"));
+    expect(emitDeclarations()).toBe(2);
+    expect(readFileSync(join(root, "dist", "index.d.ts"), "utf8")).toContain('from "./cli/answer"');
+    const answer = readFileSync(join(root, "dist", "cli", "answer.d.ts"), "utf8");
+    expect(answer).toContain("export declare const answer: number;");
+    expect(answer).toContain("export declare function half(n: number): number;");
+    expect(answer).not.toContain("return");
+    expect(existsSync(join(root, "dist", "cli", "unused.d.ts"))).toBe(false);
+  });
+});
+
 describe("the build setup", () => {
   test("npm ci builds dist/ (prepare), dist/ is git-ignored, and jest never looks into it", () => {
     const scripts = require(join(REPO, "package.json")).scripts;
@@ -71,5 +94,13 @@ describe("the build setup", () => {
     for (const project of require(join(REPO, "jest.config.js")).projects) {
       expect(project.modulePathIgnorePatterns).toContain("<rootDir>/dist/");
     }
+  });
+
+  test("the package's types are the declarations npm run build and npm pack (prepack) write", () => {
+    const manifest = require(join(REPO, "package.json"));
+    expect(manifest.types).toBe("./dist/index.d.ts");
+    expect(manifest.exports["."].types).toBe("./dist/index.d.ts");
+    expect(manifest.scripts.build).toMatch(/scripts\/build\.js .*--declarations/);
+    expect(manifest.scripts.prepack).toMatch(/scripts\/build\.js .*--declarations/);
   });
 });

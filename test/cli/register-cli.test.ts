@@ -9,6 +9,12 @@ import { CANARY_ENV } from "../register/helpers";
 import { closedPort, connectorJson, hostileServer, type HostileServer } from "../providers/insights/hostile-server";
 import { tableColumn } from "../helpers/table";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
+import { loadConfig } from "../../config/load";
+
+/** How many connectors examples/all-sources.yaml declares: each is registered once and has one status row. */
+const EXAMPLE_CONNECTORS = loadConfig(join(REPO, "examples", "all-sources.yaml")).tenants.flatMap(
+  (t) => t.connectors,
+).length;
 
 describe("register, status and connector commands", () => {
   let work: string;
@@ -41,7 +47,7 @@ describe("register, status and connector commands", () => {
     const first = await spawnCliAsync(args, env);
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("12 created, 0 updated, 0 unchanged, 0 failed");
+    expect(first.stdout).toContain(`${EXAMPLE_CONNECTORS} created, 0 updated, 0 unchanged, 0 failed`);
     expect(first.stdout).toMatch(/corp\.example AD: install the Insights Collector from \S+ with installation key \S+/);
     const second = await spawnCliAsync([...args, "--format", "json"], env);
     expect(JSON.parse(second.stdout).results.every((r: { action: string }) => r.action === "unchanged")).toBe(true);
@@ -51,7 +57,7 @@ describe("register, status and connector commands", () => {
       env,
     );
     const rows = JSON.parse(status.stdout).connectors;
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(EXAMPLE_CONNECTORS);
     expect(rows.find((r: any) => r.kind === "aws")).toMatchObject({
       connectionPoint: expect.stringMatching(/^arn:aws:iam::\d{12}:role\//),
       connectivity: "Connected",

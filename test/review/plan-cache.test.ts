@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../config/load";
@@ -75,7 +75,7 @@ describe("plan's cache of extracted grants", () => {
     const lockfile = join(dir, "package-lock.json");
     cpSync(join(REPO, "package-lock.json"), lockfile);
     const [job] = buildPlan(loadConfig(ALL_SOURCES)).tenants[0].connectors.filter(hasStack).map(extractionJob);
-    const open = () => GrantCache.open({ dir: cacheDir, codeRoot: code, lockfile });
+    const open = () => GrantCache.open({ dir: cacheDir, codeRoot: code, lockfile })!;
     const grant = {
       source: "aws" as const,
       scope: "s",
@@ -100,6 +100,16 @@ describe("plan's cache of extracted grants", () => {
       open().put(job, grants);
       expect(open().get(job)).toEqual(grants);
     }
+  });
+
+  test("with no lockfile in the code's folder or above (a global install), there is no cache to misread", () => {
+    const code = join(dir, "code");
+    cpSync(join(REPO, "connectors"), join(code, "connectors"), { recursive: true });
+    expect(existsSync(join(tmpdir(), "package-lock.json"))).toBe(false);
+    expect(GrantCache.open({ dir: cacheDir, codeRoot: code })).toBeUndefined();
+    writeFileSync(join(dir, "package-lock.json"), "{}");
+    for (const folder of ["stacks", "providers", "review"]) mkdirSync(join(code, folder));
+    expect(GrantCache.open({ dir: cacheDir, codeRoot: code })).toBeInstanceOf(GrantCache);
   });
 
   test("entries hold grants and lifetimes only: no config value and no secret, even with canaries in the environment", async () => {
