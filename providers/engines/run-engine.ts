@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { stripVTControlCharacters } from "node:util";
 import { EngineMissingError } from "./engine-cli";
+import { withOwnerOnlyUmask } from "./owner-only-umask";
 
 /** How one engine CLI run is bounded and reported. */
 export interface EngineRunOptions {
@@ -122,12 +123,14 @@ export function runEngine(
   const name = options.label ?? `${command.split("/").pop()} ${args[0] ?? ""}`.trim();
   const mask = (text: string) => maskLine(text, options.secrets);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ["ignore", "pipe", "pipe"],
-      signal: options.signal,
-    });
+    const child = withOwnerOnlyUmask(() =>
+      spawn(command, [...args], {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: ["ignore", "pipe", "pipe"],
+        signal: options.signal,
+      }),
+    );
     const stdout = new Tail(limit);
     const stderr = new Tail(limit);
     const forward = (line: string) => options.onOutput?.(mask(line));
