@@ -16,6 +16,7 @@ import { registerStatus } from "./commands/status";
 import { registerUp } from "./commands/up";
 import { registerTenants } from "./commands/tenants";
 import { registerVerify } from "./commands/verify";
+import { UnsafeFolderError } from "../values/private-folder";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 
 const { version } = require("../package.json") as { version: string };
@@ -70,7 +71,8 @@ function reportError(error: unknown, io: Io): number {
     io.stderr.write(configErrorReport(error, "nothing was changed or contacted"));
     return EXIT.usage;
   }
-  if (error instanceof UsageError) {
+  // A state or cache folder another user could change is refused before anything is written there.
+  if (error instanceof UsageError || error instanceof UnsafeFolderError) {
     io.stderr.write(`error: ${error.message}\n`);
     return EXIT.usage;
   }

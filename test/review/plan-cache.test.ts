@@ -190,11 +190,11 @@ describe("the plan cache in a folder other users share", () => {
     for (const name of entries) expect(lstatSync(join(cacheDir, name)).isFile()).toBe(true);
   });
 
-  test("a cache folder owned by another user is refused, named with what to do; nothing is written there", async () => {
+  test("a cache folder owned by another user is refused with exit 2, named with what to do; nothing is written there", async () => {
     mkdirSync(cacheDir, { mode: 0o700 });
     chownSync(cacheDir, 65534, 65534); // nobody: another user on this machine
     const result = await planJson(ALL_SOURCES, "--cache-dir", cacheDir);
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(`refusing to use ${cacheDir}: it is owned by user id 65534`);
     expect(readdirSync(cacheDir)).toEqual([]);
   });
