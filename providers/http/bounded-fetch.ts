@@ -1,3 +1,4 @@
+import { CallDeadline } from "./call-deadline";
 import { readCappedBytes, ResponseTooLargeError } from "./capped-body";
 import { printable } from "../text/printable";
 
@@ -33,8 +34,9 @@ const BODILESS = new Set([101, 204, 205, 304]);
 export function boundedFetch(bounds: FetchBounds): typeof fetch {
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
-    const deadline = AbortSignal.timeout(bounds.timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    // One timer per request, kept until the body is read (providers/http/call-deadline.ts).
+    const deadline = new CallDeadline(bounds.timeoutMs, init?.signal);
+    const signal = deadline.signal;
     try {
       const response = await fetch(input, { ...init, signal, redirect: "manual" });
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
@@ -49,10 +51,12 @@ export function boundedFetch(bounds: FetchBounds): typeof fetch {
       const bounded = new Response(body, { status, statusText, headers });
       return Object.defineProperty(bounded, "url", { value: response.url });
     } catch (error) {
-      if (deadline.aborted) {
+      if (deadline.timedOut) {
         throw new BoundedFetchError(`timed out after ${bounds.timeoutMs / 1000} s talking to ${new URL(url).host}`);
       }
       throw error;
+    } finally {
+      deadline.clear();
     }
   };
 }

@@ -13,6 +13,7 @@ import {
   type ConnectivityState,
   type Connector,
 } from "./contract";
+import { CallDeadline } from "../http/call-deadline";
 import type { Deadline } from "./deadline";
 import { InsightsApiError, InsightsConnectionError, UnexpectedAnswerError } from "./errors";
 import { contractValidator } from "./openapi-validator";
@@ -154,7 +155,7 @@ export class InsightsHttpClient implements InsightsApi {
   }
 
   /** One operation: attempts with backoff on 429, 5xx and dropped connections, within one deadline. */
-  private call<T>(
+  private async call<T>(
     route: Route,
     params: Record<string, string> = {},
     body?: RegistrationValues,
@@ -172,21 +173,22 @@ export class InsightsHttpClient implements InsightsApi {
     const ownMs = this.options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     const runMs = run?.remainingMs() ?? Infinity;
     const timeoutMs = Math.min(ownMs, runMs);
+    // The call's own timer (providers/http/call-deadline.ts), which it keeps until it settles.
     // When the run ends first, its signal alone ends the call: a second timer for the same
     // instant could fire first and blame the call's own deadline for the run's.
-    const signal =
-      run && runMs <= ownMs
-        ? run.signal
-        : run
-          ? AbortSignal.any([AbortSignal.timeout(ownMs), run.signal])
-          : AbortSignal.timeout(ownMs);
+    const own = run && runMs <= ownMs ? undefined : new CallDeadline(ownMs, run?.signal);
+    const signal = own?.signal ?? run!.signal;
     // Secrets are revealed into this one string, sent, and dropped.
     const payload = body ? JSON.stringify(revealValues(body)) : undefined;
     const call: Call = { method, path, headers, payload, signal, timeoutMs };
-    return withRetries<T>(() => this.attempt<T>(call), this.policy, {
-      deadline: this.policy.now() + timeoutMs,
-      onRetry: (event) => this.options.onRetry?.({ ...event, method, path }),
-    });
+    try {
+      return await withRetries<T>(() => this.attempt<T>(call), this.policy, {
+        deadline: this.policy.now() + timeoutMs,
+        onRetry: (event) => this.options.onRetry?.({ ...event, method, path }),
+      });
+    } finally {
+      own?.clear();
+    }
   }
 
   private async attempt<T>(call: Call): Promise<AttemptOutcome<T>> {

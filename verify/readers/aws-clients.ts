@@ -1,6 +1,7 @@
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { withCallDeadline } from "../../providers/http/call-deadline";
 import { UnreadableSourceError, type ReadContext } from "../reading";
 
 /** The three read clients of the AWS reader, with the environment's credentials and region. */
@@ -32,9 +33,10 @@ export function awsReadClients(context: ReadContext): AwsReadClients {
     retryMode: "standard",
     requestHandler: { requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(requestTimeoutMs, 10_000) },
   } as const;
-  const iam = new IAMClient(common);
-  const cloudFormation = new CloudFormationClient(common);
-  const organizations = new OrganizationsClient(common);
+  const bounded = boundedSends(requestTimeoutMs, context.signal);
+  const iam = bounded(new IAMClient(common));
+  const cloudFormation = bounded(new CloudFormationClient(common));
+  const organizations = bounded(new OrganizationsClient(common));
   return {
     iam,
     cloudFormation,
@@ -45,10 +47,30 @@ export function awsReadClients(context: ReadContext): AwsReadClients {
   };
 }
 
+/**
+ * Gives every `send` of a client its own deadline (providers/http/call-deadline.ts), attempts and
+ * body included. The SDK's `requestTimeout` does not bound a slow body: @smithy/node-http-handler
+ * 4.14.2 clears its timers once the headers arrive, and by default only logs a warning when the
+ * time passes (dist-cjs/index.js, `setRequestTimeout`, "throwOnRequestTimeout=true to turn this
+ * into an error").
+ */
+function boundedSends(ms: number, parent: AbortSignal) {
+  return <C extends { send: (...args: any[]) => Promise<unknown> }>(client: C): C => {
+    const send = client.send.bind(client);
+    client.send = ((command: unknown, options?: object) =>
+      withCallDeadline(ms, parent, (abortSignal) => send(command, { ...options, abortSignal }))) as C["send"];
+    return client;
+  };
+}
+
 /** What an SDK failure says, without its stack: the service's error name and message, or the socket's code. */
 export function awsErrorReason(error: unknown): string {
   const e = error as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number } };
-  if (e?.name === "AbortError") return "the source deadline passed (see --source-timeout)";
+  if (e?.name === "AbortError") {
+    // The SDK wraps the signal's reason as `cause`: a TimeoutError is the request's own deadline.
+    const own = (e as { cause?: { name?: string } }).cause?.name === "TimeoutError";
+    return own ? "no answer within the request deadline" : "the source deadline passed (see --source-timeout)";
+  }
   if (e?.name === "TimeoutError") return `no answer within the request deadline: ${e.message ?? ""}`.trim();
   if (e?.name === "CredentialsProviderError") return `no AWS credentials in the standard chain: ${e.message ?? ""}`;
   const status = e?.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : "";

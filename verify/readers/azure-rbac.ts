@@ -1,4 +1,5 @@
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import { CallDeadline } from "../../providers/http/call-deadline";
 import { azureRbacRoleAccess } from "../../review/access/azure-rbac-role";
 import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { UnreadableSourceError, type ReadContext } from "../reading";
@@ -41,10 +42,13 @@ export async function readRbacRoles(
     credentialScopes: [`${endpoint}/.default`],
     retryOptions: { maxRetries: maxAttempts - 1 },
   });
-  const options = () => ({
-    abortSignal: AbortSignal.any([context.signal, AbortSignal.timeout(requestTimeoutMs)]),
-    requestOptions: { timeout: requestTimeoutMs },
-  });
+  // One timer per request (providers/http/call-deadline.ts), all cleared when the read ends.
+  const deadlines: CallDeadline[] = [];
+  const options = () => {
+    const deadline = new CallDeadline(requestTimeoutMs, context.signal);
+    deadlines.push(deadline);
+    return { abortSignal: deadline.signal, requestOptions: { timeout: requestTimeoutMs } };
+  };
   const root = `providers/Microsoft.Management/managementGroups/${tenantId}`;
   const what = `role assignments of ${principalId} under management group ${tenantId}`;
   try {
@@ -76,5 +80,7 @@ export async function readRbacRoles(
   } catch (error) {
     if (error instanceof UnreadableSourceError) throw error;
     throw new UnreadableSourceError(what, reasonOf(error, secret), { cause: error });
+  } finally {
+    deadlines.forEach((deadline) => deadline.clear());
   }
 }

@@ -1,3 +1,4 @@
+import { CallDeadline } from "../../providers/http/call-deadline";
 import { readCappedBytes, ResponseTooLargeError } from "../../providers/http/capped-body";
 import { printable } from "../../providers/text/printable";
 import { UnreadableSourceError, type ReadContext } from "../reading";
@@ -61,13 +62,14 @@ export async function gcpRequest<T>(request: GcpRequest, context: ReadContext): 
   let reason = "no attempt made";
   for (let attempt = 1; attempt <= context.limits.maxAttempts; attempt += 1) {
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 2)));
+    // One timer per attempt, kept until the body is read (providers/http/call-deadline.ts).
+    const deadline = new CallDeadline(context.limits.requestTimeoutMs, context.signal);
     try {
-      const signal = AbortSignal.any([context.signal, AbortSignal.timeout(context.limits.requestTimeoutMs)]);
       const response = await fetch(request.url, {
         method: request.method ?? "GET",
         headers,
         body,
-        signal,
+        signal: deadline.signal,
         redirect: "manual",
       });
       const text = (await readCappedBytes(response, GCP_RESPONSE_LIMIT_BYTES)).toString("utf8");
@@ -83,6 +85,8 @@ export async function gcpRequest<T>(request: GcpRequest, context: ReadContext): 
         if (error instanceof SyntaxError) reason = "the answer is not JSON";
         break;
       }
+    } finally {
+      deadline.clear();
     }
   }
   throw new UnreadableSourceError(request.what, reason);
