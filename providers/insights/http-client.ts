@@ -4,6 +4,7 @@ import { printable } from "../text/printable";
 import { revealValues, type InsightsApi, type RegistrationValues } from "./adapter";
 import type { ApiConnectorKind } from "./api-kind";
 import { connectionFailure } from "./connection-failure";
+import { checkedConnectorId } from "./connector-id";
 import {
   API_BASE_PATH,
   API_VERSION,
@@ -89,12 +90,15 @@ function shownLocation(location: string | null, base: string): string {
  * The `http` adapter: the written contract over HTTPS (plain HTTP only to 127.0.0.1 or
  * localhost). Redirects are never followed (a 307/308 would re-send a body with secrets to
  * wherever it points), bodies are capped and read as a stream, every answer is validated
- * against openapi.yaml before it is believed, and each call has one deadline.
+ * against openapi.yaml before it is believed (connector ids included: a strict pattern, checked
+ * again before an id goes into a path), and each call has one deadline.
  */
 export class InsightsHttpClient implements InsightsApi {
   private readonly root: string;
   private readonly host: string;
   private readonly policy: RetryPolicy;
+  /** Ids of this site's connectors as {@link list} returned them (contract-checked, so each a plain id). */
+  private readonly listed = new Set<string>();
 
   constructor(private readonly options: InsightsHttpClientOptions) {
     const url = new URL(options.baseUrl);
@@ -109,40 +113,47 @@ export class InsightsHttpClient implements InsightsApi {
   }
 
   async list(): Promise<Connector[]> {
-    return (await this.call<{ items: Connector[] }>(ROUTES.listConnectors)).items;
+    const { items } = await this.call<{ items: Connector[] }>(ROUTES.listConnectors);
+    for (const connector of items) this.listed.add(connector.id);
+    return items;
   }
 
   create(kind: string, values: RegistrationValues, idempotencyKey: string): Promise<Connector> {
     return this.call(ROUTES.createConnector, { kind }, values, { [IDEMPOTENCY_HEADER]: idempotencyKey });
   }
 
-  update(id: string, changes: RegistrationValues): Promise<Connector> {
-    return this.call(ROUTES.updateConnector, { connectorId: id }, changes);
+  async update(id: string, changes: RegistrationValues): Promise<Connector> {
+    return this.call(ROUTES.updateConnector, { connectorId: checkedConnectorId(id) }, changes);
   }
 
   async remove(id: string): Promise<void> {
     try {
-      await this.call(ROUTES.deleteConnector, { connectorId: id });
+      await this.call(ROUTES.deleteConnector, { connectorId: checkedConnectorId(id) });
     } catch (error) {
-      // A retried delete whose first attempt went through finds nothing: that is success.
-      if (!(error instanceof InsightsApiError && error.status === 404)) throw error;
+      // A retried delete whose first attempt went through finds nothing: that is success, but
+      // only for a connector this client listed in this site. A 404 for any other id says
+      // nothing about a delete of ours (a wrong id, a wrong path), so it stays a failure.
+      if (!(error instanceof InsightsApiError && error.status === 404 && this.listed.has(id))) throw error;
     }
   }
 
-  turnOff(id: string): Promise<Connector> {
-    return this.call(ROUTES.turnOff, { connectorId: id });
+  async turnOff(id: string): Promise<Connector> {
+    return this.call(ROUTES.turnOff, { connectorId: checkedConnectorId(id) });
   }
 
-  turnOn(id: string): Promise<Connector> {
-    return this.call(ROUTES.turnOn, { connectorId: id });
+  async turnOn(id: string): Promise<Connector> {
+    return this.call(ROUTES.turnOn, { connectorId: checkedConnectorId(id) });
   }
 
-  connectivity(id: string): Promise<{ state: ConnectivityState; checkedAt: string }> {
-    return this.call(ROUTES.connectivity, { connectorId: id });
+  async connectivity(id: string): Promise<{ state: ConnectivityState; checkedAt: string }> {
+    return this.call(ROUTES.connectivity, { connectorId: checkedConnectorId(id) });
   }
 
   async activity(id: string): Promise<ActivityEntry[]> {
-    return (await this.call<{ items: ActivityEntry[] }>(ROUTES.activity, { connectorId: id })).items;
+    const answer = await this.call<{ items: ActivityEntry[] }>(ROUTES.activity, {
+      connectorId: checkedConnectorId(id),
+    });
+    return answer.items;
   }
 
   /**
