@@ -106,7 +106,7 @@ describe("the emulator keeps the contract's id pattern and the client's body cap
       headers,
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).title).toMatch(/^connectorId must match \^\[A-Za-z0-9\]/);
+    expect(((await response.json()) as { title: string }).title).toMatch(/^connectorId must match \^\[A-Za-z0-9\]/);
   });
 
   test("a request body over 8 MiB (the client's cap on answers) is answered 413; nothing is stored", async () => {
