@@ -16,7 +16,9 @@ import { registerStatus } from "./commands/status";
 import { registerUp } from "./commands/up";
 import { registerTenants } from "./commands/tenants";
 import { registerVerify } from "./commands/verify";
+import { InsecureEndpointError, TlsVerificationOffError } from "../providers/http/secure-endpoint";
 import { UnsafeFolderError } from "../values/private-folder";
+import { applyInsecureTlsOption, INSECURE_TLS_HELP, INSECURE_TLS_OPTION } from "./insecure-tls";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 
 const { version } = require("../package.json") as { version: string };
@@ -32,7 +34,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .version(version)
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .option(INSECURE_TLS_OPTION, INSECURE_TLS_HELP);
+  applyInsecureTlsOption(false, io); // nothing carried over from an earlier run in this process
+  program.hook("preAction", () => applyInsecureTlsOption(Boolean(program.opts().insecureSkipTlsVerify), io));
   const setExit = (code: number) => {
     exitCode = code;
   };
@@ -71,9 +76,11 @@ function reportError(error: unknown, io: Io): number {
     io.stderr.write(configErrorReport(error, "nothing was changed or contacted"));
     return EXIT.usage;
   }
-  // A state or cache folder another user could change is refused before anything is written there.
-  if (error instanceof UsageError || error instanceof UnsafeFolderError) {
-    io.stderr.write(`error: ${error.message}\n`);
+  // A state or cache folder another user could change, or an endpoint a secret would reach
+  // unprotected, is refused before anything is written or sent.
+  const refused = [UnsafeFolderError, InsecureEndpointError, TlsVerificationOffError].some((c) => error instanceof c);
+  if (error instanceof UsageError || refused) {
+    io.stderr.write(`error: ${(error as Error).message}\n`);
     return EXIT.usage;
   }
   io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,5 +1,4 @@
 import type { SecretValue } from "../../values/secret-value";
-import { isLoopbackHost } from "../../values/loopback";
 import { printable } from "../text/printable";
 import { revealValues, type InsightsApi, type RegistrationValues } from "./adapter";
 import type { ApiConnectorKind } from "./api-kind";
@@ -15,6 +14,7 @@ import {
   type Connector,
 } from "./contract";
 import { CallDeadline } from "../http/call-deadline";
+import { checkSecureEndpoint } from "../http/secure-endpoint";
 import type { Deadline } from "./deadline";
 import { InsightsApiError, InsightsConnectionError, UnexpectedAnswerError } from "./errors";
 import { contractValidator } from "./openapi-validator";
@@ -101,12 +101,8 @@ export class InsightsHttpClient implements InsightsApi {
   private readonly listed = new Set<string>();
 
   constructor(private readonly options: InsightsHttpClientOptions) {
-    const url = new URL(options.baseUrl);
-    if (url.protocol !== "https:" && !isLoopbackHost(url.hostname)) {
-      throw new Error(
-        `refusing plain ${url.protocol} to ${url.hostname}: the Insights API is only spoken over TLS (http is for a local emulator)`,
-      );
-    }
+    // The API is spoken over TLS with checked certificates; plain http only to a local emulator.
+    const url = checkSecureEndpoint(options.baseUrl, "the Insights API URL");
     this.root = `${options.baseUrl.replace(/\/+$/, "")}${API_BASE_PATH}`;
     this.host = url.host;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };

@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   setInterval(() => gc!(), 10).unref();
   const started = Date.now();
   const giveUp = new Promise((resolve) => setTimeout(() => resolve("gave up"), GIVE_UP_MS).unref());
-  let error = "";
+  let error: string;
   try {
     const result = await Promise.race([call(), giveUp]);
     error = result === "gave up" ? "no end: the harness gave up" : "no error: the call succeeded";

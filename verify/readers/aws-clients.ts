@@ -3,6 +3,7 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { withCallDeadline } from "../../providers/http/call-deadline";
 import { UnreadableSourceError, type ReadContext } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 
 /** The three read clients of the AWS reader, with the environment's credentials and region. */
 export interface AwsReadClients {
@@ -27,6 +28,7 @@ export function awsReadClients(context: ReadContext): AwsReadClients {
   // IAM and Organizations are global; CloudFormation needs the region the stack lives in.
   const region = context.env.AWS_REGION || context.env.AWS_DEFAULT_REGION || "us-east-1";
   const { requestTimeoutMs, maxAttempts } = context.limits;
+  checkEndpointVariables(context.env);
   const common = {
     region,
     maxAttempts,
@@ -45,6 +47,17 @@ export function awsReadClients(context: ReadContext): AwsReadClients {
     region,
     destroy: () => [iam, cloudFormation, organizations].forEach((client) => client.destroy()),
   };
+}
+
+/**
+ * The SDK's endpoint variables (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`) through the shared
+ * check: signed requests and a session token must not go in clear off this machine. The SDK reads
+ * them from the process's environment, the reader from its context's: both are checked.
+ */
+function checkEndpointVariables(env: NodeJS.ProcessEnv): void {
+  for (const [name, value] of [...Object.entries(process.env), ...Object.entries(env)]) {
+    if (value && /^AWS_ENDPOINT_URL(_[A-Z0-9_]+)?$/.test(name)) sourceEndpoint(value, name);
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import { CallDeadline } from "../../providers/http/call-deadline";
 import { azureRbacRoleAccess } from "../../review/access/azure-rbac-role";
 import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { UnreadableSourceError, type ReadContext } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 import { reasonOf, type EntraCredential } from "./entra-client";
 
 const ARM_URL = "https://management.azure.com";
@@ -37,6 +38,7 @@ export async function readRbacRoles(
 ): Promise<ExtractedGrant[]> {
   const { requestTimeoutMs, maxAttempts } = context.limits;
   const endpoint = (context.env.INSIGHTS_ARM_URL || ARM_URL).replace(/\/+$/, "");
+  sourceEndpoint(endpoint, context.env.INSIGHTS_ARM_URL ? "INSIGHTS_ARM_URL" : "Azure Resource Manager"); // the token goes there
   const client = new AuthorizationManagementClient(credential, UNUSED_SUBSCRIPTION, {
     endpoint,
     credentialScopes: [`${endpoint}/.default`],

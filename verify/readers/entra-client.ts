@@ -5,6 +5,7 @@ import { withCallDeadline } from "../../providers/http/call-deadline";
 import { readCappedBytes, ResponseTooLargeError } from "../../providers/http/capped-body";
 import { printable } from "../../providers/text/printable";
 import { UnreadableSourceError, type ReadContext } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 
 const GRAPH_URL = "https://graph.microsoft.com";
 /** No Graph answer the reader needs comes near this; a larger one is refused, not buffered. */
@@ -91,6 +92,11 @@ export interface EntraCredential {
 export function entraCredential(context: ReadContext, tenantId: string): EntraCredential {
   const { clientId, secret } = environmentCredentials(context.env, tenantId);
   const authorityHost = context.env.AZURE_AUTHORITY_HOST || undefined;
+  // The client secret goes there.
+  sourceEndpoint(
+    authorityHost ?? "https://login.microsoftonline.com",
+    authorityHost ? "AZURE_AUTHORITY_HOST" : "Entra",
+  );
   const credential = new ClientSecretCredential(tenantId, clientId, secret, {
     ...(authorityHost ? { authorityHost, disableInstanceDiscovery: true } : {}),
     retryOptions: { maxRetries: context.limits.maxAttempts - 1 },
@@ -108,6 +114,7 @@ export function entraCredential(context: ReadContext, tenantId: string): EntraCr
 export function graphReader(context: ReadContext, { credential, secret, tokenWhat }: EntraCredential): GraphReader {
   const { requestTimeoutMs, maxAttempts } = context.limits;
   const graphUrl = (context.env.INSIGHTS_GRAPH_URL || GRAPH_URL).replace(/\/+$/, "");
+  sourceEndpoint(graphUrl, context.env.INSIGHTS_GRAPH_URL ? "INSIGHTS_GRAPH_URL" : "Microsoft Graph"); // the token goes there
   // One timer per request, kept until it settles (providers/http/call-deadline.ts).
   const withDeadline = <T>(call: (signal: AbortSignal) => Promise<T>) =>
     withCallDeadline(requestTimeoutMs, context.signal, call);

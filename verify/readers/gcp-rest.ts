@@ -2,6 +2,7 @@ import { CallDeadline } from "../../providers/http/call-deadline";
 import { readCappedBytes, ResponseTooLargeError } from "../../providers/http/capped-body";
 import { printable } from "../../providers/text/printable";
 import { UnreadableSourceError, type ReadContext } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 
 /** A Google API answer is a few kilobytes; 4 MiB bounds a broken or hostile server. */
 export const GCP_RESPONSE_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -49,6 +50,9 @@ function failureReason(error: unknown, context: ReadContext): string {
  * errors, a capped body, and no redirects (the bearer token must not follow one).
  */
 export async function gcpRequest<T>(request: GcpRequest, context: ReadContext): Promise<T> {
+  // The signed assertion and the bearer token go nowhere in clear: `token_uri` and the
+  // CLOUDSDK_API_ENDPOINT_OVERRIDES_* endpoints pass the shared check before any request.
+  sourceEndpoint(request.url, request.what);
   const headers: Record<string, string> = { accept: "application/json" };
   if (request.accessToken) headers.authorization = `Bearer ${request.accessToken}`;
   let body: string | undefined;
