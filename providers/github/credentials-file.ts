@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { z } from "zod";
 import { filePermissionProblem } from "../../values/secret-ref";
 import { SecretValue } from "../../values/secret-value";
+import { withFileLock } from "../../values/file-lock";
 import { ensurePrivateFolder, writePrivateFile } from "../../values/state-files";
 import { GithubFlowError } from "./errors";
 import type { GithubAppHandoff } from "./manifest-flow/manifest";
@@ -61,8 +62,11 @@ export function credentialsFileHandoff(path: string): GithubAppHandoff {
  * (values/state-files.ts), so the key is never half-written.
  */
 export function recordInstalledAppUrl(path: string, installedAppUrl: string): void {
-  const current = readCredentialsFile(path);
-  writePrivateFile(path, credentialsJson({ ...current, installedAppUrl }));
+  // Read, changed and written under the file's lock: a second resume at the same time waits.
+  withFileLock(path, () => {
+    const current = readCredentialsFile(path);
+    writePrivateFile(path, credentialsJson({ ...current, installedAppUrl }));
+  });
 }
 
 export function readCredentialsFile(path: string): GithubAppCredentials {
