@@ -4,7 +4,7 @@ import { writeFileDurably } from "./durable-write";
 import { withFileLock, type FileLockOptions } from "./file-lock";
 import { ensurePrivateFolder, type PrivateFolderOptions } from "./private-folder";
 
-export { StateLockedError } from "./file-lock";
+export { StateLockedError, withFileLock } from "./file-lock";
 export { ensurePrivateFolder, UnsafeFolderError } from "./private-folder";
 
 /**

@@ -3,8 +3,7 @@ import { dirname } from "node:path";
 import { z } from "zod";
 import { filePermissionProblem } from "../../values/secret-ref";
 import { SecretValue } from "../../values/secret-value";
-import { withFileLock } from "../../values/file-lock";
-import { ensurePrivateFolder, writePrivateFile } from "../../values/state-files";
+import { ensurePrivateFolder, withFileLock, writePrivateFile } from "../../values/state-files";
 import { GithubFlowError } from "./errors";
 import type { GithubAppHandoff } from "./manifest-flow/manifest";
 
