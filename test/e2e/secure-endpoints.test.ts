@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpsServer, type Server } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runEngine } from "../../providers/engines/run-engine";
+import { acceptInsecureTls } from "../../providers/http/secure-endpoint";
 import { connectorJson } from "../providers/insights/hostile-server";
 import { selfSignedCertificate } from "../fakes/entra";
 import { FakeGcp } from "../fakes/gcp";
@@ -128,5 +130,17 @@ openssl.describe(`NODE_TLS_REJECT_UNAUTHORIZED=0 and --insecure-skip-tls-verify$
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).connectors.map((c: { name: string }) => c.name)).toEqual(["AWS Dev Account"]);
     expect(requests).toBeGreaterThan(0);
+  });
+});
+
+describe("engines and NODE_TLS_REJECT_UNAUTHORIZED=0", () => {
+  afterEach(() => acceptInsecureTls(false));
+
+  test("an engine is not started with the switch in its environment unless accepted", async () => {
+    const env = { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: "0" };
+    const run = () => runEngine(process.execPath, ["-e", "0"], { cwd: ".", env, install: "-", label: "cdk deploy" });
+    await expect(run()).rejects.toThrow(/^cdk deploy: NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate checks/);
+    acceptInsecureTls(true);
+    await expect(run()).resolves.toEqual({ stdout: "", stderr: "" });
   });
 });
