@@ -18,6 +18,7 @@ import { registerTenants } from "./commands/tenants";
 import { registerVerify } from "./commands/verify";
 import { ERROR_CATEGORIES, errorCategory } from "../values/errors";
 import { EXIT, processIo, type Io } from "./io";
+import { applyInsecureTlsOption, INSECURE_TLS_HELP, INSECURE_TLS_OPTION } from "./insecure-tls";
 
 const { version } = require("../package.json") as { version: string };
 
@@ -31,7 +32,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(version)
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .option(INSECURE_TLS_OPTION, INSECURE_TLS_HELP);
+  applyInsecureTlsOption(false, io); // nothing carried over from an earlier run in this process
+  program.hook("preAction", () => applyInsecureTlsOption(Boolean(program.opts().insecureSkipTlsVerify), io));
   registerInit(program, io, setExit);
   registerPlan(program, io, setExit);
   registerDiff(program, io, setExit);

@@ -1,5 +1,6 @@
-import { chmodSync, closeSync, constants, mkdirSync, openSync } from "node:fs";
+import { closeSync, constants, fchmodSync, openSync } from "node:fs";
 import { join } from "node:path";
+import { ensurePrivateFolder } from "../values/state-files";
 
 /**
  * The one folder for local state: Terraform and Pulumi state, GitHub App credentials,
@@ -15,13 +16,15 @@ export function statePath(...parts: string[]): string {
   return join(stateDir(), ...parts);
 }
 
-/** Creates `statePath(...parts)` and every folder down to it with mode 0700, tightening existing ones. */
+/**
+ * Creates `statePath(...parts)` and every folder down to it with mode 0700, tightening existing
+ * ones; a folder on the way that another user owns or may write is refused (values/private-folder.ts).
+ */
 export function privateStateDir(...parts: string[]): string {
   let dir = stateDir();
   for (const part of ["", ...parts]) {
     dir = part ? join(dir, part) : dir;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    chmodSync(dir, 0o700);
+    ensurePrivateFolder(dir, { tighten: true });
   }
   return dir;
 }
@@ -32,10 +35,13 @@ export function privateStateDir(...parts: string[]): string {
  * with Terraform 1.11.4), and reads an empty file as "no state yet".
  */
 export function privateFile(path: string): void {
+  // O_NOFOLLOW: a symlink at the name is refused (ELOOP), never created or chmod'ed through;
+  // O_NONBLOCK: a FIFO there fails instead of hanging the run.
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
+  const fd = openSync(path, flags, 0o600);
   try {
-    closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    fchmodSync(fd, 0o600);
+  } finally {
+    closeSync(fd);
   }
-  chmodSync(path, 0o600);
 }

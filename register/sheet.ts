@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { kindOf } from "../connectors/catalog";
 import { connectorSlug } from "../connectors/stack-name";
 import type { PlannedConnector, PlannedField } from "../plan/model";
 import { markdownCell } from "../providers/text/markdown";
+import { writeFileDurably } from "../values/durable-write";
 import type { StackOutputs } from "./outputs";
 
 /** File name of a connector's sheet: kind and a slug of its name. */
@@ -78,17 +79,20 @@ export function tenantSheets(
   });
 }
 
-/** Writes one masked sheet per connector under `<dir>/<tenant>/`; returns the paths. */
+/**
+ * Writes one masked sheet per connector under `<dir>/<tenant>/`; returns the paths. Modes are
+ * explicit (folders 0755, sheets 0644: read by whoever registers, changed by no one else, whatever the umask).
+ */
 export function writeSheets(
   dir: string,
   tenant: string,
   sheets: { planned: PlannedConnector; outputs?: StackOutputs; custom?: string }[],
 ): string[] {
   const folder = join(dir, tenant);
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o755 });
   return sheets.map(({ planned, outputs, custom }) => {
     const path = join(folder, sheetFileName(planned));
-    writeFileSync(path, custom ?? registrationSheet(tenant, planned, outputs));
+    writeFileDurably(path, custom ?? registrationSheet(tenant, planned, outputs), { mode: 0o644 });
     return path;
   });
 }

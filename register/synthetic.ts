@@ -1,6 +1,6 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { writePrivateFile } from "../values/state-files";
 import type { OutputSource, StackOutputs } from "./outputs";
 
 /**
@@ -53,9 +53,6 @@ function syntheticKey(keyCache: string | undefined): string {
   const pem = generateKeyPairSync("rsa", { modulusLength: 2048 })
     .privateKey.export({ type: "pkcs8", format: "pem" })
     .toString();
-  if (keyCache) {
-    mkdirSync(dirname(keyCache), { recursive: true });
-    writeFileSync(keyCache, pem, { mode: 0o600 });
-  }
+  if (keyCache) writePrivateFile(keyCache, pem);
   return pem;
 }

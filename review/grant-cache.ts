@@ -1,7 +1,16 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { ensurePrivateFolder, writePrivateFile } from "../values/state-files";
 import type { ConnectorArtifacts, ExtractionJob } from "./engines";
+import {
+  artifactsOf,
+  ENTRY_FORMAT,
+  ENTRY_NAME,
+  entryText,
+  INTERRUPTED_WRITE_NAME,
+  type GrantCacheEntry,
+} from "./grant-cache-entry";
 
 /**
  * The code a connector's extracted grants depend on: its catalog entry, its stack, the
@@ -9,7 +18,6 @@ import type { ConnectorArtifacts, ExtractionJob } from "./engines";
  * extractors, and the adapters that bind a kind's stack to its extractors (kinds/).
  */
 const CODE_FOLDERS = ["connectors", "stacks", "providers", "review", "kinds"];
-const ENTRY_FORMAT = 2;
 const UNUSED_ENTRY_DAYS = 30;
 
 export interface GrantCacheOptions {
@@ -24,8 +32,11 @@ export interface GrantCacheOptions {
  * A content-addressed store of each connector's extracted grants and credential lifetimes.
  * An entry's address is the hash of everything they depend on: the connector's config and stack name, the
  * catalog and stack code that runs (every file of it), the lockfile and the Node version.
- * Any change to any of them is a different address, so a stale entry is never read.
+ * Any change to any of them is a different address, so a stale entry is never read; an entry
+ * also carries the hashes it was computed from, checked on every read (review/grant-cache-entry.ts).
  * Entries hold grants and lifetimes only: plan never reads a secret, so none can reach the cache.
+ * The folder must be this user's and writable by no one else (values/private-folder.ts): another
+ * user who could plant an entry could hide a grant from review.
  */
 export class GrantCache {
   private constructor(
@@ -34,67 +45,72 @@ export class GrantCache {
   ) {}
 
   /**
-   * The cache, or undefined where no lockfile names the engine libraries' versions: a global
+   * The cache in `options.dir` (created 0700 when missing; UnsafeFolderError for another's
+   * folder), or undefined where no lockfile names the engine libraries' versions: a global
    * install has none (a project that installs the package has its own). Without one an entry
    * could outlive a library update, so every stack is synthesized instead.
    */
   static open(options: GrantCacheOptions): GrantCache | undefined {
     const codeRoot = options.codeRoot ?? join(__dirname, "..");
     const lockfile = options.lockfile ?? nearestLockfile(codeRoot);
-    return lockfile === undefined ? undefined : new GrantCache(options.dir, codeFingerprint(codeRoot, lockfile));
+    if (lockfile === undefined) return undefined;
+    return new GrantCache(ensurePrivateFolder(options.dir), codeFingerprint(codeRoot, lockfile));
   }
 
   /** The entry's address: a hash of the job and the code fingerprint. */
   addressOf(job: ExtractionJob): string {
-    const { tenant, name: stack, connector } = job;
-    const inputs = canonicalJson({ format: ENTRY_FORMAT, code: this.fingerprint, tenant, stack, connector });
-    return createHash("sha256").update(inputs).digest("hex");
+    return addressOf(this.computedFrom(job));
   }
 
   get(job: ExtractionJob): ConnectorArtifacts | undefined {
-    const file = this.fileOf(job);
+    const from = this.computedFrom(job);
     let text: string;
     try {
-      text = readFileSync(file, "utf8");
+      text = readFileSync(join(this.dir, `${addressOf(from)}.json`), "utf8");
     } catch {
       return undefined;
     }
-    try {
-      const entry = JSON.parse(text) as { format?: unknown; grants?: unknown; lifetimes?: unknown };
-      const valid = entry.format === ENTRY_FORMAT && Array.isArray(entry.grants) && Array.isArray(entry.lifetimes);
-      if (!valid) return undefined;
-      return { grants: entry.grants, lifetimes: entry.lifetimes } as ConnectorArtifacts;
-    } catch {
-      return undefined; // a torn or foreign file is a miss; the next put replaces it
-    }
+    return artifactsOf(text, from);
   }
 
-  put(job: ExtractionJob, { grants, lifetimes }: ConnectorArtifacts): void {
-    const file = this.fileOf(job);
-    mkdirSync(dirname(file), { recursive: true });
-    // Through a rename, so a plan running at the same time never reads half an entry.
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify({ format: ENTRY_FORMAT, grants, lifetimes })}\n`);
-    renameSync(temporary, file);
+  /**
+   * Stores an entry the one way state is written (values/state-files.ts: 0600, through an
+   * exclusive temporary file and a rename), so a plan running at the same time never reads half of one.
+   */
+  put(job: ExtractionJob, artifacts: ConnectorArtifacts): void {
+    const from = this.computedFrom(job);
+    writePrivateFile(join(this.dir, `${addressOf(from)}.json`), entryText(from, artifacts));
   }
 
-  /** Removes entries written more than 30 days ago: any code change leaves the old ones unreachable. */
+  /**
+   * Removes entries written more than 30 days ago (any code change leaves the old ones
+   * unreachable), and only those: regular files named like an entry or one's interrupted write,
+   * directly in the cache folder. Nothing else there is touched, and a cache folder reached
+   * through a symlink is not pruned at all: `--cache-dir` may name a folder that holds more.
+   */
   prune(now = Date.now()): void {
-    let names: string[];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
+    if (lstatSync(this.dir, { throwIfNoEntry: false })?.isDirectory() !== true) return;
+    for (const name of readdirSync(this.dir)) {
+      if (!ENTRY_NAME.test(name) && !INTERRUPTED_WRITE_NAME.test(name)) continue;
       const file = join(this.dir, name);
-      if (now - statSync(file).mtimeMs > UNUSED_ENTRY_DAYS * 86_400_000) rmSync(file, { force: true });
+      const stats = lstatSync(file, { throwIfNoEntry: false });
+      if (stats?.isFile() && now - stats.mtimeMs > UNUSED_ENTRY_DAYS * 86_400_000) rmSync(file, { force: true });
     }
   }
 
-  private fileOf(job: ExtractionJob): string {
-    return join(this.dir, `${this.addressOf(job)}.json`);
+  /** Hashes of what an entry for `job` is computed from: no config value is stored in the clear. */
+  private computedFrom({ tenant, name: stack, connector }: ExtractionJob): GrantCacheEntry["computedFrom"] {
+    return {
+      code: this.fingerprint,
+      job: createHash("sha256").update(canonicalJson({ tenant, stack, connector })).digest("hex"),
+    };
   }
+}
+
+function addressOf({ code, job }: GrantCacheEntry["computedFrom"]): string {
+  return createHash("sha256")
+    .update(canonicalJson({ format: ENTRY_FORMAT, code, job }))
+    .digest("hex");
 }
 
 /**

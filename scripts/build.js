@@ -8,7 +8,8 @@
 // run it) it also writes the package entry's type declarations, dist/index.d.ts and the
 // .d.ts of every module it reaches: a consumer's compiler reads those, never our sources.
 "use strict";
-const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
+const { existsSync, mkdirSync, readFileSync, statSync } = require("node:fs");
+const Module = require("node:module");
 const { dirname, join, relative } = require("node:path");
 
 const REPO = join(__dirname, "..");
@@ -16,12 +17,34 @@ const OUT = join(REPO, "dist");
 /** Written last: the sources this build compiled and when it started reading them. */
 const MANIFEST = join(OUT, "build-manifest.json");
 
-/** Writes through a temporary file and a rename, so a concurrent run never loads half a file. */
+let durableWrite;
+
+/**
+ * values/durable-write.ts, the toolkit's one way of writing a file, compiled in memory with the
+ * compiler this build loads anyway: this script runs before dist/ exists (it makes it), so it
+ * cannot require the compiled module, and loading ts-node for one file would cost seconds.
+ * The module imports only node: modules, so it needs nothing else compiled.
+ */
+function loadDurableWrite() {
+  const ts = require("typescript");
+  const file = join(REPO, "values", "durable-write.ts");
+  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 };
+  const { outputText } = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions, fileName: file });
+  const loaded = new Module(file, module);
+  loaded.filename = file;
+  loaded._compile(outputText, file);
+  return loaded.exports;
+}
+
+/**
+ * Writes one output so a concurrent run never loads half a file and a crash never leaves one
+ * (exclusive temporary file, fsync, rename, folder fsync), with explicit modes: under umask 000
+ * dist/ would otherwise be code any local user could change, and the CLI runs it.
+ */
 function writeAtomically(file, text) {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
+  durableWrite ??= loadDurableWrite();
+  mkdirSync(dirname(file), { recursive: true, mode: 0o755 });
+  durableWrite.writeFileDurably(file, text, { mode: 0o644 });
 }
 
 /** Paths of dist/ files out of date with their inputs; every one when the build setup itself changed. */

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { githubAppBlueprint } from "../../connectors/github/app-manifest";
 import type { GithubConnectorConfig } from "../../connectors/github/config";
@@ -118,7 +117,6 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     const callbackTimeoutMs = positiveNumber(options.timeout, "--timeout") * 1000;
     await runFlow(lines, setExit, async () => {
       assertCredentialsFileIsNew(out);
-      mkdirSync(dirname(out), { recursive: true, mode: 0o700 });
       const { createGithubApp } = await import("../../providers/github/manifest-flow/create-app"); // Octokit loads only when used
       try {
         const completed = await createGithubApp(githubAppBlueprint(connector), {

@@ -83,7 +83,7 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
       );
       parseConfig(text, options.out, dirname(options.out)); // a bad --tenant is reported like any config problem
       try {
-        writeFileSync(options.out, text, { flag: "wx" });
+        writeFileSync(options.out, text, { flag: "wx", mode: 0o644 }); // not writable by others, whatever the umask
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new UsageError(

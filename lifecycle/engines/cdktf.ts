@@ -1,11 +1,9 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { EngineMissingError } from "../../providers/engines/engine-cli";
 import {
   missingTerraform,
   runTerraform,
   stackDir,
-  synthesizeCdktf,
+  synthesizeStackForApply,
   terraformCommand,
   terraformSteps,
   type TerraformStackRun,
@@ -38,8 +36,7 @@ export function cdktfEngine(target: EngineTarget): ConnectorEngine {
     const tool = terraformCommand(context.env);
     if (!tool) throw new EngineMissingError(missingTerraform(context.env));
     const stack = run(context);
-    await synthesizeCdktf(stack);
-    if (!existsSync(join(stackDir(stack), "cdk.tf.json"))) {
+    if (!(await synthesizeStackForApply(stack))) {
       throw new Error(`the CDKTF app synthesized no stack ${step.stackName} from ${settings.configFile}`);
     }
     await runTerraform(tool, action, stack);

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
-import { privateFile, privateStateDir, statePath } from "../../config/local-state";
+import { privateStateDir, statePath } from "../../config/local-state";
+import { updatePrivateFile } from "../../values/state-files";
 
 /**
  * When a connector's credential was created, as the engine reported it when `up` registered it:
@@ -29,9 +29,13 @@ export function credentialRecordPath(tenant: string): string {
 export function readCredentialRecords(tenant: string): Map<string, CredentialRecord> {
   const path = credentialRecordPath(tenant);
   if (!existsSync(path)) return new Map();
+  return parseRecords(path, readFileSync(path, "utf8"));
+}
+
+function parseRecords(path: string, text: string): Map<string, CredentialRecord> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
+    parsed = JSON.parse(text);
   } catch {
     throw new Error(`${path}: not valid JSON; delete it and run up again to record the credentials`);
   }
@@ -45,14 +49,17 @@ export function readCredentialRecords(tenant: string): Map<string, CredentialRec
 
 /**
  * Records one connector's registered credential (called by `up` right after registering it).
- * Written to a temporary file and renamed, so a run killed mid-write leaves the old record whole.
+ * Read, changed and written back under the file's lock, the one way state is written
+ * (values/state-files.ts): two runs recording at once keep both records, and a run killed
+ * mid-write leaves the old record whole.
  */
 export function recordCredential(tenant: string, connector: string, record: CredentialRecord): void {
-  const records = Object.fromEntries(readCredentialRecords(tenant));
-  records[connector] = credentialRecord.parse(record);
+  const checked = credentialRecord.parse(record);
+  privateStateDir("credentials");
   const path = credentialRecordPath(tenant);
-  const partial = join(privateStateDir("credentials"), `.${tenant}.json.partial`);
-  privateFile(partial);
-  writeFileSync(partial, `${JSON.stringify(records, null, 2)}\n`);
-  renameSync(partial, path);
+  updatePrivateFile(path, (current) => {
+    const records = current === undefined ? {} : Object.fromEntries(parseRecords(path, current));
+    records[connector] = checked;
+    return `${JSON.stringify(records, null, 2)}\n`;
+  });
 }

@@ -2,6 +2,8 @@ import { spawn } from "node:child_process";
 import { stripVTControlCharacters } from "node:util";
 import { EngineMissingError } from "./engine-cli";
 import { ExternalError } from "../../values/errors";
+import { withOwnerOnlyUmask } from "./owner-only-umask";
+import { checkTlsVerificationFor } from "../http/secure-endpoint";
 
 /** How one engine CLI run is bounded and reported. */
 export interface EngineRunOptions {
@@ -122,13 +124,21 @@ export function runEngine(
   const timeoutMs = options.timeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
   const name = options.label ?? `${command.split("/").pop()} ${args[0] ?? ""}`.trim();
   const mask = (text: string) => maskLine(text, options.secrets);
+  // An engine CLI on Node (cdk) inherits the switch and would send cloud credentials unchecked.
+  try {
+    checkTlsVerificationFor(options.env, name);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ["ignore", "pipe", "pipe"],
-      signal: options.signal,
-    });
+    const child = withOwnerOnlyUmask(() =>
+      spawn(command, [...args], {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: ["ignore", "pipe", "pipe"],
+        signal: options.signal,
+      }),
+    );
     const stdout = new Tail(limit);
     const stderr = new Tail(limit);
     const forward = (line: string) => options.onOutput?.(mask(line));

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { missingEngineCli } from "./engine-cli";
 import { runEngine, type EngineRunResult } from "./run-engine";
+import { synthesizeFresh } from "./synthesis-folder";
 import { toolkitRoot } from "./toolkit-root";
 
 export const TERRAFORM_INSTALL =
@@ -65,6 +66,15 @@ export function synthesizeCdktf(run: TerraformStackRun): Promise<EngineRunResult
     signal: run.signal,
     label: "cdktf synth",
   });
+}
+
+/**
+ * Synthesizes the app for an apply: into a new empty folder, keeping only `run.stackName`, which
+ * replaces the old {@link stackDir} whole (providers/engines/synthesis-folder.ts). False, with
+ * nothing changed, when the app synthesized no such stack.
+ */
+export function synthesizeStackForApply(run: TerraformStackRun): Promise<boolean> {
+  return synthesizeFresh(run.cdktfOut, run.stackName, (outdir) => synthesizeCdktf({ ...run, cdktfOut: outdir }));
 }
 
 /** Terraform's argument lists, in the order they run; `-auto-approve` only under --yes. */

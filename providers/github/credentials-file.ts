@@ -1,8 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { z } from "zod";
 import { filePermissionProblem } from "../../values/secret-ref";
 import { SecretValue } from "../../values/secret-value";
+import { ensurePrivateFolder, withFileLock, writePrivateFile } from "../../values/state-files";
 import { GithubFlowError } from "./errors";
 import type { GithubAppHandoff } from "./manifest-flow/manifest";
 
@@ -21,13 +22,18 @@ export interface GithubAppCredentials {
   readonly installedAppUrl?: string;
 }
 
-/** Refuses to start a flow that could not keep its result: the file must not exist yet. */
+/**
+ * Refuses to start a flow that could not keep its result: the file must not exist yet, and its
+ * folder must be this user's and writable by no one else (made 0700 when missing), checked
+ * before GitHub creates an app whose key would then have nowhere safe to go.
+ */
 export function assertCredentialsFileIsNew(path: string): void {
   if (existsSync(path)) {
     throw new GithubFlowError(
       `${path} already exists; name a new file (it will hold the app's private key, mode 0600)`,
     );
   }
+  ensurePrivateFolder(dirname(path));
 }
 
 function credentialsJson(app: { appId: number; slug: string; pem: SecretValue; installedAppUrl?: string }): string {
@@ -40,7 +46,8 @@ function credentialsJson(app: { appId: number; slug: string; pem: SecretValue; i
 export function credentialsFileHandoff(path: string): GithubAppHandoff {
   return {
     appCreated(app) {
-      writeFileSync(path, credentialsJson(app), { mode: 0o600, flag: "wx" });
+      // Exclusive: a file (or a symlink) that appeared at the name since the check is not overwritten.
+      writePrivateFile(path, credentialsJson(app), { exclusive: true });
     },
     appInstalled({ installedAppUrl }) {
       recordInstalledAppUrl(path, installedAppUrl);
@@ -50,18 +57,15 @@ export function credentialsFileHandoff(path: string): GithubAppHandoff {
 
 /**
  * Completes a credentials file with the installation URL (what `github resume` and
- * `verify` do after an installation wait ran out). The new content goes to a fresh
- * owner-only file renamed over the old one, so the key is never half-written.
+ * `verify` do after an installation wait ran out), the one way state is written
+ * (values/state-files.ts), so the key is never half-written.
  */
 export function recordInstalledAppUrl(path: string, installedAppUrl: string): void {
-  const current = readCredentialsFile(path);
-  const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    writeFileSync(temporary, credentialsJson({ ...current, installedAppUrl }), { mode: 0o600, flag: "wx" });
-    renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  // Read, changed and written under the file's lock: a second resume at the same time waits.
+  withFileLock(path, () => {
+    const current = readCredentialsFile(path);
+    writePrivateFile(path, credentialsJson({ ...current, installedAppUrl }));
+  });
 }
 
 export function readCredentialsFile(path: string): GithubAppCredentials {

@@ -1,4 +1,6 @@
+import { CallDeadline } from "./call-deadline";
 import { readCappedBytes, ResponseTooLargeError } from "./capped-body";
+import { checkSecureEndpoint } from "./secure-endpoint";
 import { printable } from "../text/printable";
 import { ExternalError } from "../../values/errors";
 
@@ -26,16 +28,19 @@ async function readCapped(response: Response, url: string, maxBytes: number): Pr
 const BODILESS = new Set([101, 204, 205, 304]);
 
 /**
- * `fetch` for Octokit with the limits a server we do not run gets: one deadline that
- * covers the body too, a size cap, and no redirects at all (the app's JWT or the
- * one-time manifest code must not follow one to another host; GitHub's API answers
- * these calls directly).
+ * `fetch` for Octokit with the limits a server we do not run gets: the shared endpoint check
+ * (providers/http/secure-endpoint.ts), one deadline that covers the body too, a size cap, and
+ * no redirects at all (the app's JWT or the one-time manifest code must not follow one to
+ * another host; GitHub's API answers these calls directly).
  */
 export function boundedFetch(bounds: FetchBounds): typeof fetch {
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
-    const deadline = AbortSignal.timeout(bounds.timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    // Every request: https with checked certificates, or plain http on this machine (the fakes).
+    checkSecureEndpoint(url, new URL(url).host);
+    // One timer per request, kept until the body is read (providers/http/call-deadline.ts).
+    const deadline = new CallDeadline(bounds.timeoutMs, init?.signal);
+    const signal = deadline.signal;
     try {
       const response = await fetch(input, { ...init, signal, redirect: "manual" });
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
@@ -50,10 +55,12 @@ export function boundedFetch(bounds: FetchBounds): typeof fetch {
       const bounded = new Response(body, { status, statusText, headers });
       return Object.defineProperty(bounded, "url", { value: response.url });
     } catch (error) {
-      if (deadline.aborted) {
+      if (deadline.timedOut) {
         throw new BoundedFetchError(`timed out after ${bounds.timeoutMs / 1000} s talking to ${new URL(url).host}`);
       }
       throw error;
+    } finally {
+      deadline.clear();
     }
   };
 }

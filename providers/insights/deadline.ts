@@ -1,12 +1,18 @@
+import { CallDeadline } from "../http/call-deadline";
+
 /** One deadline for a whole run (`--timeout`): every call and wait in it ends when it passes. */
 export class Deadline {
-  readonly signal: AbortSignal;
+  private readonly timer: CallDeadline;
   private readonly at: number;
 
   constructor(readonly ms: number) {
-    // AbortSignal.timeout's timer does not keep the process alive.
-    this.signal = AbortSignal.timeout(ms);
+    // Never cleared: the run ends with the process, and the timer does not keep it alive.
+    this.timer = new CallDeadline(ms);
     this.at = Date.now() + ms;
+  }
+
+  get signal(): AbortSignal {
+    return this.timer.signal;
   }
 
   remainingMs(): number {

@@ -1,9 +1,9 @@
 import type { SecretValue } from "../../values/secret-value";
-import { isLoopbackHost } from "../../values/loopback";
 import { printable } from "../text/printable";
 import { revealValues, type InsightsApi, type RegistrationValues } from "./adapter";
 import type { ApiConnectorKind } from "./api-kind";
 import { connectionFailure } from "./connection-failure";
+import { checkedConnectorId } from "./connector-id";
 import {
   API_BASE_PATH,
   API_VERSION,
@@ -13,6 +13,8 @@ import {
   type ConnectivityState,
   type Connector,
 } from "./contract";
+import { CallDeadline } from "../http/call-deadline";
+import { checkSecureEndpoint } from "../http/secure-endpoint";
 import type { Deadline } from "./deadline";
 import { InsightsApiError, InsightsConnectionError, UnexpectedAnswerError } from "./errors";
 import { contractValidator } from "./openapi-validator";
@@ -88,60 +90,66 @@ function shownLocation(location: string | null, base: string): string {
  * The `http` adapter: the written contract over HTTPS (plain HTTP only to 127.0.0.1 or
  * localhost). Redirects are never followed (a 307/308 would re-send a body with secrets to
  * wherever it points), bodies are capped and read as a stream, every answer is validated
- * against openapi.yaml before it is believed, and each call has one deadline.
+ * against openapi.yaml before it is believed (connector ids included: a strict pattern, checked
+ * again before an id goes into a path), and each call has one deadline.
  */
 export class InsightsHttpClient implements InsightsApi {
   private readonly root: string;
   private readonly host: string;
   private readonly policy: RetryPolicy;
+  /** Ids of this site's connectors as {@link list} returned them (contract-checked, so each a plain id). */
+  private readonly listed = new Set<string>();
 
   constructor(private readonly options: InsightsHttpClientOptions) {
-    const url = new URL(options.baseUrl);
-    if (url.protocol !== "https:" && !isLoopbackHost(url.hostname)) {
-      throw new Error(
-        `refusing plain ${url.protocol} to ${url.hostname}: the Insights API is only spoken over TLS (http is for a local emulator)`,
-      );
-    }
+    // The API is spoken over TLS with checked certificates; plain http only to a local emulator.
+    const url = checkSecureEndpoint(options.baseUrl, "the Insights API URL");
     this.root = `${options.baseUrl.replace(/\/+$/, "")}${API_BASE_PATH}`;
     this.host = url.host;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   }
 
   async list(): Promise<Connector[]> {
-    return (await this.call<{ items: Connector[] }>(ROUTES.listConnectors)).items;
+    const { items } = await this.call<{ items: Connector[] }>(ROUTES.listConnectors);
+    for (const connector of items) this.listed.add(connector.id);
+    return items;
   }
 
   create(kind: string, values: RegistrationValues, idempotencyKey: string): Promise<Connector> {
     return this.call(ROUTES.createConnector, { kind }, values, { [IDEMPOTENCY_HEADER]: idempotencyKey });
   }
 
-  update(id: string, changes: RegistrationValues): Promise<Connector> {
-    return this.call(ROUTES.updateConnector, { connectorId: id }, changes);
+  async update(id: string, changes: RegistrationValues): Promise<Connector> {
+    return this.call(ROUTES.updateConnector, { connectorId: checkedConnectorId(id) }, changes);
   }
 
   async remove(id: string): Promise<void> {
     try {
-      await this.call(ROUTES.deleteConnector, { connectorId: id });
+      await this.call(ROUTES.deleteConnector, { connectorId: checkedConnectorId(id) });
     } catch (error) {
-      // A retried delete whose first attempt went through finds nothing: that is success.
-      if (!(error instanceof InsightsApiError && error.status === 404)) throw error;
+      // A retried delete whose first attempt went through finds nothing: that is success, but
+      // only for a connector this client listed in this site. A 404 for any other id says
+      // nothing about a delete of ours (a wrong id, a wrong path), so it stays a failure.
+      if (!(error instanceof InsightsApiError && error.status === 404 && this.listed.has(id))) throw error;
     }
   }
 
-  turnOff(id: string): Promise<Connector> {
-    return this.call(ROUTES.turnOff, { connectorId: id });
+  async turnOff(id: string): Promise<Connector> {
+    return this.call(ROUTES.turnOff, { connectorId: checkedConnectorId(id) });
   }
 
-  turnOn(id: string): Promise<Connector> {
-    return this.call(ROUTES.turnOn, { connectorId: id });
+  async turnOn(id: string): Promise<Connector> {
+    return this.call(ROUTES.turnOn, { connectorId: checkedConnectorId(id) });
   }
 
-  connectivity(id: string): Promise<{ state: ConnectivityState; checkedAt: string }> {
-    return this.call(ROUTES.connectivity, { connectorId: id });
+  async connectivity(id: string): Promise<{ state: ConnectivityState; checkedAt: string }> {
+    return this.call(ROUTES.connectivity, { connectorId: checkedConnectorId(id) });
   }
 
   async activity(id: string): Promise<ActivityEntry[]> {
-    return (await this.call<{ items: ActivityEntry[] }>(ROUTES.activity, { connectorId: id })).items;
+    const answer = await this.call<{ items: ActivityEntry[] }>(ROUTES.activity, {
+      connectorId: checkedConnectorId(id),
+    });
+    return answer.items;
   }
 
   /**
@@ -154,7 +162,7 @@ export class InsightsHttpClient implements InsightsApi {
   }
 
   /** One operation: attempts with backoff on 429, 5xx and dropped connections, within one deadline. */
-  private call<T>(
+  private async call<T>(
     route: Route,
     params: Record<string, string> = {},
     body?: RegistrationValues,
@@ -172,21 +180,22 @@ export class InsightsHttpClient implements InsightsApi {
     const ownMs = this.options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     const runMs = run?.remainingMs() ?? Infinity;
     const timeoutMs = Math.min(ownMs, runMs);
+    // The call's own timer (providers/http/call-deadline.ts), which it keeps until it settles.
     // When the run ends first, its signal alone ends the call: a second timer for the same
     // instant could fire first and blame the call's own deadline for the run's.
-    const signal =
-      run && runMs <= ownMs
-        ? run.signal
-        : run
-          ? AbortSignal.any([AbortSignal.timeout(ownMs), run.signal])
-          : AbortSignal.timeout(ownMs);
+    const own = run && runMs <= ownMs ? undefined : new CallDeadline(ownMs, run?.signal);
+    const signal = own?.signal ?? run!.signal;
     // Secrets are revealed into this one string, sent, and dropped.
     const payload = body ? JSON.stringify(revealValues(body)) : undefined;
     const call: Call = { method, path, headers, payload, signal, timeoutMs };
-    return withRetries<T>(() => this.attempt<T>(call), this.policy, {
-      deadline: this.policy.now() + timeoutMs,
-      onRetry: (event) => this.options.onRetry?.({ ...event, method, path }),
-    });
+    try {
+      return await withRetries<T>(() => this.attempt<T>(call), this.policy, {
+        deadline: this.policy.now() + timeoutMs,
+        onRetry: (event) => this.options.onRetry?.({ ...event, method, path }),
+      });
+    } finally {
+      own?.clear();
+    }
   }
 
   private async attempt<T>(call: Call): Promise<AttemptOutcome<T>> {

@@ -13,6 +13,7 @@ const ERRORS = {
   "400": problem("Malformed request"),
   "401": problem("Missing or invalid bearer token"),
   "404": problem("No such site or connector"),
+  "413": problem("Request body larger than the server reads (the emulator: 8 MiB, the client's cap on answers)"),
   "429": {
     description: "Rate limited; retry after the Retry-After header",
     headers: { "Retry-After": { schema: { type: "integer", minimum: 0 }, description: "Seconds to wait" } },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ApiConnectorKind } from "./api-kind";
+import { CONNECTOR_ID_PATTERN } from "./connector-id";
 import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, CONNECTIVITY_STATES, IDEMPOTENCY_HEADER } from "./contract";
 import { insightsPaths, ref } from "./openapi-paths";
 
@@ -55,7 +56,7 @@ export function insightsOpenApi(kinds: readonly ApiConnectorKind[]): Json {
         "lastActivityAt",
       ],
       properties: {
-        id: { type: "string", minLength: 1 },
+        id: ref("ConnectorId"),
         kind: { enum: kinds.map((k) => k.kind) },
         name: { type: "string", minLength: 1 },
         enabled: { type: "boolean" },
@@ -94,6 +95,13 @@ export function insightsOpenApi(kinds: readonly ApiConnectorKind[]): Json {
             "the installation key and installer link",
         },
       },
+    },
+    ConnectorId: {
+      type: "string",
+      pattern: CONNECTOR_ID_PATTERN,
+      "x-assumption":
+        "An opaque token of letters, digits, - and _ (a UUID in the emulator). A client refuses any other id " +
+        "before using it in a path, a file name or a message, and a server never issues one.",
     },
     ConnectorList: {
       type: "object",
@@ -188,7 +196,7 @@ export function insightsOpenApi(kinds: readonly ApiConnectorKind[]): Json {
           schema: { type: "string", format: "uuid" },
           "x-assumption": "Site ID in the path, as BeyondTrust's platform APIs do.",
         },
-        connectorId: { name: "connectorId", in: "path", required: true, schema: { type: "string", minLength: 1 } },
+        connectorId: { name: "connectorId", in: "path", required: true, schema: ref("ConnectorId") },
         apiVersion: {
           name: API_VERSION_HEADER,
           in: "header",

@@ -1,8 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { EngineMissingError, requireEngineCli } from "../../providers/engines/engine-cli";
 import { oktaKeySlots, type OktaKeySlots } from "../../connectors/okta/key-rotation";
+import { ensurePrivateFolder } from "../../values/state-files";
 import { OKTA_KEY_SLOTS_CONFIG, oktaProgram } from "./program";
 
 export const OKTA_PROJECT = "insights-connectors-okta";
@@ -39,7 +39,7 @@ async function selectOktaStack(run: OktaRun, options: Pick<OktaRunOptions, "stat
   const secrets = passphraseEnv();
   const stateDir = resolve(options.stateDir);
   // The Automation API refuses a workDir that does not exist yet (a first run on a fresh state folder).
-  mkdirSync(join(stateDir, "workspace"), { recursive: true, mode: 0o700 });
+  ensurePrivateFolder(join(stateDir, "workspace"));
   const backendUrl = `file://${stateDir}`;
   // Loaded only here: the Automation API looks for the CLI as soon as it is used.
   const { LocalWorkspace } = await import("@pulumi/pulumi/automation");

@@ -1,10 +1,13 @@
 import {
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
@@ -13,11 +16,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO } from "../helpers/cli";
 
-/** A throw-away repository with the real build setup and one source file. */
+/**
+ * A throw-away repository with the real build setup and one source file (and the module the
+ * build writes its files with, which it compiles as well: two files in a first build).
+ */
 function miniRepo(): string {
   const root = mkdtempSync(join(tmpdir(), "build-"));
-  for (const file of ["tsconfig.json", "tsconfig.build.json", "package.json", join("scripts", "build.js")])
-    cpSync(join(REPO, file), join(root, file));
+  const setup = ["tsconfig.json", "tsconfig.build.json", "package.json", join("scripts", "build.js")];
+  for (const file of [...setup, join("values", "durable-write.ts")]) cpSync(join(REPO, file), join(root, file));
   symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
   mkdirSync(join(root, "cli"));
   writeFileSync(join(root, "cli", "answer.ts"), "export const answer: number = 41;\n");
@@ -32,7 +38,7 @@ describe("the compiled CLI in dist/", () => {
   test("a build compiles the sources to JavaScript, and an edited source makes dist/ stale until rebuilt", () => {
     const { build, isStale } = require(join(root, "scripts", "build.js"));
     expect(isStale()).toBe(true);
-    expect(build()).toBe(1);
+    expect(build()).toBe(2);
     expect(require(join(root, "dist", "cli", "answer.js")).answer).toBe(41);
     expect(JSON.parse(readFileSync(join(root, "dist", "package.json"), "utf8")).version).toBe(
       require(join(REPO, "package.json")).version,
@@ -60,6 +66,30 @@ describe("the compiled CLI in dist/", () => {
     build();
     expect(existsSync(join(root, "dist", "cli", "extra.js"))).toBe(true);
     expect(isStale()).toBe(false);
+  });
+
+  test("under umask 000 no folder or file of dist/ is writable by others, a symlink at an output's name is replaced, and no temporary file is left", () => {
+    const victim = join(root, "victim.js");
+    writeFileSync(victim, "// not the build's\n");
+    mkdirSync(join(root, "dist", "cli"), { recursive: true });
+    symlinkSync(victim, join(root, "dist", "cli", "answer.js"));
+    const { build } = require(join(root, "scripts", "build.js"));
+    const saved = process.umask(0o000);
+    try {
+      build({ full: true });
+    } finally {
+      process.umask(saved);
+    }
+    expect(readFileSync(victim, "utf8")).toBe("// not the build's\n");
+    expect(lstatSync(join(root, "dist", "cli", "answer.js")).isSymbolicLink()).toBe(false);
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? [path, ...walk(path)] : [path];
+      });
+    const made = walk(join(root, "dist")).filter((path) => path !== join(root, "dist", "cli"));
+    expect(made.filter((path) => statSync(path).mode & 0o022)).toEqual([]);
+    expect(made.filter((path) => path.endsWith(".tmp"))).toEqual([]);
   });
 });
 

@@ -169,7 +169,7 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
   test("plain http to a host other than the loopback is refused before any request", async () => {
     const result = await run({ PINGONE_AUTH_URL: "http://auth.example.test" });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("PINGONE_AUTH_URL: must be an https URL");
+    expect(result.stdout).toContain("PINGONE_AUTH_URL: http://auth.example.test is plain http off this machine");
     expect(fake.requests).toHaveLength(0);
   });
 });

@@ -1,4 +1,17 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../config/load";
@@ -7,6 +20,13 @@ import { hasStack } from "../../plan/select";
 import { extractionJob } from "../../review/extract";
 import { GrantCache } from "../../review/grant-cache";
 import { REPO, runCli, spawnCli } from "../helpers/cli";
+
+/** The extraction job of every stack connector of a config, as plan builds them. */
+const jobsOf = (file: string) =>
+  buildPlan(loadConfig(file))
+    .tenants.flatMap((t) => t.connectors)
+    .filter(hasStack)
+    .map(extractionJob);
 
 const ALL_SOURCES = join(REPO, "examples", "all-sources.yaml");
 const planJson = (config: string, ...flags: string[]) =>
@@ -121,8 +141,93 @@ describe("plan's cache of extracted grants", () => {
       const text = readFileSync(join(cacheDir, name), "utf8");
       expect(text).not.toContain(canary);
       expect(text).not.toMatch(/env:|file:/);
-      expect(Object.keys(JSON.parse(text))).toEqual(["format", "grants", "lifetimes"]);
+      const entry = JSON.parse(text);
+      expect(Object.keys(entry)).toEqual(["format", "computedFrom", "grants", "lifetimes"]);
+      // What it was computed from is there as hashes only: the code fingerprint and the job.
+      expect(entry.computedFrom).toEqual({
+        code: expect.stringMatching(/^[0-9a-f]{64}$/),
+        job: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
     }
+  });
+});
+
+describe("the plan cache in a folder other users share", () => {
+  let dir: string;
+  let cacheDir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "plan-cache-"));
+    cacheDir = join(dir, "cache");
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** 40 days ago: past the 30 days after which an unused entry is pruned. */
+  const makeOld = (path: string) => {
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    utimesSync(path, old, old);
+  };
+
+  test("--cache-dir naming a folder with a stranger's old file and an old sub-folder leaves both, prunes only its own old entries, exits 0", async () => {
+    mkdirSync(join(cacheDir, "old-folder"), { recursive: true });
+    writeFileSync(join(cacheDir, "old-folder", "keep.txt"), "mine");
+    writeFileSync(join(cacheDir, "thesis.docx"), "years of work");
+    const ownOld = join(cacheDir, `${"a".repeat(64)}.json`);
+    writeFileSync(ownOld, "{}");
+    for (const path of [join(cacheDir, "old-folder"), join(cacheDir, "thesis.docx"), ownOld]) makeOld(path);
+    const result = await planJson(ALL_SOURCES, "--cache-dir", cacheDir);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(readFileSync(join(cacheDir, "thesis.docx"), "utf8")).toBe("years of work");
+    expect(readFileSync(join(cacheDir, "old-folder", "keep.txt"), "utf8")).toBe("mine");
+    expect(existsSync(ownOld)).toBe(false);
+  });
+
+  test("a cache folder that is a symlink into another folder is used, but nothing is pruned through it", async () => {
+    const elsewhere = join(dir, "elsewhere");
+    mkdirSync(elsewhere, { mode: 0o700 });
+    const oldEntryThere = join(elsewhere, `${"b".repeat(64)}.json`);
+    writeFileSync(oldEntryThere, "{}");
+    makeOld(oldEntryThere);
+    symlinkSync(elsewhere, cacheDir);
+    const result = await planJson(ALL_SOURCES, "--cache-dir", cacheDir);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(existsSync(oldEntryThere)).toBe(true);
+  });
+
+  test("symlinks planted at every name a plan writes (entries and their old temporary names) are not followed", async () => {
+    const victim = join(dir, "authorized_keys");
+    writeFileSync(victim, "ssh-ed25519 AAAA victim\n");
+    mkdirSync(cacheDir, { mode: 0o700 });
+    for (const job of jobsOf(ALL_SOURCES)) {
+      const entry = join(cacheDir, `${GrantCache.open({ dir: cacheDir })!.addressOf(job)}.json`);
+      symlinkSync(victim, entry);
+      symlinkSync(victim, `${entry}.${process.pid}.tmp`); // the name plans used to write through
+    }
+    const result = await planJson(ALL_SOURCES, "--cache-dir", cacheDir);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(readFileSync(victim, "utf8")).toBe("ssh-ed25519 AAAA victim\n");
+    const entries = readdirSync(cacheDir).filter((name) => name.endsWith(".json"));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const name of entries) expect(lstatSync(join(cacheDir, name)).isFile()).toBe(true);
+  });
+
+  test("a cache folder owned by another user is refused with exit 2, named with what to do; nothing is written there", async () => {
+    mkdirSync(cacheDir, { mode: 0o700 });
+    chownSync(cacheDir, 65534, 65534); // nobody: another user on this machine
+    const result = await planJson(ALL_SOURCES, "--cache-dir", cacheDir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`refusing to use ${cacheDir}: it is owned by user id 65534`);
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+
+  test("an entry copied to another connector's address is not believed", () => {
+    const jobs = jobsOf(ALL_SOURCES);
+    const cache = GrantCache.open({ dir: cacheDir })!;
+    const grant = { source: "aws", scope: "s", kind: "aws-action", name: "n", access: "read", artifact: "a" } as const;
+    cache.put(jobs[0], { grants: [grant], lifetimes: [] });
+    const [first, second] = jobs.map((job) => join(cacheDir, `${cache.addressOf(job)}.json`));
+    cpSync(first, second);
+    expect(cache.get(jobs[0])).toEqual({ grants: [grant], lifetimes: [] });
+    expect(cache.get(jobs[1])).toBeUndefined();
   });
 });
 

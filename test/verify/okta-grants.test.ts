@@ -86,7 +86,7 @@ describe("Okta reader: where it asks", () => {
     expect(oktaOrgUrl(connector, {})).toBe("https://acme.okta.com");
     expect(oktaOrgUrl(connector, { OKTA_CLIENT_ORGURL: "http://127.0.0.1:8080" })).toBe("http://127.0.0.1:8080");
     expect(() => oktaOrgUrl(connector, { OKTA_CLIENT_ORGURL: "http://proxy.example.com" })).toThrow(
-      "OKTA_CLIENT_ORGURL: http://proxy.example.com is not https",
+      "OKTA_CLIENT_ORGURL: http://proxy.example.com is plain http off this machine; use https",
     );
     expect(() => oktaOrgUrl(connector, { OKTA_CLIENT_ORGURL: "acme" })).toThrow("OKTA_CLIENT_ORGURL: not a URL");
   });

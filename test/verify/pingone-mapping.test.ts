@@ -71,6 +71,6 @@ describe("pingoneEndpoints: the region's hosts, or the documented overrides", ()
       authUrl: "https://auth.example.test",
     });
     expect(() => pingoneEndpoints("CA", { PINGONE_API_URL: "http://api.example.test" })).toThrow(UnreadableSourceError);
-    expect(() => pingoneEndpoints("CA", { PINGONE_AUTH_URL: "not a url" })).toThrow("PINGONE_AUTH_URL: is not a URL");
+    expect(() => pingoneEndpoints("CA", { PINGONE_AUTH_URL: "not a url" })).toThrow("PINGONE_AUTH_URL: not a URL");
   });
 });

@@ -1,7 +1,9 @@
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { withCallDeadline } from "../../providers/http/call-deadline";
 import { UnreadableSourceError, type ReadContext } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 
 /** The three read clients of the AWS reader, with the environment's credentials and region. */
 export interface AwsReadClients {
@@ -26,15 +28,17 @@ export function awsReadClients(context: ReadContext): AwsReadClients {
   // IAM and Organizations are global; CloudFormation needs the region the stack lives in.
   const region = context.env.AWS_REGION || context.env.AWS_DEFAULT_REGION || "us-east-1";
   const { requestTimeoutMs, maxAttempts } = context.limits;
+  checkEndpointVariables(context.env);
   const common = {
     region,
     maxAttempts,
     retryMode: "standard",
     requestHandler: { requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(requestTimeoutMs, 10_000) },
   } as const;
-  const iam = new IAMClient(common);
-  const cloudFormation = new CloudFormationClient(common);
-  const organizations = new OrganizationsClient(common);
+  const bounded = boundedSends(requestTimeoutMs, context.signal);
+  const iam = bounded(new IAMClient(common));
+  const cloudFormation = bounded(new CloudFormationClient(common));
+  const organizations = bounded(new OrganizationsClient(common));
   return {
     iam,
     cloudFormation,
@@ -45,10 +49,41 @@ export function awsReadClients(context: ReadContext): AwsReadClients {
   };
 }
 
+/**
+ * The SDK's endpoint variables (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`) through the shared
+ * check: signed requests and a session token must not go in clear off this machine. The SDK reads
+ * them from the process's environment, the reader from its context's: both are checked.
+ */
+function checkEndpointVariables(env: NodeJS.ProcessEnv): void {
+  for (const [name, value] of [...Object.entries(process.env), ...Object.entries(env)]) {
+    if (value && /^AWS_ENDPOINT_URL(_[A-Z0-9_]+)?$/.test(name)) sourceEndpoint(value, name);
+  }
+}
+
+/**
+ * Gives every `send` of a client its own deadline (providers/http/call-deadline.ts), attempts and
+ * body included. The SDK's `requestTimeout` does not bound a slow body: @smithy/node-http-handler
+ * 4.14.2 clears its timers once the headers arrive, and by default only logs a warning when the
+ * time passes (dist-cjs/index.js, `setRequestTimeout`, "throwOnRequestTimeout=true to turn this
+ * into an error").
+ */
+function boundedSends(ms: number, parent: AbortSignal) {
+  return <C extends { send: (...args: any[]) => Promise<unknown> }>(client: C): C => {
+    const send = client.send.bind(client);
+    client.send = ((command: unknown, options?: object) =>
+      withCallDeadline(ms, parent, (abortSignal) => send(command, { ...options, abortSignal }))) as C["send"];
+    return client;
+  };
+}
+
 /** What an SDK failure says, without its stack: the service's error name and message, or the socket's code. */
 export function awsErrorReason(error: unknown): string {
   const e = error as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number } };
-  if (e?.name === "AbortError") return "the source deadline passed (see --source-timeout)";
+  if (e?.name === "AbortError") {
+    // The SDK wraps the signal's reason as `cause`: a TimeoutError is the request's own deadline.
+    const own = (e as { cause?: { name?: string } }).cause?.name === "TimeoutError";
+    return own ? "no answer within the request deadline" : "the source deadline passed (see --source-timeout)";
+  }
   if (e?.name === "TimeoutError") return `no answer within the request deadline: ${e.message ?? ""}`.trim();
   if (e?.name === "CredentialsProviderError") return `no AWS credentials in the standard chain: ${e.message ?? ""}`;
   const status = e?.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : "";

@@ -1,7 +1,9 @@
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import { CallDeadline } from "../../providers/http/call-deadline";
 import { azureRbacRoleAccess } from "../../review/access/azure-rbac-role";
 import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { UnreadableSourceError, type ReadContext } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 import { reasonOf, type EntraCredential } from "./entra-client";
 
 const ARM_URL = "https://management.azure.com";
@@ -36,15 +38,19 @@ export async function readRbacRoles(
 ): Promise<ExtractedGrant[]> {
   const { requestTimeoutMs, maxAttempts } = context.limits;
   const endpoint = (context.env.INSIGHTS_ARM_URL || ARM_URL).replace(/\/+$/, "");
+  sourceEndpoint(endpoint, context.env.INSIGHTS_ARM_URL ? "INSIGHTS_ARM_URL" : "Azure Resource Manager"); // the token goes there
   const client = new AuthorizationManagementClient(credential, UNUSED_SUBSCRIPTION, {
     endpoint,
     credentialScopes: [`${endpoint}/.default`],
     retryOptions: { maxRetries: maxAttempts - 1 },
   });
-  const options = () => ({
-    abortSignal: AbortSignal.any([context.signal, AbortSignal.timeout(requestTimeoutMs)]),
-    requestOptions: { timeout: requestTimeoutMs },
-  });
+  // One timer per request (providers/http/call-deadline.ts), all cleared when the read ends.
+  const deadlines: CallDeadline[] = [];
+  const options = () => {
+    const deadline = new CallDeadline(requestTimeoutMs, context.signal);
+    deadlines.push(deadline);
+    return { abortSignal: deadline.signal, requestOptions: { timeout: requestTimeoutMs } };
+  };
   const root = `providers/Microsoft.Management/managementGroups/${tenantId}`;
   const what = `role assignments of ${principalId} under management group ${tenantId}`;
   try {
@@ -76,5 +82,7 @@ export async function readRbacRoles(
   } catch (error) {
     if (error instanceof UnreadableSourceError) throw error;
     throw new UnreadableSourceError(what, reasonOf(error, secret), { cause: error });
+  } finally {
+    deadlines.forEach((deadline) => deadline.clear());
   }
 }

@@ -1,9 +1,11 @@
 import { ClientSecretCredential } from "@azure/identity";
 import { Client, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
 import { AuthenticationHandler, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
+import { withCallDeadline } from "../../providers/http/call-deadline";
 import { readCappedBytes, ResponseTooLargeError } from "../../providers/http/capped-body";
 import { printable } from "../../providers/text/printable";
 import { UnreadableSourceError, type ReadContext } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 
 const GRAPH_URL = "https://graph.microsoft.com";
 /** No Graph answer the reader needs comes near this; a larger one is refused, not buffered. */
@@ -90,6 +92,11 @@ export interface EntraCredential {
 export function entraCredential(context: ReadContext, tenantId: string): EntraCredential {
   const { clientId, secret } = environmentCredentials(context.env, tenantId);
   const authorityHost = context.env.AZURE_AUTHORITY_HOST || undefined;
+  // The client secret goes there.
+  sourceEndpoint(
+    authorityHost ?? "https://login.microsoftonline.com",
+    authorityHost ? "AZURE_AUTHORITY_HOST" : "Entra",
+  );
   const credential = new ClientSecretCredential(tenantId, clientId, secret, {
     ...(authorityHost ? { authorityHost, disableInstanceDiscovery: true } : {}),
     retryOptions: { maxRetries: context.limits.maxAttempts - 1 },
@@ -107,16 +114,18 @@ export function entraCredential(context: ReadContext, tenantId: string): EntraCr
 export function graphReader(context: ReadContext, { credential, secret, tokenWhat }: EntraCredential): GraphReader {
   const { requestTimeoutMs, maxAttempts } = context.limits;
   const graphUrl = (context.env.INSIGHTS_GRAPH_URL || GRAPH_URL).replace(/\/+$/, "");
-  const deadline = () => AbortSignal.any([context.signal, AbortSignal.timeout(requestTimeoutMs)]);
+  sourceEndpoint(graphUrl, context.env.INSIGHTS_GRAPH_URL ? "INSIGHTS_GRAPH_URL" : "Microsoft Graph"); // the token goes there
+  // One timer per request, kept until it settles (providers/http/call-deadline.ts).
+  const withDeadline = <T>(call: (signal: AbortSignal) => Promise<T>) =>
+    withCallDeadline(requestTimeoutMs, context.signal, call);
   // A token failure surfaces inside the Graph client's own error; kept here to name it as the token's.
   let tokenError: unknown;
   const authProvider = {
     async getAccessToken() {
       try {
-        const token = await credential.getToken(`${graphUrl}/.default`, {
-          abortSignal: deadline(),
-          requestOptions: { timeout: requestTimeoutMs },
-        });
+        const token = await withDeadline((abortSignal) =>
+          credential.getToken(`${graphUrl}/.default`, { abortSignal, requestOptions: { timeout: requestTimeoutMs } }),
+        );
         return token.token;
       } catch (error) {
         tokenError = error;
@@ -136,7 +145,7 @@ export function graphReader(context: ReadContext, { credential, secret, tokenWha
   });
   const get = async <T>(what: string, path: string): Promise<T> => {
     try {
-      return (await client.api(path).option("signal", deadline()).get()) as T;
+      return (await withDeadline((signal) => client.api(path).option("signal", signal).get())) as T;
     } catch (error) {
       if (tokenError) throw new UnreadableSourceError(tokenWhat, reasonOf(tokenError, secret), { cause: tokenError });
       throw new UnreadableSourceError(what, reasonOf(error, secret), { cause: error });

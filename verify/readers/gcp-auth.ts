@@ -1,6 +1,7 @@
 import { createPrivateKey, sign } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { UnreadableSourceError, type ReadContext } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 import { gcpRequest } from "./gcp-rest";
 
 /**
@@ -75,6 +76,8 @@ export async function gcpAccessToken(context: ReadContext): Promise<{ token: str
     );
   }
   const account = readCredentialsFile(file);
+  // The signed assertion goes there: https, or plain http on this machine only (the local fake).
+  sourceEndpoint(account.token_uri, `GOOGLE_APPLICATION_CREDENTIALS ${file} token_uri`);
   const form = new URLSearchParams({ grant_type: JWT_BEARER, assertion: jwtAssertion(account, new Date()) });
   const answer = await gcpRequest<{ access_token?: unknown }>(
     { what: `token exchange for ${account.client_email}`, url: account.token_uri, method: "POST", body: { form } },

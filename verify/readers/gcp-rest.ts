@@ -1,6 +1,8 @@
+import { CallDeadline } from "../../providers/http/call-deadline";
 import { readCappedBytes, ResponseTooLargeError } from "../../providers/http/capped-body";
 import { printable } from "../../providers/text/printable";
 import { UnreadableSourceError, type ReadContext } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 
 /** A Google API answer is a few kilobytes; 4 MiB bounds a broken or hostile server. */
 export const GCP_RESPONSE_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -48,6 +50,9 @@ function failureReason(error: unknown, context: ReadContext): string {
  * errors, a capped body, and no redirects (the bearer token must not follow one).
  */
 export async function gcpRequest<T>(request: GcpRequest, context: ReadContext): Promise<T> {
+  // The signed assertion and the bearer token go nowhere in clear: `token_uri` and the
+  // CLOUDSDK_API_ENDPOINT_OVERRIDES_* endpoints pass the shared check before any request.
+  sourceEndpoint(request.url, request.what);
   const headers: Record<string, string> = { accept: "application/json" };
   if (request.accessToken) headers.authorization = `Bearer ${request.accessToken}`;
   let body: string | undefined;
@@ -61,13 +66,14 @@ export async function gcpRequest<T>(request: GcpRequest, context: ReadContext): 
   let reason = "no attempt made";
   for (let attempt = 1; attempt <= context.limits.maxAttempts; attempt += 1) {
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 2)));
+    // One timer per attempt, kept until the body is read (providers/http/call-deadline.ts).
+    const deadline = new CallDeadline(context.limits.requestTimeoutMs, context.signal);
     try {
-      const signal = AbortSignal.any([context.signal, AbortSignal.timeout(context.limits.requestTimeoutMs)]);
       const response = await fetch(request.url, {
         method: request.method ?? "GET",
         headers,
         body,
-        signal,
+        signal: deadline.signal,
         redirect: "manual",
       });
       const text = (await readCappedBytes(response, GCP_RESPONSE_LIMIT_BYTES)).toString("utf8");
@@ -83,6 +89,8 @@ export async function gcpRequest<T>(request: GcpRequest, context: ReadContext): 
         if (error instanceof SyntaxError) reason = "the answer is not JSON";
         break;
       }
+    } finally {
+      deadline.clear();
     }
   }
   throw new UnreadableSourceError(request.what, reason);

@@ -12,6 +12,7 @@ import {
   type ServiceAccountKey,
   type ServiceUsageService,
 } from "./gcp-grants";
+import { sourceEndpoint } from "../source-endpoint";
 import { gcpRequest } from "./gcp-rest";
 
 /**
@@ -26,7 +27,9 @@ const ROOTS = {
 } as const;
 
 function rootOf(api: keyof typeof ROOTS, context: ReadContext): string {
-  const override = context.env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`];
+  const variable = `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`;
+  const override = context.env[variable];
+  if (override) sourceEndpoint(override, variable); // the bearer token goes there
   const root = override || ROOTS[api];
   return root.endsWith("/") ? root : `${root}/`;
 }

@@ -54,6 +54,11 @@ export function oktaReadClient(connector: OktaConnectorConfig, context: ReadCont
       ...settings,
       orgUrl,
       requestExecutor: new BoundedRequestExecutor(context.signal, context.limits),
+      // No response cache: the default one reads a GET's body through `response.clone()`, which
+      // drops node-fetch's body timeout (node-fetch 2.7.0 lib/index.js, Response#clone), so a
+      // server dripping its answer held the read until the source deadline. A reader needs no
+      // cache; `null` turns it off (@okta/okta-sdk-nodejs 8.1.0 README.md, "Caching").
+      cacheMiddleware: null,
     });
   } catch (error) {
     // The SDK lists what is missing (never a value) and links its README.

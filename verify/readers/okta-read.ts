@@ -1,8 +1,8 @@
 /** Okta reading helpers that need no SDK: where to ask, failures as unreadable, bounded lists. */
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { printable } from "../../providers/text/printable";
-import { isLoopbackHost } from "../../values/loopback";
 import { UnreadableSourceError } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 
 /** An Okta answer larger than this is refused: the reader's lists are a few kilobytes. */
 export const OKTA_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
@@ -13,16 +13,7 @@ export const OKTA_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
  */
 export function oktaOrgUrl(connector: OktaConnectorConfig, env: NodeJS.ProcessEnv): string {
   const url = env.OKTA_CLIENT_ORGURL?.trim() || `https://${connector.domain.toLowerCase()}`;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new UnreadableSourceError("OKTA_CLIENT_ORGURL", "not a URL");
-  }
-  const loopback = isLoopbackHost(parsed.hostname);
-  if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && loopback)) {
-    throw new UnreadableSourceError("OKTA_CLIENT_ORGURL", `${printable(parsed.origin)} is not https`);
-  }
+  sourceEndpoint(url, env.OKTA_CLIENT_ORGURL?.trim() ? "OKTA_CLIENT_ORGURL" : "the Okta org URL");
   return url;
 }
 

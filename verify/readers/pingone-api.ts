@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { PINGONE_REGIONS, type PingOneRegion } from "../../connectors/pingone/config";
 import { printable } from "../../providers/text/printable";
-import { isLoopbackHost } from "../../values/loopback";
 import { boundedFetch, BoundedFetchError } from "../../providers/http/bounded-fetch";
 import { UnreadableSourceError, type ReadContext } from "../reading";
+import { sourceEndpoint } from "../source-endpoint";
 
 /** Largest answer read from PingOne; a page of applications is a few hundred KiB at most. */
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -32,17 +32,7 @@ export interface PingOneEndpoints {
 
 /** A base URL from the environment: https, or plain http on the loopback interface only (the local fake). */
 function baseUrl(variable: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UnreadableSourceError(variable, "is not a URL");
-  }
-  const plainLoopback = url.protocol === "http:" && isLoopbackHost(url.hostname);
-  if (url.protocol !== "https:" && !plainLoopback) {
-    throw new UnreadableSourceError(variable, "must be an https URL (plain http only on 127.0.0.1, for a local fake)");
-  }
-  return url.toString().replace(/\/+$/, "");
+  return sourceEndpoint(value, variable).toString().replace(/\/+$/, "");
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readBody } from "../../http/read-body";
+import { readBody, RequestTooLargeError } from "../../http/read-body";
 import { isCollectorKind, type ApiConnectorKind } from "../api-kind";
 import {
   API_BASE_PATH,
@@ -12,6 +12,8 @@ import {
   secretFingerprint,
   type ActivityEntry,
 } from "../contract";
+import { CONNECTOR_ID_PATTERN, isConnectorId } from "../connector-id";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../response-body";
 import { matchRoute, type RouteName } from "../routes";
 import { FaultInjector, type FaultOptions } from "./faults";
 import { HttpProblem, parseJson, send } from "./http-answers";
@@ -110,10 +112,16 @@ export class InsightsEmulator {
     let status: number;
     let body: unknown;
     try {
-      const raw = await readBody(request);
+      // The cap the client puts on the answers it reads (providers/insights/response-body.ts).
+      const raw = await readBody(request, DEFAULT_MAX_RESPONSE_BYTES);
       if (this.dead) return this.die(request);
       ({ status, body } = await this.route(request, raw));
     } catch (error) {
+      if (error instanceof RequestTooLargeError) {
+        // Answered, then the connection closed: the rest of the body is never read.
+        response.setHeader("connection", "close");
+        return send(response, 413, { title: "Request body too large", detail: error.message });
+      }
       if (error instanceof HttpProblem) {
         status = error.status;
         body = { title: error.title, ...(error.errors ? { errors: error.errors } : {}) };
@@ -166,6 +174,9 @@ export class InsightsEmulator {
       const externalId = createHash("sha256").update(`external-id\n${siteId}`).digest("hex").slice(0, 32);
       return { status: 200, body: { externalId } };
     }
+    // The contract's id pattern: anything else (`..`, `%2F`, control characters) is no connector.
+    if (!isConnectorId(params.connectorId))
+      throw new HttpProblem(400, `connectorId must match ${CONNECTOR_ID_PATTERN}`);
     const stored = await this.store.connectors.findOneAsync({ _id: params.connectorId, siteId });
     if (!stored) throw new HttpProblem(404, "No such connector");
     switch (name) {

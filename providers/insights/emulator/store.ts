@@ -1,6 +1,6 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Datastore from "@seald-io/nedb";
+import { ensurePrivateFolder } from "../../../values/state-files";
 import { newFingerprintSalt, type ActivityEntry, type ConnectivityState } from "../contract";
 
 /** A connector as the emulator keeps it: fingerprints of secrets, never their values. */
@@ -46,14 +46,17 @@ export class EmulatorStore {
   readonly idempotency: Datastore<IdempotencyRecord>;
 
   private constructor(dir: string | undefined) {
-    const file = (name: string) => (dir ? { filename: join(dir, name), autoload: false } : { inMemoryOnly: true });
+    // NeDB's own modes (@seald-io/nedb 4.1.2 lib/datastore.js, `options.modes`; its defaults are 0644/0755).
+    const modes = { fileMode: 0o600, dirMode: 0o700 };
+    const file = (name: string) =>
+      dir ? { filename: join(dir, name), autoload: false, modes } : { inMemoryOnly: true };
     this.connectors = new Datastore<StoredConnector>(file("connectors.db"));
     this.idempotency = new Datastore<IdempotencyRecord>(file("idempotency.db"));
   }
 
   /** Opens (or creates) the store in `dir`; without a dir it lives in memory only. */
   static async open(dir?: string): Promise<EmulatorStore> {
-    if (dir) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (dir) ensurePrivateFolder(dir);
     const store = new EmulatorStore(dir);
     await Promise.all([store.connectors.loadDatabaseAsync(), store.idempotency.loadDatabaseAsync()]);
     await store.connectors.ensureIndexAsync({ fieldName: "identity", unique: true });

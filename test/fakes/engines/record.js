@@ -1,7 +1,8 @@
 // Shared by the stand-in engine executables: appends one JSON line per call to
-// $FAKE_ENGINE_LOG ({ tool, argv, cwd, tfVars }), so tests assert the exact arguments and order.
+// $FAKE_ENGINE_LOG ({ tool, argv, cwd, files, tfVars }), so tests assert the exact arguments and order,
+// and which files the engine found in its working folder (what Terraform would have applied).
 "use strict";
-const { appendFileSync } = require("node:fs");
+const { appendFileSync, readdirSync } = require("node:fs");
 
 module.exports = function record(tool) {
   const argv = process.argv.slice(2);
@@ -10,7 +11,11 @@ module.exports = function record(tool) {
     .filter((k) => k.startsWith("TF_VAR_"))
     .sort();
   if (process.env.FAKE_ENGINE_LOG) {
-    appendFileSync(process.env.FAKE_ENGINE_LOG, `${JSON.stringify({ tool, argv, cwd: process.cwd(), tfVars })}\n`);
+    const files = readdirSync(process.cwd()).sort();
+    appendFileSync(
+      process.env.FAKE_ENGINE_LOG,
+      `${JSON.stringify({ tool, argv, cwd: process.cwd(), files, tfVars })}\n`,
+    );
   }
   return argv;
 };

@@ -1,4 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { loadConfig } from "../../../config/load";
@@ -23,6 +33,8 @@ interface Call {
   tool: string;
   argv: string[];
   cwd: string;
+  /** The names in the engine's working folder when it ran. */
+  files: string[];
   tfVars: string[];
 }
 
@@ -107,6 +119,26 @@ describe("CDKTF engine against a stand-in terraform on PATH", () => {
     // terraform output -json prints secrets in plain text: none of its stdout is handed on.
     expect(lines.join("\n")).not.toContain("fake-");
   }, 180_000);
+
+  test.each(["deploy", "destroy"] as const)(
+    "stand-in engine: %s applies only what was synthesized: a .tf.json planted in the stack's folder is gone, the folder 0700",
+    async (action) => {
+      // Another user's file in a folder the umask left open, as an earlier run under umask 000 made it.
+      mkdirSync(stackDir(), { recursive: true });
+      chmodSync(stackDir(), 0o777);
+      const planted = { resource: { terraform_data: { x: { provisioner: { "local-exec": { command: "id" } } } } } };
+      writeFileSync(join(stackDir(), "zz-planted.tf.json"), JSON.stringify(planted));
+      const azure = engine("azure-only.yaml", "azure");
+      await (action === "deploy" ? azure.deploy({ env: env(), yes: true }) : azure.destroy({ env: env(), yes: true }));
+      const applied = calls().filter((c) => ["apply", "destroy"].includes(c.argv[0]));
+      expect(applied.map((c) => [c.cwd, c.files])).toEqual([[stackDir(), ["cdk.tf.json"]]]);
+      expect(readdirSync(stackDir())).toEqual(["cdk.tf.json"]);
+      expect(statSync(stackDir()).mode & 0o777).toBe(0o700);
+      // Only the applied stack's folder is there: the fresh synthesis folder is gone.
+      expect(readdirSync(join(work, "cdktf.out"))).toEqual(["stacks"]);
+    },
+    180_000,
+  );
 
   test("stand-in engine: destroy runs init then destroy -auto-approve in the synthesized stack", async () => {
     await engine("azure-only.yaml", "azure").destroy({ env: env(), yes: true });

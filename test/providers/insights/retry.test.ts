@@ -60,7 +60,7 @@ describe("retries", () => {
           baseUrl: "http://insights.example.com",
           siteId: "s",
         }),
-    ).toThrow(/only spoken over TLS/);
+    ).toThrow("the Insights API URL: http://insights.example.com is plain http off this machine");
     expect(
       () => new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: "http://127.0.0.1:1", siteId: "s" }),
     ).not.toThrow();

@@ -1,0 +1,112 @@
+import { spawn, spawnSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import { selfSignedCertificate } from "../fakes/entra";
+import { closeLoopback, listenOnLoopback } from "../fakes/loopback";
+import { CLI, REPO } from "../helpers/cli";
+import { requireTool } from "../helpers/require-tool";
+
+// Every per-call deadline must hold while the garbage collector runs: on Node 20 a timeout
+// signal inside AbortSignal.any can be collected, and the call then ends only at the run's
+// deadline. Each client runs in a child under `node --expose-gc` with a collection every 10 ms,
+// against a server on 127.0.0.1 that answers at once and then drips its body for ever.
+
+const HARNESS = join(REPO, "test", "fakes", "deadline-under-gc.ts");
+const FORCE_GC = join(REPO, "test", "fakes", "force-gc.js");
+/** The harness's per-request deadline (test/fakes/deadline-under-gc.ts DEADLINE_MS). */
+const DEADLINE_MS = 1500;
+/** What "ends within a few seconds of the deadline" allows: forced collections slow the child. */
+const SLACK_MS = 4000;
+
+function underGc(client: string, env: NodeJS.ProcessEnv = {}): { elapsedMs: number; error: string } {
+  const run = spawnSync(process.execPath, ["--expose-gc", "-r", "ts-node/register/transpile-only", HARNESS, client], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  const line = run.stdout.trim().split("\n").pop() ?? "";
+  if (!line.startsWith("{")) throw new Error(`harness for ${client} said: ${run.stdout}${run.stderr}`);
+  return JSON.parse(line);
+}
+
+describe("per-call deadlines hold under forced garbage collection (node --expose-gc)", () => {
+  test.each([
+    ["insights", /timed out after 2 s talking to 127\.0\.0\.1:\d+/],
+    ["octokit", /timed out after 1\.5 s talking to 127\.0\.0\.1:\d+/],
+    ["gcp", /no answer within 1\.5 s/],
+    ["pingone", /timed out after 1\.5 s talking to 127\.0\.0\.1:\d+/],
+    ["graph", /no answer within/],
+    ["okta", /over 1500ms/],
+    ["aws", /Request aborted/],
+    ["engine", /was stopped after its deadline of 1\.5 s/],
+  ])(
+    "%s: a call whose answer drips without end is cut off at the per-request deadline",
+    (client, error) => {
+      const result = underGc(client);
+      expect(result.error).toMatch(error);
+      expect(result.elapsedMs).toBeGreaterThanOrEqual(DEADLINE_MS - 100);
+      expect(result.elapsedMs).toBeLessThan(DEADLINE_MS + SLACK_MS);
+    },
+    90_000,
+  );
+
+  const openssl = requireTool("openssl", "the ARM reader's deadline (ARM takes a bearer token over https only)");
+  openssl.test(
+    `arm: a call whose answer drips without end is cut off at the per-request deadline${openssl.note}`,
+    () => {
+      const tls = selfSignedCertificate();
+      try {
+        const result = underGc("arm", {
+          DRIP_TLS_KEY: tls.key,
+          DRIP_TLS_CERT: tls.cert,
+          NODE_EXTRA_CA_CERTS: tls.certFile,
+        });
+        expect(result.error).toMatch(/no answer within the deadline/);
+        expect(result.elapsedMs).toBeLessThan(DEADLINE_MS + SLACK_MS);
+      } finally {
+        tls.cleanup();
+      }
+    },
+    90_000,
+  );
+});
+
+describe("status --request-timeout holds against a slow-drip Insights under forced garbage collection", () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    // The timings below are the CLI's own: compile dist/ first if a source changed since the last build.
+    const { build, isStale } = require(join(REPO, "scripts", "build.js"));
+    if (isStale()) build();
+    server = createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      const drip = setInterval(() => response.write(" "), 2000); // a byte every 2 s, as in the issue
+      response.on("close", () => clearInterval(drip));
+    });
+    url = await listenOnLoopback(server);
+  });
+  afterAll(() => closeLoopback(server));
+
+  /** The compiled CLI under `node --expose-gc` with a collection every 10 ms; killed after 25 s. */
+  function status(): Promise<{ code: number | null; seconds: number; stderr: string }> {
+    const started = Date.now();
+    const argv = ["--expose-gc", "-r", FORCE_GC, CLI, "status", "--config", "examples/aws-single-account.yaml"];
+    const flags = ["--emulator", url, "--request-timeout", "2", "--timeout", "60"];
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [...argv, ...flags], { cwd: REPO, timeout: 25_000 });
+      let stderr = "";
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      child.on("close", (code) => resolve({ code, seconds: (Date.now() - started) / 1000, stderr }));
+    });
+  }
+
+  test("three tries each end within a few seconds of --request-timeout 2 (not at --timeout 60)", async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const run = await status();
+      expect(run.stderr).toMatch(/timed out after 2 s talking to 127\.0\.0\.1:\d+/);
+      expect(run.code).toBe(1);
+      expect(run.seconds).toBeLessThan(8);
+    }
+  }, 120_000);
+});
