@@ -128,7 +128,7 @@ describe("plan's cache of extracted grants", () => {
     expect(existsSync(join(tmpdir(), "package-lock.json"))).toBe(false);
     expect(GrantCache.open({ dir: cacheDir, codeRoot: code })).toBeUndefined();
     writeFileSync(join(dir, "package-lock.json"), "{}");
-    for (const folder of ["stacks", "providers", "review"]) mkdirSync(join(code, folder));
+    for (const folder of ["stacks", "providers", "review", "kinds"]) mkdirSync(join(code, folder));
     expect(GrantCache.open({ dir: cacheDir, codeRoot: code })).toBeInstanceOf(GrantCache);
   });
 
