@@ -58,6 +58,13 @@ export function oktaPartition(domain: string): "okta" | "oktapreview" {
   return /\.oktapreview\.com$/i.test(domain) ? "oktapreview" : "okta";
 }
 
+/**
+ * The guide's "Select Public key / Private key next to Client authentication" ("Create a New App
+ * Integration", step 4) as Okta's `token_endpoint_auth_method`. With it the app needs no client
+ * secret, so verify reads any other method, and any active secret, as a way in the catalog never gave.
+ */
+export const OKTA_CLIENT_AUTHENTICATION = "private_key_jwt";
+
 /** Okta's type for the standard Read-only Administrator role. */
 export const OKTA_READ_ONLY_ADMIN = "READ_ONLY_ADMIN";
 
