@@ -23,15 +23,8 @@ export interface AwsReadClients {
  * is how the tests point them at moto. Every request has a deadline and a retry ceiling.
  */
 export function awsReadClients(context: ReadContext): AwsReadClients {
-  // IAM and Organizations are global; CloudFormation needs the region the stack lives in.
-  const region = context.env.AWS_REGION || context.env.AWS_DEFAULT_REGION || "us-east-1";
-  const { requestTimeoutMs, maxAttempts } = context.limits;
-  const common = {
-    region,
-    maxAttempts,
-    retryMode: "standard",
-    requestHandler: { requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(requestTimeoutMs, 10_000) },
-  } as const;
+  const common = awsClientSettings(context);
+  const region = common.region;
   const iam = new IAMClient(common);
   const cloudFormation = new CloudFormationClient(common);
   const organizations = new OrganizationsClient(common);
@@ -43,6 +36,19 @@ export function awsReadClients(context: ReadContext): AwsReadClients {
     region,
     destroy: () => [iam, cloudFormation, organizations].forEach((client) => client.destroy()),
   };
+}
+
+/** Every client's settings: the region, the read's deadline per request and its retry ceiling. */
+export function awsClientSettings(context: ReadContext) {
+  // IAM and Organizations are global; CloudFormation needs the region the stack lives in.
+  const region = context.env.AWS_REGION || context.env.AWS_DEFAULT_REGION || "us-east-1";
+  const { requestTimeoutMs, maxAttempts } = context.limits;
+  return {
+    region,
+    maxAttempts,
+    retryMode: "standard",
+    requestHandler: { requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(requestTimeoutMs, 10_000) },
+  } as const;
 }
 
 /** What an SDK failure says, without its stack: the service's error name and message, or the socket's code. */
