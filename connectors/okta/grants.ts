@@ -1,5 +1,6 @@
 import type { Grant } from "../grant";
-import { BT_DOCS, guide } from "../origins";
+import { oktaPageScopeOrigin } from "../bt-docs-quotes";
+import { guide } from "../origins";
 import type { OktaConnectorConfig } from "./config";
 
 const APP_SECTION = "Create a New App Integration";
@@ -16,9 +17,9 @@ export const OKTA_SCOPES: ReadonlyArray<{ scope: string; origin: string }> = [
     "okta.roles.read",
     "okta.users.read",
   ].map((scope) => ({ scope, origin: guide(`${APP_SECTION}, step 8`) })),
-  ...["okta.networkZones.read", "okta.orgs.read"].map((scope) => ({
+  ...(["okta.networkZones.read", "okta.orgs.read"] as const).map((scope) => ({
     scope,
-    origin: `${BT_DOCS.okta} (Create a new app integration: Okta API Scopes)`,
+    origin: oktaPageScopeOrigin(scope),
   })),
 ];
 
