@@ -44,7 +44,7 @@ export async function detectStackSetDrift(
     });
   }
   const deadline = Date.now() + detectionBudgetMs(context);
-  let status = "RUNNING";
+  let status: string;
   for (let wait = 1000; ; wait = Math.min(wait * 2, 8000)) {
     const described = await awsRead(`cloudformation:DescribeStackSetOperation ${name} ${operationId}`, () =>
       clients.cloudFormation.send(

@@ -19,10 +19,15 @@ const PROFILE_BESIDE_KEYS_IS_INTENDED = {
   debug: () => undefined,
   info: () => undefined,
   warn: (...message: unknown[]) => {
-    if (!String(message[0]).includes("Multiple credential sources detected")) console.warn(...message);
+    if (!String(message[0]).includes("Multiple credential sources detected")) toStderr(message);
   },
-  error: (...message: unknown[]) => console.error(...message),
+  error: (...message: unknown[]) => toStderr(message),
 };
+
+/** Where the SDK's own logger would have written (console.warn and console.error write to stderr). */
+function toStderr(message: unknown[]): void {
+  process.stderr.write(`${message.map(String).join(" ")}\n`);
+}
 
 /**
  * The connector's role in one member account, read as the management account's is, when the

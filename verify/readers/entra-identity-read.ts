@@ -29,7 +29,8 @@ const odataString = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * Each call below with the least privileged application permission Microsoft's Graph v1.0
  * reference names for it (microsoftgraph/microsoft-graph-docs-contrib, api-reference/v1.0):
  * - GET /roleManagement/directory/roleAssignments?$filter=principalId eq '{id}'&$expand=roleDefinition:
- *   RoleManagement.Read.Directory (api/rbacapplication-list-roleassignments.md @ 04f6cea9f8d406a9a00ebf566570113545c03c13);
+ *   RoleManagement.Read.Directory
+ *   (api/rbacapplication-list-roleassignments.md @ 04f6cea9f8d406a9a00ebf566570113545c03c13);
  * - GET /applications/{id}/owners: Application.ReadWrite.OwnedBy, else Application.Read.All
  *   (includes/permissions/application-list-owners-permissions.md @ 2c095ade17381c2c4a6bcd0b815b630949d7734a);
  * - GET /servicePrincipals/{id}/owners: Application.Read.All
