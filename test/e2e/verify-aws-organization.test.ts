@@ -181,7 +181,7 @@ motoServer.describe(`verify: an AWS organization's member roles (moto, CloudForm
     noCanary(run);
   });
 
-  test("aws: a member-account role edited out of band is drift", async () => {
+  test("aws: a member-account role edited outside the stack is drift", async () => {
     // Found by CloudFormation's drift detection in member-a: AdministratorAccess attached and an
     // inline write action added by hand.
     const drift: FakeResourceDrift = {
