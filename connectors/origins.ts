@@ -26,4 +26,10 @@ export const VENDOR_DOCS = {
   /** "Add credentials", Option 2: "Client secret lifetime is limited to two years (24 months) or less." */
   entraClientSecretLifetime: "https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app",
   githubAppPermissions: "https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps",
+  /**
+   * Service Usage, "Enabled services" § Services enabled by default: "When you create a Google Cloud
+   * project using the Google Cloud console or Google Cloud CLI, the following APIs and services are
+   * enabled by default".
+   */
+  gcpServicesEnabledByDefault: "https://cloud.google.com/service-usage/docs/enabled-service#default",
 } as const;

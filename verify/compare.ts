@@ -1,4 +1,6 @@
 import type { Grant } from "../connectors/grant";
+import type { ExtractedGrant } from "../plan/extracted-grant";
+import { stricterAccess } from "../review/access/by-kind";
 import { compareGrants, type GrantMismatch } from "../review/consistency";
 import type { Drift, DriftChange, SourceReading } from "./reading";
 
@@ -22,24 +24,35 @@ function changeOf(mismatch: GrantMismatch, kind: Grant["kind"] | undefined): Dri
 const inVerifyWords = (detail: string | undefined) =>
   detail?.replace(/\bartifact\b/g, "deployed").replace(/"none"/g, "none");
 
+/** describe() in consistency.ts: `<kind> <name> @ <scope>`, the key a mismatch names its grant by. */
+const described = (g: Pick<ExtractedGrant, "kind" | "name" | "scope">) => `${g.kind} ${g.name} @ ${g.scope}`;
+
 /**
  * The catalog's grants against what the reader found, by the same comparison `plan` uses
  * between the catalog and the synthesized stacks (review/consistency.ts), in verify's words.
+ * A surplus carries the stricter of the reader's access and today's classifier of its name.
  */
 export function grantDrift(catalog: readonly Grant[], reading: SourceReading): Drift[] {
   const drift: Drift[] = [...(reading.drift ?? [])];
   if (!reading.grants) return drift;
-  // describe() in consistency.ts starts with the grant kind: that word says which kind it is.
-  const kindOf = (subject: string) => subject.split(" ")[0] as Grant["kind"];
+  const found = new Map(reading.grants.map((g) => [described(g), g]));
   const scopes = reading.scopes;
   const compared = scopes ? catalog.filter((g) => scopes.includes(g.scope)) : catalog;
   for (const mismatch of compareGrants(compared, reading.grants)) {
-    drift.push({
-      change: changeOf(mismatch, kindOf(mismatch.grant)),
+    const grant = found.get(mismatch.grant);
+    const change = changeOf(mismatch, grant?.kind ?? (mismatch.grant.split(" ")[0] as Grant["kind"]));
+    const fields = {
       subject: mismatch.grant,
       ...(mismatch.detail ? { detail: inVerifyWords(mismatch.detail) } : {}),
       ...(mismatch.artifact ? { where: mismatch.artifact } : {}),
-    });
+    };
+    if (change === "extra" || change === "wider scope") {
+      // A surplus always comes from a found grant; "write" only guards against a mismatch naming none.
+      const access = grant ? stricterAccess(grant.kind, grant.name, grant.access) : "write";
+      drift.push({ change, access, ...fields });
+    } else {
+      drift.push({ change, ...fields });
+    }
   }
   return drift;
 }

@@ -1,4 +1,5 @@
 import type { ConnectorConfig } from "../connectors/catalog";
+import type { AccessLevel } from "../connectors/grant";
 import type { ExtractedGrant } from "../plan/extracted-grant";
 import { ExternalError } from "../values/errors";
 
@@ -13,12 +14,15 @@ export const DRIFT_CHANGES = [
   "account without role",
   "pending update",
   "credential too old",
+  "disabled",
 ] as const;
 export type DriftChange = (typeof DRIFT_CHANGES)[number];
 
-/** One way a deployed connector differs from the catalog. */
-export interface Drift {
-  readonly change: DriftChange;
+/** Changes that hand the identity more than the catalog does: each says how much, so a reader can triage. */
+export const SURPLUS_CHANGES = ["extra", "wider scope"] as const satisfies readonly DriftChange[];
+type SurplusChange = (typeof SURPLUS_CHANGES)[number];
+
+interface DriftFields {
   /** What differs, e.g. `aws-managed-policy arn:…:policy/AdministratorAccess @ aws-account:1…`. */
   readonly subject: string;
   /** What exactly differs, e.g. `catalog read, deployed admin`. */
@@ -26,6 +30,15 @@ export interface Drift {
   /** Where it was read, e.g. `IAM role BeyondTrustInsightsReadOnly, inline policy Backdoor`. */
   readonly where?: string;
 }
+
+/**
+ * One way a deployed connector differs from the catalog. A surplus (`extra`, `wider scope`)
+ * always carries the access level `review/access/*` gives it (anything unrecognised is write),
+ * so the compiler, not a reviewer, catches a reader that forgets to say how much was found.
+ */
+export type Drift =
+  | (DriftFields & { readonly change: SurplusChange; readonly access: AccessLevel })
+  | (DriftFields & { readonly change: Exclude<DriftChange, SurplusChange>; readonly access?: AccessLevel });
 
 /** Something the reader learned that is worth showing but is not a grant (role ARN, stack instances). */
 export interface Fact {

@@ -53,8 +53,10 @@ function grantsColumn(v: ConnectorVerdict): string {
   return v.status;
 }
 
+/** `extra (admin): aws-managed-policy … [where]`: a surplus names the access level its classifier gave. */
 export function driftLine(d: Drift): string {
-  return `${d.change}: ${d.subject}${d.detail ? ` (${d.detail})` : ""}${d.where ? ` [${d.where}]` : ""}`;
+  const change = d.access ? `${d.change} (${d.access})` : d.change;
+  return `${change}: ${d.subject}${d.detail ? ` (${d.detail})` : ""}${d.where ? ` [${d.where}]` : ""}`;
 }
 
 /** The lines under one connector: drift, why it was not read or verified, facts. */

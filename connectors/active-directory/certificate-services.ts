@@ -40,7 +40,25 @@ export function certificateServicesGrants(scope: string): Grant[] {
   ];
 }
 
-/** The CA setting without which events 4886 and 4887 are never logged. */
+/**
+ * Microsoft's pages for the two OS audit subcategories the events need, MicrosoftDocs/windows-itpro-docs,
+ * windows/security/threat-protection/auditing/: audit-certification-services.md (commit
+ * a2b2556305817e4d8c1862fa2f68f4d9133feb7c) lists "4886: Certificate Services received a certificate
+ * request" and "4887: Certificate Services approved a certificate request and issued a certificate";
+ * audit-detailed-file-share.md (commit 7ecfa5c8749bf25ecb0f678b325390a2072d219c) lists "5145(S, F): A
+ * network share object was checked to see whether client can be granted desired access".
+ */
+const AUDIT_CERTIFICATION_SERVICES =
+  "Microsoft, Audit Certification Services (learn.microsoft.com/windows/security/threat-protection/auditing/" +
+  "audit-certification-services): 4886, 4887";
+const AUDIT_DETAILED_FILE_SHARE =
+  "Microsoft, Audit Detailed File Share (learn.microsoft.com/windows/security/threat-protection/auditing/" +
+  "audit-detailed-file-share): 5145";
+
+/**
+ * The settings without which the events are never logged: the CA's own auditing filter, and the
+ * two Advanced Audit Policy subcategories of the OS that write the events to the Security log.
+ */
 export function certificateServicesNotices(): PlanNotice[] {
   return [
     {
@@ -49,6 +67,22 @@ export function certificateServicesNotices(): PlanNotice[] {
         "on each certification authority: Certification Authority snap-in > CA Properties > Auditing, " +
         "enable 'Issue and manage certificate requests' (else events 4886 and 4887 are not logged)",
       origin: ORIGIN,
+    },
+    {
+      kind: "step",
+      text:
+        "on each certificate enrollment server: Advanced Audit Policy Configuration > Object Access > " +
+        "Audit Certification Services, Success and Failure (the OS subcategory that writes 4886 and 4887 " +
+        "to the Security log; the CA's Auditing tab alone does not)",
+      origin: AUDIT_CERTIFICATION_SERVICES,
+    },
+    {
+      kind: "step",
+      text:
+        "on each certificate enrollment server: Advanced Audit Policy Configuration > Object Access > " +
+        "Audit Detailed File Share, Success and Failure (event 5145; Microsoft warns the volume is high on " +
+        "file servers and domain controllers, where it recommends Failure only)",
+      origin: AUDIT_DETAILED_FILE_SHARE,
     },
   ];
 }

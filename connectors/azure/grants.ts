@@ -1,7 +1,14 @@
 import type { Grant } from "../grant";
-import { BT_DOCS, guide } from "../origins";
+import { azurePagePermissionOrigin, type BtAzurePageHeading } from "../bt-docs-quotes";
+import { guide } from "../origins";
 import type { AzureConnectorConfig } from "./config";
-import { AZURE_APIS, AZURE_PERMISSION_GROUPS, type AzurePermissionGroup } from "./permissions";
+import { AZURE_PERMISSION_GROUPS, type AzureApi, type AzurePermissionGroup } from "./permissions";
+
+/** The heading each API's permissions stand under on BeyondTrust's Azure page. */
+const PAGE_HEADINGS: Readonly<Record<AzureApi, BtAzurePageHeading>> = {
+  graph: "Microsoft Graph",
+  office365: "Office 365 management APIs",
+};
 
 /** Where the connector's app permissions apply: its Entra tenant. */
 export const entraTenantScope = (config: Pick<AzureConnectorConfig, "tenantId">) => `entra-tenant:${config.tenantId}`;
@@ -19,7 +26,7 @@ export function azureGrants(config: AzureConnectorConfig): Grant[] {
         name: permission,
         access: "read",
         group,
-        origin: `${BT_DOCS.azure} (Required roles and permissions: ${AZURE_APIS[api].title})`,
+        origin: azurePagePermissionOrigin(PAGE_HEADINGS[api], permission),
         note: "application permission with admin consent",
       });
     }
@@ -31,7 +38,10 @@ export function azureGrants(config: AzureConnectorConfig): Grant[] {
       kind: "azure-rbac-role",
       name: "Reader",
       access: "read",
-      origin: `${guide("Run the Microsoft Azure Connector Installation Script")}; ${BT_DOCS.azure} (Management groups: Reader Role)`,
+      origin: `${guide("Run the Microsoft Azure Connector Installation Script")}; ${azurePagePermissionOrigin(
+        "Management groups",
+        "Reader Role",
+      )}`,
       note: "at the tenant root management group; needs 'Access management for Azure resources' during deploy",
     });
   }

@@ -7,6 +7,11 @@ import { VENDOR_DOCS } from "../origins";
 export const MAX_SECRET_DAYS = 730;
 /** Where {@link MAX_SECRET_DAYS} comes from. */
 export const MAX_SECRET_DAYS_ORIGIN = `${VENDOR_DOCS.entraClientSecretLifetime} (Add credentials, Option 2)`;
+/**
+ * The display name the stack gives every client secret it creates. verify tells the stack's secrets
+ * from one added by hand by this name (a second credential outside the rotation is a way in).
+ */
+export const ENTRA_SECRET_DISPLAY_NAME = "BeyondTrust Identity Security Insights";
 /** How long a secret stays valid after its rotation is due, so a late pipeline run never meets a dead secret. */
 const GRACE_DAYS = 30;
 

@@ -1,5 +1,6 @@
 import type { Grant } from "../grant";
-import { BT_DOCS, guide } from "../origins";
+import { oktaPageScopeOrigin } from "../bt-docs-quotes";
+import { guide } from "../origins";
 import type { OktaConnectorConfig } from "./config";
 
 const APP_SECTION = "Create a New App Integration";
@@ -16,9 +17,9 @@ export const OKTA_SCOPES: ReadonlyArray<{ scope: string; origin: string }> = [
     "okta.roles.read",
     "okta.users.read",
   ].map((scope) => ({ scope, origin: guide(`${APP_SECTION}, step 8`) })),
-  ...["okta.networkZones.read", "okta.orgs.read"].map((scope) => ({
+  ...(["okta.networkZones.read", "okta.orgs.read"] as const).map((scope) => ({
     scope,
-    origin: `${BT_DOCS.okta} (Create a new app integration: Okta API Scopes)`,
+    origin: oktaPageScopeOrigin(scope),
   })),
 ];
 
@@ -57,6 +58,13 @@ export const OKTA_IAM_ORN_UNCONFIRMED =
 export function oktaPartition(domain: string): "okta" | "oktapreview" {
   return /\.oktapreview\.com$/i.test(domain) ? "oktapreview" : "okta";
 }
+
+/**
+ * The guide's "Select Public key / Private key next to Client authentication" ("Create a New App
+ * Integration", step 4) as Okta's `token_endpoint_auth_method`. With it the app needs no client
+ * secret, so verify reads any other method, and any active secret, as a way in the catalog never gave.
+ */
+export const OKTA_CLIENT_AUTHENTICATION = "private_key_jwt";
 
 /** Okta's type for the standard Read-only Administrator role. */
 export const OKTA_READ_ONLY_ADMIN = "READ_ONLY_ADMIN";

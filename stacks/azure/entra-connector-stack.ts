@@ -9,6 +9,7 @@ import { TerraformOutput, TerraformStack, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { azureConnectorConfig, type AzureConnectorConfig } from "../../connectors/azure/config";
 import { azurePermissionsByApi, type AzurePermissionGroup } from "../../connectors/azure/permissions";
+import { ENTRA_SECRET_DISPLAY_NAME } from "../../connectors/azure/secret-lifetime";
 import { catalogEntry, constructLabel, entrySettings, requireLiterals } from "../construct-props";
 import type { CdktfStackFactory } from "../stack-factory";
 import { AdminConsent } from "./admin-consent";
@@ -124,7 +125,7 @@ export class InsightsEntraConnectorStack extends TerraformStack {
     this.clientSecret = new RotatingClientSecret(this, "client-secret", {
       applicationId: this.application.id,
       rotationDays: connector.secretRotationDays,
-      displayName: "BeyondTrust Identity Security Insights",
+      displayName: ENTRA_SECRET_DISPLAY_NAME,
     });
 
     if (connector.azureResources) {

@@ -4,6 +4,7 @@ import type * as tls from "@pulumi/tls";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { FIRST_OKTA_KEY_SLOTS, oktaKeyToRegister, type OktaKeySlots } from "../../connectors/okta/key-rotation";
 import {
+  OKTA_CLIENT_AUTHENTICATION,
   OKTA_CUSTOM_ROLE_PERMISSION,
   OKTA_READ_ONLY_ADMIN,
   OKTA_SCOPES,
@@ -83,7 +84,7 @@ export class InsightsOktaConnector extends pulumi.ComponentResource {
         type: "service",
         grantTypes: ["client_credentials"],
         responseTypes: ["token"],
-        tokenEndpointAuthMethod: "private_key_jwt",
+        tokenEndpointAuthMethod: OKTA_CLIENT_AUTHENTICATION,
         // Several keys need a `kid` each, and the JWKS is updated by replacing the app, as the provider
         // does (developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationSSOPublicKeys,
         // "Add a JSON Web Key", read 2026-11-23; its one-active-key rule is for encryption keys, not these

@@ -97,17 +97,29 @@ describe("Active Directory: certificate services (guide § Information Collectio
     expect(adcs[1].note).toBe("service account reads the CA's agent security ACLs and enrollment agent restrictions");
   });
 
-  test("the plan's checklist has the CA auditing step the events depend on", () => {
+  test("the plan's checklist has the CA auditing step and the two OS audit subcategories the events depend on", () => {
     const { connector, markdown } = planOf("kind: active-directory\nname: corp AD");
-    expect(connector.notices).toEqual([
-      {
-        kind: "step",
-        text:
-          "on each certification authority: Certification Authority snap-in > CA Properties > Auditing, " +
-          "enable 'Issue and manage certificate requests' (else events 4886 and 4887 are not logged)",
-        origin: SECTION,
-      },
+    expect((connector.notices ?? []).map((n: { text: string }) => n.text)).toEqual([
+      "on each certification authority: Certification Authority snap-in > CA Properties > Auditing, " +
+        "enable 'Issue and manage certificate requests' (else events 4886 and 4887 are not logged)",
+      "on each certificate enrollment server: Advanced Audit Policy Configuration > Object Access > " +
+        "Audit Certification Services, Success and Failure (the OS subcategory that writes 4886 and 4887 " +
+        "to the Security log; the CA's Auditing tab alone does not)",
+      "on each certificate enrollment server: Advanced Audit Policy Configuration > Object Access > " +
+        "Audit Detailed File Share, Success and Failure (event 5145; Microsoft warns the volume is high on " +
+        "file servers and domain controllers, where it recommends Failure only)",
+    ]);
+    // Each subcategory cites Microsoft's page for it, with the events that page lists under it
+    // (windows-itpro-docs audit-certification-services.md @ a2b25563: "4886: Certificate Services
+    // received a certificate request", "4887: … issued a certificate"; audit-detailed-file-share.md
+    // @ 7ecfa5c8: "5145(S, F)").
+    expect((connector.notices ?? []).map((n: { origin: string }) => n.origin)).toEqual([
+      SECTION,
+      expect.stringMatching(/^Microsoft, Audit Certification Services \(.*audit-certification-services\): 4886, 4887$/),
+      expect.stringMatching(/^Microsoft, Audit Detailed File Share \(.*audit-detailed-file-share\): 5145$/),
     ]);
     expect(markdown).toContain("enable 'Issue and manage certificate requests'");
+    expect(markdown).toContain("Audit Certification Services, Success and Failure");
+    expect(markdown).toContain("Audit Detailed File Share, Success and Failure");
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AZURE_PERMISSION_GROUPS } from "../../connectors/azure/permissions";
+import { ENTRA_SECRET_DISPLAY_NAME } from "../../connectors/azure/secret-lifetime";
 import { FakeEntra, selfSignedCertificate, type FakeServicePrincipal } from "../fakes/entra";
 import { spawnCliAsync } from "../helpers/cli";
 import { configWith, VALID } from "../helpers/config-text";
@@ -15,6 +16,12 @@ const O365_APP = "c5393580-f805-4401-95e8-94b7a6ef2fc2";
 const CONNECTOR_APP = "6d1e2f00-0000-4000-8000-00000000c0de";
 const DAY = 24 * 60 * 60 * 1000;
 const ROOT_GROUP = `/providers/Microsoft.Management/managementGroups/${TENANT}`;
+const WHERE = `service principal BT-SP-Connector (app ${CONNECTOR_APP})`;
+/** The identity that applied the stack: the one owner it sets on the application and the service principal. */
+const DEPLOYER = { id: "sp-terraform-ci", type: "servicePrincipal" as const, displayName: "terraform-ci" };
+/** Template IDs from Microsoft Entra built-in roles (permissions-reference.md, entra-docs @ 00fe95d6). */
+const GLOBAL_ADMINISTRATOR = "62e90394-69f5-4237-9190-012177145e10";
+const GLOBAL_READER = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
 
 const openssl = requireTool("openssl", "Entra verify end-to-end (the fake's TLS certificate)");
 
@@ -58,7 +65,10 @@ openssl.describe(`verify: Entra ID through Microsoft Graph, against the local fa
     ]);
     fake.rbac.splice(0, fake.rbac.length, { principalId: "sp-connector", roleName: "Reader", scope: ROOT_GROUP });
     const start = new Date(Date.now() - 10 * DAY);
+    fake.owners.set("app-connector", [DEPLOYER]);
+    fake.owners.set("sp-connector", [DEPLOYER]);
     fake.applications.splice(0, fake.applications.length, {
+      id: "app-connector",
       appId: CONNECTOR_APP,
       requiredResourceAccess: [
         { resourceAppId: GRAPH_APP, resourceAccess: graph.map((v) => ({ id: roleId(v), type: "Role" as const })) },
@@ -67,7 +77,8 @@ openssl.describe(`verify: Entra ID through Microsoft Graph, against the local fa
       passwordCredentials: [
         {
           keyId: "key-1",
-          displayName: "insights",
+          displayName: ENTRA_SECRET_DISPLAY_NAME,
+          hint: "Zq8",
           startDateTime: start.toISOString(),
           endDateTime: new Date(start.getTime() + 120 * DAY).toISOString(),
         },
@@ -115,6 +126,123 @@ openssl.describe(`verify: Entra ID through Microsoft Graph, against the local fa
     expect(run.stdout + run.stderr).not.toContain(SECRET);
   });
 
+  test("entra: a noisy but clean tenant verifies clean", async () => {
+    deploy();
+    // What a real tenant holds besides the connector: other apps with admin roles, owners and
+    // delegated grants of their own, Global Administrator for a human, the deployer owning both objects.
+    fake.servicePrincipals.push(
+      { id: "sp-hr-sync", appId: "0b7e0000-0000-4000-8000-0000000000a2", displayName: "HR Sync", appRoles: [] },
+      { id: "sp-portal", appId: "0b7e0000-0000-4000-8000-0000000000a3", displayName: "Portal", appRoles: [] },
+    );
+    fake.assignments.set("sp-hr-sync", [{ resourceId: "sp-graph", appRoleId: roleId("Directory.ReadWrite.All") }]);
+    fake.directoryRoles.push(
+      {
+        principalId: "user-alice",
+        displayName: "Global Administrator",
+        templateId: GLOBAL_ADMINISTRATOR,
+        isBuiltIn: true,
+      },
+      { principalId: "sp-hr-sync", displayName: "Global Reader", templateId: GLOBAL_READER, isBuiltIn: true },
+    );
+    fake.owners.set("sp-portal", [{ id: "user-bob", type: "user", displayName: "Bob" }, DEPLOYER]);
+    fake.delegatedGrants.set("sp-portal", [
+      { resourceId: "sp-graph", consentType: "AllPrincipals", scope: "User.Read openid profile" },
+    ]);
+    fake.rbac.push({ principalId: "sp-hr-sync", roleName: "Owner", scope: ROOT_GROUP });
+
+    const run = await verify();
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("verify: every connector matches the catalog");
+    expect(run.stdout).toContain("owners: terraform-ci (sp-terraform-ci)");
+    const asked = (path: string) => fake.requests.some((r) => r.startsWith(`GET /v1.0${path}`));
+    expect(asked("/roleManagement/directory/roleAssignments?")).toBe(true);
+    expect(asked("/applications/app-connector/federatedIdentityCredentials")).toBe(true);
+    expect(asked("/servicePrincipals/sp-connector/oauth2PermissionGrants")).toBe(true);
+    expect(asked("/servicePrincipals/sp-connector/owners")).toBe(true);
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+  });
+
+  test("entra: Global Administrator assigned outside the stack is drift", async () => {
+    deploy();
+    fake.directoryRoles.push({
+      principalId: "sp-connector",
+      displayName: "Global Administrator",
+      templateId: GLOBAL_ADMINISTRATOR,
+      isBuiltIn: true,
+    });
+    for (const format of ["table", "json", "markdown"]) {
+      const run = await verify("--format", format);
+      expect(run.code).toBe(3);
+      expect(run.stdout + run.stderr).not.toContain(SECRET);
+      if (format === "json") {
+        expect(JSON.parse(run.stdout).connectors[0].drift).toEqual([
+          {
+            change: "extra",
+            subject: `entra-directory-role Global Administrator @ ${SCOPE}`,
+            access: "admin",
+            where: `${WHERE}, directory role assignments`,
+          },
+        ]);
+      }
+    }
+    const table = await verify();
+    expect(table.stdout).toContain(
+      `extra (admin): entra-directory-role Global Administrator @ ${SCOPE} [${WHERE}, directory role assignments]`,
+    );
+  });
+
+  test("entra: owners, certificates, secrets, federated and delegated grants added outside the stack are drift", async () => {
+    deploy();
+    const end = new Date(Date.now() + 300 * DAY).toISOString();
+    const certificate = { type: "AsymmetricX509Cert" as const, usage: "Verify" as const, endDateTime: end };
+    fake.owners.get("sp-connector")!.push({ id: "user-mallory", type: "user", displayName: "Mallory" });
+    fake.servicePrincipals.find((sp) => sp.id === "sp-connector")!.keyCredentials = [
+      { keyId: "cert-sp", displayName: "CN=backdoor", ...certificate },
+    ];
+    fake.servicePrincipals.find((sp) => sp.id === "sp-connector")!.passwordCredentials = [
+      { keyId: "pw-sp", displayName: "sp secret", startDateTime: new Date().toISOString(), endDateTime: end },
+    ];
+    fake.applications[0]!.keyCredentials = [{ keyId: "cert-app", displayName: "CN=extra", ...certificate }];
+    fake.applications[0]!.passwordCredentials.push({
+      keyId: "pw-2",
+      displayName: "manual",
+      startDateTime: new Date().toISOString(),
+      endDateTime: end,
+    });
+    fake.federatedCredentials.set("app-connector", [
+      {
+        name: "github-main",
+        issuer: "https://token.actions.githubusercontent.com",
+        subject: "repo:x/y:ref:refs/heads/main",
+      },
+    ]);
+    fake.delegatedGrants.set("sp-connector", [
+      { resourceId: "sp-graph", consentType: "AllPrincipals", scope: "Directory.AccessAsUser.All User.Read" },
+    ]);
+
+    const run = await verify();
+    expect(run.code).toBe(3);
+    const out = run.stdout;
+    expect(out).toContain("extra (admin): owner user Mallory (user-mallory) of the service principal");
+    expect(out).not.toContain("owner servicePrincipal terraform-ci");
+    expect(out).toContain("extra (admin): certificate CN=backdoor of the service principal (valid until");
+    expect(out).toContain("extra (admin): client secret sp secret of the service principal");
+    expect(out).toContain("extra (admin): certificate CN=extra of the application");
+    expect(out).toContain(`extra (admin): client secret manual of the application (valid until ${end}; the stack`);
+    expect(out).toContain(
+      "extra (admin): federated credential github-main of the application " +
+        "(issuer https://token.actions.githubusercontent.com, subject repo:x/y:ref:refs/heads/main)",
+    );
+    expect(out).toContain(
+      `extra (admin): delegated Directory.AccessAsUser.All of Microsoft Graph (${GRAPH_APP}) @ ${SCOPE} ` +
+        `(consented for all users) [${WHERE}, oauth2PermissionGrants]`,
+    );
+    expect(out).toContain(`extra (read): delegated User.Read of Microsoft Graph (${GRAPH_APP}) @ ${SCOPE}`);
+    expect(out).not.toContain(`client secret ${ENTRA_SECRET_DISPLAY_NAME} of the application`);
+    expect(out + run.stderr).not.toContain(SECRET);
+  });
+
   test("extra write role, a missing role, a foreign API's role and an unconsented request: exit 3", async () => {
     deploy(
       [...catalogPermissions("graph").filter((p) => p !== "AuditLog.Read.All"), "Directory.ReadWrite.All"],
@@ -128,12 +256,11 @@ openssl.describe(`verify: Entra ID through Microsoft Graph, against the local fa
     const run = await verify("--format", "markdown");
     expect(run.code).toBe(3);
     const where = `[service principal BT-SP-Connector (app ${CONNECTOR_APP}), app role assignments]`;
-    expect(run.stdout).toContain(`extra: graph-app-role Directory.ReadWrite.All @ ${SCOPE} ${where}`);
+    expect(run.stdout).toContain(`extra (write): graph-app-role Directory.ReadWrite.All @ ${SCOPE} ${where}`);
     expect(run.stdout).toContain(`missing: graph-app-role AuditLog.Read.All @ ${SCOPE}\n`);
     expect(run.stdout).toContain(
-      "extra: app role full_access_as_app of Office 365 Exchange Online " +
-        `(00000002-0000-0ff1-ce00-000000000000) @ ${SCOPE} ` +
-        `(deployed write, catalog none) ${where}`,
+      "extra (write): app role full_access_as_app of Office 365 Exchange Online " +
+        `(00000002-0000-0ff1-ce00-000000000000) @ ${SCOPE} ${where}`,
     );
     expect(run.stdout).toContain(
       `pending update: graph-app-role AuditLog.Read.All @ ${SCOPE} (requested, admin consent not granted)`,
@@ -153,9 +280,9 @@ openssl.describe(`verify: Entra ID through Microsoft Graph, against the local fa
     );
     const run = await verify();
     expect(run.code).toBe(3);
-    expect(run.stdout).toContain(`extra: azure-rbac-role Contributor @ azure-management-group:${TENANT}`);
+    expect(run.stdout).toContain(`extra (write): azure-rbac-role Contributor @ azure-management-group:${TENANT}`);
     expect(run.stdout).toContain(
-      "extra: azure-rbac-role Owner @ azure-scope:/subscriptions/5b1c0000-0000-4000-8000-0000000000a1",
+      "extra (admin): azure-rbac-role Owner @ azure-scope:/subscriptions/5b1c0000-0000-4000-8000-0000000000a1",
     );
     expect(run.stdout).not.toContain("missing: azure-rbac-role Reader");
   });
@@ -175,7 +302,9 @@ openssl.describe(`verify: Entra ID through Microsoft Graph, against the local fa
     secret.endDateTime = new Date(Date.parse(secret.startDateTime) + 730 * DAY).toISOString();
     const run = await verify();
     expect(run.code).toBe(3);
-    expect(run.stdout).toContain("credential too old: client secret insights (valid 730 days until");
+    expect(run.stdout).toContain(
+      `credential too old: client secret ${ENTRA_SECRET_DISPLAY_NAME} (valid 730 days until`,
+    );
     expect(run.stdout).toContain("catalog allows 120)");
   });
 

@@ -64,7 +64,7 @@ describe("verify: GitHub through the existing check, against the local fake", ()
     expect(run.code).toBe(3);
     const where = "[GET /orgs/{org}/installation]";
     expect(run.stdout).toContain(`missing: github-app-permission metadata: read @ github-org:acme ${where}`);
-    expect(run.stdout).toContain(`extra: github-app-permission secrets: read @ github-org:acme ${where}`);
+    expect(run.stdout).toContain(`extra (read): github-app-permission secrets: read @ github-org:acme ${where}`);
     expect(run.stdout).toContain(
       `wrong level: github-app-permission members: write (catalog: read) @ github-org:acme ${where}`,
     );

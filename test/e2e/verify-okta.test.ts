@@ -24,6 +24,8 @@ const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 20
 const PEM = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 const PEM_LINE = PEM.split("\n")[2];
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+/** A client secret as Okta's secrets list returns it in clear: it must reach no output. */
+const CANARY_SECRET = "canary-okta-client-secret-DRUFXGF9XbLn-a3x3POB";
 
 describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", () => {
   let fake: FakeOkta;
@@ -73,6 +75,79 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(await everyOutput(sswsEnv())).not.toContain(fake.apiToken);
   });
 
+  test("okta: a noisy but clean org verifies clean", async () => {
+    // Other apps (one whose label starts with the connector's, so `q` finds it too) holding
+    // Super Administrator; revoked grants and a retired key on the connector's app; an inactive
+    // client secret left from before the switch to private key JWT.
+    fake.apps.push(
+      {
+        id: "0oa3staging",
+        clientId: "0oa3staging",
+        label: "BT Insights - Connector (staging)",
+        grants: [{ scopeId: "okta.users.manage", issuer: ISSUER, status: "ACTIVE" }],
+        roles: [{ type: "SUPER_ADMIN" }],
+        keys: [],
+        authMethod: "client_secret_basic",
+        secrets: [{ id: "ocs-staging", status: "ACTIVE", created: daysAgo(3), clientSecret: CANARY_SECRET }],
+      },
+      {
+        id: "0oa4hr",
+        clientId: "0oa4hr",
+        label: "HR Provisioning",
+        grants: [],
+        roles: [{ type: "ORG_ADMIN" }],
+        keys: [],
+      },
+    );
+    const app = fake.apps[0];
+    app.grants.push({ scopeId: "okta.users.manage", issuer: ISSUER, status: "REVOKED" });
+    app.keys.push({ kid: "kid-retired", status: "INACTIVE", created: daysAgo(400) });
+    app.secrets = [{ id: "ocs-old", status: "INACTIVE", created: daysAgo(300), clientSecret: CANARY_SECRET }];
+    const run = await verify();
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("verify: every connector matches the catalog");
+    expect(run.stdout).toContain("inactive client secrets: 1");
+    expect(fake.requests.some((r) => r.path === `/api/v1/apps/${APP_ID}/credentials/secrets`)).toBe(true);
+    expect(await everyOutput(sswsEnv())).not.toContain(CANARY_SECRET);
+  });
+
+  test("okta: an extra admin role granted outside the stack is drift", async () => {
+    fake.apps[0].roles.push({ type: "APP_ADMIN" });
+    for (const format of ["table", "json"]) {
+      const run = await verify(sswsEnv(), "--format", format);
+      expect(run.code).toBe(3);
+      if (format === "json") {
+        expect(JSON.parse(run.stdout).connectors[0].drift).toEqual([
+          {
+            change: "extra",
+            subject: `okta-admin-role APP_ADMIN @ ${SCOPE}`,
+            access: "admin",
+            where: `GET /oauth2/v1/clients/${APP_ID}/roles`,
+          },
+        ]);
+      } else {
+        expect(run.stdout).toContain(`extra (admin): okta-admin-role APP_ADMIN @ ${SCOPE}`);
+      }
+    }
+  });
+
+  test("okta: a client secret and secret authentication set outside the stack are drift, the secret never printed", async () => {
+    const app = fake.apps[0];
+    app.authMethod = "client_secret_basic";
+    app.secrets = [{ id: "ocs1backdoor", status: "ACTIVE", created: daysAgo(2), clientSecret: CANARY_SECRET }];
+    const run = await verify();
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(
+      `condition changed: okta app client authentication @ ${SCOPE} (catalog private_key_jwt, deployed client_secret_basic)`,
+    );
+    expect(run.stdout).toContain(
+      `extra (admin): okta client secret ocs1backdoor @ ${SCOPE} (active, created ${app.secrets[0].created}; ` +
+        `the app signs in with a private key only) [GET /api/v1/apps/${APP_ID}/credentials/secrets]`,
+    );
+    expect(await everyOutput(sswsEnv())).not.toContain(CANARY_SECRET);
+  });
+
   test("extra write scope, missing scope, another admin role, a wider custom role: exit 3, a line each", async () => {
     const app = fake.apps[0];
     app.grants = app.grants.filter((g) => g.scopeId !== "okta.logs.read");
@@ -85,14 +160,16 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(run.code).toBe(3);
     const out = run.stdout;
     expect(out).toContain(`missing: okta-scope okta.logs.read @ ${SCOPE}`);
-    expect(out).toContain(`extra: okta-scope okta.users.manage @ ${SCOPE} [GET /api/v1/apps/${APP_ID}/grants]`);
+    expect(out).toContain(`extra (write): okta-scope okta.users.manage @ ${SCOPE} [GET /api/v1/apps/${APP_ID}/grants]`);
     expect(out).not.toContain("okta.groups.manage");
-    expect(out).toContain(`extra: okta-admin-role SUPER_ADMIN @ ${SCOPE} [GET /oauth2/v1/clients/${APP_ID}/roles]`);
     expect(out).toContain(
-      `extra: okta-role-permission okta.users.manage @ ${SCOPE} [GET /api/v1/iam/roles/${ROLE_ID}/permissions]`,
+      `extra (admin): okta-admin-role SUPER_ADMIN @ ${SCOPE} [GET /oauth2/v1/clients/${APP_ID}/roles]`,
     );
     expect(out).toContain(
-      `extra: okta-resource-set orn:okta:directory:00o1acmeorg:groups @ ${SCOPE} ` +
+      `extra (write): okta-role-permission okta.users.manage @ ${SCOPE} [GET /api/v1/iam/roles/${ROLE_ID}/permissions]`,
+    );
+    expect(out).toContain(
+      `extra (read): okta-resource-set orn:okta:directory:00o1acmeorg:groups @ ${SCOPE} ` +
         `[GET /api/v1/iam/resource-sets/${SET_ID}/resources]`,
     );
   });

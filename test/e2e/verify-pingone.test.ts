@@ -9,6 +9,7 @@ jest.setTimeout(60_000);
 
 const ENV = "3f1a2b4c-0000-4000-8000-000000000002";
 const ORG = "9c0d1e2f-0000-4000-8000-0000000000aa";
+const OTHER_ENV = "5e5e5e5e-0000-4000-8000-000000000003";
 const SCOPE = `pingone-environment:${ENV}`;
 const APP = "BT Insights - Connector";
 const CANARY = "canary-pingone-secret-5d1e9a-must-never-print";
@@ -74,11 +75,65 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     }
   });
 
+  test("pingone: a noisy but clean environment verifies clean", async () => {
+    // Besides the two apps of beforeEach (one an Environment Admin): a disabled app of someone
+    // else's, admin roles for other apps in this and another environment, a custom role defined.
+    const other = fake.addWorkerApp(ENV, "Legacy Sync", [inEnv("Environment Admin"), inEnv("Identity Data Read Only")]);
+    other.enabled = false;
+    fake.addWorkerApp(OTHER_ENV, APP, [inEnv("Environment Admin", OTHER_ENV)]);
+    fake.customRoles.set(ENV, new Map([["c0ffee00-0000-4000-8000-00000000c002", "Helpdesk"]]));
+    const app = fake.addWorkerApp(ENV, APP, CATALOG);
+    const result = await run();
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`application: ${APP} (ID ${app.id})`);
+    expect(result.stdout).toContain("verify: every connector matches the catalog");
+    noCanary(result);
+  });
+
+  test("pingone: the application disabled outside the stack is drift", async () => {
+    const app = fake.addWorkerApp(ENV, APP, CATALOG);
+    app.enabled = false;
+    for (const format of ["table", "json", "markdown"]) {
+      const result = await run({}, format);
+      expect(result.code).toBe(3);
+      noCanary(result);
+      if (format !== "table") continue;
+      expect(result.stdout).toContain(
+        `disabled: pingone application ${APP} (ID ${app.id}) (enabled: false; the stack deploys it enabled, ` +
+          "and a disabled worker app gets no token) [GET /v1/environments/{envId}/applications]",
+      );
+    }
+  });
+
+  test("pingone: Organization Admin granted on the organization outside the stack is drift at that scope", async () => {
+    fake.addWorkerApp(ENV, APP, [
+      ...CATALOG,
+      { roleId: FAKE_ROLE_IDS["Organization Admin"], scopeType: "ORGANIZATION", scopeId: ORG },
+    ]);
+    const result = await run();
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(
+      `extra (admin): pingone-role Organization Admin @ pingone-organization:${ORG} ${WHERE}`,
+    );
+    expect(result.stdout).not.toContain(`Organization Admin @ ${SCOPE}`);
+    noCanary(result);
+  });
+
+  test("pingone: a role in another environment granted outside the stack is drift there", async () => {
+    fake.addWorkerApp(ENV, APP, [...CATALOG, inEnv("Environment Admin", OTHER_ENV)]);
+    const result = await run();
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(
+      `extra (admin): pingone-role Environment Admin @ pingone-environment:${OTHER_ENV} ${WHERE}`,
+    );
+  });
+
   test("Environment Admin added: exit 3, an extra grant", async () => {
     fake.addWorkerApp(ENV, APP, [...CATALOG, inEnv("Environment Admin")]);
     const result = await run();
     expect(result.code).toBe(3);
-    expect(result.stdout).toContain(`extra: pingone-role Environment Admin @ ${SCOPE} ${WHERE}`);
+    expect(result.stdout).toContain(`extra (admin): pingone-role Environment Admin @ ${SCOPE} ${WHERE}`);
     noCanary(result);
   });
 
@@ -99,7 +154,8 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     const result = await run();
     expect(result.code).toBe(3);
     expect(result.stdout).toContain(
-      `wider scope: pingone-role Configuration Read Only @ pingone-organization:${ORG} (catalog: ${SCOPE}) ${WHERE}`,
+      `wider scope (read): pingone-role Configuration Read Only @ pingone-organization:${ORG} ` +
+        `(catalog: ${SCOPE}) ${WHERE}`,
     );
     expect(result.stdout).not.toContain("missing:");
   });
@@ -113,7 +169,9 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     fake.addWorkerApp(ENV, APP, [inEnv("Identity Data Read Only"), lookalike]);
     const result = await run();
     expect(result.code).toBe(3);
-    expect(result.stdout).toContain(`extra: pingone-role custom role Configuration Read Only @ ${SCOPE} ${WHERE}`);
+    expect(result.stdout).toContain(
+      `extra (admin): pingone-role custom role Configuration Read Only @ ${SCOPE} ${WHERE}`,
+    );
     expect(result.stdout).toContain(`missing: pingone-role Configuration Read Only @ ${SCOPE}`);
   });
 

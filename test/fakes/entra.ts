@@ -22,6 +22,17 @@
  * `POST /{tenant}/oauth2/v2.0/token`, error `invalid_client` with an AADSTS description) and the
  * OpenID Connect metadata document `/{tenant}/v2.0/.well-known/openid-configuration` MSAL reads first.
  * Errors use Graph's error body `{ error: { code, message } }`.
+ * What can make the connector's identity more powerful is served as Microsoft Graph v1.0's
+ * metadata defines it (microsoftgraph/msgraph-metadata, schemas/v1.0-Prod.csdl, commit
+ * f54f11b60956ea7b185ca0447b2b80805836ec7b): `roleManagement/directory/roleAssignments` (an
+ * rbacApplication's unifiedRoleAssignment, with its `roleDefinition` navigation expanded:
+ * displayName, templateId, isBuiltIn), the `owners` of application and servicePrincipal
+ * (directoryObject with `@odata.type`), `keyCredentials` and `passwordCredentials` (keyCredential,
+ * passwordCredential) of both, the application's `federatedIdentityCredentials` (name, issuer,
+ * subject, audiences) and the servicePrincipal's `oauth2PermissionGrants` (oAuth2PermissionGrant:
+ * clientId, consentType, principalId, resourceId, scope). The filters are those of the pages in
+ * microsoft-graph-docs-contrib api-reference/v1.0/api: rbacapplication-list-roleassignments.md
+ * ("$filter=principalId eq '…'", commit 04f6cea9f8d406a9a00ebf566570113545c03c13).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -36,11 +47,52 @@ export interface FakeAppRole {
   id: string;
   value: string;
 }
+export interface FakeKeyCredential {
+  keyId: string;
+  displayName: string;
+  type: "AsymmetricX509Cert";
+  usage: "Verify";
+  endDateTime: string;
+}
+export interface FakePasswordCredential {
+  keyId: string;
+  displayName: string;
+  startDateTime: string;
+  endDateTime: string;
+  /** Graph answers `hint`, the secret's first characters, never the secret after creation. */
+  hint?: string;
+}
 export interface FakeServicePrincipal {
   id: string;
   appId: string;
   displayName: string;
   appRoles: FakeAppRole[];
+  keyCredentials?: FakeKeyCredential[];
+  passwordCredentials?: FakePasswordCredential[];
+}
+/** A directory role assigned to a principal (unifiedRoleAssignment with its unifiedRoleDefinition). */
+export interface FakeDirectoryRole {
+  principalId: string;
+  displayName: string;
+  templateId: string;
+  isBuiltIn: boolean;
+  directoryScopeId?: string;
+}
+export interface FakeOwner {
+  id: string;
+  type: "user" | "servicePrincipal" | "group";
+  displayName: string;
+}
+export interface FakeFederatedCredential {
+  name: string;
+  issuer: string;
+  subject: string;
+}
+export interface FakeDelegatedGrant {
+  resourceId: string;
+  consentType: "AllPrincipals" | "Principal";
+  principalId?: string;
+  scope: string;
 }
 export interface FakeAssignment {
   resourceId: string;
@@ -53,9 +105,11 @@ export interface FakeRbacAssignment {
   scope: string;
 }
 export interface FakeApplication {
+  id: string;
   appId: string;
   requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: "Role" | "Scope" }[] }[];
-  passwordCredentials: { keyId: string; displayName: string; startDateTime: string; endDateTime: string }[];
+  passwordCredentials: FakePasswordCredential[];
+  keyCredentials?: FakeKeyCredential[];
 }
 
 /** A self-signed certificate for 127.0.0.1, made with openssl; the CLI trusts it through NODE_EXTRA_CA_CERTS. */
@@ -97,6 +151,13 @@ export class FakeEntra {
   readonly assignments = new Map<string, FakeAssignment[]>();
   readonly applications: FakeApplication[] = [];
   readonly rbac: FakeRbacAssignment[] = [];
+  readonly directoryRoles: FakeDirectoryRole[] = [];
+  /** Object ID (application or service principal) → its owners. */
+  readonly owners = new Map<string, FakeOwner[]>();
+  /** Application object ID → its federated identity credentials. */
+  readonly federatedCredentials = new Map<string, FakeFederatedCredential[]>();
+  /** Client service principal ID → its delegated permission grants. */
+  readonly delegatedGrants = new Map<string, FakeDelegatedGrant[]>();
   /** Items per page of a collection; Graph pages with `@odata.nextLink` carrying a `$skiptoken`. */
   pageSize = 100;
   /** The client secret the token endpoint accepts; anything else is `invalid_client`. */
@@ -214,6 +275,63 @@ export class FakeEntra {
       if (name === undefined) return this.json(response, 400, graphError("BadRequest", `unsupported filter ${filter}`));
       return this.json(response, 200, { value: this.servicePrincipals.filter((sp) => sp.displayName === name) });
     }
+    // GET /roleManagement/directory/roleAssignments?$filter=principalId eq '{id}'&$expand=roleDefinition
+    if (path === "/roleManagement/directory/roleAssignments") {
+      const principal = url.searchParams.get("$filter")?.match(/^principalId eq '([^']+)'$/)?.[1];
+      if (!principal || url.searchParams.get("$expand") !== "roleDefinition") {
+        return this.json(response, 400, graphError("BadRequest", `unsupported query ${url.search}`));
+      }
+      const value = this.directoryRoles
+        .filter((r) => r.principalId === principal)
+        .map((r, i) => ({
+          id: `ra-${i}`,
+          principalId: r.principalId,
+          directoryScopeId: r.directoryScopeId ?? "/",
+          roleDefinitionId: r.templateId,
+          roleDefinition: {
+            id: r.templateId,
+            displayName: r.displayName,
+            templateId: r.templateId,
+            isBuiltIn: r.isBuiltIn,
+            isEnabled: true,
+          },
+        }));
+      return this.json(response, 200, this.page(url, value));
+    }
+    // GET /applications/{id}/owners and /servicePrincipals/{id}/owners: directoryObjects.
+    const owners = path.match(/^\/(applications|servicePrincipals)\/([^/(]+)\/owners$/);
+    if (owners) {
+      const value = (this.owners.get(owners[2]!) ?? []).map((o) => ({
+        "@odata.type": `#microsoft.graph.${o.type}`,
+        id: o.id,
+        displayName: o.displayName,
+      }));
+      return this.json(response, 200, this.page(url, value));
+    }
+    // GET /applications/{id}/federatedIdentityCredentials
+    const federated = path.match(/^\/applications\/([^/(]+)\/federatedIdentityCredentials$/);
+    if (federated) {
+      if (!this.applications.some((a) => a.id === federated[1])) {
+        return this.json(response, 404, graphError("Request_ResourceNotFound", "no such object"));
+      }
+      const value = (this.federatedCredentials.get(federated[1]!) ?? []).map((c, i) => ({
+        id: `fic-${i}`,
+        audiences: ["api://AzureADTokenExchange"],
+        ...c,
+      }));
+      return this.json(response, 200, this.page(url, value));
+    }
+    // GET /servicePrincipals/{id}/oauth2PermissionGrants
+    const delegated = path.match(/^\/servicePrincipals\/([^/]+)\/oauth2PermissionGrants$/);
+    if (delegated) {
+      const value = (this.delegatedGrants.get(delegated[1]!) ?? []).map((g, i) => ({
+        id: `grant-${i}`,
+        clientId: delegated[1],
+        principalId: g.principalId ?? null,
+        ...g,
+      }));
+      return this.json(response, 200, this.page(url, value));
+    }
     // GET /servicePrincipals/{id}/appRoleAssignments
     const assignments = path.match(/^\/servicePrincipals\/([^/]+)\/appRoleAssignments$/);
     if (assignments) {
@@ -232,7 +350,7 @@ export class FakeEntra {
     if (single) {
       const principal = this.servicePrincipals.find((sp) => sp.id === single[1]);
       if (!principal) return this.json(response, 404, graphError("Request_ResourceNotFound", "no such object"));
-      return this.json(response, 200, principal);
+      return this.json(response, 200, { keyCredentials: [], passwordCredentials: [], ...principal });
     }
     // GET /servicePrincipals(appId='{appId}') and /applications(appId='{appId}'): alternate keys.
     const byAppId = path.match(/^\/(servicePrincipals|applications)\(appId='([^']+)'\)$/);
@@ -240,7 +358,7 @@ export class FakeEntra {
       const list = byAppId[1] === "applications" ? this.applications : this.servicePrincipals;
       const found = (list as { appId: string }[]).find((item) => item.appId === byAppId[2]);
       if (!found) return this.json(response, 404, graphError("Request_ResourceNotFound", "no such object"));
-      return this.json(response, 200, found);
+      return this.json(response, 200, { keyCredentials: [], passwordCredentials: [], ...found });
     }
     return this.json(response, 404, graphError("BadRequest", `unsupported path ${path}`));
   }

@@ -5,7 +5,12 @@
  * googleapis/google-api-go-client:
  * - cloudresourcemanager/v3/cloudresourcemanager-api.json @ 8405858d8e4eae2230ba126f542de9bef923cb74
  * - serviceusage/v1/serviceusage-api.json @ 59d056c7c1f64bc6a1efbe84e619c2e131b15f67
- * - iam/v1/iam-api.json @ 7f2cf9d6ec65884391850645915bc3752fc61db2
+ * - iam/v1/iam-api.json @ 7f2cf9d6ec65884391850645915bc3752fc61db2 (also projects.serviceAccounts.getIamPolicy:
+ *   `POST v1/{+resource}:getIamPolicy`, query `options.requestedPolicyVersion`)
+ * - cloudasset/v1/cloudasset-api.json @ 00b5d839e7390fcec5f5f57628a86e1a6be22833: searchAllIamPolicies,
+ *   `GET v1/{+scope}:searchAllIamPolicies`, query `query`, `pageSize` (capped at 500), `pageToken`; the
+ *   answer's IamPolicySearchResult `{ resource, assetType, project, organization, policy }` holds "only
+ *   the bindings that match your query" (`policy:<member>` matches bindings that name the member)
  * and, for the token, Google's "Using OAuth 2.0 for Server to Server Applications"
  * (https://developers.google.com/identity/protocols/oauth2/service-account, JWT-bearer, RFC 7523).
  * Errors use Google's JSON error shape `{ error: { code, message, status } }`.
@@ -25,6 +30,14 @@ export interface FakeKey {
   validAfterTime: string;
   disabled?: boolean;
   keyType?: "USER_MANAGED" | "SYSTEM_MANAGED";
+  keyOrigin?: "GOOGLE_PROVIDED" | "USER_PROVIDED";
+}
+/** An IAM policy somewhere in the organization, as Cloud Asset indexes it. */
+export interface FakeAssetPolicy {
+  /** Full resource name, e.g. `//cloudresourcemanager.googleapis.com/projects/123`. */
+  resource: string;
+  assetType: string;
+  bindings: FakeBinding[];
 }
 
 const STATUS_NAMES: Record<number, string> = {
@@ -43,6 +56,12 @@ export class FakeGcp {
   readonly enabledServices = new Map<string, string[]>();
   /** Service account email → its keys. */
   readonly keys = new Map<string, FakeKey[]>();
+  /** Organization id → the IAM policies Cloud Asset finds under it (the organization's own included). */
+  readonly assetPolicies = new Map<string, FakeAssetPolicy[]>();
+  /** Service account email → the bindings of its own IAM policy (who may act as it). */
+  readonly serviceAccountPolicies = new Map<string, FakeBinding[]>();
+  /** Results per searchAllIamPolicies page; tests lower it to page. */
+  searchPageLimit = 500;
   /** Who may exchange a JWT for a token: client_email → public key. */
   readonly accounts = new Map<string, KeyObject>();
   readonly requests: { method: string; path: string; query: string; authorization?: string }[] = [];
@@ -111,6 +130,20 @@ export class FakeGcp {
       if (!bindings) return this.error(response, 403, "The caller does not have permission");
       return this.json(response, 200, { version: 3, etag: "BwYfake=", bindings });
     }
+    // cloudasset.searchAllIamPolicies: GET v1/{+scope}:searchAllIamPolicies, query query, pageSize, pageToken.
+    const search = /^\/v1\/organizations\/([^/:]+):searchAllIamPolicies$/.exec(url.pathname);
+    if (request.method === "GET" && search) return this.searchPolicies(decodeURIComponent(search[1]), url, response);
+    // iam.projects.serviceAccounts.getIamPolicy: POST v1/{+resource}:getIamPolicy.
+    const saPolicy = /^\/v1\/projects\/([^/]+)\/serviceAccounts\/([^/:]+):getIamPolicy$/.exec(url.pathname);
+    if (request.method === "POST" && saPolicy) {
+      await readBody(request);
+      const email = decodeURIComponent(saPolicy[2]);
+      const bindings = this.serviceAccountPolicies.get(email);
+      if (!bindings)
+        return this.error(response, 404, `Service account projects/-/serviceAccounts/${email} does not exist.`);
+      // An empty policy is answered with its etag only, as Google omits empty repeated fields.
+      return this.json(response, 200, { version: 1, etag: "ACAB", ...(bindings.length ? { bindings } : {}) });
+    }
     // serviceusage.services.list: GET v1/{+parent}/services, query filter, pageSize, pageToken.
     const services = /^\/v1\/projects\/([^/]+)\/services$/.exec(url.pathname);
     if (request.method === "GET" && services) return this.listServices(decodeURIComponent(services[1]), url, response);
@@ -143,6 +176,33 @@ export class FakeGcp {
     this.json(response, 200, { services: page, ...(more ? { nextPageToken: String(start + size) } : {}) });
   }
 
+  private searchPolicies(org: string, url: URL, response: ServerResponse): void {
+    const policies = this.assetPolicies.get(org);
+    if (!policies) return this.error(response, 403, `The caller does not have permission on organizations/${org}`);
+    const member = /^policy:(\S+)$/.exec(url.searchParams.get("query") ?? "")?.[1];
+    if (!member) return this.error(response, 400, "the fake serves query=policy:<member> only");
+    const matches = (m: string) => m.toLowerCase().endsWith(`:${member.toLowerCase()}`);
+    const results = policies
+      .map((p) => ({ ...p, bindings: p.bindings.filter((b) => b.members.some(matches)) }))
+      .filter((p) => p.bindings.length > 0)
+      .map((p) => ({
+        resource: p.resource,
+        assetType: p.assetType,
+        organization: `organizations/${org}`,
+        ...(p.resource.includes("/projects/") ? { project: "projects/123456789" } : {}),
+        policy: { bindings: p.bindings },
+      }));
+    const size = Math.min(Number(url.searchParams.get("pageSize") ?? 100) || 100, this.searchPageLimit, 500);
+    const start = Number(url.searchParams.get("pageToken") ?? 0);
+    const more = start + size < results.length;
+    const page = results.slice(start, start + size);
+    // Empty repeated fields are left out of Google's answers: no match is `{}`.
+    this.json(response, 200, {
+      ...(page.length ? { results: page } : {}),
+      ...(more ? { nextPageToken: String(start + size) } : {}),
+    });
+  }
+
   private listKeys(project: string, email: string, url: URL, response: ServerResponse): void {
     const keys = this.keys.get(email);
     if (!keys)
@@ -157,7 +217,7 @@ export class FakeGcp {
         validAfterTime: k.validAfterTime,
         validBeforeTime: "9999-12-31T23:59:59Z",
         keyAlgorithm: "KEY_ALG_RSA_2048",
-        keyOrigin: "GOOGLE_PROVIDED",
+        keyOrigin: k.keyOrigin ?? "GOOGLE_PROVIDED",
         keyType: k.keyType ?? "USER_MANAGED",
         ...(k.disabled ? { disabled: true } : {}),
       })),

@@ -22,6 +22,10 @@ export interface FakeOktaApp {
   roles: ({ type: string } | { type: "CUSTOM"; role: string; resourceSet: string })[];
   /** The app's JSON Web Keys (OAuth2ClientJsonWebKeyResponseBase: `kid`, `status`, `created`). */
   keys: { kid: string; status: "ACTIVE" | "INACTIVE"; created: string }[];
+  /** `credentials.oauthClient.token_endpoint_auth_method`. @default "private_key_jwt" */
+  authMethod?: "private_key_jwt" | "client_secret_basic" | "client_secret_post" | "client_secret_jwt";
+  /** OAuth2ClientSecret: `id`, `status`, `created` and `client_secret`, the secret in clear. */
+  secrets?: { id: string; status: "ACTIVE" | "INACTIVE"; created: string; clientSecret: string }[];
 }
 
 /** A service app that may call the API with a client assertion, and the scopes it was granted. */
@@ -129,6 +133,9 @@ export class FakeOkta {
     // GET /api/v1/apps/{appId}/credentials/jwks (listJwk, okta.apps.read): an array of keys.
     const jwks = /^\/api\/v1\/apps\/([^/]+)\/credentials\/jwks$/.exec(path);
     if (jwks) return { scope: "okta.apps.read", answer: (r) => this.appKeys(decodeURIComponent(jwks[1]), r) };
+    // GET /api/v1/apps/{appId}/credentials/secrets (listOAuth2ClientSecrets, okta.apps.read): an array.
+    const secrets = /^\/api\/v1\/apps\/([^/]+)\/credentials\/secrets$/.exec(path);
+    if (secrets) return { scope: "okta.apps.read", answer: (r) => this.appSecrets(decodeURIComponent(secrets[1]), r) };
     // GET /oauth2/v1/clients/{clientId}/roles (listRolesForClient, okta.roles.read).
     const roles = /^\/oauth2\/v1\/clients\/([^/]+)\/roles$/.exec(path);
     if (roles) return { scope: "okta.roles.read", answer: (r) => this.clientRoles(decodeURIComponent(roles[1]), r) };
@@ -156,7 +163,9 @@ export class FakeOkta {
       label: app.label,
       status: "ACTIVE",
       signOnMode: "OPENID_CONNECT",
-      credentials: { oauthClient: { client_id: app.clientId, token_endpoint_auth_method: "private_key_jwt" } },
+      credentials: {
+        oauthClient: { client_id: app.clientId, token_endpoint_auth_method: app.authMethod ?? "private_key_jwt" },
+      },
       settings: { oauthClient: { application_type: "service" } },
     }));
     const headers: Record<string, string> = {};
@@ -186,6 +195,23 @@ export class FakeOkta {
       e: "AQAB",
       n: "AQAB",
       ...k,
+    }));
+    this.json(response, 200, body);
+  }
+
+  private appSecrets(appId: string, response: ServerResponse): void {
+    const app = this.apps.find((a) => a.id === appId);
+    if (!app) return this.error(response, 404, "E0000007", `Not found: Resource not found: ${appId} (AppInstance)`);
+    const body = (app.secrets ?? []).map((secret) => ({
+      id: secret.id,
+      status: secret.status,
+      client_secret: secret.clientSecret,
+      secret_hash: "yk4SVx4sUWVJVbHt6M-UPA",
+      created: secret.created,
+      lastUpdated: secret.created,
+      _links: {
+        activate: { href: `${this.url}/api/v1/apps/${appId}/credentials/secrets/${secret.id}/lifecycle/activate` },
+      },
     }));
     this.json(response, 200, body);
   }

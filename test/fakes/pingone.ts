@@ -29,6 +29,7 @@ export const FAKE_ROLE_IDS: Record<string, string> = {
   "Configuration Read Only": "8a3ebb6a-0000-4000-8000-00000000d002",
   "DaVinci Admin Read Only": "8a3ebb6a-0000-4000-8000-00000000d003",
   "Environment Admin": "8a3ebb6a-0000-4000-8000-00000000d004",
+  "Organization Admin": "8a3ebb6a-0000-4000-8000-00000000d005",
 };
 
 export class FakePingOne {

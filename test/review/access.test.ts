@@ -4,6 +4,7 @@ import { awsActionAccess, awsActionAccessLevel } from "../../review/access/aws-a
 import { awsManagedPolicyAccess } from "../../review/access/aws-managed-policy";
 import { azureRbacRoleAccess } from "../../review/access/azure-rbac-role";
 import { entraAppRoleAccess } from "../../review/access/entra-app-role";
+import { entraDirectoryRoleAccess } from "../../review/access/entra-directory-role";
 import { gcpApiAccess } from "../../review/access/gcp-api";
 import { gcpIamRoleAccess } from "../../review/access/gcp-iam-role";
 import { githubAppPermissionAccess } from "../../review/access/github-app-permission";
@@ -146,4 +147,19 @@ describe("access classifiers: an allow-list of read forms, anything else write o
     ["Read", "write"],
     ["", "write"],
   ])("GitHub permission level %p → %s", (level, access) => expect(githubAppPermissionAccess(level)).toBe(access));
+
+  // Template IDs and names from "Microsoft Entra built-in roles" (entra-docs permissions-reference.md @ 00fe95d6).
+  test.each([
+    ["88d8e3e3-8f55-4a1e-953a-9b9898b8876b", "Directory Readers", "read"],
+    ["F2EF992C-3AFB-46B9-B7CF-A126EE74C451", "Global Reader (upper case)", "read"],
+    ["62e90394-69f5-4237-9190-012177145e10", "Global Administrator", "admin"],
+    ["e8611ab8-c189-46e8-94e1-60213ab1f814", "Privileged Role Administrator", "admin"],
+    ["158c047a-c907-4556-b7ef-446551a6b5f7", "Cloud Application Administrator", "admin"],
+    ["fdd7a751-b60b-444a-984c-02652fe8fa1c", "Groups Administrator", "write"],
+    ["b0f54661-2d74-4c50-afa3-1ec803f12efe", "Billing Administrator", "write"],
+    ["00000000-0000-0000-0000-00000000c0de", "a custom role", "write"],
+    [undefined, "no template ID", "write"],
+  ])("Entra directory role %s (%s) → %s", (templateId, _name, access) =>
+    expect(entraDirectoryRoleAccess(templateId)).toBe(access),
+  );
 });

@@ -37,6 +37,7 @@ describe("grantDrift: the catalog against what a reader found, in verify's words
       { change: "missing", subject: "aws-stackset-target r-ab12 @ aws-organization:r-ab12" },
       {
         change: "wider scope",
+        access: "read",
         subject: "aws-stackset-target ou-ab12-wider000 @ aws-organization:r-ab12",
         where: "live",
       },
@@ -57,6 +58,37 @@ describe("grantDrift: the catalog against what a reader found, in verify's words
         "(catalog read, deployed admin)",
       "condition changed: aws-action identitystore:DescribeUser @ aws-organization:r-ab12 " +
         '(catalog none, deployed "Resource arn:aws:identitystore::111111111111:identitystore/d-1")',
+    ]);
+  });
+
+  test("an extra grant carries its access level, never lower than today's classifier says", () => {
+    const extra = (name: string, access: "read" | "write" | "admin"): ExtractedGrant => ({
+      source: "aws",
+      scope: "aws-organization:r-ab12",
+      kind: "aws-managed-policy",
+      name,
+      access,
+      artifact: "live",
+    });
+    const grants = [
+      ...asRead(),
+      // Recorded as read by a careless reader: AdministratorAccess is admin (review/access/aws-managed-policy.ts).
+      extra("arn:aws:iam::aws:policy/AdministratorAccess", "read"),
+      extra("arn:aws:iam::aws:policy/ReadOnlyAccess", "read"),
+    ];
+    expect(grantDrift(catalog, { grants, facts: [] })).toEqual([
+      {
+        change: "extra",
+        access: "admin",
+        subject: "aws-managed-policy arn:aws:iam::aws:policy/AdministratorAccess @ aws-organization:r-ab12",
+        where: "live",
+      },
+      {
+        change: "extra",
+        access: "read",
+        subject: "aws-managed-policy arn:aws:iam::aws:policy/ReadOnlyAccess @ aws-organization:r-ab12",
+        where: "live",
+      },
     ]);
   });
 
@@ -93,7 +125,7 @@ describe("verify's output: every format cleaned of control characters, JSON stab
     connectivity: { state: "Connected" },
     drift: [
       { change: "missing", subject: "z" },
-      { change: "extra", subject: "y" },
+      { change: "extra", subject: "y", access: "admin", where: "w" },
     ],
   };
 
@@ -106,6 +138,18 @@ describe("verify's output: every format cleaned of control characters, JSON stab
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(out).toContain("AccessDenied: no access");
     expect(out).not.toContain("pwned");
+  });
+
+  test("an extra line says its access level in every format; JSON carries it as a field", () => {
+    const verdicts = prepared([other]);
+    expect(renderVerifyTable(verdicts)).toContain("  extra (admin): y [w]\n");
+    expect(renderVerifyMarkdown(verdicts)).toContain("- extra (admin): y [w]\n");
+    expect(JSON.parse(renderVerifyJson(verdicts, 3)).connectors[0].drift[0]).toEqual({
+      change: "extra",
+      subject: "y",
+      access: "admin",
+      where: "w",
+    });
   });
 
   test("json: connectors by tenant, kind, name; drift by change; facts by label", () => {

@@ -64,7 +64,7 @@ describe("Entra app roles in the catalog's vocabulary", () => {
       {
         change: "extra",
         subject: `app role (unpublished role x9) of Exchange (exo-app) @ ${SCOPE}`,
-        detail: "deployed write, catalog none",
+        access: "write",
         where: "sp",
       },
     ]);

@@ -46,19 +46,23 @@ describe("GCP verify mapping", () => {
     expect(grant.condition).toBe("x");
   });
 
-  test("services are named by config.name, else the last segment of name", () => {
-    const grants = enabledApiGrants(
+  test("the catalog's services become grants by config.name or the last segment of name; others are only counted", () => {
+    const found = enabledApiGrants(
       [
         { name: "projects/9/services/logging.googleapis.com", config: { name: "logging.googleapis.com" } },
+        { name: "projects/9/services/cloudasset.googleapis.com" },
         { name: "projects/9/services/compute.googleapis.com" },
+        { name: "projects/9/services/bigquery.googleapis.com", state: "ENABLED" },
         { name: "projects/9/services/iam.googleapis.com", state: "DISABLED" },
       ],
       "p1",
+      ["cloudasset.googleapis.com", "logging.googleapis.com", "iam.googleapis.com"],
     );
-    expect(grants.map((g) => [g.name, g.access, g.scope])).toEqual([
+    expect(found.grants.map((g) => [g.name, g.access, g.scope])).toEqual([
       ["logging.googleapis.com", "read", "gcp-project:p1"],
-      ["compute.googleapis.com", "write", "gcp-project:p1"],
+      ["cloudasset.googleapis.com", "read", "gcp-project:p1"],
     ]);
+    expect(found.others).toEqual(["bigquery.googleapis.com", "compute.googleapis.com"]);
   });
 
   test("a key is too old past the rotation plus two days; disabled keys do not count", () => {

@@ -4,6 +4,7 @@ import { UnreadableSourceError } from "../../verify/reading";
 
 const ENV = "3F1A2B4C-0000-4000-8000-000000000002";
 const WHERE = "application BT Insights - Connector, role assignments";
+const CATALOG = ["Identity Data Read Only", "Configuration Read Only"];
 
 describe("assignmentGrant: a PingOne role assignment in the catalog's vocabulary", () => {
   test("a built-in Read Only role on the environment: read, scoped like the catalog (lower case)", () => {
@@ -12,6 +13,7 @@ describe("assignmentGrant: a PingOne role assignment in the catalog's vocabulary
       { role: { id: "r1" }, scope: { id: ENV, type: "ENVIRONMENT" } },
       ENV,
       WHERE,
+      CATALOG,
     );
     expect(found).toEqual({
       grant: {
@@ -27,28 +29,44 @@ describe("assignmentGrant: a PingOne role assignment in the catalog's vocabulary
 
   test("Environment Admin and a custom lookalike are admin (review/access/pingone-role.ts)", () => {
     const scope = { id: ENV, type: "ENVIRONMENT" };
-    expect(assignmentGrant("Environment Admin", { scope }, ENV, WHERE).grant.access).toBe("admin");
-    expect(assignmentGrant("custom role Configuration Read Only", { scope }, ENV, WHERE).grant.access).toBe("admin");
+    expect(assignmentGrant("Environment Admin", { scope }, ENV, WHERE, CATALOG).grant.access).toBe("admin");
+    const lookalike = assignmentGrant("custom role Configuration Read Only", { scope }, ENV, WHERE, CATALOG);
+    expect(lookalike.grant.access).toBe("admin");
   });
 
-  test("on the whole organization: the catalog's grant plus a wider-scope line", () => {
+  test("a catalog role on the whole organization: the catalog's grant plus a wider-scope line at its level", () => {
     const found = assignmentGrant(
       "Identity Data Read Only",
       { scope: { id: "ORG-1", type: "ORGANIZATION" } },
       ENV,
       WHERE,
+      CATALOG,
     );
     expect(found.grant.scope).toBe("pingone-environment:3f1a2b4c-0000-4000-8000-000000000002");
     expect(found.drift).toEqual({
       change: "wider scope",
       subject: "pingone-role Identity Data Read Only @ pingone-organization:org-1",
+      access: "read",
       detail: "catalog: pingone-environment:3f1a2b4c-0000-4000-8000-000000000002",
       where: WHERE,
     });
   });
 
+  test("another role on the whole organization is extra there, never filed under the environment", () => {
+    const found = assignmentGrant(
+      "Organization Admin",
+      { scope: { id: "ORG-1", type: "ORGANIZATION" } },
+      ENV,
+      WHERE,
+      CATALOG,
+    );
+    expect(found.grant).toMatchObject({ scope: "pingone-organization:org-1", access: "admin" });
+    expect(found.drift).toBeUndefined();
+  });
+
   test("on a population: a scope of its own (so it is extra), no wider-scope line", () => {
-    const found = assignmentGrant("Identity Data Read Only", { scope: { id: "P1", type: "POPULATION" } }, ENV, WHERE);
+    const population = { scope: { id: "P1", type: "POPULATION" } };
+    const found = assignmentGrant("Identity Data Read Only", population, ENV, WHERE, CATALOG);
     expect(found.grant.scope).toBe("pingone-population:p1");
     expect(found.drift).toBeUndefined();
   });

@@ -60,6 +60,7 @@ describe("verifyConfig: each reader under a deadline, each kind accounted for", 
     expect(okta.status).toBe("drift");
     expect(okta.drift).toContainEqual({
       change: "extra",
+      access: "write",
       subject: "okta-scope okta.users.manage @ okta-org:acme.okta.com",
       where: "GET /oauth2/v1/clients/x/grants",
     });

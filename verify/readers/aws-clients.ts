@@ -25,17 +25,9 @@ export interface AwsReadClients {
  * is how the tests point them at moto. Every request has a deadline and a retry ceiling.
  */
 export function awsReadClients(context: ReadContext): AwsReadClients {
-  // IAM and Organizations are global; CloudFormation needs the region the stack lives in.
-  const region = context.env.AWS_REGION || context.env.AWS_DEFAULT_REGION || "us-east-1";
-  const { requestTimeoutMs, maxAttempts } = context.limits;
-  checkEndpointVariables(context.env);
-  const common = {
-    region,
-    maxAttempts,
-    retryMode: "standard",
-    requestHandler: { requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(requestTimeoutMs, 10_000) },
-  } as const;
-  const bounded = boundedSends(requestTimeoutMs, context.signal);
+  const common = awsClientSettings(context);
+  const region = common.region;
+  const bounded = boundedSends(common.requestHandler.requestTimeout, context.signal);
   const iam = bounded(new IAMClient(common));
   const cloudFormation = bounded(new CloudFormationClient(common));
   const organizations = bounded(new OrganizationsClient(common));
@@ -67,13 +59,30 @@ function checkEndpointVariables(env: NodeJS.ProcessEnv): void {
  * time passes (dist-cjs/index.js, `setRequestTimeout`, "throwOnRequestTimeout=true to turn this
  * into an error").
  */
-function boundedSends(ms: number, parent: AbortSignal) {
+export function boundedSends(ms: number, parent: AbortSignal) {
   return <C extends { send: (...args: any[]) => Promise<unknown> }>(client: C): C => {
     const send = client.send.bind(client);
     client.send = ((command: unknown, options?: object) =>
       withCallDeadline(ms, parent, (abortSignal) => send(command, { ...options, abortSignal }))) as C["send"];
     return client;
   };
+}
+
+/**
+ * Every client's settings: the region, the read's deadline per request and its retry ceiling; the
+ * endpoint variables pass the shared TLS check first.
+ */
+export function awsClientSettings(context: ReadContext) {
+  // IAM and Organizations are global; CloudFormation needs the region the stack lives in.
+  const region = context.env.AWS_REGION || context.env.AWS_DEFAULT_REGION || "us-east-1";
+  const { requestTimeoutMs, maxAttempts } = context.limits;
+  checkEndpointVariables(context.env);
+  return {
+    region,
+    maxAttempts,
+    retryMode: "standard",
+    requestHandler: { requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(requestTimeoutMs, 10_000) },
+  } as const;
 }
 
 /** What an SDK failure says, without its stack: the service's error name and message, or the socket's code. */

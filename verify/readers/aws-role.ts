@@ -54,7 +54,9 @@ function inverseStatements(
     }));
 }
 
-async function inlinePolicyGrants(clients: AwsReadClients, role: string, scope: string): Promise<ExtractedGrant[]> {
+type IamReader = Pick<AwsReadClients, "iam" | "call">;
+
+async function inlinePolicyGrants(clients: IamReader, role: string, scope: string): Promise<ExtractedGrant[]> {
   const names = await allPages(
     `iam:ListRolePolicies ${role}`,
     (Marker) => clients.iam.send(new ListRolePoliciesCommand({ RoleName: role, Marker }), clients.call),
@@ -75,7 +77,7 @@ async function inlinePolicyGrants(clients: AwsReadClients, role: string, scope: 
   return grants;
 }
 
-async function attachedPolicyGrants(clients: AwsReadClients, role: string, scope: string): Promise<ExtractedGrant[]> {
+async function attachedPolicyGrants(clients: IamReader, role: string, scope: string): Promise<ExtractedGrant[]> {
   const attached = await allPages(
     `iam:ListAttachedRolePolicies ${role}`,
     (Marker) => clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role, Marker }), clients.call),
@@ -90,7 +92,7 @@ async function attachedPolicyGrants(clients: AwsReadClients, role: string, scope
   return withArtifact(rolesGrants(oneRole(role, { ManagedPolicyArns: arns }), scope, artifact), artifact);
 }
 
-async function getRole(clients: AwsReadClients, name: string): Promise<Role | undefined> {
+async function getRole(clients: IamReader, name: string): Promise<Role | undefined> {
   try {
     return (await clients.iam.send(new GetRoleCommand({ RoleName: name }), clients.call)).Role;
   } catch (error) {
@@ -112,16 +114,33 @@ function boundaryDrift(connector: AwsConnectorConfig, role: Role): Drift[] {
   ];
 }
 
+/** Which account the credentials must be for, and how to say so when they are not. */
+export interface ExpectedAccount {
+  readonly accounts: readonly string[];
+  /** e.g. `the config's managementAccountId is 1…; use credentials of the management account`. */
+  readonly otherwise: string;
+}
+
+/** The management account, as the config names it. */
+export const managementAccount = (connector: AwsConnectorConfig): ExpectedAccount => ({
+  accounts: [connector.managementAccountId],
+  otherwise:
+    `the config's managementAccountId is ${connector.managementAccountId}; ` +
+    "use credentials of the management account",
+});
+
 /**
- * The management account's role: trust policy (and its `sts:ExternalId` value), attached
- * managed policies and inline policies, as grants in the catalog's vocabulary.
+ * The connector's role in one account (the management account unless `expected` says
+ * otherwise): trust policy (and its `sts:ExternalId` value), attached managed policies and
+ * inline policies, as grants in the catalog's vocabulary. `label` prefixes each artifact.
  */
 export async function readAwsRole(
-  clients: AwsReadClients,
+  clients: Pick<AwsReadClients, "iam" | "call">,
   connector: AwsConnectorConfig,
   scope: string,
   context: ReadContext,
-): Promise<SourceReading> {
+  expected: ExpectedAccount = managementAccount(connector),
+): Promise<SourceReading & { account?: string }> {
   const name = connector.roleName;
   const role = await getRole(clients, name);
   if (!role) {
@@ -129,12 +148,10 @@ export async function readAwsRole(
     return { grants: [], facts: [], drift: [{ change: "missing", subject: `IAM role ${name}`, detail }] };
   }
   const account = role.Arn?.split(":")[4];
-  if (account && account !== connector.managementAccountId) {
+  if (account && !expected.accounts.includes(account)) {
     throw new UnreadableSourceError(
       `iam:GetRole ${name}`,
-      `the credentials are for account ${account}, ` +
-        `the config's managementAccountId is ${connector.managementAccountId}; ` +
-        "use credentials of the management account",
+      `the credentials are for account ${account}, ${expected.otherwise}`,
     );
   }
   const trust = policyDocument(role.AssumeRolePolicyDocument, `iam:GetRole ${name}`);
@@ -149,5 +166,5 @@ export async function readAwsRole(
   ];
   const external = externalIdDrift(connector, trust, context, trustArtifact);
   const facts: Fact[] = [{ label: "role", value: role.Arn ?? name }, ...external.facts];
-  return { grants, facts, drift: [...external.drift, ...boundaryDrift(connector, role)] };
+  return { grants, facts, drift: [...external.drift, ...boundaryDrift(connector, role)], account };
 }

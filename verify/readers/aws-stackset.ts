@@ -12,8 +12,10 @@ import {
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import { memberStackSetName } from "../../stacks/aws/member-stack-set-name";
 import type { ExtractedGrant } from "../../plan/extracted-grant";
-import type { Drift, Fact, SourceReading } from "../reading";
+import type { Drift, Fact, ReadContext, SourceReading } from "../reading";
 import { allPages, awsRead, type AwsReadClients } from "./aws-clients";
+import { detectStackSetDrift } from "./aws-drift-detection";
+import { memberRoleDrift } from "./aws-member-checks";
 
 /** Active accounts under an OU, at any depth (Organizations lists one level per call). */
 async function accountsUnder(clients: AwsReadClients, parentId: string, depth = 0): Promise<string[]> {
@@ -67,25 +69,28 @@ const holdsRole = (i: StackInstanceSummary) =>
  * With `organization`: the StackSet's targets (as `aws-stackset-target` grants) and its
  * instance in every active member account under the root OU; an account without a
  * current instance has no role, which is drift. The management account is not a
- * target of a service-managed StackSet, so it is left out.
+ * target of a service-managed StackSet, so it is left out. The member roles themselves
+ * are checked by a drift detection of the StackSet and, where allowed, one read directly.
  */
 export async function readAwsStackSet(
   clients: AwsReadClients,
   connector: AwsConnectorConfig,
   scope: string,
-  stackName: string,
+  context: ReadContext,
 ): Promise<SourceReading> {
   const rootOrgUnitId = connector.organization!.rootOrgUnitId;
-  const name = memberStackSetName(stackName);
+  const name = memberStackSetName(context.stackName);
   const artifact = `StackSet ${name} (${clients.region})`;
-  const instances = await stackInstances(clients, name);
-  if (!instances) {
+  if (!(await stackInstances(clients, name))) {
     return {
       grants: [],
       facts: [],
       drift: [{ change: "missing", subject: `StackSet ${name}`, detail: `not found in ${clients.region}` }],
     };
   }
+  const detection = await detectStackSetDrift(clients, name, context);
+  // Listed after the detection, so each instance carries the status it found.
+  const instances = (await stackInstances(clients, name)) ?? [];
   const described = await awsRead(`cloudformation:DescribeStackSet ${name}`, () =>
     clients.cloudFormation.send(new DescribeStackSetCommand({ StackSetName: name, CallAs: "SELF" }), clients.call),
   );
@@ -125,5 +130,12 @@ export async function readAwsStackSet(
   const facts: Fact[] = [
     { label: "member accounts with the role", value: `${members.length - drift.length} of ${members.length}` },
   ];
-  return { grants, facts, drift };
+  const roles = await memberRoleDrift(
+    clients,
+    connector,
+    { name, artifact },
+    { detection, instances, members },
+    context,
+  );
+  return { grants, facts: [...facts, ...roles.facts], drift: [...drift, ...roles.drift] };
 }

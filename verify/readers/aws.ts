@@ -7,8 +7,9 @@ import { readAwsStackSet } from "./aws-stackset";
 
 /**
  * AWS: the management account's role through IAM, and with `organization` the member
- * StackSet through CloudFormation and Organizations. Read-only calls only; the README
- * lists them as the least privilege this reader needs.
+ * StackSet through CloudFormation (its targets, instances and a drift detection of the
+ * member roles) and Organizations. Calls AWS classes Read or List only; the README lists
+ * them as the least privilege this reader needs.
  */
 export const awsReader: SourceReader<AwsConnectorConfig> = {
   kind: "aws",
@@ -18,7 +19,7 @@ export const awsReader: SourceReader<AwsConnectorConfig> = {
     try {
       const role = await readAwsRole(clients, connector, scope, context);
       if (!connector.organization) return role;
-      const stackSet = await readAwsStackSet(clients, connector, scope, context.stackName);
+      const stackSet = await readAwsStackSet(clients, connector, scope, context);
       return {
         grants: [...(role.grants ?? []), ...(stackSet.grants ?? [])],
         facts: [...role.facts, ...stackSet.facts],

@@ -4,6 +4,8 @@ import { secretLifetimeDays } from "../../connectors/azure/secret-lifetime";
 import { UnreadableSourceError, type Fact, type SourceReader, type SourceReading } from "../reading";
 import { readRbacRoles } from "./azure-rbac";
 import { entraCredential, graphReader, type GraphReader } from "./entra-client";
+import { readIdentitySurplus } from "./entra-identity-read";
+import type { KeyCredential } from "./entra-surplus";
 import {
   grantedRoles,
   requestedNotGranted,
@@ -19,8 +21,10 @@ interface ServicePrincipal {
   displayName: string;
 }
 interface Application {
+  id: string;
   requiredResourceAccess?: { resourceAppId: string; resourceAccess?: { id: string; type: string }[] }[];
   passwordCredentials?: PasswordCredential[];
+  keyCredentials?: KeyCredential[];
 }
 
 /** OData string literal: a quote is doubled. */
@@ -72,7 +76,7 @@ async function readAppPermissions(graph: GraphReader, principal: ServicePrincipa
   const application = await graph.get<Application>(
     `application ${principal.appId}`,
     `/applications(appId=${encodeURIComponent(odataString(principal.appId))})` +
-      "?$select=requiredResourceAccess,passwordCredentials",
+      "?$select=id,requiredResourceAccess,passwordCredentials,keyCredentials",
   );
   const requested: ResolvedRole[] = [];
   for (const api of application.requiredResourceAccess ?? []) {
@@ -81,14 +85,16 @@ async function readAppPermissions(graph: GraphReader, principal: ServicePrincipa
     const resource = await resources.byAppId(api.resourceAppId);
     requested.push(...roles.map((role) => ({ resource, appRoleId: role.id })));
   }
-  return { granted, requested, application };
+  return { granted, requested, application, resources };
 }
 
 /**
  * Entra ID: the connector's app registration through Microsoft Graph, read-only. Granted
  * application permissions (the service principal's app-role assignments) become catalog
  * grants; requested-but-unconsented permissions and client secrets past the catalog's
- * lifetime are drift. Azure RBAC roles of the same principal come from ARM.
+ * lifetime are drift, and so is everything else that makes the identity more powerful:
+ * directory roles, owners, credentials beside the stack's secret, delegated grants.
+ * Azure RBAC roles of the same principal come from ARM.
  */
 export const azureReader: SourceReader<AzureConnectorConfig> = {
   kind: "azure",
@@ -97,9 +103,13 @@ export const azureReader: SourceReader<AzureConnectorConfig> = {
     const graph = graphReader(context, credential);
     const scope = entraTenantScope(connector);
     const principal = await findPrincipal(graph, connector, context.env.INSIGHTS_AZURE_APP_ID?.trim() || undefined);
-    const { granted, requested, application } = await readAppPermissions(graph, principal);
+    const { granted, requested, application, resources } = await readAppPermissions(graph, principal);
     const where = `service principal ${principal.displayName} (app ${principal.appId})`;
     const found = grantedRoles(granted, scope, `${where}, app role assignments`);
+    const surplus = await readIdentitySurplus(graph, { principal, application }, scope, async (id) => {
+      const resource = await resources.byId(id);
+      return `${resource.displayName} (${resource.appId})`;
+    });
     const lifetime = secretLifetimeDays(connector.secretRotationDays);
     const secrets = application.passwordCredentials ?? [];
     const facts: Fact[] = [
@@ -108,6 +118,7 @@ export const azureReader: SourceReader<AzureConnectorConfig> = {
         value: `${principal.displayName} (app ${principal.appId}, object ${principal.id})`,
       },
       { label: "client secrets", value: secretsFact(secrets) },
+      ...surplus.facts,
     ];
     // Reading ARM needs Reader at the root management group, which only azureResources grants.
     const rbac = connector.azureResources
@@ -121,6 +132,7 @@ export const azureReader: SourceReader<AzureConnectorConfig> = {
       facts,
       drift: [
         ...found.drift,
+        ...surplus.drift,
         ...requestedNotGranted(requested, granted, scope, `${where}, requiredResourceAccess`),
         ...secretDrift(secrets, lifetime, new Date(), `${where}, passwordCredentials`),
       ],

@@ -50,7 +50,7 @@ export function grantedRoles(roles: readonly ResolvedRole[], scope: string, wher
       drift.push({
         change: "extra",
         subject: `app role ${name} of ${role.resource.displayName} (${role.resource.appId}) @ ${scope}`,
-        detail: `deployed ${entraAppRoleAccess(name)}, catalog none`,
+        access: entraAppRoleAccess(name),
         where,
       });
     }

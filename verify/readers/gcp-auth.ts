@@ -5,9 +5,10 @@ import { sourceEndpoint } from "../source-endpoint";
 import { gcpRequest } from "./gcp-rest";
 
 /**
- * The one scope all three calls accept: `serviceAccounts.keys.list` takes `iam` or
- * `cloud-platform` (IAM REST reference, projects.serviceAccounts.keys/list), the other two
- * also `cloud-platform.read-only`. What the token may do is bounded by the reader's roles.
+ * The one scope every call accepts: `serviceAccounts.keys.list` and `serviceAccounts.getIamPolicy`
+ * take `iam` or `cloud-platform` (IAM REST reference), Cloud Asset's `searchAllIamPolicies` only
+ * `cloud-platform` (cloudasset-api.json), the others also `cloud-platform.read-only`. What the
+ * token may do is bounded by the reader's roles.
  */
 const SCOPE = "https://www.googleapis.com/auth/cloud-platform";
 const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";

@@ -21,6 +21,8 @@ export interface ServiceAccountKey {
   name?: string;
   validAfterTime?: string;
   disabled?: boolean;
+  /** GOOGLE_PROVIDED (made by Google, as the stack's key is) or USER_PROVIDED (a public key uploaded). */
+  keyOrigin?: string;
 }
 
 /** The connector's service account as an IAM policy member. */
@@ -44,12 +46,24 @@ export function organizationRoleGrants(policy: IamPolicy, email: string, organiz
     }));
 }
 
-/** The enabled services of one project, as catalog grants; the name is the last path segment of `name`. */
-export function enabledApiGrants(services: readonly ServiceUsageService[], projectId: string): ExtractedGrant[] {
-  return services
+/**
+ * The enabled services of one project that the catalog enables there, as catalog grants (so a
+ * missing one is drift); the name is `config.name`, else the last path segment of `name`. Every
+ * other enabled service is only counted: the connector neither enabled nor needs it, and Google
+ * itself enables about twenty on every project made in the console or with gcloud ("Services
+ * enabled by default", VENDOR_DOCS.gcpServicesEnabledByDefault), so it is no drift.
+ */
+export function enabledApiGrants(
+  services: readonly ServiceUsageService[],
+  projectId: string,
+  catalogApis: readonly string[],
+): { grants: ExtractedGrant[]; others: string[] } {
+  const enabled = services
     .filter((s) => s.state === undefined || s.state === "ENABLED")
     .map((s) => s.config?.name ?? s.name?.split("/").pop() ?? "")
-    .filter((name) => name)
+    .filter((name) => name);
+  const grants = enabled
+    .filter((name) => catalogApis.includes(name))
     .map((name) => ({
       source: "gcp",
       scope: `gcp-project:${projectId}`,
@@ -58,6 +72,7 @@ export function enabledApiGrants(services: readonly ServiceUsageService[], proje
       access: gcpApiAccess(name),
       artifact: `projects/${projectId} enabled services`,
     }));
+  return { grants, others: enabled.filter((name) => !catalogApis.includes(name)).sort() };
 }
 
 /** Drift of the user-managed keys: none enabled, or one older than the rotation plus the grace. */

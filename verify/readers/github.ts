@@ -4,24 +4,30 @@ import { githubUrls, type GithubConnectorConfig } from "../../connectors/github/
 import { readCredentialsFile } from "../../providers/github/credentials-file";
 import { GithubFlowError } from "../../providers/github/errors";
 import type { PermissionReport } from "../../providers/github/permission-report";
+import { githubAppPermissionAccess } from "../../review/access/github-app-permission";
 import { UnreadableSourceError, type Drift, type DriftChange, type SourceReader } from "../reading";
 
-/** The lines of `github verify`'s report, in verify's words. */
-const REPORT_CHANGES: [keyof PermissionReport, DriftChange][] = [
+/** The lines of `github verify`'s report but its extras, in verify's words. */
+const REPORT_CHANGES: [Exclude<keyof PermissionReport, "extra">, Exclude<DriftChange, "extra" | "wider scope">][] = [
   ["missing", "missing"],
-  ["extra", "extra"],
   ["wrongLevel", "wrong level"],
   ["pendingUpgrade", "pending update"],
 ];
 
 function reportDrift(report: PermissionReport, scope: string): Drift[] {
-  return REPORT_CHANGES.flatMap(([list, change]) =>
-    report[list].map((line) => ({
-      change,
-      subject: `github-app-permission ${line} @ ${scope}`,
-      where: "GET /orgs/{org}/installation",
-    })),
+  const where = "GET /orgs/{org}/installation";
+  const subject = (line: string) => `github-app-permission ${line} @ ${scope}`;
+  // An extra line is `<permission>: <level>`; the level is the access GitHub grants.
+  const extras = report.extra.map((line): Drift => ({
+    change: "extra",
+    subject: subject(line),
+    access: githubAppPermissionAccess(line.split(": ").pop() ?? ""),
+    where,
+  }));
+  const others = REPORT_CHANGES.flatMap(([list, change]) =>
+    report[list].map((line): Drift => ({ change, subject: subject(line), where })),
   );
+  return [...extras, ...others];
 }
 
 /**

@@ -4,6 +4,7 @@ import { printable } from "../../providers/text/printable";
 import type { ExtractedGrant } from "../../plan/extracted-grant";
 import { UnreadableSourceError, type Fact, type SourceReader } from "../reading";
 import { allItems, oktaOrgUrl, oktaRead } from "./okta-read";
+import { clientCredentialDrift, readClientSecrets } from "./okta-credentials";
 import { keyAgeDrift, readAppKeys } from "./okta-keys";
 import { adminRoleGrant, permissionGrants, resourceGrants, scopeGrants, type SetResource } from "./okta-grants";
 
@@ -14,6 +15,8 @@ interface FoundApp {
   readonly id: string;
   readonly clientId: string;
   readonly label: string;
+  /** `credentials.oauthClient.token_endpoint_auth_method` (OpenIdConnectApplication). */
+  readonly authMethod?: string;
 }
 
 /** The connector's API services app: by label (`q` matches labels by prefix), then exact label or client ID. */
@@ -24,6 +27,7 @@ async function findApp(client: Client, connector: OktaConnectorConfig, env: Node
     id: String(app.id),
     clientId: String(app.credentials?.oauthClient?.client_id ?? app.id),
     label: String(app.label ?? ""),
+    authMethod: app.credentials?.oauthClient?.token_endpoint_auth_method ?? undefined,
   }));
   const pinned = env[OKTA_CLIENT_ID_ENV]?.trim();
   const matches = pinned
@@ -85,8 +89,9 @@ async function assignmentGrants(
 
 /**
  * Okta: the API services app found by its label, its granted API scopes, its admin role
- * assignments, and for the custom role its permissions and its resource set's resources.
- * Read-only calls through Okta's SDK; the README lists the scopes the reader needs.
+ * assignments (every one, custom roles with their permissions and resource sets), its client
+ * authentication, signing keys and client secrets. Read-only calls through Okta's SDK; the
+ * README lists the scopes the reader needs.
  */
 export const oktaReader: SourceReader<OktaConnectorConfig> = {
   kind: "okta",
@@ -110,6 +115,16 @@ export const oktaReader: SourceReader<OktaConnectorConfig> = {
       grants.push(...(await assignmentGrants(client, connector, { role, where: rolesAt }, facts)));
     const keysAt = `GET /api/v1/apps/${printable(app.id)}/credentials/jwks`;
     const keys = keyAgeDrift(connector, await readAppKeys(client, app.id, keysAt), keysAt, new Date());
-    return { grants, facts: [...facts, ...keys.facts], drift: keys.drift };
+    const secretsAt = `GET /api/v1/apps/${printable(app.id)}/credentials/secrets`;
+    const credentials = clientCredentialDrift(
+      connector,
+      { authMethod: app.authMethod, secrets: await readClientSecrets(client, app.id, secretsAt) },
+      { app: `GET /api/v1/apps?q=, app ${printable(app.id)}`, secrets: secretsAt },
+    );
+    return {
+      grants,
+      facts: [...facts, ...keys.facts, ...credentials.facts],
+      drift: [...keys.drift, ...credentials.drift],
+    };
   },
 };

@@ -47,15 +47,17 @@ async function allItems<T>(api: PingOneApi, apiV1: string, what: string, path: s
 
 /**
  * One assignment in the catalog's vocabulary. An environment-scoped assignment is scoped
- * `pingone-environment:<id>` like the catalog's; one on the whole organization is reported as
- * a wider scope beside the grant it covers, and any other scope (population, application)
- * becomes its own scope, so it shows as extra.
+ * `pingone-environment:<id>` like the catalog's (another environment's id makes it extra). One
+ * on the whole organization of a catalog role is reported as a wider scope beside the grant it
+ * covers; of any other role, it is extra at `pingone-organization:<id>`. Any other scope
+ * (population, application) becomes its own scope, so it shows as extra.
  */
 export function assignmentGrant(
   roleName: string,
   assignment: RoleAssignment,
   environmentId: string,
   where: string,
+  catalogRoles: readonly string[],
 ): { grant: ExtractedGrant; drift?: Drift } {
   const type = printable(assignment.scope?.type ?? "UNKNOWN").toLowerCase();
   const scopeId = printable(assignment.scope?.id ?? "").toLowerCase();
@@ -67,10 +69,11 @@ export function assignmentGrant(
     access: pingoneRoleAccess(roleName),
     artifact: where,
   } as const;
-  if (type === "organization") {
+  if (type === "organization" && catalogRoles.includes(roleName)) {
     const drift: Drift = {
       change: "wider scope",
       subject: `pingone-role ${roleName} @ pingone-organization:${scopeId}`,
+      access: base.access,
       detail: `catalog: ${catalogScope}`,
       where,
     };
@@ -125,6 +128,22 @@ async function roleNames(api: PingOneApi, environmentId: string, ids: readonly s
 }
 
 /**
+ * A disabled application cannot get a token, so Insights reads nothing: the stack deploys it
+ * enabled (`pingone_application.enabled`), and anything else is drift, not a remark.
+ */
+function enabledDrift(app: Application): Drift[] {
+  if (app.enabled !== false) return [];
+  return [
+    {
+      change: "disabled",
+      subject: `pingone application ${printable(app.name)} (ID ${printable(app.id)})`,
+      detail: "enabled: false; the stack deploys it enabled, and a disabled worker app gets no token",
+      where: "GET /v1/environments/{envId}/applications",
+    },
+  ];
+}
+
+/**
  * PingOne: the worker app found by name, its role assignments resolved to role names, as
  * `pingone-role` grants. The client secret is not read: its endpoint returns the secret
  * itself and no creation time (PingOne Platform API, "Application Secret" data model).
@@ -152,12 +171,9 @@ export const pingoneReader: SourceReader<PingOneConnectorConfig> = {
     const where = `application ${printable(app.name)}, role assignments`;
     const mapped = assignments
       .filter((a) => a.role?.id)
-      .map((a) => assignmentGrant(names.get(a.role!.id!)!, a, connector.environmentId, where));
-    const enabled = app.enabled === false ? ", disabled" : "";
-    const facts: Fact[] = [
-      { label: "application", value: `${printable(app.name)} (ID ${printable(app.id)}${enabled})` },
-    ];
-    const drift = mapped.flatMap((m) => (m.drift ? [m.drift] : []));
+      .map((a) => assignmentGrant(names.get(a.role!.id!)!, a, connector.environmentId, where, connector.roles));
+    const facts: Fact[] = [{ label: "application", value: `${printable(app.name)} (ID ${printable(app.id)})` }];
+    const drift = [...mapped.flatMap((m) => (m.drift ? [m.drift] : [])), ...enabledDrift(app)];
     return { grants: mapped.map((m) => m.grant), facts, drift };
   },
 };
