@@ -8,7 +8,7 @@
 // run it) it also writes the package entry's type declarations, dist/index.d.ts and the
 // .d.ts of every module it reaches: a consumer's compiler reads those, never our sources.
 "use strict";
-const { existsSync, mkdirSync, readFileSync, statSync } = require("node:fs");
+const { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } = require("node:fs");
 const Module = require("node:module");
 const { dirname, join, relative } = require("node:path");
 
@@ -117,6 +117,12 @@ function emitDeclarations() {
     outDir: OUT,
     rootDir: REPO,
   };
+  // Declarations of modules the entry no longer reaches would ship unread: start from none.
+  if (existsSync(OUT)) {
+    for (const file of readdirSync(OUT, { recursive: true })) {
+      if (String(file).endsWith(".d.ts")) rmSync(join(OUT, String(file)));
+    }
+  }
   const program = ts.createProgram({ rootNames: [ENTRY], options });
   let count = 0;
   const { diagnostics, emitSkipped } = program.emit(undefined, (file, text) => {

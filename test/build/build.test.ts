@@ -98,15 +98,18 @@ describe("the package entry's declarations in dist/", () => {
   beforeEach(() => (root = miniRepo()));
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  test("emitDeclarations writes the entry's .d.ts and those of the modules it imports, without bodies", () => {
+  test("emitDeclarations writes the entry's .d.ts and those of the modules it imports, without bodies, and no others", () => {
     writeFileSync(join(root, "index.ts"), 'export { answer, half } from "./cli/answer";\n');
     writeFileSync(
       join(root, "cli", "answer.ts"),
       "export const answer: number = 41;\nexport function half(n: number) {\n  return n / 2;\n}\n",
     );
     writeFileSync(join(root, "cli", "unused.ts"), "export const unused = 1;\n");
+    mkdirSync(join(root, "dist", "gone"), { recursive: true });
+    writeFileSync(join(root, "dist", "gone", "old.d.ts"), "export declare const old: number;\n");
     const { emitDeclarations } = require(join(root, "scripts", "build.js"));
     expect(emitDeclarations()).toBe(2);
+    expect(existsSync(join(root, "dist", "gone", "old.d.ts"))).toBe(false);
     expect(readFileSync(join(root, "dist", "index.d.ts"), "utf8")).toContain('from "./cli/answer"');
     const answer = readFileSync(join(root, "dist", "cli", "answer.d.ts"), "utf8");
     expect(answer).toContain("export declare const answer: number;");

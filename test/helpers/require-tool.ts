@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 
 /** Debian's chromium, which `.ci/run` installs and playwright-core drives. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -21,6 +22,23 @@ interface Tool {
   readonly optionalInCi?: string;
 }
 
+/**
+ * The native terminal module the archived cdktf CLI 0.21 loads before it synthesizes: a prebuilt
+ * binary for this Node's ABI, or one compiled by its install script (which npm 11 runs only when
+ * allowed). Its prebuilds stop at ABI 127, Node 22 (@cdktf/node-pty-prebuilt-multiarch 0.10.2,
+ * lib/prebuild-file-path.js and prebuilds/), so on Node 24 (ABI 137) `cdktf synth` cannot start.
+ */
+function cdktfCliLoads(): boolean {
+  const pty = join(__dirname, "..", "..", "node_modules", "@cdktf", "node-pty-prebuilt-multiarch");
+  const prebuild = join(
+    pty,
+    "prebuilds",
+    `${process.platform}-${process.arch}`,
+    `node.abi${process.versions.modules}.node`,
+  );
+  return existsSync(prebuild) || existsSync(join(pty, "build", "Release", "pty.node"));
+}
+
 /** Every outside tool a test needs: one probe each, so no two tests decide "installed" differently. */
 export const TOOLS = {
   terraform: {
@@ -30,6 +48,11 @@ export const TOOLS = {
   },
   "cfn-lint": { probe: runs("cfn-lint", "--version"), install: "pip install cfn-lint" },
   chromium: { probe: () => existsSync(CHROMIUM), install: "apt-get install -y chromium (.ci/run does this)" },
+  "cdktf-cli": {
+    probe: cdktfCliLoads,
+    install: "run it on Node 22: the archived cdktf CLI 0.21 has no native terminal module for a newer Node",
+    optionalInCi: "CI runs jest on Node 24 too, where cdktf CLI 0.21 cannot start; `up` and `plan` do not use it",
+  },
   openssl: { probe: runs("openssl", "version"), install: "apt-get install -y openssl" },
   moto: { probe: runs("python3", "-c", "import moto.server"), install: "pip install 'moto[server]'" },
 } as const satisfies Record<string, Tool>;

@@ -89,10 +89,9 @@ describe("the packed package in a fresh consumer project", () => {
     mkdirSync(consumer);
 
     mustRun("npm", ["pack", "--pack-destination", work], REPO);
-    tarball = join(
-      work,
-      readdirSync(work).find((f) => f.endsWith(".tgz"))!,
-    );
+    const packed = readdirSync(work).filter((file) => file.endsWith(".tgz"));
+    expect(packed).toHaveLength(1);
+    tarball = join(work, packed[0]);
     shipped = mustRun("tar", ["-tzf", tarball], work)
       .split("\n")
       .filter(Boolean)

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cdktfOutputFolder, contextConfig, quietEngineEnv } from "../../bin/engine-cli";
 import { REPO } from "../helpers/cli";
+import { requireTool } from "../helpers/require-tool";
 
 function engine(name: "cdk" | "cdktf", argv: string[], env: NodeJS.ProcessEnv = {}) {
   const run = spawnSync(process.execPath, [join(REPO, "bin", `${name}.js`), ...argv], {
@@ -49,42 +50,49 @@ describe("npm run cdk / npm run cdktf (bin/engine-cli.ts)", () => {
     expect(run.out).toContain("1 problem in nope.yaml; nothing was synthesized.");
   });
 
-  test("cdktf synth offline into a pipe: no checkpoint error, no spinner escapes, the stack written", () => {
-    const out = mkdtempSync(join(tmpdir(), "cdktf-out-"));
-    const terraformrc = join(out, "terraformrc");
-    writeFileSync(terraformrc, ""); // this machine's own CLI config (or its absence) is not under test
-    try {
-      const run = engine("cdktf", ["synth", "--output", out], {
-        INSIGHTS_CONFIG: "examples/azure-only.yaml",
-        TF_CLI_CONFIG_FILE: terraformrc,
-        CI: undefined,
-        CHECKPOINT_DISABLE: undefined,
-      });
-      expect(run.out).not.toMatch(/checkpoint|ENOTFOUND/);
-      expect(run.out).not.toMatch(/\u001b\[(2K|1A|G)/);
-      expect(run.status).toBe(0);
-      expect(existsSync(join(out, "stacks", "contoso-azure", "cdk.tf.json"))).toBe(true);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
+  const cdktfCli = requireTool("cdktf-cli", "npm run cdktf -- synth");
+  cdktfCli.test(
+    `cdktf synth offline into a pipe: no checkpoint error, no spinner escapes, the stack written${cdktfCli.note}`,
+    () => {
+      const out = mkdtempSync(join(tmpdir(), "cdktf-out-"));
+      const terraformrc = join(out, "terraformrc");
+      writeFileSync(terraformrc, ""); // this machine's own CLI config (or its absence) is not under test
+      try {
+        const run = engine("cdktf", ["synth", "--output", out], {
+          INSIGHTS_CONFIG: "examples/azure-only.yaml",
+          TF_CLI_CONFIG_FILE: terraformrc,
+          CI: undefined,
+          CHECKPOINT_DISABLE: undefined,
+        });
+        expect(run.out).not.toMatch(/checkpoint|ENOTFOUND/);
+        expect(run.out).not.toMatch(/\u001b\[(2K|1A|G)/);
+        expect(run.status).toBe(0);
+        expect(existsSync(join(out, "stacks", "contoso-azure", "cdk.tf.json"))).toBe(true);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    },
+  );
 
-  test("cdktf synth starts from an empty folder: a .tf.json planted in a stack's folder is gone, other files stay", () => {
-    const out = mkdtempSync(join(tmpdir(), "cdktf-out-"));
-    try {
-      const stack = join(out, "stacks", "contoso-azure");
-      mkdirSync(stack, { recursive: true, mode: 0o777 });
-      writeFileSync(join(stack, "zz-planted.tf.json"), '{"resource":{"terraform_data":{"x":{}}}}');
-      writeFileSync(join(out, "notes.txt"), "not cdktf's");
-      const run = engine("cdktf", ["synth", "--output", out], { INSIGHTS_CONFIG: "examples/azure-only.yaml" });
-      expect(run.status).toBe(0);
-      expect(readdirSync(stack)).toEqual(["cdk.tf.json"]);
-      expect(readdirSync(out).sort()).toEqual(["manifest.json", "notes.txt", "stacks"]);
-      expect(statSync(out).mode & 0o777).toBe(0o700);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
+  cdktfCli.test(
+    `cdktf synth starts from an empty folder: a .tf.json planted in a stack's folder is gone, other files stay${cdktfCli.note}`,
+    () => {
+      const out = mkdtempSync(join(tmpdir(), "cdktf-out-"));
+      try {
+        const stack = join(out, "stacks", "contoso-azure");
+        mkdirSync(stack, { recursive: true, mode: 0o777 });
+        writeFileSync(join(stack, "zz-planted.tf.json"), '{"resource":{"terraform_data":{"x":{}}}}');
+        writeFileSync(join(out, "notes.txt"), "not cdktf's");
+        const run = engine("cdktf", ["synth", "--output", out], { INSIGHTS_CONFIG: "examples/azure-only.yaml" });
+        expect(run.status).toBe(0);
+        expect(readdirSync(stack)).toEqual(["cdk.tf.json"]);
+        expect(readdirSync(out).sort()).toEqual(["manifest.json", "notes.txt", "stacks"]);
+        expect(statSync(out).mode & 0o777).toBe(0o700);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    },
+  );
 
   test("cdktf synth into another user's output folder is refused with exit 2, naming it; nothing synthesized", () => {
     const out = mkdtempSync(join(tmpdir(), "cdktf-out-"));

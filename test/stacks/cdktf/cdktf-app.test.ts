@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pathWithout, REPO } from "../../helpers/cli";
 import { filesUnder } from "../../helpers/files";
 import { plannedStacks } from "../../helpers/planned-stacks";
+import { requireTool } from "../../helpers/require-tool";
 import { CANARY_ENV } from "../../register/helpers";
 
 const CANARY = "CANARY-cdktf-7f3a91";
@@ -33,38 +34,42 @@ describe("the CDKTF app (cdktf.json)", () => {
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-  test("`cdktf synth` works with no terraform and no credentials, naming stacks <tenant>-azure, -gcp and -pingone, and writes no secret", () => {
-    const out = join(work, "out");
-    const run = spawnSync(join(REPO, "node_modules/.bin/cdktf"), ["synth", "--output", out], {
-      cwd: REPO,
-      env: cleanEnv(join(work, "home"), { INSIGHTS_CONFIG: "examples/all-sources.yaml" }),
-      encoding: "utf8",
-      timeout: 120_000,
-    });
-    expect({ status: run.status, stderr: run.status === 0 ? "" : run.stderr }).toEqual({ status: 0, stderr: "" });
-    const stacks = plannedStacks("all-sources.yaml", "cdktf");
-    expect(stacks).toEqual(expect.arrayContaining(["acme-prod-azure", "acme-prod-gcp", "acme-prod-pingone"]));
-    const generated = /Generated Terraform code for the stacks: (.*)/.exec(run.stdout.replace(/\s+/g, " ").trim());
-    expect(generated?.[1]?.split(", ").sort()).toEqual(stacks);
-    expect(readdirSync(join(out, "stacks")).sort()).toEqual(stacks);
+  const cdktfCli = requireTool("cdktf-cli", "`cdktf synth` of the CDKTF app");
+  cdktfCli.test(
+    `\`cdktf synth\` works with no terraform and no credentials, naming stacks <tenant>-azure, -gcp and -pingone, and writes no secret${cdktfCli.note}`,
+    () => {
+      const out = join(work, "out");
+      const run = spawnSync(join(REPO, "node_modules/.bin/cdktf"), ["synth", "--output", out], {
+        cwd: REPO,
+        env: cleanEnv(join(work, "home"), { INSIGHTS_CONFIG: "examples/all-sources.yaml" }),
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      expect({ status: run.status, stderr: run.status === 0 ? "" : run.stderr }).toEqual({ status: 0, stderr: "" });
+      const stacks = plannedStacks("all-sources.yaml", "cdktf");
+      expect(stacks).toEqual(expect.arrayContaining(["acme-prod-azure", "acme-prod-gcp", "acme-prod-pingone"]));
+      const generated = /Generated Terraform code for the stacks: (.*)/.exec(run.stdout.replace(/\s+/g, " ").trim());
+      expect(generated?.[1]?.split(", ").sort()).toEqual(stacks);
+      expect(readdirSync(join(out, "stacks")).sort()).toEqual(stacks);
 
-    const files = filesUnder(out);
-    expect(files.some((f) => f.endsWith("acme-prod-azure/cdk.tf.json"))).toBe(true);
-    const everything = [run.stdout, run.stderr, ...files.map((f) => readFileSync(f, "utf8"))].join("\n");
-    expect(everything).not.toContain(CANARY);
-    expect(everything).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
-    expect(everything).not.toMatch(/"private_key_id"|"type"\s*:\s*"service_account"/);
-    // The only secrets the stacks handle are outputs, and those are marked sensitive.
-    for (const stack of stacks) {
-      const json = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"));
-      const secretOutputs = Object.entries(json.output).filter(
-        ([name]) => /secret|key$/.test(name) && name !== "client_secret_rotation_due",
-      );
-      expect(secretOutputs.length).toBe(1);
-      for (const [, output] of secretOutputs)
-        expect(output).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{.+\}$/) });
-    }
-  });
+      const files = filesUnder(out);
+      expect(files.some((f) => f.endsWith("acme-prod-azure/cdk.tf.json"))).toBe(true);
+      const everything = [run.stdout, run.stderr, ...files.map((f) => readFileSync(f, "utf8"))].join("\n");
+      expect(everything).not.toContain(CANARY);
+      expect(everything).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+      expect(everything).not.toMatch(/"private_key_id"|"type"\s*:\s*"service_account"/);
+      // The only secrets the stacks handle are outputs, and those are marked sensitive.
+      for (const stack of stacks) {
+        const json = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"));
+        const secretOutputs = Object.entries(json.output).filter(
+          ([name]) => /secret|key$/.test(name) && name !== "client_secret_rotation_due",
+        );
+        expect(secretOutputs.length).toBe(1);
+        for (const [, output] of secretOutputs)
+          expect(output).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{.+\}$/) });
+      }
+    },
+  );
 
   test("a bad config exits 2 naming file, line and field, and nothing is synthesized", () => {
     const file = join(work, "tenants.yaml");
