@@ -1,7 +1,9 @@
 import { connectorKey } from "../plan/connector-key";
 import { fittedTable } from "../providers/text/fitted-table";
+import { lookOf, PLAIN_LOOK, type Look } from "../providers/text/look";
 import { markdownCell as cell } from "../providers/text/markdown";
 import { printableDeep } from "../providers/text/printable";
+import { connectivityCell } from "../register/report";
 import type { Renderers } from "../values/report-format";
 import type { Connectivity } from "./connectivity";
 import type { Drift } from "./reading";
@@ -71,13 +73,25 @@ function detailLines(v: ConnectorVerdict): string[] {
   ];
 }
 
-export function renderVerifyTable(verdicts: readonly ConnectorVerdict[], width = 100): string {
+export function renderVerifyTable(verdicts: readonly ConnectorVerdict[], width = 100, look: Look = PLAIN_LOOK): string {
   const head = ["Tenant", "Connector", "Kind", "Grants", "Connectivity"];
-  const rows = verdicts.map((v) => [v.tenant, v.name, v.kind, grantsColumn(v), v.connectivity.state]);
-  const table = fittedTable(head, rows, width);
+  const rows = verdicts.map((v) => [
+    v.tenant,
+    v.name,
+    v.kind,
+    {
+      text: grantsColumn(v),
+      tone: v.status === "drift" || v.status === "unreadable" ? ("danger" as const) : undefined,
+    },
+    connectivityCell(v.connectivity.state),
+  ]);
+  const table = fittedTable(head, rows, width, { paint: look.paint });
   const details = verdicts.flatMap((v) => [
     `${v.tenant} / ${v.name} (${v.kind})`,
-    ...detailLines(v).map((l) => `  ${l}`),
+    ...v.drift.map((d) => `  ${look.paint("danger", look.times(driftLine(d)))}`),
+    ...detailLines(v)
+      .slice(v.drift.length)
+      .map((l) => `  ${look.times(l)}`),
   ]);
   return `${table}\n${details.join("\n")}\nverify: ${HEADLINES[outcomeOf(verdicts)]}\n`;
 }
@@ -111,7 +125,7 @@ export interface VerifyReport {
 
 /** `verify`'s formats: a table for a terminal, an issue body for a scheduled job, JSON with the exit code. */
 export const VERIFY_RENDERERS = {
-  table: (report, { width }) => renderVerifyTable(report.verdicts, width),
+  table: (report, target) => renderVerifyTable(report.verdicts, target.width, lookOf(target)),
   markdown: (report) => renderVerifyMarkdown(report.verdicts),
   json: (report) => renderVerifyJson(report.verdicts, report.exitCode),
 } satisfies Renderers<VerifyReport>;
