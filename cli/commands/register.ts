@@ -5,7 +5,7 @@ import { REGISTER_RENDERERS } from "../../register/report";
 import type { FormatOf } from "../../values/report-format";
 import { addFormatOption, printReport } from "../formats";
 import { Deadline } from "../../providers/insights/deadline";
-import { insightsProgress } from "../insights-progress";
+import { insightsProgress } from "../progress";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
 import { statePath } from "../../config/local-state";

@@ -13,7 +13,7 @@ import { printable } from "../../providers/text/printable";
 import { statusRow, statusTable, type StatusRow } from "../../register/report";
 import { jsonDocument, type FormatOf, type Renderers } from "../../values/report-format";
 import { addFormatOption, printReport } from "../formats";
-import { insightsProgress } from "../insights-progress";
+import { insightsProgress } from "../progress";
 import { EXIT, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
 
