@@ -10,3 +10,27 @@ export function tableColumn(table: string, index: number): string {
     .join("")
     .replace(/\s+/g, "");
 }
+
+/**
+ * Whether `token` can be read whole in a table: on one line of a column, or across lines of a
+ * column broken only where a person would read a break, after a separator (`: / - .`) or at a
+ * space. A line broken mid-token (`identitystore:Des` / `cribeGroup`) reads as two words, so
+ * the token is not found. Colour codes are ignored.
+ */
+export function readsWhole(table: string, token: string): boolean {
+  const rows = table
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .filter((line) => line.startsWith("│"));
+  const columns = Math.max(0, ...rows.map((row) => row.split("│").length - 2)); // tables of any shape
+  for (let column = 0; column < columns; column++) {
+    const pieces = rows.map((row) => (row.split("│")[column + 1] ?? "").trim());
+    for (let first = 0; first < pieces.length; first++) {
+      let text = pieces[first];
+      for (let next = first + 1; text.length < token.length && next < pieces.length && pieces[next]; next++)
+        text += /[:/.-]$/.test(text) ? pieces[next] : ` ${pieces[next]}`;
+      if (text.includes(token)) return true;
+    }
+  }
+  return false;
+}
