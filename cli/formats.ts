@@ -26,7 +26,7 @@ function formatHelp(formats: readonly ReportFormat[]): string {
 function deprecationHelp(formats: readonly ReportFormat[]): string {
   return Object.entries(DEPRECATED_FORMATS)
     .filter(([, to]) => formats.includes(to))
-    .map(([old, to]) => `\n--format ${old} is a deprecated alias of --format ${to}; it goes in the next release.\n`)
+    .map(([old, to]) => `\n--format ${old} is a deprecated alias of --format ${to}; it goes in the next release.`)
     .join("");
 }
 

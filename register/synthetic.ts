@@ -56,3 +56,13 @@ function syntheticKey(keyCache: string | undefined): string {
   if (keyCache) writePrivateFile(keyCache, pem);
   return pem;
 }
+
+/**
+ * The environment for a run on synthetic outputs: each `env:` secret the config references
+ * (`names`) gets a made-up value, so the emulator try path needs nothing set. A value already in
+ * the environment is replaced, never read: on this path nothing real is sent anywhere, even to
+ * the local emulator.
+ */
+export function withSyntheticSecrets(env: NodeJS.ProcessEnv, names: readonly string[]): NodeJS.ProcessEnv {
+  return { ...env, ...Object.fromEntries(names.map((name) => [name, `synthetic-${name.toLowerCase()}`])) };
+}
