@@ -27,14 +27,8 @@ describe("register resolves every secret reference before any call", () => {
   test("three unset variables: all three reported at once with FILE:LINE:COL, exit 2, the emulator never called", async () => {
     Object.assign(process.env, CANARY_ENV);
     for (const name of ["PRA_CLIENT_ID", "EPM_CLIENT_SECRET", "PS_PASSWORD"]) delete process.env[name];
-    const run = await runCli(
-      "register",
-      "--config",
-      "examples/all-sources.yaml",
-      "--emulator",
-      emulator.url,
-      "--synthetic-outputs",
-    );
+    // Without --synthetic-outputs, which makes up every secret (the test below).
+    const run = await runCli("register", "--config", "examples/all-sources.yaml", "--emulator", emulator.url);
     expect(run.code).toBe(2);
     const lines = run.stderr.split("\n").filter((l) => l.includes("cannot resolve secret"));
     expect(lines).toEqual([
@@ -60,5 +54,15 @@ describe("register resolves every secret reference before any call", () => {
     );
     expect(JSON.parse(status.stdout).connectors).toEqual([]);
     for (const value of Object.values(CANARY_ENV)) expect(run.stdout + run.stderr).not.toContain(value);
+  });
+
+  test("--synthetic-outputs, the emulator try path: nothing needs setting, and no value from the environment is sent", async () => {
+    Object.assign(process.env, CANARY_ENV); // set, as a real shell might have them: never read on this path
+    const args = ["--config", "examples/all-sources.yaml", "--emulator", emulator.url, "--synthetic-outputs"];
+    const run = await runCli("register", ...args, "--settle-timeout", "10");
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    const stored = JSON.stringify(await emulator.all());
+    expect(stored).toContain("synthetic-pra_client_id"); // PRA's client ID is a setting the emulator keeps
+    for (const value of Object.values(CANARY_ENV)) expect(stored + run.stdout).not.toContain(value);
   });
 });
