@@ -1,6 +1,6 @@
 // `npm run demo`: every connector of examples/all-sources.yaml registered into a local
-// Insights emulator with synthetic stack outputs and secrets (--synthetic-outputs makes up
-// both), then the status table. Needs no credentials and no network beyond 127.0.0.1.
+// Insights emulator with synthetic stack outputs (--synthetic-outputs also makes up the
+// secrets that are not set), then the status table. Needs no credentials and no network beyond 127.0.0.1.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

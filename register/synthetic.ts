@@ -59,10 +59,10 @@ function syntheticKey(keyCache: string | undefined): string {
 
 /**
  * The environment for a run on synthetic outputs: each `env:` secret the config references
- * (`names`) gets a made-up value, so the emulator try path needs nothing set. A value already in
- * the environment is replaced, never read: on this path nothing real is sent anywhere, even to
- * the local emulator.
+ * (`names`) that is not set gets a made-up value, so the emulator try path needs nothing set
+ * (what `npm run demo` did for itself). A variable that is set keeps its value.
  */
 export function withSyntheticSecrets(env: NodeJS.ProcessEnv, names: readonly string[]): NodeJS.ProcessEnv {
-  return { ...env, ...Object.fromEntries(names.map((name) => [name, `synthetic-${name.toLowerCase()}`])) };
+  const unset = names.filter((name) => env[name] === undefined);
+  return { ...env, ...Object.fromEntries(unset.map((name) => [name, `synthetic-${name.toLowerCase()}`])) };
 }

@@ -99,7 +99,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
     )
     .option(
       "--synthetic-outputs",
-      "try it without deploying: made-up stack outputs and secrets, sent only to the local --emulator",
+      "try it without deploying: made-up stack outputs, and made-up values for secrets not set (with --emulator only)",
     )
     .action(async (options: RegisterOptions) => {
       const config = loadConfig(options.config);
@@ -119,7 +119,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
           "--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant",
         );
       const preflight = await import("../../register/preflight");
-      // The try path: made-up outputs and made-up secrets, for the local emulator only (checked above).
+      // The try path: made-up outputs, and made-up values for unset secrets (--emulator only, checked above).
       const env = options.syntheticOutputs
         ? (await import("../../register/synthetic")).withSyntheticSecrets(
             process.env,

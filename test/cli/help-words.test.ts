@@ -37,7 +37,9 @@ describe("help that shows how (issue 29, cases 3 and 4)", () => {
 
   test("register --help shows the try path: --synthetic-outputs against the emulator", async () => {
     const help = await helpOf("register");
-    expect(help).toMatch(/--synthetic-outputs\s+try it without deploying: made-up stack outputs\s+and secrets/);
+    expect(help).toMatch(
+      /--synthetic-outputs\s+try it without deploying: made-up stack outputs,\s+and made-up values for secrets not set/,
+    );
     expect(help).toContain(
       "$ insights-connectors register --config examples/all-sources.yaml --emulator http://127.0.0.1:8080 --synthetic-outputs",
     );

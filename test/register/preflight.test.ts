@@ -56,13 +56,15 @@ describe("register resolves every secret reference before any call", () => {
     for (const value of Object.values(CANARY_ENV)) expect(run.stdout + run.stderr).not.toContain(value);
   });
 
-  test("--synthetic-outputs, the emulator try path: nothing needs setting, and no value from the environment is sent", async () => {
-    Object.assign(process.env, CANARY_ENV); // set, as a real shell might have them: never read on this path
+  test("--synthetic-outputs, the emulator try path: a secret not set gets a made-up value; one that is set is used", async () => {
+    Object.assign(process.env, CANARY_ENV);
+    delete process.env.PRA_CLIENT_ID;
     const args = ["--config", "examples/all-sources.yaml", "--emulator", emulator.url, "--synthetic-outputs"];
     const run = await runCli("register", ...args, "--settle-timeout", "10");
     expect([run.code, run.stderr]).toEqual([0, ""]);
+    // Client IDs are settings the emulator keeps: the unset one made up, a set one as given.
     const stored = JSON.stringify(await emulator.all());
-    expect(stored).toContain("synthetic-pra_client_id"); // PRA's client ID is a setting the emulator keeps
-    for (const value of Object.values(CANARY_ENV)) expect(stored + run.stdout).not.toContain(value);
+    expect(stored).toContain('"clientId":"synthetic-pra_client_id"');
+    expect(stored).toContain(`"clientId":"${CANARY_ENV.EPM_CLIENT_ID}"`);
   });
 });
