@@ -8,6 +8,8 @@ export interface Example {
 const CONFIG = "--config tenants.yaml";
 const TENANT = "--tenant acme-prod";
 const PAM = "--config examples/pra-privileged-identity.yaml --tenant acme-pam";
+const JOE = "--user joe.user@acme-inc.com";
+const EXPLAIN_RDP = `ecm explain ${PAM} ${JOE} --item-type rdp --host srv01.acme-inc.com --accounts accounts.json`;
 
 /**
  * Two examples (or more) for every command and command group, keyed by the path a user types
@@ -113,27 +115,24 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { does: "into a folder of your choice", line: `sheet ${CONFIG} ${TENANT} --dir sheets` },
   ],
   ecm: [
-    { does: "can the ECM server reach PRA and Privileged Identity?", line: `ecm check-network ${PAM}` },
-    {
-      does: "which account a PRA user would get for a Jump Item, and why",
-      line: `ecm explain ${PAM} --user joe.user@acme-inc.com --item-type rdp --host srv01.acme-inc.com --accounts accounts.json`,
-    },
+    { does: "on the ECM server: can it reach the B Series appliance and PI?", line: `ecm check-network ${PAM}` },
+    { does: "which PI credentials a console user would get for an RDP Jump Item, and why", line: EXPLAIN_RDP },
   ],
   "ecm check-network": [
-    { does: "DNS, TCP and TLS from the ECM server to PRA and Privileged Identity", line: `ecm check-network ${PAM}` },
     {
-      does: "with the internal CA that signs Privileged Identity's certificate",
+      does: "run on the ECM server: TCP and TLS to the B Series appliance and the PI web service",
+      line: `ecm check-network ${PAM}`,
+    },
+    {
+      does: "with the internal CA that signs the PI web service's certificate",
       line: `ecm check-network ${PAM} --ca internal-ca.pem`,
     },
   ],
   "ecm explain": [
-    {
-      does: "the account an RDP Jump Item would get for joe.user",
-      line: `ecm explain ${PAM} --user joe.user@acme-inc.com --item-type rdp --host srv01.acme-inc.com --accounts accounts.json`,
-    },
+    { does: "what Test Settings would look up for joe.user and an RDP Jump Item", line: EXPLAIN_RDP },
     {
       does: "the same for a Web Jump Item",
-      line: `ecm explain ${PAM} --user joe.user@acme-inc.com --item-type web --url https://intranet.acme-inc.com --accounts accounts.json`,
+      line: `ecm explain ${PAM} ${JOE} --item-type web --url https://intranet.acme-inc.com --accounts accounts.json`,
     },
   ],
   connector: [
