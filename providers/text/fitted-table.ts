@@ -40,14 +40,13 @@ export function columnBudgets(rows: readonly (readonly string[])[], width: numbe
     columns.map((cells, i) => Math.min(natural[i], Math.max(MIN_TEXT, ...cells.map(measure))));
   const room = width - (columns.length + 1) - PADDING * columns.length;
   const sum = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0);
+  if (sum(natural) <= room) return natural;
   const byWord = floor(widestWord);
   const least = sum(byWord) <= room ? byWord : floor(widestPiece);
   const fitting = (level: number) => natural.map((n, i) => Math.max(least[i], Math.min(n, level)));
-  const top = Math.max(...natural);
-  if (sum(natural) <= room) return natural;
   // The highest common level whose widths still fit (the sum grows with the level).
   let low = 0;
-  let high = top;
+  let high = Math.max(...natural);
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (sum(fitting(mid)) <= room) low = mid;
@@ -61,8 +60,9 @@ export function columnBudgets(rows: readonly (readonly string[])[], width: numbe
  * separator (`:` `/` `-` `.`) or at a space, never inside a token, so every ARN, permission,
  * host and time can be copied whole; a column whose longest token cannot fit widens and the row
  * runs long (what kubectl and terraform do). Nothing is cut. Widths are measured as a terminal
- * shows them (string-width, the measure cli-table3 pads with), and colour is applied line by
- * line after wrapping, so no escape code spans a line break.
+ * shows them, with the string-width 4 cli-table3 pads with (cli-table3 0.6.5 package.json:
+ * "string-width": "^4.2.0"; src/utils.js), and colour is applied line by line after wrapping,
+ * so no escape code spans a line break (cli-table3 strips SGR codes when it measures).
  */
 export function fittedTable(
   head: readonly string[],
