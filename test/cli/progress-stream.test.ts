@@ -9,10 +9,10 @@ import { InsightsEmulator } from "../../providers/insights/emulator/server";
 describe("progress is written for the stream it goes to", () => {
   let emulator: InsightsEmulator;
   beforeAll(async () => {
-    // Every answer a 429 asking for 3 s: a wait a person notices, so each retry gets a progress line.
+    // Every answer a 429 asking for 2 s: a wait a person notices, so each retry gets a progress line.
     emulator = await InsightsEmulator.start({
       kinds: INSIGHTS_CONNECTOR_KINDS,
-      faults: { rate429: 1, retryAfterSeconds: 3 },
+      faults: { rate429: 1, retryAfterSeconds: 2 },
     });
   });
   afterAll(() => emulator.stop());
@@ -20,14 +20,14 @@ describe("progress is written for the stream it goes to", () => {
   test("stdout a terminal, stderr a log file: timestamped lines in the log, never a cursor code", async () => {
     let stderr = "";
     const code = await run(
-      ["status", "--config", "examples/aws-single-account.yaml", "--emulator", emulator.url, "--request-timeout", "5"],
+      ["status", "--config", "examples/aws-single-account.yaml", "--emulator", emulator.url, "--request-timeout", "3"],
       {
         stdout: { write: () => true, isTTY: true, columns: 120 },
         stderr: { write: (text: string) => (stderr += text), isTTY: false },
       },
     );
     expect(code).toBe(1); // every call refused: the tenant could not be read
-    expect(stderr).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ retrying GET \S+ in 3 s: HTTP 429/m);
+    expect(stderr).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ retrying GET \S+ in 2 s: HTTP 429/m);
     expect(stderr).not.toMatch(/[\r\u001b]/);
   });
 });

@@ -66,10 +66,10 @@ pty.describe("in a real pseudo-terminal" + pty.note, () => {
     let emulator: InsightsEmulator;
     let work: string;
     beforeAll(async () => {
-      // Every answer a 429 asking for 3 s: a wait a user notices, so each retry gets a progress line.
+      // Every answer a 429 asking for 2 s: a wait a user notices, so each retry gets a progress line.
       emulator = await InsightsEmulator.start({
         kinds: INSIGHTS_CONNECTOR_KINDS,
-        faults: { rate429: 1, retryAfterSeconds: 3 },
+        faults: { rate429: 1, retryAfterSeconds: 2 },
       });
       work = mkdtempSync(join(tmpdir(), "pty-progress-"));
     });
@@ -87,12 +87,12 @@ pty.describe("in a real pseudo-terminal" + pty.note, () => {
         "--emulator",
         emulator.url,
         "--request-timeout",
-        "5",
+        "3",
       );
       const run = await inPty(`${status} 2>${log}`, colourTerm);
       const written = readFileSync(log, "utf8");
       expect(run.code).toBe(1); // every call refused: the tenant could not be read
-      expect(written).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ retrying GET \S+ in 3 s: HTTP 429/m);
+      expect(written).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ retrying GET \S+ in 2 s: HTTP 429/m);
       expect(written).not.toMatch(/[\r\u001b]/);
     });
   });
