@@ -1,22 +1,11 @@
 // Which words a table paints on a terminal that takes colour, and times relative to now there.
 import { lookOf } from "../../providers/text/look";
 import type { ConnectorResult } from "../../register/reconcile";
-import { registerTable, statusTable, type StatusRow } from "../../register/report";
+import { registerTable, statusTable } from "../../register/report";
 import { DIFF_RENDERERS } from "../../review/render-diff";
-import { readsWhole } from "../helpers/table";
+import { ISSUE_STATUS_ROW as EPM, readsWhole } from "../helpers/table";
 
 const SGR = /\u001b\[[0-9;]*m/;
-
-const EPM: StatusRow = {
-  tenant: "acme-prod",
-  name: "BeyondTrust EPM",
-  kind: "epm-cloud",
-  connectionPoint: "acme.beyondtrustcloud.com",
-  connectivity: "Connected",
-  status: "On",
-  lastActivity: "2026-12-06T09:18:56.113Z",
-  lastUpdate: "2026-12-06T09:18:56.113Z",
-};
 
 describe("what is coloured, and times relative on a terminal", () => {
   const colours = lookOf({ colors: true });

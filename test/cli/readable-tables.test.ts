@@ -2,8 +2,8 @@
 // `arn:aws:iam::aws:policy/Securi|tyAudit`, `2026-12-06T0|9:18:56.113Z`, `acme.beyondt|rustcloud.co|m`),
 // a terminal of 0 columns got one word per line, times were raw ISO, and nothing was coloured.
 import { run } from "../../cli/program";
-import { statusTable, type StatusRow } from "../../register/report";
-import { readsWhole } from "../helpers/table";
+import { statusTable } from "../../register/report";
+import { ISSUE_STATUS_ROW as EPM, readsWhole } from "../helpers/table";
 
 /** Runs the CLI in-process with stdout as a terminal of `columns` (or a pipe). */
 async function cli(argv: string[], stdout: { columns?: number; isTTY?: boolean }) {
@@ -39,18 +39,6 @@ const widest = (text: string) => Math.max(...text.split("\n").map((line) => line
 /** Lines longer than `width` that hold a space: a line that could have been wrapped and was not. */
 const overlong = (text: string, width: number) =>
   text.split("\n").filter((line) => line.length > width && /\s/.test(line.replace(/^[│\s]+|[│\s]+$/g, "")));
-
-/** The issue's dashboard row: a product host and server times with milliseconds. */
-const EPM: StatusRow = {
-  tenant: "acme-prod",
-  name: "BeyondTrust EPM",
-  kind: "epm-cloud",
-  connectionPoint: "acme.beyondtrustcloud.com",
-  connectivity: "Connected",
-  status: "On",
-  lastActivity: "2026-12-06T09:18:56.113Z",
-  lastUpdate: "2026-12-06T09:18:56.113Z",
-};
 
 describe("tables people can read and copy (issue 29, case 1)", () => {
   test.each([60, 80, 120])("plan at %i columns: every permission and ARN reads whole", async (columns) => {

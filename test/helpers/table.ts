@@ -1,3 +1,5 @@
+import type { StatusRow } from "../../register/report";
+
 /**
  * A column of a cli-table3 table read top to bottom, as a person reads a wrapped cell:
  * its pieces joined with no white space, header first (so "Tenant" + every row's value).
@@ -34,3 +36,15 @@ export function readsWhole(table: string, token: string): boolean {
   }
   return false;
 }
+
+/** The dashboard row of issue 29: a product host and server times with milliseconds. */
+export const ISSUE_STATUS_ROW: StatusRow = {
+  tenant: "acme-prod",
+  name: "BeyondTrust EPM",
+  kind: "epm-cloud",
+  connectionPoint: "acme.beyondtrustcloud.com",
+  connectivity: "Connected",
+  status: "On",
+  lastActivity: "2026-12-06T09:18:56.113Z",
+  lastUpdate: "2026-12-06T09:18:56.113Z",
+};
