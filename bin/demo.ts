@@ -1,18 +1,14 @@
 // `npm run demo`: every connector of examples/all-sources.yaml registered into a local
-// Insights emulator with synthetic stack outputs, then the status table. Needs no
-// credentials and no network beyond 127.0.0.1.
+// Insights emulator with synthetic stack outputs (--synthetic-outputs also makes up the
+// secrets that are not set), then the status table. Needs no credentials and no network beyond 127.0.0.1.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../cli/program";
 import { InsightsEmulator } from "../providers/insights/emulator/server";
 import { INSIGHTS_CONNECTOR_KINDS } from "../connectors/catalog";
-import { loadConfig } from "../config/load";
-import { envReferenceNames } from "../register/preflight";
 
 const CONFIG = "examples/all-sources.yaml";
-/** The `env:` references of the example config, each given a demo value unless already set. */
-const DEMO_SECRETS = envReferenceNames(loadConfig(CONFIG));
 
 (async () => {
   const state = mkdtempSync(join(tmpdir(), "insights-demo-"));
@@ -21,7 +17,6 @@ const DEMO_SECRETS = envReferenceNames(loadConfig(CONFIG));
     stateDir: state,
     checkDelayMs: 300,
   });
-  for (const name of DEMO_SECRETS) process.env[name] ??= `demo-value-for-${name.toLowerCase()}`;
   const config = ["--config", CONFIG, "--emulator", emulator.url];
   try {
     process.stdout.write(`Insights emulator on ${emulator.url}\n\n== register (synthetic stack outputs)\n`);

@@ -1,5 +1,12 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { formatsOf, REPORT_FORMATS, type Renderers, type ReportFormat } from "../values/report-format";
+import { colorsFor } from "../providers/text/colour";
+import {
+  formatsOf,
+  REPORT_FORMATS,
+  type Renderers,
+  type RenderTarget,
+  type ReportFormat,
+} from "../values/report-format";
 import { EXIT, type Io } from "./io";
 
 /**
@@ -19,7 +26,7 @@ function formatHelp(formats: readonly ReportFormat[]): string {
 function deprecationHelp(formats: readonly ReportFormat[]): string {
   return Object.entries(DEPRECATED_FORMATS)
     .filter(([, to]) => formats.includes(to))
-    .map(([old, to]) => `\n--format ${old} is a deprecated alias of --format ${to}; it goes in the next release.\n`)
+    .map(([old, to]) => `\n--format ${old} is a deprecated alias of --format ${to}; it goes in the next release.`)
     .join("");
 }
 
@@ -63,7 +70,28 @@ export function addFormatOption<F extends ReportFormat>(
   });
 }
 
+/**
+ * Where a report goes: the terminal's width (a terminal that reports 0 columns, a pty with no
+ * size, is as unknown: 100); colour and relative times only for the table format, colour only on
+ * a terminal that takes it (NO_COLOR, FORCE_COLOR, TERM=dumb honoured), times relative only on a
+ * terminal. JSON and markdown are documents: never coloured, never relative.
+ */
+export function renderTarget(
+  stdout: Io["stdout"],
+  format: ReportFormat,
+  env: NodeJS.ProcessEnv = process.env,
+  now: Date = new Date(),
+): RenderTarget {
+  const columns = stdout.columns ?? 0;
+  const forPerson = format === "table";
+  return {
+    width: columns > 0 ? columns : 100,
+    colors: forPerson && colorsFor(stdout, env),
+    ...(forPerson && stdout.isTTY ? { now } : {}),
+  };
+}
+
 /** Prints a report in the chosen format: the renderer's text and nothing else on stdout. */
 export function printReport<R, F extends ReportFormat>(io: Io, renderers: Renderers<R, F>, format: F, report: R): void {
-  io.stdout.write(renderers[format](report, { width: io.stdout.columns ?? 100 }));
+  io.stdout.write(renderers[format](report, renderTarget(io.stdout, format)));
 }

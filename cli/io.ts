@@ -1,7 +1,8 @@
 /** Where a command writes; injected so tests run commands in-process. */
 export interface Io {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  readonly stderr: { write(text: string): unknown };
+  /** Progress and errors; whether it is a terminal is asked of it, never of stdout. */
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
 }
 
 export const processIo: Io = { stdout: process.stdout, stderr: process.stderr };

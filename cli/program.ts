@@ -19,6 +19,8 @@ import { registerVerify } from "./commands/verify";
 import { ERROR_CATEGORIES, errorCategory } from "../values/errors";
 import { EXIT, processIo, type Io } from "./io";
 import { applyInsecureTlsOption, INSECURE_TLS_HELP, INSECURE_TLS_OPTION } from "./insecure-tls";
+import { applyCommandWords } from "./command-words";
+import { unknownCommand } from "./unknown-command";
 
 const { version } = require("../package.json") as { version: string };
 
@@ -53,6 +55,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerDown(program, io, setExit);
   registerTenants(program, io, setExit);
   program.commands.forEach((command) => command.exitOverride());
+  applyCommandWords(program);
   return program;
 }
 
@@ -65,6 +68,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
+  const typo = unknownCommand(program, argv);
+  if (typo) {
+    io.stderr.write(`error: ${typo}\n(run with --help for usage)\n`);
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -4,14 +4,22 @@ import type { ToolkitConfig } from "../config/types";
 import { buildPlan } from "../plan/build";
 import type { PlannedConnector } from "../plan/model";
 import { plannedOfKind } from "../plan/select";
+import { didYouMean } from "../values/did-you-mean";
 import { UsageError } from "./io";
+
+/** `; did you mean "acme-prod"?` for each unknown word that is close to a known one. */
+export function suggestions(unknown: readonly string[], known: readonly string[]): string {
+  return unknown.map((word) => didYouMean(word, known)).join("");
+}
 
 /** Rejects `--tenant` names the config does not have, listing the ones it has. */
 export function checkTenantNames(config: ToolkitConfig, requested: readonly string[] | undefined, file: string): void {
   const known = config.tenants.map((t) => t.name);
   const unknown = (requested ?? []).filter((t) => !known.includes(t));
   if (unknown.length > 0)
-    throw new UsageError(`unknown tenant ${unknown.join(", ")} in ${file}; it has: ${known.join(", ")}`);
+    throw new UsageError(
+      `unknown tenant ${unknown.join(", ")} in ${file}; it has: ${known.join(", ")}${suggestions(unknown, known)}`,
+    );
 }
 
 export interface OneConnectorChoice {

@@ -9,6 +9,7 @@ import {
   grantTotals,
 } from "./describe";
 import { fittedTable } from "../providers/text/fitted-table";
+import { PLAIN_LOOK, type Look } from "../providers/text/look";
 import type { PlanRecord, PlannedConnectorRecord } from "./model";
 
 /** Rows without separator lines: grant lists are long and scanned top to bottom. */
@@ -18,7 +19,7 @@ const COMPACT = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
  * Plan for a terminal: a block per connector, its form, its grants, and numbered origins; then,
  * when the stacks were read back, one closing line saying so.
  */
-export function renderTable(plan: PlanRecord, width = 100): string {
+export function renderTable(plan: PlanRecord, width = 100, look: Look = PLAIN_LOOK): string {
   const out: string[] = [];
   for (const tenant of plan.tenants) {
     const target = [tenant.insights.adapter, tenant.insights.url].filter(Boolean).join(", ");
@@ -30,13 +31,13 @@ export function renderTable(plan: PlanRecord, width = 100): string {
       ),
       "",
     );
-    for (const connector of tenant.connectors) out.push(connectorBlock(connector, width), "");
+    for (const connector of tenant.connectors) out.push(connectorBlock(connector, width, look), "");
   }
   const summary = extractionSummary(plan);
   return `${out.join("\n").trimEnd()}\n${summary ? `\n${summary}\n` : ""}`;
 }
 
-function connectorBlock(c: PlannedConnectorRecord, width: number): string {
+function connectorBlock(c: PlannedConnectorRecord, width: number, look: Look): string {
   const form = c.registration.map((f) => [f.enteredIn ? `${f.label} (installer)` : f.label, describeValue(f)]);
 
   // Origins repeat across rows; number them once and list them under the table.
@@ -45,7 +46,9 @@ function connectorBlock(c: PlannedConnectorRecord, width: number): string {
     const index = origins.indexOf(origin);
     return `[${index >= 0 ? index + 1 : origins.push(origin)}]`;
   };
-  const grants = c.grants.map((g) => [g.scope, g.kind, describePermission(g), g.access, footnote(g.origin)]);
+  // A write or admin grant is what a reviewer must not miss: red on a terminal.
+  const access = (level: string) => ({ text: level, tone: level === "read" ? undefined : ("danger" as const) });
+  const grants = c.grants.map((g) => [g.scope, g.kind, describePermission(g), access(g.access), footnote(g.origin)]);
   const notices = (c.notices ?? []).map((n) => wrap(`  ${describeNotice(n)} ${footnote(n.origin)}`, width));
   const unconfirmed = c.grants
     .filter((g) => g.unconfirmed)
@@ -56,8 +59,8 @@ function connectorBlock(c: PlannedConnectorRecord, width: number): string {
     wrap(`  provisioned by: ${describeProvisioning(c)}`, width, " ".repeat(18)),
     wrap(`  register at:    ${c.consolePath}`, width, " ".repeat(18)),
     ...(c.credentialLifetimes ?? []).map((l) => wrap(`  ${l.credential}: ${describeLifetime(l)}`, width, "    ")),
-    fittedTable(["Field", "Value"], form, width, COMPACT),
-    grants.length > 0 ? fittedTable(head, grants, width, COMPACT) : "  (no grants)",
+    fittedTable(["Field", "Value"], form, width, { chars: COMPACT }),
+    grants.length > 0 ? fittedTable(head, grants, width, { chars: COMPACT, paint: look.paint }) : "  (no grants)",
     ...unconfirmed,
     ...notices,
     ...origins.map((origin, i) => wrap(`  [${i + 1}] ${origin}`, width)),

@@ -1,6 +1,8 @@
 import { CATALOG } from "../connectors/catalog";
 import type { Connector } from "../providers/insights/contract";
-import { fittedTable } from "../providers/text/fitted-table";
+import type { Tone } from "../providers/text/colour";
+import { fittedTable, type ToneCell } from "../providers/text/fitted-table";
+import { lookOf, PLAIN_LOOK, type Look } from "../providers/text/look";
 import { printableDeep } from "../providers/text/printable";
 import { jsonDocument, type Renderers } from "../values/report-format";
 import type { ConnectorResult } from "./reconcile";
@@ -21,16 +23,29 @@ export function printableResults(results: readonly ConnectorResult[]): Connector
   return results.map((result) => printableDeep(result));
 }
 
+/** How a connectivity state reads at a glance: Connected green, Warning yellow, Failed red. */
+const CONNECTIVITY_TONES: Readonly<Record<string, Tone>> = { Connected: "good", Warning: "warn", Failed: "danger" };
+
+/** A connectivity state as a table cell, with its tone. */
+export function connectivityCell(state: string): ToneCell {
+  return { text: state, tone: CONNECTIVITY_TONES[state] };
+}
+
 /** The summary table of a register run: one row per connector, never a value; fits `width` columns. */
-export function registerTable(results: readonly ConnectorResult[], dryRun: boolean, width = 100): string {
+export function registerTable(
+  results: readonly ConnectorResult[],
+  dryRun: boolean,
+  width = 100,
+  look: Look = PLAIN_LOOK,
+): string {
   const head = ["Tenant", "Connector", "Kind", "Change", "Connectivity", "Detail"];
   const rows = printableResults(results).map((r) => [
     r.tenant,
     r.name,
     r.kind,
-    ACTION_WORDS[r.action](r, dryRun),
-    r.connectivity ?? "",
-    r.detail ?? "",
+    { text: ACTION_WORDS[r.action](r, dryRun), tone: r.action === "failed" ? ("danger" as const) : undefined },
+    connectivityCell(r.connectivity ?? ""),
+    look.times(r.detail ?? ""),
   ]);
   const counted = (action: ConnectorResult["action"]) => results.filter((r) => r.action === action).length;
   const counts = [
@@ -39,7 +54,7 @@ export function registerTable(results: readonly ConnectorResult[], dryRun: boole
     `${counted("unchanged")} unchanged`,
     `${counted("failed")} failed`,
   ];
-  return `${fittedTable(head, rows, width)}\n${counts.join(", ")}\n`;
+  return `${fittedTable(head, rows, width, { paint: look.paint })}\n${counts.join(", ")}\n`;
 }
 
 /** What `register` prints: the run's results and sheets, and whether it was a dry run. */
@@ -54,9 +69,9 @@ function installerFields(kind: string): string[] {
 }
 
 /** The table, the sheets written, revealed sheets (a terminal only), and each collector's installation step. */
-function registerText(report: RegisterReport, width: number): string {
+function registerText(report: RegisterReport, width: number, look: Look): string {
   const out: string[] = [];
-  if (report.results.length) out.push(registerTable(report.results, report.dryRun, width));
+  if (report.results.length) out.push(registerTable(report.results, report.dryRun, width, look));
   for (const sheet of report.sheets)
     out.push(`${report.dryRun ? "sheet (dry run, would write)" : "sheet"}: ${sheet}\n`);
   for (const sheet of report.revealedSheets) out.push(`\n${sheet}`);
@@ -75,7 +90,7 @@ function registerText(report: RegisterReport, width: number): string {
  * secrets are never in it (`--reveal-secrets` prints them in the table, to a terminal only).
  */
 export const REGISTER_RENDERERS = {
-  table: (report, { width }) => registerText(report, width),
+  table: (report, target) => registerText(report, target.width, lookOf(target)),
   json: (report) =>
     jsonDocument({ dryRun: report.dryRun, results: printableResults(report.results), sheets: report.sheets }),
 } satisfies Renderers<RegisterReport, "table" | "json">;
@@ -106,8 +121,8 @@ export function statusRow(tenant: string, connector: Connector): StatusRow {
   });
 }
 
-/** The dashboard as a table that fits `width` columns. */
-export function statusTable(rows: readonly StatusRow[], width = 100): string {
+/** The dashboard as a table that fits `width` columns; times compact, or relative on a terminal. */
+export function statusTable(rows: readonly StatusRow[], width = 100, look: Look = PLAIN_LOOK): string {
   const head = [
     "Tenant",
     "Connector Name",
@@ -121,10 +136,10 @@ export function statusTable(rows: readonly StatusRow[], width = 100): string {
     r.tenant,
     r.name,
     r.connectionPoint,
-    r.connectivity,
+    connectivityCell(r.connectivity),
     r.status,
-    r.lastActivity,
-    r.lastUpdate,
+    look.times(r.lastActivity),
+    look.times(r.lastUpdate),
   ]);
-  return `${fittedTable(head, cells, width)}\n`;
+  return `${fittedTable(head, cells, width, { paint: look.paint })}\n`;
 }

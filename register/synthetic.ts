@@ -56,3 +56,13 @@ function syntheticKey(keyCache: string | undefined): string {
   if (keyCache) writePrivateFile(keyCache, pem);
   return pem;
 }
+
+/**
+ * The environment for a run on synthetic outputs: each `env:` secret the config references
+ * (`names`) that is not set gets a made-up value, so the emulator try path needs nothing set
+ * (what `npm run demo` did for itself). A variable that is set keeps its value.
+ */
+export function withSyntheticSecrets(env: NodeJS.ProcessEnv, names: readonly string[]): NodeJS.ProcessEnv {
+  const unset = names.filter((name) => env[name] === undefined);
+  return { ...env, ...Object.fromEntries(unset.map((name) => [name, `synthetic-${name.toLowerCase()}`])) };
+}

@@ -1,5 +1,6 @@
 import { describeLifetime } from "../plan/describe";
 import { jsonDocument, type Renderers } from "../values/report-format";
+import { painter, PLAIN, type Painter } from "../providers/text/colour";
 import { markdownCell } from "../providers/text/markdown";
 import { describeGrant, type LifetimeChange, type PlanDiff } from "./diff";
 
@@ -47,28 +48,29 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-/** Plain text for a terminal. */
-export function renderDiffText(diff: PlanDiff): string {
+/** Plain text for a terminal; on one that takes colour, escalations and write or admin grants in red. */
+export function renderDiffText(diff: PlanDiff, paint: Painter = PLAIN): string {
   if (diff.connectors.length === 0) return "no permission changes\n";
   const out: string[] = [];
   for (const c of diff.connectors) {
     out.push(`${c.tenant} / ${c.name} (${c.kind})`);
-    for (const g of c.grants)
-      out.push(
-        `  ${SIGN[g.change]} ${describeGrant(g.grant)} [${g.before && g.before.access !== g.grant.access ? `${g.before.access} → ` : ""}${g.grant.access}]`,
-      );
+    for (const g of c.grants) {
+      const line = `  ${SIGN[g.change]} ${describeGrant(g.grant)} [${g.before && g.before.access !== g.grant.access ? `${g.before.access} → ` : ""}${g.grant.access}]`;
+      out.push(g.change !== "removed" && g.grant.access !== "read" ? paint("danger", line) : line);
+    }
     for (const s of c.scopes.removed) out.push(`  scope removed: ${s}`);
     for (const s of c.scopes.added) out.push(`  scope added:   ${s}`);
     if (c.scopes.grantsMoved) out.push(`  ${c.scopes.grantsMoved} grants moved to the new scope`);
     for (const change of c.credentialLifetimes ?? []) out.push(`  ${lifetime(change)}`);
   }
-  if (diff.escalations.length) out.push("", "ESCALATION:", ...diff.escalations.map((e) => `  ${e}`));
+  if (diff.escalations.length)
+    out.push("", paint("danger", "ESCALATION:"), ...diff.escalations.map((e) => paint("danger", `  ${e}`)));
   return `${out.join("\n")}\n`;
 }
 
 /** `diff`'s formats: lines for a terminal, a pull-request comment, and the diff itself as JSON. */
 export const DIFF_RENDERERS = {
-  table: (diff) => renderDiffText(diff),
+  table: (diff, { colors }) => renderDiffText(diff, painter(colors)),
   markdown: (diff) => renderDiffMarkdown(diff),
   json: (diff) => jsonDocument(diff),
 } satisfies Renderers<PlanDiff>;

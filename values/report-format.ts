@@ -12,6 +12,13 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface RenderTarget {
   /** Columns a table fits into (a terminal's width, else 100). */
   readonly width: number;
+  /**
+   * Mark words in colour (a write grant, Failed, Connected): only the table format on a terminal
+   * that takes colour; never JSON or markdown. @default false
+   */
+  readonly colors?: boolean;
+  /** Show times relative to this moment ("3 minutes ago"), for a person at a terminal. @default compact UTC times */
+  readonly now?: Date;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { connectorKey } from "../plan/connector-key";
 import { fittedTable } from "../providers/text/fitted-table";
+import { lookOf, PLAIN_LOOK, type Look } from "../providers/text/look";
 import { markdownCell as cell } from "../providers/text/markdown";
 import { printableDeep } from "../providers/text/printable";
+import { connectivityCell } from "../register/report";
 import type { Renderers } from "../values/report-format";
-import type { Connectivity } from "./connectivity";
-import type { Drift } from "./reading";
+import { detailBlocks, type DetailBlock } from "./detail-lines";
 import type { ConnectorVerdict } from "./run";
 
 /** The whole run in one word, by precedence: what needs action first. */
@@ -43,41 +44,36 @@ export function prepared(verdicts: readonly ConnectorVerdict[]): ConnectorVerdic
   return printableDeep(sorted);
 }
 
-export function describeConnectivity(c: Connectivity): string {
-  return "reason" in c ? `${c.state} (${c.reason})` : c.state;
-}
-
 function grantsColumn(v: ConnectorVerdict): string {
   if (v.status === "drift") return `DRIFT (${v.drift.length})`;
   if (v.status === "unreadable") return "UNREADABLE";
   return v.status;
 }
 
-/** `extra (admin): aws-managed-policy … [where]`: a surplus names the access level its classifier gave. */
-export function driftLine(d: Drift): string {
-  const change = d.access ? `${d.change} (${d.access})` : d.change;
-  return `${change}: ${d.subject}${d.detail ? ` (${d.detail})` : ""}${d.where ? ` [${d.where}]` : ""}`;
+/** `acme-prod / Okta (okta)`, or `acme-prod (every connector)` for the lines they all share. */
+function heading(block: DetailBlock): string {
+  const { tenant, connector } = block;
+  return connector ? `${tenant} / ${connector.name} (${connector.kind})` : `${tenant} (every connector)`;
 }
 
-/** The lines under one connector: drift, why it was not read or verified, facts. */
-function detailLines(v: ConnectorVerdict): string[] {
-  return [
-    ...v.drift.map(driftLine),
-    ...(v.status === "unreadable" ? [`could not be read: ${v.reason}`] : []),
-    ...(v.status === "not verified" ? [`not verified: ${v.reason}`] : []),
-    ...(connectivityFailed(v) ? ["Insights reports connectivity Failed"] : []),
-    ...(connectivityUnreadable(v) ? [`connectivity could not be read: ${describeConnectivity(v.connectivity)}`] : []),
-    ...v.facts.map((f) => `${f.label}: ${f.value}`),
-  ];
-}
-
-export function renderVerifyTable(verdicts: readonly ConnectorVerdict[], width = 100): string {
+export function renderVerifyTable(verdicts: readonly ConnectorVerdict[], width = 100, look: Look = PLAIN_LOOK): string {
   const head = ["Tenant", "Connector", "Kind", "Grants", "Connectivity"];
-  const rows = verdicts.map((v) => [v.tenant, v.name, v.kind, grantsColumn(v), v.connectivity.state]);
-  const table = fittedTable(head, rows, width);
-  const details = verdicts.flatMap((v) => [
-    `${v.tenant} / ${v.name} (${v.kind})`,
-    ...detailLines(v).map((l) => `  ${l}`),
+  const rows = verdicts.map((v) => [
+    v.tenant,
+    v.name,
+    v.kind,
+    {
+      text: grantsColumn(v),
+      tone: v.status === "drift" || v.status === "unreadable" ? ("danger" as const) : undefined,
+    },
+    connectivityCell(v.connectivity.state),
+  ]);
+  const table = fittedTable(head, rows, width, { paint: look.paint });
+  const details = detailBlocks(verdicts).flatMap((block) => [
+    heading(block),
+    ...block.lines.map(
+      (line) => `  ${line.tone ? look.paint(line.tone, look.times(line.text)) : look.times(line.text)}`,
+    ),
   ]);
   return `${table}\n${details.join("\n")}\nverify: ${HEADLINES[outcomeOf(verdicts)]}\n`;
 }
@@ -89,10 +85,12 @@ export function renderVerifyMarkdown(verdicts: readonly ConnectorVerdict[]): str
     out.push(`| ${[v.tenant, v.name, v.kind, grantsColumn(v), v.connectivity.state].map(cell).join(" | ")} |`);
   }
   out.push("");
-  for (const v of verdicts) {
-    const lines = detailLines(v);
-    if (lines.length === 0) continue;
-    out.push(`**${cell(v.tenant)} / ${cell(v.name)}** (\`${v.kind}\`)`, "", ...lines.map((l) => `- ${cell(l)}`), "");
+  for (const block of detailBlocks(verdicts)) {
+    if (block.lines.length === 0) continue;
+    const title = block.connector
+      ? `**${cell(block.tenant)} / ${cell(block.connector.name)}** (\`${block.connector.kind}\`)`
+      : `**${cell(block.tenant)}** (every connector)`;
+    out.push(title, "", ...block.lines.map((l) => `- ${cell(l.text)}`), "");
   }
   return `${out.join("\n").trimEnd()}\n`;
 }
@@ -111,7 +109,7 @@ export interface VerifyReport {
 
 /** `verify`'s formats: a table for a terminal, an issue body for a scheduled job, JSON with the exit code. */
 export const VERIFY_RENDERERS = {
-  table: (report, { width }) => renderVerifyTable(report.verdicts, width),
+  table: (report, target) => renderVerifyTable(report.verdicts, target.width, lookOf(target)),
   markdown: (report) => renderVerifyMarkdown(report.verdicts),
   json: (report) => renderVerifyJson(report.verdicts, report.exitCode),
 } satisfies Renderers<VerifyReport>;

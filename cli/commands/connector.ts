@@ -6,6 +6,7 @@ import { jsonDocument, type FormatOf, type Renderers } from "../../values/report
 import { addFormatOption, printReport } from "../formats";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
+import { didYouMean } from "../../values/did-you-mean";
 
 interface ConnectorOptions {
   config: string;
@@ -75,11 +76,13 @@ export function registerConnector(program: Command, io: Io, setExit: (code: numb
       const sameKind = (await api.list()).filter((c) => c.kind === options.kind);
       const target = sameKind.find((c) => c.name === options.name);
       if (!target) {
-        const same = sameKind.map((c) => `"${c.name}"`);
+        // What Insights answered, not what the config says: a second delete finds nothing there.
+        const listed = sameKind.map((c) => `"${c.name}"`).join(", ") || "none";
+        const names = sameKind.map((c) => c.name);
         throw new UsageError(
-          `tenant ${tenant.name} has no ${options.kind} connector named "${options.name}"; it has: ${
-            same.join(", ") || "none"
-          }. Nothing was changed.`,
+          `${options.kind} connector "${options.name}" not found in Insights for tenant ${tenant.name}` +
+            `${action === "delete" ? " (already deleted?)" : ""}; Insights lists ${options.kind} connectors: ` +
+            `${listed}. Nothing was changed${didYouMean(options.name, names) || "."}`,
         );
       }
       if (action === "delete") await api.remove(target.id);

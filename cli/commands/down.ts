@@ -4,7 +4,7 @@ import { Deadline } from "../../providers/insights/deadline";
 import { printable } from "../../providers/text/printable";
 import { jsonDocument, type FormatOf, type Renderers } from "../../values/report-format";
 import { addFormatOption, printReport } from "../formats";
-import { insightsProgress } from "../insights-progress";
+import { insightsProgress } from "../progress";
 import { EXIT, type Io } from "../io";
 import { positiveNumber } from "../tenant-filter";
 import { lifecycleConfig, lifecycleEngines, lifecycleOptions, requireYes, type LifecycleOptions } from "./up";

@@ -7,7 +7,7 @@ import { GithubFlowError, InstallationTimeoutError } from "../../providers/githu
 import { hasDrift } from "../../providers/github/permission-report";
 import type { CompletedInstallation } from "../../providers/github/manifest-flow/resume";
 import { EXIT, UsageError, type Io } from "../io";
-import { terminalLines, type TerminalLines } from "../terminal-lines";
+import { progressOn, type Progress } from "../progress";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
 import { statePath } from "../../config/local-state";
 import { shellLine } from "../../providers/text/shell-word";
@@ -70,11 +70,11 @@ function withWaitOptions(command: Command): Command {
     .option("--poll-interval <seconds>", "how often to look for the installation", "5");
 }
 
-function installationWait(options: WaitOptions, lines: TerminalLines) {
+function installationWait(options: WaitOptions, lines: Progress) {
   return {
     timeoutMs: positiveNumber(options.installTimeout, "--install-timeout") * 1000,
     pollMs: positiveNumber(options.pollInterval, "--poll-interval") * 1000,
-    onProgress: (message: string) => lines.progress(message),
+    onProgress: (message: string) => lines.update(message),
   };
 }
 
@@ -88,12 +88,12 @@ function resumeCommand(options: TargetOptions, credentials: string, stackName: s
 
 function printCompleted(
   io: Io,
-  lines: TerminalLines,
+  lines: Progress,
   format: TargetOptions["format"],
   completed: CompletedInstallation,
   credentials: string,
 ): number {
-  lines.end();
+  lines.close();
   const { installedAppUrl, report: permissions } = completed;
   printReport(io, GITHUB_APP_RENDERERS, format, { installedAppUrl, credentials, permissions });
   return hasDrift(permissions) ? EXIT.gate : EXIT.ok;
@@ -112,7 +112,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
   ).action(async (options: TargetOptions & WaitOptions & { out?: string; timeout: string }) => {
     const { connector, stackName } = chooseConnector(options);
     const out = options.out ?? defaultCredentialsFile(stackName);
-    const lines = terminalLines(io);
+    const lines = progressOn(io);
     const wait = installationWait(options, lines);
     const callbackTimeoutMs = positiveNumber(options.timeout, "--timeout") * 1000;
     await runFlow(lines, setExit, async () => {
@@ -141,7 +141,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
   ).action(async (options: TargetOptions & WaitOptions & { credentials?: string }) => {
     const { connector, stackName } = chooseConnector(options);
     const credentials = existingCredentialsFile(options.credentials, stackName);
-    const lines = terminalLines(io);
+    const lines = progressOn(io);
     const wait = installationWait(options, lines);
     await runFlow(lines, setExit, async () => {
       const { resumeGithubApp } = await import("../../providers/github/manifest-flow/resume");
@@ -156,13 +156,13 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
     .action(async (options: TargetOptions & { credentials?: string }) => {
       const { connector, stackName } = chooseConnector(options);
       const credentials = existingCredentialsFile(options.credentials, stackName);
-      const lines = terminalLines(io);
+      const lines = progressOn(io);
       await runFlow(lines, setExit, async () => {
         const { resumeGithubApp } = await import("../../providers/github/manifest-flow/resume");
         const completed = await resumeGithubApp(githubAppBlueprint(connector), credentials);
         // The file may predate the installation (create-app's wait ran out): complete it here too.
         if (completed.recorded) lines.say(`recorded installedAppUrl in ${credentials}`);
-        lines.end();
+        lines.close();
         printReport(io, GITHUB_APP_RENDERERS, options.format, { permissions: completed.report });
         return hasDrift(completed.report) ? EXIT.gate : EXIT.ok;
       });
@@ -170,7 +170,7 @@ export function registerGithub(program: Command, io: Io, setExit: (code: number)
 }
 
 /** Flow failures are reported in one line with exit 1; anything else propagates. */
-async function runFlow(lines: TerminalLines, setExit: (code: number) => void, flow: () => Promise<number>) {
+async function runFlow(lines: Progress, setExit: (code: number) => void, flow: () => Promise<number>) {
   try {
     setExit(await flow());
   } catch (error) {
@@ -178,6 +178,6 @@ async function runFlow(lines: TerminalLines, setExit: (code: number) => void, fl
     lines.say(`error: ${error.message}`);
     setExit(EXIT.failed);
   } finally {
-    lines.end();
+    lines.close();
   }
 }

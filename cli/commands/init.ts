@@ -1,9 +1,10 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { KIND_NAMES } from "../../connectors/catalog";
 import { parseConfig } from "../../config/load";
 import { EXIT, UsageError, type Io } from "../io";
+import { suggestions } from "../tenant-filter";
 
 interface InitOptions {
   kinds: string;
@@ -25,7 +26,7 @@ function chosenKinds(list: string): string[] {
     throw new UsageError(
       `--kinds ${unknown.length ? `has unknown ${unknown.join(", ")}` : "is empty"}; choose from: ${KIND_NAMES.join(
         ", ",
-      )}`,
+      )}${suggestions(unknown, KIND_NAMES)}`,
     );
   }
   return kinds;
@@ -64,6 +65,45 @@ export function starterConfig(
   ].join("\n");
 }
 
+/** Why a file system call failed, in words; the code itself when it is not one a user can act on. */
+function inWords(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  const words: Record<string, string> = {
+    ENOTDIR: "part of the path is a file, not a folder",
+    EEXIST: "part of the path is a file, not a folder",
+    EISDIR: "it is a folder; name a file",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only",
+    ENOSPC: "the disk is full",
+  };
+  return words[code] ?? (code || (error as Error).message);
+}
+
+/**
+ * Writes the starter at `out`, creating its folder when missing (`init --out tenants/acme.yaml`);
+ * never overwrites. Every failure says what is in the way, and nothing is left half-written.
+ */
+function writeStarter(out: string, text: string): void {
+  const folder = dirname(out);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`cannot create the folder ${folder} for ${out}: ${inWords(error)}; nothing was written`);
+  }
+  try {
+    writeFileSync(out, text, { flag: "wx", mode: 0o644 }); // not writable by others, whatever the umask
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // "wx" on a folder fails as EEXIST too: say which it is.
+    if (code === "EEXIST" && !statSync(out).isDirectory())
+      throw new UsageError(`${out} already exists; nothing was written (name a new file with --out)`);
+    throw new UsageError(
+      `cannot write ${out}: ${inWords(code === "EEXIST" ? { code: "EISDIR" } : error)}; nothing was written`,
+    );
+  }
+}
+
 /** `init`: writes a commented starter config for the kinds asked for; never overwrites. */
 export function registerInit(program: Command, io: Io, setExit: (code: number) => void): void {
   program
@@ -82,16 +122,7 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
         exampleConnector,
       );
       parseConfig(text, options.out, dirname(options.out)); // a bad --tenant is reported like any config problem
-      try {
-        writeFileSync(options.out, text, { flag: "wx", mode: 0o644 }); // not writable by others, whatever the umask
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(
-          code === "EEXIST"
-            ? `${options.out} already exists; nothing was written (name a new file with --out)`
-            : `cannot write ${options.out}: ${code}`,
-        );
-      }
+      writeStarter(options.out, text);
       io.stdout.write(
         `wrote ${options.out} (${kinds.join(", ")}); next: npx insights-connectors plan --config ${options.out}\n`,
       );

@@ -1,11 +1,11 @@
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { loadConfig } from "../../config/load";
 import type { OutputSource } from "../../register/outputs";
 import { REGISTER_RENDERERS } from "../../register/report";
 import type { FormatOf } from "../../values/report-format";
 import { addFormatOption, printReport } from "../formats";
 import { Deadline } from "../../providers/insights/deadline";
-import { insightsProgress } from "../insights-progress";
+import { insightsProgress } from "../progress";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
 import { statePath } from "../../config/local-state";
@@ -97,7 +97,10 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
       "--reveal-secrets",
       "sheet adapter: also print the sheets with secret values, to a terminal only (files stay masked)",
     )
-    .addOption(new Option("--synthetic-outputs", "use made-up stack outputs (demo and emulator only)").hideHelp())
+    .option(
+      "--synthetic-outputs",
+      "try it without deploying: made-up stack outputs, and made-up values for secrets not set (with --emulator only)",
+    )
     .action(async (options: RegisterOptions) => {
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
@@ -115,10 +118,18 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         throw new UsageError(
           "--synthetic-outputs only goes with --emulator: made-up outputs never go to a real tenant",
         );
+      const preflight = await import("../../register/preflight");
+      // The try path: made-up outputs, and made-up values for unset secrets (--emulator only, checked above).
+      const env = options.syntheticOutputs
+        ? (await import("../../register/synthetic")).withSyntheticSecrets(
+            process.env,
+            preflight.envReferenceNames(config),
+          )
+        : process.env;
       // Every secret reference of the selected tenants, resolved before any call: all problems at once.
-      (await import("../../register/preflight")).checkSecretsResolve(config, {
+      preflight.checkSecretsResolve(config, {
         tenants: options.tenant,
-        env: process.env,
+        env,
         emulatorUrl: options.emulator,
         revealSecrets: options.revealSecrets,
       });
@@ -140,7 +151,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
         progress,
         http: { timeoutMs, runDeadline: deadline, onRetry },
         outputSources: sources,
-        env: process.env,
+        env,
         sheetDir: options.sheetDir,
         emulatorUrl: options.emulator,
         revealSecrets: options.revealSecrets,

@@ -8,11 +8,12 @@ import {
   type CredentialStatusRow,
 } from "../../lifecycle/rotation/credential-status";
 import { Deadline } from "../../providers/insights/deadline";
+import { lookOf, type Look } from "../../providers/text/look";
 import { printable } from "../../providers/text/printable";
 import { statusRow, statusTable, type StatusRow } from "../../register/report";
 import { jsonDocument, type FormatOf, type Renderers } from "../../values/report-format";
 import { addFormatOption, printReport } from "../formats";
-import { insightsProgress } from "../insights-progress";
+import { insightsProgress } from "../progress";
 import { EXIT, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
 
@@ -36,16 +37,16 @@ interface StatusReport {
 }
 
 /** The dashboard, a line per sheet tenant, then the credentials' table. */
-function statusText(report: StatusReport, width: number): string {
+function statusText(report: StatusReport, width: number, look: Look): string {
   const sheets = report.sheetTenants.map(
     (name) => `${name}: sheet adapter, no API to ask; check Menu > Connectors > Configured in the console\n`,
   );
-  const credentials = report.credentials.length ? credentialStatusTable(report.credentials, width) : "";
-  return `${statusTable(report.connectors, width)}${sheets.join("")}${credentials}`;
+  const credentials = report.credentials.length ? credentialStatusTable(report.credentials, width, look) : "";
+  return `${statusTable(report.connectors, width, look)}${sheets.join("")}${credentials}`;
 }
 
 const STATUS_RENDERERS = {
-  table: (report, { width }) => statusText(report, width),
+  table: (report, target) => statusText(report, target.width, lookOf(target)),
   json: (report) => jsonDocument(report),
 } satisfies Renderers<StatusReport, "table" | "json">;
 

@@ -9,7 +9,7 @@ import { printable } from "../../providers/text/printable";
 import { statePath } from "../../config/local-state";
 import { jsonDocument, type FormatOf, type Renderers } from "../../values/report-format";
 import { addFormatOption, printReport } from "../formats";
-import { insightsProgress } from "../insights-progress";
+import { insightsProgress } from "../progress";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
 

@@ -6,7 +6,7 @@ import type { FormatOf } from "../../values/report-format";
 import { outcomeOf, prepared, VERIFY_RENDERERS } from "../../verify/render";
 import { addFormatOption, printReport } from "../formats";
 import { EXIT, UsageError, type Io } from "../io";
-import { checkTenantNames, positiveNumber } from "../tenant-filter";
+import { checkTenantNames, positiveNumber, suggestions } from "../tenant-filter";
 
 interface VerifyCliOptions {
   config: string;
@@ -36,7 +36,10 @@ export function verifyExitCode(
 function checkKinds(kinds: readonly string[] | undefined): void {
   const known: string[] = CATALOG.map((k) => k.kind);
   const unknown = (kinds ?? []).filter((k) => !known.includes(k));
-  if (unknown.length) throw new UsageError(`unknown --kind ${unknown.join(", ")}; kinds are: ${known.join(", ")}`);
+  if (unknown.length)
+    throw new UsageError(
+      `unknown --kind ${unknown.join(", ")}; kinds are: ${known.join(", ")}${suggestions(unknown, known)}`,
+    );
 }
 
 /** `verify`: read every deployed connector's real grants back from its source and report drift from the catalog. */

@@ -2,6 +2,7 @@ import { rotationStatus } from "../../connectors/common/credential-rotation";
 import type { PlannedConnector, PlannedTenant } from "../../plan/model";
 import { inConfigOrder } from "../../plan/select";
 import { fittedTable } from "../../providers/text/fitted-table";
+import { PLAIN_LOOK, type Look } from "../../providers/text/look";
 import { rotationDays, type NotRotated, type RotationOutputs } from "../credential-created";
 import { credentialRecordPath, type CredentialRecord } from "./credential-record";
 
@@ -56,15 +57,23 @@ export function credentialStatusRows(
   });
 }
 
-/** The rows as a table that fits `width` columns. */
-export function credentialStatusTable(rows: readonly CredentialStatusRow[], width = 100): string {
+/** The rows as a table that fits `width` columns; a rotation that is due in yellow. */
+export function credentialStatusTable(
+  rows: readonly CredentialStatusRow[],
+  width = 100,
+  look: Look = PLAIN_LOOK,
+): string {
   const head = ["Tenant", "Connector Name", "Credential Age", "Next Rotation", "Source"];
   const cells = rows.map((r) => [
     r.tenant,
     r.connector,
     r.ageDays === null ? "unknown" : `${r.ageDays} days (every ${r.rotationDays})`,
-    r.nextRotation === null ? "unknown" : `${r.nextRotation.slice(0, 10)}${r.due ? " (due: up rotates it)" : ""}`,
-    r.source,
+    {
+      text:
+        r.nextRotation === null ? "unknown" : `${r.nextRotation.slice(0, 10)}${r.due ? " (due: up rotates it)" : ""}`,
+      tone: r.due ? ("warn" as const) : undefined,
+    },
+    look.times(r.source),
   ]);
-  return `${fittedTable(head, cells, width)}\n`;
+  return `${fittedTable(head, cells, width, { paint: look.paint })}\n`;
 }

@@ -86,7 +86,9 @@ describe("exit code 2 for usage and config mistakes, per command", () => {
         "--name",
         "Nope",
       );
-      expect(run.stderr).toMatch(/no okta connector named "Nope"; it has: none/);
+      expect(run.stderr).toMatch(
+        /okta connector "Nope" not found in Insights .*; Insights lists okta connectors: none\./,
+      );
       expect(run.code).toBe(2);
     } finally {
       await emulator.stop();

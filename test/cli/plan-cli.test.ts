@@ -63,7 +63,7 @@ describe("insights-connectors plan", () => {
       ["plan", "--config", "examples/all-sources.yaml", "--tenant", "nobody"],
       /unknown tenant nobody in examples\/all-sources\.yaml; it has: acme-prod/,
     ],
-    [["frobnicate"], /unknown command 'frobnicate'/],
+    [["frobnicate"], /unknown command "frobnicate"/],
   ])("usage error %j exits 2", async (argv, message) => {
     const result = await runCli(...argv);
     expect(result.code).toBe(2);

@@ -11,6 +11,7 @@ import {
 import { FakeOkta } from "../fakes/okta";
 import { spawnCliAsync } from "../helpers/cli";
 import { configWith, VALID } from "../helpers/config-text";
+import { compactTime } from "../../providers/text/times";
 
 const DOMAIN = "acme.okta.com";
 const SCOPE = `okta-org:${DOMAIN}`;
@@ -142,7 +143,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
       `condition changed: okta app client authentication @ ${SCOPE} (catalog private_key_jwt, deployed client_secret_basic)`,
     );
     expect(run.stdout).toContain(
-      `extra (admin): okta client secret ocs1backdoor @ ${SCOPE} (active, created ${app.secrets[0].created}; ` +
+      `extra (admin): okta client secret ocs1backdoor @ ${SCOPE} (active, created ${compactTime(app.secrets[0].created)}; ` +
         `the app signs in with a private key only) [GET /api/v1/apps/${APP_ID}/credentials/secrets]`,
     );
     expect(await everyOutput(sswsEnv())).not.toContain(CANARY_SECRET);

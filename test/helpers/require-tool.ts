@@ -55,6 +55,8 @@ export const TOOLS = {
   },
   openssl: { probe: runs("openssl", "version"), install: "apt-get install -y openssl" },
   moto: { probe: runs("python3", "-c", "import moto.server"), install: "pip install 'moto[server]'" },
+  // util-linux's script(1) gives a command a real pseudo-terminal; Debian ships it in bsdutils (essential).
+  script: { probe: runs("script", "--version"), install: "apt-get install -y bsdutils (util-linux's script)" },
 } as const satisfies Record<string, Tool>;
 
 export type ToolName = keyof typeof TOOLS;

@@ -27,14 +27,8 @@ describe("register resolves every secret reference before any call", () => {
   test("three unset variables: all three reported at once with FILE:LINE:COL, exit 2, the emulator never called", async () => {
     Object.assign(process.env, CANARY_ENV);
     for (const name of ["PRA_CLIENT_ID", "EPM_CLIENT_SECRET", "PS_PASSWORD"]) delete process.env[name];
-    const run = await runCli(
-      "register",
-      "--config",
-      "examples/all-sources.yaml",
-      "--emulator",
-      emulator.url,
-      "--synthetic-outputs",
-    );
+    // Without --synthetic-outputs, which makes up every secret (the test below).
+    const run = await runCli("register", "--config", "examples/all-sources.yaml", "--emulator", emulator.url);
     expect(run.code).toBe(2);
     const lines = run.stderr.split("\n").filter((l) => l.includes("cannot resolve secret"));
     expect(lines).toEqual([
@@ -60,5 +54,17 @@ describe("register resolves every secret reference before any call", () => {
     );
     expect(JSON.parse(status.stdout).connectors).toEqual([]);
     for (const value of Object.values(CANARY_ENV)) expect(run.stdout + run.stderr).not.toContain(value);
+  });
+
+  test("--synthetic-outputs, the emulator try path: a secret not set gets a made-up value; one that is set is used", async () => {
+    Object.assign(process.env, CANARY_ENV);
+    delete process.env.PRA_CLIENT_ID;
+    const args = ["--config", "examples/all-sources.yaml", "--emulator", emulator.url, "--synthetic-outputs"];
+    const run = await runCli("register", ...args, "--settle-timeout", "10");
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    // Client IDs are settings the emulator keeps: the unset one made up, a set one as given.
+    const stored = JSON.stringify(await emulator.all());
+    expect(stored).toContain('"clientId":"synthetic-pra_client_id"');
+    expect(stored).toContain(`"clientId":"${CANARY_ENV.EPM_CLIENT_ID}"`);
   });
 });

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { InsightsHttpClient } from "../../../providers/insights/http-client";
 import { backoffMs, DEFAULT_RETRY_POLICY, retryAfterMs } from "../../../providers/insights/retry";
-import { retryLine } from "../../../cli/insights-progress";
+import { retryLine } from "../../../cli/progress";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../../connectors/catalog";
 
 describe("retries", () => {
