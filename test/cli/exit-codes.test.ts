@@ -1,4 +1,4 @@
-// One exit-code table (README "Exit codes") for every command: 2 for a bad command line
+// One exit-code table (docs/cli.md, "Exit codes") for every command: 2 for a bad command line
 // or config, with a message that names the flag or file and says what is wrong.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -32,6 +32,11 @@ export const TOOLS = {
   chromium: { probe: () => existsSync(CHROMIUM), install: "apt-get install -y chromium (.ci/run does this)" },
   openssl: { probe: runs("openssl", "version"), install: "apt-get install -y openssl" },
   moto: { probe: runs("python3", "-c", "import moto.server"), install: "pip install 'moto[server]'" },
+  "network namespace": {
+    probe: runs("unshare", "-n", "sh", "-c", "ip link set lo up"),
+    install: "run as root, with util-linux's unshare and iproute2's ip (apt-get install -y util-linux iproute2)",
+    optionalInCi: "a container may refuse new namespaces even to root; the commands then run with the network",
+  },
 } as const satisfies Record<string, Tool>;
 
 export type ToolName = keyof typeof TOOLS;
