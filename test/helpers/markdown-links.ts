@@ -10,7 +10,7 @@ export interface PageLink {
 }
 
 const markdown = new MarkdownIt({ html: true });
-type Token = ReturnType<MarkdownIt["parse"]>[number];
+type Token = MarkdownIt.Token;
 
 /** The text of an inline token as it renders: code spans keep their content, markup goes. */
 function plainText(inline: Token): string {
@@ -38,7 +38,7 @@ export function parsePage(text: string): { links: PageLink[]; anchors: Set<strin
     for (const child of token.children ?? []) {
       const target =
         child.type === "link_open" ? child.attrGet("href") : child.type === "image" ? child.attrGet("src") : null;
-      if (target !== null) links.push({ target, line });
+      if (target !== null) links.push({ target: String(target), line });
     }
   });
   return { links, anchors };
