@@ -1,6 +1,6 @@
 // The package entry: the constructs, for platform teams that add Identity Security Insights to
-// their own AWS CDK or CDKTF app, without the CLI or a tenant file (README, "Use the constructs
-// in your own app"). Every permission a construct grants comes from the catalog (connectors/).
+// their own AWS CDK or CDKTF app, without the CLI or a tenant file (docs/library.md). Every
+// permission a construct grants comes from the catalog (connectors/).
 export { InsightsReadOnlyRole, type InsightsReadOnlyRoleProps } from "./stacks/aws/insights-read-only-role";
 export { InsightsAwsConnectorStack, type InsightsAwsConnectorStackProps } from "./stacks/aws/connector-stack";
 export {

@@ -1,6 +1,6 @@
 // ts-jest transpiles each file on its own (tsconfig `isolatedModules`), so the
 // huge provider typings are never type-checked per test file; `npm run typecheck`
-// type-checks the whole tree once. See README "Contributing".
+// type-checks the whole tree once. See docs/contributing.md.
 //
 // Octokit 22 and its helpers ship only ES modules; jest's CommonJS runtime cannot
 // load them, so those packages (and nothing else under node_modules) are transpiled
@@ -17,6 +17,7 @@ const ESM_ONLY = [
   "json-with-bigint",
   "fast-content-type-parse",
   "content-type",
+  "github-slugger", // the docs link check (test/helpers/markdown-links.ts)
 ];
 
 /**

@@ -52,16 +52,6 @@ export function exampleConnector(kind: string): string {
   throw new Error(`no example of kind ${kind} under examples/`);
 }
 
-/** What a single-account or organization user must know about a field, beside its type. */
-const NOTES: Record<string, string> = {
-  "aws.managementAccountId":
-    "the 12-digit ID of the AWS account you deploy the stack to. With `organization` that is the organization's " +
-    "management account; for a single account, it is that account's own ID.",
-  "aws.organization": "omit for a single account; with `rootOrgUnitId` the role also goes to every member account.",
-  "aws.trustedPrincipal": "the principal in the Insights CloudFormation template (Insights connection panel).",
-  "aws.externalId": "a secret reference (`env:NAME` or `file:PATH`) to the external ID shown in the connection panel.",
-};
-
 function typeOf(schema: JsonSchema): string {
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``;
   if (schema.enum) return schema.enum.map((v: unknown) => `\`${v}\``).join(" or ");
@@ -79,12 +69,17 @@ function typeOf(schema: JsonSchema): string {
   return [schema.type ?? "any", ...limits.filter(Boolean)].join(", ");
 }
 
-function fieldRows(kind: string, schema: JsonSchema): string[] {
+/**
+ * One row per field, its meaning taken from the schema's own description (the same words an editor
+ * shows on hover); a nested object's fields follow it as `parent.child` rows.
+ */
+function fieldRows(schema: JsonSchema, prefix = ""): string[] {
   const required = new Set<string>(schema.required ?? []);
-  return Object.entries<JsonSchema>(schema.properties ?? {}).map(([field, s]) => {
-    const note = NOTES[`${kind}.${field}`] ?? "";
+  return Object.entries<JsonSchema>(schema.properties ?? {}).flatMap(([field, s]) => {
     const fallback = s.default === undefined ? "" : `\`${JSON.stringify(s.default)}\``;
-    return `| \`${field}\` | ${required.has(field) ? "yes" : "no"} | ${markdownCell(typeOf(s))} | ${fallback} | ${note} |`;
+    const name = `${prefix}${field}`;
+    const row = `| \`${name}\` | ${required.has(field) ? "yes" : "no"} | ${markdownCell(typeOf(s))} | ${fallback} | ${markdownCell(s.description ?? "")} |`;
+    return [row, ...(s.type === "object" && s.properties ? fieldRows(s, `${name}.`) : [])];
   });
 }
 
@@ -100,7 +95,7 @@ export function configReferenceMarkdown(): string {
       `## \`${entry.kind}\`: ${entry.title}`,
       "",
       ...table,
-      ...fieldRows(entry.kind, kindSchema),
+      ...fieldRows(kindSchema),
       "",
       "```yaml",
       exampleConnector(entry.kind).trimEnd(),
@@ -112,27 +107,24 @@ export function configReferenceMarkdown(): string {
     "# Tenant config reference",
     "",
     "Generated from the config schemas by `insights-connectors schema --format markdown`; do not edit by hand.",
-    "Editors validate and complete a config file with `docs/tenant-config.schema.json` (first line of every",
-    "example: `# yaml-language-server: $schema=…`). `insights-connectors init` writes a starter file.",
+    "Editors validate and complete a config file with `docs/tenant-config.schema.json`, and show each field's",
+    "meaning below on hover (first line of every example: `# yaml-language-server: $schema=…`).",
+    "`insights-connectors init` writes a starter file.",
     "",
     "Secrets are references, never values: `env:NAME` or `file:PATH` (relative to the config file, owner-only).",
     "",
     "## The file",
     "",
     ...table,
-    ...fieldRows("file", schema),
+    ...fieldRows(schema),
     "",
     "## `tenants[]`",
     "",
-    ...table,
-    ...fieldRows("tenant", tenant),
-    "",
-    "## `tenants[].insights`",
-    "",
-    "`http` needs `url`, `siteId` and `token`; `sheet` writes step-by-step sheets; `emulator` talks to `insights-connectors emulator`.",
+    "`insights.adapter`: `http` needs `url`, `siteId` and `token`; `sheet` writes step-by-step sheets; `emulator`",
+    "talks to `insights-connectors emulator`.",
     "",
     ...table,
-    ...fieldRows("insights", tenant.properties.insights),
+    ...fieldRows(tenant),
     "",
     ...sections,
   ].join("\n");

@@ -8,6 +8,7 @@ import { ConfigError, formatPath, sortProblems, type ConfigProblem } from "./pro
 import { FileRefusedError, readRegularFile } from "../values/regular-file";
 import { tenantConfigSchema } from "./schema";
 import { checkSecretFiles } from "./secret-checks";
+import { messageWithSuggestion } from "./suggestions";
 import type { ToolkitConfig } from "./types";
 import { decodeUtf8 } from "./utf8";
 import { aliasProblems, sizeProblems, syntaxProblems, type SourceProblem } from "./yaml-source";
@@ -19,10 +20,7 @@ export function loadConfig(file: string): ToolkitConfig {
     bytes = readRegularFile(file, LIMITS.configFileBytes).bytes;
   } catch (error) {
     if (!(error instanceof FileRefusedError)) throw error;
-    const why = error.code
-      ? `cannot read the config file (${error.code})`
-      : `cannot use the config file: ${error.reason}`;
-    throw fileProblem(file, { line: 1, col: 1 }, why);
+    throw fileProblem(file, { line: 1, col: 1 }, unreadable(file, error));
   }
   const decoded = decodeUtf8(bytes);
   if ("invalidAt" in decoded) {
@@ -35,6 +33,24 @@ export function loadConfig(file: string): ToolkitConfig {
   return parseConfig(decoded.text, file, dirname(resolve(file)));
 }
 
+/** Why the config file cannot be read, in words to act on: an errno code only when nothing better is known. */
+function unreadable(file: string, error: FileRefusedError): string {
+  switch (error.code) {
+    case undefined:
+      return `cannot use the config file: ${error.reason}`;
+    case "ENOENT":
+    case "ENOTDIR":
+      return `no such file: ${resolve(file)}; run from the repository root or pass --config (or set INSIGHTS_CONFIG)`;
+    case "EACCES":
+    case "EPERM":
+      return `cannot read ${file}: this user may not read it (ls -l ${file} shows its owner and mode)`;
+    case "ELOOP":
+      return `cannot read ${file}: its symbolic links lead in a loop`;
+    default:
+      return `cannot read ${file} (${error.code})`;
+  }
+}
+
 /** Validates config text; `file` is only used in messages, `dir` anchors `file:` references. */
 export function parseConfig(text: string, file: string, dir: string): ToolkitConfig {
   const bytes = Buffer.byteLength(text, "utf8");
@@ -42,7 +58,7 @@ export function parseConfig(text: string, file: string, dir: string): ToolkitCon
     throw fileProblem(
       file,
       { line: 1, col: 1 },
-      `${bytes} bytes; a config file may have ${LIMITS.configFileBytes} (README, "Limits")`,
+      `${bytes} bytes; a config file may have ${LIMITS.configFileBytes} (docs/configuration.md, "Limits")`,
     );
   }
   const lines = new LineCounter();
@@ -54,7 +70,8 @@ export function parseConfig(text: string, file: string, dir: string): ToolkitCon
     path: formatPath(p.path),
     message: p.message,
   });
-  const early = doc.errors.length > 0 ? syntaxProblems(doc.errors) : [...aliasProblems(doc), ...sizeProblems(doc)];
+  const early =
+    doc.errors.length > 0 ? syntaxProblems(doc.errors, text) : [...aliasProblems(doc), ...sizeProblems(doc)];
   if (early.length > 0) throw new ConfigError(sortProblems(early.map(fromSource)));
   const at = (issue: PathIssue, key?: string): ConfigProblem => ({
     file,
@@ -66,7 +83,7 @@ export function parseConfig(text: string, file: string, dir: string): ToolkitCon
   const raw = toData(doc, file);
   const result = tenantConfigSchema.safeParse(raw, { error: describeTypeIssue });
   const problems = [
-    ...(result.success ? [] : result.error.issues.flatMap((i) => zodProblems(i, at))),
+    ...(result.success ? [] : result.error.issues.flatMap((i) => zodProblems(i, raw, at))),
     ...checkSecretFiles(raw, dir).map((issue) => at(issue)),
   ];
   if (!result.success || problems.length > 0) throw new ConfigError(sortProblems(problems));
@@ -94,11 +111,16 @@ function fileProblem(file: string, position: Position, message: string): ConfigE
   return new ConfigError([{ file, ...position, path: "", message }]);
 }
 
-function zodProblems(issue: z.core.$ZodIssue, at: (issue: PathIssue, key?: string) => ConfigProblem): ConfigProblem[] {
+function zodProblems(
+  issue: z.core.$ZodIssue,
+  raw: unknown,
+  at: (issue: PathIssue, key?: string) => ConfigProblem,
+): ConfigProblem[] {
+  const message = (key?: string) => messageWithSuggestion(issue, tenantConfigSchema, raw, key);
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => at({ path: issue.path, message: `unknown field "${key}"` }, key));
+    return issue.keys.map((key) => at({ path: issue.path, message: message(key) }, key));
   }
-  return [at({ path: issue.path, message: issue.message })];
+  return [at({ path: issue.path, message: message() })];
 }
 
 /** Messages for type mismatches, which zod words for programmers rather than config authors. */

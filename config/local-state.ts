@@ -5,7 +5,7 @@ import { ensurePrivateFolder } from "../values/state-files";
 /**
  * The one folder for local state: Terraform and Pulumi state, GitHub App credentials,
  * the emulator's store. It is git-ignored and owner-only, because state holds secrets
- * (README, "Security"). `INSIGHTS_STATE_DIR` moves it (CI scratch space, tests).
+ * (docs/security.md, "Local state"). `INSIGHTS_STATE_DIR` moves it (CI scratch space, tests).
  */
 export function stateDir(): string {
   return process.env.INSIGHTS_STATE_DIR || ".state";

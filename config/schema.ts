@@ -11,10 +11,25 @@ const insightsUrl = httpsUrlField("https://app.beyondtrust.io", { loopbackHttp: 
 /** Where a tenant's connectors are registered. */
 export const insightsTargetSchema = z
   .strictObject({
-    adapter: z.enum(["http", "sheet", "emulator"], { error: "must be one of http, sheet, emulator" }),
-    url: insightsUrl.optional(),
-    siteId: guid.optional(),
-    token: secretRefField.optional(),
+    adapter: z.enum(["http", "sheet", "emulator"], { error: "must be one of http, sheet, emulator" }).meta({
+      description:
+        "How connectors reach Insights: `http` calls the tenant's connector API (needs url, siteId, token); " +
+        "`sheet` writes a step-by-step sheet per connector to fill in the console; `emulator` talks to " +
+        "`insights-connectors emulator` on this machine.",
+    }),
+    url: insightsUrl.optional().meta({
+      description:
+        "Base URL of the Insights API, e.g. https://app.beyondtrust.io (required with `http`). Plain http only " +
+        "to 127.0.0.1 or localhost; with `emulator`, where the emulator listens (default http://127.0.0.1:8080).",
+    }),
+    siteId: guid.optional().meta({
+      description: "The Insights site's ID (a GUID), sent in every API path (required with `http`).",
+    }),
+    token: secretRefField.optional().meta({
+      description:
+        "The Insights API token, as a secret reference (`env:NAME` or `file:PATH`), sent as a bearer token " +
+        "(required with `http`); read only when a command calls the API.",
+    }),
   })
   .superRefine((value, ctx) => {
     if (value.adapter !== "http") return;
@@ -32,16 +47,24 @@ const connector = z.discriminatedUnion("kind", [firstKind, ...otherKinds], {
 
 /** One tenant: its Insights target and its connectors. */
 export const tenantSchema = z.strictObject({
-  name: tenantName,
-  insights: insightsTargetSchema,
-  connectors: z.array(connector),
+  name: tenantName.meta({
+    description:
+      "The tenant's name in commands (`--tenant`) and the prefix of its stack names (`<tenant>-aws`): " +
+      "1-40 characters of a-z, 0-9 and '-', starting with a letter.",
+  }),
+  insights: insightsTargetSchema.meta({ description: "Where and how this tenant's connectors are registered." }),
+  connectors: z.array(connector).meta({
+    description: "The tenant's connectors, one entry per source; `kind` says which (docs/tenant-config.md).",
+  }),
 });
 
 /** The whole tenant config file (shared/CONFIG.md). */
 export const tenantConfigSchema = z
   .strictObject({
-    version: z.literal(1, { error: "must be 1" }),
-    tenants: z.array(tenantSchema).min(1, "must list at least one tenant"),
+    version: z.literal(1, { error: "must be 1" }).meta({ description: "The config format's version: 1." }),
+    tenants: z.array(tenantSchema).min(1, "must list at least one tenant").meta({
+      description: "One entry per Identity Security Insights tenant (at least one).",
+    }),
   })
   .superRefine((value, ctx) => {
     for (const issue of crossCheck(value.tenants))

@@ -1,4 +1,6 @@
 import {
+  CST,
+  Parser,
   isAlias,
   isCollection,
   isMap,
@@ -52,13 +54,41 @@ const SYNTAX: Record<ErrorCode, string> = {
 
 const NOT_SHOWN = "(the text is not shown: it may be a secret)";
 
-/** Syntax errors, each with our fixed wording for its code. */
-export function syntaxProblems(errors: readonly YAMLError[]): SourceProblem[] {
-  return errors.map((e) => ({
-    offset: e.pos[0],
-    path: [],
-    message: `YAML: ${SYNTAX[e.code] ?? "unreadable YAML"} ${NOT_SHOWN}`,
-  }));
+/**
+ * Syntax errors, each with our fixed wording for its code. A quote that is never closed is
+ * reported where it opens: the parser reports it where the quoted value ran out, at the end
+ * of the file, far from the typo.
+ */
+export function syntaxProblems(errors: readonly YAMLError[], text: string): SourceProblem[] {
+  const openings = unclosedQuotes(text);
+  return errors.map((e) => {
+    // The code is shared with missing brackets; the parser's own message tells a quote apart.
+    const opening = e.code === "MISSING_CHAR" && /quote/.test(e.message) ? openings.shift() : undefined;
+    if (opening !== undefined) return { offset: opening, path: [], message: `YAML: ${UNCLOSED_QUOTE} ${NOT_SHOWN}` };
+    return { offset: e.pos[0], path: [], message: `YAML: ${SYNTAX[e.code] ?? "unreadable YAML"} ${NOT_SHOWN}` };
+  });
+}
+
+const UNCLOSED_QUOTE = "this quote is never closed, so the value runs on to the end of the file: close it";
+
+/** Offsets of the quoted values (keys too, and inside [ ] and { }) whose closing quote is missing. */
+function unclosedQuotes(text: string): number[] {
+  const openings: number[] = [];
+  const check = (token: CST.Token | undefined) => {
+    if (token?.type !== "single-quoted-scalar" && token?.type !== "double-quoted-scalar") return;
+    CST.resolveAsScalar(token, true, (_offset, code) => {
+      if (code === "MISSING_CHAR") openings.push(token.offset);
+    });
+  };
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== "document") continue;
+    check(token.value);
+    CST.visit(token, (item) => {
+      check(item.key ?? undefined);
+      check(item.value);
+    });
+  }
+  return [...new Set(openings)].sort((a, b) => a - b);
 }
 
 /**
@@ -173,5 +203,5 @@ export function sizeProblems(doc: Document): SourceProblem[] {
 
 function tooMany(node: Node, path: PropertyKey[], limit: string): SourceProblem {
   const count = isSeq(node) ? node.items.length : 0;
-  return { offset: node.range?.[0] ?? 0, path, message: `lists ${count}; ${limit} (README, "Limits")` };
+  return { offset: node.range?.[0] ?? 0, path, message: `lists ${count}; ${limit} (docs/configuration.md, "Limits")` };
 }

@@ -1,7 +1,7 @@
 import { EXIT } from "./exit-codes";
 
 /**
- * What went wrong, as the user acts on it; each category has one exit code (README, "Exit codes").
+ * What went wrong, as the user acts on it; each category has one exit code (docs/cli.md, "Exit codes").
  * cdktf sorts its errors into Usage / External / Internal (@cdktf/commons 0.21.0, src/errors.ts);
  * here a mistake in a file the user wrote (`config`) is told apart from one on the command line
  * (`usage`), because the CLI reports it located (file:line:col) and both exit 2.

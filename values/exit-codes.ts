@@ -1,4 +1,4 @@
-/** Exit codes every command shares (README, "Exit codes"). */
+/** Exit codes every command shares (docs/cli.md, "Exit codes"). */
 export const EXIT = {
   ok: 0,
   /** A run failed part-way (a connector could not be registered, an engine failed). */

@@ -22,6 +22,11 @@ export const connectorName = z
   .max(100, "must be at most 100 characters")
   .refine((name) => !UNPRINTABLE.test(name), {
     message: "must not contain control characters, U+FFFD or bidirectional overrides (it is shown in the console)",
+  })
+  .meta({
+    description:
+      "The connector's name in Insights (the console's Name field), up to 100 characters; `register` finds the " +
+      "connector by kind and name. With several connectors of one kind in a tenant, it also names their stacks.",
   });
 
 /** Tenant names prefix stack names, and CloudFormation stack names must start with a letter. */
@@ -172,4 +177,6 @@ export const beyondtrustCloudHost = z.string().superRefine((value, ctx) => {
 export const dnsName = z.string().regex(new RegExp(HOSTNAME.source, "i"), "must be a DNS name like corp.example.com");
 
 /** Free-form resource tags, as AWS and GCP labels accept them. */
-export const tags = z.record(z.string().min(1).max(128), z.string().max(256));
+export const tags = z.record(z.string().min(1).max(128), z.string().max(256)).meta({
+  description: "Tags put on every resource the stack creates: keys of 1-128 characters, values up to 256.",
+});

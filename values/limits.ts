@@ -1,7 +1,7 @@
 /**
  * Ceilings on what one config may ask for, checked before the expensive work so an
  * oversized or hostile file fails fast with exit 2 instead of running for minutes
- * (README, "Limits"). Each is far above a real estate (a tenant with every kind of
+ * (docs/configuration.md, "Limits"). Each is far above a real estate (a tenant with every kind of
  * connector has 14; examples/all-sources.yaml is 2.3 KiB) and keeps the largest accepted
  * file to seconds: `plan` costs about 1 ms per connector (measured: 54,000 connectors
  * in a 4 MiB file took 54 s and 1.9 GB).

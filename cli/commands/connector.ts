@@ -7,6 +7,7 @@ import { addFormatOption, printReport } from "../formats";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 import { didYouMean } from "../../values/did-you-mean";
+import { configOption } from "../config-option";
 
 interface ConnectorOptions {
   config: string;
@@ -45,7 +46,7 @@ export function registerConnector(program: Command, io: Io, setExit: (code: numb
     .command("connector")
     .description(`turn a registered connector off or on, or delete it${cannotTurnOffNote()}`)
     .addArgument(new Argument("<action>", "what to do").choices(["off", "on", "delete"]))
-    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .addOption(configOption())
     .option(
       "--emulator <url>",
       "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)",

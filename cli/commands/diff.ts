@@ -12,6 +12,7 @@ import type { FormatOf } from "../../values/report-format";
 import { addFormatOption, printReport } from "../formats";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
+import { configOption } from "../config-option";
 
 interface DiffOptions {
   config: string;
@@ -60,7 +61,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .description(
       "compare the permissions of two plans: added, removed and changed grants, trust, scope and secret lifetime (exit 3 on escalation)",
     )
-    .requiredOption("-c, --config <file>", "tenant config YAML (the head side)")
+    .addOption(configOption("tenant config YAML (the head side)"))
     .requiredOption(
       "--base <plan.json|git-ref>",
       "the base: a plan --format json file, or a git ref whose version of --config is planned",

@@ -8,6 +8,7 @@ import { EXIT, UsageError, type Io } from "../io";
 import { EXPLANATION_RENDERERS, NETWORK_CHECK_RENDERERS } from "./ecm-reports";
 import { chooseOneConnector, positiveNumber } from "../tenant-filter";
 import { readFlagFile } from "../user-file";
+import { configOption } from "../config-option";
 
 interface Target {
   config: string;
@@ -53,7 +54,7 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
     .description(
       "from this host (run it on the ECM server), check TCP + TLS to the B Series appliance and the PI web service",
     )
-    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .addOption(configOption())
     .requiredOption("-t, --tenant <name>", "tenant")
     .option("--integration <name>", "which pra-privileged-identity entry, when there are several")
     .option("--timeout <seconds>", "per target", "5")
@@ -85,7 +86,7 @@ export function registerEcm(program: Command, io: Io, setExit: (code: number) =>
     .description(
       "what the plugin's Test Settings would look up for a console user and Jump Item, and why each PI credential is kept or filtered",
     )
-    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .addOption(configOption())
     .requiredOption("-t, --tenant <name>", "tenant")
     .option("--integration <name>", "which pra-privileged-identity entry, when there are several")
     .requiredOption("--user <name>", "console username: joe.user, ACME\\joe.user or joe.user@acme.com")

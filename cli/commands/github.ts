@@ -14,6 +14,7 @@ import { shellLine } from "../../providers/text/shell-word";
 import type { FormatOf } from "../../values/report-format";
 import { addFormatOption, printReport } from "../formats";
 import { GITHUB_APP_RENDERERS } from "./github-report";
+import { configOption } from "../config-option";
 
 interface TargetOptions {
   config: string;
@@ -58,7 +59,7 @@ function targetCommand(parent: Command, io: Io, name: string, description: strin
   const command = parent
     .command(name)
     .description(description)
-    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .addOption(configOption())
     .requiredOption("-t, --tenant <name>", `tenant whose github connector to ${tenantRole}`)
     .option("--connector <name>", "connector name, when the tenant has several");
   return addFormatOption(command, GITHUB_APP_RENDERERS, io);

@@ -6,6 +6,7 @@ import type { OktaAction } from "../../stacks/okta/automation";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
 import { statePath } from "../../config/local-state";
+import { configOption } from "../config-option";
 
 interface OktaOptions {
   config: string;
@@ -21,7 +22,7 @@ export function registerOkta(program: Command, io: Io, setExit: (code: number) =
       "provision the Okta API-services app of every okta connector with Pulumi (needs the pulumi CLI and OKTA_API_TOKEN)",
     )
     .addArgument(new Argument("<action>", "what to do").choices(["preview", "up", "destroy"]))
-    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .addOption(configOption())
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .option("--state-dir <dir>", "local Pulumi state backend", statePath("pulumi"))
     .action(async (action: OktaAction, options: OktaOptions) => {

@@ -7,6 +7,7 @@ import type { FormatOf } from "../../values/report-format";
 import { addFormatOption, printReport } from "../formats";
 import { EXIT, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
+import { configOption } from "../config-option";
 
 interface PlanOptions {
   config: string;
@@ -24,7 +25,7 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
     .description(
       "show, per tenant and connector, what will be provisioned and every grant with its origin (reads no secret, contacts nothing)",
     )
-    .requiredOption("-c, --config <file>", "tenant config YAML");
+    .addOption(configOption());
   addFormatOption(command, PLAN_RENDERERS, io)
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .option("--no-extract", "skip synthesizing the stacks to check their grants against the catalog (faster)")

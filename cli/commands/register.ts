@@ -9,6 +9,7 @@ import { insightsProgress } from "../progress";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
 import { statePath } from "../../config/local-state";
+import { configOption } from "../config-option";
 
 interface RegisterOptions {
   config: string;
@@ -65,7 +66,7 @@ export function registerRegister(program: Command, io: Io, setExit: (code: numbe
     .description(
       "register every connector as an Insights connector (create, update changed fields, leave the rest), then report connectivity",
     )
-    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .addOption(configOption())
     .option(
       "--emulator <url>",
       "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)",

@@ -6,6 +6,7 @@ import { jsonDocument, type FormatOf, type Renderers } from "../../values/report
 import { addFormatOption, printReport } from "../formats";
 import { EXIT, type Io } from "../io";
 import { checkTenantNames } from "../tenant-filter";
+import { configOption } from "../config-option";
 
 /** `sheet`'s formats: the paths of the sheets written, a line each or as JSON. */
 const SHEET_RENDERERS = {
@@ -18,7 +19,7 @@ export function registerSheet(program: Command, io: Io, setExit: (code: number) 
   const command = program
     .command("sheet")
     .description("write a step-by-step sheet per connector and integration of a tenant (secrets only as references)")
-    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .addOption(configOption())
     .requiredOption("-t, --tenant <name>", "tenant")
     .option("--dir <dir>", "where to write", "registration-sheets");
   addFormatOption(command, SHEET_RENDERERS, io).action(

@@ -16,6 +16,7 @@ import { addFormatOption, printReport } from "../formats";
 import { insightsProgress } from "../progress";
 import { EXIT, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
+import { configOption } from "../config-option";
 
 interface StatusOptions {
   config: string;
@@ -58,7 +59,7 @@ export function registerStatus(program: Command, io: Io, setExit: (code: number)
       "show each tenant's configured connectors (name, connection point, connectivity, status, last activity and " +
         "update) and each rotating credential's age and next rotation",
     )
-    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .addOption(configOption())
     .option(
       "--emulator <url>",
       "talk to a local Insights emulator instead of each tenant's target (e.g. http://127.0.0.1:8080)",

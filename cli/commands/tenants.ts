@@ -3,6 +3,7 @@ import { loadConfig } from "../../config/load";
 import type { FormatOf, Renderers } from "../../values/report-format";
 import { addFormatOption, printReport } from "../formats";
 import { EXIT, type Io } from "../io";
+import { configOption } from "../config-option";
 
 /**
  * `tenants`' formats. JSON is one line, so a step can write it to `$GITHUB_OUTPUT` and a job can
@@ -19,7 +20,7 @@ export function registerTenants(program: Command, io: Io, setExit: (code: number
   const command = program
     .command("tenants")
     .description("list the config's tenant names (json: one-line array for a CI matrix; table: one a line)")
-    .requiredOption("-c, --config <file>", "tenant config YAML");
+    .addOption(configOption());
   addFormatOption(command, TENANTS_RENDERERS, io).action(
     (options: { config: string; format: FormatOf<typeof TENANTS_RENDERERS> }) => {
       const names = loadConfig(options.config).tenants.map((tenant) => tenant.name);

@@ -12,6 +12,7 @@ import { addFormatOption, printReport } from "../formats";
 import { insightsProgress } from "../progress";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
+import { configOption } from "../config-option";
 
 /** Options `up` and `down` share: the tenant, where its engines keep state, the Insights target. */
 export interface LifecycleOptions {
@@ -36,7 +37,7 @@ interface UpOptions extends LifecycleOptions {
 /** Adds the options `up` and `down` share. */
 export function lifecycleOptions(command: Command): Command {
   return command
-    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .addOption(configOption())
     .requiredOption("-t, --tenant <name>", "the tenant to act on (one per run; CI runs one job per tenant)")
     .option(
       "--yes",

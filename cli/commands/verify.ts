@@ -7,6 +7,7 @@ import { outcomeOf, prepared, VERIFY_RENDERERS } from "../../verify/render";
 import { addFormatOption, printReport } from "../formats";
 import { EXIT, UsageError, type Io } from "../io";
 import { checkTenantNames, positiveNumber, suggestions } from "../tenant-filter";
+import { configOption } from "../config-option";
 
 interface VerifyCliOptions {
   config: string;
@@ -50,7 +51,7 @@ export function registerVerify(program: Command, io: Io, setExit: (code: number)
       "read each deployed connector's real grants from its source and compare them with the catalog " +
         "(exit 3 on drift or a Failed connector, 1 if a source could not be read, 4 if some kinds have no reader yet)",
     )
-    .requiredOption("-c, --config <file>", "tenant config YAML")
+    .addOption(configOption())
     .option("-t, --tenant <name...>", "only these tenants (default: all)")
     .option("-k, --kind <kind...>", "only connectors of these kinds (default: all)");
   addFormatOption(command, VERIFY_RENDERERS, io)

@@ -24,12 +24,21 @@ export const AD_OUTBOUND_URLS = ["https://login.beyondtrust.io", "https://ingest
 
 /** The `active-directory` entry of a tenant config. */
 export const activeDirectoryConnectorConfig = z.strictObject({
-  kind: z.literal("active-directory"),
+  kind: z.literal("active-directory").meta({
+    description:
+      "Microsoft Active Directory through the Insights Collector: registration returns an installation key " +
+      "for a domain-joined member server.",
+  }),
   name: connectorName,
   /** The AD domain the member server is joined to. */
-  domain: dnsName.optional(),
+  domain: dnsName.optional().meta({
+    description: "The AD domain the member server is joined to, like corp.example.com (names the grants' scope).",
+  }),
   /** 636 (LDAPS, the default) or 389 when SSL is not available. */
-  ldapPort: z.union([z.literal(636), z.literal(389)], { error: "must be 636 (LDAPS) or 389" }).default(636),
+  ldapPort: z
+    .union([z.literal(636), z.literal(389)], { error: "must be 636 (LDAPS) or 389" })
+    .default(636)
+    .meta({ description: "LDAP port to the domain controllers: 636 (LDAPS, default), or 389 only without SSL." }),
 });
 export type ActiveDirectoryConnectorConfig = z.output<typeof activeDirectoryConnectorConfig>;
 

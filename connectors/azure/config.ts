@@ -7,36 +7,72 @@ import { MAX_SECRET_DAYS } from "./secret-lifetime";
 /** The `azure` entry of a tenant config (guide: "Connect Identity Security Insights to Microsoft Azure"). */
 export const azureConnectorConfig = z
   .strictObject({
-    kind: z.literal("azure"),
+    kind: z.literal("azure").meta({
+      description:
+        "A Microsoft Entra ID tenant (and its Azure resources): an app registration with read-only permissions.",
+    }),
     name: connectorName,
-    tenantId: guid,
+    tenantId: guid.meta({ description: "The Entra tenant's ID (a GUID: Entra ID > Overview > Tenant ID)." }),
     /** Display name of the app registration and its service principal. */
-    servicePrincipalName: z.string().trim().min(1).max(120).default("BT-SP-Connector"),
+    servicePrincipalName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .default("BT-SP-Connector")
+      .meta({ description: "Display name of the app registration and its service principal." }),
     /** Lifetime of the client secret; a new one overlaps the old before it expires. */
     secretRotationDays: z
       .number()
       .int()
       .min(7, "must be at least 7 days")
       .max(MAX_SECRET_DAYS, `must be at most ${MAX_SECRET_DAYS} days (Entra's limit is 24 months)`)
-      .default(90),
+      .default(90)
+      .meta({
+        description:
+          `The client secret is replaced this often, in days (7 to ${MAX_SECRET_DAYS}): the new one exists ` +
+          "before the old one is deleted; run `register` (or `up`) after the apply that rotates it.",
+      }),
     /**
      * The "Directory Name" Insights shows (Entra ID > Properties > Name). The azuread
      * provider cannot read the tenant's display name, so without it the stack reports
      * the tenant's initial `*.onmicrosoft.com` domain.
      */
-    directoryName: z.string().trim().min(1).max(256).optional(),
+    directoryName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(256)
+      .optional()
+      .meta({
+        description:
+          "The Directory Name Insights shows (Entra ID > Properties > Name); without it, the tenant's " +
+          "initial *.onmicrosoft.com domain.",
+      }),
     /**
      * Reader at the tenant root management group, for Azure resources. On by default:
      * BeyondTrust's Azure page lists "Management groups: Reader" among the required
      * permissions. `false` is an opt-out that plan shows as reduced coverage.
      */
-    azureResources: z.boolean().default(true),
+    azureResources: z
+      .boolean()
+      .default(true)
+      .meta({
+        description:
+          "Reader at the tenant root management group, so Insights sees every subscription (BeyondTrust " +
+          "requires it). Deploying it needs a one-time elevation that `plan` states; `false` opts out, shown " +
+          "in `plan` as reduced coverage.",
+      }),
     /**
      * An existing subscription for the azurerm provider, which will not start without
      * one even for management-group work. Only used with `azureResources`; when left out,
      * azurerm reads `ARM_SUBSCRIPTION_ID` at apply time (synth and plan need neither).
      */
-    subscriptionId: guid.optional(),
+    subscriptionId: guid.optional().meta({
+      description:
+        "Any existing subscription (a GUID), which the azurerm provider needs at apply time; only with " +
+        "`azureResources`. Left out, `ARM_SUBSCRIPTION_ID` is read at apply time (plan and synth need neither).",
+    }),
     /** Permission groups to grant; the default is all of them. */
     permissionGroups: z
       .array(z.enum(AZURE_PERMISSION_GROUP_NAMES as [string, ...string[]]))
@@ -50,6 +86,12 @@ export const azureConnectorConfig = z
           });
         }
         if (new Set(groups).size !== groups.length) ctx.addIssue({ code: "custom", message: "lists a group twice" });
+      })
+      .meta({
+        description:
+          `Which groups of read-only application permissions to grant (default: all): ` +
+          `${AZURE_PERMISSION_GROUP_NAMES.join(", ")}; \`${REQUIRED_AZURE_GROUP}\` is required. ` +
+          "Each group's permissions are in connectors/azure/permissions.ts.",
       }),
   })
   .superRefine((config, ctx) => {

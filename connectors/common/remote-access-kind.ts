@@ -9,8 +9,12 @@ import { remoteAccessApiAccountGrants, type SessionReportsPermission } from "./r
 
 /** The API account fields both products' config entries end with (after name and host). */
 export const remoteAccessApiAccountFields = {
-  clientId: literalOrRefField,
-  clientSecret: secretRefField,
+  clientId: literalOrRefField.meta({
+    description: "The API account's OAuth client ID, as text or a secret reference.",
+  }),
+  clientSecret: secretRefField.meta({
+    description: "The API account's OAuth client secret, as a secret reference (env:NAME or file:PATH).",
+  }),
 };
 
 /** What both products' configs hold; each kind's own schema adds its host field. */

@@ -8,12 +8,20 @@ import { defineForm, nameField, plainText, secretText } from "../registration-fo
 
 /** The `epm-cloud` entry of a tenant config. */
 export const epmCloudConnectorConfig = z.strictObject({
-  kind: z.literal("epm-cloud"),
+  kind: z.literal("epm-cloud").meta({
+    description: "Endpoint Privilege Management Cloud: an API account made in EPM, registered in Insights.",
+  }),
   name: connectorName,
   /** `https://acme.pm.beyondtrustcloud.com`, scheme included as the form asks. */
-  domain: httpsUrl,
-  clientId: literalOrRefField,
-  clientSecret: secretRefField,
+  domain: httpsUrl.meta({
+    description: "The EPM site with its scheme, as the form asks: https://acme.pm.beyondtrustcloud.com.",
+  }),
+  clientId: literalOrRefField.meta({
+    description: "The API account's client ID (Configuration > API Settings), as text or a secret reference.",
+  }),
+  clientSecret: secretRefField.meta({
+    description: "The API account's client secret, as a secret reference (env:NAME or file:PATH).",
+  }),
 });
 export type EpmCloudConnectorConfig = z.output<typeof epmCloudConnectorConfig>;
 

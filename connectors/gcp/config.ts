@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { keyRotationDaysField } from "../common/credential-rotation";
+import { KEY_ROTATION_DAYS, keyRotationDaysField } from "../common/credential-rotation";
 import {
   connectorName,
   gcpBillingAccount,
@@ -13,14 +13,25 @@ import { evenWithFieldErrors } from "../../values/always";
 /** The connector's own project: created by the stack, or an existing one. */
 const connectorProject = z
   .strictObject({
-    id: gcpProjectId,
+    id: gcpProjectId.meta({
+      description: "The connector project's ID: 6-30 characters of a-z, 0-9 and '-', starting with a letter.",
+    }),
     /** Create the project (true) or use an existing one (false). */
-    create: z.boolean().default(false),
+    create: z.boolean().default(false).meta({
+      description:
+        "true: the stack creates the project (deletion_policy PREVENT); false: an existing project with this ID.",
+    }),
     /** Display name of a created project. */
-    displayName: z.string().trim().min(4).max(30).optional(),
-    billingAccount: gcpBillingAccount.optional(),
+    displayName: z.string().trim().min(4).max(30).optional().meta({
+      description: "Display name of a created project, 4-30 characters (only with create: true).",
+    }),
+    billingAccount: gcpBillingAccount.optional().meta({
+      description: "Billing account of a created project, like 012345-6789AB-CDEF01 (only with create: true).",
+    }),
     /** Create the project in this folder instead of at the organization root. */
-    folderId: gcpFolderId.optional(),
+    folderId: gcpFolderId.optional().meta({
+      description: "Create the project in this folder instead of at the organization root (only with create: true).",
+    }),
   })
   .superRefine((project, ctx) => {
     if (project.create) return;
@@ -39,14 +50,31 @@ const enableApisOn = z.union([
 
 /** The `gcp` entry of a tenant config (guide: "Connect Identity Security Insights to Google Cloud Platform"). */
 export const gcpConnectorConfig = z.strictObject({
-  kind: z.literal("gcp"),
+  kind: z.literal("gcp").meta({
+    description: "A Google Cloud organization: a service account with organization read roles, and its key.",
+  }),
   name: connectorName,
-  organizationId: gcpOrganizationId,
-  project: connectorProject,
+  organizationId: gcpOrganizationId.meta({
+    description: "The numeric organization ID (`gcloud organizations list`).",
+  }),
+  project: connectorProject.meta({
+    description: "The connector's own project, which holds the service account: created by the stack, or existing.",
+  }),
   /** The guide asks for every project of the organization; a list or the connector project narrows it. */
-  enableApisOn: enableApisOn.default("all-projects"),
-  serviceAccountId: gcpServiceAccountId.default("bt-insights-connector"),
+  enableApisOn: enableApisOn.default("all-projects").meta({
+    description:
+      "Where the Cloud Asset, Logging and Resource Manager APIs are enabled: `all-projects` (every active " +
+      "project of the organization, as the guide asks), `connector-project`, or a list of project IDs.",
+  }),
+  serviceAccountId: gcpServiceAccountId.default("bt-insights-connector").meta({
+    description: "The service account's ID (the part before @), 6-30 characters of a-z, 0-9 and '-'.",
+  }),
   /** The service account key rotates this often, by overlap: new key added, registered, then the old one removed. */
-  keyRotationDays: keyRotationDaysField(),
+  keyRotationDays: keyRotationDaysField().meta({
+    description:
+      `The service account key is replaced this often, in days (${KEY_ROTATION_DAYS.min} to ${KEY_ROTATION_DAYS.max}), ` +
+      "by overlap: the new key is added, " +
+      "registered, then the old one removed (`up` does all three).",
+  }),
 });
 export type GcpConnectorConfig = z.output<typeof gcpConnectorConfig>;

@@ -3,15 +3,31 @@ import { connectorName, githubOrganization, httpsUrlField } from "../../values/f
 
 /** The `github` entry of a tenant config (guide: "Connect Identity Security Insights to GitHub"). */
 export const githubConnectorConfig = z.strictObject({
-  kind: z.literal("github"),
+  kind: z.literal("github").meta({
+    description: "A GitHub organization: a GitHub App with read permissions, created by the App manifest flow.",
+  }),
   name: connectorName,
-  organization: githubOrganization,
+  organization: githubOrganization.meta({
+    description: "The organization's login (as in github.com/<organization>); the app is installable only there.",
+  }),
   /** GitHub App names are unique across GitHub; the default includes the organization. */
-  appName: z.string().trim().min(1).max(34, "must be at most 34 characters (GitHub's limit)").optional(),
+  appName: z.string().trim().min(1).max(34, "must be at most 34 characters (GitHub's limit)").optional().meta({
+    description:
+      "The GitHub App's name, at most 34 characters and unique across GitHub; default `BT Insights <organization>`.",
+  }),
   /** GitHub Enterprise Server: REST API base, e.g. https://ghe.example.com/api/v3 (plain http only for a local fake). */
-  apiUrl: httpsUrlField("https://ghe.example.com/api/v3", { loopbackHttp: true }).optional(),
+  apiUrl: httpsUrlField("https://ghe.example.com/api/v3", { loopbackHttp: true })
+    .optional()
+    .meta({
+      description:
+        "GitHub Enterprise Server only: the REST API base, e.g. https://ghe.example.com/api/v3 (default: " +
+        "`webUrl` + /api/v3, or https://api.github.com).",
+    }),
   /** GitHub Enterprise Server: web base, e.g. https://ghe.example.com. */
-  webUrl: httpsUrlField("https://ghe.example.com", { loopbackHttp: true }).optional(),
+  webUrl: httpsUrlField("https://ghe.example.com", { loopbackHttp: true }).optional().meta({
+    description:
+      "GitHub Enterprise Server only: the web base, e.g. https://ghe.example.com (default https://github.com).",
+  }),
 });
 export type GithubConnectorConfig = z.output<typeof githubConnectorConfig>;
 

@@ -9,14 +9,24 @@ import { defineForm, nameField, plainText, secretText } from "../registration-fo
 
 /** The `password-safe-cloud` entry of a tenant config. */
 export const passwordSafeCloudConnectorConfig = z.strictObject({
-  kind: z.literal("password-safe-cloud"),
+  kind: z.literal("password-safe-cloud").meta({
+    description:
+      "Password Safe Cloud: an API registration, user and group made in BeyondInsight, registered in Insights.",
+  }),
   name: connectorName,
   /** `https://acme.ps.beyondtrustcloud.com`. */
-  domain: httpsUrl,
-  apiKey: secretRefField,
-  username: z.string().trim().min(1),
+  domain: httpsUrl.meta({
+    description: "The Password Safe Cloud site with its scheme: https://acme.ps.beyondtrustcloud.com.",
+  }),
+  apiKey: secretRefField.meta({
+    description: "The API registration's key, as a secret reference (env:NAME or file:PATH).",
+  }),
+  username: z.string().trim().min(1).meta({ description: "The Password Safe user the API registration signs in as." }),
   /** Only when the API registration has "User password required" checked. */
-  password: secretRefField.optional(),
+  password: secretRefField.optional().meta({
+    description:
+      'That user\'s password, as a secret reference; only when the registration has "User password required".',
+  }),
 });
 export type PasswordSafeCloudConnectorConfig = z.output<typeof passwordSafeCloudConnectorConfig>;
 

@@ -9,15 +9,26 @@ import { defineForm, nameField, plainText, secretText } from "../registration-fo
 
 /** The `password-safe-onprem` entry of a tenant config. */
 export const passwordSafeOnpremConnectorConfig = z.strictObject({
-  kind: z.literal("password-safe-onprem"),
+  kind: z.literal("password-safe-onprem").meta({
+    description:
+      "Password Safe on-premises through the Insights Collector: registration returns an installation key; " +
+      "the values below are typed into the installer.",
+  }),
   name: connectorName,
   /** `https://<hostname>/` of the Password Safe appliance. */
-  url: httpsUrl,
-  apiKey: secretRefField,
-  username: z.string().trim().min(1),
-  password: secretRefField.optional(),
+  url: httpsUrl.meta({ description: "The Password Safe appliance's URL, https://<hostname>/." }),
+  apiKey: secretRefField.meta({
+    description: "The API registration's key, as a secret reference (env:NAME or file:PATH).",
+  }),
+  username: z.string().trim().min(1).meta({ description: "The Password Safe user the API registration signs in as." }),
+  password: secretRefField.optional().meta({
+    description:
+      'That user\'s password, as a secret reference; only when the registration has "User password required".',
+  }),
   /** IP address of the server running the Insights Collector, for the API registration's rule. */
-  collectorAddress: z.ipv4({ error: "must be an IPv4 address" }).optional(),
+  collectorAddress: z.ipv4({ error: "must be an IPv4 address" }).optional().meta({
+    description: "IPv4 address of the server running the Insights Collector, for the API registration's rule.",
+  }),
 });
 export type PasswordSafeOnpremConnectorConfig = z.output<typeof passwordSafeOnpremConnectorConfig>;
 

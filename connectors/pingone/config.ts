@@ -31,13 +31,22 @@ const workerAppRole = z.string().superRefine((role, ctx) => {
 
 /** The `pingone` entry of a tenant config (guide: "Connect Identity Security Insights to PingOne"). */
 export const pingoneConnectorConfig = z.strictObject({
-  kind: z.literal("pingone"),
-  name: connectorName,
-  environmentId: guid,
-  region: z.enum(Object.keys(PINGONE_REGIONS) as [PingOneRegion, ...PingOneRegion[]], {
-    error: `must be one of ${Object.keys(PINGONE_REGIONS).join(", ")}`,
+  kind: z.literal("pingone").meta({
+    description: "A PingOne environment: a worker app holding the built-in Read Only roles.",
   }),
-  appName: z.string().trim().min(1).max(256).default("BT Insights - Connector"),
+  name: connectorName,
+  environmentId: guid.meta({ description: "The PingOne environment's ID (a GUID) the worker app is created in." }),
+  region: z
+    .enum(Object.keys(PINGONE_REGIONS) as [PingOneRegion, ...PingOneRegion[]], {
+      error: `must be one of ${Object.keys(PINGONE_REGIONS).join(", ")}`,
+    })
+    .meta({
+      description:
+        "The environment's region: NA (auth.pingone.com), EU (.eu), CA (.ca) or AP (.asia); Insights signs in there.",
+    }),
+  appName: z.string().trim().min(1).max(256).default("BT Insights - Connector").meta({
+    description: "Name of the worker application the stack creates.",
+  }),
   /**
    * The worker app's client secret is regenerated this often (re-run register afterwards).
    * No upper bound: PingOne gives an application secret no lifetime (only the replaced one
@@ -45,18 +54,37 @@ export const pingoneConnectorConfig = z.strictObject({
    * pingidentity/terraform-provider-pingone, docs/resources/application_secret.md and
    * internal/service/sso/resource_application_secret.go, commit cef5208af78019b95a0146818839f63237659b4e.
    */
-  secretRotationDays: z.number().int().min(7, "must be at least 7 days").default(90),
+  secretRotationDays: z
+    .number()
+    .int()
+    .min(7, "must be at least 7 days")
+    .default(90)
+    .meta({
+      description:
+        "The worker app's client secret is regenerated this often, in days (at least 7); run `register` (or `up`) " +
+        "within `previousSecretGraceDays` of the apply that regenerates it.",
+    }),
   /** Days the replaced secret keeps working after a rotation, so Insights is not cut off before register runs. */
   previousSecretGraceDays: z
     .number()
     .int()
     .min(PREVIOUS_SECRET_GRACE_DAYS.min, `must be at least ${PREVIOUS_SECRET_GRACE_DAYS.min} day`)
     .max(PREVIOUS_SECRET_GRACE_DAYS.max, `must be at most ${PREVIOUS_SECRET_GRACE_DAYS.max} days (PingOne's limit)`)
-    .default(PREVIOUS_SECRET_GRACE_DAYS.default),
+    .default(PREVIOUS_SECRET_GRACE_DAYS.default)
+    .meta({
+      description:
+        `Days the replaced secret keeps working after a rotation (${PREVIOUS_SECRET_GRACE_DAYS.min} to ` +
+        `${PREVIOUS_SECRET_GRACE_DAYS.max}, PingOne's limit), so Insights is not cut off before register runs.`,
+    }),
   /** Built-in roles to grant; each must be a "Read Only" role a worker app can hold. */
   roles: z
     .array(workerAppRole)
     .min(1)
-    .default([...DEFAULT_PINGONE_ROLES]),
+    .default([...DEFAULT_PINGONE_ROLES])
+    .meta({
+      description:
+        `Built-in roles granted to the worker app: ${DEFAULT_PINGONE_ROLES.join(", ")} by default; each must ` +
+        "be a Read Only role a worker app can hold (DaVinci roles cannot be).",
+    }),
 });
 export type PingOneConnectorConfig = z.output<typeof pingoneConnectorConfig>;

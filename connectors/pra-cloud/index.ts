@@ -5,10 +5,14 @@ import { remoteAccessApiAccountFields, remoteAccessKind } from "../common/remote
 
 /** The `pra-cloud` entry of a tenant config. */
 export const praCloudConnectorConfig = z.strictObject({
-  kind: z.literal("pra-cloud"),
+  kind: z.literal("pra-cloud").meta({
+    description: "Privileged Remote Access Cloud: an API account made in the site's /login, registered in Insights.",
+  }),
   name: connectorName,
   /** `acme.beyondtrustcloud.com`, the site's host. */
-  subdomain: beyondtrustCloudHost,
+  subdomain: beyondtrustCloudHost.meta({
+    description: "The PRA site's host, like acme.beyondtrustcloud.com (no scheme, no path).",
+  }),
   ...remoteAccessApiAccountFields,
 });
 export type PraCloudConnectorConfig = z.output<typeof praCloudConnectorConfig>;

@@ -5,10 +5,14 @@ import { VENDOR_DOCS } from "../origins";
 
 /** The `remote-support-cloud` entry of a tenant config. */
 export const remoteSupportCloudConnectorConfig = z.strictObject({
-  kind: z.literal("remote-support-cloud"),
+  kind: z.literal("remote-support-cloud").meta({
+    description: "Remote Support Cloud: an API account made in the site's /login, registered in Insights.",
+  }),
   name: connectorName,
   /** `acme.beyondtrustcloud.com`, the site's host. */
-  domain: beyondtrustCloudHost,
+  domain: beyondtrustCloudHost.meta({
+    description: "The Remote Support site's host, like acme.beyondtrustcloud.com (no scheme, no path).",
+  }),
   ...remoteAccessApiAccountFields,
 });
 export type RemoteSupportCloudConnectorConfig = z.output<typeof remoteSupportCloudConnectorConfig>;

@@ -23,7 +23,11 @@ const ERRORS = {
   "503": problem("Unavailable; safe to retry"),
 };
 
-/** The `paths` of the document: each route of the table once, each kind's create beside them. */
+/**
+ * The `paths` of the document: each route of the table once, each kind's create beside them. Every
+ * operation has a `summary` in the console's words (connectors guide, "Manage Existing Connectors",
+ * "Connection Options"): Redocly's recommended ruleset requires one (`operation-summary`).
+ */
 export function insightsPaths(kinds: readonly ApiConnectorKind[]): Json {
   const idParams = [
     { $ref: "#/components/parameters/siteId" },
@@ -41,6 +45,7 @@ export function insightsPaths(kinds: readonly ApiConnectorKind[]): Json {
     responses: { "200": ok("All connectors of the site", ref("ConnectorList")), ...ERRORS },
   });
   add(ROUTES.getConnector, {
+    summary: "View Connector (the Configured tab's menu beside a connector)",
     parameters: idParams,
     responses: { "200": ok("The connector", ref("Connector")), ...ERRORS },
   });
@@ -54,7 +59,11 @@ export function insightsPaths(kinds: readonly ApiConnectorKind[]): Json {
       ...ERRORS,
     },
   });
-  add(ROUTES.deleteConnector, { parameters: idParams, responses: { "204": { description: "Deleted" }, ...ERRORS } });
+  add(ROUTES.deleteConnector, {
+    summary: "Delete Connector (the same menu); it must be created again to come back",
+    parameters: idParams,
+    responses: { "204": { description: "Deleted" }, ...ERRORS },
+  });
   add(ROUTES.turnOff, {
     summary: "Connector Settings > Turn Off Connector",
     parameters: idParams,
@@ -64,8 +73,13 @@ export function insightsPaths(kinds: readonly ApiConnectorKind[]): Json {
       ...ERRORS,
     },
   });
-  add(ROUTES.turnOn, { parameters: idParams, responses: { "200": ok("Turned on", ref("Connector")), ...ERRORS } });
+  add(ROUTES.turnOn, {
+    summary: "Turn a connector that was turned off on again (the same menu)",
+    parameters: idParams,
+    responses: { "200": ok("Turned on", ref("Connector")), ...ERRORS },
+  });
   add(ROUTES.connectivity, {
+    summary: "The connector's Connectivity, as the Configured tab shows it",
     parameters: idParams,
     responses: { "200": ok("Current connectivity", ref("Connectivity")), ...ERRORS },
   });

@@ -28,6 +28,13 @@ function updateSchema(kind: ApiConnectorKind): Json {
   return { ...partial, title: `${kind.title} update`, minProperties: 1 };
 }
 
+/**
+ * The contract is this project's own writing, so it carries the project's license (package.json
+ * `license`; a test keeps them equal). OpenAPI 3.1 names it by SPDX `identifier` (Info Object,
+ * License Object); Redocly's recommended ruleset warns without one (`info-license`).
+ */
+export const CONTRACT_LICENSE = { name: "Apache License 2.0", identifier: "Apache-2.0" } as const;
+
 /** Builds the whole OpenAPI 3.1 document for these kinds; `npm run openapi` writes it to `openapi.yaml`. */
 export function insightsOpenApi(kinds: readonly ApiConnectorKind[]): Json {
   const paths = insightsPaths(kinds);
@@ -167,6 +174,7 @@ export function insightsOpenApi(kinds: readonly ApiConnectorKind[]): Json {
         "This contract is what insights-connectors' http adapter speaks and its emulator serves. " +
         "Everything not taken from the connectors guide is marked x-assumption, to be corrected here in one place.",
       "x-generated-by": "providers/insights/openapi.ts (npm run openapi); do not edit by hand",
+      license: CONTRACT_LICENSE,
     },
     servers: [
       {

@@ -12,7 +12,7 @@ export interface ManagementGroupReaderProps {
 /**
  * Reader at the tenant root management group (its ID is the tenant ID), so Insights
  * sees every subscription. Creating it needs "Access management for Azure resources"
- * turned on for the deploying admin; the README says how, and to turn it back off.
+ * turned on for the deploying admin; docs/sources.md (Entra ID) says how, and to turn it back off.
  */
 export class ManagementGroupReader extends Construct {
   readonly assignment: RoleAssignment;

@@ -8,7 +8,7 @@ import { InvalidConfigError } from "../../values/errors";
  * `stateBackend` in cdktf.json's context (or CDKTF_CONTEXT_JSON): where the CDKTF
  * stacks keep their state. Absent: a local file per stack under `.state/terraform/`,
  * mode 0600 in a 0700 folder. `s3`: one object per stack in an S3 bucket, always
- * server-side encrypted, for CI (README, "Security").
+ * server-side encrypted, for CI (docs/security.md, "Terraform and Pulumi state").
  */
 const stateBackendSetting = z
   .strictObject({

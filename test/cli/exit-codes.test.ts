@@ -1,4 +1,4 @@
-// One exit-code table (README "Exit codes") for every command: 2 for a bad command line
+// One exit-code table (docs/cli.md, "Exit codes") for every command: 2 for a bad command line
 // or config, with a message that names the flag or file and says what is wrong.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +11,7 @@ const PAM = ["--config", "examples/pra-privileged-identity.yaml", "--tenant", "a
 
 describe("exit code 2 for usage and config mistakes, per command", () => {
   test.each([
-    ["plan", ["plan", "--config", "nope.yaml"], /nope\.yaml.*cannot read the config file/],
+    ["plan", ["plan", "--config", "nope.yaml"], /nope\.yaml.*no such file: .*nope\.yaml; run from the repository root/],
     ["plan --tenant", ["plan", "--config", "examples/all-sources.yaml", "--tenant", "nobody"], /unknown tenant nobody/],
     ["an unknown command", ["deploy-everything"], /unknown command/],
     ["emulator --port abc", ["emulator", "--port", "abc"], /--port must be a port number from 1 to 65535, got abc/],

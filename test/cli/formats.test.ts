@@ -83,9 +83,9 @@ describe("the format registry", () => {
   });
 });
 
-/** README "Output formats": each row's commands and the formats it lists for them. */
+/** docs/cli.md "Output formats": each row's commands and the formats it lists for them. */
 function documentedFormats(): Map<string, string[]> {
-  const readme = readFileSync(join(REPO, "README.md"), "utf8");
+  const readme = readFileSync(join(REPO, "docs", "cli.md"), "utf8");
   const start = readme.indexOf("\n## Output formats");
   const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
   const rows = [...section.matchAll(/^\| (`.+`) \| (`.+`)[^|]* \|$/gm)];
@@ -93,7 +93,7 @@ function documentedFormats(): Map<string, string[]> {
   return new Map(rows.flatMap((row) => names(row[1]).map((command) => [command, names(row[2])] as [string, string[]])));
 }
 
-test("README's Output formats table names every report command with exactly its formats", () => {
+test("docs/cli.md's Output formats table names every report command with exactly its formats", () => {
   const documented = Object.fromEntries(documentedFormats());
   const actual = Object.fromEntries(REPORTING.map(([path, c]) => [path, formatOption(c)!.argChoices]));
   expect(documented).toEqual(actual);

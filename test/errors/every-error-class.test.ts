@@ -1,5 +1,5 @@
 // Every error class of the product extends ToolkitError, so the CLI reads its category and exit
-// code instead of knowing classes (README, "Exit codes"). The classes are found by scanning the
+// code instead of knowing classes (docs/cli.md, "Exit codes"). The classes are found by scanning the
 // sources, so a new class that extends Error directly fails here without anyone listing it.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -51,9 +51,9 @@ function ancestors(c: DeclaredClass): string[] {
 const isErrorClass = (c: DeclaredClass) => /Error$/.test(ancestors(c).at(-1)!) || /Error$/.test(c.parent);
 const errorClasses = declared.filter((c) => c.name !== "ToolkitError" && isErrorClass(c));
 
-/** README "Exit codes": `| code | \`category\` | meaning |` rows. */
+/** docs/cli.md "Exit codes": `| code | \`category\` | meaning |` rows. */
 function documentedExitCodes(): Map<string, number> {
-  const readme = readFileSync(join(REPO, "README.md"), "utf8");
+  const readme = readFileSync(join(REPO, "docs", "cli.md"), "utf8");
   const section = readme.slice(
     readme.indexOf("\n## Exit codes"),
     readme.indexOf("\n## ", readme.indexOf("\n## Exit codes") + 1),
@@ -92,7 +92,7 @@ describe("one error base: every error class extends ToolkitError", () => {
 });
 
 describe("categories and exit codes", () => {
-  test("the README documents every category with the exit code the CLI uses, and no other", () => {
+  test("docs/cli.md documents every category with the exit code the CLI uses, and no other", () => {
     expect(Object.fromEntries(documentedExitCodes())).toEqual(ERROR_CATEGORIES);
   });
 

@@ -57,6 +57,11 @@ export const TOOLS = {
   moto: { probe: runs("python3", "-c", "import moto.server"), install: "pip install 'moto[server]'" },
   // util-linux's script(1) gives a command a real pseudo-terminal; Debian ships it in bsdutils (essential).
   script: { probe: runs("script", "--version"), install: "apt-get install -y bsdutils (util-linux's script)" },
+  "network namespace": {
+    probe: runs("unshare", "-n", "sh", "-c", "ip link set lo up"),
+    install: "run as root, with util-linux's unshare and iproute2's ip (apt-get install -y util-linux iproute2)",
+    optionalInCi: "a container may refuse new namespaces even to root; the commands then run with the network",
+  },
 } as const satisfies Record<string, Tool>;
 
 export type ToolName = keyof typeof TOOLS;

@@ -8,7 +8,7 @@ import { readAwsStackSet } from "./aws-stackset";
 /**
  * AWS: the management account's role through IAM, and with `organization` the member
  * StackSet through CloudFormation (its targets, instances and a drift detection of the
- * member roles) and Organizations. Calls AWS classes Read or List only; the README lists
+ * member roles) and Organizations. Calls AWS classes Read or List only; docs/verify.md lists
  * them as the least privilege this reader needs.
  */
 export const awsReader: SourceReader<AwsConnectorConfig> = {

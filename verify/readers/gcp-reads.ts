@@ -45,7 +45,7 @@ async function allPages<I>(
 
 const withToken = (base: string, next?: string) => (next ? `${base}&pageToken=${encodeURIComponent(next)}` : base);
 
-/** The reads of the GCP reader, each with the permission it needs (README, verify section). */
+/** The reads of the GCP reader, each with the permission it needs (docs/verify.md, the allow-list table). */
 export function gcpReads(token: string, context: ReadContext) {
   return {
     /** cloudresourcemanager organizations.getIamPolicy (resourcemanager.organizations.getIamPolicy). */

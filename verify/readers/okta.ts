@@ -91,7 +91,7 @@ async function assignmentGrants(
  * Okta: the API services app found by its label, its granted API scopes, its admin role
  * assignments (every one, custom roles with their permissions and resource sets), its client
  * authentication, signing keys and client secrets. Read-only calls through Okta's SDK; the
- * README lists the scopes the reader needs.
+ * docs/verify.md lists the scopes the reader needs.
  */
 export const oktaReader: SourceReader<OktaConnectorConfig> = {
   kind: "okta",

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { INSIGHTS_CONNECTOR_KINDS as CATALOG } from "../../../connectors/catalog";
@@ -29,6 +30,18 @@ describe("providers/insights/openapi.yaml", () => {
       ).toBe(`#/components/schemas/Registration.${kind.kind}`);
     },
   );
+
+  test("every operation has a summary, and the document its license: Redocly's recommended rules", () => {
+    // `npm run lint:openapi` runs the rules themselves (operation-summary, info-license); this says which
+    // operation lacks one without starting a process.
+    const operations = Object.entries<Record<string, { summary?: string }>>(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => [`${method.toUpperCase()} ${path}`, operation.summary]),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(9 + CATALOG.length);
+    expect(operations.filter(([, summary]) => !summary)).toEqual([]);
+    const { license } = JSON.parse(readFileSync(join(__dirname, "../../../package.json"), "utf8"));
+    expect(doc.info.license).toEqual({ name: "Apache License 2.0", identifier: license });
+  });
 
   test("marks its assumptions (auth, base path, version header, idempotency, fingerprints)", () => {
     const text = readFileSync(OPENAPI_FILE, "utf8");
