@@ -79,10 +79,18 @@ function typeOf(schema: JsonSchema): string {
   return [schema.type ?? "any", ...limits.filter(Boolean)].join(", ");
 }
 
+/** Where a kind's propagation wait comes from: the vendor's figure and page, or that it is the toolkit's choice. */
+function propagationNote(kind: string): string | undefined {
+  const rule = CATALOG.find((entry) => entry.kind === kind)?.propagation;
+  if (!rule) return undefined;
+  const basis = rule.statement ? `the vendor's figure: "${rule.statement}" (${rule.origin})` : rule.origin;
+  return `how long \`up\` re-checks after a deploy while ${rule.source} propagates; ${basis}.`;
+}
+
 function fieldRows(kind: string, schema: JsonSchema): string[] {
   const required = new Set<string>(schema.required ?? []);
   return Object.entries<JsonSchema>(schema.properties ?? {}).map(([field, s]) => {
-    const note = NOTES[`${kind}.${field}`] ?? "";
+    const note = NOTES[`${kind}.${field}`] ?? (field === "propagationWaitMinutes" ? propagationNote(kind) : "") ?? "";
     const fallback = s.default === undefined ? "" : `\`${JSON.stringify(s.default)}\``;
     return `| \`${field}\` | ${required.has(field) ? "yes" : "no"} | ${markdownCell(typeOf(s))} | ${fallback} | ${note} |`;
   });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { propagationWaitField } from "../common/propagation";
+import { AZURE_PROPAGATION } from "./propagation";
 import { connectorName, guid } from "../../values/fields";
 import { evenWithFieldErrors } from "../../values/always";
 import { AZURE_PERMISSION_GROUP_NAMES, REQUIRED_AZURE_GROUP } from "./permissions";
@@ -51,6 +53,11 @@ export const azureConnectorConfig = z
         }
         if (new Set(groups).size !== groups.length) ctx.addIssue({ code: "custom", message: "lists a group twice" });
       }),
+    /**
+     * How long `up` keeps asking Insights to check this connector again after a deploy while the
+     * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+     */
+    propagationWaitMinutes: propagationWaitField(AZURE_PROPAGATION),
   })
   .superRefine((config, ctx) => {
     if (config.subscriptionId !== undefined && !config.azureResources) {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { propagationWaitField } from "../common/propagation";
+import { GCP_PROPAGATION } from "./propagation";
 import { keyRotationDaysField } from "../common/credential-rotation";
 import {
   connectorName,
@@ -48,5 +50,10 @@ export const gcpConnectorConfig = z.strictObject({
   serviceAccountId: gcpServiceAccountId.default("bt-insights-connector"),
   /** The service account key rotates this often, by overlap: new key added, registered, then the old one removed. */
   keyRotationDays: keyRotationDaysField(),
+  /**
+   * How long `up` keeps asking Insights to check this connector again after a deploy while the
+   * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+   */
+  propagationWaitMinutes: propagationWaitField(GCP_PROPAGATION),
 });
 export type GcpConnectorConfig = z.output<typeof gcpConnectorConfig>;

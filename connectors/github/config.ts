@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { propagationWaitField } from "../common/propagation";
+import { GITHUB_PROPAGATION } from "./propagation";
 import { connectorName, githubOrganization, httpsUrlField } from "../../values/fields";
 
 /** The `github` entry of a tenant config (guide: "Connect Identity Security Insights to GitHub"). */
@@ -12,6 +14,11 @@ export const githubConnectorConfig = z.strictObject({
   apiUrl: httpsUrlField("https://ghe.example.com/api/v3", { loopbackHttp: true }).optional(),
   /** GitHub Enterprise Server: web base, e.g. https://ghe.example.com. */
   webUrl: httpsUrlField("https://ghe.example.com", { loopbackHttp: true }).optional(),
+  /**
+   * How long `up` keeps asking Insights to check this connector again after a deploy while the
+   * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+   */
+  propagationWaitMinutes: propagationWaitField(GITHUB_PROPAGATION),
 });
 export type GithubConnectorConfig = z.output<typeof githubConnectorConfig>;
 

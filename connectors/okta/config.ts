@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { propagationWaitField } from "../common/propagation";
+import { OKTA_PROPAGATION } from "./propagation";
 import { keyRotationDaysField } from "../common/credential-rotation";
 import { connectorName, oktaDomain } from "../../values/fields";
 
@@ -18,5 +20,10 @@ export const oktaConnectorConfig = z.strictObject({
   resourceSetResources: z.array(z.string().min(1)).min(1).optional(),
   /** The app's key pair is replaced this often: the new JWK is added, registered, then the old one removed. */
   keyRotationDays: keyRotationDaysField(),
+  /**
+   * How long `up` keeps asking Insights to check this connector again after a deploy while the
+   * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+   */
+  propagationWaitMinutes: propagationWaitField(OKTA_PROPAGATION),
 });
 export type OktaConnectorConfig = z.output<typeof oktaConnectorConfig>;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { propagationWaitField } from "../common/propagation";
+import { PINGONE_PROPAGATION } from "./propagation";
 import { connectorName, guid } from "../../values/fields";
 import { DEFAULT_PINGONE_ROLES, NOT_ASSIGNABLE_TO_WORKER_APP, PINGONE_READ_ONLY_ROLES } from "./roles";
 
@@ -58,5 +60,10 @@ export const pingoneConnectorConfig = z.strictObject({
     .array(workerAppRole)
     .min(1)
     .default([...DEFAULT_PINGONE_ROLES]),
+  /**
+   * How long `up` keeps asking Insights to check this connector again after a deploy while the
+   * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+   */
+  propagationWaitMinutes: propagationWaitField(PINGONE_PROPAGATION),
 });
 export type PingOneConnectorConfig = z.output<typeof pingoneConnectorConfig>;
