@@ -140,7 +140,8 @@ async function applyOne(
     }
   }
   const fields = await changedFields(wanted, current);
-  if (fields.length === 0) return { action: "unchanged", fields, connectivity: current.connectivity };
+  // The id lets a check still running be waited for, and `up` ask for a new one while a source propagates.
+  if (fields.length === 0) return { action: "unchanged", fields, id: current.id, connectivity: current.connectivity };
   if (dryRun) return { action: "update", fields, connectivity: current.connectivity };
   const updated = await api.update(current.id, pick(wanted.values, fields));
   return { action: "update", fields, id: updated.id, connectivity: updated.connectivity };
