@@ -84,15 +84,15 @@ describe("GCP: the service account key rotates by two key slots (add, register, 
     ]);
   });
 
-  test("plan states the three steps and that the old key lives until the new one is registered", () => {
+  test("plan states the three steps and that the old key lives until Insights reports the new one Connected", () => {
     expect(gcpNotices({ keyRotationDays: 30 })).toEqual([
       {
         kind: "step",
         text:
           "the service account key is rotated every 30 days by overlap: an apply adds the new key beside the old " +
-          "one, register gives Insights the new key, and only the next apply deletes the old key (up runs the " +
-          "three steps; by hand, pass the generations with -var service_account_key_generations=[n,n+1], " +
-          "register, then [n+1])",
+          "one, register gives Insights the new key, and only once Insights reports it Connected does the next " +
+          "apply delete the old key (up runs the three steps; by hand, pass the generations with " +
+          "-var service_account_key_generations=[n,n+1], register, then [n+1])",
         origin:
           "hashicorp/terraform-provider-google " +
           "google/services/resourcemanager/resource_google_service_account_key.go " +
