@@ -31,7 +31,7 @@ const gcpStack = () =>
 const entraStack = () =>
   require("../stacks/azure/rotating-client-secret") as typeof import("../stacks/azure/rotating-client-secret");
 
-/** Raised for a PingOne stack from before secret rotation: its next apply would regenerate the secret with no overlap. */
+/** A PingOne stack from before secret rotation: its next apply would regenerate the secret with no overlap. */
 export class PingOneStackPredatesRotationError extends ExternalError {}
 
 /** A kind's rotation wired to its stack; `credential` is the catalog's name for what rotates. */
@@ -42,7 +42,7 @@ type RotationOf<C> = (
   credential: string,
 ) => CredentialRotationPlan;
 
-/** The GCP service account key: Terraform variable `service_account_key_generations`, slots read back from the outputs. */
+/** The GCP service account key: variable `service_account_key_generations`, slots read back from the outputs. */
 const gcpKey: RotationOf<GcpConnectorConfig> = (connector, stack, sources, credential) => ({
   by: "key-slots",
   credential,
@@ -160,7 +160,7 @@ export function slotRotationFor(
   return rotation?.by === "key-slots" ? rotation : undefined;
 }
 
-/** Parameters a destroy needs: the GCP and Entra stacks' variables are required by every plan, and any valid value will do. */
+/** Parameters a destroy needs: the GCP and Entra stacks' variables are required by every plan; any valid value does. */
 export function destroyParameters(connector: ConnectorConfig): Record<string, string> | undefined {
   if (connector.kind === "gcp") return gcpStack().gcpKeyGenerationsVariables(FIRST_GCP_KEY_SLOTS);
   if (connector.kind === "azure") {

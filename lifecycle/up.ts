@@ -36,7 +36,7 @@ export interface UpOptions {
   readonly settle: Pick<ReconcileOptions, "settleTimeoutMs" | "pollMs" | "deadline" | "progress">;
   /** Where `sheet` tenants' registration sheets are written. */
   readonly sheetDir: string;
-  /** How a connector's credential rotates, when `up` drives it: by slots (GCP, Okta, Entra) or with a window (PingOne). */
+  /** How a connector's credential rotates under `up`: by slots (GCP, Okta, Entra) or with a window (PingOne). */
   readonly rotationFor?: (planned: PlannedConnector, engine: ConnectorEngine) => CredentialRotationPlan | undefined;
   /** How re-checks are paced while a deployed identity propagates (lifecycle/propagation.ts). */
   readonly propagation?: PropagationPacing;

@@ -19,7 +19,7 @@ export interface RotatingClientSecretProps {
 
 /** The Terraform variable that lists the secret generations to keep, oldest first, each with its creation time. */
 export const ENTRA_SECRET_GENERATIONS_VARIABLE = "client_secret_generations";
-/** The `locals` entries that record the rotation period and a secret's lifetime in the synthesized stack, for `plan`. */
+/** The `locals` entry that records the rotation period in the synthesized stack, for `plan`. */
 export const SECRET_ROTATION_DAYS_LOCAL = "client_secret_rotation_days";
 const PASSWORD_ADDRESS = "azuread_application_password.client_secret";
 const GENERATIONS = `var.${ENTRA_SECRET_GENERATIONS_VARIABLE}`;

@@ -21,7 +21,7 @@ export interface FakeCredential {
   readonly until?: string;
 }
 
-/** What one CDKTF stand-in stack holds of its credential, by generation (GCP, Entra) or as PingOne's current + previous. */
+/** What one stand-in stack holds of its credential, by generation (GCP, Entra; PingOne: current and previous). */
 interface CredentialState {
   readonly generations: Map<number, FakeCredential>;
   /** The variable as last applied (Entra: with each generation's creation), passed back as an output. */

@@ -46,8 +46,9 @@ const EARLIER = {
 /**
  * Pulumi replaces a resource whose URN (type, name, parent) changes unless an alias names the old
  * one, and a `tls_private_key` whose `algorithm`, `rsa_bits`, `ecdsa_curve` or `openssh_comment`
- * changes (each RequiresReplace in hashicorp/terraform-provider-tls 0fc924334bda65def75180c513b52e5de0b25438,
- * internal/provider/resource_private_key.go; @pulumi/tls bridges that provider). The engine resolves aliases, so without the Pulumi CLI this checks what
+ * changes (each RequiresReplace in hashicorp/terraform-provider-tls
+ * 0fc924334bda65def75180c513b52e5de0b25438, internal/provider/resource_private_key.go; @pulumi/tls
+ * bridges that provider). The engine resolves aliases, so without the Pulumi CLI this checks what
  * the program hands it: the alias URN the SDK computes, the type, the parent and the inputs.
  */
 describe("upgrade: an Okta stack from before key slots keeps its key (Pulumi program under mocks)", () => {
