@@ -3,7 +3,7 @@ import { loadConfig } from "../../config/load";
 import type { ConnectorConfig } from "../../connectors/catalog";
 import { credentialCreated } from "../../lifecycle/credential-created";
 import type { ConnectorEngine } from "../../lifecycle/engine-port";
-import { keyRotationFor, slotRotationFor, type KeySlotSources } from "../../lifecycle/key-rotations";
+import { destroyParameters, keyRotationFor, slotRotationFor, type KeySlotSources } from "../../lifecycle/key-rotations";
 import { deployWithRotation } from "../../lifecycle/rotate";
 import { rotationOutputsOf } from "../../kinds/rotation";
 import { buildPlan } from "../../plan/build";
@@ -147,6 +147,14 @@ describe("the Entra secret's rotation, wired to its stack's variable and outputs
         { generation: 2, created_at: T1.toISOString() },
       ]),
     });
+  });
+
+  test("down passes a valid generations value: every plan of the stack needs one, and a destroy removes every secret", () => {
+    expect(destroyParameters(connector("azure"))).toEqual({
+      client_secret_generations: '[{"generation":1,"created_at":"1970-01-01T00:00:00.000Z"}]',
+    });
+    expect(destroyParameters(connector("gcp"))).toEqual({ service_account_key_generations: "[1]" });
+    expect(destroyParameters(connector("pingone"))).toBeUndefined();
   });
 
   test("recorded generations that make no sense are refused: a guess could delete the registered secret", async () => {
