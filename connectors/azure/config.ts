@@ -14,7 +14,10 @@ export const azureConnectorConfig = z
     tenantId: guid,
     /** Display name of the app registration and its service principal. */
     servicePrincipalName: z.string().trim().min(1).max(120).default("BT-SP-Connector"),
-    /** Lifetime of the client secret; a new one overlaps the old before it expires. */
+    /**
+     * How often `up` replaces the client secret: the new one is added beside the old, and the old one
+     * deleted once Insights reports the new one Connected. Each secret expires 30 days after it is due.
+     */
     secretRotationDays: z
       .number()
       .int()

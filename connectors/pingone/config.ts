@@ -41,14 +41,17 @@ export const pingoneConnectorConfig = z.strictObject({
   }),
   appName: z.string().trim().min(1).max(256).default("BT Insights - Connector"),
   /**
-   * The worker app's client secret is regenerated this often (re-run register afterwards).
+   * The worker app's client secret is regenerated this often, by the apply `up` runs after it is due.
    * No upper bound: PingOne gives an application secret no lifetime (only the replaced one
    * expires, `previous.expires_at`), so the schedule is this toolkit's alone.
    * pingidentity/terraform-provider-pingone, docs/resources/application_secret.md and
    * internal/service/sso/resource_application_secret.go, commit cef5208af78019b95a0146818839f63237659b4e.
    */
   secretRotationDays: z.number().int().min(7, "must be at least 7 days").default(90),
-  /** Days the replaced secret keeps working after a rotation, so Insights is not cut off before register runs. */
+  /**
+   * Days the replaced secret keeps working after a rotation, whatever Insights reports: `up` refuses a rotation
+   * whose window is shorter than its own wait for the new secret (settle timeout plus propagation wait).
+   */
   previousSecretGraceDays: z
     .number()
     .int()
