@@ -4,7 +4,8 @@
 import { App } from "cdktf";
 import { addPlannedCdktfStacks } from "../kinds/apps";
 import { buildPlan } from "../plan/build";
-import { addStateBackends, StateBackendSettingError } from "../stacks/terraform/state-backend";
+import { addStateBackends } from "../stacks/terraform/state-backend";
+import { InvalidConfigError } from "../values/errors";
 import { engineConfigPath, loadEngineConfig, runEngineApp } from "./config-path";
 
 runEngineApp(async () => {
@@ -14,7 +15,8 @@ runEngineApp(async () => {
   try {
     addStateBackends(stacks, app.node.tryGetContext("stateBackend"));
   } catch (error) {
-    if (!(error instanceof StateBackendSettingError)) throw error;
+    // A bad stateBackend setting, or state left where cdktf kept it before the state folder (located).
+    if (!(error instanceof InvalidConfigError)) throw error;
     process.stderr.write(`${error.message}; nothing was synthesized.\n`);
     process.exit(2);
   }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { SecretRef } from "../values/secret-ref";
+import type { PropagationRule } from "./common/propagation";
 import type { Grant } from "./grant";
 import type { RegistrationForm } from "./registration-form";
 
@@ -122,10 +123,16 @@ export interface ConnectorKind<
    */
   readonly needsFromInsights?: { readonly awsExternalId: (config: C) => SecretRef };
   /**
-   * How the credential rotates by overlap: through two key slots that `up` walks (new key
-   * added, registered, then the old one removed), or inside the engine's own apply.
+   * How the credential rotates by overlap: through two slots that `up` walks (new one added,
+   * registered, then the old one removed once Insights reports Connected), or inside the
+   * engine's own apply, the source keeping the previous one working for a window (PingOne).
    */
   readonly credentialRotation?: { readonly credential: string; readonly by: "key-slots" | "apply" };
+  /**
+   * How long the source may take to make a deployed identity work (connectors/<kind>/propagation.ts):
+   * the default of the config's `propagationWaitMinutes`, which `up` waits within for Connected.
+   */
+  readonly propagation?: PropagationRule;
   /** What offboarding (`down`) cannot remove, why, and the page that says so. */
   readonly leftAfterOffboarding?: { readonly what: string; readonly why: string; readonly origin: string };
   /** A sheet of its own, when the generic "fill in this form" sheet does not fit (integrations). */

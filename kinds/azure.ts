@@ -1,6 +1,6 @@
 import type { StackAdapter } from "./adapter";
 
-/** Entra ID and Azure: the CDKTF stack; its client secret rotates in the apply (`time_rotating`). */
+/** Entra ID and Azure: the CDKTF stack; its client secret rotates by two slots that `up` walks. */
 export const azureAdapter: StackAdapter<"azure"> = {
   stack: async () => (await import("../stacks/azure/entra-connector-stack")).entraConnectorStack,
   extract: async () => [
@@ -8,7 +8,7 @@ export const azureAdapter: StackAdapter<"azure"> = {
     (await import("../review/extract/azure-role-assignments")).azureRoleAssignmentGrants,
   ],
   reader: async () => (await import("../verify/readers/azure")).azureReader,
-  // stacks/azure/entra-connector-stack.ts: the secret's `time_rotating` due time, by `secretRotationDays`.
-  rotation: { dueAt: "client_secret_rotation_due", periodDays: "secretRotationDays" },
+  // stacks/azure/entra-connector-stack.ts: the registered secret's `start_date`, rotated by `secretRotationDays`.
+  rotation: { createdAt: "client_secret_created_at", periodDays: "secretRotationDays" },
   engine: async () => (await import("../lifecycle/engines/cdktf")).cdktfEngine,
 };

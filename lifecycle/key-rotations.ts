@@ -1,82 +1,174 @@
 import { join } from "node:path";
 import { kindOf, type ConnectorConfig } from "../connectors/catalog";
-import { keyRotation } from "../connectors/common/credential-rotation";
+import type { AzureConnectorConfig } from "../connectors/azure/config";
+import { beginEntraSecretRotation, completeEntraSecretRotation } from "../connectors/azure/secret-rotation";
+import { slotDue } from "../connectors/common/credential-rotation";
+import type { GcpConnectorConfig } from "../connectors/gcp/config";
 import { beginGcpKeyRotation, completeGcpKeyRotation, FIRST_GCP_KEY_SLOTS } from "../connectors/gcp/key-rotation";
+import type { OktaConnectorConfig } from "../connectors/okta/config";
 import { beginOktaKeyRotation, completeOktaKeyRotation, oktaKeySlots } from "../connectors/okta/key-rotation";
+import type { PingOneConnectorConfig } from "../connectors/pingone/config";
 import { terraformOutputSource, type StackOutputs } from "../register/outputs";
+import { ExternalError } from "../values/errors";
 import type { ConnectorEngine } from "./engine-port";
-import type { KeySlots, OverlapRotation } from "./rotate";
+import type { CredentialRotationPlan, KeySlots, OverlapRotation } from "./rotate";
 
-/** Where a deployed stack's key slots are read back from. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Where a deployed stack's credential slots are read back from. */
 export interface KeySlotSources {
   /** A CDKTF stack's outputs (`terraform output`); undefined before its first apply. */
   terraformOutputs(stackName: string): Promise<StackOutputs | undefined>;
   /** The Okta stack's `keySlots` config; null when the stack has none yet, undefined when it does not exist. */
   oktaKeySlots(stackName: string): Promise<unknown | null | undefined>;
+  /** Where a CDKTF stack is synthesized and applied, for a step a person runs there. */
+  stackDir?(stackName: string): string;
 }
 
-/** The GCP stack's module brings the Google provider bindings (seconds to load): only when a GCP key rotates. */
-function gcpStack(): typeof import("../stacks/gcp/connector-service-account") {
-  return require("../stacks/gcp/connector-service-account") as typeof import("../stacks/gcp/connector-service-account");
-}
+/** The stacks' modules bring the provider bindings (seconds to load): only when that kind's credential rotates. */
+const gcpStack = () =>
+  require("../stacks/gcp/connector-service-account") as typeof import("../stacks/gcp/connector-service-account");
+const entraStack = () =>
+  require("../stacks/azure/rotating-client-secret") as typeof import("../stacks/azure/rotating-client-secret");
 
-/** Due by the connector's `keyRotationDays`; a key of unknown age is due, so its age becomes known. */
-function dueByAge(connector: { readonly keyRotationDays: number }) {
-  return (slots: KeySlots, now: Date) =>
-    !slots.current.createdAt || keyRotation(new Date(slots.current.createdAt), connector, now).due;
-}
+/** A PingOne stack from before secret rotation: its next apply would regenerate the secret with no overlap. */
+export class PingOneStackPredatesRotationError extends ExternalError {}
+
+/** A kind's rotation wired to its stack; `credential` is the catalog's name for what rotates. */
+type RotationOf<C> = (
+  connector: C,
+  stack: string,
+  sources: KeySlotSources,
+  credential: string,
+) => CredentialRotationPlan;
+
+/** The GCP service account key: variable `service_account_key_generations`, slots read back from the outputs. */
+const gcpKey: RotationOf<GcpConnectorConfig> = (connector, stack, sources, credential) => ({
+  by: "key-slots",
+  credential,
+  read: async () => {
+    const outputs = await sources.terraformOutputs(stack);
+    return outputs ? gcpStack().gcpKeySlotsFromOutputs(outputs) : undefined;
+  },
+  // The provider reports the key's creation (`valid_after`); the first apply needs only the generation.
+  first: () => FIRST_GCP_KEY_SLOTS,
+  due: (slots, now) => slotDue(slots.current, connector.keyRotationDays, now),
+  begin: beginGcpKeyRotation,
+  complete: completeGcpKeyRotation,
+  parameters: (slots) => gcpStack().gcpKeyGenerationsVariables(slots),
+});
+
+/** The Okta key: the Pulumi stack's `keySlots` config. */
+const oktaKey: RotationOf<OktaConnectorConfig> = (connector, stack, sources, credential) => ({
+  by: "key-slots",
+  credential,
+  read: async () => {
+    const raw = await sources.oktaKeySlots(stack);
+    if (raw === undefined) return undefined;
+    // A stack from before key slots holds one key, generation 1, of unknown age.
+    return raw === null ? { current: { generation: 1 } } : oktaKeySlots.parse(raw);
+  },
+  first: (now) => ({ current: { generation: 1, createdAt: now.toISOString() } }),
+  due: (slots, now) => slotDue(slots.current, connector.keyRotationDays, now),
+  begin: beginOktaKeyRotation,
+  complete: completeOktaKeyRotation,
+  parameters: (slots) => ({ keySlots: JSON.stringify(slots) }),
+});
+
+/** The Entra client secret: Terraform variable `client_secret_generations`, slots read back from the outputs. */
+const entraSecret: RotationOf<AzureConnectorConfig> = (connector, stack, sources, credential) => ({
+  by: "key-slots",
+  credential,
+  read: async () => {
+    const outputs = await sources.terraformOutputs(stack);
+    return outputs ? entraStack().entraSecretSlotsFromOutputs(outputs, connector.secretRotationDays) : undefined;
+  },
+  first: (now) => ({ current: { generation: 1, createdAt: now.toISOString() } }),
+  due: (slots, now) => slotDue(slots.current, connector.secretRotationDays, now),
+  begin: beginEntraSecretRotation,
+  complete: completeEntraSecretRotation,
+  parameters: (slots) => entraStack().entraSecretGenerationsVariables(slots),
+});
 
 /**
- * The rotating key of a connector, wired to its stack: the GCP service account key (Terraform
- * variable `service_account_key_generations`, slots read back from the outputs) and the Okta
- * key (the Pulumi stack's `keySlots` config). Other kinds rotate inside their apply, or not at all.
+ * The PingOne client secret: one slot, regenerated by the apply after `client_secret_rotation_due`
+ * (its `time_rotating`); PingOne keeps the previous one working `previousSecretGraceDays`.
+ */
+const pingoneSecret: RotationOf<PingOneConnectorConfig> = (connector, stack, sources, credential) => ({
+  by: "window",
+  credential,
+  windowMs: connector.previousSecretGraceDays * DAY_MS,
+  windowField: "previousSecretGraceDays",
+  async dueAt() {
+    const outputs = await sources.terraformOutputs(stack);
+    if (!outputs) return undefined;
+    const due = outputs.client_secret_rotation_due;
+    if (due === undefined) throw predatesRotation(stack, sources);
+    const at = new Date(due);
+    return Number.isNaN(at.getTime()) ? undefined : at;
+  },
+});
+
+/**
+ * A stack from main 478175c–da93100 has no `regenerate_trigger_values`. Adding it is an in-place
+ * Update, and the provider's Update calls UpdateApplicationSecret, which regenerates the secret; with
+ * `previous` under ignore_changes the Update sends none, so the old secret would stop at once
+ * (pingidentity/terraform-provider-pingone 20855b3149274e5861c04e401bee8c474a5532a4,
+ * internal/service/sso/resource_application_secret.go: Update, expand). A Create sends the configured
+ * `previous`, so forgetting the secret once makes the next apply a rotation with the grace window.
+ */
+function predatesRotation(stack: string, sources: KeySlotSources): PingOneStackPredatesRotationError {
+  const dir = sources.stackDir?.(stack) ?? `cdktf.out/stacks/${stack}`;
+  return new PingOneStackPredatesRotationError(
+    `PingOne client secret: stack ${stack} predates secret rotation (no client_secret_rotation_due output), and its ` +
+      `next apply would regenerate the secret in place with no previous secret kept. Nothing was deployed. Once, ` +
+      `run: terraform -chdir=${dir} state rm pingone_application_secret.connector_application_secret (Terraform ` +
+      `forgets it; PingOne is not called), then up again: that apply creates the secret anew with previous.expires_at, so the old ` +
+      `one keeps working for previousSecretGraceDays while Insights is given the new one`,
+  );
+}
+
+const ROTATIONS: Readonly<Record<string, RotationOf<any>>> = {
+  gcp: gcpKey,
+  okta: oktaKey,
+  azure: entraSecret,
+  pingone: pingoneSecret,
+};
+
+/**
+ * How a connector's credential rotates under `up`, wired to its stack: by slots for the GCP key
+ * (`service_account_key_generations`), the Okta key (`keySlots`) and the Entra secret
+ * (`client_secret_generations`); with PingOne's window for its secret. Other kinds do not rotate.
  */
 export function keyRotationFor(
   connector: ConnectorConfig,
   engine: ConnectorEngine,
   sources: KeySlotSources,
-): OverlapRotation | undefined {
-  const rotation = kindOf(connector).credentialRotation;
-  if (rotation?.by !== "key-slots") return undefined;
-  const stack = engine.step.stackName;
-  // The kind says its key rotates by slots; where its stack keeps them is the engine's business.
-  if (connector.kind === "gcp") {
-    return {
-      credential: rotation.credential,
-      read: async () => {
-        const outputs = await sources.terraformOutputs(stack);
-        return outputs ? gcpStack().gcpKeySlotsFromOutputs(outputs) : undefined;
-      },
-      // The provider reports the key's creation (`valid_after`); the first apply needs only the generation.
-      first: () => FIRST_GCP_KEY_SLOTS,
-      due: dueByAge(connector),
-      begin: beginGcpKeyRotation,
-      complete: completeGcpKeyRotation,
-      parameters: (slots) => gcpStack().gcpKeyGenerationsVariables(slots),
-    };
-  }
-  if (connector.kind === "okta") {
-    return {
-      credential: rotation.credential,
-      read: async () => {
-        const raw = await sources.oktaKeySlots(stack);
-        if (raw === undefined) return undefined;
-        // A stack from before key slots holds one key, generation 1, of unknown age.
-        return raw === null ? { current: { generation: 1 } } : oktaKeySlots.parse(raw);
-      },
-      first: (now) => ({ current: { generation: 1, createdAt: now.toISOString() } }),
-      due: dueByAge(connector),
-      begin: beginOktaKeyRotation,
-      complete: completeOktaKeyRotation,
-      parameters: (slots) => ({ keySlots: JSON.stringify(slots) }),
-    };
-  }
-  return undefined;
+): CredentialRotationPlan | undefined {
+  const declared = kindOf(connector).credentialRotation;
+  const rotation = Object.hasOwn(ROTATIONS, connector.kind) ? ROTATIONS[connector.kind] : undefined;
+  return declared && rotation?.(connector, engine.step.stackName, sources, declared.credential);
 }
 
-/** Parameters a destroy needs: the GCP stack's variable is required by every plan, and any valid list will do. */
+/** The slot rotation of a connector, for tests and callers that need only that kind. */
+export function slotRotationFor(
+  connector: ConnectorConfig,
+  engine: ConnectorEngine,
+  sources: KeySlotSources,
+): OverlapRotation<KeySlots> | undefined {
+  const rotation = keyRotationFor(connector, engine, sources);
+  return rotation?.by === "key-slots" ? rotation : undefined;
+}
+
+/** Parameters a destroy needs: the GCP and Entra stacks' variables are required by every plan; any valid value does. */
 export function destroyParameters(connector: ConnectorConfig): Record<string, string> | undefined {
-  return connector.kind === "gcp" ? gcpStack().gcpKeyGenerationsVariables(FIRST_GCP_KEY_SLOTS) : undefined;
+  if (connector.kind === "gcp") return gcpStack().gcpKeyGenerationsVariables(FIRST_GCP_KEY_SLOTS);
+  if (connector.kind === "azure") {
+    return entraStack().entraSecretGenerationsVariables({
+      current: { generation: 1, createdAt: new Date(0).toISOString() },
+    });
+  }
+  return undefined;
 }
 
 /** The real sources: `terraform output` in the synthesized stack, the Pulumi stack's config in the local backend. */
@@ -87,6 +179,7 @@ export function engineKeySlotSources(settings: {
   const terraform = terraformOutputSource(settings.cdktfOut);
   return {
     terraformOutputs: (stackName) => terraform.outputs(stackName, "cdktf"),
+    stackDir: (stackName) => join(settings.cdktfOut, "stacks", stackName),
     async oktaKeySlots(stackName) {
       const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
       const { OKTA_KEY_SLOTS_CONFIG } = await import("../stacks/okta/program");

@@ -43,7 +43,8 @@ export function upSteps(
     for (const command of unit.engine?.describe("deploy") ?? []) steps.push(`deploy: ${command}`);
     if (options.rotates && viaApi) {
       steps.push(
-        "when the key is due: deploy with a new key beside the old, register it, deploy again without the old key",
+        "when the credential is due: a new one is deployed beside the old and registered, and the old one is " +
+          "removed only once Insights reports the new one Connected (PingOne: it works previousSecretGraceDays more)",
       );
     }
   }

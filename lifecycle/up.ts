@@ -13,7 +13,13 @@ import type { ConnectorEngine, EngineFor } from "./engine-port";
 import { GithubAppPendingError } from "./engines/github-app";
 import { credentialCreated, type CredentialCreated, type NotRotated, type RotationOutputs } from "./credential-created";
 import { resolveDeployInputs } from "./deploy-inputs";
-import { deployWithRotation, type OverlapRotation } from "./rotate";
+import { propagationWaitOf, type PropagationPacing } from "./propagation";
+import {
+  deployWithRotation,
+  deployWithWindowRotation,
+  type CredentialRotationPlan,
+  type RegistrationOutcome,
+} from "./rotate";
 import { unitsOf, type Unit } from "./units";
 import { upSteps } from "./up-steps";
 import { ExternalError } from "../values/errors";
@@ -30,8 +36,10 @@ export interface UpOptions {
   readonly settle: Pick<ReconcileOptions, "settleTimeoutMs" | "pollMs" | "deadline" | "progress">;
   /** Where `sheet` tenants' registration sheets are written. */
   readonly sheetDir: string;
-  /** The rotating key of a connector, when it has one (Okta, GCP). */
-  readonly rotationFor?: (planned: PlannedConnector, engine: ConnectorEngine) => OverlapRotation | undefined;
+  /** How a connector's credential rotates under `up`: by slots (GCP, Okta, Entra) or with a window (PingOne). */
+  readonly rotationFor?: (planned: PlannedConnector, engine: ConnectorEngine) => CredentialRotationPlan | undefined;
+  /** How re-checks are paced while a deployed identity propagates (lifecycle/propagation.ts). */
+  readonly propagation?: PropagationPacing;
   /**
    * The outputs that carry a kind's credential times, as its adapter declares them (kinds/);
    * without it, no creation time is recorded.
@@ -132,7 +140,10 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
   return { tenant: tenant.name, dryRun: false, connectors, sheets };
 }
 
-/** API tenants: deploy (rotating a due key by overlap), register, wait for the first check. */
+/**
+ * API tenants: deploy (rotating a due credential, judged by Insights), register, wait for the first
+ * check and, after a deploy, for the source to take the identity (the kind's propagation wait).
+ */
 async function upConnector(
   tenant: TenantConfig,
   unit: Unit,
@@ -142,31 +153,37 @@ async function upConnector(
   steps: string[],
 ): Promise<ConnectorResult> {
   let registration: ConnectorResult | undefined;
-  const register = async (outputs: StackOutputs | undefined) => {
+  // Only a deploy creates or changes an identity that has to propagate.
+  const propagation = unit.engine ? propagationWaitOf(unit.planned.config, options.propagation) : undefined;
+  const register = async (outputs: StackOutputs | undefined): Promise<RegistrationOutcome> => {
     step(options, steps, tenant, unit, "register with Insights and wait for the first connectivity check");
     const desired = desiredConnector(tenant.name, unit.planned, { configDir, env: options.env, outputs });
-    [registration] = await reconcile(api, [desired], { ...options.settle, dryRun: false, concurrency: 1 });
+    const settle = { ...options.settle, dryRun: false, concurrency: 1, ...(propagation ? { propagation } : {}) };
+    [registration] = await reconcile(api, [desired], settle);
+    // Insights did not take the values at all; any other outcome is judged by its check.
     if (registration.action === "failed") throw new StepFailure(`register: ${registration.detail}`);
     const { planned } = unit;
     const rotation = options.rotationOutputs?.(planned);
     const created = rotation && hasStack(planned) ? credentialCreated(planned, rotation, outputs) : undefined;
     const registeredAt = (options.now ?? (() => new Date()))().toISOString();
     if (created) options.recordCredential?.(planned.name, { ...created, registeredAt });
+    return registration;
   };
   if (!unit.engine) {
     await register(undefined);
     return registration!;
   }
+  const deployWith = (parameters?: Record<string, string>) =>
+    deploy(tenant, unit, api, options, configDir, steps, parameters);
+  const note = (line: string) => step(options, steps, tenant, unit, line);
+  const now = (options.now ?? (() => new Date()))();
   const rotation = options.rotationFor?.(unit.planned, unit.engine);
-  if (!rotation) {
-    await register(await deploy(tenant, unit, api, options, configDir, steps));
-    return registration!;
+  if (!rotation) await register(await deployWith());
+  else if (rotation.by === "key-slots") await deployWithRotation(rotation, now, { deploy: deployWith, register, note });
+  else {
+    const longestWaitMs = options.settle.settleTimeoutMs + (propagation?.windowMs ?? 0);
+    await deployWithWindowRotation(rotation, now, longestWaitMs, { deploy: () => deployWith(), register, note });
   }
-  await deployWithRotation(rotation, (options.now ?? (() => new Date()))(), {
-    deploy: (parameters) => deploy(tenant, unit, api, options, configDir, steps, parameters),
-    register,
-    note: (line) => step(options, steps, tenant, unit, line),
-  });
   return registration!;
 }
 

@@ -56,7 +56,7 @@ export function describeLifetime(lifetime: CredentialLifetime | undefined): stri
     lifetime.rotationDays === undefined ? "never rotated" : `rotated every ${lifetime.rotationDays} days`;
   const validity = lifetime.validDays === undefined ? "valid until replaced" : `each valid ${lifetime.validDays} days`;
   const previous = lifetime.previousUntilRegistered
-    ? "the replaced one removed once the new one is registered"
+    ? "the replaced one removed once Insights reports the new one Connected"
     : lifetime.previousValidDays
       ? `the replaced one valid ${lifetime.previousValidDays} more days`
       : "the replaced one stops at once";

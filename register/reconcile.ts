@@ -12,6 +12,7 @@ import {
 import { InsightsApiError } from "../providers/insights/http-client";
 import type { DesiredConnector } from "./desired";
 import { mapPool } from "./pool";
+import { recheckWhilePropagating, type PropagationWait } from "./propagation";
 
 export type RegisterAction = "create" | "update" | "unchanged" | "failed";
 
@@ -41,6 +42,11 @@ export interface ReconcileOptions {
   readonly deadline?: Deadline;
   /** Where long waits are reported (the CLI's progress). */
   readonly progress?: WaitReporter;
+  /**
+   * A first check that is not Connected is checked again until the source has had this long to take
+   * the connector's new identity (`up`, after a deploy); without it the first check's result stands.
+   */
+  readonly propagation?: PropagationWait;
 }
 
 /** Reports a wait that may be long: its state as it changes, then its end. */
@@ -94,9 +100,11 @@ export async function reconcile(
       return { ...base, action: "failed" as const, fields: [], detail: (error as Error).message };
     }
   });
-  return mapPool(applied, options.concurrency, async (result) => {
+  return mapPool(applied, options.concurrency, async (result, index) => {
     const settled =
-      options.dryRun || result.action === "failed" || !result.id ? result : await settle(api, result, options);
+      options.dryRun || result.action === "failed" || !result.id
+        ? result
+        : await settleAndRecheck(api, desired[index], result, options);
     const { id: _id, ...shown } = settled;
     options.onResult?.(shown);
     return shown;
@@ -132,10 +140,27 @@ async function applyOne(
     }
   }
   const fields = await changedFields(wanted, current);
-  if (fields.length === 0) return { action: "unchanged", fields, connectivity: current.connectivity };
+  // The id lets a check still running be waited for, and `up` ask for a new one while a source propagates.
+  if (fields.length === 0) return { action: "unchanged", fields, id: current.id, connectivity: current.connectivity };
   if (dryRun) return { action: "update", fields, connectivity: current.connectivity };
   const updated = await api.update(current.id, pick(wanted.values, fields));
   return { action: "update", fields, id: updated.id, connectivity: updated.connectivity };
+}
+
+/** The first check, then, within the source's propagation window, more checks while it is not Connected. */
+async function settleAndRecheck(
+  api: InsightsApi,
+  wanted: DesiredConnector,
+  result: ConnectorResult & { id?: string },
+  options: ReconcileOptions,
+): Promise<ConnectorResult & { id?: string }> {
+  const first = await settle(api, result, options);
+  if (!options.propagation) return first;
+  return recheckWhilePropagating(api, wanted, first, options.propagation, {
+    settle: (checked) => settle(api, checked, options),
+    remainingMs: () => options.deadline?.remainingMs() ?? Infinity,
+    progress: options.progress,
+  });
 }
 
 /** Polls connectivity until the first check is done; a failure brings its reason from the activity history. */

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { propagationWaitField } from "../common/propagation";
+import { AWS_PROPAGATION } from "./propagation";
 import {
   awsAccountId,
   connectorName,
@@ -70,5 +72,10 @@ export const awsConnectorConfig = z.strictObject({
     .default(3600)
     .meta({ description: "How long an Insights session with the role lasts, in seconds: 3600 (1 hour) to 43200." }),
   tags: tags.default({}),
+  /**
+   * How long `up` keeps asking Insights to check this connector again after a deploy while the
+   * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+   */
+  propagationWaitMinutes: propagationWaitField(AWS_PROPAGATION),
 });
 export type AwsConnectorConfig = z.output<typeof awsConnectorConfig>;

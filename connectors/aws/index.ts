@@ -1,4 +1,5 @@
 import type { ConnectorKind } from "../kind";
+import { AWS_PROPAGATION } from "./propagation";
 import { awsConnectorConfig, type AwsConnectorConfig } from "./config";
 import { awsGrants } from "./grants";
 import { awsPlannedRegistration, awsRegistration } from "./registration";
@@ -19,4 +20,5 @@ export const aws: ConnectorKind<AwsConnectorConfig, "aws-cdk"> = {
   plannedRegistration: awsPlannedRegistration,
   grants: awsGrants,
   needsFromInsights: { awsExternalId: (config) => config.externalId },
+  propagation: AWS_PROPAGATION,
 };

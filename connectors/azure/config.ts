@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { propagationWaitField } from "../common/propagation";
+import { AZURE_PROPAGATION } from "./propagation";
 import { connectorName, guid } from "../../values/fields";
 import { evenWithFieldErrors } from "../../values/always";
 import { AZURE_PERMISSION_GROUP_NAMES, REQUIRED_AZURE_GROUP } from "./permissions";
@@ -21,7 +23,10 @@ export const azureConnectorConfig = z
       .max(120)
       .default("BT-SP-Connector")
       .meta({ description: "Display name of the app registration and its service principal." }),
-    /** Lifetime of the client secret; a new one overlaps the old before it expires. */
+    /**
+     * How often `up` replaces the client secret: the new one is added beside the old, and the old one
+     * deleted once Insights reports the new one Connected. Each secret expires 30 days after it is due.
+     */
     secretRotationDays: z
       .number()
       .int()
@@ -30,8 +35,8 @@ export const azureConnectorConfig = z
       .default(90)
       .meta({
         description:
-          `The client secret is replaced this often, in days (7 to ${MAX_SECRET_DAYS}): the new one exists ` +
-          "before the old one is deleted; run `register` (or `up`) after the apply that rotates it.",
+          `The client secret is replaced this often, in days (7 to ${MAX_SECRET_DAYS}): \`up\` adds the new one ` +
+          "beside the old, registers it, and deletes the old one only once Insights reports the new one Connected.",
       }),
     /**
      * The "Directory Name" Insights shows (Entra ID > Properties > Name). The azuread
@@ -93,6 +98,11 @@ export const azureConnectorConfig = z
           `${AZURE_PERMISSION_GROUP_NAMES.join(", ")}; \`${REQUIRED_AZURE_GROUP}\` is required. ` +
           "Each group's permissions are in connectors/azure/permissions.ts.",
       }),
+    /**
+     * How long `up` keeps asking Insights to check this connector again after a deploy while the
+     * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+     */
+    propagationWaitMinutes: propagationWaitField(AZURE_PROPAGATION),
   })
   .superRefine((config, ctx) => {
     if (config.subscriptionId !== undefined && !config.azureResources) {

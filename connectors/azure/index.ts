@@ -1,4 +1,5 @@
 import type { ConnectorKind } from "../kind";
+import { AZURE_PROPAGATION } from "./propagation";
 import { azureConnectorConfig, type AzureConnectorConfig } from "./config";
 import { azureGrants } from "./grants";
 import { azureNotices } from "./notices";
@@ -19,6 +20,7 @@ export const azure: ConnectorKind<AzureConnectorConfig, "cdktf"> = {
   registration: azureRegistration,
   plannedRegistration: azurePlannedRegistration,
   grants: azureGrants,
-  credentialRotation: { credential: "Entra client secret", by: "apply" },
+  credentialRotation: { credential: "Entra client secret", by: "key-slots" },
   notices: azureNotices,
+  propagation: AZURE_PROPAGATION,
 };

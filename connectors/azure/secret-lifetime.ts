@@ -12,7 +12,7 @@ export const MAX_SECRET_DAYS_ORIGIN = `${VENDOR_DOCS.entraClientSecretLifetime} 
  * from one added by hand by this name (a second credential outside the rotation is a way in).
  */
 export const ENTRA_SECRET_DISPLAY_NAME = "BeyondTrust Identity Security Insights";
-/** How long a secret stays valid after its rotation is due, so a late pipeline run never meets a dead secret. */
+/** How long a secret stays valid after its rotation is due: a run of `up` that comes late still finds it valid. */
 const GRACE_DAYS = 30;
 
 /** Days a secret outlives its rotation date (shrinks when rotation is near Entra's limit). */

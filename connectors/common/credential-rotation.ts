@@ -34,6 +34,16 @@ export function rotationStatus(createdAt: Date, rotationDays: number, now: Date)
   };
 }
 
+/**
+ * Whether the credential in `slot` is due at `now`, by a rotation period of `rotationDays`. A
+ * credential of unknown age is due, so that a rotation makes its age known.
+ */
+export function slotDue(slot: { readonly createdAt?: string }, rotationDays: number, now: Date): boolean {
+  const createdAt = slot.createdAt ? new Date(slot.createdAt) : undefined;
+  if (!createdAt || Number.isNaN(createdAt.getTime())) return true;
+  return rotationStatus(createdAt, rotationDays, now).due;
+}
+
 /** How often a key pair is replaced: a year-old key is overdue, a week is the shortest sensible cycle. */
 export const KEY_ROTATION_DAYS = { min: 7, max: 365, default: 90 } as const;
 
@@ -65,8 +75,8 @@ export type KeySlot = z.output<typeof keySlot>;
 
 /**
  * A connector's key slots: the current key Insights holds and, during a rotation, the next one,
- * already deployed beside it but not yet registered. The overlap is what keeps the connector
- * working: the old key is removed only by the apply after the new one is registered.
+ * already deployed beside it. The overlap is what keeps the connector working: the old key is
+ * removed only by the apply after Insights reports the connector Connected on the new one.
  */
 export const keySlots = z
   .strictObject({ current: keySlot, next: keySlot.optional() })
@@ -86,7 +96,7 @@ export function beginKeyRotation(slots: KeySlots, now: Date): KeySlots {
   return { current: slots.current, next: { generation: slots.current.generation + 1, createdAt: now.toISOString() } };
 }
 
-/** Step 3, after the new key is registered with Insights: the old key is removed. */
+/** Step 3, after Insights reports the connector Connected on the new key: the old key is removed. */
 export function completeKeyRotation(slots: KeySlots): KeySlots {
   if (!slots.next) throw new Error("no key rotation is under way");
   return { current: slots.next };

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { KEY_ROTATION_DAYS, keyRotationDaysField } from "../common/credential-rotation";
+import { propagationWaitField } from "../common/propagation";
+import { GCP_PROPAGATION } from "./propagation";
 import {
   connectorName,
   gcpBillingAccount,
@@ -76,5 +78,10 @@ export const gcpConnectorConfig = z.strictObject({
       "by overlap: the new key is added, " +
       "registered, then the old one removed (`up` does all three).",
   }),
+  /**
+   * How long `up` keeps asking Insights to check this connector again after a deploy while the
+   * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+   */
+  propagationWaitMinutes: propagationWaitField(GCP_PROPAGATION),
 });
 export type GcpConnectorConfig = z.output<typeof gcpConnectorConfig>;

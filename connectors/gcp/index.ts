@@ -1,4 +1,5 @@
 import type { ConnectorKind } from "../kind";
+import { GCP_PROPAGATION } from "./propagation";
 import { gcpConnectorConfig, type GcpConnectorConfig } from "./config";
 import { gcpGrants } from "./grants";
 import { gcpNotices } from "./notices";
@@ -20,4 +21,5 @@ export const gcp: ConnectorKind<GcpConnectorConfig, "cdktf"> = {
   grants: gcpGrants,
   credentialRotation: { credential: "GCP service account key", by: "key-slots" },
   notices: gcpNotices,
+  propagation: GCP_PROPAGATION,
 };

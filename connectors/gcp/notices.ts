@@ -7,7 +7,7 @@ const GOOGLE_KEY_DELETE =
 
 /**
  * What the GCP plan states besides its grants: the key rotates by overlap in three steps, and the
- * old key stays valid until the step after register, so Insights never holds a deleted key.
+ * old key stays valid until Insights reports the new one Connected, so Insights never holds a deleted key.
  */
 export function gcpNotices(config: { keyRotationDays: number }): PlanNotice[] {
   return [
@@ -15,8 +15,8 @@ export function gcpNotices(config: { keyRotationDays: number }): PlanNotice[] {
       kind: "step",
       text:
         `the service account key is rotated every ${config.keyRotationDays} days by overlap: an apply adds the ` +
-        "new key beside the old one, register gives Insights the new key, and only the next apply deletes the old " +
-        "key (up runs the three steps; by hand, pass the generations with " +
+        "new key beside the old one, register gives Insights the new key, and only once Insights reports it " +
+        "Connected does the next apply delete the old key (up runs the three steps; by hand, pass the generations with " +
         "-var service_account_key_generations=[n,n+1], register, then [n+1])",
       origin: GOOGLE_KEY_DELETE,
     },

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { propagationWaitField } from "../common/propagation";
+import { GITHUB_PROPAGATION } from "./propagation";
 import { connectorName, githubOrganization, httpsUrlField } from "../../values/fields";
 
 /** The `github` entry of a tenant config (guide: "Connect Identity Security Insights to GitHub"). */
@@ -28,6 +30,11 @@ export const githubConnectorConfig = z.strictObject({
     description:
       "GitHub Enterprise Server only: the web base, e.g. https://ghe.example.com (default https://github.com).",
   }),
+  /**
+   * How long `up` keeps asking Insights to check this connector again after a deploy while the
+   * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+   */
+  propagationWaitMinutes: propagationWaitField(GITHUB_PROPAGATION),
 });
 export type GithubConnectorConfig = z.output<typeof githubConnectorConfig>;
 

@@ -1,4 +1,5 @@
 import type { ConnectorKind } from "../kind";
+import { GITHUB_PROPAGATION } from "./propagation";
 import { githubConnectorConfig, type GithubConnectorConfig } from "./config";
 import { githubGrants } from "./grants";
 import { githubPlannedRegistration, githubRegistration } from "./registration";
@@ -24,4 +25,5 @@ export const github: ConnectorKind<GithubConnectorConfig, "github-app-manifest">
       "Settings > Developer settings > GitHub Apps > the app > Advanced > Delete GitHub App",
     origin: "https://docs.github.com/en/apps/maintaining-github-apps/deleting-a-github-app",
   },
+  propagation: GITHUB_PROPAGATION,
 };

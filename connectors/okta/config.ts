@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { KEY_ROTATION_DAYS, keyRotationDaysField } from "../common/credential-rotation";
+import { propagationWaitField } from "../common/propagation";
+import { OKTA_PROPAGATION } from "./propagation";
 import { connectorName, oktaDomain } from "../../values/fields";
 
 /** The `okta` entry of a tenant config (guide: "Connect Identity Security Insights to Okta"). */
@@ -40,5 +42,10 @@ export const oktaConnectorConfig = z.strictObject({
       `The app's key pair is replaced this often, in days (${KEY_ROTATION_DAYS.min} to ${KEY_ROTATION_DAYS.max}), ` +
       "by overlap: the new key is added to the app, registered, then the old one removed.",
   }),
+  /**
+   * How long `up` keeps asking Insights to check this connector again after a deploy while the
+   * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+   */
+  propagationWaitMinutes: propagationWaitField(OKTA_PROPAGATION),
 });
 export type OktaConnectorConfig = z.output<typeof oktaConnectorConfig>;

@@ -1,4 +1,5 @@
 import type { ConnectorKind } from "../kind";
+import { OKTA_PROPAGATION } from "./propagation";
 import { oktaConnectorConfig, type OktaConnectorConfig } from "./config";
 import { oktaGrants } from "./grants";
 import { oktaPlannedRegistration, oktaRegistration } from "./registration";
@@ -19,4 +20,5 @@ export const okta: ConnectorKind<OktaConnectorConfig, "pulumi"> = {
   plannedRegistration: oktaPlannedRegistration,
   grants: oktaGrants,
   credentialRotation: { credential: "Okta key", by: "key-slots" },
+  propagation: OKTA_PROPAGATION,
 };

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { propagationWaitField } from "../common/propagation";
+import { PINGONE_PROPAGATION } from "./propagation";
 import { connectorName, guid } from "../../values/fields";
 import { DEFAULT_PINGONE_ROLES, NOT_ASSIGNABLE_TO_WORKER_APP, PINGONE_READ_ONLY_ROLES } from "./roles";
 
@@ -48,7 +50,7 @@ export const pingoneConnectorConfig = z.strictObject({
     description: "Name of the worker application the stack creates.",
   }),
   /**
-   * The worker app's client secret is regenerated this often (re-run register afterwards).
+   * The worker app's client secret is regenerated this often, by the apply `up` runs after it is due.
    * No upper bound: PingOne gives an application secret no lifetime (only the replaced one
    * expires, `previous.expires_at`), so the schedule is this toolkit's alone.
    * pingidentity/terraform-provider-pingone, docs/resources/application_secret.md and
@@ -61,10 +63,13 @@ export const pingoneConnectorConfig = z.strictObject({
     .default(90)
     .meta({
       description:
-        "The worker app's client secret is regenerated this often, in days (at least 7); run `register` (or `up`) " +
-        "within `previousSecretGraceDays` of the apply that regenerates it.",
+        "The worker app's client secret is regenerated this often, in days (at least 7), by the apply `up` runs " +
+        "once it is due; the replaced one keeps working for `previousSecretGraceDays`.",
     }),
-  /** Days the replaced secret keeps working after a rotation, so Insights is not cut off before register runs. */
+  /**
+   * Days the replaced secret keeps working after a rotation, whatever Insights reports: `up` refuses a rotation
+   * whose window is shorter than its own wait for the new secret (settle timeout plus propagation wait).
+   */
   previousSecretGraceDays: z
     .number()
     .int()
@@ -74,7 +79,8 @@ export const pingoneConnectorConfig = z.strictObject({
     .meta({
       description:
         `Days the replaced secret keeps working after a rotation (${PREVIOUS_SECRET_GRACE_DAYS.min} to ` +
-        `${PREVIOUS_SECRET_GRACE_DAYS.max}, PingOne's limit), so Insights is not cut off before register runs.`,
+        `${PREVIOUS_SECRET_GRACE_DAYS.max}, PingOne's limit), whatever Insights reports; \`up\` refuses a rotation whose window is shorter than its ` +
+        "own wait for the new secret (settle timeout plus propagation wait).",
     }),
   /** Built-in roles to grant; each must be a "Read Only" role a worker app can hold. */
   roles: z
@@ -86,5 +92,10 @@ export const pingoneConnectorConfig = z.strictObject({
         `Built-in roles granted to the worker app: ${DEFAULT_PINGONE_ROLES.join(", ")} by default; each must ` +
         "be a Read Only role a worker app can hold (DaVinci roles cannot be).",
     }),
+  /**
+   * How long `up` keeps asking Insights to check this connector again after a deploy while the
+   * source takes its new or changed identity, before calling it failed (minutes, 0 to 60).
+   */
+  propagationWaitMinutes: propagationWaitField(PINGONE_PROPAGATION),
 });
 export type PingOneConnectorConfig = z.output<typeof pingoneConnectorConfig>;

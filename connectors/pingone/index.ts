@@ -1,4 +1,5 @@
 import type { ConnectorKind } from "../kind";
+import { PINGONE_PROPAGATION } from "./propagation";
 import { pingoneConnectorConfig, type PingOneConnectorConfig } from "./config";
 import { pingoneGrants } from "./grants";
 import { pingonePlannedRegistration, pingoneRegistration } from "./registration";
@@ -20,4 +21,5 @@ export const pingone: ConnectorKind<PingOneConnectorConfig, "cdktf"> = {
   plannedRegistration: pingonePlannedRegistration,
   grants: pingoneGrants,
   credentialRotation: { credential: "PingOne client secret", by: "apply" },
+  propagation: PINGONE_PROPAGATION,
 };

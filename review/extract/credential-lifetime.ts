@@ -43,15 +43,35 @@ function daysAfterRotationStart(expression: unknown, periods: Map<string, number
   return (attribute === "rotation_rfc3339" ? periods.get(name)! : 0) + Number(hours) / 24;
 }
 
+/** `${timeadd(each.value.created_at, "<hours>h")}`: a secret per generation, valid for hours from its creation. */
+const FROM_CREATION = /^\$\{timeadd\(each\.value\.created_at, "(\d+)h"\)\}$/;
+
 /**
- * Entra client secrets (`azuread_application_password`): valid until `end_date`; a rotation
- * replaces the password create-before-destroy, so the old one is deleted in the same apply.
+ * Entra client secrets (`azuread_application_password`): valid until `end_date`. One per generation
+ * (`for_each`) with its period in a local named `<secret>_rotation_days` rotates by two slots: the
+ * old secret leaves only after Insights reports the new one Connected. One replaced through
+ * `rotate_when_changed` (stacks before slots) is deleted create-before-destroy in the same apply.
  */
 function entraSecrets(json: TerraformJson, periods: Map<string, number>, artifact: string): CredentialLifetime[] {
   return Object.entries(json.resource?.azuread_application_password ?? {}).map(([name, password]) => {
     const where = `${artifact} azuread_application_password.${name}`;
     if (password.end_date === undefined)
       throw new CredentialLifetimeError(`${where}: no end_date, so the provider's default lifetime would apply`);
+    const slotDays = json.locals?.[`${name}_rotation_days`];
+    const bySlots = password.for_each !== undefined && Number.isInteger(slotDays) && (slotDays as number) >= 1;
+    if (bySlots) {
+      const hours = FROM_CREATION.exec(String(password.end_date))?.[1];
+      if (hours === undefined)
+        throw new CredentialLifetimeError(`${where}: cannot read a lifetime from ${JSON.stringify(password.end_date)}`);
+      return {
+        credential: "Entra client secret",
+        rotationDays: slotDays as number,
+        validDays: Number(hours) / 24,
+        previousValidDays: 0,
+        previousUntilRegistered: true,
+        artifact: where,
+      };
+    }
     const rotationDays = rotationOf(password.rotate_when_changed, periods);
     return {
       credential: "Entra client secret",

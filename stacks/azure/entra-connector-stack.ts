@@ -27,8 +27,9 @@ export interface InsightsEntraConnectorStackProps {
    */
   readonly servicePrincipalName?: string;
   /**
-   * Days until a new client secret replaces the current one (7 to 730); the old one stays
-   * valid past that for a grace period, so the next apply and `register` can overlap.
+   * Days until `up` replaces the client secret (7 to 730): it adds a new secret beside the current
+   * one and deletes the old one only once Insights reports the new one Connected. Each secret
+   * expires a grace period after its rotation date, in case no `up` runs.
    * @default 90
    */
   readonly secretRotationDays?: number;
@@ -66,7 +67,7 @@ const MANAGED_BY_NOTE =
 /**
  * Everything the guide's Azure installation script creates: an app registration and
  * service principal with the catalog's Graph and Office 365 application permissions,
- * admin consent for each, a rotating client secret, and optionally Reader on the
+ * admin consent for each, client secrets in two slots, and optionally Reader on the
  * tenant root management group.
  */
 export class InsightsEntraConnectorStack extends TerraformStack {
@@ -80,6 +81,7 @@ export class InsightsEntraConnectorStack extends TerraformStack {
     requireLiterals(label, props, Token.isUnresolved);
     const connector = catalogEntry(label, azureConnectorConfig, "azure", props);
     new AzureadProvider(this, "azuread", { tenantId: connector.tenantId });
+    // No resource uses it now; it stays so stacks from before secret slots can destroy their old time_rotating.
     new TimeProvider(this, "time");
 
     const deployer = new DataAzureadClientConfig(this, "deployer");
@@ -156,11 +158,19 @@ export class InsightsEntraConnectorStack extends TerraformStack {
       value: this.clientSecret.value,
       sensitive: true,
       description:
-        "Client Secret for the Insights connector (rotates; read with `terraform output -raw client_secret`)",
+        "Client Secret for the Insights connector, the newest generation (read with `terraform output -raw client_secret`)",
+    });
+    new TerraformOutput(this, "client_secret_created_at", {
+      value: this.clientSecret.createdAt,
+      description: "When the registered client secret became valid (its start_date; status counts its age from it)",
     });
     new TerraformOutput(this, "client_secret_rotation_due", {
-      value: this.clientSecret.rotation.dueAt,
-      description: "When the next apply will replace the client secret",
+      value: this.clientSecret.rotationDueAt,
+      description: "When up replaces the registered client secret (adds a new one, registers it, then deletes the old)",
+    });
+    new TerraformOutput(this, "client_secret_generations", {
+      value: this.clientSecret.generationsJson,
+      description: "Client secret generations this apply kept, as JSON: the value of the variable of the same name",
     });
   }
 

@@ -102,6 +102,11 @@ export class ConnectorServiceAccount extends Construct {
       serviceAccountId: this.account.name,
       keyAlgorithm: "KEY_ALG_RSA_2048",
       privateKeyType: "TYPE_GOOGLE_CREDENTIALS_FILE",
+      // Stacks applied from main 82895e9 to ddec3ca set `keepers = { rotation = time_rotating… }`, and
+      // `keepers` is ForceNew (hashicorp/terraform-provider-google 160dc8274a1e94b77c7514fd748b45333ad27d7c,
+      // google/services/resourcemanager/resource_google_service_account_key.go): dropping it would make
+      // the upgrade's first apply replace the key Insights holds. Ignored, the old value stays in state.
+      lifecycle: { ignoreChanges: ["keepers"] },
     });
     this.keys.overrideLogicalId("connector_service_account_key");
     // A key per generation, so a rotation adds a key instead of replacing one: the provider's Delete

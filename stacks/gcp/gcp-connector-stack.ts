@@ -53,8 +53,8 @@ export interface InsightsGcpConnectorStackProps {
    */
   readonly serviceAccountId?: string;
   /**
-   * Days until a new service account key replaces the current one (7 to 365); `register`
-   * must follow that apply.
+   * Days until `up` replaces the service account key (7 to 365): the new key is added beside
+   * the current one, registered, and the old one deleted once Insights reports it Connected.
    * @default 90
    */
   readonly keyRotationDays?: number;

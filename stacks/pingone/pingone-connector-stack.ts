@@ -32,12 +32,13 @@ export interface InsightsPingOneConnectorStackProps {
    */
   readonly appName?: string;
   /**
-   * Days until the client secret is regenerated (7 to 730); run `register` afterwards.
+   * Days until the client secret is regenerated (7 or more), by the apply after it is due.
    * @default 90
    */
   readonly secretRotationDays?: number;
   /**
-   * Days the replaced secret keeps working after a rotation (1 to 30).
+   * Days the replaced secret keeps working after a rotation (1 to 30); it stops then, whatever
+   * Insights reports, so it must outlast the register and first check that follow the apply.
    * @default 7
    */
   readonly previousSecretGraceDays?: number;
@@ -101,7 +102,7 @@ export class InsightsPingOneConnectorStack extends TerraformStack {
       environmentId,
       applicationId: this.application.applicationId,
       regenerateTriggerValues: { rotation_rfc3339: rotation.rotationRfc3339 },
-      // Insights holds the old secret until `register` runs: it stays valid for the grace period,
+      // Insights holds the old secret until `register` runs: it stays valid for the grace period (and no longer),
       // counted from the rotation that replaced it (`rfc3339` is when the rotation period began).
       previousExpiresAt: Fn.timeadd(rotation.rfc3339, `${connector.previousSecretGraceDays * 24}h`),
       // The provider's Update calls the same API as Create, which regenerates the secret

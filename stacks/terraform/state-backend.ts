@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { privateFile, privateStateDir } from "../../config/local-state";
 import { InvalidConfigError } from "../../values/errors";
+import { adoptLegacyState, legacyStatePath } from "./legacy-state";
 
 /**
  * `stateBackend` in cdktf.json's context (or CDKTF_CONTEXT_JSON): where the CDKTF
@@ -30,8 +31,26 @@ const stateBackendSetting = z
 /** Thrown by {@link addStateBackends} when the `stateBackend` context is invalid; the message names each field. */
 export class StateBackendSettingError extends InvalidConfigError {}
 
-/** Gives every stack its state backend; throws {@link StateBackendSettingError} for a bad setting. */
-export function addStateBackends(stacks: readonly TerraformStack[], setting: unknown): void {
+/** Where a run finds state from before ff3f49e, and where it says it moved it. */
+export interface LegacyStateOptions {
+  /** The app's working folder, where cdktf kept `terraform.<stack>.tfstate`. @default process.cwd() */
+  readonly workingFolder?: string;
+  /** @default a line on stderr */
+  readonly notice?: (line: string) => void;
+}
+
+/**
+ * Gives every stack its state backend; throws {@link StateBackendSettingError} for a bad setting.
+ * State a stack kept where cdktf put it before ff3f49e is moved to the state folder, or the run stops
+ * with a located {@link LegacyStateError} (stacks/terraform/legacy-state.ts): never an empty start.
+ */
+export function addStateBackends(
+  stacks: readonly TerraformStack[],
+  setting: unknown,
+  legacy: LegacyStateOptions = {},
+): void {
+  const workingFolder = legacy.workingFolder ?? process.cwd();
+  const notice = legacy.notice ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const parsed = stateBackendSetting.safeParse(setting);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `stateBackend.${i.path.join(".")}: ${i.message}`);
@@ -40,7 +59,9 @@ export function addStateBackends(stacks: readonly TerraformStack[], setting: unk
   const s3 = parsed.data?.s3;
   for (const stack of stacks) {
     const name = stack.node.id;
+    const legacyPath = legacyStatePath(name, workingFolder);
     if (s3) {
+      adoptLegacyState(name, legacyPath, undefined, notice);
       const { keyPrefix, encrypt: _alwaysOn, roleArn, ...rest } = s3;
       new S3Backend(stack, {
         ...rest,
@@ -51,6 +72,7 @@ export function addStateBackends(stacks: readonly TerraformStack[], setting: unk
     } else {
       // cdktf's own default is terraform.<stack>.tfstate in the working folder: the repository root.
       const path = resolve(privateStateDir("terraform"), `${name}.tfstate`);
+      adoptLegacyState(name, legacyPath, path, notice);
       privateFile(path);
       new LocalBackend(stack, { path });
     }

@@ -2,6 +2,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { CATALOG } from "../../connectors/catalog";
 import { pemKeyProblem, serviceAccountKeyProblem } from "../../connectors/common/key-checks";
 import { GUIDE } from "../../connectors/origins";
+import { VALID } from "../helpers/config-text";
+import { connectorFrom } from "../stacks/cdktf/helpers";
 
 const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const PEM = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
@@ -109,16 +111,40 @@ describe("lifecycle rules live in the kind (up, rotation, down ask it)", () => {
     expect(having((k) => k.needsFromInsights)).toEqual(["aws"]);
   });
 
-  test("GCP and Okta keys rotate through key slots; Entra and PingOne secrets inside their apply", () => {
+  test("GCP and Okta keys and the Entra secret rotate through slots; the PingOne secret inside its apply", () => {
     const by = Object.fromEntries(
       CATALOG.flatMap((k) => (k.credentialRotation ? [[k.kind, k.credentialRotation]] : [])),
     );
     expect(by).toEqual({
-      azure: { credential: "Entra client secret", by: "apply" },
+      azure: { credential: "Entra client secret", by: "key-slots" },
       gcp: { credential: "GCP service account key", by: "key-slots" },
       okta: { credential: "Okta key", by: "key-slots" },
       pingone: { credential: "PingOne client secret", by: "apply" },
     });
+  });
+
+  test("every stack kind has a propagation wait: the vendor's figure, quoted, or the toolkit's choice, said so", () => {
+    const rules = Object.fromEntries(
+      CATALOG.flatMap((k) => (k.propagation ? [[k.kind, [k.propagation.defaultMinutes, k.propagation.origin]]] : [])),
+    );
+    // The figures: GCP "typically 2 minutes, ... 7 minutes or longer", Azure RBAC "up to 10 minutes";
+    // AWS, Okta, PingOne and GitHub state none (findings of issue 26, section 2).
+    expect(rules).toEqual({
+      aws: [5, expect.stringMatching(/^no figure from AWS .*toolkit's choice$/)],
+      azure: [10, "https://learn.microsoft.com/en-us/azure/role-based-access-control/troubleshooting"],
+      gcp: [7, "https://cloud.google.com/iam/docs/access-change-propagation"],
+      github: [2, "no figure from GitHub; 2 minutes is the toolkit's choice"],
+      okta: [2, "no figure from Okta; 2 minutes is the toolkit's choice"],
+      pingone: [2, "no figure from Ping Identity; 2 minutes is the toolkit's choice"],
+    });
+    for (const kind of CATALOG.filter((k) => k.propagation)) {
+      const config = connectorFrom(VALID[kind.kind as keyof typeof VALID]);
+      expect([kind.kind, (config as { propagationWaitMinutes?: number }).propagationWaitMinutes]).toEqual([
+        kind.kind,
+        kind.propagation!.defaultMinutes,
+      ]);
+      expect(Boolean(kind.propagation!.statement)).toBe(kind.propagation!.origin.startsWith("https://"));
+    }
   });
 
   test("only the GitHub App registration is left by offboarding, citing GitHub's page", () => {

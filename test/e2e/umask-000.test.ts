@@ -66,7 +66,9 @@ describe("under umask 000, nothing the toolkit creates is writable by another us
         client_id: "0f5b7c1e-0000-4000-8000-0000000000aa",
         directory_name: "contoso.onmicrosoft.com",
         tenant_id: "0f5b7c1e-0000-4000-8000-000000000001",
+        client_secret_created_at: "2026-11-01T00:00:00Z",
         client_secret_rotation_due: "2027-01-30T00:00:00Z",
+        client_secret_generations: '[{"generation":1,"created_at":"2026-11-01T00:00:00Z"}]',
       };
       const run = await cliUnderUmask000(
         [

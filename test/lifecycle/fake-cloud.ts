@@ -1,18 +1,13 @@
-import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  beginOktaKeyRotation,
-  completeOktaKeyRotation,
-  oktaKeySlots,
-  type OktaKeySlots,
-} from "../../connectors/okta/key-rotation";
-import { keyRotation } from "../../connectors/common/credential-rotation";
+import { oktaKeySlots, type OktaKeySlots } from "../../connectors/okta/key-rotation";
+import type { ConnectorConfig } from "../../connectors/catalog";
 import type { ConnectorEngine, EngineContext, EngineFor } from "../../lifecycle/engine-port";
-import type { OverlapRotation } from "../../lifecycle/rotate";
+import type { KeySlotSources } from "../../lifecycle/key-rotations";
 import type { PlannedConnector } from "../../plan/model";
 import { syntheticOutputSource } from "../../register/synthetic";
+import { FakeCredentials, keyOf } from "./fake-credentials";
 
 /** Thrown by a fake engine or API at the step a test chose: the process "dies" there. */
 export class Killed extends Error {
@@ -22,14 +17,6 @@ export class Killed extends Error {
 }
 
 const synthetic = syntheticOutputSource(join(mkdtempSync(join(tmpdir(), "fake-cloud-")), "key.pem"));
-const keysByGeneration = new Map<number, string>();
-function keyOf(generation: number): string {
-  if (!keysByGeneration.has(generation)) {
-    const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" });
-    keysByGeneration.set(generation, pem.toString());
-  }
-  return keysByGeneration.get(generation)!;
-}
 
 /**
  * In-memory stand-in for every engine: a stack exists from its deploy until its destroy, and
@@ -47,6 +34,9 @@ export class FakeCloud {
   readonly failing = new Map<string, string>();
   /** Engines reported missing: stack -> how to install. */
   readonly missing = new Map<string, string>();
+  /** The GCP keys, Entra secrets and PingOne secrets of the CDKTF stand-in stacks. */
+  readonly credentials = new FakeCredentials();
+  private readonly configs = new Map<string, ConnectorConfig>();
 
   /** Called when the kill point is reached (the harness aborts the run). */
   onKill?: () => void;
@@ -74,7 +64,25 @@ export class FakeCloud {
     this.steps = 0;
   }
 
-  readonly engineFor: EngineFor = (planned) => this.engine(stackOf(planned), planned.kind);
+  readonly engineFor: EngineFor = (planned) => {
+    this.configs.set(stackOf(planned), planned.config);
+    return this.engine(stackOf(planned), planned.kind);
+  };
+
+  /** Where `up`'s real rotation wiring (lifecycle/key-rotations.ts) reads this cloud's stacks back. */
+  readonly slotSources: KeySlotSources = {
+    terraformOutputs: async (stack) => {
+      this.alive();
+      const config = this.configs.get(stack);
+      return this.stacks.has(stack) && config ? this.credentials.outputs(stack, config) : undefined;
+    },
+    oktaKeySlots: async (stack) => {
+      this.alive();
+      if (!this.stacks.has(stack)) return undefined;
+      const raw = this.stacks.get(stack)?.keySlots;
+      return raw ? JSON.parse(raw) : null;
+    },
+  };
 
   private engine(stack: string, kind: string): ConnectorEngine {
     return {
@@ -86,12 +94,14 @@ export class FakeCloud {
         const failure = this.failing.get(stack);
         if (failure) throw new Error(failure);
         this.stacks.set(stack, { ...context.parameters, ...context.inputs });
+        const credentials = this.credentials.apply(stack, this.configs.get(stack)!, context.parameters ?? {});
         this.effect(`deploy ${stack}`);
-        return this.outputsOf(stack, kind);
+        return { ...(await this.outputsOf(stack, kind)), ...credentials };
       },
       destroy: async () => {
         this.alive();
         this.stacks.delete(stack);
+        this.credentials.forget(stack);
         this.effect(`destroy ${stack}`);
       },
     };
@@ -116,23 +126,6 @@ export class FakeCloud {
   slotsOf(stack: string): OktaKeySlots | undefined {
     const raw = this.stacks.get(stack)?.keySlots;
     return raw ? oktaKeySlots.parse(JSON.parse(raw)) : undefined;
-  }
-
-  /** Okta's two-slot rotation over this cloud's stacks, as `up` drives it. */
-  oktaRotation(planned: PlannedConnector): OverlapRotation<OktaKeySlots> | undefined {
-    const connector = planned.config;
-    if (connector.kind !== "okta") return undefined;
-    const stack = stackOf(planned);
-    return {
-      credential: "Okta key",
-      // A stack deployed before rotation was recorded has one key of unknown age: rotate it.
-      read: async () => (this.stacks.has(stack) ? (this.slotsOf(stack) ?? { current: { generation: 1 } }) : undefined),
-      first: (now) => ({ current: { generation: 1, createdAt: now.toISOString() } }),
-      due: (slots, now) => keyRotation(new Date(slots.current.createdAt ?? 0), connector, now).due,
-      begin: beginOktaKeyRotation,
-      complete: completeOktaKeyRotation,
-      parameters: (slots) => ({ keySlots: JSON.stringify(slots) }),
-    };
   }
 }
 

@@ -12,6 +12,7 @@ import { configWith } from "../helpers/config-text";
 import { FakeCloud } from "./fake-cloud";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 import { rotationOutputsOf } from "../../kinds/rotation";
+import { keyRotationFor } from "../../lifecycle/key-rotations";
 
 export const CANARY = "CANARY-lifecycle-71c3";
 export const ENV = { EPM_CLIENT_ID: "epm-client", EPM_CLIENT_SECRET: `${CANARY}-epm` };
@@ -79,7 +80,9 @@ export class Harness {
       env: ENV,
       settle: { settleTimeoutMs: 10_000, pollMs: 10 },
       sheetDir: join(this.dir, "sheets"),
-      rotationFor: (planned) => this.cloud.oktaRotation(planned),
+      // The real wiring of each kind's rotation to its stack, over this cloud's stand-in stacks.
+      rotationFor: (planned, engine) => keyRotationFor(planned.config, engine, this.cloud.slotSources),
+      propagation: { minuteMs: 1, retryEveryMs: 1 },
       rotationOutputs: rotationOutputsOf,
       insightsApi: () => this.api(),
       signal: this.controller.signal,
@@ -89,7 +92,10 @@ export class Harness {
 
   /** `up`; "killed" when the cloud's kill point was reached (the run stops there, as a dead process). */
   up(overrides: Partial<UpOptions> = {}): Promise<UpReport | "killed"> {
-    return this.killable(() => upTenant(this.config, "acme", this.options(overrides)));
+    // The stand-in stacks' applies run at the run's time.
+    const now = overrides.now ?? (() => new Date());
+    this.cloud.credentials.clock = now();
+    return this.killable(() => upTenant(this.config, "acme", this.options({ now, ...overrides })));
   }
 
   down(overrides: Partial<DownOptions> = {}): Promise<DownReport | "killed"> {

@@ -94,7 +94,8 @@ describe("up, orchestrated over fake engines and the Insights emulator (127.0.0.
       "wait for the first connectivity check (Connected)",
     ]);
     expect(byName(report, "Acme Okta").steps).toContain(
-      "when the key is due: deploy with a new key beside the old, register it, deploy again without the old key",
+      "when the credential is due: a new one is deployed beside the old and registered, and the old one is " +
+        "removed only once Insights reports the new one Connected (PingOne: it works previousSecretGraceDays more)",
     );
     expect(harness.cloud.log).toEqual([]);
     expect(await harness.registered()).toEqual([]);

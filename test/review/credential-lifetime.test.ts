@@ -22,7 +22,7 @@ const connectorOf = (plan: Awaited<ReturnType<typeof planOf>>, kind: string): Pl
   plan.tenants[0].connectors.find((c) => c.kind === kind)!;
 
 describe("credential lifetimes are read from the synthesized artifacts, not copied from the config", () => {
-  test("Entra: the secret rotates every 90 days and lives 120 (end_date = rotation + 30 days); the old one is deleted", async () => {
+  test("Entra: the secret rotates every 90 days and lives 120 (end_date = creation + 120 days); the old one kept until Connected", async () => {
     const plan = await planOf(VALID.azure);
     expect(connectorOf(plan, "azure").credentialLifetimes).toEqual([
       {
@@ -30,7 +30,32 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
         rotationDays: 90,
         validDays: 120,
         previousValidDays: 0,
+        previousUntilRegistered: true,
         artifact: "cdktf.out/stacks/acme-azure/cdk.tf.json azuread_application_password.client_secret",
+      },
+    ]);
+  });
+
+  test("Entra, a stack from before secret slots: time_rotating's period, replaced in the same apply", () => {
+    // The shape main synthesized from 0a6b1ad to 1635526 (stacks/azure/rotating-client-secret.ts there).
+    const json = {
+      resource: {
+        time_rotating: { client_secret_rotation: { rotation_days: 90 } },
+        azuread_application_password: {
+          client_secret: {
+            end_date: '${timeadd(time_rotating.client_secret_rotation.rotation_rfc3339, "720h")}',
+            rotate_when_changed: { rotation: "${time_rotating.client_secret_rotation.id}" },
+          },
+        },
+      },
+    };
+    expect(terraformCredentialLifetimes(json, "a.json")).toEqual([
+      {
+        credential: "Entra client secret",
+        rotationDays: 90,
+        validDays: 120,
+        previousValidDays: 0,
+        artifact: "a.json azuread_application_password.client_secret",
       },
     ]);
   });
@@ -86,15 +111,16 @@ describe("credential lifetimes are read from the synthesized artifacts, not copi
     expect(byKind("validDays")).toEqual({ azure: 120, pingone: null, gcp: null, okta: null, github: null });
     expect(renderTable(plan, 200)).toContain(
       "  GCP service account key: rotated every 90 days, valid until replaced, " +
-        "the replaced one removed once the new one is registered",
+        "the replaced one removed once Insights reports the new one Connected",
     );
     expect(renderTable(plan, 200)).toContain(
       "  Okta app key (private key JWT): rotated every 90 days, valid until replaced, " +
-        "the replaced one removed once the new one is registered",
+        "the replaced one removed once Insights reports the new one Connected",
     );
     const table = renderTable(plan, 200);
     expect(table).toContain(
-      "  Entra client secret: rotated every 90 days, each valid 120 days, the replaced one stops at once",
+      "  Entra client secret: rotated every 90 days, each valid 120 days, " +
+        "the replaced one removed once Insights reports the new one Connected",
     );
     expect(table).toContain(
       "  PingOne client secret: rotated every 90 days, valid until replaced, the replaced one valid 7 more days",

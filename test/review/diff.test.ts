@@ -91,8 +91,9 @@ describe("diff: permission changes between two plans", () => {
     );
     // Read from the artifacts: the Entra secret lives its rotation plus the stack's 30-day overlap.
     expect(run.stdout).toContain(
-      "Entra client secret lifetime: rotated every 60 days, each valid 90 days, the replaced one stops at once → " +
-        "rotated every 30 days, each valid 60 days, the replaced one stops at once",
+      "Entra client secret lifetime: rotated every 60 days, each valid 90 days, the replaced one removed once " +
+        "Insights reports the new one Connected → rotated every 30 days, each valid 60 days, the replaced one " +
+        "removed once Insights reports the new one Connected",
     );
   });
 

@@ -10,6 +10,21 @@ export interface FaultOptions {
   /** Drop the connection, half the time before handling, half after (the change is made, the answer lost). */
   readonly rateDrop?: number;
   readonly seed?: number;
+  /** Connectivity checks that find something other than the submitted values say (see {@link CheckFault}). */
+  readonly checks?: CheckFault;
+}
+
+/**
+ * The next connectivity checks of a connector, as a source that has not yet taken a new credential
+ * (propagation) or has refused it answers: each check a create or update starts uses up one.
+ */
+export interface CheckFault {
+  /** What the check finds: Failed or Warning, or `never`, a check that never ends (Checking until the next change). */
+  readonly outcome: "Failed" | "Warning" | "never";
+  /** How many checks end so; later ones find what the values say. @default every check */
+  readonly times?: number;
+  /** Only checks of connectors of this kind. @default every kind */
+  readonly kind?: string;
 }
 
 /** mulberry32: small, fast and reproducible; enough for fault injection. */
@@ -32,9 +47,26 @@ export type FaultDecision =
 
 export class FaultInjector {
   private readonly random: () => number;
+  private checks?: CheckFault;
+  private checksLeft = Infinity;
 
   constructor(private readonly options: FaultOptions = {}) {
     this.random = seededRandom(options.seed ?? 1);
+    this.injectChecks(options.checks);
+  }
+
+  /** From now on, checks end as `fault` says (undefined: as the values say); replaces any earlier check fault. */
+  injectChecks(fault: CheckFault | undefined): void {
+    this.checks = fault;
+    this.checksLeft = fault?.times ?? Infinity;
+  }
+
+  /** What the next check of a `kind` connector finds instead of its values' outcome; undefined: the values' outcome. */
+  nextCheck(kind: string): CheckFault["outcome"] | undefined {
+    const fault = this.checks;
+    if (!fault || this.checksLeft <= 0 || (fault.kind !== undefined && fault.kind !== kind)) return undefined;
+    this.checksLeft -= 1;
+    return fault.outcome;
   }
 
   get latencyMs(): number {

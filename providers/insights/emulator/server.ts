@@ -15,11 +15,12 @@ import {
 import { CONNECTOR_ID_PATTERN, isConnectorId } from "../connector-id";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../response-body";
 import { matchRoute, type RouteName } from "../routes";
-import { FaultInjector, type FaultOptions } from "./faults";
+import { FaultInjector, type CheckFault, type FaultOptions } from "./faults";
 import { HttpProblem, parseJson, send } from "./http-answers";
 import { EmulatorStore, type StoredConnector } from "./store";
 import { activityOf, connectivityOf, present, split } from "./presentation";
-import { checkOutcome, connectionPoint, validateRegistration } from "./validation";
+import { connectionPoint, validateRegistration } from "./validation";
+import { scheduleCheck } from "./checks";
 
 export interface EmulatorOptions {
   /** The connector kinds it serves (the catalog's): their forms, checks and rules. */
@@ -85,6 +86,11 @@ export class InsightsEmulator {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     await this.store.compact();
+  }
+
+  /** From now on, connectivity checks end as `fault` says (undefined: as the values say); for tests of propagation. */
+  injectCheckFault(fault: CheckFault | undefined): void {
+    this.faults.injectChecks(fault);
   }
 
   /** Every stored connector, for tests that count duplicates. */
@@ -236,8 +242,7 @@ export class InsightsEmulator {
       secretFingerprints: fingerprints,
       fingerprintSalt,
       connectionPoint: connectionPoint(kind, settings),
-      checkOutcome: checkOutcome(kind, values),
-      checkReadyAt: Date.now() + (this.options.checkDelayMs ?? 300),
+      ...scheduleCheck(kind, values, this.faults, this.options.checkDelayMs ?? 300),
       createdAt: now,
       updatedAt: now,
       activity: [{ at: now, type: "created", message: "Connector created" }],
@@ -279,8 +284,7 @@ export class InsightsEmulator {
       identity: EmulatorStore.identity(stored.siteId, stored.kind, values.name ?? stored.name),
       settings: { ...stored.settings, ...settings },
       secretFingerprints: { ...stored.secretFingerprints, ...fingerprints },
-      checkOutcome: checkOutcome(kind, values),
-      checkReadyAt: Date.now() + (this.options.checkDelayMs ?? 300),
+      ...scheduleCheck(kind, values, this.faults, this.options.checkDelayMs ?? 300),
       updatedAt: now,
       activity: [
         { at: now, type: "updated" as const, message: `Settings changed: ${changedFields}` },

@@ -104,22 +104,57 @@ describe("Entra ID stack: app registration and permissions", () => {
   });
 });
 
-describe("Entra ID stack: client secret rotation", () => {
-  test("rotates every secretRotationDays, create-before-destroy, each secret valid 30 days past its rotation date", () => {
+const REGISTERED =
+  "azuread_application_password.client_secret[tostring(var.client_secret_generations" +
+  "[length(var.client_secret_generations) - 1].generation)]";
+
+/**
+ * hashicorp/terraform-provider-azuread v3.7.0 (72ee4ffe4628e1a21e275734c8d3354faf8fb2f3),
+ * internal/services/applications/application_password_resource.go: every argument ForceNew, no
+ * Update, and a Delete that calls RemovePassword at once. So each secret is its own instance,
+ * kept until its generation leaves the variable (after Insights reports the new one Connected).
+ */
+describe("Entra ID stack: client secret rotation by two slots", () => {
+  test("one secret per listed generation, each valid rotation + 30 days from its creation; no time_rotating", () => {
     const { json } = synthEntra();
-    expect(resourcesOf(json, "time_rotating").client_secret_rotation).toEqual({ rotation_days: 90 });
-    const secret = resourcesOf(json, "azuread_application_password").client_secret;
-    expect(secret.application_id).toBe("${azuread_application.connector_application.id}");
-    expect(secret.rotate_when_changed).toEqual({ rotation: "${time_rotating.client_secret_rotation.id}" });
-    expect(secret.lifecycle).toEqual({ create_before_destroy: true });
-    expect(secret.end_date).toBe('${timeadd(time_rotating.client_secret_rotation.rotation_rfc3339, "720h")}');
+    expect(json.resource.time_rotating).toBeUndefined();
+    expect(json.locals).toMatchObject({ client_secret_rotation_days: 90 });
+    expect(resourcesOf(json, "azuread_application_password")).toEqual({
+      client_secret: {
+        for_each: "${{ for s in var.client_secret_generations : tostring(s.generation) => s }}",
+        application_id: "${azuread_application.connector_application.id}",
+        display_name: "BeyondTrust Identity Security Insights",
+        end_date: '${timeadd(each.value.created_at, "2880h")}',
+        // What a stack from before slots set and the new shape changes: kept, so the upgrade replaces nothing.
+        lifecycle: { ignore_changes: ["end_date", "rotate_when_changed"] },
+      },
+    });
+    // The provider is still declared, so the old stacks' time_rotating can be destroyed.
     expect(json.terraform.required_providers.time.source).toBe("hashicorp/time");
+    expect((json as unknown as { moved: unknown }).moved).toEqual([
+      { from: "azuread_application_password.client_secret", to: 'azuread_application_password.client_secret["1"]' },
+    ]);
   });
 
   test("near Entra's 730-day limit the grace period shrinks so no secret outlives it", () => {
     const { json } = synthEntra("secretRotationDays: 720");
-    expect(resourcesOf(json, "time_rotating").client_secret_rotation).toEqual({ rotation_days: 720 });
-    expect(resourcesOf(json, "azuread_application_password").client_secret.end_date).toContain('"240h"');
+    expect(resourcesOf(json, "azuread_application_password").client_secret.end_date).toBe(
+      '${timeadd(each.value.created_at, "17520h")}',
+    );
+  });
+
+  test("the generations are a required variable, validated, with no default", () => {
+    const variable = (synthEntra().json as unknown as { variable: Record<string, any> }).variable
+      .client_secret_generations;
+    expect(variable.type).toBe("list(object({ generation = number, created_at = string }))");
+    expect(variable.nullable).toBe(false);
+    expect(variable).not.toHaveProperty("default");
+    expect(variable.validation.map((v: { error_message: string }) => v.error_message)).toEqual([
+      "Keep one secret, or two during a rotation.",
+      "Each generation is a whole number from 1.",
+      "The second generation must be the newer one.",
+      "Each created_at is an RFC 3339 time, e.g. 2026-01-01T00:00:00Z.",
+    ]);
   });
 });
 
@@ -129,14 +164,17 @@ describe("Entra ID stack: outputs", () => {
     expect(Object.keys(json.output).sort()).toEqual([
       "client_id",
       "client_secret",
+      "client_secret_created_at",
+      "client_secret_generations",
       "client_secret_rotation_due",
       "directory_name",
       "tenant_id",
     ]);
-    expect(json.output.client_secret).toMatchObject({
-      sensitive: true,
-      value: "${azuread_application_password.client_secret.value}",
-    });
+    // The newest generation's secret: the one Insights holds.
+    expect(json.output.client_secret).toMatchObject({ sensitive: true, value: `\${${REGISTERED}.value}` });
+    expect(json.output.client_secret_created_at.value).toBe(`\${${REGISTERED}.start_date}`);
+    expect(json.output.client_secret_rotation_due.value).toBe(`\${timeadd(${REGISTERED}.start_date, "2160h")}`);
+    expect(json.output.client_secret_generations.value).toBe("${jsonencode(var.client_secret_generations)}");
     for (const [name, output] of Object.entries(json.output))
       if (name !== "client_secret") expect(output.sensitive).toBeUndefined();
     expect(json.output.tenant_id.value).toBe(TENANT_ID);
