@@ -1,16 +1,24 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { EngineMissingError } from "../../providers/engines/engine-cli";
 import {
   missingTerraform,
   runTerraform,
   stackDir,
+  synthesizeCdktf,
   synthesizeStackForApply,
   terraformCommand,
+  terraformPlan,
+  terraformPlanArgs,
   terraformSteps,
   type TerraformStackRun,
 } from "../../providers/engines/terraform";
-import { terraformOutputSource } from "../../register/outputs";
-import type { ConnectorEngine, EngineContext, EngineTarget } from "./engine";
+import { declaredResources } from "../../providers/engines/terraform-plan";
+import { printable } from "../../providers/text/printable";
 import { shellLine } from "../../providers/text/shell-word";
+import { terraformOutputSource } from "../../register/outputs";
+import type { ConnectorEngine, EngineContext, EnginePreview, EngineTarget, PreviewContext } from "./engine";
 
 /**
  * A CDKTF stack (Entra, GCP, PingOne): the toolkit's CDKTF app synthesized to
@@ -19,17 +27,18 @@ import { shellLine } from "../../providers/text/shell-word";
  */
 export function cdktfEngine(target: EngineTarget): ConnectorEngine {
   const { step, settings } = target;
-  const run = (context: EngineContext): TerraformStackRun => ({
+  const run = (context: Omit<EngineContext, "yes"> & { yes?: boolean }): TerraformStackRun => ({
     stackName: step.stackName,
     configFile: settings.configFile,
     cdktfOut: settings.cdktfOut,
     stateDir: settings.stateDir,
     variables: context.parameters,
-    yes: context.yes,
+    yes: context.yes ?? false,
     env: context.env,
     timeoutMs: settings.timeoutMs,
     onOutput: context.onOutput,
     signal: context.signal,
+    insist: context.insist,
   });
   /** Synthesizes, then runs init and the action with whichever of terraform/tofu is installed. */
   async function apply(action: "apply" | "destroy", context: EngineContext): Promise<void> {
@@ -59,5 +68,44 @@ export function cdktfEngine(target: EngineTarget): ConnectorEngine {
       return outputs;
     },
     destroy: (context) => apply("destroy", context),
+    preview: (action, context) =>
+      previewStack(step.stackName, action === "deploy" ? "apply" : "destroy", run(context), context),
   };
+}
+
+/**
+ * Synthesizes the stack into a private folder of its own (0700, removed afterwards: the real
+ * `cdktf.out` is left as the last apply had it), then asks Terraform for its plan there, against
+ * the stack's state. When Terraform is missing or cannot plan (no credentials, no providers), the
+ * synthesized resources are listed with Terraform's reason.
+ */
+async function previewStack(
+  stackName: string,
+  action: "apply" | "destroy",
+  stack: TerraformStackRun,
+  context: PreviewContext,
+): Promise<EnginePreview> {
+  const work = mkdtempSync(join(tmpdir(), `insights-preview-${stackName}-`));
+  try {
+    const synthesized = { ...stack, cdktfOut: work };
+    await synthesizeCdktf({ ...synthesized, onOutput: undefined });
+    const dir = stackDir(synthesized);
+    const declared = (note: string): EnginePreview => ({
+      source: "synthesized",
+      note,
+      resources: declaredResources(JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8"))),
+    });
+    if (context.mode === "synthesized") return declared("asked for the synthesized stack only");
+    const tool = terraformCommand(context.env);
+    if (!tool) return declared(missingTerraform(context.env)!);
+    try {
+      const resources = await terraformPlan(tool, action, synthesized);
+      return { source: "engine", note: `${tool} ${terraformPlanArgs(action).join(" ")}`, resources };
+    } catch (error) {
+      if (context.signal?.aborted) throw error;
+      return declared(`${tool} could not plan here: ${printable((error as Error).message)}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

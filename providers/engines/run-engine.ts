@@ -33,6 +33,11 @@ export interface EngineRunOptions {
   readonly graceMs?: number;
   /** How messages name the run, e.g. `cdk deploy`. @default the command and its first argument */
   readonly label?: string;
+  /**
+   * The engine's reason for a failure when it does not print it plainly (`terraform plan -json`
+   * writes its errors as JSON on stdout); undefined falls back to {@link engineMessage}.
+   */
+  readonly failure?: (stdout: string, stderr: string) => string | undefined;
 }
 
 export interface EngineRunResult {
@@ -205,7 +210,8 @@ export function runEngine(
             ? `was killed by ${signal}`
             : `exited ${code}`;
       // A secret stdout (`terraform output -json`) is never quoted, not even when stderr is empty.
-      reject(new EngineRunError(`${name} ${why}: ${engineMessage(err, options.secretStdout ? "" : out)}`, err));
+      const reason = options.failure?.(out, err) || engineMessage(err, options.secretStdout ? "" : out);
+      reject(new EngineRunError(`${name} ${why}: ${reason}`, err));
     });
   });
 }
