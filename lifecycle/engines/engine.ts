@@ -87,7 +87,7 @@ export interface EngineSettings {
   readonly cdktfOut: string;
   /** Environment `missing()` probes the CLIs with. */
   readonly env: NodeJS.ProcessEnv;
-  /** How the AWS stack deploys: `direct` (CreateStack, UpdateStack) for CloudFormation emulators. @default change sets */
+  /** How the AWS stack deploys: `direct` for CloudFormation emulators. @default `change-set` */
   readonly cdkMethod?: "direct" | "change-set";
   /** Deadline of each engine run. @default 30 min */
   readonly timeoutMs?: number;

@@ -91,7 +91,7 @@ const OPS: Readonly<Record<string, ResourceAction>> = {
 /** Pulumi's own bookkeeping (the stack, the providers) is not a resource of the connector. */
 const BOOKKEEPING = /^pulumi:(pulumi:Stack|providers:)/;
 
-/** One entry per resource (a replacement's create and delete steps are one replace); the name is the URN's last part. */
+/** One entry per resource (a replacement's two steps are one replace), named by the last part of its URN. */
 function changesOf(steps: readonly { op: string; urn: string; type: string }[]): ResourceChange[] {
   const byUrn = new Map<string, ResourceChange>();
   for (const step of steps.filter((s) => !BOOKKEEPING.test(s.type))) {

@@ -161,7 +161,7 @@ export async function cdkToolkitDestroy(run: CdkToolkitRun): Promise<void> {
   await withStack("destroy", run, (toolkit, assembly) => toolkit.destroy(assembly, { stacks: onlyStack(run) }));
 }
 
-/** CloudFormation's words for a resource's change, as preview actions (@aws-cdk/cloudformation-diff `ResourceImpact`). */
+/** CloudFormation's impact on a resource as a preview action (@aws-cdk/cloudformation-diff `ResourceImpact`). */
 const IMPACT: Readonly<Record<string, ResourceAction>> = {
   WILL_CREATE: "create",
   WILL_UPDATE: "update",
