@@ -59,6 +59,9 @@ const NOTES: Record<string, string> = {
     "management account; for a single account, it is that account's own ID.",
   "aws.organization": "omit for a single account; with `rootOrgUnitId` the role also goes to every member account.",
   "aws.trustedPrincipal": "the principal in the Insights CloudFormation template (Insights connection panel).",
+  "gcp.project":
+    "`deletionPolicy` (PREVENT, ABANDON or DELETE; default PREVENT) decides what `down` does with a created " +
+    "project: PREVENT leaves it, ABANDON leaves it and drops it from state, DELETE deletes it (run `up` first).",
   "aws.externalId": "a secret reference (`env:NAME` or `file:PATH`) to the external ID shown in the connection panel.",
 };
 

@@ -1,6 +1,7 @@
 import type { ConnectorKind } from "../kind";
 import { azureConnectorConfig, type AzureConnectorConfig } from "./config";
 import { azureGrants } from "./grants";
+import { azureEngineFailures } from "./engine-failures";
 import { azureNotices } from "./notices";
 import { azurePlannedRegistration, azureRegistration } from "./registration";
 
@@ -21,4 +22,5 @@ export const azure: ConnectorKind<AzureConnectorConfig, "cdktf"> = {
   grants: azureGrants,
   credentialRotation: { credential: "Entra client secret", by: "apply" },
   notices: azureNotices,
+  engineFailures: azureEngineFailures,
 };

@@ -1,7 +1,9 @@
 import type { ConnectorKind } from "../kind";
 import { gcpConnectorConfig, type GcpConnectorConfig } from "./config";
 import { gcpGrants } from "./grants";
+import { gcpEngineFailures } from "./engine-failures";
 import { gcpNotices } from "./notices";
+import { gcpLeftAfterOffboarding } from "./offboarding";
 import { gcpPlannedRegistration, gcpRegistration } from "./registration";
 
 export const gcp: ConnectorKind<GcpConnectorConfig, "cdktf"> = {
@@ -20,4 +22,6 @@ export const gcp: ConnectorKind<GcpConnectorConfig, "cdktf"> = {
   grants: gcpGrants,
   credentialRotation: { credential: "GCP service account key", by: "key-slots" },
   notices: gcpNotices,
+  engineFailures: gcpEngineFailures,
+  leftAfterOffboarding: gcpLeftAfterOffboarding,
 };

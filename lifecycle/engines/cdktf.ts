@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EngineMissingError } from "../../providers/engines/engine-cli";
@@ -68,6 +68,25 @@ export function cdktfEngine(target: EngineTarget): ConnectorEngine {
       return outputs;
     },
     destroy: (context) => apply("destroy", context),
+    localFiles() {
+      // The local backend's file (stacks/terraform/state-backend.ts); a remote backend keeps none here.
+      const state = join(settings.stateDir, "terraform", `${step.stackName}.tfstate`);
+      const synthesized = stackDir({ cdktfOut: settings.cdktfOut, stackName: step.stackName });
+      return [
+        {
+          path: state,
+          what: "Terraform state",
+          removedByDestroy: false,
+          why: "Terraform keeps it, with no resources after the destroy (and its .backup beside it)",
+        },
+        {
+          path: synthesized,
+          what: "the synthesized stack",
+          removedByDestroy: false,
+          why: "the destroy runs from it; the next synthesis replaces it",
+        },
+      ].filter((file) => existsSync(file.path));
+    },
     preview: (action, context) =>
       previewStack(step.stackName, action === "deploy" ? "apply" : "destroy", run(context), context),
   };

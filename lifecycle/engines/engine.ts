@@ -45,6 +45,16 @@ export interface PreviewContext extends Pick<EngineContext, "env" | "parameters"
   readonly mode?: "engine" | "synthesized";
 }
 
+/** A file or folder on this machine that an engine keeps for a stack, and what `destroy` does with it. */
+export interface LocalFile {
+  readonly path: string;
+  /** What it is: `Terraform state`. */
+  readonly what: string;
+  /** `destroy` deletes it (true), or it stays and why (`why`). */
+  readonly removedByDestroy: boolean;
+  readonly why: string;
+}
+
 /** One stack's preview: what its engine says it would change, or the synthesized resources and why. */
 export interface EnginePreview {
   /**
@@ -73,6 +83,8 @@ export interface ConnectorEngine {
    * resources the synthesized stack declares, with the reason in `note`. Never writes a plan file.
    */
   preview(action: "deploy" | "destroy", context: PreviewContext): Promise<EnginePreview>;
+  /** The files this engine keeps on this machine for the stack, those that exist now. */
+  localFiles?(): readonly LocalFile[];
 }
 
 /** Where the engines keep their files; every path absolute. */

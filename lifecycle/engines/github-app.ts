@@ -51,6 +51,17 @@ export function githubAppEngine(target: EngineTarget, connector: GithubConnector
       action === "deploy"
         ? [`read ${file} (else stop: an organization owner runs ${createApp})`]
         : [`DELETE /app/installations/<id> on ${connector.organization} (as the app)`, `rm ${file}`],
+    localFiles: () =>
+      existsSync(file)
+        ? [
+            {
+              path: file,
+              what: "the GitHub App's credentials",
+              removedByDestroy: true,
+              why: "deleted with the installation",
+            },
+          ]
+        : [],
     async preview(action) {
       const exists = existsSync(file);
       const app = {

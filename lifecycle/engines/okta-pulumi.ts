@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { EngineMissingError, missingEngineCli } from "../../providers/engines/engine-cli";
@@ -66,6 +67,17 @@ export function oktaPulumiEngine(target: EngineTarget, connector: OktaConnectorC
     },
     destroy: (context) => run("destroy", context),
     preview: (action, context) => previewOkta(target, connector, action, context),
+    localFiles: () =>
+      existsSync(stateDir)
+        ? [
+            {
+              path: stateDir,
+              what: "the Pulumi backend (file://)",
+              removedByDestroy: false,
+              why: `pulumi destroy empties the stack ${step.stackName}; its history and config stay`,
+            },
+          ]
+        : [],
   };
 }
 
