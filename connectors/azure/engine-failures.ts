@@ -27,7 +27,7 @@ const APP_POLICY_ORIGIN =
 const NOT_FOUND = /ManagementGroupNotFound|\bNotFound\b|not found|cannot be found|StatusCode=404|status code 404/i;
 const NO_ACCESS_OR_NO_GROUP = /AuthorizationFailed|scope is invalid|StatusCode=403|status code 403/i;
 
-/** The tenant root management group's scope, where the stack assigns Reader (stacks/azure/management-group-reader.ts). */
+/** The root management group scope where the stack assigns Reader (stacks/azure/management-group-reader.ts). */
 const rootScope = (tenantId: string) => `managementGroups/${tenantId}`.toLowerCase();
 
 /** What an Entra or Azure failure of this connector's stack means, with the config field that changes it. */
