@@ -52,12 +52,14 @@ export function awsCdkEngine(target: EngineTarget, connector: AwsConnectorConfig
       const declared = async (note: string) => synthesized(await declaredResources(step.stackName, connector), note);
       if (context.mode === "synthesized") return declared("asked for the synthesized stack only");
       if (action === "destroy") return declared("CloudFormation deletes the stack with every resource it holds");
+      let template: Parameters<typeof templateResources>[0] | undefined;
       try {
-        const resources = await cdkToolkitDiff(run({ yes: false, signal: context.signal }));
+        const resources = await cdkToolkitDiff(run({ yes: false, signal: context.signal }), (t) => (template = t));
         return { source: "engine", note: "CDK toolkit diff: the template against the deployed stack's", resources };
       } catch (error) {
         if (context.signal?.aborted) throw error;
-        return declared(`the CDK toolkit could not diff here: ${printable((error as Error).message)}`);
+        const note = `the CDK toolkit could not diff here: ${printable((error as Error).message)}`;
+        return template ? synthesized(templateResources(template), note) : declared(note);
       }
     },
   };
@@ -104,21 +106,27 @@ async function synthesizeAwsStack(
   return app.synth();
 }
 
-/** The resources of the synthesized template, compared with nothing (no credentials asked for). */
+/** The resources of a synthesized template, compared with nothing (no credentials asked for). */
+function templateResources(template: {
+  readonly Resources?: Record<string, { readonly Type: string }>;
+}): ResourceChange[] {
+  return byAddress(
+    Object.entries(template.Resources ?? {})
+      // The CDK's own version report is not a resource of the connector.
+      .filter(([, resource]) => resource.Type !== "AWS::CDK::Metadata")
+      .map(([logicalId, resource]) => ({ address: logicalId, type: resource.Type, action: "declared" as const })),
+  );
+}
+
+/** The stack synthesized in process (no toolkit, no credentials), as its template's resources. */
 async function declaredResources(stackName: string, connector: AwsConnectorConfig): Promise<ResourceChange[]> {
   const outdir = mkdtempSync(join(tmpdir(), `insights-cdk-${stackName}-`));
   try {
     const assembly = (await synthesizeAwsStack(stackName, connector, {
       outdir,
       context: engineAppContext("cdk.json"),
-    })) as { getStackByName(name: string): { template: { Resources?: Record<string, { Type: string }> } } };
-    const resources = assembly.getStackByName(stackName).template.Resources ?? {};
-    return byAddress(
-      Object.entries(resources)
-        // The CDK's own version report is not a resource of the connector.
-        .filter(([, resource]) => resource.Type !== "AWS::CDK::Metadata")
-        .map(([logicalId, resource]) => ({ address: logicalId, type: resource.Type, action: "declared" as const })),
-    );
+    })) as { getStackByName(name: string): { template: Parameters<typeof templateResources>[0] } };
+    return templateResources(assembly.getStackByName(stackName).template);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

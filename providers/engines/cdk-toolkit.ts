@@ -178,8 +178,13 @@ const IMPACT: Readonly<Record<string, ResourceAction>> = {
  * credentials; a stack not deployed yet diffs as all-new), one entry per changed resource.
  * Template-only: no change set is created, so no parameter is needed or sent.
  */
-export async function cdkToolkitDiff(run: CdkToolkitRun): Promise<ResourceChange[]> {
+export async function cdkToolkitDiff(
+  run: CdkToolkitRun,
+  /** Gets the synthesized template before the diff asks CloudFormation: a caller's fallback needs no second synth. */
+  onTemplate?: (template: { readonly Resources?: Record<string, { readonly Type: string }> }) => void,
+): Promise<ResourceChange[]> {
   return withStack("diff", run, async (toolkit, assembly) => {
+    onTemplate?.(assembly.cloudAssembly.getStackByName(run.stackName).template);
     const { DiffMethod } = toolkitLib();
     const diffs = await toolkit.diff(assembly, { stacks: onlyStack(run), method: DiffMethod.TemplateOnly() });
     const changes: ResourceChange[] = [];

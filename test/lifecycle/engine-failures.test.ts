@@ -79,15 +79,14 @@ describe("GCP: the provider's PREVENT refusal is the project the config keeps", 
       'kind: gcp\nname: GCP\norganizationId: "123456789012"\nproject: { id: acme-insights, deletionPolicy: DELETE }',
     ]);
     writeFileSync(join(dir, "tenants.yaml"), text);
-    const error = (() => {
-      try {
-        loadConfig(join(dir, "tenants.yaml"));
-      } catch (e) {
-        return e as ConfigError;
-      }
-    })()!;
+    let error: ConfigError | undefined;
+    try {
+      loadConfig(join(dir, "tenants.yaml"));
+    } catch (e) {
+      error = e as ConfigError;
+    }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error.problems.map((p) => [p.path, p.message])).toEqual([
+    expect(error!.problems.map((p) => [p.path, p.message])).toEqual([
       ["tenants[0].connectors[0].project.deletionPolicy", "only applies with create: true"],
     ]);
   });
