@@ -26,6 +26,8 @@ export class RunInterrupts {
 
   constructor(
     private readonly note: (line: string) => void,
+    /** Told of the first interrupt: the run's deadline ends there, so every wait under it stops too. */
+    private readonly onInterrupt: (name: InterruptSignal) => void = () => {},
     private readonly source: SignalSource = process,
   ) {
     this.listeners = (["SIGINT", "SIGTERM"] as const).map((name) => [name, () => this.interrupt(name)]);
@@ -55,6 +57,7 @@ export class RunInterrupts {
           "save its state and release its lock); send it again to stop at once",
       );
       this.first.abort(name);
+      this.onInterrupt(name);
       return;
     }
     this.note(`${name} received again: telling the running engine to stop at once`);

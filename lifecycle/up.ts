@@ -134,6 +134,12 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
     try {
       if (api) {
         const registration = await upConnector(tenant, unit, api, options, config, steps);
+        if (options.signal?.aborted) {
+          // The wait for the first check ended early: the step stopped, whatever the check said so far.
+          interrupted = { connector: unit.planned.name, step: steps.at(-1), reason: abortReason(options.signal) };
+          connectors.push({ ...base, outcome: "interrupted", registration, detail: registration.detail });
+          continue;
+        }
         const ok = registration.connectivity !== undefined && CONVERGED.includes(registration.connectivity);
         const detail =
           registration.detail ?? (ok ? undefined : `connectivity is ${registration.connectivity ?? "unknown"}`);

@@ -65,19 +65,15 @@ export function registerDown(program: Command, io: Io, setExit: (code: number) =
         requireYes(options, "down", "it does what is listed above; --dry-run lists it without refusing");
       }
       const { downTenant } = await import("../../lifecycle/down");
-      const run = await interruptible(
-        io,
-        progress,
-        options,
-        false,
-        (stop) =>
-          downTenant(config, options.tenant, {
-            ...common,
-            signal: AbortSignal.any([deadline.signal, stop.signal]),
-            insist: stop.insist,
-            onStep: (line) => progress.note(printable(line)),
-          }).then((report) => ({ report, stoppedIn: report.interrupted })),
-        "down",
+      const lifecycle = { ...options, command: "down" as const, dryRun: false, deadline };
+      const run = await interruptible(io, progress, lifecycle, (stop) =>
+        downTenant(config, options.tenant, {
+          ...common,
+          // An interrupt ends the deadline: the engine and the calls to Insights stop.
+          signal: deadline.signal,
+          insist: stop.insist,
+          onStep: (line) => progress.note(printable(line)),
+        }).then((report) => ({ report, stoppedIn: report.interrupted })),
       );
       printReport(io, DOWN_RENDERERS, options.format, run.report);
       const failed = run.report.interrupted || run.report.left.some((l) => !l.expected);

@@ -139,7 +139,8 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
         stateDir: resolve(options.stateDir),
       });
       const { progress, onRetry } = insightsProgress(io);
-      const run = await interruptible(io, progress, options, Boolean(options.dryRun), (stop) =>
+      const lifecycle = { ...options, command: "up" as const, dryRun: Boolean(options.dryRun), deadline };
+      const run = await interruptible(io, progress, lifecycle, (stop) =>
         upTenant(config, options.tenant, {
           engineFor,
           dryRun: Boolean(options.dryRun),
@@ -159,7 +160,8 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
           rotationFor: (planned, engine) => keyRotationFor(planned.config, engine, slotSources),
           rotationOutputs: rotationOutputsOf,
           recordCredential: (connector, record) => recordCredential(options.tenant, connector, record),
-          signal: AbortSignal.any([deadline.signal, stop.signal]),
+          // An interrupt ends the deadline: the engine, the calls to Insights and the wait for its check all stop.
+          signal: deadline.signal,
           insist: stop.insist,
           onStep: (line) => progress.note(printable(line)),
           onEngineOutput: (line) => progress.note(`  ${printable(line)}`),
@@ -186,13 +188,17 @@ interface Interruptible<R> {
 export async function interruptible<R>(
   io: Io,
   progress: { note(line: string): void; close(): void },
-  options: Pick<LifecycleOptions, "stateDir" | "tenant">,
-  dryRun: boolean,
+  options: Pick<LifecycleOptions, "stateDir" | "tenant"> & {
+    readonly command: "up" | "down";
+    readonly dryRun: boolean;
+    /** The run's deadline: an interrupt ends it, so every call and wait under it stops. */
+    readonly deadline: Deadline;
+  },
   run: (
     stop: RunInterrupts,
   ) => Promise<{ report: R; stoppedIn?: { connector?: string; step?: string; reason: string } }>,
-  command: "up" | "down" = "up",
 ): Promise<Interruptible<R>> {
+  const { command, dryRun, deadline } = options;
   const stateDir = resolve(options.stateDir);
   const { readInterruptedRun, recordInterruptedRun, clearInterruptedRun, resumingLine } =
     await import("../../lifecycle/interrupted-run");
@@ -200,7 +206,10 @@ export async function interruptible<R>(
     const last = readInterruptedRun(stateDir, options.tenant);
     if (last) progress.note(printable(resumingLine(last)));
   }
-  const stop = new RunInterrupts((line) => progress.note(line));
+  const stop = new RunInterrupts(
+    (line) => progress.note(line),
+    (name) => deadline.end(name),
+  );
   try {
     const { report, stoppedIn } = await run(stop);
     if (!dryRun && stoppedIn) {
