@@ -34,8 +34,11 @@ export function awsCdkEngine(target: EngineTarget, connector: AwsConnectorConfig
     assembly: (props) => synthesizeAwsStack(step.stackName, connector, props),
     context: engineAppContext("cdk.json"),
     method: settings.cdkMethod,
+    // Only these three of the context: its `parameters` are other engines' (Terraform variables), never the stack's.
+    yes: context.yes,
+    onOutput: context.onOutput,
+    signal: context.signal,
     parameters,
-    ...context,
   });
   const how = `in process, method ${settings.cdkMethod ?? "change-set"}`;
   return {

@@ -97,6 +97,8 @@ motoServer.describe(`AWS engine: the CDK toolkit in process against moto${motoSe
     const context = {
       env: process.env,
       yes: true,
+      // up hands every engine its parameters (Terraform variables, key slots): none of them is the stack's.
+      parameters: {},
       inputs: { awsExternalId: EXTERNAL_ID },
       onOutput: (l: string) => lines.push(l),
     };
