@@ -1,7 +1,8 @@
-// Issue 26, item 8, through the CLI with the stand-in terraform. A created GCP project has deletion_policy PREVENT (the google provider's default since
-// 6.0.0). `down` says before it starts that it leaves the project; the provider's refusal ("Cannot destroy
-// project as deletion_policy is set to PREVENT.", resource_google_project.go @ 00b984c6) is then the expected
-// end, or, when the config asks for DELETE that no apply has recorded yet, a failure naming the field's line.
+// Issue 26, item 8, through the CLI with the stand-in terraform. A created GCP project has deletion_policy
+// PREVENT (the google provider's default since 6.0.0). `down` says before it starts that it leaves the project;
+// the provider's refusal ("Cannot destroy project as deletion_policy is set to PREVENT.",
+// resource_google_project.go @ 00b984c6) is then the expected end, or, when the config asks for DELETE that no
+// apply has recorded yet, a failure naming the field's line. An app management policy's refusal is located too.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
