@@ -15,11 +15,11 @@ import { credentialCreated, type CredentialCreated, type NotRotated, type Rotati
 import { resolveDeployInputs } from "./deploy-inputs";
 import { deployWithRotation, type OverlapRotation } from "./rotate";
 import { unitsOf, type Unit } from "./units";
-import { upSteps } from "./up-steps";
 import { ExternalError } from "../values/errors";
 import { explainEngineFailure, explainedLine } from "./engine-failures";
 import type { EnginePreview } from "./engines/engine";
-import { previewStacks, type StackPreviewOptions } from "./stack-previews";
+import type { StackPreviewOptions } from "./stack-previews";
+import { dryRun } from "./up-dry-run";
 
 export interface UpOptions {
   readonly engineFor: EngineFor;
@@ -169,40 +169,6 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
 function abortReason(signal: AbortSignal | undefined): string {
   const reason: unknown = signal?.reason;
   return printable(reason instanceof Error ? reason.message : String(reason ?? "interrupted"));
-}
-
-/**
- * `up --dry-run`: per connector, the ordered steps and commands, and its stack's preview (the
- * engine's own where it can run one, else the synthesized resources). Nothing is changed, and
- * Insights is not contacted: the AWS external ID is not asked for.
- */
-async function dryRun(
-  tenant: TenantConfig,
-  units: readonly Unit[],
-  viaApi: boolean,
-  options: UpOptions,
-): Promise<UpReport> {
-  const previews = await previewStacks(units, "deploy", {
-    mode: options.preview?.mode ?? "engine",
-    parameters: options.preview?.parameters,
-    env: options.env,
-    signal: options.signal,
-    onEngineOutput: options.onEngineOutput,
-  });
-  const connectors = units.map((u): UpConnectorOutcome => {
-    const rotates = Boolean(u.engine && options.rotationFor?.(u.planned, u.engine));
-    const steps = upSteps(tenant, u, viaApi, { emulatorUrl: options.emulatorUrl, rotates });
-    const preview = previews.get(u);
-    return {
-      kind: u.planned.kind,
-      name: u.planned.name,
-      outcome: "planned",
-      steps,
-      ...(preview && "preview" in preview ? { preview: preview.preview } : {}),
-      ...(preview && "error" in preview ? { previewError: preview.error } : {}),
-    };
-  });
-  return { tenant: tenant.name, dryRun: true, connectors, sheets: [] };
 }
 
 /** API tenants: deploy (rotating a due key by overlap), register, wait for the first check. */

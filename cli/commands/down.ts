@@ -9,14 +9,8 @@ import { insightsProgress } from "../insights-progress";
 import { EXIT, type Io } from "../io";
 import { previewLines } from "../preview-text";
 import { positiveNumber } from "../tenant-filter";
-import {
-  interruptible,
-  lifecycleConfig,
-  lifecycleEngines,
-  lifecycleOptions,
-  requireYes,
-  type LifecycleOptions,
-} from "./up";
+import { interruptible } from "../interruptible-run";
+import { lifecycleConfig, lifecycleEngines, lifecycleOptions, requireYes, type LifecycleOptions } from "./up";
 
 interface DownOptions extends LifecycleOptions {
   format: FormatOf<typeof DOWN_RENDERERS>;
@@ -75,6 +69,7 @@ export function registerDown(program: Command, io: Io, setExit: (code: number) =
           onStep: (line) => progress.note(printable(line)),
         }).then((report) => ({ report, stoppedIn: report.interrupted })),
       );
+      if (!run.report) return setExit(EXIT.interrupted);
       printReport(io, DOWN_RENDERERS, options.format, run.report);
       const failed = run.report.interrupted || run.report.left.some((l) => !l.expected);
       setExit(run.signalled ? EXIT.interrupted : failed ? EXIT.failed : EXIT.ok);

@@ -11,7 +11,7 @@ import { jsonDocument, type FormatOf, type Renderers } from "../../values/report
 import { addFormatOption, printReport } from "../formats";
 import { insightsProgress } from "../insights-progress";
 import { EXIT, UsageError, type Io } from "../io";
-import { RunInterrupts } from "../interrupts";
+import { interruptible } from "../interruptible-run";
 import { previewLines } from "../preview-text";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
 
@@ -167,62 +167,11 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
           onEngineOutput: (line) => progress.note(`  ${printable(line)}`),
         }).then((report) => ({ report, stoppedIn: report.interrupted })),
       );
+      if (!run.report) return setExit(EXIT.interrupted);
       printReport(io, UP_RENDERERS, options.format, run.report);
       const failed = run.report.connectors.some((c) => c.outcome === "failed" || c.outcome === "interrupted");
       setExit(run.signalled ? EXIT.interrupted : failed ? EXIT.failed : EXIT.ok);
     });
-}
-
-/** What a lifecycle run needs to know of its interrupts, and tells its command once it is over. */
-interface Interruptible<R> {
-  readonly report: R;
-  /** The run stopped because of SIGINT/SIGTERM (exit 130), not its deadline or a failure. */
-  readonly signalled: boolean;
-}
-
-/**
- * Runs `up` or `down` with SIGINT/SIGTERM caught for its length (cli/interrupts.ts), says first
- * where an interrupted run of the tenant stopped, and afterwards records where this one stopped
- * (or forgets the old record once a run went through). A dry run records nothing.
- */
-export async function interruptible<R>(
-  io: Io,
-  progress: { note(line: string): void; close(): void },
-  options: Pick<LifecycleOptions, "stateDir" | "tenant"> & {
-    readonly command: "up" | "down";
-    readonly dryRun: boolean;
-    /** The run's deadline: an interrupt ends it, so every call and wait under it stops. */
-    readonly deadline: Deadline;
-  },
-  run: (
-    stop: RunInterrupts,
-  ) => Promise<{ report: R; stoppedIn?: { connector?: string; step?: string; reason: string } }>,
-): Promise<Interruptible<R>> {
-  const { command, dryRun, deadline } = options;
-  const stateDir = resolve(options.stateDir);
-  const { readInterruptedRun, recordInterruptedRun, clearInterruptedRun, resumingLine } =
-    await import("../../lifecycle/interrupted-run");
-  if (!dryRun) {
-    const last = readInterruptedRun(stateDir, options.tenant);
-    if (last) progress.note(printable(resumingLine(last)));
-  }
-  const stop = new RunInterrupts(
-    (line) => progress.note(line),
-    (name) => deadline.end(name),
-  );
-  try {
-    const { report, stoppedIn } = await run(stop);
-    if (!dryRun && stoppedIn) {
-      const { connector, step, reason } = stoppedIn;
-      const at = new Date().toISOString();
-      recordInterruptedRun(stateDir, options.tenant, { command, at, reason, connector, step });
-      io.stderr.write(`${command} was interrupted (${printable(reason)}): run ${command} again to resume\n`);
-    } else if (!dryRun) clearInterruptedRun(stateDir, options.tenant);
-    return { report, signalled: Boolean(stop.received && stoppedIn) };
-  } finally {
-    stop.dispose();
-    progress.close();
-  }
 }
 
 /** What `up` did (or, dry, would do), per connector: its outcome, its steps, and with a dry run its preview. */
