@@ -31,8 +31,14 @@ function loadProgram() {
   }
 }
 
+/** `up`/`down` stopped by SIGINT or SIGTERM (values/exit-codes.ts `interrupted`). */
+const INTERRUPTED = 130;
+
 loadProgram()
   .run(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;
+    // An interrupted run has reported and recorded where it stopped; what it left running in this process (the
+    // CDK toolkit waiting on a CloudFormation operation, which goes on in AWS) must not hold the exit back.
+    if (code === INTERRUPTED) process.exit(code);
   });

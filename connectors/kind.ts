@@ -69,6 +69,34 @@ export interface PlanNotice {
   readonly origin: string;
 }
 
+/** Something offboarding (`down`) leaves in place by design, why, and the page that says so. */
+export interface LeftAfterOffboarding {
+  readonly what: string;
+  readonly why: string;
+  readonly origin: string;
+}
+
+/**
+ * A failure of a kind's engine that has a meaning in the user's terms: `matches` recognises the
+ * engine's (or provider's) own words, `explain` says what happened, what to do, and which field
+ * of the connector's config entry to change (`field`, a path inside the entry; `up` and `down`
+ * give its FILE:LINE). `expected`: the failure is what the config asked for (a project that
+ * `deletionPolicy: PREVENT` keeps), so `down` reports it as left, not as failed.
+ */
+export interface EngineFailureRule<C> {
+  readonly matches: (message: string, config: C) => boolean;
+  readonly explain: (
+    config: C,
+    message: string,
+  ) => {
+    readonly message: string;
+    readonly field?: readonly (string | number)[];
+    readonly expected?: boolean;
+  };
+  /** The provider source or vendor page the matched words come from. */
+  readonly origin: string;
+}
+
 /** Fields every connector entry of the tenant config has. */
 export interface ConnectorConfigBase {
   readonly kind: string;
@@ -133,8 +161,10 @@ export interface ConnectorKind<
    * the default of the config's `propagationWaitMinutes`, which `up` waits within for Connected.
    */
   readonly propagation?: PropagationRule;
-  /** What offboarding (`down`) cannot remove, why, and the page that says so. */
-  readonly leftAfterOffboarding?: { readonly what: string; readonly why: string; readonly origin: string };
+  /** What offboarding (`down`) leaves in place for a given config, why, and the page that says so. */
+  readonly leftAfterOffboarding?: (config: C) => readonly LeftAfterOffboarding[];
+  /** Engine failures this kind explains in the user's terms (provider errors with a known cause). */
+  readonly engineFailures?: readonly EngineFailureRule<C>[];
   /** A sheet of its own, when the generic "fill in this form" sheet does not fit (integrations). */
   readonly sheet?: (tenant: string, config: C) => string;
 }

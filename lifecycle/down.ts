@@ -6,6 +6,7 @@ import type { Connector } from "../providers/insights/contract";
 import { printable } from "../providers/text/printable";
 import { insightsApiFor, type InsightsClientTuning } from "../register/insights-target";
 import type { EngineFor } from "./engine-port";
+import { explainEngineFailure, explainedLine } from "./engine-failures";
 import { destroyParameters } from "./key-rotations";
 import { unitsOf, type Unit } from "./units";
 
@@ -14,7 +15,10 @@ export interface DownOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly emulatorUrl?: string;
   readonly http?: InsightsClientTuning;
+  /** Interrupts the run: the running engine is asked to stop cleanly, and the report says where it stopped. */
   readonly signal?: AbortSignal;
+  /** Interrupted again: the running engine is told to stop at once. */
+  readonly insist?: AbortSignal;
   readonly onStep?: (line: string) => void;
   readonly onEngineOutput?: (line: string) => void;
   /** The tenant's Insights API; tests wrap it. @default the tenant's `insights:` target */
@@ -33,6 +37,8 @@ export interface DownReport {
   readonly tenant: string;
   readonly removed: readonly string[];
   readonly left: readonly LeftBehind[];
+  /** Set when the run was interrupted: the step it stopped in; a re-run of down finishes the job. */
+  readonly interrupted?: { readonly step: string; readonly reason: string };
 }
 
 /** The kind says Insights refuses to turn it off (Active Directory): it is deleted directly. */
@@ -50,37 +56,79 @@ export async function downTenant(config: ToolkitConfig, tenantName: string, opti
   const units = unitsOf(config, tenant, options.engineFor);
   const removed: string[] = [];
   const left: LeftBehind[] = [];
+  let step = "turning off and deleting the Insights connectors";
   const say = (line: string) => options.onStep?.(`${tenant.name}: ${line}`);
-  const kept = await removeConnectors(config, tenant, units, options, { removed, left, say });
-  for (const unit of [...units].reverse()) {
-    options.signal?.throwIfAborted();
-    if (!unit.engine || kept.has(unit) || unit.planned.provisioning.mode !== "stack") continue;
-    const stack = `stack ${unit.planned.provisioning.stackName} (${unit.planned.name})`;
-    const missing = unit.engine.missing();
-    if (missing) {
-      left.push({ what: stack, why: printable(missing) });
-      continue;
+  for (const line of leftByDesign(units)) say(`will leave ${line.what}: ${line.why}`);
+  try {
+    const kept = await removeConnectors(config, tenant, units, options, { removed, left, say });
+    for (const unit of [...units].reverse()) {
+      options.signal?.throwIfAborted();
+      if (!unit.engine || kept.has(unit) || unit.planned.provisioning.mode !== "stack") continue;
+      const stack = `stack ${unit.planned.provisioning.stackName} (${unit.planned.name})`;
+      const missing = unit.engine.missing();
+      if (missing) {
+        left.push({ what: stack, why: printable(missing) });
+        continue;
+      }
+      step = `destroy ${stack}: ${unit.engine.describe("destroy").join(" && ")}`;
+      say(step);
+      await destroyStack(config, unit, stack, options, { removed, left });
     }
-    say(`destroy ${stack}: ${unit.engine.describe("destroy").join(" && ")}`);
-    try {
-      const parameters = destroyParameters(unit.planned.config);
-      await unit.engine.destroy({
-        env: options.env,
-        yes: true,
-        parameters,
-        signal: options.signal,
-        onOutput: options.onEngineOutput,
-      });
-      removed.push(stack);
-      const leftByDesign = kindOf(unit.planned.config).leftAfterOffboarding;
-      if (leftByDesign)
-        left.push({ what: `${leftByDesign.what} of ${unit.planned.name}`, why: leftByDesign.why, expected: true });
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      left.push({ what: stack, why: printable((error as Error).message) });
-    }
+  } catch (error) {
+    if (!options.signal?.aborted) throw error;
+    return {
+      tenant: tenant.name,
+      removed,
+      left,
+      interrupted: { step, reason: printable(String(options.signal.reason)) },
+    };
   }
   return { tenant: tenant.name, removed, left };
+}
+
+/** What the config's kinds leave by design (a GitHub App registration, a PREVENT project), said before down starts. */
+export function leftByDesign(units: readonly Unit[]): LeftBehind[] {
+  return units.flatMap((unit) =>
+    (kindOf(unit.planned.config).leftAfterOffboarding?.(unit.planned.config) ?? []).map((entry) => ({
+      what: `${entry.what} of ${unit.planned.name}`,
+      why: entry.why,
+      expected: true,
+    })),
+  );
+}
+
+/**
+ * Destroys one stack. A failure the connector's kind explains as what the config asked for (a
+ * project `deletionPolicy: PREVENT` keeps) counts as done, with what is left said once; any other
+ * failure leaves the stack, with the kind's located explanation when it has one.
+ */
+async function destroyStack(
+  config: ToolkitConfig,
+  unit: Unit,
+  stack: string,
+  options: DownOptions,
+  tally: Pick<Tally, "removed" | "left">,
+): Promise<void> {
+  try {
+    await unit.engine!.destroy({
+      env: options.env,
+      yes: true,
+      parameters: destroyParameters(unit.planned.config),
+      signal: options.signal,
+      insist: options.insist,
+      onOutput: options.onEngineOutput,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    const message = (error as Error).message;
+    const explained = explainEngineFailure(config, unit.planned, message);
+    if (!explained?.expected) {
+      tally.left.push({ what: stack, why: printable(explained ? explainedLine(explained) : message) });
+      return;
+    }
+  }
+  tally.removed.push(stack);
+  tally.left.push(...leftByDesign([unit]));
 }
 
 interface Tally {

@@ -21,13 +21,22 @@ import {
   type RegistrationOutcome,
 } from "./rotate";
 import { unitsOf, type Unit } from "./units";
-import { upSteps } from "./up-steps";
 import { ExternalError } from "../values/errors";
+import { explainEngineFailure, explainedLine } from "./engine-failures";
+import type { EnginePreview } from "./engines/engine";
+import type { StackPreviewOptions } from "./stack-previews";
+import { dryRun } from "./up-dry-run";
 
 export interface UpOptions {
   readonly engineFor: EngineFor;
-  /** Print the steps and commands; run nothing, contact nothing. */
+  /** Change nothing: the steps, the commands and each stack's preview (see {@link UpOptions.preview}). */
   readonly dryRun: boolean;
+  /**
+   * How a dry run previews each stack: `engine` (the default) runs the engine's own preview where
+   * it can (credentials present, CLI installed; read-only), else lists the synthesized resources;
+   * `synthesized` never asks a cloud. `parameters` gives a stack's current deploy parameters.
+   */
+  readonly preview?: Pick<StackPreviewOptions, "mode" | "parameters">;
   readonly env: NodeJS.ProcessEnv;
   /** Send the tenant to this local emulator instead of its own target. */
   readonly emulatorUrl?: string;
@@ -45,8 +54,13 @@ export interface UpOptions {
    * without it, no creation time is recorded.
    */
   readonly rotationOutputs?: (planned: PlannedConnector) => RotationOutputs<any> | NotRotated;
-  /** Stops the run between steps (and inside an engine that honours it). */
+  /**
+   * Interrupts the run (SIGINT, SIGTERM, the deadline): the running engine is asked to stop
+   * cleanly, and the report says which step of which connector it stopped in.
+   */
   readonly signal?: AbortSignal;
+  /** Interrupted again: the running engine is told to stop at once. */
+  readonly insist?: AbortSignal;
   /** One line per step as it starts. */
   readonly onStep?: (line: string) => void;
   /** Engines' own output lines. */
@@ -65,13 +79,20 @@ export interface UpOptions {
 export interface UpConnectorOutcome {
   readonly kind: string;
   readonly name: string;
-  /** converged: deployed, registered, first check done; planned: dry run; sheet: awaiting a human. */
-  readonly outcome: "converged" | "failed" | "planned" | "sheet";
+  /**
+   * converged: deployed, registered, first check done; planned: dry run; sheet: awaiting a human;
+   * interrupted: the run stopped in one of its steps; not-run: the run stopped before it.
+   */
+  readonly outcome: "converged" | "failed" | "planned" | "sheet" | "interrupted" | "not-run";
   /** The steps, in order: what ran, or with a dry run what would. */
   readonly steps: readonly string[];
   readonly registration?: ConnectorResult;
   /** Why it failed, in the engine's or the API's own words. */
   readonly detail?: string;
+  /** Dry run: what its stack's engine says would change, or the synthesized resources. */
+  readonly preview?: EnginePreview;
+  /** Dry run: why there is no preview (the stack could not be synthesized). */
+  readonly previewError?: string;
 }
 
 export interface UpReport {
@@ -80,6 +101,8 @@ export interface UpReport {
   readonly connectors: readonly UpConnectorOutcome[];
   /** Sheets written for a `sheet` tenant. */
   readonly sheets: readonly string[];
+  /** Set when the run was interrupted: where it stopped, and why (`SIGTERM`); a re-run resumes. */
+  readonly interrupted?: { readonly connector?: string; readonly step?: string; readonly reason: string };
 }
 
 /** Where `up` is done with a connector: Connected, or (a collector) waiting for its agent to be installed. */
@@ -98,14 +121,7 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
   const tenant = config.tenants.find((t) => t.name === tenantName)!;
   const viaApi = tenant.insights.adapter !== "sheet" || Boolean(options.emulatorUrl);
   const units = unitsOf(config, tenant, options.engineFor, { everyTenantHasApi: Boolean(options.emulatorUrl) });
-  if (options.dryRun) {
-    const connectors = units.map((u) => {
-      const rotates = Boolean(u.engine && options.rotationFor?.(u.planned, u.engine));
-      const steps = upSteps(tenant, u, viaApi, { emulatorUrl: options.emulatorUrl, rotates });
-      return { kind: u.planned.kind, name: u.planned.name, outcome: "planned" as const, steps };
-    });
-    return { tenant: tenant.name, dryRun: true, connectors, sheets: [] };
-  }
+  if (options.dryRun) return dryRun(tenant, units, viaApi, options);
   const api = viaApi
     ? (
         options.insightsApi ??
@@ -114,30 +130,53 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
     : undefined;
   const connectors: UpConnectorOutcome[] = [];
   const sheetOutputs = new Map<string, StackOutputs>();
+  let interrupted: UpReport["interrupted"];
   for (const unit of units) {
-    options.signal?.throwIfAborted();
     const steps: string[] = [];
     const base = { kind: unit.planned.kind, name: unit.planned.name, steps };
+    if (interrupted || options.signal?.aborted) {
+      interrupted ??= { reason: abortReason(options.signal) };
+      connectors.push({ ...base, outcome: "not-run" });
+      continue;
+    }
     try {
       if (api) {
-        const registration = await upConnector(tenant, unit, api, options, config.dir, steps);
+        const registration = await upConnector(tenant, unit, api, options, config, steps);
+        if (options.signal?.aborted) {
+          // The wait for the first check ended early: the step stopped, whatever the check said so far.
+          interrupted = { connector: unit.planned.name, step: steps.at(-1), reason: abortReason(options.signal) };
+          connectors.push({ ...base, outcome: "interrupted", registration, detail: registration.detail });
+          continue;
+        }
         const ok = registration.connectivity !== undefined && CONVERGED.includes(registration.connectivity);
         const detail =
           registration.detail ?? (ok ? undefined : `connectivity is ${registration.connectivity ?? "unknown"}`);
         connectors.push({ ...base, outcome: ok ? "converged" : "failed", registration, ...(detail ? { detail } : {}) });
       } else {
         const { provisioning } = unit.planned;
-        const outputs = unit.engine ? await deploy(tenant, unit, undefined, options, config.dir, steps) : undefined;
+        const outputs = unit.engine ? await deploy(tenant, unit, undefined, options, config, steps) : undefined;
         if (outputs && provisioning.mode === "stack") sheetOutputs.set(provisioning.stackName, outputs);
         connectors.push({ ...base, outcome: "sheet" });
       }
     } catch (error) {
-      if (options.signal?.aborted) throw error;
+      if (options.signal?.aborted) {
+        // Recorded where it stopped; every step is idempotent, so the next up resumes from there.
+        interrupted = { connector: unit.planned.name, step: steps.at(-1), reason: abortReason(options.signal) };
+        connectors.push({ ...base, outcome: "interrupted", detail: printable((error as Error).message) });
+        continue;
+      }
       connectors.push({ ...base, outcome: "failed", detail: printable((error as Error).message) });
     }
   }
+  if (interrupted) return { tenant: tenant.name, dryRun: false, connectors, sheets: [], interrupted };
   const sheets = api ? [] : await writeSheets(config, tenant, sheetOutputs, options);
   return { tenant: tenant.name, dryRun: false, connectors, sheets };
+}
+
+/** What stopped the run, as a person reads it: `SIGTERM`, or the deadline's own words. */
+function abortReason(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason;
+  return printable(reason instanceof Error ? reason.message : String(reason ?? "interrupted"));
 }
 
 /**
@@ -149,9 +188,10 @@ async function upConnector(
   unit: Unit,
   api: InsightsApi,
   options: UpOptions,
-  configDir: string,
+  config: ToolkitConfig,
   steps: string[],
 ): Promise<ConnectorResult> {
+  const configDir = config.dir;
   let registration: ConnectorResult | undefined;
   // Only a deploy creates or changes an identity that has to propagate.
   const propagation = unit.engine ? propagationWaitOf(unit.planned.config, options.propagation) : undefined;
@@ -174,7 +214,7 @@ async function upConnector(
     return registration!;
   }
   const deployWith = (parameters?: Record<string, string>) =>
-    deploy(tenant, unit, api, options, configDir, steps, parameters);
+    deploy(tenant, unit, api, options, config, steps, parameters);
   const note = (line: string) => step(options, steps, tenant, unit, line);
   const now = (options.now ?? (() => new Date()))();
   const rotation = options.rotationFor?.(unit.planned, unit.engine);
@@ -193,10 +233,11 @@ async function deploy(
   unit: Unit,
   api: InsightsApi | undefined,
   options: UpOptions,
-  configDir: string,
+  config: ToolkitConfig,
   steps: string[],
   extra: Record<string, string> = {},
 ): Promise<StackOutputs> {
+  const configDir = config.dir;
   const engine = unit.engine!;
   const missing = engine.missing();
   if (missing) throw new StepFailure(`deploy: ${missing}`);
@@ -213,6 +254,7 @@ async function deploy(
       parameters: extra,
       inputs,
       signal: options.signal,
+      insist: options.insist,
       onOutput: options.onEngineOutput,
     });
   } catch (error) {
@@ -221,7 +263,13 @@ async function deploy(
         `deploy: the GitHub App does not exist yet; an organization owner runs ${error.command}, then up again`,
       );
     }
-    throw new StepFailure(`deploy: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    // A provider error with a known cause (an app management policy, a missing root management group) is said
+    // in the user's terms, with the config field to change; the engine's own words follow.
+    const explained = options.signal?.aborted ? undefined : explainEngineFailure(config, unit.planned, message);
+    throw new StepFailure(
+      `deploy: ${explained ? `${explainedLine(explained)} (the engine said: ${message})` : message}`,
+    );
   }
 }
 

@@ -9,4 +9,9 @@ export const EXIT = {
   gate: 3,
   /** `verify`: nothing drifted, nothing failed, but some connectors have no reader yet, so were not checked. */
   incomplete: 4,
+  /**
+   * `up`/`down` stopped by SIGINT or SIGTERM after the running engine stopped cleanly; the step is
+   * recorded and the next run resumes. 128 + SIGINT's 2, as a shell reports a process a Ctrl-C ended.
+   */
+  interrupted: 130,
 } as const;

@@ -11,6 +11,8 @@ import { jsonDocument, type FormatOf, type Renderers } from "../../values/report
 import { addFormatOption, printReport } from "../formats";
 import { insightsProgress } from "../progress";
 import { EXIT, UsageError, type Io } from "../io";
+import { interruptible } from "../interruptible-run";
+import { previewLines } from "../preview-text";
 import { checkTenantNames, positiveNumber } from "../tenant-filter";
 import { configOption } from "../config-option";
 
@@ -30,6 +32,7 @@ export interface LifecycleOptions {
 interface UpOptions extends LifecycleOptions {
   format: FormatOf<typeof UP_RENDERERS>;
   dryRun?: boolean;
+  preview: "engine" | "synthesized";
   settleTimeout: string;
   sheetDir: string;
 }
@@ -56,8 +59,17 @@ export function lifecycleOptions(command: Command): Command {
     .addOption(
       new Option(
         "--cdk-method <method>",
-        "how cdk deploys AWS stacks (direct: CreateStack, for CloudFormation emulators)",
+        "how the CDK toolkit deploys AWS stacks (direct: CreateStack, for CloudFormation emulators)",
       ).choices(["direct", "change-set"]),
+    )
+    .addOption(
+      new Option(
+        "--preview <source>",
+        "with --dry-run: engine (each engine's own read-only preview where it can run one here, else the " +
+          "synthesized resources) or synthesized (never ask a cloud)",
+      )
+        .choices(["engine", "synthesized"])
+        .default("engine"),
     )
     .option("--request-timeout <seconds>", "deadline of one Insights API call, its retries included", "60")
     .option("--timeout <seconds>", "deadline of the whole run", "3600");
@@ -97,7 +109,11 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
       ),
   );
   addFormatOption(command, UP_RENDERERS, io)
-    .option("--dry-run", "print the ordered steps and the engine commands; run and contact nothing")
+    .option(
+      "--dry-run",
+      "change nothing: print each connector's ordered steps and its stack's preview (the engine's own where " +
+        "credentials are present, else the synthesized resources); Insights is not contacted",
+    )
     .option("--settle-timeout <seconds>", "how long to wait for each connector's first connectivity check", "300")
     .option("--sheet-dir <dir>", "sheet tenants: where the registration sheets are written", "registration-sheets")
     .action(async (options: UpOptions) => {
@@ -124,42 +140,69 @@ export function registerUp(program: Command, io: Io, setExit: (code: number) => 
         stateDir: resolve(options.stateDir),
       });
       const { progress, onRetry } = insightsProgress(io);
-      const report = await upTenant(config, options.tenant, {
-        engineFor,
-        dryRun: Boolean(options.dryRun),
-        env: process.env,
-        emulatorUrl: options.emulator,
-        http: { timeoutMs, runDeadline: deadline, onRetry },
-        settle: { settleTimeoutMs, pollMs: 1000, deadline, progress },
-        sheetDir: options.sheetDir,
-        rotationFor: (planned, engine) => keyRotationFor(planned.config, engine, slotSources),
-        rotationOutputs: rotationOutputsOf,
-        recordCredential: (connector, record) => recordCredential(options.tenant, connector, record),
-        signal: deadline.signal,
-        onStep: (line) => progress.note(printable(line)),
-        onEngineOutput: (line) => progress.note(`  ${printable(line)}`),
-      }).finally(() => progress.close());
-      printReport(io, UP_RENDERERS, options.format, report);
-      setExit(report.connectors.some((c) => c.outcome === "failed") ? EXIT.failed : EXIT.ok);
+      const lifecycle = { ...options, command: "up" as const, dryRun: Boolean(options.dryRun), deadline };
+      const run = await interruptible(io, progress, lifecycle, (stop) =>
+        upTenant(config, options.tenant, {
+          engineFor,
+          dryRun: Boolean(options.dryRun),
+          preview: {
+            mode: options.preview,
+            // A preview plans with the key generations the stack holds now, as a deploy that rotates nothing would.
+            parameters: async (planned, engine) => {
+              const rotation = keyRotationFor(planned.config, engine, slotSources);
+              if (rotation?.by !== "key-slots") return undefined; // a window rotation has no parameters
+              return rotation.parameters((await rotation.read()) ?? rotation.first(new Date()));
+            },
+          },
+          env: process.env,
+          emulatorUrl: options.emulator,
+          http: { timeoutMs, runDeadline: deadline, onRetry },
+          settle: { settleTimeoutMs, pollMs: 1000, deadline, progress },
+          sheetDir: options.sheetDir,
+          rotationFor: (planned, engine) => keyRotationFor(planned.config, engine, slotSources),
+          rotationOutputs: rotationOutputsOf,
+          recordCredential: (connector, record) => recordCredential(options.tenant, connector, record),
+          // An interrupt ends the deadline: the engine, the calls to Insights and the wait for its check all stop.
+          signal: deadline.signal,
+          insist: stop.insist,
+          onStep: (line) => progress.note(printable(line)),
+          onEngineOutput: (line) => progress.note(`  ${printable(line)}`),
+        }).then((report) => ({ report, stoppedIn: report.interrupted })),
+      );
+      if (!run.report) return setExit(EXIT.interrupted);
+      printReport(io, UP_RENDERERS, options.format, run.report);
+      const failed = run.report.connectors.some((c) => c.outcome === "failed" || c.outcome === "interrupted");
+      setExit(run.signalled ? EXIT.interrupted : failed ? EXIT.failed : EXIT.ok);
     });
 }
 
-/** What `up` did (or, dry, would do), per connector: its outcome, then its steps in order. */
+/** What `up` did (or, dry, would do), per connector: its outcome, its steps, and with a dry run its preview. */
 export function upText(report: UpReport): string {
   const lines = [
-    report.dryRun ? `up --dry-run for ${report.tenant}: nothing was run or contacted` : `up for ${report.tenant}:`,
+    report.dryRun
+      ? `up --dry-run for ${report.tenant}: nothing was changed, and Insights was not contacted`
+      : `up for ${report.tenant}:`,
   ];
   for (const connector of report.connectors) {
     lines.push(`${connector.name} (${connector.kind}): ${outcomeText(connector)}`);
     connector.steps.forEach((step, i) => lines.push(`  ${i + 1}. ${printable(step)}`));
+    if (connector.preview) lines.push(...previewLines(connector.preview, "deploy"));
+    if (connector.previewError) lines.push(`  no preview: ${printable(connector.previewError)}`);
   }
   for (const sheet of report.sheets) lines.push(`sheet: ${sheet}`);
+  const stopped = report.interrupted;
+  if (stopped) {
+    const where = stopped.connector ? ` in ${stopped.connector}: ${stopped.step ?? "its first step"}` : "";
+    lines.push(`interrupted (${printable(stopped.reason)})${printable(where)}; run up again to resume`);
+  }
   return `${lines.join("\n")}\n`;
 }
 
 function outcomeText(connector: UpConnectorOutcome): string {
   const registration = connector.registration;
   if (connector.outcome === "failed") return `FAILED: ${printable(connector.detail ?? registration?.detail ?? "")}`;
+  if (connector.outcome === "interrupted") return `INTERRUPTED: ${printable(connector.detail ?? "")}`;
+  if (connector.outcome === "not-run") return "not run: the run was interrupted before it";
   if (connector.outcome === "planned") return "would run:";
   if (connector.outcome === "sheet") return "deployed; register it from its sheet";
   const collector = registration?.installation;

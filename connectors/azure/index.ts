@@ -2,6 +2,7 @@ import type { ConnectorKind } from "../kind";
 import { AZURE_PROPAGATION } from "./propagation";
 import { azureConnectorConfig, type AzureConnectorConfig } from "./config";
 import { azureGrants } from "./grants";
+import { azureEngineFailures } from "./engine-failures";
 import { azureNotices } from "./notices";
 import { azurePlannedRegistration, azureRegistration } from "./registration";
 
@@ -23,4 +24,5 @@ export const azure: ConnectorKind<AzureConnectorConfig, "cdktf"> = {
   credentialRotation: { credential: "Entra client secret", by: "key-slots" },
   notices: azureNotices,
   propagation: AZURE_PROPAGATION,
+  engineFailures: azureEngineFailures,
 };

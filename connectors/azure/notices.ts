@@ -1,6 +1,16 @@
 import type { PlanNotice } from "../kind";
 import { BT_DOCS } from "../origins";
 import type { AzureConnectorConfig } from "./config";
+import { secretGraceDays, secretLifetimeDays } from "./secret-lifetime";
+
+/** Microsoft's words on a tenant's first management group (the same sentence in the portal and SDK quickstarts). */
+export const MANAGEMENT_GROUP_FIRST_SETUP =
+  "The first management group created in the directory could take up to 15 minutes to complete.";
+export const MANAGEMENT_GROUP_FIRST_SETUP_PAGE =
+  "https://learn.microsoft.com/en-us/azure/governance/management-groups/create-management-group-rest-api";
+/** `passwordCredentialConfiguration`: `restrictionType` passwordLifetime with `maxLifetime` (ISO 8601 duration). */
+const APP_MANAGEMENT_POLICY_PAGE =
+  "https://learn.microsoft.com/en-us/graph/api/resources/passwordcredentialconfiguration";
 
 const AZURE_ACCESS = `${BT_DOCS.azure} (Prerequisites: Azure access)`;
 /** hashicorp/terraform-provider-azurerm@9a5327f9a3d9d4cbab89d8b9362af25c1141dae6. */
@@ -14,6 +24,30 @@ const REQUIRED_PERMISSIONS = `${BT_DOCS.azure} (Required roles and permissions: 
  * management group needs, and what leaving it out costs.
  */
 export function azureNotices(config: AzureConnectorConfig): PlanNotice[] {
+  return [...secretPolicyNotices(config), ...azureResourceNotices(config)];
+}
+
+/**
+ * The client secret's lifetime against a tenant app management policy: a `passwordLifetime`
+ * restriction shorter than it makes Graph refuse the secret (`CredentialInvalidLifetimeAsPerAppPolicy`).
+ */
+function secretPolicyNotices(config: AzureConnectorConfig): PlanNotice[] {
+  const days = secretLifetimeDays(config.secretRotationDays);
+  return [
+    {
+      kind: "step",
+      text:
+        `each client secret is created to live ${days} days (secretRotationDays ${config.secretRotationDays} + ` +
+        `${secretGraceDays(config.secretRotationDays)} days of overlap): a tenant app management policy with a ` +
+        `shorter passwordLifetime makes Entra refuse it (CredentialInvalidLifetimeAsPerAppPolicy); check ` +
+        "GET /policies/defaultAppManagementPolicy before the first apply, and lower secretRotationDays or exempt the app",
+      origin: APP_MANAGEMENT_POLICY_PAGE,
+    },
+  ];
+}
+
+/** Reader at the tenant root management group: what it needs, and what leaving it out costs. */
+function azureResourceNotices(config: AzureConnectorConfig): PlanNotice[] {
   if (!config.azureResources) {
     return [
       {
@@ -26,6 +60,15 @@ export function azureNotices(config: AzureConnectorConfig): PlanNotice[] {
     ];
   }
   const notices: PlanNotice[] = [
+    {
+      kind: "step",
+      text:
+        `Reader is assigned at the tenant root management group (managementGroups/${config.tenantId}); a tenant ` +
+        "that never used management groups gets it on first use, and Microsoft says " +
+        `"${MANAGEMENT_GROUP_FIRST_SETUP}": open Management groups in the Azure portal once and wait before the ` +
+        "first apply",
+      origin: MANAGEMENT_GROUP_FIRST_SETUP_PAGE,
+    },
     {
       kind: "elevation",
       text:

@@ -12,6 +12,18 @@ import {
 } from "../../values/fields";
 import { evenWithFieldErrors } from "../../values/always";
 
+/**
+ * What Terraform may do with a project the stack created (`google_project.deletion_policy`,
+ * hashicorp/terraform-provider-google google/services/resourcemanager/resource_google_project.go
+ * @ 00b984c6987304290117e54f87cdfd38f2be0685: PREVENT, ABANDON or DELETE; PREVENT by default since
+ * provider 6.0.0). PREVENT: `down` destroys everything else and leaves the project (its Delete
+ * refuses: "Cannot destroy project as deletion_policy is set to PREVENT."); ABANDON: the project
+ * stays and leaves Terraform's state; DELETE: `down` deletes it. The provider reads the policy
+ * from state, so a change takes an `up` before `down` acts on it.
+ */
+export const GCP_PROJECT_DELETION_POLICIES = ["PREVENT", "ABANDON", "DELETE"] as const;
+export const DEFAULT_GCP_PROJECT_DELETION_POLICY = "PREVENT";
+
 /** The connector's own project: created by the stack, or an existing one. */
 const connectorProject = z
   .strictObject({
@@ -34,6 +46,14 @@ const connectorProject = z
     folderId: gcpFolderId.optional().meta({
       description: "Create the project in this folder instead of at the organization root (only with create: true).",
     }),
+    deletionPolicy: z
+      .enum(GCP_PROJECT_DELETION_POLICIES)
+      .default(DEFAULT_GCP_PROJECT_DELETION_POLICY)
+      .meta({
+        description:
+          "What `down` does with a created project: PREVENT keeps it (down destroys the rest), ABANDON keeps it and " +
+          "drops it from Terraform state, DELETE deletes it; run `up` once after changing it, before `down`.",
+      }),
   })
   .superRefine((project, ctx) => {
     if (project.create) return;
@@ -41,6 +61,10 @@ const connectorProject = z
       if (project[field] !== undefined) {
         ctx.addIssue({ code: "custom", path: [field], message: "only applies with create: true" });
       }
+    }
+    // The default is no choice; any other value on a project the stack does not own would be ignored.
+    if (project.deletionPolicy !== DEFAULT_GCP_PROJECT_DELETION_POLICY) {
+      ctx.addIssue({ code: "custom", path: ["deletionPolicy"], message: "only applies with create: true" });
     }
   }, evenWithFieldErrors);
 

@@ -2,7 +2,9 @@ import type { ConnectorKind } from "../kind";
 import { GCP_PROPAGATION } from "./propagation";
 import { gcpConnectorConfig, type GcpConnectorConfig } from "./config";
 import { gcpGrants } from "./grants";
+import { gcpEngineFailures } from "./engine-failures";
 import { gcpNotices } from "./notices";
+import { gcpLeftAfterOffboarding } from "./offboarding";
 import { gcpPlannedRegistration, gcpRegistration } from "./registration";
 
 export const gcp: ConnectorKind<GcpConnectorConfig, "cdktf"> = {
@@ -22,4 +24,6 @@ export const gcp: ConnectorKind<GcpConnectorConfig, "cdktf"> = {
   credentialRotation: { credential: "GCP service account key", by: "key-slots" },
   notices: gcpNotices,
   propagation: GCP_PROPAGATION,
+  engineFailures: gcpEngineFailures,
+  leftAfterOffboarding: gcpLeftAfterOffboarding,
 };

@@ -18,12 +18,14 @@ export const github: ConnectorKind<GithubConnectorConfig, "github-app-manifest">
   registration: githubRegistration,
   plannedRegistration: githubPlannedRegistration,
   grants: githubGrants,
-  leftAfterOffboarding: {
-    what: "the GitHub App registration",
-    why:
-      "only an organization owner (or app manager) can delete a GitHub App registration, in the web UI: organization " +
-      "Settings > Developer settings > GitHub Apps > the app > Advanced > Delete GitHub App",
-    origin: "https://docs.github.com/en/apps/maintaining-github-apps/deleting-a-github-app",
-  },
+  leftAfterOffboarding: () => [
+    {
+      what: "the GitHub App registration",
+      why:
+        "only an organization owner (or app manager) can delete a GitHub App registration, in the web UI: " +
+        "organization Settings > Developer settings > GitHub Apps > the app > Advanced > Delete GitHub App",
+      origin: "https://docs.github.com/en/apps/maintaining-github-apps/deleting-a-github-app",
+    },
+  ],
   propagation: GITHUB_PROPAGATION,
 };

@@ -1,16 +1,24 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { EngineMissingError } from "../../providers/engines/engine-cli";
 import {
   missingTerraform,
   runTerraform,
   stackDir,
+  synthesizeCdktf,
   synthesizeStackForApply,
   terraformCommand,
+  terraformPlan,
+  terraformPlanArgs,
   terraformSteps,
   type TerraformStackRun,
 } from "../../providers/engines/terraform";
-import { terraformOutputSource } from "../../register/outputs";
-import type { ConnectorEngine, EngineContext, EngineTarget } from "./engine";
+import { declaredResources } from "../../providers/engines/terraform-plan";
+import { printable } from "../../providers/text/printable";
 import { shellLine } from "../../providers/text/shell-word";
+import { terraformOutputSource } from "../../register/outputs";
+import type { ConnectorEngine, EngineContext, EnginePreview, EngineTarget, PreviewContext } from "./engine";
 
 /**
  * A CDKTF stack (Entra, GCP, PingOne): the toolkit's CDKTF app synthesized to
@@ -19,17 +27,18 @@ import { shellLine } from "../../providers/text/shell-word";
  */
 export function cdktfEngine(target: EngineTarget): ConnectorEngine {
   const { step, settings } = target;
-  const run = (context: EngineContext): TerraformStackRun => ({
+  const run = (context: Omit<EngineContext, "yes"> & { yes?: boolean }): TerraformStackRun => ({
     stackName: step.stackName,
     configFile: settings.configFile,
     cdktfOut: settings.cdktfOut,
     stateDir: settings.stateDir,
     variables: context.parameters,
-    yes: context.yes,
+    yes: context.yes ?? false,
     env: context.env,
     timeoutMs: settings.timeoutMs,
     onOutput: context.onOutput,
     signal: context.signal,
+    insist: context.insist,
   });
   /** Synthesizes, then runs init and the action with whichever of terraform/tofu is installed. */
   async function apply(action: "apply" | "destroy", context: EngineContext): Promise<void> {
@@ -59,5 +68,88 @@ export function cdktfEngine(target: EngineTarget): ConnectorEngine {
       return outputs;
     },
     destroy: (context) => apply("destroy", context),
+    localFiles() {
+      // The local backend's file (stacks/terraform/state-backend.ts); a remote backend keeps none here.
+      const state = join(settings.stateDir, "terraform", `${step.stackName}.tfstate`);
+      const synthesized = stackDir({ cdktfOut: settings.cdktfOut, stackName: step.stackName });
+      return [
+        {
+          path: state,
+          what: "Terraform state",
+          removedByDestroy: false,
+          why: "Terraform keeps it, with no resources after the destroy (and its .backup beside it)",
+        },
+        {
+          path: synthesized,
+          what: "the synthesized stack",
+          removedByDestroy: false,
+          why: "the destroy runs from it; the next synthesis replaces it",
+        },
+      ].filter((file) => existsSync(file.path));
+    },
+    preview: (action, context) =>
+      withoutNewPlaceholders(settings.stateDir, () =>
+        previewStack(step.stackName, action === "deploy" ? "apply" : "destroy", run(context), context),
+      ),
   };
+}
+
+/**
+ * Synthesizes the stack into a private folder of its own (0700, removed afterwards: the real
+ * `cdktf.out` is left as the last apply had it), then asks Terraform for its plan there, against
+ * the stack's state. When Terraform is missing or cannot plan (no credentials, no providers), the
+ * synthesized resources are listed with Terraform's reason.
+ */
+async function previewStack(
+  stackName: string,
+  action: "apply" | "destroy",
+  stack: TerraformStackRun,
+  context: PreviewContext,
+): Promise<EnginePreview> {
+  const work = mkdtempSync(join(tmpdir(), `insights-preview-${stackName}-`));
+  try {
+    const synthesized = { ...stack, cdktfOut: work };
+    await synthesizeCdktf({ ...synthesized, onOutput: undefined });
+    const dir = stackDir(synthesized);
+    const declared = (note: string): EnginePreview => ({
+      source: "synthesized",
+      note,
+      resources: declaredResources(JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8"))),
+    });
+    if (context.mode === "synthesized") return declared("asked for the synthesized stack only");
+    const tool = terraformCommand(context.env);
+    if (!tool) return declared(missingTerraform(context.env)!);
+    try {
+      const resources = await terraformPlan(tool, action, synthesized);
+      return { source: "engine", note: `${tool} ${terraformPlanArgs(action).join(" ")}`, resources };
+    } catch (error) {
+      if (context.signal?.aborted) throw error;
+      return declared(`${tool} could not plan here: ${printable((error as Error).message)}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs a preview and then removes what its synthesis alone created in the state folder: the app
+ * makes each of its stacks' local state files (empty, 0600) and their folder before Terraform ever
+ * runs (stacks/terraform/state-backend.ts), and a preview must leave no state where there was none.
+ * A file that is no longer empty, or a folder that holds anything, is left.
+ */
+async function withoutNewPlaceholders<T>(stateDir: string, preview: () => Promise<T>): Promise<T> {
+  const folder = join(stateDir, "terraform");
+  const listing = () => (existsSync(folder) ? readdirSync(folder) : []);
+  const before = new Set(listing());
+  const absent = [stateDir, folder].filter((path) => !existsSync(path));
+  try {
+    return await preview();
+  } finally {
+    for (const name of listing().filter((n) => !before.has(n) && n.endsWith(".tfstate"))) {
+      if (statSync(join(folder, name)).size === 0) rmSync(join(folder, name));
+    }
+    for (const path of absent.reverse()) {
+      if (existsSync(path) && readdirSync(path).length === 0) rmdirSync(path);
+    }
+  }
 }

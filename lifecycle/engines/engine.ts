@@ -1,3 +1,7 @@
+import type { ResourceChange } from "../../providers/engines/resource-change";
+
+export type { ResourceAction, ResourceChange } from "../../providers/engines/resource-change";
+
 /**
  * The engine port `up` and `down` drive: one {@link ConnectorEngine} per connector that has a
  * stack, built by its kind's {@link EngineAdapter} (the kind's adapter in kinds/ names it) from the plan.
@@ -13,7 +17,10 @@ export interface EngineStep {
 }
 
 export interface EngineContext {
-  /** The environment of the engine's process (cloud credentials, PATH). */
+  /**
+   * The environment of the engine's process (cloud credentials, PATH). An engine that runs in
+   * this process (the CDK toolkit for AWS, Pulumi's Automation API) reads `process.env` itself.
+   */
   readonly env: NodeJS.ProcessEnv;
   /** The user agreed to changes (`--yes`): the engine must not prompt. */
   readonly yes: boolean;
@@ -26,7 +33,38 @@ export interface EngineContext {
   readonly parameters?: Readonly<Record<string, string>>;
   /** The plan's deploy inputs, resolved for this deploy; the engine gives each the form it takes. Never printed. */
   readonly inputs?: ResolvedDeployInputs;
+  /** The run is interrupted: the engine is asked to stop cleanly and the call rejects once it has. */
   readonly signal?: AbortSignal;
+  /** Interrupted again: the engine is told to stop at once. */
+  readonly insist?: AbortSignal;
+}
+
+/** What a preview needs: no deploy inputs (nothing is asked of Insights), and nothing is changed. */
+export interface PreviewContext extends Pick<EngineContext, "env" | "parameters" | "onOutput" | "signal"> {
+  /** `synthesized`: never ask the cloud; list the stack's resources as synthesized. @default "engine" */
+  readonly mode?: "engine" | "synthesized";
+}
+
+/** A file or folder on this machine that an engine keeps for a stack, and what `destroy` does with it. */
+export interface LocalFile {
+  readonly path: string;
+  /** What it is: `Terraform state`. */
+  readonly what: string;
+  /** `destroy` deletes it (true), or it stays and why (`why`). */
+  readonly removedByDestroy: boolean;
+  readonly why: string;
+}
+
+/** One stack's preview: what its engine says it would change, or the synthesized resources and why. */
+export interface EnginePreview {
+  /**
+   * `engine`: the engine's own preview, against what is deployed (toolkit diff, `terraform plan`,
+   * `pulumi preview`); `synthesized`: the stack's resources as synthesized, compared with nothing.
+   */
+  readonly source: "engine" | "synthesized";
+  /** How the preview was made, or why the engine's own could not be (no credentials, no CLI). */
+  readonly note: string;
+  readonly resources: readonly ResourceChange[];
 }
 
 export interface ConnectorEngine {
@@ -39,6 +77,14 @@ export interface ConnectorEngine {
   deploy(context: EngineContext): Promise<Record<string, string>>;
   /** Removes what the stack created; succeeds when there is nothing left to remove. */
   destroy(context: EngineContext): Promise<void>;
+  /**
+   * What `deploy` or `destroy` would change, resource by resource, changing nothing: the engine's
+   * own preview when it can run one here (credentials present, its CLI installed), else the
+   * resources the synthesized stack declares, with the reason in `note`. Never writes a plan file.
+   */
+  preview(action: "deploy" | "destroy", context: PreviewContext): Promise<EnginePreview>;
+  /** The files this engine keeps on this machine for the stack, those that exist now. */
+  localFiles?(): readonly LocalFile[];
 }
 
 /** Where the engines keep their files; every path absolute. */
@@ -53,7 +99,7 @@ export interface EngineSettings {
   readonly cdktfOut: string;
   /** Environment `missing()` probes the CLIs with. */
   readonly env: NodeJS.ProcessEnv;
-  /** `cdk deploy --method`; `direct` for CloudFormation emulators. @default the CLI's own */
+  /** How the AWS stack deploys: `direct` for CloudFormation emulators. @default `change-set` */
   readonly cdkMethod?: "direct" | "change-set";
   /** Deadline of each engine run. @default 30 min */
   readonly timeoutMs?: number;

@@ -51,6 +51,41 @@ export function githubAppEngine(target: EngineTarget, connector: GithubConnector
       action === "deploy"
         ? [`read ${file} (else stop: an organization owner runs ${createApp})`]
         : [`DELETE /app/installations/<id> on ${connector.organization} (as the app)`, `rm ${file}`],
+    localFiles: () =>
+      existsSync(file)
+        ? [
+            {
+              path: file,
+              what: "the GitHub App's credentials",
+              removedByDestroy: true,
+              why: "deleted with the installation",
+            },
+          ]
+        : [],
+    async preview(action) {
+      const exists = existsSync(file);
+      const app = {
+        address: connector.name,
+        type: "GitHub App",
+        action: exists ? ("no-op" as const) : ("create" as const),
+        reason: exists
+          ? `its credentials are in ${file}`
+          : `an organization owner creates it in a browser: ${createApp}`,
+      };
+      const installation = {
+        address: `installation on ${connector.organization}`,
+        type: "GitHub App installation",
+        action: exists ? ("delete" as const) : ("declared" as const),
+        reason: exists ? "as the app, with its credentials" : "none without the app's credentials",
+      };
+      return action === "deploy"
+        ? { source: "synthesized", note: "GitHub's manifest flow creates the app, not an engine", resources: [app] }
+        : {
+            source: "synthesized",
+            note: "the app registration itself stays: only an owner can delete it, in GitHub's settings",
+            resources: [installation],
+          };
+    },
     async deploy() {
       const outputs = await githubCredentialsSource(dir).outputs(step.stackName, "github-app-manifest");
       if (!outputs) throw new GithubAppPendingError(createApp);

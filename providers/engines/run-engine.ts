@@ -4,6 +4,7 @@ import { EngineMissingError } from "./engine-cli";
 import { ExternalError } from "../../values/errors";
 import { withOwnerOnlyUmask } from "./owner-only-umask";
 import { checkTlsVerificationFor } from "../http/secure-endpoint";
+import { EngineInterruptedError, EngineStopper } from "./engine-stop";
 
 /** How one engine CLI run is bounded and reported. */
 export interface EngineRunOptions {
@@ -21,9 +22,22 @@ export interface EngineRunOptions {
   readonly secretStdout?: boolean;
   /** Values that must never appear in a line handed on or in an error (resolved parameters). */
   readonly secrets?: readonly string[];
+  /**
+   * Asks the engine to stop: it gets one SIGINT and {@link graceMs} to stop cleanly, then its
+   * process group is killed; the run rejects with {@link EngineInterruptedError} once it has exited.
+   */
   readonly signal?: AbortSignal;
+  /** A second interrupt: the engine gets a second SIGINT (Terraform then exits at once) and at most 10 s. */
+  readonly insist?: AbortSignal;
+  /** How long a stopped engine may take to exit on its own. @default 60 s */
+  readonly graceMs?: number;
   /** How messages name the run, e.g. `cdk deploy`. @default the command and its first argument */
   readonly label?: string;
+  /**
+   * The engine's reason for a failure when it does not print it plainly (`terraform plan -json`
+   * writes its errors as JSON on stdout); undefined falls back to {@link engineMessage}.
+   */
+  readonly failure?: (stdout: string, stderr: string) => string | undefined;
 }
 
 export interface EngineRunResult {
@@ -110,9 +124,14 @@ export function engineMessage(stderr: string, stdout = ""): string {
 }
 
 /**
- * Runs one engine command (`cdk`, `terraform`, …) with a deadline and bounded, masked output.
- * Resolves with the output when it exits 0; rejects with {@link EngineMissingError} when the
- * command is not installed, and with {@link EngineRunError} quoting the engine otherwise.
+ * Runs one engine command (`terraform`, the CDKTF app, …) with a deadline and bounded, masked
+ * output. Resolves with the output when it exits 0; rejects with {@link EngineMissingError} when
+ * the command is not installed, {@link EngineInterruptedError} when {@link EngineRunOptions.signal}
+ * stopped it, and {@link EngineRunError} quoting the engine otherwise. It settles only once the
+ * engine has exited, never earlier: a caller that moved on (or exited, closing the engine's
+ * pipes) while Terraform was still writing its state could cost that state or leave its lock.
+ * The engine leads its own process group, so a terminal's Ctrl-C reaches this process alone and
+ * the engine is told exactly once (a second interrupt is Terraform's "exit immediately").
  * The arguments are never put in a message: they may hold resolved parameters.
  */
 export function runEngine(
@@ -127,8 +146,11 @@ export function runEngine(
   // An engine CLI on Node (cdk) inherits the switch and would send cloud credentials unchecked.
   try {
     checkTlsVerificationFor(options.env, name);
+    options.signal?.throwIfAborted();
   } catch (error) {
-    return Promise.reject(error);
+    return Promise.reject(
+      options.signal?.aborted ? new EngineInterruptedError(`${name} did not start: the run was interrupted`) : error,
+    );
   }
   return new Promise((resolve, reject) => {
     const child = withOwnerOnlyUmask(() =>
@@ -136,48 +158,60 @@ export function runEngine(
         cwd: options.cwd,
         env: options.env,
         stdio: ["ignore", "pipe", "pipe"],
-        signal: options.signal,
+        // Its own process group (node docs, child_process `options.detached`): see above.
+        detached: true,
       }),
     );
+    const stopper = new EngineStopper(child, options.graceMs);
     const stdout = new Tail(limit);
     const stderr = new Tail(limit);
     const forward = (line: string) => options.onOutput?.(mask(line));
     const splitters = [lineSplitter(options.secretStdout ? () => {} : forward), lineSplitter(forward)];
+    // Drained until the engine exits, through its grace period too: a full pipe would stall it.
     child.stdout.on("data", (chunk: Buffer) => (stdout.push(chunk), splitters[0].push(chunk)));
     child.stderr.on("data", (chunk: Buffer) => (stderr.push(chunk), splitters[1].push(chunk)));
-    let timedOut = false;
     // Our own timer rather than spawn's `timeout`, whose timer outlives a command that never started.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGTERM");
-    }, timeoutMs);
+    const timer = setTimeout(() => stopper.stop("deadline"), timeoutMs);
     timer.unref();
-    child.on("error", (error: NodeJS.ErrnoException) => {
+    const onStop = () => stopper.stop("interrupted");
+    const onInsist = () => stopper.insist();
+    options.signal?.addEventListener("abort", onStop, { once: true });
+    options.insist?.addEventListener("abort", onInsist, { once: true });
+    const done = () => {
       clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onStop);
+      options.insist?.removeEventListener("abort", onInsist);
+      stopper.exited();
+    };
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      done();
       if (error.code === "ENOENT") {
         reject(
           new EngineMissingError(
             `the ${command} CLI is not installed or not on PATH; ${options.install}. Nothing was changed.`,
           ),
         );
-      } else if (error.name === "AbortError") {
-        reject(new EngineRunError(`${name} was cancelled`, mask(stderr.text())));
       } else reject(new EngineRunError(`${name} could not run: ${mask(error.message)}`, ""));
     });
     child.on("close", (code, signal) => {
-      clearTimeout(timer);
+      done();
       splitters.forEach((s) => s.end());
       const err = mask(stderr.text());
       const out = mask(stdout.text());
+      if (stopper.reason === "interrupted") {
+        const ended = code === null ? `was killed by ${signal}` : `stopped (exit ${code})`;
+        return reject(new EngineInterruptedError(`${name} was interrupted and ${ended}`));
+      }
       if (code === 0) return resolve({ stdout: stdout.text(), stderr: err });
-      if (options.signal?.aborted) return; // the "error" event has rejected already
-      const why = timedOut
-        ? `was stopped after its deadline of ${timeoutMs / 1000} s`
-        : signal
-          ? `was killed by ${signal}`
-          : `exited ${code}`;
+      const why =
+        stopper.reason === "deadline"
+          ? `was stopped after its deadline of ${timeoutMs / 1000} s`
+          : signal
+            ? `was killed by ${signal}`
+            : `exited ${code}`;
       // A secret stdout (`terraform output -json`) is never quoted, not even when stderr is empty.
-      reject(new EngineRunError(`${name} ${why}: ${engineMessage(err, options.secretStdout ? "" : out)}`, err));
+      const reason = options.failure?.(out, err) || engineMessage(err, options.secretStdout ? "" : out);
+      reject(new EngineRunError(`${name} ${why}: ${reason}`, err));
     });
   });
 }

@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { missingEngineCli } from "./engine-cli";
-import { runEngine, type EngineRunResult } from "./run-engine";
+import type { ResourceChange } from "./resource-change";
+import { runEngine, type EngineRunOptions, type EngineRunResult } from "./run-engine";
+import { humanLine, planErrors, plannedChanges } from "./terraform-plan";
 import { synthesizeFresh } from "./synthesis-folder";
-import { toolkitRoot } from "./toolkit-root";
+import { engineAppContext, toolkitRoot } from "./toolkit-root";
 
 export const TERRAFORM_INSTALL =
   "install Terraform >= 1.5 (https://developer.hashicorp.com/terraform/install) or OpenTofu as `tofu`";
@@ -34,6 +35,8 @@ export interface TerraformStackRun {
   readonly timeoutMs?: number;
   readonly onOutput?: (line: string) => void;
   readonly signal?: AbortSignal;
+  /** A second interrupt (see runEngine). */
+  readonly insist?: AbortSignal;
 }
 
 export function stackDir(run: Pick<TerraformStackRun, "cdktfOut" | "stackName">): string {
@@ -42,8 +45,7 @@ export function stackDir(run: Pick<TerraformStackRun, "cdktfOut" | "stackName">)
 
 /** The cdktf.json context (`stateBackend`, …) with the config: what `cdktf synth` hands the app. */
 function appContext(root: string, configFile: string): string {
-  const { context } = JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")) as { context?: object };
-  return JSON.stringify({ ...context, config: resolve(configFile) });
+  return JSON.stringify({ ...engineAppContext("cdktf.json", root), config: resolve(configFile) });
 }
 
 /**
@@ -64,6 +66,7 @@ export function synthesizeCdktf(run: TerraformStackRun): Promise<EngineRunResult
     timeoutMs: run.timeoutMs,
     onOutput: run.onOutput,
     signal: run.signal,
+    insist: run.insist,
     label: "cdktf synth",
   });
 }
@@ -100,18 +103,49 @@ function terraformEnv(run: TerraformStackRun): NodeJS.ProcessEnv {
   };
 }
 
+/** How every Terraform command of a stack runs: in its folder, with its variables, bounded and masked. */
+function terraformRun(tool: string, command: string, run: TerraformStackRun): EngineRunOptions {
+  return {
+    cwd: stackDir(run),
+    env: terraformEnv(run),
+    install: TERRAFORM_INSTALL,
+    timeoutMs: run.timeoutMs,
+    onOutput: run.onOutput,
+    secrets: Object.values(run.variables ?? {}),
+    signal: run.signal,
+    insist: run.insist,
+    label: `${tool} ${command} (${run.stackName})`,
+  };
+}
+
 /** `terraform init` then `apply` (or `destroy`) in the synthesized stack's folder. */
 export async function runTerraform(tool: string, action: "apply" | "destroy", run: TerraformStackRun): Promise<void> {
-  for (const args of terraformSteps(action, run.yes)) {
-    await runEngine(tool, args, {
-      cwd: stackDir(run),
-      env: terraformEnv(run),
-      install: TERRAFORM_INSTALL,
-      timeoutMs: run.timeoutMs,
-      onOutput: run.onOutput,
-      secrets: Object.values(run.variables ?? {}),
-      signal: run.signal,
-      label: `${tool} ${args[0]} (${run.stackName})`,
-    });
-  }
+  for (const args of terraformSteps(action, run.yes)) await runEngine(tool, args, terraformRun(tool, args[0], run));
+}
+
+/** The arguments of a preview: the plan streamed as JSON, no plan file, no lock taken. */
+export function terraformPlanArgs(action: "apply" | "destroy"): string[] {
+  // No -out: a plan file (and `terraform show -json` of it) holds every variable's value in clear.
+  // -lock=false: a preview neither waits for nor holds the state lock (it writes no state).
+  return ["plan", "-json", "-input=false", "-lock=false", "-no-color", ...(action === "destroy" ? ["-destroy"] : [])];
+}
+
+/**
+ * What `apply` (or `destroy`) would change, as Terraform plans it against the stack's state:
+ * `terraform init`, then `plan -json` (see {@link terraformPlanArgs}). Each streamed message is
+ * handed on as its human text; a failure quotes Terraform's error diagnostics.
+ */
+export async function terraformPlan(
+  tool: string,
+  action: "apply" | "destroy",
+  run: TerraformStackRun,
+): Promise<ResourceChange[]> {
+  await runEngine(tool, ["init", "-input=false", "-no-color"], terraformRun(tool, "init", run));
+  const options = terraformRun(tool, "plan", run);
+  const { stdout } = await runEngine(tool, terraformPlanArgs(action), {
+    ...options,
+    onOutput: (line) => run.onOutput?.(humanLine(line)),
+    failure: (stdout) => planErrors(stdout, options.secrets),
+  });
+  return plannedChanges(stdout);
 }

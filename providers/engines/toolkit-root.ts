@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /**
@@ -12,4 +12,13 @@ export function toolkitRoot(from: string = __dirname): string {
     if (dirname(dir) === dir)
       throw new Error(`no cdk.json and cdktf.json above ${from}: the toolkit's engine apps are missing`);
   }
+}
+
+/**
+ * The `context` of one of the toolkit's engine apps' settings files (`cdk.json`: the CDK's feature
+ * flags; `cdktf.json`: `stateBackend`, …), as its CLI hands it to the app.
+ */
+export function engineAppContext(file: "cdk.json" | "cdktf.json", root = toolkitRoot()): Record<string, unknown> {
+  const { context } = JSON.parse(readFileSync(join(root, file), "utf8")) as { context?: Record<string, unknown> };
+  return { ...context };
 }

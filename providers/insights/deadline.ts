@@ -16,7 +16,15 @@ export class Deadline {
   }
 
   remainingMs(): number {
-    return Math.max(0, this.at - Date.now());
+    return this.timer.signal.aborted ? 0 : Math.max(0, this.at - Date.now());
+  }
+
+  /**
+   * Ends the run now (SIGINT, SIGTERM): every call, wait and engine under it stops as at the
+   * deadline, and `signal.reason` is `reason` (the signal's name), not a timeout.
+   */
+  end(reason: string): void {
+    this.timer.end(reason);
   }
 
   get seconds(): number {

@@ -38,8 +38,9 @@ export class ConnectorProject extends Construct {
         // outright, enforce the organization policy constraints/compute.skipDefaultNetworkCreation.
         // test/stacks/gcp/provider-side-effects.test.ts holds this line to the evidence.
         autoCreateNetwork: true,
-        // Deleting the project would delete the service account Insights signs in with.
-        deletionPolicy: "PREVENT",
+        // PREVENT by default: deleting the project would delete the service account Insights signs
+        // in with. The config's `project.deletionPolicy` decides what `down` may do (connectors/gcp/config.ts).
+        deletionPolicy: project.deletionPolicy,
         labels: { "managed-by": "insights-connectors" },
       });
       this.created.overrideLogicalId("connector_project");

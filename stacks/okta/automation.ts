@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { OktaConnectorConfig } from "../../connectors/okta/config";
 import { EngineMissingError, requireEngineCli } from "../../providers/engines/engine-cli";
@@ -21,6 +22,8 @@ export interface OktaRunOptions {
   /** Folder for the local state backend (`file://`), kept out of git. */
   readonly stateDir: string;
   readonly onOutput: (text: string) => void;
+  /** Interrupts the CLI: the Automation API sends it one SIGINT, and it stops gracefully. */
+  readonly signal?: AbortSignal;
 }
 
 /** The passphrase that encrypts secrets (the private key) in the local state; never a default. */
@@ -67,10 +70,55 @@ export async function runOktaStacks(
   for (const run of runs) {
     const stack = await selectOktaStack(run, options);
     options.onOutput(`${action} ${run.stackName}\n`);
-    if (action === "preview") await stack.preview({ onOutput: options.onOutput, color: "never" });
-    if (action === "up") await stack.up({ onOutput: options.onOutput, color: "never" });
-    if (action === "destroy") await stack.destroy({ onOutput: options.onOutput, color: "never" });
+    const common = { onOutput: options.onOutput, color: "never" as const, signal: options.signal };
+    if (action === "preview") await stack.preview(common);
+    if (action === "up") await stack.up(common);
+    if (action === "destroy") await stack.destroy(common);
   }
+}
+
+/** What a Pulumi preview says about one resource: its step's operation, URN and type. */
+export interface PreviewStep {
+  readonly op: string;
+  readonly urn: string;
+  readonly type: string;
+}
+
+/**
+ * `pulumi preview` (or its destroy form) of the connector's stack through the Automation API,
+ * collecting each resource's step. Undefined when the stack does not exist in the backend:
+ * a preview selects, never creates, so it changes nothing. `signal` interrupts the CLI
+ * (the Automation API sends it one SIGINT: @pulumi/pulumi 3.270.0 automation/cmd.js).
+ */
+export async function previewOktaStack(
+  run: OktaRun,
+  action: "up" | "destroy",
+  options: OktaRunOptions,
+): Promise<PreviewStep[] | undefined> {
+  requireEngineCli("pulumi", ["version"], PULUMI_INSTALL);
+  const secrets = passphraseEnv();
+  const stateDir = resolve(options.stateDir);
+  const workDir = join(stateDir, "workspace");
+  if (!existsSync(workDir)) return undefined;
+  const backendUrl = `file://${stateDir}`;
+  const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
+  const stack = await LocalWorkspace.selectStack(
+    { projectName: OKTA_PROJECT, stackName: run.stackName, program: oktaProgram(run.connector, run.stackName) },
+    {
+      workDir,
+      projectSettings: { name: OKTA_PROJECT, runtime: "nodejs", backend: { url: backendUrl } },
+      envVars: { PULUMI_BACKEND_URL: backendUrl, ...secrets },
+    },
+  ).catch(() => undefined);
+  if (!stack) return undefined;
+  const steps: PreviewStep[] = [];
+  const onEvent = (event: { resourcePreEvent?: { metadata: PreviewStep } }) => {
+    const step = event.resourcePreEvent?.metadata;
+    if (step) steps.push({ op: step.op, urn: step.urn, type: step.type });
+  };
+  const common = { onOutput: options.onOutput, onEvent, color: "never" as const, signal: options.signal };
+  await (action === "up" ? stack.preview(common) : stack.previewDestroy(common));
+  return steps;
 }
 
 /**

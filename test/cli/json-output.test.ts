@@ -166,6 +166,23 @@ describe("--format json prints one JSON document on stdout, for every report com
     expect(() => JSON.parse(run.stdout)).not.toThrow();
   });
 
+  test("down --dry-run and down without --yes print the preview as one JSON document too", async () => {
+    for (const [argv, code] of [
+      [["down", ...lifecycle(), "--dry-run", "--format", "json"], 0],
+      [["down", ...lifecycle(), "--json"], 2],
+    ] as const) {
+      const run = await runCli(...argv);
+      expect(run.code).toBe(code);
+      expect(JSON.parse(run.stdout)).toEqual({
+        tenant: "acme",
+        connectors: [{ name: "AD", kind: "active-directory", insights: expect.stringMatching(/registered/) }],
+        stacks: [],
+        files: [],
+        left: [],
+      });
+    }
+  });
+
   test("the GitHub report is data: the app's place and each permission list, with drift false", async () => {
     const argv = ["--config", githubConfig, "-t", "acme", "--credentials", await githubCredentials(), "--json"];
     const report = JSON.parse((await runCli("github", "verify", ...argv)).stdout);

@@ -147,9 +147,9 @@ describe("lifecycle rules live in the kind (up, rotation, down ask it)", () => {
     }
   });
 
-  test("only the GitHub App registration is left by offboarding, citing GitHub's page", () => {
-    expect(having((k) => k.leftAfterOffboarding)).toEqual(["github"]);
-    const github = CATALOG.find((k) => k.kind === "github")!.leftAfterOffboarding!;
+  test("offboarding leaves the GitHub App registration (GitHub's page) and GCP's APIs and protected project", () => {
+    expect(having((k) => k.leftAfterOffboarding)).toEqual(["github", "gcp"]);
+    const [github] = CATALOG.find((k) => k.kind === "github")!.leftAfterOffboarding!({} as never);
     expect(github.origin).toBe("https://docs.github.com/en/apps/maintaining-github-apps/deleting-a-github-app");
     expect(github.why).toMatch(/owner/);
   });

@@ -24,7 +24,7 @@ describe("Azure: Reader at the root management group is the default, and plan sa
     expect(reader.map((g) => [g.name, g.scope])).toEqual([
       ["Reader", "azure-management-group:0f5b7c1e-0000-4000-8000-000000000001"],
     ]);
-    expect(connector.notices?.map((n) => n.kind)).toEqual(["elevation", "step"]);
+    expect(connector.notices?.map((n) => n.kind)).toEqual(["step", "step", "elevation", "step"]);
     expect(table).toContain(
       "elevation: the deploying Global Administrator turns on 'Access management for Azure resources' " +
         "(Entra ID > Properties) before the apply that creates Reader at the root management group, " +
@@ -35,13 +35,13 @@ describe("Azure: Reader at the root management group is the default, and plan sa
 
   test("with a subscriptionId only the elevation remains", () => {
     const { connector } = planOf(`${VALID.azure}\nsubscriptionId: 5a1b2c3d-0000-4000-8000-000000000009`);
-    expect(connector.notices?.map((n) => n.kind)).toEqual(["elevation"]);
+    expect(connector.notices?.map((n) => n.kind)).toEqual(["step", "step", "elevation"]);
   });
 
   test("an explicit opt-out drops the grant and is shown as reduced coverage", () => {
     const { connector, table } = planOf(`${VALID.azure}\nazureResources: false`);
     expect(connector.grants.some((g) => g.kind === "azure-rbac-role")).toBe(false);
-    expect(connector.notices).toEqual([
+    expect(connector.notices?.slice(1)).toEqual([
       {
         kind: "reduced-coverage",
         text:
@@ -121,5 +121,65 @@ describe("Active Directory: certificate services (guide § Information Collectio
     expect(markdown).toContain("enable 'Issue and manage certificate requests'");
     expect(markdown).toContain("Audit Certification Services, Success and Failure");
     expect(markdown).toContain("Audit Detailed File Share, Success and Failure");
+  });
+});
+
+// Issue 26, item 8: three provider facts a first deploy or an offboarding meets, each said in the plan.
+describe("GCP: a created project's deletion_policy is stated, PREVENT by default (google provider >= 6.0.0)", () => {
+  const created = (extra = "") =>
+    `kind: gcp\nname: GCP\norganizationId: "123456789012"\n` +
+    `project: { id: bt-insights-connector, create: true, billingAccount: 012345-6789AB-CDEF01${extra} }`;
+
+  test("by default the project is PREVENT: the plan says down leaves it, and how to have it deleted", () => {
+    const { connector, table } = planOf(created());
+    expect(connector.notices?.[0]).toEqual({
+      kind: "step",
+      text:
+        "the project bt-insights-connector is created with deletion_policy = PREVENT: down destroys the rest of the " +
+        "stack and leaves the project (Terraform refuses to delete it); for down to delete it, set " +
+        "project.deletionPolicy: DELETE and run up before down",
+      origin:
+        "hashicorp/terraform-provider-google google/services/resourcemanager/resource_google_project.go " +
+        "(deletion_policy: PREVENT, the default since 6.0.0, makes Delete fail; ABANDON drops it from state)",
+    });
+    expect(table).toContain("the project bt-insights-connector is created with deletion_policy = PREVENT");
+  });
+
+  test("project.deletionPolicy: DELETE or ABANDON is stated as such; an existing project has no such notice", () => {
+    expect(planOf(created(", deletionPolicy: DELETE")).connector.notices?.[0].text).toBe(
+      "the project bt-insights-connector is created with deletion_policy = DELETE: down deletes it, with all it holds",
+    );
+    expect(planOf(created(", deletionPolicy: ABANDON")).connector.notices?.[0].text).toMatch(
+      /deletion_policy = ABANDON: down leaves the project in place and drops it from Terraform's state$/,
+    );
+    expect(planOf(VALID.gcp).connector.notices?.map((n) => n.text)).not.toContainEqual(
+      expect.stringContaining("deletion_policy"),
+    );
+  });
+});
+
+describe("Azure: the root management group's first-time setup and a tenant app management policy", () => {
+  test("the plan quotes Microsoft on the first management group of a directory", () => {
+    const notice = planOf(VALID.azure).connector.notices!.find((n) => n.text.includes("root management group ("));
+    expect(notice).toEqual({
+      kind: "step",
+      text:
+        "Reader is assigned at the tenant root management group " +
+        "(managementGroups/0f5b7c1e-0000-4000-8000-000000000001); a tenant that never used management groups gets " +
+        'it on first use, and Microsoft says "The first management group created in the directory could take up ' +
+        'to 15 minutes to complete.": open Management groups in the Azure portal once and wait before the first apply',
+      origin: "https://learn.microsoft.com/en-us/azure/governance/management-groups/create-management-group-rest-api",
+    });
+  });
+
+  test("the plan states how long each secret lives, and that a shorter passwordLifetime policy refuses it", () => {
+    const [notice] = planOf(`${VALID.azure}\nsecretRotationDays: 180`).connector.notices!;
+    expect(notice.text).toBe(
+      "each client secret is created to live 210 days (secretRotationDays 180 + 30 days of overlap): a tenant app " +
+        "management policy with a shorter passwordLifetime makes Entra refuse it " +
+        "(CredentialInvalidLifetimeAsPerAppPolicy); check GET /policies/defaultAppManagementPolicy before the first " +
+        "apply, and lower secretRotationDays or exempt the app",
+    );
+    expect(notice.origin).toBe("https://learn.microsoft.com/en-us/graph/api/resources/passwordcredentialconfiguration");
   });
 });

@@ -104,6 +104,17 @@ export class FakeCloud {
         this.credentials.forget(stack);
         this.effect(`destroy ${stack}`);
       },
+      preview: async (action) => ({
+        source: "synthesized",
+        note: "stand-in stack",
+        resources: [
+          {
+            address: `${stack}-resource`,
+            type: `fake_${kind}`,
+            action: action === "destroy" && !this.stacks.has(stack) ? "no-op" : "declared",
+          },
+        ],
+      }),
     };
   }
 

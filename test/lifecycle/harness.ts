@@ -112,7 +112,9 @@ export class Harness {
     const controller = (this.controller = new AbortController());
     this.cloud.onKill = () => controller.abort();
     try {
-      return await run();
+      const result = await run();
+      // up and down report an interrupted run (where it stopped) instead of throwing: a dead process reports nothing.
+      return controller.signal.aborted ? "killed" : result;
     } catch (error) {
       if (controller.signal.aborted) return "killed";
       throw error;

@@ -164,6 +164,57 @@ describe("CDKTF engine against a stand-in terraform on PATH", () => {
     expect(calls().map((c) => c.argv[0])).toEqual(["version", "init", "apply"]);
   }, 180_000);
 
+  test("stand-in engine: the preview is terraform plan -json (no -out, no lock) in a private folder; cdktf.out is untouched", async () => {
+    const azure = engine("azure-only.yaml", "azure");
+    const preview = await azure.preview("deploy", { env: env(), parameters: { canary_var: CANARY } });
+    expect(preview.source).toBe("engine");
+    expect(preview.note).toBe("terraform plan -json -input=false -lock=false -no-color");
+    const declared = calls().find((c) => c.argv[0] === "plan")!;
+    expect(declared.argv).toEqual(["plan", "-json", "-input=false", "-lock=false", "-no-color"]);
+    expect(declared.argv.some((a) => a.startsWith("-out"))).toBe(false);
+    expect(declared.tfVars).toEqual(["TF_VAR_canary_var"]);
+    // Planned in a synthesis of its own, removed afterwards: not in the cdktf.out an apply uses.
+    expect(declared.cwd.startsWith(join(work, "cdktf.out"))).toBe(false);
+    expect(existsSync(declared.cwd)).toBe(false);
+    expect(existsSync(join(work, "cdktf.out"))).toBe(false);
+    expect(preview.resources).toContainEqual({
+      address: "azuread_application.connector_application",
+      type: "azuread_application",
+      action: "create",
+    });
+    expect(JSON.stringify(preview)).not.toContain(CANARY);
+  }, 180_000);
+
+  test("stand-in engine: the destroy preview plans with -destroy", async () => {
+    const preview = await engine("azure-only.yaml", "azure").preview("destroy", { env: env() });
+    expect(calls().find((c) => c.argv[0] === "plan")!.argv).toContain("-destroy");
+    expect(new Set(preview.resources.map((r) => r.action))).toEqual(new Set(["delete"]));
+  }, 180_000);
+
+  test("stand-in engine: when Terraform cannot plan, the preview lists the synthesized resources with its reason", async () => {
+    const failing = {
+      ...env(),
+      FAKE_TERRAFORM_FAIL: "plan",
+      FAKE_TERRAFORM_FAIL_MESSAGE: "No valid credential sources found",
+    };
+    const preview = await engine("azure-only.yaml", "azure").preview("deploy", { env: failing });
+    expect(preview.source).toBe("synthesized");
+    expect(preview.note).toBe(
+      "terraform could not plan here: terraform plan (contoso-azure) exited 1: No valid credential sources found",
+    );
+    expect(preview.resources).toContainEqual({
+      address: "azuread_application.connector_application",
+      type: "azuread_application",
+      action: "declared",
+    });
+  }, 180_000);
+
+  test("stand-in engine: the synthesized preview runs no terraform at all", async () => {
+    const preview = await engine("azure-only.yaml", "azure").preview("deploy", { env: env(), mode: "synthesized" });
+    expect([preview.source, preview.note]).toEqual(["synthesized", "asked for the synthesized stack only"]);
+    expect(calls().filter((c) => c.tool === "terraform" && c.argv[0] !== "version")).toEqual([]);
+  }, 180_000);
+
   test("the dry run lists synth, init, apply and output in order", () => {
     const dir = stackDir();
     expect(engine("azure-only.yaml", "azure").describe("deploy")).toEqual([

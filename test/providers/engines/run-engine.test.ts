@@ -1,5 +1,6 @@
 import { EngineMissingError } from "../../../providers/engines/engine-cli";
 import { EngineRunError, engineMessage, runEngine } from "../../../providers/engines/run-engine";
+import { EngineInterruptedError } from "../../../providers/engines/engine-stop";
 
 /** A Node one-liner as the engine: this test needs no engine installed. */
 const node = (script: string) => [process.execPath, ["-e", script]] as const;
@@ -53,12 +54,13 @@ describe("runEngine (providers/engines/run-engine.ts)", () => {
     );
   });
 
-  test("an aborted signal ends the run", async () => {
+  test("an aborted signal stops the run, which rejects as interrupted once the engine has exited", async () => {
     const controller = new AbortController();
     const [command, args] = node("setTimeout(() => {}, 60000)");
     const run = runEngine(command, args, { ...base, signal: controller.signal, label: "pulumi up" });
     setTimeout(() => controller.abort(), 100);
-    await expect(run).rejects.toThrow("pulumi up was cancelled");
+    // Node's own SIGINT handling ends this engine: killed by the one SIGINT it was sent.
+    await expect(run).rejects.toThrow(new EngineInterruptedError("pulumi up was interrupted and was killed by SIGINT"));
   });
 
   test("engineMessage takes Terraform's boxed Error: block, else the last lines", () => {

@@ -85,7 +85,8 @@ describe("GCP: the service account key rotates by two key slots (add, register, 
   });
 
   test("plan states the three steps and that the old key lives until Insights reports the new one Connected", () => {
-    expect(gcpNotices({ keyRotationDays: 30 })).toEqual([
+    const existing = { id: "acme-insights", create: false, deletionPolicy: "PREVENT" } as const;
+    expect(gcpNotices({ keyRotationDays: 30, project: existing })).toEqual([
       {
         kind: "step",
         text:
