@@ -104,7 +104,8 @@ describe("plan's cache of extracted grants", () => {
       access: "read" as const,
     };
     const lifetime = { credential: "c", rotationDays: 90, previousValidDays: 0, artifact: "a" };
-    const grants = { grants: [{ ...grant, artifact: "a" }], lifetimes: [lifetime] };
+    const trust = [{ identity: "AWS role r", trustedBy: [], maxSessionSeconds: 3600, artifact: "a" }];
+    const grants = { grants: [{ ...grant, artifact: "a" }], lifetimes: [lifetime], trust };
     open().put(job, grants);
     expect(open().get(job)).toEqual(grants);
     const edits: [string, string][] = [
@@ -223,10 +224,10 @@ describe("the plan cache in a folder other users share", () => {
     const jobs = jobsOf(ALL_SOURCES);
     const cache = GrantCache.open({ dir: cacheDir })!;
     const grant = { source: "aws", scope: "s", kind: "aws-action", name: "n", access: "read", artifact: "a" } as const;
-    cache.put(jobs[0], { grants: [grant], lifetimes: [] });
+    cache.put(jobs[0], { grants: [grant], lifetimes: [], trust: [] });
     const [first, second] = jobs.map((job) => join(cacheDir, `${cache.addressOf(job)}.json`));
     cpSync(first, second);
-    expect(cache.get(jobs[0])).toEqual({ grants: [grant], lifetimes: [] });
+    expect(cache.get(jobs[0])).toEqual({ grants: [grant], lifetimes: [], trust: [] });
     expect(cache.get(jobs[1])).toBeUndefined();
   });
 });
