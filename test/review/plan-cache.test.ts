@@ -133,7 +133,7 @@ describe("plan's cache of extracted grants", () => {
     expect(GrantCache.open({ dir: cacheDir, codeRoot: code })).toBeInstanceOf(GrantCache);
   });
 
-  test("entries hold grants and lifetimes only: no config value and no secret, even with canaries in the environment", async () => {
+  test("entries hold grants, lifetimes and trust only: no config value and no secret, even with canaries in the environment", async () => {
     const canary = "CANARY-plan-cache-7d1f";
     const env = { ...process.env, PS_PASSWORD: canary, PRA_CLIENT_SECRET: canary };
     const result = spawnCli(["plan", "--config", ALL_SOURCES, "--format", "json", "--cache-dir", cacheDir], env);
@@ -143,7 +143,7 @@ describe("plan's cache of extracted grants", () => {
       expect(text).not.toContain(canary);
       expect(text).not.toMatch(/env:|file:/);
       const entry = JSON.parse(text);
-      expect(Object.keys(entry)).toEqual(["format", "computedFrom", "grants", "lifetimes"]);
+      expect(Object.keys(entry)).toEqual(["format", "computedFrom", "grants", "lifetimes", "trust"]);
       // What it was computed from is there as hashes only: the code fingerprint and the job.
       expect(entry.computedFrom).toEqual({
         code: expect.stringMatching(/^[0-9a-f]{64}$/),
