@@ -11,11 +11,12 @@ export const secretDestinationHost: SecretRule = (sides) =>
     const added = head.destinations.filter((d) => !allowed.has(d.host));
     if (!added.length) return [];
     const first = added[0];
+    const hosts = [...new Set(added.map((d) => d.host))];
     const before = base?.destinations.find((d) => d.by === first.by);
     return [
       {
         rule: "secret-destination-host",
-        message: `sends ${describeSecret(head)} to ${added.length > 1 ? "new hosts" : "a new host"} ${added.map((d) => d.host).join(", ")}`,
+        message: `sends ${describeSecret(head)} to ${hosts.length > 1 ? "new hosts" : "a new host"} ${hosts.join(", ")}`,
         basePath: before?.configPath ?? base?.configPath ?? sides.basePath,
         headPath: first.configPath ?? head.configPath ?? sides.headPath,
       },
