@@ -11,7 +11,7 @@ export interface SecretHost {
   readonly host: string;
   /** Who sends it there: `Insights` (to read the source), `Insights Collector`, `ECM`, `verify`, `deploy`. */
   readonly by: string;
-  /** The config field of the connector that names the host (`domain`, `plugin.endpointUrl`); absent: the kind fixes it. */
+  /** The connector's config field that names the host (`domain`, `plugin.endpointUrl`); absent: the kind fixes it. */
   readonly field?: string;
 }
 

@@ -15,14 +15,14 @@ export type ReviewEdge =
       readonly connector: string;
       /** Who may act: an AWS principal ARN, an OIDC issuer, a service account member, an owner. */
       readonly from: string;
-      /** The conditions that bind it: `external ID`, `subject = repo:acme/x:ref:refs/heads/main`, `owner`; absent: none. */
+      /** What binds it: `external ID`, `subject = repo:acme/x:ref:refs/heads/main`, `owner`; absent: nothing. */
       readonly label?: string;
     }
   | {
       readonly type: "secret";
       readonly tenant: string;
       readonly connector?: string;
-      /** The reference (`env:NAME`, `file:` path normalised against the config's folder, `output:NAME`), never the value. */
+      /** The reference (`env:NAME`, a `file:` path relative to the config's folder, `output:NAME`), never the value. */
       readonly from: string;
       /** The host the secret (or a token made with it) is sent to: `app.beyondtrust.io/site/…`, `acme.okta.com`. */
       readonly to: string;

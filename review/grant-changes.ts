@@ -42,7 +42,7 @@ export function describeGrant(g: ComparableGrant): string {
   return `${g.kind} ${g.name}${g.condition ? ` (${g.condition})` : ""} @ ${g.scope}`;
 }
 
-/** Added, removed and changed grants between two sides of one connector; a grant that only moved scope is counted, not listed. */
+/** Added, removed and changed grants of one connector; a grant that only moved scope is counted, not listed. */
 export function diffGrants(
   base: PlannedConnectorRecord | undefined,
   head: PlannedConnectorRecord | undefined,

@@ -44,7 +44,7 @@ function entraTrust(json: TerraformJson, artifact: string): ActingIdentity[] {
   const apps = resources(json, "azuread_application").map(([address, app]) =>
     identity("Entra application", address, app),
   );
-  // A federated credential on an application this stack does not create still lets someone in: kept under its reference.
+  // A federated credential on an application the stack does not create still lets someone in: kept by reference.
   const orphans = [...federated]
     .filter(([app]) => !apps.some((a) => a.identity === `Entra application ${app}`))
     .map(([app, trustedBy]) => ({ identity: `Entra application ${app}`, trustedBy, artifact }));
