@@ -12,9 +12,12 @@ import type { ReviewEdge } from "../plan/edges";
 
 /** Where a judged value lives in one side's config: the file, its line when known, and the field path. */
 export interface ConfigLocation {
-  /** The config file as the command was given it (or `<ref>:<file>` for a git ref's version). */
+  /**
+   * The config file as the command was given it (`<ref>:<file>` for a git ref's version), or the
+   * plan file when that side was given as one (then there is no line).
+   */
   readonly file: string;
-  /** 1-based line of the field (config/locate.ts); absent when only a plan file was given for that side. */
+  /** 1-based line of the field (config/field-lines.ts); a field the config lacks: its nearest parent's. */
   readonly line?: number;
   /** The field path, dotted: `tenants[0].connectors[2].clientSecret`, `tenants[0].insights.url`. */
   readonly path: string;
@@ -22,7 +25,7 @@ export interface ConfigLocation {
 
 /** One reason a change needs a reviewer's explicit approval: `diff` exits 3 when there is one. */
 export interface Escalation {
-  /** A stable id of the rule that tripped (review/rules/): `secret-destination-host`, `trust-principal-added`. */
+  /** A stable id of the rule that tripped (review/rules/index.ts, RULE_IDS): `secret-destination-host`. */
   readonly rule: string;
   /** One printable line (no control characters) naming what changed; never a secret value. */
   readonly message: string;
@@ -31,7 +34,7 @@ export interface Escalation {
   readonly connector?: string;
   /** Where the judged value lives in the base's config; absent when the base has none (a new connector). */
   readonly base?: ConfigLocation;
-  /** Where the judged value lives in the head's config; absent when the head has none (a removed boundary). */
+  /** Where the judged value lives in the head's config; absent when the head has no such connector. */
   readonly head?: ConfigLocation;
 }
 
