@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../helpers/cli";
@@ -185,6 +185,25 @@ describe("held-out config-only attacks of issue 25's families exit 3; harmless c
       "acme/PRA: reads file:secrets/pra.secret (clientSecret) from outside the config's folder",
     ]);
   });
+
+  test("a base plan from before trust and secrets were recorded lets nothing through: all of the head is new", async () => {
+    const text = configWith([AWS, VALID["pra-cloud"]], HTTP_INSIGHTS);
+    const current = await judge(dir, "old-plan", text, text);
+    expect([current.code, current.json.escalations]).toEqual([0, []]);
+    const old = JSON.parse(readFileSync(join(dir, "old-plan.base.json"), "utf8"));
+    for (const tenant of old.tenants) {
+      delete tenant.secrets;
+      delete tenant.configPath;
+      for (const c of tenant.connectors)
+        for (const field of ["identity", "configPath", "secrets", "trust"]) delete c[field];
+    }
+    const oldPlan = join(dir, "old-plan.v1.json");
+    writeFileSync(oldPlan, JSON.stringify(old));
+    const run = await runCli("diff", "--config", current.headFile, "--base", oldPlan, "--json");
+    expect(run.code).toBe(3);
+    const rules = new Set(JSON.parse(run.stdout).escalations.map((e: { rule: string }) => e.rule));
+    expect([...rules].sort()).toEqual(["secret-destination-host", "session-longer", "trust-principal-added"]);
+  }, 90_000);
 
   test("harmless: tags, a read-only permission group and narrower settings exit 0, and are listed where they change grants", async () => {
     const base = configWith([AWS, ENTRA], HTTP_INSIGHTS);
