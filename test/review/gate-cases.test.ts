@@ -197,4 +197,19 @@ describe("issue 25: config-only attacks that passed the gate now exit 3", () => 
       delete actions.IAM;
     }
   }, 90_000);
+
+  test("8b. a failure prints its report too: markdown and JSON name the side and the reason, exit code unchanged", async () => {
+    const config = join(dir, "case8b.yaml");
+    writeFileSync(config, configWith([PRA], HTTP));
+    for (const [format, expected] of [
+      ["markdown", "### Insights connectors: check failed"],
+      ["json", '"side": "base"'],
+    ]) {
+      const run = await runCli("diff", "--config", config, "--base", "no-such-ref-25", "--format", format);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toContain(expected);
+      expect(run.stdout).toContain("--base no-such-ref-25: neither a plan file nor a git ref");
+      expect(run.stderr).toContain("neither a plan file nor a git ref");
+    }
+  });
 });
