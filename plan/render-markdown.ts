@@ -9,6 +9,7 @@ import {
   extractionSummary,
   grantTotals,
 } from "./describe";
+import { describeSecretFlow, trustAndSecretLines } from "./describe-trust";
 import type { PlanRecord, PlannedConnectorRecord } from "./model";
 
 /**
@@ -21,6 +22,8 @@ export function renderMarkdown(plan: PlanRecord): string {
     const target = [tenant.insights.adapter, tenant.insights.url].filter(Boolean).join(", ");
     out.push(`## Tenant \`${tenant.name}\` (Insights: ${target})`, "");
     out.push(`${connectorCount(tenant.connectors)}, ${grantTotals(tenant.connectors)}.`, "");
+    const secrets = (tenant.secrets ?? []).map((s) => `- Insights secret: ${cell(describeSecretFlow(s))}`);
+    if (secrets.length) out.push(...secrets, "");
     for (const connector of tenant.connectors) out.push(...connectorSection(connector));
   }
   const summary = extractionSummary(plan);
@@ -41,6 +44,7 @@ function connectorSection(c: PlannedConnectorRecord): string[] {
     ...(c.credentialLifetimes ?? []).map(
       (l) => `- ${l.credential}: ${describeLifetime(l)} (read from the synthesized stack)`,
     ),
+    ...trustAndSecretLines(c).map((line) => `- ${cell(line)}`),
     "",
     "| Field | Value |",
     "| --- | --- |",

@@ -10,6 +10,7 @@ import {
 } from "./describe";
 import { fittedTable } from "../providers/text/fitted-table";
 import { PLAIN_LOOK, type Look } from "../providers/text/look";
+import { describeSecretFlow, trustAndSecretLines } from "./describe-trust";
 import type { PlanRecord, PlannedConnectorRecord } from "./model";
 
 /** Rows without separator lines: grant lists are long and scanned top to bottom. */
@@ -29,6 +30,7 @@ export function renderTable(plan: PlanRecord, width = 100, look: Look = PLAIN_LO
         width,
         "  ",
       ),
+      ...(tenant.secrets ?? []).map((s) => wrap(`  Insights secret: ${describeSecretFlow(s)}`, width, "    ")),
       "",
     );
     for (const connector of tenant.connectors) out.push(connectorBlock(connector, width, look), "");
@@ -59,6 +61,7 @@ function connectorBlock(c: PlannedConnectorRecord, width: number, look: Look): s
     wrap(`  provisioned by: ${describeProvisioning(c)}`, width, " ".repeat(18)),
     wrap(`  register at:    ${c.consolePath}`, width, " ".repeat(18)),
     ...(c.credentialLifetimes ?? []).map((l) => wrap(`  ${l.credential}: ${describeLifetime(l)}`, width, "    ")),
+    ...trustAndSecretLines(c).map((line) => wrap(`  ${line}`, width, "    ")),
     fittedTable(["Field", "Value"], form, width, { chars: COMPACT }),
     grants.length > 0 ? fittedTable(head, grants, width, { chars: COMPACT, paint: look.paint }) : "  (no grants)",
     ...unconfirmed,

@@ -1,6 +1,6 @@
 import type { ConnectorConfig } from "../connectors/catalog";
 import type { EngineName } from "../connectors/kind";
-import type { CredentialLifetime } from "../plan/model";
+import type { ActingIdentity, CredentialLifetime } from "../plan/model";
 import type { ExtractedGrant } from "../plan/extracted-grant";
 import type { GithubAppManifest } from "../providers/github/manifest-flow/manifest";
 import type { CdkStackFactory, CdktfStackFactory } from "../stacks/stack-factory";
@@ -15,10 +15,12 @@ export interface ExtractionJob {
   readonly connector: ConnectorConfig;
 }
 
-/** What one connector's artifact says: the grants, and the lifetimes of the credentials it creates. */
+/** What one connector's artifact says: the grants, the lifetimes of the credentials it creates, and who may act. */
 export interface ConnectorArtifacts {
   readonly grants: ExtractedGrant[];
   readonly lifetimes: CredentialLifetime[];
+  /** Each identity the artifact creates and who may act as it (review/extract/*-trust.ts). */
+  readonly trust: ActingIdentity[];
 }
 
 /**
@@ -38,7 +40,11 @@ export interface SynthesisByEngine<C> {
   pulumi: {
     /** Runs the kind's program under Pulumi's mock engine and returns what it declared. */
     readonly stack: (connector: C, stackName: string) => Promise<DeclaredResource[]>;
-    readonly extract: (declared: readonly DeclaredResource[], connector: C, artifact: string) => ConnectorArtifacts;
+    readonly extract: (
+      declared: readonly DeclaredResource[],
+      connector: C,
+      artifact: string,
+    ) => Omit<ConnectorArtifacts, "trust">;
   };
   "github-app-manifest": {
     /** The manifest the registration flow posts. */
@@ -115,6 +121,7 @@ async function piecesOf<E extends EngineName>(
 async function synthesizeCdk(jobs: readonly ExtractionJob[], syntheses: KindSyntheses): Promise<ConnectorArtifacts[]> {
   const { App } = await import("aws-cdk-lib");
   const { addCdkStacks } = await import("../stacks/cdk-app");
+  const { cloudFormationTrust } = await import("./extract/cloudformation-trust");
   const pieces = await piecesOf("aws-cdk", jobs, syntheses);
   // Plan reads the templates only: no construct stack traces and no tree.json. Nor the
   // built-in template linter, which only reports (its errors become warnings) and costs
@@ -125,12 +132,15 @@ async function synthesizeCdk(jobs: readonly ExtractionJob[], syntheses: KindSynt
     const stacks = jobs.map(({ name, connector }) => ({ name, connector, factory: pieces.get(connector.kind)!.stack }));
     addCdkStacks(app, stacks, { nag: false });
     const assembly = app.synth();
-    return jobs.map(({ name, connector }) => ({
-      grants: pieces
-        .get(connector.kind)!
-        .extract(assembly.getStackByName(name).template, connector, `${name}.template.json`),
-      lifetimes: [],
-    }));
+    return jobs.map(({ name, connector }) => {
+      const template = assembly.getStackByName(name).template;
+      const artifact = `${name}.template.json`;
+      return {
+        grants: pieces.get(connector.kind)!.extract(template, connector, artifact),
+        lifetimes: [],
+        trust: cloudFormationTrust(template, artifact),
+      };
+    });
   });
 }
 
@@ -159,6 +169,7 @@ async function synthesizeCdktf(
   const { Testing } = await import("cdktf");
   const { cdktfStackGrants } = await import("./extract/cdktf-stacks");
   const { terraformCredentialLifetimes } = await import("./extract/credential-lifetime");
+  const { terraformTrust } = await import("./extract/terraform-trust");
   const pieces = await piecesOf("cdktf", jobs, syntheses);
   const app = Testing.app({ stackTraces: false });
   return jobs.map(({ name, connector }) => {
@@ -168,6 +179,7 @@ async function synthesizeCdktf(
     return {
       grants: cdktfStackGrants(extract, json, artifact),
       lifetimes: terraformCredentialLifetimes(json, artifact),
+      trust: terraformTrust(json, artifact),
     };
   });
 }
@@ -182,7 +194,8 @@ async function synthesizePulumi(
   const results: ConnectorArtifacts[] = [];
   for (const { name, connector } of jobs) {
     const { stack, extract } = pieces.get(connector.kind)!;
-    results.push(extract(await stack(connector, name), connector, `Pulumi program ${name}`));
+    // An Okta API services app has no trust of its own: whoever holds its key acts as it (plan's secrets).
+    results.push({ ...extract(await stack(connector, name), connector, `Pulumi program ${name}`), trust: [] });
   }
   return results;
 }
@@ -195,6 +208,7 @@ async function synthesizeManifests(
   const pieces = await piecesOf("github-app-manifest", jobs, syntheses);
   return jobs.map(({ name, connector }) => {
     const { stack, extract } = pieces.get(connector.kind)!;
-    return { grants: extract(stack(connector), connector, `GitHub App manifest ${name}`), lifetimes: [] };
+    // A GitHub App is acted as with its key (plan's secrets); the manifest names no other principal.
+    return { grants: extract(stack(connector), connector, `GitHub App manifest ${name}`), lifetimes: [], trust: [] };
   });
 }

@@ -1,7 +1,7 @@
 import { ENGINE_NAMES, type EngineName } from "../connectors/kind";
 import type { ConnectorKey } from "../plan/connector-key";
 import type { ExtractedGrant } from "../plan/extracted-grant";
-import type { CredentialLifetime, PlannedConnector } from "../plan/model";
+import type { ActingIdentity, CredentialLifetime, PlannedConnector } from "../plan/model";
 import { hasStack, type PlannedStack } from "../plan/select";
 import type { ConnectorArtifacts, ExtractionJob } from "./engines";
 import type { GrantCache } from "./grant-cache";
@@ -10,10 +10,11 @@ import { synthesizeEngines, type SynthesisSetup } from "./parallel";
 /** Extracted grants by connector key; connectors without an artifact are absent. */
 export type ExtractedByConnector = Map<ConnectorKey, ExtractedGrant[]>;
 
-/** What the artifacts say, per connector key: the grants, and the lifetimes of the credentials they create. */
+/** What the artifacts say, per connector key: the grants, the lifetimes of the credentials they create, who may act. */
 export interface ExtractedArtifacts {
   readonly grants: ExtractedByConnector;
   readonly lifetimes: Map<ConnectorKey, CredentialLifetime[]>;
+  readonly trust: Map<ConnectorKey, ActingIdentity[]>;
 }
 
 export interface ExtractOptions extends SynthesisSetup {
@@ -44,9 +45,11 @@ export async function extractArtifacts(
 ): Promise<ExtractedArtifacts> {
   const grants: ExtractedByConnector = new Map();
   const lifetimes = new Map<ConnectorKey, CredentialLifetime[]>();
+  const trust = new Map<ConnectorKey, ActingIdentity[]>();
   const put = (planned: PlannedStack, artifacts: ConnectorArtifacts) => {
     grants.set(planned.key, artifacts.grants);
     lifetimes.set(planned.key, artifacts.lifetimes);
+    trust.set(planned.key, artifacts.trust);
   };
   const missed = new Map<EngineName, PlannedStack[]>(ENGINE_NAMES.map((engine) => [engine, []]));
   for (const planned of connectors.filter(hasStack)) {
@@ -64,7 +67,7 @@ export async function extractArtifacts(
     });
   }
   if (options.cache && [...missed.values()].some((list) => list.length)) options.cache.prune();
-  return { grants, lifetimes };
+  return { grants, lifetimes, trust };
 }
 
 /** What synthesizing a planned stack takes (and what its cache entry is addressed by): the carrier's own facts. */

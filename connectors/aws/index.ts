@@ -19,6 +19,20 @@ export const aws: ConnectorKind<AwsConnectorConfig, "aws-cdk"> = {
   registration: awsRegistration,
   plannedRegistration: awsPlannedRegistration,
   grants: awsGrants,
+  // The external ID is a NoEcho parameter of the management account's stack (lifecycle/deploy-inputs.ts).
+  secretHosts: (c) => ({
+    source: [],
+    byField: {
+      externalId: [
+        { host: `cloudformation.amazonaws.com/${c.managementAccountId}`, by: "deploy", field: "managementAccountId" },
+      ],
+    },
+  }),
+  trustFields: {
+    principal: "trustedPrincipal",
+    boundary: "permissionsBoundary",
+    session: "maxSessionDurationSeconds",
+  },
   needsFromInsights: { awsExternalId: (config) => config.externalId },
   propagation: AWS_PROPAGATION,
 };

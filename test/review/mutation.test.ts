@@ -57,6 +57,19 @@ async function withItem<T>(list: readonly T[], item: T, run: Diff): Promise<CliR
 /** The line `plan` and `diff` print for a catalog read grant the artifact grants as `access`. */
 const drift = (grant: string, access: string) => `access differs: ${grant} (catalog read, artifact ${access})`;
 
+/**
+ * The drift is in the job log and in the report on stdout (the pull-request comment): an
+ * `artifact-drift` escalation naming the grant and where the artifact grants it.
+ */
+function expectReported(run: CliResult, grant: string, access: string): void {
+  expect(run.code).toBe(3);
+  expect(run.stderr).toContain(drift(grant, access));
+  const escalations = JSON.parse(run.stdout).escalations.filter((e: { rule: string }) => e.rule === "artifact-drift");
+  expect(escalations.map((e: { message: string }) => e.message)).toContainEqual(
+    expect.stringContaining(`${drift(grant, access)} — `),
+  );
+}
+
 describe("mutation: a dangerous grant added to an engine's catalog trips the diff gate", () => {
   let dir: string;
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "mutation-"))));
@@ -87,9 +100,8 @@ describe("mutation: a dangerous grant added to an engine's catalog trips the dif
     async (permission, access) => {
       const permissions: readonly string[] = AZURE_PERMISSION_GROUPS[REQUIRED_AZURE_GROUP].permissions;
       const run = await diffAfter("azure", (diff) => withItem(permissions, permission, diff));
-      expect(run.code).toBe(3);
       const tenant = "entra-tenant:0f5b7c1e-0000-4000-8000-000000000001";
-      expect(run.stderr).toContain(drift(`graph-app-role ${permission} @ ${tenant}`, access));
+      expectReported(run, `graph-app-role ${permission} @ ${tenant}`, access);
     },
     60_000,
   );
@@ -97,15 +109,13 @@ describe("mutation: a dangerous grant added to an engine's catalog trips the dif
   test("Okta okta.users.manage: exit 3, the artifact grants write", async () => {
     const manage = { scope: "okta.users.manage", origin: "mutation" };
     const run = await diffAfter("okta", (diff) => withItem(OKTA_SCOPES, manage, diff));
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain(drift("okta-scope okta.users.manage @ okta-org:acme.okta.com", "write"));
+    expectReported(run, "okta-scope okta.users.manage @ okta-org:acme.okta.com", "write");
   }, 60_000);
 
   test("GCP roles/owner: exit 3, the artifact grants admin", async () => {
     const roles: readonly string[] = GCP_ORGANIZATION_ROLES;
     const run = await diffAfter("gcp", (diff) => withItem(roles, "roles/owner", diff));
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain(drift("gcp-iam-role roles/owner @ gcp-organization:123456789012", "admin"));
+    expectReported(run, "gcp-iam-role roles/owner @ gcp-organization:123456789012", "admin");
   }, 60_000);
 
   test("AWS iam:PassRole: exit 3, the artifact grants write", async () => {
@@ -118,8 +128,7 @@ describe("mutation: a dangerous grant added to an engine's catalog trips the dif
         delete actions.IAM;
       }
     });
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain(drift("aws-action iam:PassRole @ aws-organization:r-ab12", "write"));
+    expectReported(run, "aws-action iam:PassRole @ aws-organization:r-ab12", "write");
   }, 60_000);
 
   test("GitHub contents: write: exit 3, the artifact grants write", async () => {
@@ -137,8 +146,7 @@ describe("mutation: a dangerous grant added to an engine's catalog trips the dif
         spy.mockRestore();
       }
     });
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain(drift("github-app-permission contents @ github-org:acme", "write"));
+    expectReported(run, "github-app-permission contents @ github-org:acme", "write");
   }, 60_000);
 
   test("the unmutated catalog diffs clean against its own plan (exit 0)", async () => {

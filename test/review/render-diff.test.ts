@@ -1,5 +1,8 @@
 import type { PlanDiff } from "../../review/diff";
+import type { Escalation } from "../../review/escalation";
 import { renderDiffMarkdown } from "../../review/render-diff";
+
+const wildcard: Escalation = { rule: "grant-wildcard", message: "acme/ops: wildcard in\nnext", tenant: "acme" };
 
 /** A diff whose strings carry everything a Markdown row must survive. */
 const hostile: PlanDiff = {
@@ -8,6 +11,7 @@ const hostile: PlanDiff = {
       tenant: "acme\u001b]0;owned\u0007",
       kind: "aws",
       name: "ops | prod",
+      identity: "acme-aws",
       grants: [
         {
           change: "added",
@@ -22,10 +26,11 @@ const hostile: PlanDiff = {
         },
       ],
       scopes: { added: [], removed: [], grantsMoved: 0 },
-      escalations: ["acme/ops: wildcard in\nnext"],
+      escalations: [wildcard],
     },
   ],
-  escalations: ["acme/ops: wildcard in\nnext"],
+  escalations: [wildcard],
+  edges: [],
 };
 
 describe("diff as Markdown: cells and headings through the one escaper", () => {
@@ -38,7 +43,7 @@ describe("diff as Markdown: cells and headings through the one escaper", () => {
 
   test("tenant and connector names lose control sequences and keep their pipe escaped; escalations stay one line", () => {
     expect(md).toContain("**acme / ops \\| prod** (`aws`)");
-    expect(md).toContain("- acme/ops: wildcard in<br>next\n");
+    expect(md).toContain("- acme/ops: wildcard in<br>next `grant-wildcard`\n");
     expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });
