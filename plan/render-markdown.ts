@@ -1,4 +1,5 @@
 import { markdownCell as cell } from "../providers/text/markdown";
+import { mermaidBlock } from "../providers/text/mermaid";
 import {
   connectorCount,
   describeLifetime,
@@ -10,10 +11,12 @@ import {
   grantTotals,
 } from "./describe";
 import type { PlanRecord, PlannedConnectorRecord } from "./model";
+import { planPicture } from "./picture";
 
 /**
- * Plan as Markdown, for pull-request comments and review documents; when the stacks were read
- * back, a closing paragraph says so.
+ * Plan as Markdown, for pull-request comments and review documents: per tenant a picture (who
+ * may act as which identity, and what each may reach), then every connector; when the stacks
+ * were read back, a closing paragraph says so.
  */
 export function renderMarkdown(plan: PlanRecord): string {
   const out: string[] = ["# Insights connectors plan", ""];
@@ -21,6 +24,7 @@ export function renderMarkdown(plan: PlanRecord): string {
     const target = [tenant.insights.adapter, tenant.insights.url].filter(Boolean).join(", ");
     out.push(`## Tenant \`${tenant.name}\` (Insights: ${target})`, "");
     out.push(`${connectorCount(tenant.connectors)}, ${grantTotals(tenant.connectors)}.`, "");
+    if (tenant.connectors.length) out.push(mermaidBlock(planPicture(tenant)));
     for (const connector of tenant.connectors) out.push(...connectorSection(connector));
   }
   const summary = extractionSummary(plan);

@@ -1,0 +1,50 @@
+import { join } from "node:path";
+import { loadConfig } from "../../config/load";
+import { buildPlan } from "../../plan/build";
+import type { PlanRecord } from "../../plan/model";
+import { planPicture } from "../../plan/picture";
+import { renderMarkdown } from "../../plan/render-markdown";
+import { REPO } from "../helpers/cli";
+import { mermaidBlocks, mermaidVerdicts } from "../helpers/mermaid";
+
+/** A name that would end a quoted label, open HTML, spell an entity, start a keyword or a new statement. */
+const HOSTILE = 'Acme "prod" #quot; #1 end\n]] --> evil["x"] %% :::write | ; `md` <script>alert(1)</script> \u001b[2J';
+/** How a reader sees it: the same text, without the escape sequence (providers/text/printable.ts). */
+const HOSTILE_SHOWN = HOSTILE.replace("\u001b[2J", "");
+
+const plan = buildPlan(loadConfig(join(REPO, "examples", "all-sources.yaml")));
+
+describe("mermaid accepts the review pictures (mermaid's own parser, in a child process)", () => {
+  test("the plan picture of a tenant of every kind parses as a flowchart with every box and arrow drawn", () => {
+    const blocks = mermaidBlocks(renderMarkdown(plan));
+    expect(blocks).toHaveLength(1);
+    const [verdict] = mermaidVerdicts(blocks);
+    const picture = planPicture(plan.tenants[0]);
+    expect(verdict).toMatchObject({ ok: true, diagramType: "flowchart-v2" });
+    if (!verdict.ok) return;
+    expect(verdict.nodes).toHaveLength(picture.nodes.length);
+    expect(verdict.edges).toHaveLength(picture.edges.length);
+    expect(verdict.edges.find((e) => e.to === "c1")!.text).toBe("trusts arn:aws:iam::222222222222:root\nexternal ID");
+  });
+
+  test("a hostile connector name stays one label: no node, edge or statement added, the text shown as written", () => {
+    const tenant = plan.tenants[0];
+    const hostile: PlanRecord = {
+      ...plan,
+      tenants: [{ ...tenant, connectors: tenant.connectors.map((c, i) => (i === 1 ? { ...c, name: HOSTILE } : c)) }],
+    };
+    const [verdict] = mermaidVerdicts(mermaidBlocks(renderMarkdown(hostile)));
+    expect(verdict).toMatchObject({ ok: true, diagramType: "flowchart-v2" });
+    if (!verdict.ok) return;
+    const picture = planPicture(hostile.tenants[0]);
+    expect(verdict.nodes.map((n) => n.id)).toEqual(picture.nodes.map((n) => n.id));
+    expect(verdict.edges).toHaveLength(picture.edges.length);
+    expect(verdict.nodes.find((n) => n.id === "c1")!.text).toBe(`${HOSTILE_SHOWN}\naws · aws-cdk stack acme-prod-aws`);
+  });
+
+  test("the checker is a real parser: it refuses an unquoted label with brackets and the bare keyword end", () => {
+    const [paren, keyword] = mermaidVerdicts(["flowchart LR\n  a[Insights (acme)] --> b", "flowchart LR\n  end --> b"]);
+    expect(paren).toMatchObject({ ok: false, error: expect.stringMatching(/Parse error on line 2/) });
+    expect(keyword).toMatchObject({ ok: false, error: expect.stringMatching(/Parse error on line 2/) });
+  });
+});
