@@ -19,7 +19,24 @@ export interface ExtractionJob {
 export interface ConnectorArtifacts {
   readonly grants: ExtractedGrant[];
   readonly lifetimes: CredentialLifetime[];
+  /** The artifact itself, when the caller asked to keep it (`plan --artifacts-dir`); never cached. */
+  readonly synthesized?: SynthesizedArtifact;
 }
+
+/**
+ * One connector's artifact as data, exactly what its engine will apply: the CloudFormation
+ * template, the Terraform JSON, the resources the Pulumi program declares, the GitHub App
+ * manifest. Grants are read out of it here, or, in a pull request's gate, written to a folder
+ * by the head's code and read there by the base's (review/artifact-folder.ts).
+ */
+export type SynthesizedArtifact =
+  | { readonly engine: "aws-cdk"; readonly template: Template }
+  | { readonly engine: "cdktf"; readonly terraform: TerraformJson }
+  | { readonly engine: "pulumi"; readonly declared: readonly DeclaredResource[] }
+  | { readonly engine: "github-app-manifest"; readonly manifest: GithubAppManifest };
+
+/** The artifact of one engine. */
+export type ArtifactOf<E extends EngineName> = Extract<SynthesizedArtifact, { readonly engine: E }>;
 
 /**
  * How plan builds a kind's artifact (`stack`), exactly as its engine deploys it, and reads the
@@ -59,16 +76,34 @@ export interface KindSynthesis<C, E extends EngineName> {
 /** The synthesis of every kind that has a stack, by kind name. */
 export type KindSyntheses = Readonly<Record<string, KindSynthesis<any, EngineName>>>;
 
+/** How to synthesize: `keep` returns each artifact with what was read from it. */
+export interface SynthesizeOptions {
+  readonly keep?: boolean;
+}
+
 /**
- * Synthesizes the jobs' artifacts with one engine, exactly as it deploys them; results in job
- * order. Each engine's libraries load only when a job needs it, so a config without GCP never
- * loads the google provider, and one without Okta never Pulumi.
+ * Synthesizes the jobs' artifacts with one engine, exactly as it deploys them, and reads the
+ * grants and lifetimes back out of them; results in job order. Each engine's libraries load
+ * only when a job needs it, so a config without GCP never loads the google provider, and one
+ * without Okta never Pulumi.
  */
 export async function synthesize(
   engine: EngineName,
   jobs: readonly ExtractionJob[],
   syntheses: KindSyntheses,
+  { keep = false }: SynthesizeOptions = {},
 ): Promise<ConnectorArtifacts[]> {
+  const artifacts = await synthesizeArtifacts(engine, jobs, syntheses);
+  const read = await readArtifacts(engine, jobs, artifacts, syntheses);
+  return keep ? read.map((found, i) => ({ ...found, synthesized: artifacts[i] })) : read;
+}
+
+/** The jobs' artifacts of one engine, as data, in job order: nothing is read out of them yet. */
+export async function synthesizeArtifacts(
+  engine: EngineName,
+  jobs: readonly ExtractionJob[],
+  syntheses: KindSyntheses,
+): Promise<SynthesizedArtifact[]> {
   if (!jobs.length) return [];
   // The engines record a stack trace for every token (cdktf), promise (Pulumi) and construct,
   // only ever printed in their own debugging output; formatting them stood out in plan profiles.
@@ -83,7 +118,30 @@ export async function synthesize(
   }
 }
 
-type Synthesizer = (jobs: readonly ExtractionJob[], syntheses: KindSyntheses) => Promise<ConnectorArtifacts[]>;
+/**
+ * The grants and credential lifetimes in each job's artifact, read with this code's extractors,
+ * whoever made the artifact: this process, or a pull request's head whose artifacts the base's
+ * code judges. `artifacts` are in job order, each of `engine`.
+ */
+export async function readArtifacts(
+  engine: EngineName,
+  jobs: readonly ExtractionJob[],
+  artifacts: readonly SynthesizedArtifact[],
+  syntheses: KindSyntheses,
+): Promise<ConnectorArtifacts[]> {
+  if (!jobs.length) return [];
+  const wrong = artifacts.find((artifact) => artifact.engine !== engine);
+  if (wrong || artifacts.length !== jobs.length)
+    throw new Error(`${jobs.length} ${engine} jobs were given ${artifacts.length} artifacts (${wrong?.engine ?? ""})`);
+  return READERS[engine](jobs, artifacts, syntheses);
+}
+
+type Synthesizer = (jobs: readonly ExtractionJob[], syntheses: KindSyntheses) => Promise<SynthesizedArtifact[]>;
+type Reader = (
+  jobs: readonly ExtractionJob[],
+  artifacts: readonly SynthesizedArtifact[],
+  syntheses: KindSyntheses,
+) => Promise<ConnectorArtifacts[]>;
 
 /** Each engine's way to build its kinds' artifacts; a new engine fails to compile until it has one. */
 const SYNTHESIZERS: Readonly<Record<EngineName, Synthesizer>> = {
@@ -93,45 +151,72 @@ const SYNTHESIZERS: Readonly<Record<EngineName, Synthesizer>> = {
   "github-app-manifest": synthesizeManifests,
 };
 
-/** The pieces of each job's kind for `engine`, loaded once per kind. */
-async function piecesOf<E extends EngineName>(
+/** Each engine's way to read grants and lifetimes out of its artifacts. */
+const READERS: Readonly<Record<EngineName, Reader>> = {
+  "aws-cdk": (jobs, artifacts, syntheses) => readCdk(jobs, artifacts as ArtifactOf<"aws-cdk">[], syntheses),
+  cdktf: (jobs, artifacts, syntheses) => readCdktf(jobs, artifacts as ArtifactOf<"cdktf">[], syntheses),
+  pulumi: (jobs, artifacts, syntheses) => readPulumi(jobs, artifacts as ArtifactOf<"pulumi">[], syntheses),
+  "github-app-manifest": (jobs, artifacts, syntheses) =>
+    readManifests(jobs, artifacts as ArtifactOf<"github-app-manifest">[], syntheses),
+};
+
+/** The name each engine's artifact goes by in grants and reports (what `cdk synth` or `cdktf synth` writes). */
+export const ARTIFACT_NAMES: Readonly<Record<EngineName, (stackName: string) => string>> = {
+  "aws-cdk": (name) => `${name}.template.json`,
+  cdktf: (name) => `cdktf.out/stacks/${name}/cdk.tf.json`,
+  pulumi: (name) => `Pulumi program ${name}`,
+  "github-app-manifest": (name) => `GitHub App manifest ${name}`,
+};
+
+/** One piece of each job's kind for `engine`, loaded once per kind. */
+async function piecesOf<E extends EngineName, P extends "stack" | "extract">(
   engine: E,
+  piece: P,
   jobs: readonly ExtractionJob[],
   syntheses: KindSyntheses,
-): Promise<Map<string, SynthesisByEngine<ConnectorConfig>[E]>> {
+): Promise<Map<string, SynthesisByEngine<ConnectorConfig>[E][P]>> {
   const kinds = [...new Set(jobs.map((job) => job.connector.kind))];
   const loaded = await Promise.all(
     kinds.map(async (kind) => {
       const synthesis = syntheses[kind] as KindSynthesis<ConnectorConfig, E> | undefined;
       if (!synthesis) throw new Error(`no ${engine} synthesis for connector kind ${kind}`);
-      const [stack, extract] = await Promise.all([synthesis.stack(), synthesis.extract()]);
-      return [kind, { stack, extract } as SynthesisByEngine<ConnectorConfig>[E]] as const;
+      return [kind, (await synthesis[piece]()) as SynthesisByEngine<ConnectorConfig>[E][P]] as const;
     }),
   );
   return new Map(loaded);
 }
 
 /** All CDK stacks in one app, built as `cdk synth` builds them, without cdk-nag (plan reads templates only). */
-async function synthesizeCdk(jobs: readonly ExtractionJob[], syntheses: KindSyntheses): Promise<ConnectorArtifacts[]> {
+async function synthesizeCdk(
+  jobs: readonly ExtractionJob[],
+  syntheses: KindSyntheses,
+): Promise<ArtifactOf<"aws-cdk">[]> {
   const { App } = await import("aws-cdk-lib");
   const { addCdkStacks } = await import("../stacks/cdk-app");
-  const pieces = await piecesOf("aws-cdk", jobs, syntheses);
+  const factories = await piecesOf("aws-cdk", "stack", jobs, syntheses);
   // Plan reads the templates only: no construct stack traces and no tree.json. Nor the
   // built-in template linter, which only reports (its errors become warnings) and costs
   // seconds in WebAssembly: switched off by its documented variable, CDK_VALIDATION, so
   // the stack's own App for the member-account template skips it too.
   return withEnvironment({ CDK_VALIDATION: "false" }, () => {
     const app = new App({ stackTraces: false, treeMetadata: false });
-    const stacks = jobs.map(({ name, connector }) => ({ name, connector, factory: pieces.get(connector.kind)!.stack }));
+    const stacks = jobs.map(({ name, connector }) => ({ name, connector, factory: factories.get(connector.kind)! }));
     addCdkStacks(app, stacks, { nag: false });
     const assembly = app.synth();
-    return jobs.map(({ name, connector }) => ({
-      grants: pieces
-        .get(connector.kind)!
-        .extract(assembly.getStackByName(name).template, connector, `${name}.template.json`),
-      lifetimes: [],
-    }));
+    return jobs.map(({ name }) => ({ engine: "aws-cdk", template: assembly.getStackByName(name).template }));
   });
+}
+
+async function readCdk(
+  jobs: readonly ExtractionJob[],
+  artifacts: readonly ArtifactOf<"aws-cdk">[],
+  syntheses: KindSyntheses,
+): Promise<ConnectorArtifacts[]> {
+  const extractors = await piecesOf("aws-cdk", "extract", jobs, syntheses);
+  return jobs.map(({ name, connector }, i) => ({
+    grants: extractors.get(connector.kind)!(artifacts[i].template, connector, ARTIFACT_NAMES["aws-cdk"](name)),
+    lifetimes: [],
+  }));
 }
 
 /** Runs `fn` with the variables set, restoring the environment afterwards. */
@@ -148,25 +233,34 @@ function withEnvironment<T>(variables: Record<string, string>, fn: () => T): T {
   }
 }
 
-/**
- * CDKTF stacks in one app, each synthesized as `cdktf synth` writes it. One synthesis per
- * stack: grants, provider side effects and credential lifetimes come from the same JSON.
- */
+/** CDKTF stacks in one app, each synthesized as `cdktf synth` writes it. */
 async function synthesizeCdktf(
   jobs: readonly ExtractionJob[],
   syntheses: KindSyntheses,
-): Promise<ConnectorArtifacts[]> {
+): Promise<ArtifactOf<"cdktf">[]> {
   const { Testing } = await import("cdktf");
+  const factories = await piecesOf("cdktf", "stack", jobs, syntheses);
+  const app = Testing.app({ stackTraces: false });
+  return jobs.map(({ name, connector }) => ({
+    engine: "cdktf",
+    terraform: JSON.parse(Testing.synth(factories.get(connector.kind)!(app, name, connector))) as TerraformJson,
+  }));
+}
+
+/** Grants, provider side effects and credential lifetimes of each stack, all from its one Terraform JSON. */
+async function readCdktf(
+  jobs: readonly ExtractionJob[],
+  artifacts: readonly ArtifactOf<"cdktf">[],
+  syntheses: KindSyntheses,
+): Promise<ConnectorArtifacts[]> {
   const { cdktfStackGrants } = await import("./extract/cdktf-stacks");
   const { terraformCredentialLifetimes } = await import("./extract/credential-lifetime");
-  const pieces = await piecesOf("cdktf", jobs, syntheses);
-  const app = Testing.app({ stackTraces: false });
-  return jobs.map(({ name, connector }) => {
-    const { stack, extract } = pieces.get(connector.kind)!;
-    const artifact = `cdktf.out/stacks/${name}/cdk.tf.json`;
-    const json: TerraformJson = JSON.parse(Testing.synth(stack(app, name, connector)));
+  const extractors = await piecesOf("cdktf", "extract", jobs, syntheses);
+  return jobs.map(({ name, connector }, i) => {
+    const artifact = ARTIFACT_NAMES.cdktf(name);
+    const json = artifacts[i].terraform;
     return {
-      grants: cdktfStackGrants(extract, json, artifact),
+      grants: cdktfStackGrants(extractors.get(connector.kind)!, json, artifact),
       lifetimes: terraformCredentialLifetimes(json, artifact),
     };
   });
@@ -176,25 +270,50 @@ async function synthesizeCdktf(
 async function synthesizePulumi(
   jobs: readonly ExtractionJob[],
   syntheses: KindSyntheses,
-): Promise<ConnectorArtifacts[]> {
+): Promise<ArtifactOf<"pulumi">[]> {
   (await import("./pulumi-lazy-typescript")).deferPulumiTypescript();
-  const pieces = await piecesOf("pulumi", jobs, syntheses);
-  const results: ConnectorArtifacts[] = [];
-  for (const { name, connector } of jobs) {
-    const { stack, extract } = pieces.get(connector.kind)!;
-    results.push(extract(await stack(connector, name), connector, `Pulumi program ${name}`));
-  }
+  const programs = await piecesOf("pulumi", "stack", jobs, syntheses);
+  const results: ArtifactOf<"pulumi">[] = [];
+  for (const { name, connector } of jobs)
+    results.push({ engine: "pulumi", declared: await programs.get(connector.kind)!(connector, name) });
   return results;
+}
+
+async function readPulumi(
+  jobs: readonly ExtractionJob[],
+  artifacts: readonly ArtifactOf<"pulumi">[],
+  syntheses: KindSyntheses,
+): Promise<ConnectorArtifacts[]> {
+  const extractors = await piecesOf("pulumi", "extract", jobs, syntheses);
+  return jobs.map(({ name, connector }, i) =>
+    extractors.get(connector.kind)!(artifacts[i].declared, connector, ARTIFACT_NAMES.pulumi(name)),
+  );
 }
 
 /** The GitHub App manifests the registration flow posts. */
 async function synthesizeManifests(
   jobs: readonly ExtractionJob[],
   syntheses: KindSyntheses,
+): Promise<ArtifactOf<"github-app-manifest">[]> {
+  const manifests = await piecesOf("github-app-manifest", "stack", jobs, syntheses);
+  return jobs.map(({ connector }) => ({
+    engine: "github-app-manifest",
+    manifest: manifests.get(connector.kind)!(connector),
+  }));
+}
+
+async function readManifests(
+  jobs: readonly ExtractionJob[],
+  artifacts: readonly ArtifactOf<"github-app-manifest">[],
+  syntheses: KindSyntheses,
 ): Promise<ConnectorArtifacts[]> {
-  const pieces = await piecesOf("github-app-manifest", jobs, syntheses);
-  return jobs.map(({ name, connector }) => {
-    const { stack, extract } = pieces.get(connector.kind)!;
-    return { grants: extract(stack(connector), connector, `GitHub App manifest ${name}`), lifetimes: [] };
-  });
+  const extractors = await piecesOf("github-app-manifest", "extract", jobs, syntheses);
+  return jobs.map(({ name, connector }, i) => ({
+    grants: extractors.get(connector.kind)!(
+      artifacts[i].manifest,
+      connector,
+      ARTIFACT_NAMES["github-app-manifest"](name),
+    ),
+    lifetimes: [],
+  }));
 }

@@ -17,6 +17,7 @@ interface DiffOptions {
   config: string;
   base: string;
   head?: string;
+  headArtifacts?: string;
   tenant?: string[];
   format: FormatOf<typeof DIFF_RENDERERS>;
   allowEscalation?: boolean;
@@ -53,6 +54,13 @@ async function planOf(config: ToolkitConfig, tenants?: string[]): Promise<Plan> 
   return withExtractedGrants(buildPlan(config, tenants), planSynthesis());
 }
 
+/** The head's plan from its artifacts, read by this code (review/judge-artifacts.ts). */
+async function planFromArtifactFolder(config: ToolkitConfig, dir: string, tenants?: string[]): Promise<Plan> {
+  const { planFromArtifacts } = await import("../../review/judge-artifacts");
+  const { planSynthesis } = await import("../../kinds/plan-synthesis");
+  return planFromArtifacts(buildPlan(config, tenants), dir, planSynthesis());
+}
+
 /** `diff`: what a change does to the permissions, for a pull request; exit 3 on escalation. */
 export function registerDiff(program: Command, io: Io, setExit: (code: number) => void): void {
   const command = program
@@ -66,17 +74,27 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
       "the base: a plan --format json file, or a git ref whose version of --config is planned",
     )
     .option("--head <plan.json>", "a plan file for the head side instead of planning --config")
+    .option(
+      "--head-artifacts <dir>",
+      "judge the head from these artifacts (the head's plan --artifacts-dir) instead of synthesizing: this code plans --config and reads every grant",
+    )
     .option("-t, --tenant <name...>", "only these tenants (default: all)");
   addFormatOption(command, DIFF_RENDERERS, io)
     .option("--allow-escalation", "report escalations but exit 0")
     .action(async (options: DiffOptions) => {
+      if (options.head && options.headArtifacts)
+        throw new UsageError("--head and --head-artifacts both give the head: give one");
       const config = loadConfig(options.config);
       checkTenantNames(config, options.tenant, options.config);
       const { GrantConsistencyError } = await import("../../review/attach");
       let head: PlanRecord;
       let base: PlanRecord;
       try {
-        head = options.head ? readPlanFile(options.head) : await planOf(config, options.tenant);
+        head = options.head
+          ? readPlanFile(options.head)
+          : options.headArtifacts
+            ? await planFromArtifactFolder(config, options.headArtifacts, options.tenant)
+            : await planOf(config, options.tenant);
         base = existsSync(options.base)
           ? readPlanFile(options.base)
           : await planOf(configAtRef(options.base, options.config), options.tenant);
