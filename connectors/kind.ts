@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { SecretRef } from "../values/secret-ref";
 import type { Grant } from "./grant";
 import type { RegistrationForm } from "./registration-form";
+import type { SecretHosts } from "./secret-hosts";
 
 /**
  * The engines that apply a stack, each spelled once: the catalog names a kind's engine with
@@ -108,6 +109,12 @@ export interface ConnectorKind<
   plannedRegistration(config: C): Record<string, PlannedValue>;
   /** Every permission this connector needs for a given config. */
   grants(config: C): Grant[];
+  /**
+   * Where the connector's secrets go besides the Insights API: the source's hosts Insights
+   * sends the form's secrets (or tokens made with them) to, destinations of secret references
+   * outside the form, and the operator's credentials the engine or verify send to a configured host.
+   */
+  secretHosts(config: C): SecretHosts;
   /** Steps, elevations and reduced coverage a plan states for a given config. */
   readonly notices?: (config: C) => PlanNotice[];
   /**

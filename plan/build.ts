@@ -4,7 +4,15 @@ import { consolePath, type PlanNotice } from "../connectors/kind";
 import { stackNames } from "../connectors/stack-name";
 import type { TenantConfig, ToolkitConfig } from "../config/types";
 import { connectorKey } from "./connector-key";
-import type { DeployInputs, Plan, PlannedConnector, PlannedProvisioning, PlannedTenant } from "./model";
+import type {
+  DeployInputs,
+  Plan,
+  PlannedConnector,
+  PlannedProvisioning,
+  PlannedTenant,
+  SecretDestination,
+} from "./model";
+import { connectorSecrets, insightsDestinations, tenantSecrets } from "./secrets";
 
 export interface PlanOptions {
   /**
@@ -17,21 +25,39 @@ export interface PlanOptions {
 /** Builds the plan of a validated config: pure, reads no secret and contacts nothing. */
 export function buildPlan(config: ToolkitConfig, tenantNames?: readonly string[], options: PlanOptions = {}): Plan {
   const tenants = config.tenants
-    .filter((t) => !tenantNames || tenantNames.includes(t.name))
-    .map((t) => planTenant(t, options))
+    .map((t, index) => ({ t, path: `tenants[${index}]` }))
+    .filter(({ t }) => !tenantNames || tenantNames.includes(t.name))
+    .map(({ t, path }) => planTenant(t, { ...options, path, configDir: config.dir }))
     .sort((a, b) => compare(a.name, b.name));
   return { planVersion: 1, tenants };
 }
 
-function planTenant(tenant: TenantConfig, options: PlanOptions): PlannedTenant {
+/** Where a tenant sits in its config file. */
+interface TenantPlacement {
+  /** `tenants[0]`. */
+  readonly path: string;
+  /** The folder `file:` references are relative to. */
+  readonly configDir: string;
+}
+
+function planTenant(tenant: TenantConfig, options: PlanOptions & TenantPlacement): PlannedTenant {
   const { adapter, url, siteId } = tenant.insights;
   const stacks = stackNames(tenant.name, tenant.connectors);
   const hasApi = adapter !== "sheet" || options.everyTenantHasApi === true;
+  const insights = insightsDestinations(tenant.insights, options.path);
   return {
     name: tenant.name,
     insights: { adapter, ...(url ? { url } : {}), ...(siteId ? { siteId } : {}) },
+    configPath: options.path,
+    secrets: tenantSecrets(tenant.insights, options.path, options.configDir),
     connectors: tenant.connectors
-      .map((c, i) => planConnector(tenant.name, c, i, stacks[i], hasApi))
+      .map((c, i) =>
+        planConnector(tenant.name, c, i, stacks[i], hasApi, {
+          path: `${options.path}.connectors[${i}]`,
+          configDir: options.configDir,
+          insights,
+        }),
+      )
       .sort((a, b) => compare(a.kind, b.kind) || compare(a.name, b.name)),
   };
 }
@@ -42,25 +68,38 @@ function planConnector(
   position: number,
   stackName: string,
   hasApi: boolean,
+  placement: TenantPlacement & { readonly insights: readonly SecretDestination[] },
 ): PlannedConnector {
   const kind = kindOf(config);
   const values = kind.plannedRegistration(config);
   const provisioning: PlannedProvisioning =
     kind.provisioning.mode === "stack" ? { ...kind.provisioning, stackName } : kind.provisioning;
+  const registration = kind.registration.fields.map((field) => ({
+    key: field.key,
+    label: field.label,
+    secret: field.secret,
+    ...(field.enteredIn ? { enteredIn: field.enteredIn } : {}),
+    value: values[field.key] ?? { from: "unset" as const },
+  }));
   return {
     kind: kind.kind,
     name: config.name,
     consolePath: consolePath(kind),
     provisioning,
-    registration: kind.registration.fields.map((field) => ({
-      key: field.key,
-      label: field.label,
-      secret: field.secret,
-      ...(field.enteredIn ? { enteredIn: field.enteredIn } : {}),
-      value: values[field.key] ?? { from: "unset" as const },
-    })),
+    registration,
     grants: sortGrants(kind.grants(config)),
     ...notices(kind.notices?.(config) ?? []),
+    // The stack name is the connector's identity: every connector has one, stack or not (stackNames).
+    identity: stackName,
+    configPath: placement.path,
+    secrets: connectorSecrets({
+      kind,
+      config,
+      registration,
+      connectorPath: placement.path,
+      insights: placement.insights,
+      configDir: placement.configDir,
+    }),
     tenant,
     key: connectorKey(tenant, kind.kind, config.name),
     position,

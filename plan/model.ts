@@ -40,6 +40,92 @@ export interface PlannedConnectorRecord {
    * artifact (what will be deployed, not what the config asked for); absent with --no-extract.
    */
   readonly credentialLifetimes?: readonly CredentialLifetime[];
+  /**
+   * The connector's identity across configs: its stack name (`<tenant>-<kind>`, plus a slug of
+   * its name when the tenant has several of its kind). A rename that keeps it is the same
+   * connector with a new display name. Absent in plans from before it was recorded (review/
+   * identity.ts derives it the same way then).
+   */
+  readonly identity?: string;
+  /** Where the connector's entry sits in the config: `tenants[0].connectors[2]`. */
+  readonly configPath?: string;
+  /**
+   * Where each secret of the connector goes: its reference (never the value) and every host it
+   * or a token made with it is sent to. Absent in old plans: `diff` then judges every head
+   * destination as new.
+   */
+  readonly secrets?: readonly PlannedSecret[];
+  /**
+   * Who may act as each identity the stack creates (trust, boundary, session length, owners),
+   * read from the synthesized artifacts; absent with --no-extract or for kinds without a stack.
+   */
+  readonly trust?: readonly ActingIdentity[];
+}
+
+/** One secret a connector (or a tenant) uses, as a reviewer judges it: what it is and where it goes. */
+export interface PlannedSecret {
+  /** The form or config field that carries it (`clientSecret`, `externalId`, `insights.token`), or the credential. */
+  readonly field: string;
+  /**
+   * `env:NAME`; `file:PATH` with the path normalised against the config's folder (it starts
+   * with `../`, or is absolute, only when the file lies outside it); or `output:NAME`, a stack
+   * output the deploy hands to registration. Never the value.
+   */
+  readonly reference: string;
+  /** Where the reference is written in the config, `tenants[0].connectors[2].clientSecret`; absent for outputs. */
+  readonly configPath?: string;
+  /** A `file:` reference that leads outside the config's folder (by `..`, an absolute path, or a symlink). */
+  readonly outsideConfigFolder?: true;
+  /** Every destination, sorted by host. */
+  readonly destinations: readonly SecretDestination[];
+}
+
+/** A place a secret (or a token made with it) is sent to. */
+export interface SecretDestination {
+  /**
+   * The host, with a qualifier where the host alone does not say whose it is:
+   * `app.beyondtrust.io/site/<siteId>`, `auth.pingone.eu/<environmentId>`, `acme.okta.com`.
+   */
+  readonly host: string;
+  /** Who sends it there: `register` (the Insights API), `Insights` (to the source), `verify`, `deploy`. */
+  readonly by: string;
+  /** The config field that names the host, `tenants[0].insights.url`; absent when the kind fixes it. */
+  readonly configPath?: string;
+}
+
+/** Something a stack creates that can be acted as (an AWS role, an Entra app, a GCP service account). */
+export interface ActingIdentity {
+  /** What it is, e.g. `AWS role BeyondTrustInsightsReadOnly`, `Entra application connector_application`. */
+  readonly identity: string;
+  /** Who may act as it, each with the conditions that bind them. */
+  readonly trustedBy: readonly TrustRelation[];
+  /** AWS: the permissions boundary's ARN (or its template expression); absent: none. */
+  readonly permissionsBoundary?: string;
+  /** AWS: the longest session the role allows, in seconds. */
+  readonly maxSessionSeconds?: number;
+  /** Who owns it and so may add credentials to it (Entra owners). */
+  readonly owners?: readonly string[];
+  /** Where it was read: `acme-aws.template.json Resources.InsightsRoleAEC280F2`. */
+  readonly artifact: string;
+}
+
+/** One principal that may act as an identity. */
+export interface TrustRelation {
+  /**
+   * `aws-principal` (an ARN or `*`), `aws-service`, `federated` (an OIDC or SAML provider:
+   * `AssumeRoleWithWebIdentity`), `federated-credential` (Entra workload identity federation),
+   * `impersonation` (a member of a GCP service account's IAM policy).
+   */
+  readonly type: "aws-principal" | "aws-service" | "federated" | "federated-credential" | "impersonation";
+  /** The principal as the artifact names it. */
+  readonly principal: string;
+  /** The AWS account it belongs to, when it is an IAM ARN. */
+  readonly account?: string;
+  /**
+   * The conditions that bind it, sorted: `StringEquals sts:ExternalId` (the external ID's value is
+   * a deploy parameter, never shown), `StringLike token.actions.githubusercontent.com:sub = repo:acme/*`.
+   */
+  readonly conditions: readonly string[];
 }
 
 /**
@@ -63,6 +149,9 @@ export interface DeployInputs {
  */
 export interface PlannedConnector<C extends ConnectorConfig = ConnectorConfig> extends PlannedConnectorRecord {
   readonly tenant: string;
+  readonly identity: string;
+  readonly configPath: string;
+  readonly secrets: readonly PlannedSecret[];
   /** Identity of the connector across the config (plan/connector-key.ts). */
   readonly key: ConnectorKey;
   /** Its index in the tenant's `connectors:` list: `up` follows the file's order, `down` its reverse. */
@@ -93,6 +182,10 @@ export interface PlannedTenantRecord {
   readonly name: string;
   readonly insights: { readonly adapter: string; readonly url?: string; readonly siteId?: string };
   readonly connectors: readonly PlannedConnectorRecord[];
+  /** Where the tenant's entry sits in the config: `tenants[0]`. */
+  readonly configPath?: string;
+  /** The tenant's own secrets (the Insights API token) and where they go; absent in old plans. */
+  readonly secrets?: readonly PlannedSecret[];
 }
 
 /** What the toolkit would do for a config, as a plan file records it. Contains references, never secret values. */
@@ -104,6 +197,8 @@ export interface PlanRecord {
 /** A tenant of a plan built in this process: its connectors are carriers, sorted by kind and name. */
 export interface PlannedTenant extends PlannedTenantRecord {
   readonly connectors: readonly PlannedConnector[];
+  readonly configPath: string;
+  readonly secrets: readonly PlannedSecret[];
 }
 
 /** What the toolkit would do for a config, built in this process (plan/build.ts). */

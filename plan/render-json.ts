@@ -15,6 +15,10 @@ const RECORD_FIELDS = {
   notices: true,
   extractedGrants: true,
   credentialLifetimes: true,
+  identity: true,
+  configPath: true,
+  secrets: true,
+  trust: true,
 } as const satisfies { readonly [F in keyof Required<PlannedConnectorRecord>]: true };
 
 /** Plan as JSON with sorted keys, so two plans diff line by line. */

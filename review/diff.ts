@@ -3,6 +3,7 @@ import type { ExtractedGrant } from "../plan/extracted-grant";
 import { connectorKey } from "../plan/connector-key";
 import type { CredentialLifetime, PlanRecord, PlannedConnectorRecord } from "../plan/model";
 import { stricterAccess } from "./access/by-kind";
+import type { EdgeChange, Escalation } from "./escalation";
 
 /** A grant as plans compare it: what it is and where, not where it was found or why. */
 type ComparableGrant = Omit<ExtractedGrant, "artifact">;
@@ -24,7 +25,7 @@ export interface ConnectorDiff {
   /** Credentials whose lifetime (rotation, validity, grace of the replaced one) differs. */
   readonly credentialLifetimes?: LifetimeChange[];
   /** Why this change needs a reviewer's explicit approval. */
-  readonly escalations: string[];
+  readonly escalations: Escalation[];
 }
 
 /** One credential's lifetime before and after; a side is absent when the credential is. */
@@ -34,9 +35,27 @@ export interface LifetimeChange {
   readonly after?: CredentialLifetime;
 }
 
+/** A side that could not be planned: the report still prints, saying why (the exit code is the error's). */
+export interface DiffFailure {
+  /** Which side failed: `head` (the pull request's config) or `base`. */
+  readonly side: "base" | "head";
+  /** One printable line per problem, never a secret value. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Every difference a reviewer must see between two plans: per-connector grant lines, every
+ * escalation (review/escalation.ts; their `message`s are today's one-line form), and the edges
+ * of the picture that appear or disappear. Every format prints all of it, failures included.
+ */
 export interface PlanDiff {
   readonly connectors: ConnectorDiff[];
-  readonly escalations: string[];
+  /** Every escalation, tenant-level ones and each connector's, in report order: non-empty means exit 3. */
+  readonly escalations: Escalation[];
+  /** Trust edges, secret destinations and grants that the head adds or drops. */
+  readonly edges: EdgeChange[];
+  /** Set when a side could not be planned at all; the diff above is then empty. */
+  readonly failure?: DiffFailure;
 }
 
 /** Scope types by family and breadth; moving to a broader type of the same family widens access. */
@@ -126,8 +145,9 @@ function diffConnector(
     grantsMoved: moved,
   };
 
-  const escalations: string[] = [];
+  const escalations: Escalation[] = [];
   const label = `${tenant}/${head?.name ?? base?.name}`;
+  const escalate = (rule: string, text: string) => escalations.push({ rule, message: `${label}: ${text}`, tenant });
   for (const { change, grant, before: old } of grants) {
     if (change === "removed") {
       if (
@@ -135,19 +155,19 @@ function diffConnector(
         hasExternalId(grant) &&
         ![...after.values()].some((g) => g.kind === "trust" && hasExternalId(g))
       ) {
-        escalations.push(`${label}: removes the external ID condition from the trust of ${grant.name}`);
+        escalate("trust-external-id-removed", `removes the external ID condition from the trust of ${grant.name}`);
       }
       continue;
     }
     if (isWrite(grant) && (change === "added" || !old || !isWrite(old)))
-      escalations.push(`${label}: grants ${grant.access} ${describeGrant(grant)}`);
+      escalate("grant-access-widened", `grants ${grant.access} ${describeGrant(grant)}`);
     if (grant.name.includes("*") || /Resource .*\*/.test(grant.condition ?? ""))
-      escalations.push(`${label}: wildcard in ${describeGrant(grant)}`);
+      escalate("grant-wildcard", `wildcard in ${describeGrant(grant)}`);
     if (change === "changed" && grant.kind === "trust" && old && hasExternalId(old) && !hasExternalId(grant)) {
-      escalations.push(`${label}: removes the external ID condition from the trust of ${grant.name}`);
+      escalate("trust-external-id-removed", `removes the external ID condition from the trust of ${grant.name}`);
     }
     if (change === "added" && grant.kind === "trust" && !hasExternalId(grant))
-      escalations.push(`${label}: trusts ${grant.name} without an external ID condition`);
+      escalate("trust-without-external-id", `trusts ${grant.name} without an external ID condition`);
   }
   const widestBefore = (family: string) =>
     Math.max(
@@ -159,7 +179,7 @@ function diffConnector(
     );
   for (const scope of scopes.added) {
     const [family, reach] = scopeType(scope);
-    if (base && reach > 1 && reach > widestBefore(family)) escalations.push(`${label}: widens scope to ${scope}`);
+    if (base && reach > 1 && reach > widestBefore(family)) escalate("scope-widened", `widens scope to ${scope}`);
   }
   const lifetimes = lifetimeChanges(base, head);
   return {
@@ -189,5 +209,5 @@ export function diffPlans(base: PlanRecord, head: PlanRecord): PlanDiff {
       if (changed || diff.credentialLifetimes) connectors.push(diff);
     }
   }
-  return { connectors, escalations: connectors.flatMap((c) => c.escalations) };
+  return { connectors, escalations: connectors.flatMap((c) => c.escalations), edges: [] };
 }

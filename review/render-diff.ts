@@ -2,6 +2,7 @@ import { describeLifetime } from "../plan/describe";
 import { jsonDocument, type Renderers } from "../values/report-format";
 import { markdownCell } from "../providers/text/markdown";
 import { describeGrant, type LifetimeChange, type PlanDiff } from "./diff";
+import { escalationLine } from "./escalation";
 
 const SIGN = { added: "+", removed: "-", changed: "~" } as const;
 
@@ -18,7 +19,7 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
       `**Escalation — needs explicit approval** (the check fails with exit 3 unless run with \`--allow-escalation\`):`,
       "",
     );
-    out.push(...diff.escalations.map((e) => `- ${markdownCell(e)}`), "");
+    out.push(...diff.escalations.map((e) => `- ${markdownCell(escalationLine(e))}`), "");
   }
   for (const c of diff.connectors) {
     out.push(`**${markdownCell(c.tenant)} / ${markdownCell(c.name)}** (\`${c.kind}\`)`, "");
@@ -62,7 +63,7 @@ export function renderDiffText(diff: PlanDiff): string {
     if (c.scopes.grantsMoved) out.push(`  ${c.scopes.grantsMoved} grants moved to the new scope`);
     for (const change of c.credentialLifetimes ?? []) out.push(`  ${lifetime(change)}`);
   }
-  if (diff.escalations.length) out.push("", "ESCALATION:", ...diff.escalations.map((e) => `  ${e}`));
+  if (diff.escalations.length) out.push("", "ESCALATION:", ...diff.escalations.map((e) => `  ${escalationLine(e)}`));
   return `${out.join("\n")}\n`;
 }
 

@@ -75,6 +75,7 @@ export const activeDirectory: ConnectorKind<ActiveDirectoryConnectorConfig, "col
   registration: defineForm([nameField]),
   plannedRegistration: (c) => ({ name: { from: "config", value: c.name } }),
   grants: adGrants,
+  secretHosts: () => ({ source: [] }),
   notices: certificateServicesNotices,
   cannotTurnOff: {
     reason: "the Active Directory connector cannot be turned off; delete it instead if it must stop",

@@ -18,5 +18,14 @@ export const aws: ConnectorKind<AwsConnectorConfig, "aws-cdk"> = {
   registration: awsRegistration,
   plannedRegistration: awsPlannedRegistration,
   grants: awsGrants,
+  // The external ID is a NoEcho parameter of the management account's stack (lifecycle/deploy-inputs.ts).
+  secretHosts: (c) => ({
+    source: [],
+    byField: {
+      externalId: [
+        { host: `cloudformation.amazonaws.com/${c.managementAccountId}`, by: "deploy", field: "managementAccountId" },
+      ],
+    },
+  }),
   needsFromInsights: { awsExternalId: (config) => config.externalId },
 };

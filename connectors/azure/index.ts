@@ -19,6 +19,10 @@ export const azure: ConnectorKind<AzureConnectorConfig, "cdktf"> = {
   registration: azureRegistration,
   plannedRegistration: azurePlannedRegistration,
   grants: azureGrants,
+  // The client secret is exchanged at the tenant's token endpoint (verify/readers/entra-client.ts: Entra's authority).
+  secretHosts: (c) => ({
+    source: [{ host: `login.microsoftonline.com/${c.tenantId.toLowerCase()}`, by: "Insights", field: "tenantId" }],
+  }),
   credentialRotation: { credential: "Entra client secret", by: "apply" },
   notices: azureNotices,
 };

@@ -62,6 +62,7 @@ export function remoteAccessKind<C extends RemoteAccessConfigBase>(spec: {
       clientId: fromConfig(c.clientId),
       clientSecret: fromConfig(c.clientSecret),
     }),
+    secretHosts: (c) => ({ source: [{ host: host(c), by: "Insights", field: String(spec.hostKey) }] }),
     grants: (c) => {
       const scope = `${spec.kind}-site:${host(c)}`;
       return [

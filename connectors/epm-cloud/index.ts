@@ -2,6 +2,7 @@ import { z } from "zod";
 import { connectorName, httpsUrl } from "../../values/fields";
 import { literalOrRefField, secretRefField } from "../../values/secret-ref";
 import type { ConnectorKind } from "../kind";
+import { hostOf } from "../secret-hosts";
 import { guide } from "../origins";
 import { fromConfig } from "../planned-value";
 import { defineForm, nameField, plainText, secretText } from "../registration-form";
@@ -41,6 +42,7 @@ export const epmCloud: ConnectorKind<EpmCloudConnectorConfig, "registration-only
     clientId: fromConfig(c.clientId),
     clientSecret: fromConfig(c.clientSecret),
   }),
+  secretHosts: (c) => ({ source: [{ host: hostOf(c.domain), by: "Insights", field: "domain" }] }),
   grants: (c) => [
     {
       source: "epm-cloud",

@@ -18,6 +18,9 @@ export const gcp: ConnectorKind<GcpConnectorConfig, "cdktf"> = {
   registration: gcpRegistration,
   plannedRegistration: gcpPlannedRegistration,
   grants: gcpGrants,
+  // A key signs a JWT exchanged at the key file's token_uri: google-auth-library 11.3.4 posts it to
+  // https://oauth2.googleapis.com/token (build/src/gtoken/getToken.js, GOOGLE_TOKEN_URL; AIP-4112).
+  secretHosts: () => ({ source: [{ host: "oauth2.googleapis.com", by: "Insights" }] }),
   credentialRotation: { credential: "GCP service account key", by: "key-slots" },
   notices: gcpNotices,
 };

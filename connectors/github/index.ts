@@ -1,5 +1,6 @@
 import type { ConnectorKind } from "../kind";
-import { githubConnectorConfig, type GithubConnectorConfig } from "./config";
+import { hostOf } from "../secret-hosts";
+import { githubConnectorConfig, githubUrls, type GithubConnectorConfig } from "./config";
 import { githubGrants } from "./grants";
 import { githubPlannedRegistration, githubRegistration } from "./registration";
 
@@ -17,6 +18,17 @@ export const github: ConnectorKind<GithubConnectorConfig, "github-app-manifest">
   registration: githubRegistration,
   plannedRegistration: githubPlannedRegistration,
   grants: githubGrants,
+  // The App's key signs the JWT verify sends to the API (verify/readers/github.ts); the manifest flow
+  // takes the operator's signed-in browser to the web host, whose answer the API exchanges for the key.
+  secretHosts: (c) => {
+    const { apiUrl, webUrl } = githubUrls(c);
+    return {
+      source: [
+        { host: hostOf(apiUrl), by: "verify", field: c.apiUrl ? "apiUrl" : c.webUrl ? "webUrl" : undefined },
+        { host: hostOf(webUrl), by: "deploy", field: c.webUrl ? "webUrl" : undefined },
+      ].map(({ field, ...host }) => (field ? { ...host, field } : host)),
+    };
+  },
   leftAfterOffboarding: {
     what: "the GitHub App registration",
     why:

@@ -18,5 +18,21 @@ export const okta: ConnectorKind<OktaConnectorConfig, "pulumi"> = {
   registration: oktaRegistration,
   plannedRegistration: oktaPlannedRegistration,
   grants: oktaGrants,
+  // The PEM key signs the client assertion posted to the org's token endpoint; the provider (README, Okta:
+  // OKTA_API_TOKEN) and verify (verify/readers/okta-client.ts: OKTA_CLIENT_TOKEN) send their tokens to the org.
+  secretHosts: (c) => {
+    const org = { host: c.domain.toLowerCase(), field: "domain" };
+    return {
+      source: [{ ...org, by: "Insights" }],
+      operator: [
+        {
+          credential: "Okta API token (Pulumi okta provider)",
+          env: "OKTA_API_TOKEN",
+          hosts: [{ ...org, by: "deploy" }],
+        },
+        { credential: "Okta API token (verify)", env: "OKTA_CLIENT_TOKEN", hosts: [{ ...org, by: "verify" }] },
+      ],
+    };
+  },
   credentialRotation: { credential: "Okta key", by: "key-slots" },
 };

@@ -4,6 +4,7 @@ import { secretRefField } from "../../values/secret-ref";
 import { egressAllowances } from "../common/insights-egress";
 import { passwordSafeGroupGrants } from "../common/password-safe-group";
 import type { ConnectorKind } from "../kind";
+import { hostOf } from "../secret-hosts";
 import { fromConfig } from "../planned-value";
 import { defineForm, nameField, plainText, secretText } from "../registration-form";
 
@@ -44,6 +45,7 @@ export const passwordSafeCloud: ConnectorKind<PasswordSafeCloudConnectorConfig, 
     username: { from: "config", value: c.username },
     ...(c.password ? { password: fromConfig(c.password) } : {}),
   }),
+  secretHosts: (c) => ({ source: [{ host: hostOf(c.domain), by: "Insights", field: "domain" }] }),
   grants: (c) => {
     const scope = `password-safe:${new URL(c.domain).hostname}`;
     return [

@@ -3,6 +3,7 @@ import { connectorName, httpsUrl } from "../../values/fields";
 import { secretRefField } from "../../values/secret-ref";
 import { passwordSafeGroupGrants } from "../common/password-safe-group";
 import type { ConnectorKind } from "../kind";
+import { hostOf } from "../secret-hosts";
 import { guide } from "../origins";
 import { fromConfig } from "../planned-value";
 import { defineForm, nameField, plainText, secretText } from "../registration-form";
@@ -45,6 +46,8 @@ export const passwordSafeOnprem: ConnectorKind<PasswordSafeOnpremConnectorConfig
     username: { from: "config", value: c.username },
     ...(c.password ? { password: fromConfig(c.password) } : {}),
   }),
+  // Typed into the Collector's installer: the Collector, not the Insights API, uses them against the appliance.
+  secretHosts: (c) => ({ source: [{ host: hostOf(c.url), by: "Insights Collector", field: "url" }] }),
   grants: (c) => {
     const scope = `password-safe:${new URL(c.url).hostname}`;
     return [

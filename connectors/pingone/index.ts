@@ -1,5 +1,5 @@
 import type { ConnectorKind } from "../kind";
-import { pingoneConnectorConfig, type PingOneConnectorConfig } from "./config";
+import { pingoneAuthDomain, pingoneConnectorConfig, type PingOneConnectorConfig } from "./config";
 import { pingoneGrants } from "./grants";
 import { pingonePlannedRegistration, pingoneRegistration } from "./registration";
 
@@ -19,5 +19,21 @@ export const pingone: ConnectorKind<PingOneConnectorConfig, "cdktf"> = {
   registration: pingoneRegistration,
   plannedRegistration: pingonePlannedRegistration,
   grants: pingoneGrants,
+  // The worker app's secret buys tokens at `auth.pingone.<tld>/<environmentId>/as/token`; the provider and
+  // verify send the operator's worker secret to the region's auth host (verify/readers/pingone-api.ts).
+  secretHosts: (c) => {
+    const auth = pingoneAuthDomain(c.region);
+    const operator = (by: string) => ({ host: auth, by, field: "region" });
+    return {
+      source: [{ host: `${auth}/${c.environmentId.toLowerCase()}`, by: "Insights", field: "environmentId" }],
+      operator: [
+        {
+          credential: "PingOne worker secret",
+          env: "PINGONE_CLIENT_SECRET",
+          hosts: [operator("deploy"), operator("verify")],
+        },
+      ],
+    };
+  },
   credentialRotation: { credential: "PingOne client secret", by: "apply" },
 };

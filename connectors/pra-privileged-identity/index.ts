@@ -1,4 +1,5 @@
 import type { ConnectorKind } from "../kind";
+import { hostOf } from "../secret-hosts";
 import { praPrivilegedIdentityConfig, type PraPrivilegedIdentityConfig } from "./config";
 import { praPrivilegedIdentityGrants } from "./grants";
 import { piPluginSettingsForm, piPluginSettingsPlanned } from "./settings-form";
@@ -22,5 +23,7 @@ export const praPrivilegedIdentity: ConnectorKind<PraPrivilegedIdentityConfig, "
   registration: piPluginSettingsForm,
   plannedRegistration: piPluginSettingsPlanned,
   grants: praPrivilegedIdentityGrants,
+  // The ECM plugin signs in to the PI web service with the API user's password and registration key.
+  secretHosts: (c) => ({ source: [{ host: hostOf(c.plugin.endpointUrl), by: "ECM", field: "plugin.endpointUrl" }] }),
   sheet: praPrivilegedIdentitySheet,
 };

@@ -1,5 +1,8 @@
 import type { PlanDiff } from "../../review/diff";
+import type { Escalation } from "../../review/escalation";
 import { renderDiffMarkdown } from "../../review/render-diff";
+
+const wildcard: Escalation = { rule: "grant-wildcard", message: "acme/ops: wildcard in\nnext", tenant: "acme" };
 
 /** A diff whose strings carry everything a Markdown row must survive. */
 const hostile: PlanDiff = {
@@ -22,10 +25,11 @@ const hostile: PlanDiff = {
         },
       ],
       scopes: { added: [], removed: [], grantsMoved: 0 },
-      escalations: ["acme/ops: wildcard in\nnext"],
+      escalations: [wildcard],
     },
   ],
-  escalations: ["acme/ops: wildcard in\nnext"],
+  escalations: [wildcard],
+  edges: [],
 };
 
 describe("diff as Markdown: cells and headings through the one escaper", () => {
