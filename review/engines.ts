@@ -1,6 +1,6 @@
 import type { ConnectorConfig } from "../connectors/catalog";
 import type { EngineName } from "../connectors/kind";
-import type { CredentialLifetime } from "../plan/model";
+import type { ActingIdentity, CredentialLifetime } from "../plan/model";
 import type { ExtractedGrant } from "../plan/extracted-grant";
 import type { GithubAppManifest } from "../providers/github/manifest-flow/manifest";
 import type { CdkStackFactory, CdktfStackFactory } from "../stacks/stack-factory";
@@ -15,10 +15,12 @@ export interface ExtractionJob {
   readonly connector: ConnectorConfig;
 }
 
-/** What one connector's artifact says: the grants, and the lifetimes of the credentials it creates. */
+/** What one connector's artifact says: the grants, the lifetimes of the credentials it creates, and who may act. */
 export interface ConnectorArtifacts {
   readonly grants: ExtractedGrant[];
   readonly lifetimes: CredentialLifetime[];
+  /** Each identity the artifact creates and who may act as it (review/extract/*-trust.ts). */
+  readonly trust: ActingIdentity[];
   /** The artifact itself, when the caller asked to keep it (`plan --artifacts-dir`); never cached. */
   readonly synthesized?: SynthesizedArtifact;
 }
@@ -55,7 +57,11 @@ export interface SynthesisByEngine<C> {
   pulumi: {
     /** Runs the kind's program under Pulumi's mock engine and returns what it declared. */
     readonly stack: (connector: C, stackName: string) => Promise<DeclaredResource[]>;
-    readonly extract: (declared: readonly DeclaredResource[], connector: C, artifact: string) => ConnectorArtifacts;
+    readonly extract: (
+      declared: readonly DeclaredResource[],
+      connector: C,
+      artifact: string,
+    ) => Omit<ConnectorArtifacts, "trust" | "synthesized">;
   };
   "github-app-manifest": {
     /** The manifest the registration flow posts. */
@@ -212,11 +218,17 @@ async function readCdk(
   artifacts: readonly ArtifactOf<"aws-cdk">[],
   syntheses: KindSyntheses,
 ): Promise<ConnectorArtifacts[]> {
+  const { cloudFormationTrust } = await import("./extract/cloudformation-trust");
   const extractors = await piecesOf("aws-cdk", "extract", jobs, syntheses);
-  return jobs.map(({ name, connector }, i) => ({
-    grants: extractors.get(connector.kind)!(artifacts[i].template, connector, ARTIFACT_NAMES["aws-cdk"](name)),
-    lifetimes: [],
-  }));
+  return jobs.map(({ name, connector }, i) => {
+    const { template } = artifacts[i];
+    const artifact = ARTIFACT_NAMES["aws-cdk"](name);
+    return {
+      grants: extractors.get(connector.kind)!(template, connector, artifact),
+      lifetimes: [],
+      trust: cloudFormationTrust(template, artifact),
+    };
+  });
 }
 
 /** Runs `fn` with the variables set, restoring the environment afterwards. */
@@ -255,6 +267,7 @@ async function readCdktf(
 ): Promise<ConnectorArtifacts[]> {
   const { cdktfStackGrants } = await import("./extract/cdktf-stacks");
   const { terraformCredentialLifetimes } = await import("./extract/credential-lifetime");
+  const { terraformTrust } = await import("./extract/terraform-trust");
   const extractors = await piecesOf("cdktf", "extract", jobs, syntheses);
   return jobs.map(({ name, connector }, i) => {
     const artifact = ARTIFACT_NAMES.cdktf(name);
@@ -262,6 +275,7 @@ async function readCdktf(
     return {
       grants: cdktfStackGrants(extractors.get(connector.kind)!, json, artifact),
       lifetimes: terraformCredentialLifetimes(json, artifact),
+      trust: terraformTrust(json, artifact),
     };
   });
 }
@@ -285,9 +299,11 @@ async function readPulumi(
   syntheses: KindSyntheses,
 ): Promise<ConnectorArtifacts[]> {
   const extractors = await piecesOf("pulumi", "extract", jobs, syntheses);
-  return jobs.map(({ name, connector }, i) =>
-    extractors.get(connector.kind)!(artifacts[i].declared, connector, ARTIFACT_NAMES.pulumi(name)),
-  );
+  // An Okta API services app has no trust of its own: whoever holds its key acts as it (plan's secrets).
+  return jobs.map(({ name, connector }, i) => ({
+    ...extractors.get(connector.kind)!(artifacts[i].declared, connector, ARTIFACT_NAMES.pulumi(name)),
+    trust: [],
+  }));
 }
 
 /** The GitHub App manifests the registration flow posts. */
@@ -308,6 +324,7 @@ async function readManifests(
   syntheses: KindSyntheses,
 ): Promise<ConnectorArtifacts[]> {
   const extractors = await piecesOf("github-app-manifest", "extract", jobs, syntheses);
+  // A GitHub App is acted as with its key (plan's secrets); the manifest names no other principal.
   return jobs.map(({ name, connector }, i) => ({
     grants: extractors.get(connector.kind)!(
       artifacts[i].manifest,
@@ -315,5 +332,6 @@ async function readManifests(
       ARTIFACT_NAMES["github-app-manifest"](name),
     ),
     lifetimes: [],
+    trust: [],
   }));
 }

@@ -1,7 +1,7 @@
 import { ENGINE_NAMES, type EngineName } from "../connectors/kind";
 import type { ConnectorKey } from "../plan/connector-key";
 import type { ExtractedGrant } from "../plan/extracted-grant";
-import type { CredentialLifetime, PlannedConnector } from "../plan/model";
+import type { ActingIdentity, CredentialLifetime, PlannedConnector } from "../plan/model";
 import { hasStack, type PlannedStack } from "../plan/select";
 import { readArtifacts, type ConnectorArtifacts, type ExtractionJob, type SynthesizedArtifact } from "./engines";
 import type { GrantCache } from "./grant-cache";
@@ -10,10 +10,11 @@ import { synthesizeEngines, type SynthesisSetup } from "./parallel";
 /** Extracted grants by connector key; connectors without an artifact are absent. */
 export type ExtractedByConnector = Map<ConnectorKey, ExtractedGrant[]>;
 
-/** What the artifacts say, per connector key: the grants, and the lifetimes of the credentials they create. */
+/** What the artifacts say, per connector key: the grants, the lifetimes of the credentials they create, who may act. */
 export interface ExtractedArtifacts {
   readonly grants: ExtractedByConnector;
   readonly lifetimes: Map<ConnectorKey, CredentialLifetime[]>;
+  readonly trust: Map<ConnectorKey, ActingIdentity[]>;
   /** The artifacts themselves, with `keep`. */
   readonly synthesized?: Map<ConnectorKey, SynthesizedArtifact>;
 }
@@ -97,11 +98,13 @@ function collector(keep: boolean | undefined) {
   const result = {
     grants: new Map() as ExtractedByConnector,
     lifetimes: new Map<ConnectorKey, CredentialLifetime[]>(),
+    trust: new Map<ConnectorKey, ActingIdentity[]>(),
     ...(keep ? { synthesized: new Map<ConnectorKey, SynthesizedArtifact>() } : {}),
   };
   const put = (planned: PlannedStack, artifacts: ConnectorArtifacts) => {
     result.grants.set(planned.key, artifacts.grants);
     result.lifetimes.set(planned.key, artifacts.lifetimes);
+    result.trust.set(planned.key, artifacts.trust);
     if (artifacts.synthesized) result.synthesized?.set(planned.key, artifacts.synthesized);
   };
   return { result: result as ExtractedArtifacts, put };

@@ -3,7 +3,7 @@ import { grantSchema } from "../connectors/grant";
 import type { ConnectorArtifacts } from "./engines";
 
 /** Bumped whenever an entry's shape or meaning changes: older entries are then misses. */
-export const ENTRY_FORMAT = 3;
+export const ENTRY_FORMAT = 4;
 
 /** An entry's file name: its address (a SHA-256 in hex) and `.json`. */
 export const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
@@ -24,6 +24,22 @@ const credentialLifetime = z.strictObject({
   artifact: z.string(),
 });
 
+const trustRelation = z.strictObject({
+  type: z.enum(["aws-principal", "aws-service", "federated", "federated-credential", "impersonation"]),
+  principal: z.string(),
+  account: z.string().optional(),
+  conditions: z.array(z.string()).readonly(),
+});
+
+const actingIdentity = z.strictObject({
+  identity: z.string(),
+  trustedBy: z.array(trustRelation).readonly(),
+  permissionsBoundary: z.string().optional(),
+  maxSessionSeconds: z.number().optional(),
+  owners: z.array(z.string()).readonly().optional(),
+  artifact: z.string(),
+});
+
 /**
  * One cache entry. `computedFrom` holds what the grants were computed from, as hashes (no
  * config value is stored): the code fingerprint and the job (tenant, stack name, connector
@@ -35,6 +51,7 @@ const entrySchema = z.strictObject({
   computedFrom: z.strictObject({ code: z.string(), job: z.string() }),
   grants: z.array(extractedGrant),
   lifetimes: z.array(credentialLifetime),
+  trust: z.array(actingIdentity),
 });
 export type GrantCacheEntry = z.output<typeof entrySchema>;
 
@@ -53,11 +70,12 @@ export function artifactsOf(
   if (!entry.success) return undefined;
   const { code, job } = entry.data.computedFrom;
   if (code !== computedFrom.code || job !== computedFrom.job) return undefined;
-  return { grants: entry.data.grants, lifetimes: entry.data.lifetimes } as ConnectorArtifacts;
+  const { grants, lifetimes, trust } = entry.data;
+  return { grants, lifetimes, trust } as ConnectorArtifacts;
 }
 
 export function entryText(computedFrom: GrantCacheEntry["computedFrom"], artifacts: ConnectorArtifacts): string {
-  const { grants, lifetimes } = artifacts;
-  const entry: GrantCacheEntry = { format: ENTRY_FORMAT, computedFrom, grants, lifetimes };
+  const { grants, lifetimes, trust } = artifacts;
+  const entry: GrantCacheEntry = { format: ENTRY_FORMAT, computedFrom, grants, lifetimes, trust };
   return `${JSON.stringify(entry)}\n`;
 }

@@ -13,8 +13,13 @@ import type { SynthesisSetup } from "./parallel";
  * catalog: a pull request that changes the catalog would always differ, and `diff` judges what
  * the artifacts grant against the base's plan, rule by rule.
  */
-export async function planFromArtifacts(plan: Plan, dir: string, setup: Pick<SynthesisSetup, "syntheses">) {
+export async function planFromArtifacts(
+  plan: Plan,
+  dir: string,
+  setup: Pick<SynthesisSetup, "syntheses">,
+): Promise<Plan> {
   const connectors = plannedConnectors(plan);
   const artifacts = readArtifactFolder(dir, connectors);
-  return attachArtifacts(plan, await readSynthesized(connectors, artifacts, setup), { compareWithCatalog: false });
+  const extracted = await readSynthesized(connectors, artifacts, setup);
+  return attachArtifacts(plan, extracted, { compareWithCatalog: false }).plan;
 }

@@ -69,10 +69,10 @@ export function registerPlan(program: Command, io: Io, setExit: (code: number) =
  * a gate's judge gets them (and says why) even when this code's stacks and catalog disagree.
  */
 async function planWritingArtifacts(plan: Plan, dir: string): Promise<Plan> {
-  const { attachArtifacts, extractOrExplain } = await import("../../review/attach");
+  const { attachArtifacts, extractOrExplain, withoutDrift } = await import("../../review/attach");
   const { writeArtifactFolder } = await import("../../review/artifact-folder");
   const { planSynthesis } = await import("../../kinds/plan-synthesis");
   const extracted = await extractOrExplain(plan, { ...planSynthesis(), keep: true });
   writeArtifactFolder(dir, plannedConnectors(plan), extracted.synthesized!);
-  return attachArtifacts(plan, extracted, { compareWithCatalog: true });
+  return withoutDrift(attachArtifacts(plan, extracted));
 }

@@ -104,7 +104,8 @@ describe("plan's cache of extracted grants", () => {
       access: "read" as const,
     };
     const lifetime = { credential: "c", rotationDays: 90, previousValidDays: 0, artifact: "a" };
-    const grants = { grants: [{ ...grant, artifact: "a" }], lifetimes: [lifetime] };
+    const trust = [{ identity: "AWS role r", trustedBy: [], maxSessionSeconds: 3600, artifact: "a" }];
+    const grants = { grants: [{ ...grant, artifact: "a" }], lifetimes: [lifetime], trust };
     open().put(job, grants);
     expect(open().get(job)).toEqual(grants);
     const edits: [string, string][] = [
@@ -132,7 +133,7 @@ describe("plan's cache of extracted grants", () => {
     expect(GrantCache.open({ dir: cacheDir, codeRoot: code })).toBeInstanceOf(GrantCache);
   });
 
-  test("entries hold grants and lifetimes only: no config value and no secret, even with canaries in the environment", async () => {
+  test("entries hold grants, lifetimes and trust only: no config value and no secret, even with canaries in the environment", async () => {
     const canary = "CANARY-plan-cache-7d1f";
     const env = { ...process.env, PS_PASSWORD: canary, PRA_CLIENT_SECRET: canary };
     const result = spawnCli(["plan", "--config", ALL_SOURCES, "--format", "json", "--cache-dir", cacheDir], env);
@@ -142,7 +143,7 @@ describe("plan's cache of extracted grants", () => {
       expect(text).not.toContain(canary);
       expect(text).not.toMatch(/env:|file:/);
       const entry = JSON.parse(text);
-      expect(Object.keys(entry)).toEqual(["format", "computedFrom", "grants", "lifetimes"]);
+      expect(Object.keys(entry)).toEqual(["format", "computedFrom", "grants", "lifetimes", "trust"]);
       // What it was computed from is there as hashes only: the code fingerprint and the job.
       expect(entry.computedFrom).toEqual({
         code: expect.stringMatching(/^[0-9a-f]{64}$/),
@@ -223,10 +224,10 @@ describe("the plan cache in a folder other users share", () => {
     const jobs = jobsOf(ALL_SOURCES);
     const cache = GrantCache.open({ dir: cacheDir })!;
     const grant = { source: "aws", scope: "s", kind: "aws-action", name: "n", access: "read", artifact: "a" } as const;
-    cache.put(jobs[0], { grants: [grant], lifetimes: [] });
+    cache.put(jobs[0], { grants: [grant], lifetimes: [], trust: [] });
     const [first, second] = jobs.map((job) => join(cacheDir, `${cache.addressOf(job)}.json`));
     cpSync(first, second);
-    expect(cache.get(jobs[0])).toEqual({ grants: [grant], lifetimes: [] });
+    expect(cache.get(jobs[0])).toEqual({ grants: [grant], lifetimes: [], trust: [] });
     expect(cache.get(jobs[1])).toBeUndefined();
   });
 });
