@@ -1,6 +1,6 @@
 import type { AccessLevel } from "../connectors/grant";
 import type { FlowEdge, FlowNode, Flowchart } from "../providers/text/mermaid";
-import type { PlannedConnectorRecord, PlannedTenantRecord } from "./model";
+import type { PlannedConnectorRecord, PlannedTenantRecord, TrustRelation } from "./model";
 
 /**
  * The review picture of one tenant: Insights → each source identity → what it may reach.
@@ -58,28 +58,79 @@ function hostOf(url: string): string {
   }
 }
 
-/** What Insights acts as: the stack that makes the identity, or the account made by hand or a collector. */
+/**
+ * What Insights acts as: the stack that makes the identity (with the boundary and the longest
+ * session its roles allow, when the artifacts set them), or the account made by hand or a collector.
+ */
 function identityOf(connector: PlannedConnectorRecord): string {
   const p = connector.provisioning;
-  if (p.mode === "stack") return `${connector.kind} · ${p.engine} stack ${p.stackName}`;
-  return `${connector.kind} · ${p.mode}`;
+  if (p.mode !== "stack") return `${connector.kind} · ${p.mode}`;
+  const identities = connector.trust ?? [];
+  const boundaries = [...new Set(identities.flatMap((i) => (i.permissionsBoundary ? [i.permissionsBoundary] : [])))];
+  const sessions = identities.flatMap((i) => (i.maxSessionSeconds ? [i.maxSessionSeconds] : []));
+  return [
+    `${connector.kind} · ${p.engine} stack ${p.stackName}`,
+    ...boundaries.map((boundary) => `boundary ${shorten(boundary)}`),
+    ...(sessions.length ? [`sessions up to ${Math.max(...sessions) / 3600} h`] : []),
+  ].join("\n");
 }
 
 /**
- * The label of the edge Insights → identity: the principals the identity trusts (with the
- * external-ID condition, or "no external ID"), else the credentials Insights is given for it
- * (a secret reference shows as its reference, never a value), else nothing to hold.
+ * The label of the edge Insights → identity: who the stack's identities trust, each with what
+ * binds it (the external-ID condition, a federated subject), read from the artifacts; without
+ * a trust policy, the credentials Insights signs in with and the host it uses them at; a plan
+ * without either (`--no-extract`, older plan files) falls back on the catalog's trust grants.
  */
 function howInsightsActs(connector: PlannedConnectorRecord): string {
-  const trusts = grantsOf(connector)
+  const trusted = [...new Set((connector.trust ?? []).flatMap((identity) => identity.trustedBy.map(describeTrust)))];
+  if (trusted.length) return trusted.join("\n");
+  const used = credentialsUsed(connector);
+  if (used.length) return used.join("\n");
+  const granted = grantsOf(connector)
     .filter((g) => g.kind === "trust")
-    .map((g) => `trusts ${g.name}\n${g.condition?.includes("sts:ExternalId") ? "external ID" : "no external ID"}`);
-  if (trusts.length) return trusts.join("\n");
-  const credentials = connector.registration
-    .filter((field) => field.secret && field.value.from !== "unset")
-    .map((field) => (field.value.from === "secret" ? `${field.label} ${field.value.ref}` : field.label));
-  return credentials.length ? `holds ${credentials.join(", ")}` : "registers";
+    .map((g) => `trusts ${g.name}\n${g.condition?.includes("sts:ExternalId") ? "external ID" : "no condition"}`);
+  return granted.length ? granted.join("\n") : "registers";
 }
+
+/** A trusted principal and what binds it: `trusts arn:…:root` / `external ID`. */
+function describeTrust(relation: TrustRelation): string {
+  const verb = TRUST_VERBS[relation.type];
+  const bound = relation.conditions.map((c) => (c.includes("sts:ExternalId") ? "external ID" : shorten(c)));
+  return `${verb} ${relation.principal}\n${bound.length ? bound.join("\n") : "no condition"}`;
+}
+
+const TRUST_VERBS: Readonly<Record<TrustRelation["type"], string>> = {
+  "aws-principal": "trusts",
+  "aws-service": "trusts service",
+  federated: "federated",
+  "federated-credential": "federated credential",
+  impersonation: "impersonated by",
+};
+
+/** The secrets Insights (or its collector) uses with the source, by the host it uses them at. */
+function credentialsUsed(connector: PlannedConnectorRecord): string[] {
+  const byHost = new Map<string, string[]>();
+  for (const secret of connector.secrets ?? []) {
+    for (const destination of secret.destinations.filter((d) => d.by.startsWith("Insights"))) {
+      const host = destination.host.split("/")[0];
+      byHost.set(host, [...(byHost.get(host) ?? []), secret.field]);
+    }
+  }
+  if (byHost.size) return [...byHost].map(([host, fields]) => `uses ${[...new Set(fields)].join(", ")}\nat ${host}`);
+  // A plan file without secrets: the form's secret fields, a reference shown as itself (never a value).
+  return connector.registration
+    .filter((field) => field.secret && field.value.from !== "unset")
+    .map((field) =>
+      field.value.from === "secret" ? `holds ${field.label} ${field.value.ref}` : `holds ${field.label}`,
+    );
+}
+
+function shorten(text: string): string {
+  return text.length > CONDITION_CHARACTERS ? `${text.slice(0, CONDITION_CHARACTERS - 1)}…` : text;
+}
+
+/** How much of a trust condition an edge label shows, so one long condition cannot widen the whole picture. */
+const CONDITION_CHARACTERS = 80;
 
 /** What a plan compares: the grants read back from the artifacts when there are any, else the catalog's. */
 function grantsOf(connector: PlannedConnectorRecord) {

@@ -18,12 +18,51 @@ describe("plan picture: Insights → each identity → what it may reach", () =>
     expect(labelOf("insights")).toBe("Insights\nacme-prod · app.beyondtrust.io");
   });
 
-  test("the trust edge names the trusted principal and its external-ID condition; others the credentials held", () => {
+  test("the edge into an identity: the trusted principal and its condition, else the secrets used and where", () => {
     const edgeTo = (kind: string) => identities[tenant.connectors.findIndex((c) => c.kind === kind)].label;
-    // examples/all-sources.yaml: trustedPrincipal arn:aws:iam::222222222222:root, clientSecret env:PRA_CLIENT_SECRET
+    // examples/all-sources.yaml: trustedPrincipal arn:aws:iam::222222222222:root (the catalog's trust grant,
+    // without extraction), PRA at acme.beyondtrustcloud.com, Entra tenant 0f5b7c1e-… (login.microsoftonline.com).
     expect(edgeTo("aws")).toBe("trusts arn:aws:iam::222222222222:root\nexternal ID");
-    expect(edgeTo("pra-cloud")).toBe("holds Client Secret env:PRA_CLIENT_SECRET");
-    expect(edgeTo("azure")).toBe("holds Client Secret");
+    expect(edgeTo("pra-cloud")).toBe("uses clientId, clientSecret\nat acme.beyondtrustcloud.com");
+    expect(edgeTo("azure")).toBe("uses clientSecret\nat login.microsoftonline.com");
+  });
+
+  test("trust read from the artifacts: each principal with what binds it, boundary and session on the identity", () => {
+    const aws = tenant.connectors.find((c) => c.kind === "aws")!;
+    const artifact = "acme-prod-aws.template.json Resources.InsightsRoleAEC280F2";
+    const trust = [
+      {
+        identity: "AWS role BeyondTrustInsightsReadOnly",
+        artifact,
+        maxSessionSeconds: 7200,
+        permissionsBoundary: "arn:aws:iam::111111111111:policy/Boundary",
+        trustedBy: [
+          { type: "aws-principal" as const, principal: "arn:aws:iam::222222222222:root", conditions: [] },
+          {
+            type: "federated" as const,
+            principal: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com",
+            conditions: ["StringLike token.actions.githubusercontent.com:sub = repo:acme/infra:*"],
+          },
+        ],
+      },
+    ];
+    const picture = planPicture({ ...tenant, connectors: [{ ...aws, trust }] });
+    expect(picture.edges[0].label).toBe(
+      [
+        "trusts arn:aws:iam::222222222222:root",
+        "no condition",
+        "federated arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com",
+        "StringLike token.actions.githubusercontent.com:sub = repo:acme/infra:*",
+      ].join("\n"),
+    );
+    expect(picture.nodes[1].label).toBe(
+      [
+        "AWS Organization",
+        "aws · aws-cdk stack acme-prod-aws",
+        "boundary arn:aws:iam::111111111111:policy/Boundary",
+        "sessions up to 2 h",
+      ].join("\n"),
+    );
   });
 
   test("grants are grouped by access and scope: small enough to read for a tenant of every kind", () => {
