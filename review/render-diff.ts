@@ -1,7 +1,9 @@
 import { describeLifetime } from "../plan/describe";
 import { jsonDocument, type Renderers } from "../values/report-format";
 import { markdownCell } from "../providers/text/markdown";
+import { mermaidBlock } from "../providers/text/mermaid";
 import { describeGrant, type LifetimeChange, type PlanDiff } from "./diff";
+import { diffPicture } from "./diff-picture";
 import { escalationLine } from "./escalation";
 
 const SIGN = { added: "+", removed: "-", changed: "~" } as const;
@@ -21,6 +23,8 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
     );
     out.push(...diff.escalations.map((e) => `- ${markdownCell(escalationLine(e))}`), "");
   }
+  if (diff.edges.length)
+    out.push("What the change adds (thick) and removes (dotted):", "", mermaidBlock(diffPicture(diff.edges)));
   for (const c of diff.connectors) {
     out.push(`**${markdownCell(c.tenant)} / ${markdownCell(c.name)}** (\`${c.kind}\`)`, "");
     if (c.grants.length) {

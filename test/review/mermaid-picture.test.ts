@@ -4,7 +4,11 @@ import { buildPlan } from "../../plan/build";
 import type { PlanRecord } from "../../plan/model";
 import { planPicture } from "../../plan/picture";
 import { renderMarkdown } from "../../plan/render-markdown";
+import { diffPicture } from "../../review/diff-picture";
+import type { EdgeChange } from "../../review/escalation";
+import { mermaidFlowchart } from "../../providers/text/mermaid";
 import { REPO } from "../helpers/cli";
+import { CHANGE } from "../helpers/edge-changes";
 import { mermaidBlocks, mermaidVerdicts } from "../helpers/mermaid";
 
 /** A name that would end a quoted label, open HTML, spell an entity, start a keyword or a new statement. */
@@ -40,6 +44,25 @@ describe("mermaid accepts the review pictures (mermaid's own parser, in a child 
     expect(verdict.nodes.map((n) => n.id)).toEqual(picture.nodes.map((n) => n.id));
     expect(verdict.edges).toHaveLength(picture.edges.length);
     expect(verdict.nodes.find((n) => n.id === "c1")!.text).toBe(`${HOSTILE_SHOWN}\naws · aws-cdk stack acme-prod-aws`);
+  });
+
+  test("the diff picture parses, and hostile names in every label of it stay labels", () => {
+    const hostile = CHANGE.map(({ change, edge }): EdgeChange => {
+      if (edge.type === "trust")
+        return { change, edge: { ...edge, connector: HOSTILE, from: `${edge.from} ${HOSTILE}` } };
+      if (edge.type === "secret") return { change, edge: { ...edge, from: HOSTILE, to: `${edge.to}"]` } };
+      return { change, edge: { ...edge, label: HOSTILE, to: `${edge.to} end` } };
+    });
+    const pictures = [diffPicture(CHANGE), diffPicture(hostile)];
+    const verdicts = mermaidVerdicts(pictures.map(mermaidFlowchart));
+    verdicts.forEach((verdict, i) => {
+      expect(verdict).toMatchObject({ ok: true, diagramType: "flowchart-v2" });
+      if (!verdict.ok) return;
+      // As a reader sees it: without the escape sequence, and (mermaid trims labels) without outer spaces.
+      const shown = (label = "") => label.split(HOSTILE).join(HOSTILE_SHOWN).trim();
+      expect(verdict.nodes.map((n) => n.text.trim())).toEqual(pictures[i].nodes.map((n) => shown(n.label)));
+      expect(verdict.edges.map((e) => e.text.trim())).toEqual(pictures[i].edges.map((e) => shown(e.label)));
+    });
   });
 
   test("the checker is a real parser: it refuses an unquoted label with brackets and the bare keyword end", () => {
