@@ -57,6 +57,7 @@ const E2E_FILES = [
   "aws-cdk-moto.test.ts",
   "stand-in-engines.test.ts",
   "mermaid-picture.test.ts",
+  "permission-gate-scripts.test.ts",
 ];
 const literally = (name) => name.replace(/[.]/g, "[.]");
 const E2E_PATTERNS = ["/test/e2e/", ...E2E_FILES.map((name) => `/${literally(name)}$`)];

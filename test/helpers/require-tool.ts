@@ -32,6 +32,11 @@ export const TOOLS = {
   chromium: { probe: () => existsSync(CHROMIUM), install: "apt-get install -y chromium (.ci/run does this)" },
   openssl: { probe: runs("openssl", "version"), install: "apt-get install -y openssl" },
   moto: { probe: runs("python3", "-c", "import moto.server"), install: "pip install 'moto[server]'" },
+  jq: {
+    probe: runs("jq", "--version"),
+    install: "apt-get install -y jq",
+    optionalInCi: "jq only stands in for gh's --jq when the example workflow's file filter is run here",
+  },
 } as const satisfies Record<string, Tool>;
 
 export type ToolName = keyof typeof TOOLS;
