@@ -115,6 +115,11 @@ export interface ConnectorKind<
    * outside the form, and the operator's credentials the engine or verify send to a configured host.
    */
   secretHosts(config: C): SecretHosts;
+  /**
+   * The config fields that decide who may act as the stack's identities, so `diff` can name the
+   * line of a trust, boundary or session change; absent: the connector's entry is named.
+   */
+  readonly trustFields?: { readonly principal?: string; readonly boundary?: string; readonly session?: string };
   /** Steps, elevations and reduced coverage a plan states for a given config. */
   readonly notices?: (config: C) => PlanNotice[];
   /**

@@ -10,6 +10,7 @@ import {
   extractionSummary,
   grantTotals,
 } from "./describe";
+import { describeSecretFlow, trustAndSecretLines } from "./describe-trust";
 import type { PlanRecord, PlannedConnectorRecord } from "./model";
 import { planPicture } from "./picture";
 
@@ -25,6 +26,8 @@ export function renderMarkdown(plan: PlanRecord): string {
     out.push(`## Tenant \`${tenant.name}\` (Insights: ${target})`, "");
     out.push(`${connectorCount(tenant.connectors)}, ${grantTotals(tenant.connectors)}.`, "");
     if (tenant.connectors.length) out.push(mermaidBlock(planPicture(tenant)));
+    const secrets = (tenant.secrets ?? []).map((s) => `- Insights secret: ${cell(describeSecretFlow(s))}`);
+    if (secrets.length) out.push(...secrets, "");
     for (const connector of tenant.connectors) out.push(...connectorSection(connector));
   }
   const summary = extractionSummary(plan);
@@ -45,6 +48,7 @@ function connectorSection(c: PlannedConnectorRecord): string[] {
     ...(c.credentialLifetimes ?? []).map(
       (l) => `- ${l.credential}: ${describeLifetime(l)} (read from the synthesized stack)`,
     ),
+    ...trustAndSecretLines(c).map((line) => `- ${cell(line)}`),
     "",
     "| Field | Value |",
     "| --- | --- |",

@@ -9,6 +9,7 @@ import {
   grantTotals,
 } from "./describe";
 import { fittedTable } from "../providers/text/fitted-table";
+import { describeSecretFlow, trustAndSecretLines } from "./describe-trust";
 import type { PlanRecord, PlannedConnectorRecord } from "./model";
 
 /** Rows without separator lines: grant lists are long and scanned top to bottom. */
@@ -28,6 +29,7 @@ export function renderTable(plan: PlanRecord, width = 100): string {
         width,
         "  ",
       ),
+      ...(tenant.secrets ?? []).map((s) => wrap(`  Insights secret: ${describeSecretFlow(s)}`, width, "    ")),
       "",
     );
     for (const connector of tenant.connectors) out.push(connectorBlock(connector, width), "");
@@ -56,6 +58,7 @@ function connectorBlock(c: PlannedConnectorRecord, width: number): string {
     wrap(`  provisioned by: ${describeProvisioning(c)}`, width, " ".repeat(18)),
     wrap(`  register at:    ${c.consolePath}`, width, " ".repeat(18)),
     ...(c.credentialLifetimes ?? []).map((l) => wrap(`  ${l.credential}: ${describeLifetime(l)}`, width, "    ")),
+    ...trustAndSecretLines(c).map((line) => wrap(`  ${line}`, width, "    ")),
     fittedTable(["Field", "Value"], form, width, COMPACT),
     grants.length > 0 ? fittedTable(head, grants, width, COMPACT) : "  (no grants)",
     ...unconfirmed,

@@ -1,29 +1,33 @@
-import { grantKey } from "../connectors/grant";
-import type { ExtractedGrant } from "../plan/extracted-grant";
-import { connectorKey } from "../plan/connector-key";
-import type { CredentialLifetime, PlanRecord, PlannedConnectorRecord } from "../plan/model";
-import { stricterAccess } from "./access/by-kind";
-import type { EdgeChange, Escalation } from "./escalation";
+import type { CredentialLifetime, PlanRecord, PlannedConnectorRecord, PlannedTenantRecord } from "../plan/model";
+import { edgesOf, type ReviewEdge } from "../plan/edges";
+import { printable } from "../providers/text/printable";
+import { withIdentities } from "../plan/identity";
+import type { ConnectorDrift } from "./attach";
+import type { ConfigLocation, EdgeChange, Escalation } from "./escalation";
+import { diffGrants, type GrantChange } from "./grant-changes";
+import { CONNECTOR_RULES, TENANT_RULES, type Finding } from "./rules";
+import { identitySettings, type SettingChange } from "./settings";
 
-/** A grant as plans compare it: what it is and where, not where it was found or why. */
-type ComparableGrant = Omit<ExtractedGrant, "artifact">;
-
-export interface GrantChange {
-  readonly change: "added" | "removed" | "changed";
-  readonly grant: ComparableGrant;
-  /** For `changed`: the grant before. */
-  readonly before?: ComparableGrant;
-}
+export { describeGrant, type ComparableGrant, type GrantChange } from "./grant-changes";
 
 export interface ConnectorDiff {
   readonly tenant: string;
   readonly kind: string;
+  /** The head's display name (the base's for a removed connector). */
   readonly name: string;
+  /** The connector's identity, its stack name: two plans' connectors with one identity are one connector. */
+  readonly identity: string;
+  /** The base's display name, when the head renamed the connector and kept its identity. */
+  readonly renamedFrom?: string;
   readonly grants: GrantChange[];
   /** Scopes that appear or disappear, e.g. `aws-account:1111 → aws-organization:r-ab12`. */
   readonly scopes: { added: string[]; removed: string[]; grantsMoved: number };
   /** Credentials whose lifetime (rotation, validity, grace of the replaced one) differs. */
   readonly credentialLifetimes?: LifetimeChange[];
+  /** Boundaries, session lengths and owners of the stack's identities that differ. */
+  readonly settings?: SettingChange[];
+  /** Trust and secret edges (who may act, where secrets go) that appear or disappear. */
+  readonly edges?: EdgeChange[];
   /** Why this change needs a reviewer's explicit approval. */
   readonly escalations: Escalation[];
 }
@@ -37,8 +41,8 @@ export interface LifetimeChange {
 
 /** A side that could not be planned: the report still prints, saying why (the exit code is the error's). */
 export interface DiffFailure {
-  /** Which side failed: `head` (the pull request's config) or `base`. */
-  readonly side: "base" | "head";
+  /** Which side failed: `head` (the pull request's config) or `base`; absent when the command itself failed. */
+  readonly side?: "base" | "head";
   /** One printable line per problem, never a secret value. */
   readonly problems: readonly string[];
 }
@@ -58,33 +62,19 @@ export interface PlanDiff {
   readonly failure?: DiffFailure;
 }
 
-/** Scope types by family and breadth; moving to a broader type of the same family widens access. */
-const SCOPE_BREADTH: Record<string, [family: string, breadth: number]> = {
-  "aws-account": ["aws", 1],
-  "aws-organization": ["aws", 2],
-  "gcp-project": ["gcp-projects", 1],
-  "gcp-organization-projects": ["gcp-projects", 2],
-  "entra-tenant": ["azure", 1],
-  "azure-management-group": ["azure", 2],
-};
-const scopeType = (scope: string): [string, number] => SCOPE_BREADTH[scope.split(":")[0]] ?? [scope.split(":")[0], 1];
-const isWrite = (g: ComparableGrant) => g.access !== "read";
-const hasExternalId = (g: ComparableGrant) => (g.condition ?? "").includes("sts:ExternalId");
-
-function grantsOf(connector: PlannedConnectorRecord | undefined): ComparableGrant[] {
-  if (!connector) return [];
-  return (connector.extractedGrants ?? connector.grants).map(({ source, scope, kind, name, access, condition }) => ({
-    source,
-    scope,
-    kind,
-    name,
-    access: stricterAccess(kind, name, access),
-    ...(condition ? { condition } : {}),
-  }));
+/** Where one side of the diff came from: its config file (lines found by field path), or a plan file. */
+export interface DiffSide {
+  /** The config file as given (`<ref>:<file>` for a git ref's), or the plan file when the side is one. */
+  readonly file: string;
+  /** The line of a field path in the config; absent for a plan file. */
+  readonly lineOf?: (path: string) => number;
 }
 
-export function describeGrant(g: ComparableGrant): string {
-  return `${g.kind} ${g.name}${g.condition ? ` (${g.condition})` : ""} @ ${g.scope}`;
+export interface DiffOptions {
+  readonly base?: DiffSide;
+  readonly head?: DiffSide;
+  /** Connectors whose artifacts grant other than the catalog says, found while planning each side. */
+  readonly drift?: { readonly base?: readonly ConnectorDrift[]; readonly head?: readonly ConnectorDrift[] };
 }
 
 /** Credentials whose rotation, validity or replaced-secret grace differ between two plans. */
@@ -107,107 +97,147 @@ function lifetimeChanges(
     .map((credential) => ({ credential, before: before.get(credential), after: after.get(credential) }));
 }
 
+/** Turns rule findings into escalations: one line each (duplicates told once), located in both configs. */
+function escalate(
+  label: string,
+  tenant: string,
+  connector: string | undefined,
+  findings: Finding[],
+  options: DiffOptions,
+) {
+  const seen = new Set<string>();
+  const escalations: Escalation[] = [];
+  for (const finding of findings) {
+    // One line, no control characters: names and values come from a config a pull request wrote.
+    const message = printable(`${label}: ${finding.message}`);
+    if (seen.has(`${finding.rule}\n${message}`)) continue;
+    seen.add(`${finding.rule}\n${message}`);
+    const base = locate(options.base, finding.basePath);
+    const head = locate(options.head, finding.headPath);
+    escalations.push({
+      rule: finding.rule,
+      message,
+      tenant,
+      ...(connector ? { connector } : {}),
+      ...(base ? { base } : {}),
+      ...(head ? { head } : {}),
+    });
+  }
+  return escalations;
+}
+
+function locate(side: DiffSide | undefined, path: string | undefined): ConfigLocation | undefined {
+  if (!side || !path) return undefined;
+  const line = side.lineOf?.(path);
+  return { file: side.file, ...(line ? { line } : {}), path };
+}
+
 function diffConnector(
   tenant: string,
+  identity: string,
   base: PlannedConnectorRecord | undefined,
   head: PlannedConnectorRecord | undefined,
+  edges: EdgeChange[],
+  options: DiffOptions,
 ): ConnectorDiff {
-  const before = new Map(grantsOf(base).map((g) => [grantKey(g), g]));
-  const after = new Map(grantsOf(head).map((g) => [grantKey(g), g]));
-  const grants: GrantChange[] = [];
-  for (const [key, g] of after) {
-    const old = before.get(key);
-    if (!old) grants.push({ change: "added", grant: g });
-    else if (old.access !== g.access || (old.condition ?? "") !== (g.condition ?? ""))
-      grants.push({ change: "changed", grant: g, before: old });
-  }
-  for (const [key, g] of before) if (!after.has(key)) grants.push({ change: "removed", grant: g });
-
-  // A grant that only moved to another scope is told once, on the Scope line, not as - and +.
-  const sameExceptScope = (a: ComparableGrant, b: ComparableGrant) =>
-    a.kind === b.kind && a.name === b.name && a.access === b.access && (a.condition ?? "") === (b.condition ?? "");
-  let moved = 0;
-  for (const added of grants.filter((g) => g.change === "added")) {
-    const twin = grants.find(
-      (g) => g.change === "removed" && g.grant.scope !== added.grant.scope && sameExceptScope(g.grant, added.grant),
-    );
-    if (!twin) continue;
-    grants.splice(grants.indexOf(twin), 1);
-    grants.splice(grants.indexOf(added), 1);
-    moved += 1;
-  }
-
-  const scopesBefore = new Set([...before.values()].map((g) => g.scope));
-  const scopesAfter = new Set([...after.values()].map((g) => g.scope));
-  const scopes = {
-    added: [...scopesAfter].filter((s) => !scopesBefore.has(s)).sort(),
-    removed: [...scopesBefore].filter((s) => !scopesAfter.has(s)).sort(),
-    grantsMoved: moved,
-  };
-
-  const escalations: Escalation[] = [];
-  const label = `${tenant}/${head?.name ?? base?.name}`;
-  const escalate = (rule: string, text: string) => escalations.push({ rule, message: `${label}: ${text}`, tenant });
-  for (const { change, grant, before: old } of grants) {
-    if (change === "removed") {
-      if (
-        grant.kind === "trust" &&
-        hasExternalId(grant) &&
-        ![...after.values()].some((g) => g.kind === "trust" && hasExternalId(g))
-      ) {
-        escalate("trust-external-id-removed", `removes the external ID condition from the trust of ${grant.name}`);
-      }
-      continue;
-    }
-    if (isWrite(grant) && (change === "added" || !old || !isWrite(old)))
-      escalate("grant-access-widened", `grants ${grant.access} ${describeGrant(grant)}`);
-    if (grant.name.includes("*") || /Resource .*\*/.test(grant.condition ?? ""))
-      escalate("grant-wildcard", `wildcard in ${describeGrant(grant)}`);
-    if (change === "changed" && grant.kind === "trust" && old && hasExternalId(old) && !hasExternalId(grant)) {
-      escalate("trust-external-id-removed", `removes the external ID condition from the trust of ${grant.name}`);
-    }
-    if (change === "added" && grant.kind === "trust" && !hasExternalId(grant))
-      escalate("trust-without-external-id", `trusts ${grant.name} without an external ID condition`);
-  }
-  const widestBefore = (family: string) =>
-    Math.max(
-      0,
-      ...[...scopesBefore]
-        .map(scopeType)
-        .filter(([f]) => f === family)
-        .map(([, b]) => b),
-    );
-  for (const scope of scopes.added) {
-    const [family, reach] = scopeType(scope);
-    if (base && reach > 1 && reach > widestBefore(family)) escalate("scope-widened", `widens scope to ${scope}`);
-  }
+  const grants = diffGrants(base, head);
+  const pair = { tenant, identity, base, head, grants };
+  const findings = CONNECTOR_RULES.flatMap((rule) => rule(pair));
+  const escalations = escalate(`${tenant}/${(head ?? base)!.name}`, tenant, identity, findings, options);
   const lifetimes = lifetimeChanges(base, head);
+  const settings = identitySettings(base, head);
+  const renamed = base && head && base.name !== head.name;
   return {
     tenant,
     kind: (head ?? base)!.kind,
     name: (head ?? base)!.name,
-    grants: grants.sort((a, b) => (grantKey(a.grant) < grantKey(b.grant) ? -1 : 1)),
-    scopes,
+    identity,
+    ...(renamed ? { renamedFrom: base.name } : {}),
+    grants: grants.grants,
+    scopes: grants.scopes,
     ...(lifetimes.length ? { credentialLifetimes: lifetimes } : {}),
+    ...(settings.length ? { settings } : {}),
+    ...(edges.length ? { edges } : {}),
     escalations,
   };
 }
 
-/** Every permission difference between two plans, per tenant and connector, with the escalations among them. */
-export function diffPlans(base: PlanRecord, head: PlanRecord): PlanDiff {
+/** The edges one side's picture has and the other's lacks. */
+function edgeChanges(base: PlannedTenantRecord | undefined, head: PlannedTenantRecord | undefined): EdgeChange[] {
+  const keyed = (tenant: PlannedTenantRecord | undefined) =>
+    new Map((tenant ? edgesOf(tenant) : []).map((edge) => [JSON.stringify(edge), edge]));
+  const before = keyed(base);
+  const after = keyed(head);
+  const changes = (from: Map<string, ReviewEdge>, to: Map<string, ReviewEdge>, change: EdgeChange["change"]) =>
+    [...from].filter(([key]) => !to.has(key)).map(([, edge]) => ({ change, edge }));
+  return [...changes(after, before, "added"), ...changes(before, after, "removed")];
+}
+
+/** Drift found while planning a side, as escalations naming the catalog, the artifact and the connector's entry. */
+function driftEscalations(drift: DiffOptions["drift"], options: DiffOptions): Escalation[] {
+  const sides = [
+    ["head", drift?.head ?? []],
+    ["base", drift?.base ?? []],
+  ] as const;
+  return sides.flatMap(([side, list]) =>
+    list.flatMap((connector) =>
+      escalate(
+        `${side === "base" ? "base " : ""}${connector.tenant}/${connector.name}`,
+        connector.tenant,
+        connector.identity,
+        connector.mismatches.map((m) => ({
+          rule: "artifact-drift",
+          message: `${m.problem}: ${m.grant}${m.detail ? ` (${m.detail})` : ""}${m.artifact ? ` — ${m.artifact}` : ""}`,
+          ...(side === "head" ? { headPath: connector.configPath } : { basePath: connector.configPath }),
+        })),
+        options,
+      ),
+    ),
+  );
+}
+
+/**
+ * Every difference between two plans that a reviewer must approve or see, per tenant and
+ * connector: connectors are matched by identity (their stack name), so a rename that keeps the
+ * stack is judged as the same connector, and a new one is judged against nothing.
+ */
+export function diffPlans(base: PlanRecord, head: PlanRecord, options: DiffOptions = {}): PlanDiff {
   const connectors: ConnectorDiff[] = [];
+  const escalations: Escalation[] = driftEscalations(options.drift, options);
+  const edges: EdgeChange[] = [];
   const tenants = new Set([...base.tenants, ...head.tenants].map((t) => t.name));
   for (const tenant of [...tenants].sort()) {
-    const b = base.tenants.find((t) => t.name === tenant)?.connectors ?? [];
-    const h = head.tenants.find((t) => t.name === tenant)?.connectors ?? [];
-    const keyOf = (c: PlannedConnectorRecord) => connectorKey(tenant, c.kind, c.name);
-    const keys = new Set([...b, ...h].map(keyOf));
-    for (const key of [...keys].sort()) {
-      const find = (list: readonly PlannedConnectorRecord[]) => list.find((c) => keyOf(c) === key);
-      const diff = diffConnector(tenant, find(b), find(h));
-      const changed = diff.grants.length || diff.scopes.added.length || diff.scopes.removed.length;
-      if (changed || diff.credentialLifetimes) connectors.push(diff);
+    const b = base.tenants.find((t) => t.name === tenant);
+    const h = head.tenants.find((t) => t.name === tenant);
+    if (h)
+      escalations.push(
+        ...escalate(
+          tenant,
+          tenant,
+          undefined,
+          TENANT_RULES.flatMap((rule) => rule(b, h)),
+          options,
+        ),
+      );
+    const tenantEdges = edgeChanges(b, h);
+    edges.push(...tenantEdges);
+    const before = new Map(b ? withIdentities(b).map(({ identity, connector }) => [identity, connector]) : []);
+    const after = new Map(h ? withIdentities(h).map(({ identity, connector }) => [identity, connector]) : []);
+    for (const identity of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+      const own = tenantEdges.filter((e) => e.edge.connector === identity && e.edge.type !== "grant");
+      const diff = diffConnector(tenant, identity, before.get(identity), after.get(identity), own, options);
+      const changed =
+        diff.grants.length ||
+        diff.scopes.added.length ||
+        diff.scopes.removed.length ||
+        diff.credentialLifetimes ||
+        diff.settings ||
+        diff.edges ||
+        diff.renamedFrom ||
+        diff.escalations.length;
+      if (changed) connectors.push(diff);
+      escalations.push(...diff.escalations);
     }
   }
-  return { connectors, escalations: connectors.flatMap((c) => c.escalations), edges: [] };
+  return { connectors, escalations, edges };
 }

@@ -1,3 +1,5 @@
+import type { ReviewEdge } from "../plan/edges";
+
 /**
  * What `diff` reports to a reviewer beyond the grant lines: each escalation (why the change needs
  * an explicit approval, and where in both configs the judged value lives) and the edges of the
@@ -38,44 +40,11 @@ export function escalationLine(escalation: Escalation): string {
   return escalation.message;
 }
 
-/**
- * One edge of the picture a reviewer reads: who may act as a connector's identity (`trust`:
- * principal → identity, labelled by its condition), where a secret goes (`secret`: reference →
- * host), and what the identity may reach (`grant`: identity → scope, labelled by the grant).
- * `connector` is the identity (stack name); tenant-level secrets (the Insights API token) have none.
- */
-export type ReviewEdge =
-  | {
-      readonly type: "trust";
-      readonly tenant: string;
-      readonly connector: string;
-      /** Who may act: an AWS principal ARN, an OIDC subject's issuer, an app owner. */
-      readonly from: string;
-      /** The condition that binds it: `external ID`, `federated subject repo:acme/x:ref:refs/heads/main`; absent: none. */
-      readonly label?: string;
-    }
-  | {
-      readonly type: "secret";
-      readonly tenant: string;
-      readonly connector?: string;
-      /** The reference (`env:NAME`, or a `file:` path normalised against the config's folder), never the value. */
-      readonly from: string;
-      /** The host the secret (or a token made with it) is sent to: `app.beyondtrust.io`, `acme.okta.com`. */
-      readonly to: string;
-    }
-  | {
-      readonly type: "grant";
-      readonly tenant: string;
-      readonly connector: string;
-      /** The scope the grant applies at (`aws-organization:r-ab12`). */
-      readonly to: string;
-      /** The grant as one line (`aws-managed-policy SecurityAudit`). */
-      readonly label: string;
-      readonly access: "read" | "write" | "admin";
-    };
+export type { ReviewEdge };
 
-/** An edge that the head adds or the base had and the head drops. */
+/** An edge that the head adds or the base had and the head drops (plan/edges.ts defines the edges of a plan). */
 export interface EdgeChange {
+  /** `added`: in the head's picture, not the base's; `removed`: the other way round. */
   readonly change: "added" | "removed";
   readonly edge: ReviewEdge;
 }

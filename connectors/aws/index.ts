@@ -27,5 +27,10 @@ export const aws: ConnectorKind<AwsConnectorConfig, "aws-cdk"> = {
       ],
     },
   }),
+  trustFields: {
+    principal: "trustedPrincipal",
+    boundary: "permissionsBoundary",
+    session: "maxSessionDurationSeconds",
+  },
   needsFromInsights: { awsExternalId: (config) => config.externalId },
 };

@@ -11,6 +11,7 @@ const hostile: PlanDiff = {
       tenant: "acme\u001b]0;owned\u0007",
       kind: "aws",
       name: "ops | prod",
+      identity: "acme-aws",
       grants: [
         {
           change: "added",
@@ -42,7 +43,7 @@ describe("diff as Markdown: cells and headings through the one escaper", () => {
 
   test("tenant and connector names lose control sequences and keep their pipe escaped; escalations stay one line", () => {
     expect(md).toContain("**acme / ops \\| prod** (`aws`)");
-    expect(md).toContain("- acme/ops: wildcard in<br>next\n");
+    expect(md).toContain("- acme/ops: wildcard in<br>next `grant-wildcard`\n");
     expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });
