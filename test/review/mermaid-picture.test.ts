@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../config/load";
 import { buildPlan } from "../../plan/build";
@@ -7,7 +9,7 @@ import { renderMarkdown } from "../../plan/render-markdown";
 import { diffPicture } from "../../review/diff-picture";
 import type { EdgeChange } from "../../review/escalation";
 import { mermaidFlowchart } from "../../providers/text/mermaid";
-import { REPO } from "../helpers/cli";
+import { REPO, runCli } from "../helpers/cli";
 import { CHANGE } from "../helpers/edge-changes";
 import { mermaidBlocks, mermaidVerdicts } from "../helpers/mermaid";
 
@@ -63,6 +65,33 @@ describe("mermaid accepts the review pictures (mermaid's own parser, in a child 
       expect(verdict.nodes.map((n) => n.text.trim())).toEqual(pictures[i].nodes.map((n) => shown(n.label)));
       expect(verdict.edges.map((e) => e.text.trim())).toEqual(pictures[i].edges.map((e) => shown(e.label)));
     });
+  });
+
+  test("a real diff's picture: the AWS role trusts a foreign account instead (issue 25, case 6)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mermaid-diff-"));
+    try {
+      const text = readFileSync(join(REPO, "examples", "aws-single-account.yaml"), "utf8");
+      writeFileSync(join(dir, "base.yaml"), text);
+      const base = await runCli("plan", "--config", join(dir, "base.yaml"), "--format", "json", "--no-cache");
+      writeFileSync(join(dir, "base.plan.json"), base.stdout);
+      const foreign = text.replace("arn:aws:iam::222222222222:root", "arn:aws:iam::666666666666:root");
+      writeFileSync(join(dir, "head.yaml"), foreign);
+      const markdown = await runCli(
+        ...["diff", "--config", join(dir, "head.yaml"), "--base", join(dir, "base.plan.json"), "--format", "markdown"],
+      );
+      expect(markdown.code).toBe(3);
+      const [verdict] = mermaidVerdicts(mermaidBlocks(markdown.stdout));
+      expect(verdict).toMatchObject({ ok: true, diagramType: "flowchart-v2" });
+      if (!verdict.ok) return;
+      const label = (id: string) => verdict.nodes.find((n) => n.id === id)!.text;
+      expect(verdict.edges.map((e) => `${label(e.from)} -> ${label(e.to)}: ${e.text}`)).toEqual([
+        "Insights -> acme-dev / acme-dev-aws: ",
+        "arn:aws:iam::222222222222:root -> acme-dev / acme-dev-aws: removed trust\nexternal ID",
+        "arn:aws:iam::666666666666:root -> acme-dev / acme-dev-aws: added trust\nexternal ID",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("the checker is a real parser: it refuses an unquoted label with brackets and the bare keyword end", () => {
