@@ -89,6 +89,9 @@ describe("mermaid accepts the review pictures (mermaid's own parser, in a child 
         "arn:aws:iam::222222222222:root -> acme-dev / acme-dev-aws: removed trust\nexternal ID",
         "arn:aws:iam::666666666666:root -> acme-dev / acme-dev-aws: added trust\nexternal ID",
       ]);
+      // README's review section shows this very picture, in its excerpt and drawn.
+      const readme = readFileSync(join(REPO, "README.md"), "utf8");
+      expect(mermaidBlocks(readme).filter((block) => block === mermaidBlocks(markdown.stdout)[0])).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
