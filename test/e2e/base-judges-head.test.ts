@@ -77,7 +77,9 @@ describe("the base's code judges the head's artifacts; the head's code never dec
       'default_permissions: { ...manifestPermissions(), administration: "write" } as Record<string, "read">,',
     );
     config = join(work, "tenants.yaml");
-    writeFileSync(config, configWith([VALID.github]));
+    // Two engines: the compiled CLI runs Pulumi's on a worker thread (review/parallel.ts), so the
+    // artifact comes back from it.
+    writeFileSync(config, configWith([VALID.github, VALID.okta]));
     basePlan = join(work, "base.plan.json");
     artifacts = join(work, "head-artifacts");
     const base = cli(REPO, "plan", "--config", config, "--format", "json", "--no-cache");
@@ -103,6 +105,8 @@ describe("the base's code judges the head's artifacts; the head's code never dec
     expect([synthesized.code, synthesized.stderr]).toEqual([0, ""]);
     const manifest = JSON.parse(readFileSync(join(artifacts, "acme", "acme-github.json"), "utf8"));
     expect(manifest.artifact.default_permissions.administration).toBe("write");
+    const program = JSON.parse(readFileSync(join(artifacts, "acme", "acme-okta.json"), "utf8"));
+    expect(program).toMatchObject({ engine: "pulumi", artifact: expect.arrayContaining([expect.any(Object)]) });
   });
 
   test("the base's code reads the head's artifacts with its own extractor: a write grant, exit 3", () => {
@@ -125,6 +129,7 @@ describe("the base's code judges the head's artifacts; the head's code never dec
       "acme/GH: grants write github-app-permission administration @ github-org:acme",
     );
     // The catalog asks administration: read (connectors/github/permissions.ts); the head's manifest asks write.
+    expect(diff.connectors).toHaveLength(1); // the Okta program is the base's own: no change
     expect(diff.connectors[0].grants).toContainEqual({
       change: "changed",
       before: expect.objectContaining({ kind: "github-app-permission", name: "administration", access: "read" }),
