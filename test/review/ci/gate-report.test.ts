@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "../../helpers/cli";
+import { REPO, runCli } from "../../helpers/cli";
+import { lineOf } from "../../helpers/config-text";
 import { CHANGE } from "../../helpers/edge-changes";
 
 /** A diff as `diff --format json` prints it: one connector, one escalation located in both configs. */
@@ -73,6 +74,32 @@ describe("gate-report: the files a pull request's gate posts, from diff --format
       artifactLocation: { uri: "tenants.yaml" },
       region: { startLine: 21 },
     });
+  });
+
+  test("a real change: the annotation and the SARIF result sit on the line of the head's config that changed", async () => {
+    const text = readFileSync(join(REPO, "examples", "aws-single-account.yaml"), "utf8");
+    writeFileSync(join(dir, "base.yaml"), text);
+    const base = await runCli("plan", "--config", join(dir, "base.yaml"), "--format", "json", "--no-cache");
+    writeFileSync(join(dir, "base.plan.json"), base.stdout);
+    // Issue 25, case 6: the role now trusts a foreign account.
+    const head = text.replace(
+      "trustedPrincipal: arn:aws:iam::222222222222:root",
+      "trustedPrincipal: arn:aws:iam::666666666666:root",
+    );
+    writeFileSync(join(dir, "head.yaml"), head);
+    const diff = await runCli(
+      ...["diff", "--config", join(dir, "head.yaml"), "--base", join(dir, "base.plan.json"), "--format", "json"],
+    );
+    expect(diff.code).toBe(3);
+    const { run, read } = await report(diff.stdout, "3");
+    const line = lineOf(head, "trustedPrincipal: arn:aws:iam::666666666666:root");
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^::error file=tenants\\.yaml,line=${line},title=Insights permission escalation \\(trust-principal-added\\)::`,
+      ),
+    );
+    const sarif = JSON.parse(read("permission-diff.sarif"));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: line });
   });
 
   test("no escalation: passed, no annotation, a SARIF run without results (an analysis that found none)", async () => {
