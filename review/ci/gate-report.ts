@@ -3,7 +3,8 @@ import type { PlanDiff } from "../diff";
 import { renderDiffMarkdown } from "../render-diff";
 import { annotationCommands } from "./annotations";
 import { commentBody, jobSummary, type FullReport } from "./comment";
-import { sarifLog, type RuleText, type SarifLog } from "./sarif";
+import type { RuleText } from "./rule-text";
+import { sarifLog, type SarifLog } from "./sarif";
 
 /**
  * Everything a pull request's permission gate posts, from one `diff --format json` and its exit
@@ -26,6 +27,7 @@ export interface GateOptions {
   readonly toolVersion: string;
   /** The commit whose code judged (the pull request's base), named in the verdict. */
   readonly judgedAt?: string;
+  /** The words for each rule in the SARIF log; default: review/ci/rule-text.ts. */
   readonly ruleText?: (rule: string) => RuleText;
 }
 
@@ -40,7 +42,11 @@ export function gateOutputs(diff: PlanDiff | undefined, exitCode: number, option
     comment: commentBody(report, options.configInRepo, options.full),
     summary: jobSummary(report, options.full),
     annotations: annotationCommands(escalations, located),
-    sarif: sarifLog(escalations, { ...located, toolVersion: options.toolVersion, ruleText: options.ruleText }),
+    sarif: sarifLog(escalations, {
+      ...located,
+      toolVersion: options.toolVersion,
+      ...(options.ruleText ? { ruleText: options.ruleText } : {}),
+    }),
   };
 }
 

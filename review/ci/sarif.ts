@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { printable } from "../../providers/text/printable";
 import type { Escalation } from "../escalation";
+import { ruleText, type RuleText } from "./rule-text";
 
 /**
  * Escalations as SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`),
@@ -51,18 +52,11 @@ interface SarifResult {
   readonly partialFingerprints: { readonly primaryLocationLineHash: string };
 }
 
-/** What a rule is, in words, for the rules table of the SARIF driver. */
-export interface RuleText {
-  readonly short: string;
-  readonly full: string;
-  readonly help: string;
-}
-
 export interface SarifOptions {
   /** The head config's path in the repository; default: the path `diff` was given. */
   readonly configInRepo?: string;
   readonly toolVersion: string;
-  /** The words for a rule id; the default names the rule and what an escalation asks of a reviewer. */
+  /** The words for a rule id; default: review/ci/rule-text.ts. */
   readonly ruleText?: (rule: string) => RuleText;
 }
 
@@ -70,7 +64,7 @@ export interface SarifOptions {
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
 export function sarifLog(escalations: readonly Escalation[], options: SarifOptions): SarifLog {
-  const text = options.ruleText ?? defaultRuleText;
+  const text = options.ruleText ?? ruleText;
   const ruleIds = [...new Set(escalations.map((e) => e.rule))].sort();
   return {
     $schema: SARIF_SCHEMA,
@@ -122,16 +116,4 @@ function fingerprint({ rule, tenant, connector, head, base, message }: Escalatio
   return createHash("sha256")
     .update([rule, tenant, connector ?? "", judged].join("\u0000"))
     .digest("hex");
-}
-
-function defaultRuleText(rule: string): RuleText {
-  return {
-    short: `Permission escalation: ${rule}`,
-    full:
-      `insights-connectors diff judged this change by its rule "${rule}": it widens who may act as a connector's ` +
-      "identity, where its secrets go or what it may reach, so the check fails (exit 3) until a reviewer approves it.",
-    help:
-      "Read the permission gate's comment on the pull request: it names the change in both configs. Approve it " +
-      "explicitly (the allow-escalation label in the example workflow), or change the config back.",
-  };
 }

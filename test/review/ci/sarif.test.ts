@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Validator, type Schema } from "jsonschema";
+import { RULE_TEXT, ruleText } from "../../../review/ci/rule-text";
 import { sarifLog } from "../../../review/ci/sarif";
+import { RULE_IDS } from "../../../review/rules";
 import type { Escalation } from "../../../review/escalation";
 
 const EVIDENCE = join(__dirname, "..", "evidence");
@@ -92,5 +94,22 @@ describe("SARIF for code scanning", () => {
     const hash = (l: typeof log) => l.runs[0].results[0].partialFingerprints.primaryLocationLineHash;
     expect(hash(moved)).toBe(hash(log));
     expect(hash(sarifLog([ESCALATIONS[1]], { toolVersion: "0.1.0" }))).not.toBe(hash(log));
+  });
+});
+
+describe("rule texts for code scanning", () => {
+  test("every rule diff can report has words, within GitHub's lengths; an unknown id is named", () => {
+    expect(Object.keys(RULE_TEXT).sort()).toEqual([...RULE_IDS].sort());
+    const log = sarifLog(
+      RULE_IDS.map((rule): Escalation => ({ rule, message: `${rule} tripped`, tenant: "t" })),
+      { toolVersion: "0.1.0", ruleText },
+    );
+    expect(uploaderErrors(log)).toEqual([]);
+    // sarif-support.md: shortDescription and fullDescription are limited to 1024 characters.
+    for (const rule of log.runs[0].tool.driver.rules) {
+      expect(rule.shortDescription.text.length).toBeLessThanOrEqual(1024);
+      expect(rule.fullDescription.text.length).toBeLessThanOrEqual(1024);
+    }
+    expect(ruleText("rule-from-a-newer-version").short).toBe("Permission escalation: rule-from-a-newer-version");
   });
 });
