@@ -40,7 +40,12 @@ export function cutReport(markdown: string, { limit, measure, note }: CutOptions
     if (FENCE.test(lines[i])) inFence = !inFence;
     if (!inFence) kept = i + 1;
   }
-  const head = kept ? `${lines.slice(0, kept).join("\n")}\n` : prefixWithin(lines[0], budget, measure);
+  // Nothing whole fits: a prefix of an overlong first line, never of a fence that would stay open.
+  const head = kept
+    ? `${lines.slice(0, kept).join("\n")}\n`
+    : FENCE.test(lines[0])
+      ? ""
+      : prefixWithin(lines[0], budget, measure);
   return { text: `${head}${note(measure(head), whole)}`, cut: true };
 }
 

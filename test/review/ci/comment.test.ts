@@ -50,6 +50,13 @@ describe("the sticky comment: one marker, GitHub's 65,536-character limit", () =
     expect(body).not.toContain("flowchart");
   });
 
+  test("a report that opens with a picture too large for the comment keeps none of it, and no open fence", () => {
+    const picture = "```mermaid\nflowchart LR\n" + '  a["x"] --> b["y"]\n'.repeat(4000) + "```\n";
+    const body = commentBody(picture, "tenants.yaml", FULL);
+    expect(body.split("\n---\n\n")[0]).toBe(`${MARKER}\n`);
+    expect(fences(body)).toBe(0);
+  });
+
   test("an overlong single line is cut between characters, never inside a surrogate pair", () => {
     const body = commentBody("🔥".repeat(40_000), "tenants.yaml", FULL);
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
