@@ -3,7 +3,8 @@ import type { ConnectorKey } from "../plan/connector-key";
 import type { ExtractedGrant } from "../plan/extracted-grant";
 import type { ActingIdentity, CredentialLifetime, PlannedConnector } from "../plan/model";
 import { hasStack, type PlannedStack } from "../plan/select";
-import { readArtifacts, type ConnectorArtifacts, type ExtractionJob, type SynthesizedArtifact } from "./engines";
+import type { ConnectorArtifacts, ExtractionJob, SynthesizedArtifact } from "./engines";
+import { readArtifacts } from "./synthesis";
 import type { GrantCache } from "./grant-cache";
 import { synthesizeEngines, type SynthesisSetup } from "./parallel";
 

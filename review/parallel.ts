@@ -1,12 +1,7 @@
 import { Worker, type MessagePort } from "node:worker_threads";
 import type { EngineName } from "../connectors/kind";
-import {
-  synthesize,
-  type ConnectorArtifacts,
-  type ExtractionJob,
-  type KindSyntheses,
-  type SynthesizeOptions,
-} from "./engines";
+import type { ConnectorArtifacts, ExtractionJob, KindSyntheses, SynthesizeOptions } from "./engines";
+import { synthesize } from "./synthesis";
 import { CredentialLifetimeError } from "./extract/credential-lifetime";
 
 /** What a synthesis thread posts back: the artifacts, or the error's message. */
