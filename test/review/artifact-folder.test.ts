@@ -111,7 +111,7 @@ describe("artifact folder: the head synthesizes, the reader judges", () => {
     expect(run.stderr).toContain("acme-prod-gcp.json is under /dev");
   });
 
-  test("--artifacts-dir wants a new folder; --head and --head-artifacts are one or the other", async () => {
+  test("--artifacts-dir wants a new folder and synthesis; --head and --head-artifacts are one or the other", async () => {
     const reused = await runCli("plan", "--config", CONFIG, "--artifacts-dir", artifacts);
     expect([reused.code, reused.stderr]).toEqual([
       2,
@@ -130,5 +130,10 @@ describe("artifact folder: the head synthesizes, the reader judges", () => {
     );
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("--head and --head-artifacts both give the head: give one");
+    const unread = await runCli("plan", "--config", CONFIG, "--no-extract", "--artifacts-dir", join(dir, "new"));
+    expect([unread.code, unread.stderr]).toEqual([
+      2,
+      "error: --artifacts-dir synthesizes the stacks: drop --no-extract\n",
+    ]);
   });
 });
