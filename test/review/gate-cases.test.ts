@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { IDENTITY_READ_ACTIONS } from "../../connectors/aws/read-actions";
-import { runCli, type CliResult } from "../helpers/cli";
+import { runCli } from "../helpers/cli";
 import { configWith, lineOf } from "../helpers/config-text";
+import { HTTP_INSIGHTS, judge, rulesOf } from "../helpers/gate";
 
 /**
  * The permission gate against an attacker who can only edit the tenant config: each numbered
@@ -12,10 +13,7 @@ import { configWith, lineOf } from "../helpers/config-text";
  * its rule, and point at the changed line of the head config.
  */
 
-const HTTP = `adapter: http
-url: https://app.beyondtrust.io
-siteId: 5a7f0c2e-1b2c-4d3e-8f40-123456789abc
-token: env:INSIGHTS_TOKEN`;
+const HTTP = HTTP_INSIGHTS;
 
 const PRA = `kind: pra-cloud
 name: Acme PRA
@@ -39,32 +37,6 @@ externalId: env:INSIGHTS_AWS_EXTERNAL_ID
 organization: { rootOrgUnitId: r-ab12 }
 permissionsBoundary: arn:aws:iam::111111111111:policy/InsightsBoundary
 maxSessionDurationSeconds: 3600`;
-
-export interface Judged extends CliResult {
-  /** The head config's text, for line numbers. */
-  readonly head: string;
-  readonly headFile: string;
-  /** The JSON report (every format is printed; the tests read this one). */
-  readonly json: any;
-}
-
-/** Plans `baseText` to a plan file, then diffs `headText` against it, as CI does. */
-export async function judge(dir: string, name: string, baseText: string, headText: string): Promise<Judged> {
-  const baseConfig = join(dir, `${name}.base.yaml`);
-  writeFileSync(baseConfig, baseText);
-  const plan = await runCli("plan", "--config", baseConfig, "--format", "json");
-  expect([plan.code, plan.stderr]).toEqual([0, ""]);
-  const basePlan = join(dir, `${name}.base.json`);
-  writeFileSync(basePlan, plan.stdout);
-  const headFile = join(dir, `${name}.head.yaml`);
-  writeFileSync(headFile, headText);
-  const run = await runCli("diff", "--config", headFile, "--base", basePlan, "--format", "json");
-  return { ...run, head: headText, headFile, json: run.stdout ? JSON.parse(run.stdout) : undefined };
-}
-
-/** The escalations of one rule, as `rule` → messages. */
-export const rulesOf = (judged: Judged): string[] =>
-  [...new Set(judged.json.escalations.map((e: any) => e.rule))] as string[];
 
 describe("issue 25: config-only attacks that passed the gate now exit 3", () => {
   let dir: string;
