@@ -20,6 +20,9 @@ const ESM_ONLY = [
   "github-slugger", // the docs link check (test/helpers/markdown-links.ts)
 ];
 
+/** ES-module-only packages the tests use (GitHub's workflow parser checks examples/ci/). */
+const ESM_ONLY_TOOLS = ["@actions/workflow-parser", "@actions/expressions", "cronstrue"];
+
 /**
  * Test files that start a child process (the compiled CLI, cdk/cdktf synth, terraform,
  * cfn-lint, openssl, git, moto, a browser), by file name so they stay e2e wherever their
@@ -54,6 +57,8 @@ const E2E_FILES = [
   "cdktn-continuity.test.ts",
   "aws-cdk-moto.test.ts",
   "stand-in-engines.test.ts",
+  "mermaid-picture.test.ts",
+  "permission-gate-scripts.test.ts",
 ];
 const literally = (name) => name.replace(/[.]/g, "[.]");
 const E2E_PATTERNS = ["/test/e2e/", ...E2E_FILES.map((name) => `/${literally(name)}$`)];
@@ -71,7 +76,12 @@ const shared = {
       { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022", isolatedModules: true } },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join("|")})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${[...ESM_ONLY, ...ESM_ONLY_TOOLS].join("|")})/)`],
+  // GitHub's workflow parser exports only an "import" condition, which jest's CommonJS resolver skips.
+  moduleNameMapper: {
+    "^@actions/(workflow-parser|expressions)$": "<rootDir>/node_modules/@actions/$1/dist/index.js",
+    "^@actions/expressions/(.*)$": "<rootDir>/node_modules/@actions/expressions/dist/$1.js",
+  },
 };
 
 /** @type {import('jest').Config} */

@@ -5,6 +5,7 @@ import { registerDiff } from "./commands/diff";
 import { registerDown } from "./commands/down";
 import { registerEcm } from "./commands/ecm";
 import { registerEmulator } from "./commands/emulator";
+import { registerGateReport } from "./commands/gate-report";
 import { registerGithub } from "./commands/github";
 import { registerInit } from "./commands/init";
 import { registerOkta } from "./commands/okta";
@@ -41,6 +42,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerInit(program, io, setExit);
   registerPlan(program, io, setExit);
   registerDiff(program, io, setExit);
+  registerGateReport(program, io, setExit);
   registerOkta(program, io, setExit);
   registerGithub(program, io, setExit);
   registerRegister(program, io, setExit);

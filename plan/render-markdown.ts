@@ -1,4 +1,5 @@
 import { markdownCell as cell } from "../providers/text/markdown";
+import { mermaidBlock } from "../providers/text/mermaid";
 import {
   connectorCount,
   describeLifetime,
@@ -11,10 +12,12 @@ import {
 } from "./describe";
 import { describeSecretFlow, trustAndSecretLines } from "./describe-trust";
 import type { PlanRecord, PlannedConnectorRecord } from "./model";
+import { planPicture } from "./picture";
 
 /**
- * Plan as Markdown, for pull-request comments and review documents; when the stacks were read
- * back, a closing paragraph says so.
+ * Plan as Markdown, for pull-request comments and review documents: per tenant a picture (who
+ * may act as which identity, and what each may reach), then every connector; when the stacks
+ * were read back, a closing paragraph says so.
  */
 export function renderMarkdown(plan: PlanRecord): string {
   const out: string[] = ["# Insights connectors plan", ""];
@@ -22,6 +25,7 @@ export function renderMarkdown(plan: PlanRecord): string {
     const target = [tenant.insights.adapter, tenant.insights.url].filter(Boolean).join(", ");
     out.push(`## Tenant \`${tenant.name}\` (Insights: ${target})`, "");
     out.push(`${connectorCount(tenant.connectors)}, ${grantTotals(tenant.connectors)}.`, "");
+    if (tenant.connectors.length) out.push(mermaidBlock(planPicture(tenant)));
     const secrets = (tenant.secrets ?? []).map((s) => `- Insights secret: ${cell(describeSecretFlow(s))}`);
     if (secrets.length) out.push(...secrets, "");
     for (const connector of tenant.connectors) out.push(...connectorSection(connector));

@@ -3,7 +3,8 @@ import type { ConnectorKey } from "../plan/connector-key";
 import type { ExtractedGrant } from "../plan/extracted-grant";
 import type { ActingIdentity, CredentialLifetime, PlannedConnector } from "../plan/model";
 import { hasStack, type PlannedStack } from "../plan/select";
-import type { ConnectorArtifacts, ExtractionJob } from "./engines";
+import type { ConnectorArtifacts, ExtractionJob, SynthesizedArtifact } from "./engines";
+import { readArtifacts } from "./synthesis";
 import type { GrantCache } from "./grant-cache";
 import { synthesizeEngines, type SynthesisSetup } from "./parallel";
 
@@ -15,6 +16,8 @@ export interface ExtractedArtifacts {
   readonly grants: ExtractedByConnector;
   readonly lifetimes: Map<ConnectorKey, CredentialLifetime[]>;
   readonly trust: Map<ConnectorKey, ActingIdentity[]>;
+  /** The artifacts themselves, with `keep`. */
+  readonly synthesized?: Map<ConnectorKey, SynthesizedArtifact>;
 }
 
 export interface ExtractOptions extends SynthesisSetup {
@@ -22,6 +25,11 @@ export interface ExtractOptions extends SynthesisSetup {
   readonly cache?: GrantCache;
   /** Synthesize engines in worker threads when that saves time (default; needs compiled JavaScript). */
   readonly parallel?: boolean;
+  /**
+   * Return every artifact too (`plan --artifacts-dir`). A cache holds no artifact, so every
+   * stack is synthesized: what is kept is made by this run.
+   */
+  readonly keep?: boolean;
 }
 
 /** The grants alone (see extractArtifacts). */
@@ -43,18 +51,12 @@ export async function extractArtifacts(
   connectors: readonly PlannedConnector[],
   options: ExtractOptions,
 ): Promise<ExtractedArtifacts> {
-  const grants: ExtractedByConnector = new Map();
-  const lifetimes = new Map<ConnectorKey, CredentialLifetime[]>();
-  const trust = new Map<ConnectorKey, ActingIdentity[]>();
-  const put = (planned: PlannedStack, artifacts: ConnectorArtifacts) => {
-    grants.set(planned.key, artifacts.grants);
-    lifetimes.set(planned.key, artifacts.lifetimes);
-    trust.set(planned.key, artifacts.trust);
-  };
+  const found = collector(options.keep);
+  const cache = options.keep ? undefined : options.cache;
   const missed = new Map<EngineName, PlannedStack[]>(ENGINE_NAMES.map((engine) => [engine, []]));
   for (const planned of connectors.filter(hasStack)) {
-    const cached = options.cache?.get(extractionJob(planned));
-    if (cached) put(planned, cached);
+    const cached = cache?.get(extractionJob(planned));
+    if (cached) found.put(planned, cached);
     else missed.get(planned.provisioning.engine)!.push(planned);
   }
   const jobs = new Map([...missed].map(([engine, list]) => [engine, list.map(extractionJob)]));
@@ -62,12 +64,51 @@ export async function extractArtifacts(
   for (const [engine, list] of missed) {
     list.forEach((planned, i) => {
       const artifacts = synthesized.get(engine)![i];
-      put(planned, artifacts);
-      options.cache?.put(extractionJob(planned), artifacts);
+      found.put(planned, artifacts);
+      cache?.put(extractionJob(planned), artifacts);
     });
   }
-  if (options.cache && [...missed.values()].some((list) => list.length)) options.cache.prune();
-  return { grants, lifetimes, trust };
+  if (cache && [...missed.values()].some((list) => list.length)) cache.prune();
+  return found.result;
+}
+
+/**
+ * What artifacts made elsewhere say, read with this code's extractors: in a pull request's gate,
+ * the head's artifacts (data) read by the base's code, so the head's code never decides what its
+ * stacks grant. `artifacts` holds one per connector with a stack; the folder reader checks that.
+ */
+export async function readSynthesized(
+  connectors: readonly PlannedConnector[],
+  artifacts: ReadonlyMap<ConnectorKey, SynthesizedArtifact>,
+  options: Pick<SynthesisSetup, "syntheses">,
+): Promise<ExtractedArtifacts> {
+  const found = collector(false);
+  for (const engine of ENGINE_NAMES) {
+    const planned = connectors.filter(hasStack).filter((c) => c.provisioning.engine === engine);
+    const missing = planned.filter((c) => !artifacts.has(c.key));
+    if (missing.length) throw new Error(`no artifact for ${missing.map((c) => c.provisioning.stackName).join(", ")}`);
+    const given = planned.map((c) => artifacts.get(c.key)!);
+    const read = await readArtifacts(engine, planned.map(extractionJob), given, options.syntheses);
+    planned.forEach((c, i) => found.put(c, read[i]));
+  }
+  return found.result;
+}
+
+/** The maps {@link ExtractedArtifacts} holds, filled one connector at a time. */
+function collector(keep: boolean | undefined) {
+  const result = {
+    grants: new Map() as ExtractedByConnector,
+    lifetimes: new Map<ConnectorKey, CredentialLifetime[]>(),
+    trust: new Map<ConnectorKey, ActingIdentity[]>(),
+    ...(keep ? { synthesized: new Map<ConnectorKey, SynthesizedArtifact>() } : {}),
+  };
+  const put = (planned: PlannedStack, artifacts: ConnectorArtifacts) => {
+    result.grants.set(planned.key, artifacts.grants);
+    result.lifetimes.set(planned.key, artifacts.lifetimes);
+    result.trust.set(planned.key, artifacts.trust);
+    if (artifacts.synthesized) result.synthesized?.set(planned.key, artifacts.synthesized);
+  };
+  return { result: result as ExtractedArtifacts, put };
 }
 
 /** What synthesizing a planned stack takes (and what its cache entry is addressed by): the carrier's own facts. */

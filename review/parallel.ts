@@ -1,6 +1,7 @@
 import { Worker, type MessagePort } from "node:worker_threads";
 import type { EngineName } from "../connectors/kind";
-import { synthesize, type ConnectorArtifacts, type ExtractionJob, type KindSyntheses } from "./engines";
+import type { ConnectorArtifacts, ExtractionJob, KindSyntheses, SynthesizeOptions } from "./engines";
+import { synthesize } from "./synthesis";
 import { CredentialLifetimeError } from "./extract/credential-lifetime";
 
 /** What a synthesis thread posts back: the artifacts, or the error's message. */
@@ -12,7 +13,7 @@ export interface SynthesisReply {
 }
 
 /** What a synthesis thread is started with. */
-export interface SynthesisRequest {
+export interface SynthesisRequest extends SynthesizeOptions {
   readonly engine: EngineName;
   readonly jobs: readonly ExtractionJob[];
 }
@@ -38,7 +39,7 @@ const HERE: readonly EngineName[] = ["aws-cdk", "github-app-manifest"];
  */
 export async function synthesizeEngines(
   jobs: ReadonlyMap<EngineName, readonly ExtractionJob[]>,
-  { threads, syntheses, worker }: SynthesisSetup & { readonly threads: boolean },
+  { threads, syntheses, worker, keep }: SynthesisSetup & SynthesizeOptions & { readonly threads: boolean },
 ): Promise<Map<EngineName, ConnectorArtifacts[]>> {
   const busy = [...jobs].filter(([, list]) => list.length > 0);
   // Workers run compiled JavaScript; from the TypeScript sources (tests, ts-node) all runs here.
@@ -46,12 +47,12 @@ export async function synthesizeEngines(
   const local = canFork ? busy.filter(([engine]) => HERE.includes(engine)) : busy;
   const remote = canFork ? busy.filter(([engine]) => !local.some(([kept]) => kept === engine)) : [];
   const pending = remote.map(([engine, list]) =>
-    inWorker(worker!, engine, list).then((grants) => [engine, grants] as const),
+    inWorker(worker!, { engine, jobs: list, keep }).then((grants) => [engine, grants] as const),
   );
   const results = new Map<EngineName, ConnectorArtifacts[]>();
   let localFailure: { readonly error: unknown } | undefined;
   try {
-    for (const [engine, list] of local) results.set(engine, await synthesize(engine, list, syntheses));
+    for (const [engine, list] of local) results.set(engine, await synthesize(engine, list, syntheses, { keep }));
   } catch (error) {
     localFailure = { error };
   }
@@ -65,10 +66,11 @@ export async function synthesizeEngines(
   return results;
 }
 
-function inWorker(script: string, engine: EngineName, jobs: readonly ExtractionJob[]): Promise<ConnectorArtifacts[]> {
+function inWorker(script: string, request: SynthesisRequest): Promise<ConnectorArtifacts[]> {
+  const { engine } = request;
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, {
-      workerData: { engine, jobs } satisfies SynthesisRequest,
+      workerData: request,
       stdout: false,
       stderr: false,
     });
@@ -94,7 +96,7 @@ function inWorker(script: string, engine: EngineName, jobs: readonly ExtractionJ
 export function serveSynthesis(port: MessagePort, request: SynthesisRequest, syntheses: KindSyntheses): void {
   // As bin/insights-connectors.js does for the main thread: reuse compiled code on Node >= 22.1.
   (require("node:module") as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  synthesize(request.engine, request.jobs, syntheses).then(
+  synthesize(request.engine, request.jobs, syntheses, { keep: request.keep }).then(
     (artifacts) => port.postMessage({ artifacts } satisfies SynthesisReply),
     (error: unknown) => {
       const reply: SynthesisReply = {

@@ -2,8 +2,10 @@ import { describeLifetime } from "../plan/describe";
 import { jsonDocument, type Renderers } from "../values/report-format";
 import { painter, PLAIN, type Painter } from "../providers/text/colour";
 import { markdownCell } from "../providers/text/markdown";
+import { mermaidBlock } from "../providers/text/mermaid";
 import { printable } from "../providers/text/printable";
 import { describeGrant, type ConnectorDiff, type LifetimeChange, type PlanDiff } from "./diff";
+import { diffPicture } from "./diff-picture";
 import { escalationLine, type ConfigLocation, type EdgeChange, type Escalation } from "./escalation";
 
 const SIGN = { added: "+", removed: "-", changed: "~" } as const;
@@ -68,6 +70,8 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
     );
     out.push(...diff.escalations.map((e) => `- ${markdownCell(describeEscalation(e))} \`${e.rule}\``), "");
   }
+  if (diff.edges.length)
+    out.push("What the change adds (thick) and removes (dotted):", "", mermaidBlock(diffPicture(diff.edges)));
   for (const c of diff.connectors) {
     out.push(`**${markdownCell(c.tenant)} / ${markdownCell(c.name)}** (\`${c.kind}\`)`, "");
     if (c.grants.length) {

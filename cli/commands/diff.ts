@@ -6,7 +6,7 @@ import { fieldLines } from "../../config/field-lines";
 import { loadConfig, parseConfig } from "../../config/load";
 import type { ToolkitConfig } from "../../config/types";
 import { buildPlan } from "../../plan/build";
-import type { PlanRecord } from "../../plan/model";
+import type { Plan, PlanRecord } from "../../plan/model";
 import type { CheckedPlan, ConnectorDrift } from "../../review/attach";
 import { formatMismatches } from "../../review/consistency";
 import { diffPlans, type DiffSide, type PlanDiff } from "../../review/diff";
@@ -21,6 +21,7 @@ interface DiffOptions {
   config: string;
   base: string;
   head?: string;
+  headArtifacts?: string;
   tenant?: string[];
   format: FormatOf<typeof DIFF_RENDERERS>;
   allowEscalation?: boolean;
@@ -71,9 +72,22 @@ interface Side {
 
 async function headSide(options: DiffOptions, config: ToolkitConfig): Promise<Side> {
   if (options.head) return { plan: readPlanFile(options.head), source: { file: options.head }, drift: [] };
-  const { plan, drift } = await planOf(config, options.tenant);
   const lineOf = fieldLines(readFileSync(options.config, "utf8"));
+  if (options.headArtifacts) {
+    // A pull request's gate: this code plans the head's config and reads the head's artifacts; no drift
+    // is looked for, this code's catalog is not the head's (review/judge-artifacts.ts).
+    const plan = await planFromArtifactFolder(config, options.headArtifacts, options.tenant);
+    return { plan, source: { file: options.config, lineOf }, drift: [] };
+  }
+  const { plan, drift } = await planOf(config, options.tenant);
   return { plan, source: { file: options.config, lineOf }, drift };
+}
+
+/** The head's plan from its artifacts, read by this code (review/judge-artifacts.ts). */
+async function planFromArtifactFolder(config: ToolkitConfig, dir: string, tenants?: string[]): Promise<Plan> {
+  const { planFromArtifacts } = await import("../../review/judge-artifacts");
+  const { planSynthesis } = await import("../../kinds/plan-synthesis");
+  return planFromArtifacts(buildPlan(config, tenants), dir, planSynthesis());
 }
 
 async function baseSide(options: DiffOptions): Promise<Side> {
@@ -117,10 +131,16 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
       "the base: a plan --format json file, or a git ref whose version of --config is planned",
     )
     .option("--head <plan.json>", "a plan file for the head side instead of planning --config")
+    .option(
+      "--head-artifacts <dir>",
+      "judge the head from these artifacts (the head's plan --artifacts-dir) instead of synthesizing: this code plans --config and reads every grant",
+    )
     .option("-t, --tenant <name...>", "only these tenants (default: all)");
   addFormatOption(command, DIFF_RENDERERS, io)
     .option("--allow-escalation", "report escalations but exit 0 (drift between catalog and artifacts still exits 3)")
     .action(async (options: DiffOptions) => {
+      if (options.head && options.headArtifacts)
+        throw new UsageError("--head and --head-artifacts both give the head: give one");
       let stage: "base" | "head" | undefined = "head";
       try {
         const config = loadConfig(options.config);

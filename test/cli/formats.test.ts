@@ -29,6 +29,7 @@ const NO_REPORT: Record<string, string> = {
   init: "writes a config file and says where",
   okta: "streams the Pulumi engine's own output",
   emulator: "a server: prints where it listens, then runs until stopped",
+  "gate-report": "writes a pull request gate's files and prints GitHub workflow commands, one per escalation",
 };
 
 describe("the format registry", () => {

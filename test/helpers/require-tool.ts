@@ -62,6 +62,11 @@ export const TOOLS = {
     install: "run as root, with util-linux's unshare and iproute2's ip (apt-get install -y util-linux iproute2)",
     optionalInCi: "a container may refuse new namespaces even to root; the commands then run with the network",
   },
+  jq: {
+    probe: runs("jq", "--version"),
+    install: "apt-get install -y jq",
+    optionalInCi: "jq only stands in for gh's --jq when the example workflow's file filter is run here",
+  },
 } as const satisfies Record<string, Tool>;
 
 export type ToolName = keyof typeof TOOLS;
