@@ -28,9 +28,13 @@ const STYLES: Record<Tone, Parameters<typeof styleText>[0]> = {
  * `getColorDepth`, which `hasColors` asks). Decided once per stream, with the stream the text
  * really goes to: the command's fake streams in tests are not `tty.WriteStream`s, which
  * `styleText` refuses to inspect.
+ *
+ * An empty `NO_COLOR` counts as unset, as no-color.org says ("present and not an empty string")
+ * and Node 24 does; Node 22 still treats it as set, so it is dropped here to answer alike on both.
  */
 export function colorsFor(stream: { readonly isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
-  const capable = WriteStream.prototype.hasColors(16, env);
+  const { NO_COLOR, ...rest } = env;
+  const capable = WriteStream.prototype.hasColors(16, NO_COLOR === "" ? rest : env);
   return env.FORCE_COLOR !== undefined ? capable : Boolean(stream.isTTY) && capable;
 }
 

@@ -19,6 +19,8 @@ const OUTPUTS = {
   directory_name: "contoso.onmicrosoft.com",
   tenant_id: "0f5b7c1e-0000-4000-8000-000000000001",
   client_secret_rotation_due: "2027-01-30T00:00:00Z",
+  // The secret slots the apply kept (stacks/azure/rotating-client-secret.ts), as JSON text.
+  client_secret_generations: '[{"generation":1,"created_at":"2026-11-01T00:00:00Z"}]',
 };
 
 interface Run {
@@ -83,7 +85,7 @@ async function until(check: () => boolean, what: string, ms = 120_000): Promise<
 /** The next up, uninterrupted: it names the interrupted step first, converges, and forgets the record. */
 async function resumes(step: RegExp): Promise<void> {
   const next = start();
-  expect(await next.done).toBe(0);
+  expect({ code: await next.done, stdout: next.stdout }).toMatchObject({ code: 0 });
   expect(next.stderr).toMatch(
     new RegExp(`the last up was interrupted \\(SIGTERM, [^)]+\\) during Contoso Entra: ${step.source}`),
   );

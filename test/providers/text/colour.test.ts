@@ -4,10 +4,13 @@ const terminal = { isTTY: true };
 const pipe = { isTTY: false };
 
 describe("colour, decided once per stream", () => {
-  // Node's own rule (lib/internal/util/colors.js shouldColorize, lib/internal/tty.js getColorDepth).
+  // Node's own rule (lib/internal/util/colors.js shouldColorize, lib/internal/tty.js getColorDepth),
+  // with no-color.org's reading of an empty NO_COLOR.
   test.each([
     ["a colour terminal", terminal, { TERM: "xterm-256color" }, true],
-    ["NO_COLOR, even empty", terminal, { TERM: "xterm-256color", NO_COLOR: "" }, false],
+    ["NO_COLOR", terminal, { TERM: "xterm-256color", NO_COLOR: "1" }, false],
+    // no-color.org: "present and not an empty string"; Node 24 agrees, Node 22 alone would not.
+    ["an empty NO_COLOR is unset, on every Node", terminal, { TERM: "xterm-256color", NO_COLOR: "" }, true],
     ["NODE_DISABLE_COLORS", terminal, { TERM: "xterm-256color", NODE_DISABLE_COLORS: "1" }, false],
     ["TERM=dumb", terminal, { TERM: "dumb" }, false],
     ["a terminal with no TERM", terminal, {}, false],
