@@ -36,6 +36,18 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
       line: "init --kinds azure,gcp --tenant acme-prod --out tenants/acme.yaml",
     },
   ],
+  "gate-report": [
+    {
+      does: "what a pull request's gate posts, from a diff and its exit code (examples/ci/permission-diff.yml)",
+      line: "gate-report --diff gate/diff.json --exit-code 3 --out-dir gate --config-in-repo tenants.yaml",
+    },
+    {
+      does: "the same, linking a cut comment to the run and naming the base commit that judged it",
+      line:
+        "gate-report --diff gate/diff.json --exit-code 0 --out-dir gate --config-in-repo tenants.yaml" +
+        " --run-url https://github.com/acme/infra/actions/runs/1 --judged-at 0123456789abcdef0123456789abcdef01234567",
+    },
+  ],
   plan: [
     { does: "every tenant's connectors, their grants and where each comes from", line: `plan ${CONFIG}` },
     {
