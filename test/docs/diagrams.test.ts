@@ -8,7 +8,10 @@ import { mermaidBlocks, mermaidVerdicts } from "../helpers/mermaid";
 
 describe("the diagrams of README and docs/", () => {
   const diagrams = markdownPages(REPO).flatMap((page) =>
-    mermaidBlocks(readFileSync(page, "utf8")).map((text, index) => ({ where: `${relative(REPO, page)} #${index + 1}`, text })),
+    mermaidBlocks(readFileSync(page, "utf8")).map((text, index) => ({
+      where: `${relative(REPO, page)} #${index + 1}`,
+      text,
+    })),
   );
 
   test("every mermaid block parses (the README's flow among them)", () => {
@@ -20,7 +23,9 @@ describe("the diagrams of README and docs/", () => {
 
   test("the check can fail: a README picture with an unquoted parenthesis in a box is refused", () => {
     const readmeFlow = diagrams.find((d) => d.where === "README.md #1")!.text;
-    const [verdict] = mermaidVerdicts([readmeFlow.replace('connected(["<b>Connected</b>"])', "connected[Connected (live)]")]);
+    const [verdict] = mermaidVerdicts([
+      readmeFlow.replace('connected(["<b>Connected</b>"])', "connected[Connected (live)]"),
+    ]);
     expect(verdict.ok).toBe(false);
   });
 });
