@@ -16,6 +16,13 @@ import type { SourceReader } from "../../verify/reading";
 import { verifyConfig } from "../../verify/run";
 import { REPO } from "../helpers/cli";
 
+// swc compiles exports to fixed getters; these spies need module objects whose functions they may replace.
+jest.mock("../../connectors/stack-name", () => ({
+  __esModule: true,
+  ...jest.requireActual("../../connectors/stack-name"),
+}));
+jest.mock("../../plan/connector-key", () => ({ __esModule: true, ...jest.requireActual("../../plan/connector-key") }));
+
 /**
  * Each connector's stack name, key and catalog grants are computed once per plan (plan/build.ts)
  * and every later stage reads them from the carrier (PlannedConnector). Proved two ways: by

@@ -12,6 +12,12 @@ import { CredentialLifetimeError, terraformCredentialLifetimes } from "../../rev
 import { renderDiffMarkdown, renderDiffText } from "../../review/render-diff";
 import { configWith, VALID } from "../helpers/config-text";
 
+// swc compiles exports to fixed getters; these spies need module objects whose functions they may replace.
+jest.mock("../../review/extract/credential-lifetime", () => ({
+  __esModule: true,
+  ...jest.requireActual("../../review/extract/credential-lifetime"),
+}));
+
 /** The plan of a config text with its artifacts read, as `plan` and `diff` make it. */
 async function planOf(...connectors: string[]) {
   const config = parseConfig(configWith(connectors), "tenants.yaml", "/nonexistent");

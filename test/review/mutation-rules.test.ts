@@ -16,6 +16,20 @@ import { runCli, type CliResult } from "../helpers/cli";
 import { configWith } from "../helpers/config-text";
 import { HTTP_INSIGHTS } from "../helpers/gate";
 
+// swc compiles exports to fixed getters; these spies need module objects whose functions they may replace.
+jest.mock("../../stacks/aws/connector-stack", () => ({
+  __esModule: true,
+  ...jest.requireActual("../../stacks/aws/connector-stack"),
+}));
+jest.mock("../../stacks/azure/entra-connector-stack", () => ({
+  __esModule: true,
+  ...jest.requireActual("../../stacks/azure/entra-connector-stack"),
+}));
+jest.mock("../../stacks/gcp/gcp-connector-stack", () => ({
+  __esModule: true,
+  ...jest.requireActual("../../stacks/gcp/gcp-connector-stack"),
+}));
+
 /**
  * Mutation tests of each rule of the permission gate (review/rules/), in the style of
  * mutation.test.ts: the plan of an unmutated connector is the base; then one thing a careless or

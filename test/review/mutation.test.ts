@@ -10,6 +10,12 @@ import * as manifestModule from "../../connectors/github/app-manifest";
 import { runCli, type CliResult } from "../helpers/cli";
 import { configWith } from "../helpers/config-text";
 
+// swc compiles exports to fixed getters; these spies need module objects whose functions they may replace.
+jest.mock("../../connectors/github/app-manifest", () => ({
+  __esModule: true,
+  ...jest.requireActual("../../connectors/github/app-manifest"),
+}));
+
 /**
  * Mutation tests of the escalation gate. Each engine's catalog (from which its stack is
  * built) gets one dangerous grant in this process; the real stack is synthesized and the
