@@ -3,12 +3,12 @@ import type { TenantConfig, ToolkitConfig } from "../config/types";
 import { connectorKey } from "../plan/connector-key";
 import type { InsightsApi } from "../providers/insights/adapter";
 import { printable } from "../providers/text/printable";
-import { insightsApiFor } from "../register/insights-target";
 import { leftByDesign, type DownOptions, type LeftBehind } from "./down";
 import type { EnginePreview, LocalFile } from "./engines/engine";
 import { credentialRecordPath } from "./rotation/credential-record";
 import { previewStacks, type StackPreviewOptions } from "./stack-previews";
 import { unitsOf } from "./units";
+import { tenantInsightsApi } from "./tenant-insights-api";
 
 /** One Insights connector `down` would turn off and delete, as far as Insights could be asked. */
 export interface ConnectorToRemove {
@@ -90,13 +90,7 @@ async function connectorsToRemove(
   options: DownPreviewOptions,
 ): Promise<ConnectorToRemove[]> {
   const named = units.map((u) => ({ name: u.planned.name, kind: u.planned.kind, key: u.planned.key }));
-  const api: InsightsApi | undefined =
-    tenant.insights.adapter !== "sheet" || options.emulatorUrl
-      ? (
-          options.insightsApi ??
-          ((t) => insightsApiFor(t.insights, config.dir, options.env, options.http, options.emulatorUrl))
-        )(tenant)
-      : undefined;
+  const api: InsightsApi | undefined = tenantInsightsApi(config, tenant, options);
   if (!api) {
     const detail = "sheet tenant: delete it in the console (Menu > Connectors)";
     return named.map(({ name, kind }) => ({ name, kind, insights: "sheet" as const, detail }));

@@ -4,11 +4,12 @@ import type { InsightsApi } from "../providers/insights/adapter";
 import { connectorKey } from "../plan/connector-key";
 import type { Connector } from "../providers/insights/contract";
 import { printable } from "../providers/text/printable";
-import { insightsApiFor, type InsightsClientTuning } from "../register/insights-target";
+import type { InsightsClientTuning } from "../register/insights-target";
 import type { EngineFor } from "./engine-port";
 import { explainEngineFailure, explainedLine } from "./engine-failures";
 import { destroyParameters } from "./key-rotations";
 import { unitsOf, type Unit } from "./units";
+import { tenantInsightsApi } from "./tenant-insights-api";
 
 export interface DownOptions {
   readonly engineFor: EngineFor;
@@ -145,13 +146,7 @@ async function removeConnectors(
   options: DownOptions,
   tally: Tally,
 ): Promise<Set<Unit>> {
-  const api =
-    tenant.insights.adapter !== "sheet" || options.emulatorUrl
-      ? (
-          options.insightsApi ??
-          ((t) => insightsApiFor(t.insights, config.dir, options.env, options.http, options.emulatorUrl))
-        )(tenant)
-      : undefined;
+  const api = tenantInsightsApi(config, tenant, options);
   if (!api) {
     // A sheet tenant has no API: the human who typed the connectors in deletes them.
     for (const unit of units) {

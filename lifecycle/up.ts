@@ -5,7 +5,7 @@ import type { InsightsApi } from "../providers/insights/adapter";
 import type { ConnectivityState } from "../providers/insights/contract";
 import { printable } from "../providers/text/printable";
 import { desiredConnector } from "../register/desired";
-import { insightsApiFor, type InsightsClientTuning } from "../register/insights-target";
+import type { InsightsClientTuning } from "../register/insights-target";
 import type { StackOutputs } from "../register/outputs";
 import { reconcile, type ConnectorResult, type ReconcileOptions } from "../register/reconcile";
 import { registerConfig } from "../register/run";
@@ -26,6 +26,7 @@ import { explainEngineFailure, explainedLine } from "./engine-failures";
 import type { EnginePreview } from "./engines/engine";
 import type { StackPreviewOptions } from "./stack-previews";
 import { dryRun } from "./up-dry-run";
+import { tenantInsightsApi } from "./tenant-insights-api";
 
 export interface UpOptions {
   readonly engineFor: EngineFor;
@@ -122,12 +123,7 @@ export async function upTenant(config: ToolkitConfig, tenantName: string, option
   const viaApi = tenant.insights.adapter !== "sheet" || Boolean(options.emulatorUrl);
   const units = unitsOf(config, tenant, options.engineFor, { everyTenantHasApi: Boolean(options.emulatorUrl) });
   if (options.dryRun) return dryRun(tenant, units, viaApi, options);
-  const api = viaApi
-    ? (
-        options.insightsApi ??
-        ((t) => insightsApiFor(t.insights, config.dir, options.env, options.http, options.emulatorUrl))
-      )(tenant)
-    : undefined;
+  const api = tenantInsightsApi(config, tenant, options);
   const connectors: UpConnectorOutcome[] = [];
   const sheetOutputs = new Map<string, StackOutputs>();
   let interrupted: UpReport["interrupted"];
