@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { connectorName, httpsUrl } from "../../values/fields";
-import { secretRefField } from "../../values/secret-ref";
 import { egressAllowances } from "../common/insights-egress";
+import { passwordSafeApiUserFields } from "../common/password-safe-api-user";
 import { passwordSafeGroupGrants } from "../common/password-safe-group";
 import type { ConnectorKind } from "../kind";
 import { hostOf } from "../secret-hosts";
@@ -19,15 +19,7 @@ export const passwordSafeCloudConnectorConfig = z.strictObject({
   domain: httpsUrl.meta({
     description: "The Password Safe Cloud site with its scheme: https://acme.ps.beyondtrustcloud.com.",
   }),
-  apiKey: secretRefField.meta({
-    description: "The API registration's key, as a secret reference (env:NAME or file:PATH).",
-  }),
-  username: z.string().trim().min(1).meta({ description: "The Password Safe user the API registration signs in as." }),
-  /** Only when the API registration has "User password required" checked. */
-  password: secretRefField.optional().meta({
-    description:
-      'That user\'s password, as a secret reference; only when the registration has "User password required".',
-  }),
+  ...passwordSafeApiUserFields,
 });
 export type PasswordSafeCloudConnectorConfig = z.output<typeof passwordSafeCloudConnectorConfig>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { connectorName, httpsUrl } from "../../values/fields";
-import { secretRefField } from "../../values/secret-ref";
+import { passwordSafeApiUserFields } from "../common/password-safe-api-user";
 import { passwordSafeGroupGrants } from "../common/password-safe-group";
 import type { ConnectorKind } from "../kind";
 import { hostOf } from "../secret-hosts";
@@ -18,14 +18,7 @@ export const passwordSafeOnpremConnectorConfig = z.strictObject({
   name: connectorName,
   /** `https://<hostname>/` of the Password Safe appliance. */
   url: httpsUrl.meta({ description: "The Password Safe appliance's URL, https://<hostname>/." }),
-  apiKey: secretRefField.meta({
-    description: "The API registration's key, as a secret reference (env:NAME or file:PATH).",
-  }),
-  username: z.string().trim().min(1).meta({ description: "The Password Safe user the API registration signs in as." }),
-  password: secretRefField.optional().meta({
-    description:
-      'That user\'s password, as a secret reference; only when the registration has "User password required".',
-  }),
+  ...passwordSafeApiUserFields,
   /** IP address of the server running the Insights Collector, for the API registration's rule. */
   collectorAddress: z.ipv4({ error: "must be an IPv4 address" }).optional().meta({
     description: "IPv4 address of the server running the Insights Collector, for the API registration's rule.",
