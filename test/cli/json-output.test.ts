@@ -12,7 +12,7 @@ import { manifestPermissions } from "../../connectors/github/app-manifest";
 import { InsightsEmulator } from "../../providers/insights/emulator/server";
 import { FakeGithub } from "../fakes/github";
 import { runCli, type CliResult } from "../helpers/cli";
-import { configWith, VALID } from "../helpers/config-text";
+import { configWith, integrationConfig, VALID } from "../helpers/config-text";
 import { createAppWithBrowser } from "../helpers/github-cli";
 import { closedPort } from "../providers/insights/hostile-server";
 
@@ -24,27 +24,6 @@ function reportCommands(command: Command, prefix: string[] = []): string[] {
     if (sub.commands.length) return reportCommands(sub, path);
     return sub.options.some((o) => o.long === "--format") ? [path.join(" ")] : [];
   });
-}
-
-/** A PRA ↔ PI integration whose two hosts are closed ports on this machine: every check fails fast. */
-function integration(praHost: string, endpointUrl: string): string {
-  return configWith([
-    [
-      "kind: pra-privileged-identity",
-      "name: PRA to PI",
-      `praHost: "${praHost}"`,
-      "ecmHosts: [ecm01.acme-inc.com]",
-      "impersonates: [ACME\\PAM-Operators]",
-      "plugin:",
-      `  endpointUrl: ${endpointUrl}`,
-      "  apiUser: svc-ecm",
-      "  apiPassword: env:PI_PASSWORD",
-      "  apiRegistrationKey: env:PI_KEY",
-      "  globalApprover: svc-approver",
-      "  mapDomains: [acme-inc.com=ACME]",
-      "  fallbackToLocalAccount: true",
-    ].join("\n"),
-  ]);
 }
 
 const GHES = "https://ghe.acme.example";
@@ -68,7 +47,7 @@ describe("--format json prints one JSON document on stdout, for every report com
     pam = join(work, "pam.yaml");
     writeFileSync(
       pam,
-      integration(
+      integrationConfig(
         `127.0.0.1:${await closedPort()}`,
         `https://127.0.0.1:${await closedPort()}/ERPMWebService/AuthService.svc`,
       ),

@@ -91,3 +91,24 @@ username: svc`,
   "active-directory": `kind: active-directory
 name: AD`,
 } as const;
+
+/** A config with one PRA ↔ PI integration whose PRA and Privileged Identity hosts are the given ones. */
+export function integrationConfig(praHost: string, endpointUrl: string): string {
+  return configWith([
+    [
+      "kind: pra-privileged-identity",
+      "name: PRA to PI",
+      `praHost: "${praHost}"`,
+      "ecmHosts: [ecm01.acme-inc.com]",
+      "impersonates: [ACME\\PAM-Operators]",
+      "plugin:",
+      `  endpointUrl: ${endpointUrl}`,
+      "  apiUser: svc-ecm",
+      "  apiPassword: env:PI_PASSWORD",
+      "  apiRegistrationKey: env:PI_KEY",
+      "  globalApprover: svc-approver",
+      "  mapDomains: [acme-inc.com=ACME]",
+      "  fallbackToLocalAccount: true",
+    ].join("\n"),
+  ]);
+}

@@ -5,32 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer as createTlsServer } from "node:tls";
 import { runCli } from "../helpers/cli";
-import { configWith } from "../helpers/config-text";
+import { integrationConfig } from "../helpers/config-text";
 import { freePort } from "../helpers/moto";
 import { requireTool } from "../helpers/require-tool";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../connectors/catalog";
 
 const openssl = requireTool("openssl", "ecm check-network TLS tests (the test certificate)");
-
-function integration(praHost: string, endpointUrl: string): string {
-  return configWith([
-    [
-      "kind: pra-privileged-identity",
-      "name: PRA to PI",
-      `praHost: "${praHost}"`,
-      "ecmHosts: [ecm01.acme-inc.com]",
-      "impersonates: [ACME\\PAM-Operators]",
-      "plugin:",
-      `  endpointUrl: ${endpointUrl}`,
-      "  apiUser: svc-ecm",
-      "  apiPassword: env:PI_PASSWORD",
-      "  apiRegistrationKey: env:PI_KEY",
-      "  globalApprover: svc-approver",
-      "  mapDomains: [acme-inc.com=ACME]",
-      "  fallbackToLocalAccount: true",
-    ].join("\n"),
-  ]);
-}
 
 describe("ecm commands", () => {
   let dir: string;
@@ -87,7 +67,10 @@ describe("ecm commands", () => {
     test("both targets answer TLS with a trusted certificate: ok per target, exit 0", async () => {
       const [pra, pi] = [await tlsServer(), await tlsServer()];
       const config = join(dir, "ok.yaml");
-      writeFileSync(config, integration(`127.0.0.1:${pra}`, `https://127.0.0.1:${pi}/ERPMWebService/AuthService.svc`));
+      writeFileSync(
+        config,
+        integrationConfig(`127.0.0.1:${pra}`, `https://127.0.0.1:${pi}/ERPMWebService/AuthService.svc`),
+      );
       const run = await runCli("ecm", "check-network", "--config", config, "-t", "acme", "--ca", join(dir, "cert.pem"));
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^ok    127\\.0\\.0\\.1:${pra}  ECM calls to the BeyondTrust API`, "m"));
@@ -103,7 +86,7 @@ describe("ecm commands", () => {
       const config = join(dir, "bad.yaml");
       writeFileSync(
         config,
-        integration(`127.0.0.1:${untrusted}`, `https://127.0.0.1:${closed}/ERPMWebService/AuthService.svc`),
+        integrationConfig(`127.0.0.1:${untrusted}`, `https://127.0.0.1:${closed}/ERPMWebService/AuthService.svc`),
       );
       const run = await runCli("ecm", "check-network", "--config", config, "-t", "acme", "--timeout", "2");
       expect(run.code).toBe(1);
@@ -113,7 +96,7 @@ describe("ecm commands", () => {
       const silent = await silentServer();
       writeFileSync(
         config,
-        integration(`127.0.0.1:${silent}`, `https://127.0.0.1:${silent}/ERPMWebService/AuthService.svc`),
+        integrationConfig(`127.0.0.1:${silent}`, `https://127.0.0.1:${silent}/ERPMWebService/AuthService.svc`),
       );
       const timedOut = await runCli("ecm", "check-network", "--config", config, "-t", "acme", "--timeout", "1");
       expect(timedOut.code).toBe(1);
@@ -123,7 +106,10 @@ describe("ecm commands", () => {
 
   test("ecm explain from the CLI: identity, endpoint and each credential's verdict", async () => {
     const config = join(dir, "explain.yaml");
-    writeFileSync(config, integration("pra.acme-inc.com", "https://pi.acme-inc.com/ERPMWebService/AuthService.svc"));
+    writeFileSync(
+      config,
+      integrationConfig("pra.acme-inc.com", "https://pi.acme-inc.com/ERPMWebService/AuthService.svc"),
+    );
     const accounts = join(dir, "accounts.json");
     writeFileSync(
       accounts,
@@ -172,7 +158,10 @@ describe("ecm commands", () => {
 
   test("sheet: the integration's checklist in the document's order, secrets as references only", async () => {
     const config = join(dir, "sheet.yaml");
-    writeFileSync(config, integration("pra.acme-inc.com", "https://pi.acme-inc.com/ERPMWebService/AuthService.svc"));
+    writeFileSync(
+      config,
+      integrationConfig("pra.acme-inc.com", "https://pi.acme-inc.com/ERPMWebService/AuthService.svc"),
+    );
     const out = join(dir, "sheets");
     const run = await runCli("sheet", "--config", config, "-t", "acme", "--dir", out);
     expect(run.code).toBe(0);
