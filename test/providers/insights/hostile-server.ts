@@ -16,6 +16,22 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
+/**
+ * `serve(handler)` for a test file: each server it starts is closed after every test
+ * (call it at the top level of the file, where it registers that `afterEach`).
+ */
+export function hostileServersPerTest(): (handler: Parameters<typeof hostileServer>[0]) => Promise<HostileServer> {
+  const servers: HostileServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (handler) => {
+    const server = await hostileServer(handler);
+    servers.push(server);
+    return server;
+  };
+}
+
 /** A local server on 127.0.0.1 that answers as `handler` says; every connection is cut on close. */
 export async function hostileServer(
   handler: (request: IncomingMessage, response: ServerResponse, body: string) => void,

@@ -3,22 +3,15 @@ import { Deadline } from "../../../providers/insights/deadline";
 import { InsightsHttpClient, type InsightsHttpClientOptions } from "../../../providers/insights/http-client";
 import { reconcile } from "../../../register/reconcile";
 import { manyEpmConnectors } from "../../register/helpers";
-import { closedPort, hostileServer, type HostileServer } from "./hostile-server";
+import { closedPort, hostileServersPerTest } from "./hostile-server";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../../connectors/catalog";
 
 const SITE = "5a7f0c2e-1b2c-4d3e-8f40-123456789abc";
 const CANARY = "CANARY-hostile-51c3";
 const FAST = { dryRun: false, concurrency: 2, settleTimeoutMs: 2000, pollMs: 20 };
 
-const servers: HostileServer[] = [];
-async function serve(handler: Parameters<typeof hostileServer>[0]): Promise<HostileServer> {
-  const server = await hostileServer(handler);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+/** Each test's servers, closed after it. */
+const serve = hostileServersPerTest();
 
 function client(url: string, options: Partial<InsightsHttpClientOptions> = {}): InsightsHttpClient {
   return new InsightsHttpClient({

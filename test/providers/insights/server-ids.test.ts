@@ -4,19 +4,12 @@ import { UnsafeConnectorIdError } from "../../../providers/insights/connector-id
 import { InsightsEmulator } from "../../../providers/insights/emulator/server";
 import { InsightsHttpClient } from "../../../providers/insights/http-client";
 import { runCli } from "../../helpers/cli";
-import { connectorJson, hostileServer, type HostileServer } from "./hostile-server";
+import { connectorJson, hostileServersPerTest } from "./hostile-server";
 
 const SITE = "00000000-0000-4000-8000-000000000000"; // the site --emulator uses (register/insights-target.ts)
 
-const servers: HostileServer[] = [];
-async function serve(handler: Parameters<typeof hostileServer>[0]): Promise<HostileServer> {
-  const server = await hostileServer(handler);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+/** Each test's servers, closed after it. */
+const serve = hostileServersPerTest();
 
 const client = (url: string) =>
   new InsightsHttpClient({
