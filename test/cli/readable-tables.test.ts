@@ -78,6 +78,10 @@ describe("colour on a terminal, never elsewhere (issue 29, case 1)", () => {
     NO_COLOR: undefined,
     FORCE_COLOR: undefined,
     NODE_DISABLE_COLORS: undefined,
+    // Node takes these for a CI log without colour, whatever TERM says (lib/internal/tty.js getColorDepth).
+    CI: undefined,
+    TEAMCITY_VERSION: undefined,
+    TF_BUILD: undefined,
   };
 
   test("a write or admin grant is red on a colour terminal; a read grant is not", async () => {

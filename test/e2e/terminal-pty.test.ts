@@ -33,6 +33,8 @@ const colourTerm = { ...process.env, TERM: "xterm-256color" } as NodeJS.ProcessE
 delete colourTerm.NO_COLOR;
 delete colourTerm.FORCE_COLOR;
 delete colourTerm.NODE_DISABLE_COLORS;
+// Node takes a CI variable for a log without colour, whatever TERM says (lib/internal/tty.js getColorDepth).
+for (const ci of ["CI", "TEAMCITY_VERSION", "TF_BUILD"]) delete colourTerm[ci];
 
 pty.describe("in a real pseudo-terminal" + pty.note, () => {
   jest.setTimeout(120_000);
