@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { missingEngineCli } from "./engine-cli";
 import type { ResourceChange } from "./resource-change";
@@ -49,12 +50,23 @@ function appContext(root: string, configFile: string): string {
 }
 
 /**
+ * How node starts the CDKTF app: compiled, when this module runs compiled (the CLI runs from
+ * dist/, which bin/insights-connectors.js rebuilds when a source is newer, so the app is as fresh
+ * as the CLI); from its TypeScript source through ts-node otherwise (tests, `npm run cdktf`).
+ * The compiled app starts in about a second; ts-node transpiles the whole toolkit first.
+ */
+export function cdktfAppArgv(root: string, compiledApp = join(__dirname, "..", "..", "bin", "cdktf-app.js")): string[] {
+  if (__filename.endsWith(".js") && existsSync(compiledApp)) return [compiledApp];
+  return ["-r", "ts-node/register/transpile-only", join(root, "bin", "cdktf-app.ts")];
+}
+
+/**
  * Synthesizes the CDKTF app as `cdktf synth` does (its `app` command with CDKTF_OUTDIR and
  * CDKTF_CONTEXT_JSON), without the cdktf CLI: one node process, and nothing else on PATH asked.
  */
 export function synthesizeCdktf(run: TerraformStackRun): Promise<EngineRunResult> {
   const root = toolkitRoot();
-  return runEngine(process.execPath, ["-r", "ts-node/register/transpile-only", join(root, "bin", "cdktf-app.ts")], {
+  return runEngine(process.execPath, cdktfAppArgv(root), {
     cwd: root,
     env: {
       ...run.env,
