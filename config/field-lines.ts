@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from "yaml";
-import { locate } from "./locate";
+import { locate, type Position } from "./locate";
 
 /** `tenants[0].connectors[2].domain` → `["tenants", 0, "connectors", 2, "domain"]`. */
 export function parseFieldPath(path: string): (string | number)[] {
@@ -9,12 +9,18 @@ export function parseFieldPath(path: string): (string | number)[] {
 }
 
 /**
- * The 1-based line of a field path in a config's text, for pointing a reviewer at it; a field
- * the text lacks (a removed boundary) gives the line of its nearest existing parent.
+ * Where a field path sits in a config's text (1-based line and column); a field the text lacks
+ * (a removed boundary, a default) gives the place of its nearest existing parent.
  */
-export function fieldLines(text: string): (path: string) => number {
+export function fieldPositions(text: string): (path: readonly (string | number)[]) => Position {
   const lines = new LineCounter();
   // prettyErrors off, as config/load.ts: nothing here may quote a line of the file.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  return (path) => locate(doc, lines, parseFieldPath(path)).line;
+  return (path) => locate(doc, lines, path);
+}
+
+/** The 1-based line of a field path (`tenants[0].connectors[2].domain`), for pointing a reviewer at it. */
+export function fieldLines(text: string): (path: string) => number {
+  const positionOf = fieldPositions(text);
+  return (path) => positionOf(parseFieldPath(path)).line;
 }

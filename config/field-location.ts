@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument } from "yaml";
-import { locate } from "./locate";
+import { fieldPositions } from "./field-lines";
 import { formatPath } from "./problems";
 import type { ToolkitConfig } from "./types";
 
@@ -24,9 +23,7 @@ export function connectorFieldLocation(
   } catch {
     return undefined;
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
   const path = ["tenants", t, "connectors", position, ...field];
-  const { line, col } = locate(doc, lines, path);
+  const { line, col } = fieldPositions(text)(path);
   return `${config.file}:${line}:${col}  ${formatPath(path)}`;
 }

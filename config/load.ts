@@ -15,6 +15,11 @@ import { aliasProblems, sizeProblems, syntaxProblems, type SourceProblem } from 
 
 /** Reads and validates a tenant config file; throws {@link ConfigError} with every problem at once. */
 export function loadConfig(file: string): ToolkitConfig {
+  return loadConfigAndText(file).config;
+}
+
+/** {@link loadConfig}, with the text it read: for a caller that also points at lines of it (diff). */
+export function loadConfigAndText(file: string): { readonly config: ToolkitConfig; readonly text: string } {
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, LIMITS.configFileBytes).bytes;
@@ -30,7 +35,7 @@ export function loadConfig(file: string): ToolkitConfig {
       "bytes that are not UTF-8 start here: save the file as UTF-8 (not shown)",
     );
   }
-  return parseConfig(decoded.text, file, dirname(resolve(file)));
+  return { config: parseConfig(decoded.text, file, dirname(resolve(file))), text: decoded.text };
 }
 
 /** Why the config file cannot be read, in words to act on: an errno code only when nothing better is known. */

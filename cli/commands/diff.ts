@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Command } from "commander";
 import { fieldLines } from "../../config/field-lines";
-import { loadConfig, parseConfig } from "../../config/load";
+import { loadConfigAndText, parseConfig } from "../../config/load";
 import type { ToolkitConfig } from "../../config/types";
 import { buildPlan } from "../../plan/build";
 import type { Plan, PlanRecord } from "../../plan/model";
@@ -70,9 +70,9 @@ interface Side {
   readonly drift: readonly ConnectorDrift[];
 }
 
-async function headSide(options: DiffOptions, config: ToolkitConfig): Promise<Side> {
+async function headSide(options: DiffOptions, config: ToolkitConfig, configText: string): Promise<Side> {
   if (options.head) return { plan: readPlanFile(options.head), source: { file: options.head }, drift: [] };
-  const lineOf = fieldLines(readFileSync(options.config, "utf8"));
+  const lineOf = fieldLines(configText);
   if (options.headArtifacts) {
     // A pull request's gate: this code plans the head's config and reads the head's artifacts; no drift
     // is looked for, this code's catalog is not the head's (review/judge-artifacts.ts).
@@ -143,9 +143,9 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
         throw new UsageError("--head and --head-artifacts both give the head: give one");
       let stage: "base" | "head" | undefined = "head";
       try {
-        const config = loadConfig(options.config);
+        const { config, text } = loadConfigAndText(options.config);
         checkTenantNames(config, options.tenant, options.config);
-        const head = await headSide(options, config);
+        const head = await headSide(options, config, text);
         stage = "base";
         const base = await baseSide(options);
         stage = undefined;
