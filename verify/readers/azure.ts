@@ -3,7 +3,7 @@ import { entraTenantScope } from "../../connectors/azure/grants";
 import { secretLifetimeDays } from "../../connectors/azure/secret-lifetime";
 import { UnreadableSourceError, type Fact, type SourceReader, type SourceReading } from "../reading";
 import { readRbacRoles } from "./azure-rbac";
-import { entraCredential, graphReader, type GraphReader } from "./entra-client";
+import { entraCredential, graphReader, odataString, type GraphReader } from "./entra-client";
 import { readIdentitySurplus } from "./entra-identity-read";
 import type { KeyCredential } from "./entra-surplus";
 import {
@@ -28,8 +28,6 @@ interface Application {
 }
 
 /** OData string literal: a quote is doubled. */
-const odataString = (text: string) => `'${text.replace(/'/g, "''")}'`;
-
 /** The connector's service principal: by `INSIGHTS_AZURE_APP_ID` when set, else by its display name. */
 async function findPrincipal(graph: GraphReader, connector: AzureConnectorConfig, appId?: string) {
   if (appId) {

@@ -15,6 +15,9 @@ const RESPONSE_CAP_BYTES = 8 * 1024 * 1024;
  * A read-only Microsoft Graph v1.0 client: `get(what, path)` returns the JSON,
  * or throws {@link UnreadableSourceError}.
  */
+/** A string literal of an OData filter or key: quoted, its quotes doubled (OData ABNF `SQUOTE-in-string`). */
+export const odataString = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
 export interface GraphReader {
   get<T>(what: string, path: string): Promise<T>;
   /** Every item of a collection, following `@odata.nextLink` on Graph's own origin only. */

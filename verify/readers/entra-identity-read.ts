@@ -1,5 +1,5 @@
 import type { Drift, Fact } from "../reading";
-import type { GraphReader } from "./entra-client";
+import { odataString, type GraphReader } from "./entra-client";
 import {
   credentialDrift,
   delegatedGrantDrift,
@@ -22,8 +22,6 @@ export interface EntraIdentity {
     passwordCredentials?: NamedPasswordCredential[];
   };
 }
-
-const odataString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /*
  * Each call below with the least privileged application permission Microsoft's Graph v1.0
