@@ -38,9 +38,14 @@ export type ReviewEdge =
       readonly access: AccessLevel;
     };
 
+/** Whether a trust condition is the external-ID one (`StringEquals sts:ExternalId`). */
+export function isExternalIdCondition(condition: string): boolean {
+  return / sts:ExternalId$/i.test(condition);
+}
+
 /** A trust relation's conditions as an edge label; the external ID condition reads `external ID`. */
 export function trustLabel(relation: Pick<TrustRelation, "conditions">): string | undefined {
-  const parts = relation.conditions.map((c) => (/ sts:ExternalId$/i.test(c) ? "external ID" : c));
+  const parts = relation.conditions.map((c) => (isExternalIdCondition(c) ? "external ID" : c));
   return parts.length ? parts.join("; ") : undefined;
 }
 

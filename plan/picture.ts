@@ -1,6 +1,7 @@
 import type { AccessLevel } from "../connectors/grant";
 import type { FlowEdge, FlowNode, Flowchart } from "../providers/text/mermaid";
 import type { PlannedConnectorRecord, PlannedTenantRecord, TrustRelation } from "./model";
+import { isExternalIdCondition } from "./edges";
 
 /**
  * The review picture of one tenant: Insights → each source identity → what it may reach.
@@ -32,7 +33,8 @@ export function planPicture(tenant: PlannedTenantRecord): Flowchart {
 }
 
 /** GitHub's danger red (Primer `danger.fg` #cf222e), so write and admin stand out in light and dark themes. */
-const WRITE_NODE = "fill:#ffebe9,stroke:#cf222e,color:#82071e";
+/** How a write or admin node is drawn, in the plan picture and the diff picture alike. */
+export const WRITE_NODE = "fill:#ffebe9,stroke:#cf222e,color:#82071e";
 const WRITE_EDGE = "stroke:#cf222e,stroke-width:2px";
 
 /** How many kinds a group box names before it says "…". */
@@ -88,14 +90,16 @@ function howInsightsActs(connector: PlannedConnectorRecord): string {
   if (used.length) return used.join("\n");
   const granted = grantsOf(connector)
     .filter((g) => g.kind === "trust")
-    .map((g) => `trusts ${g.name}\n${g.condition?.includes("sts:ExternalId") ? "external ID" : "no condition"}`);
+    .map(
+      (g) => `trusts ${g.name}\n${g.condition && isExternalIdCondition(g.condition) ? "external ID" : "no condition"}`,
+    );
   return granted.length ? granted.join("\n") : "registers";
 }
 
 /** A trusted principal and what binds it: `trusts arn:…:root` / `external ID`. */
 function describeTrust(relation: TrustRelation): string {
   const verb = TRUST_VERBS[relation.type];
-  const bound = relation.conditions.map((c) => (c.includes("sts:ExternalId") ? "external ID" : shorten(c)));
+  const bound = relation.conditions.map((c) => (isExternalIdCondition(c) ? "external ID" : shorten(c)));
   return `${verb} ${relation.principal}\n${bound.length ? bound.join("\n") : "no condition"}`;
 }
 

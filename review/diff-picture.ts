@@ -1,5 +1,6 @@
 import type { FlowEdge, FlowNode, Flowchart } from "../providers/text/mermaid";
 import type { EdgeChange, ReviewEdge } from "./escalation";
+import { WRITE_NODE } from "../plan/picture";
 
 /**
  * The picture of a change: only the edges the head adds or drops (review/escalation.ts), so a
@@ -48,7 +49,6 @@ export function diffPicture(edges: readonly EdgeChange[]): Flowchart {
 /** GitHub's Primer success green and danger red, legible in light and dark themes. */
 const ADDED_EDGE = "stroke:#1a7f37,stroke-width:2px";
 const REMOVED_EDGE = "stroke:#cf222e";
-const WRITE_NODE = "fill:#ffebe9,stroke:#cf222e,color:#82071e";
 /** How many grant names a group box lists before it says how many more. */
 const NAMES_SHOWN = 3;
 

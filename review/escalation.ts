@@ -6,8 +6,7 @@ import type { ReviewEdge } from "../plan/edges";
  * picture that appear or disappear. The sticky comment, annotations and SARIF output read these.
  *
  * `PlanDiff` (review/diff.ts) carries them: `escalations: Escalation[]` (non-empty: exit 3),
- * `edges: EdgeChange[]`, and `failure?` when a side could not be planned. `escalationLine` gives
- * the one-line text `diff` printed before escalations carried locations.
+ * `edges: EdgeChange[]`, and `failure?` when a side could not be planned.
  */
 
 /** Where a judged value lives in one side's config: the file, its line when known, and the field path. */
@@ -36,11 +35,6 @@ export interface Escalation {
   readonly base?: ConfigLocation;
   /** Where the judged value lives in the head's config; absent when the head has no such connector. */
   readonly head?: ConfigLocation;
-}
-
-/** Today's one-line form of an escalation (what `diff` printed before escalations had locations). */
-export function escalationLine(escalation: Escalation): string {
-  return escalation.message;
 }
 
 export type { ReviewEdge };

@@ -6,7 +6,7 @@ import { mermaidBlock } from "../providers/text/mermaid";
 import { printable } from "../providers/text/printable";
 import { describeGrant, type ConnectorDiff, type LifetimeChange, type PlanDiff } from "./diff";
 import { diffPicture } from "./diff-picture";
-import { escalationLine, type ConfigLocation, type EdgeChange, type Escalation } from "./escalation";
+import { type ConfigLocation, type EdgeChange, type Escalation } from "./escalation";
 
 const SIGN = { added: "+", removed: "-", changed: "~" } as const;
 
@@ -27,7 +27,7 @@ export function describeEscalation(escalation: Escalation): string {
     ["base", where(escalation.base)],
   ].filter(([, at]) => at);
   const located = sides.map(([side, at]) => `${side} ${at}`).join("; ");
-  return `${escalationLine(escalation)}${located ? ` — ${located}` : ""}`;
+  return `${escalation.message}${located ? ` — ${located}` : ""}`;
 }
 
 /** A trust or secret edge as one line: `trust arn:… → acme-aws (external ID)`, `secret env:X → host`. */

@@ -1,4 +1,5 @@
 import type { ActingIdentity, PlannedConnectorRecord } from "../plan/model";
+import { identitiesOf } from "./rules/trust";
 
 /** One setting of an identity the stack creates, before and after; a side is absent when it has none. */
 export interface SettingChange {
@@ -19,9 +20,8 @@ export function identitySettings(
   base: PlannedConnectorRecord | undefined,
   head: PlannedConnectorRecord | undefined,
 ): SettingChange[] {
-  const byName = (c: PlannedConnectorRecord | undefined) => new Map((c?.trust ?? []).map((i) => [i.identity, i]));
-  const before = byName(base);
-  const after = byName(head);
+  const before = identitiesOf(base);
+  const after = identitiesOf(head);
   const changes: SettingChange[] = [];
   for (const name of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     for (const [setting, read] of SETTINGS) {
