@@ -8,7 +8,7 @@ import type { EnginePreview, LocalFile } from "./engines/engine";
 import { credentialRecordPath } from "./rotation/credential-record";
 import { previewStacks, type StackPreviewOptions } from "./stack-previews";
 import { unitsOf } from "./units";
-import { tenantInsightsApi } from "./tenant-insights-api";
+import { SHEET_CONNECTOR_STAYS, tenantInsightsApi } from "./tenant-insights-api";
 
 /** One Insights connector `down` would turn off and delete, as far as Insights could be asked. */
 export interface ConnectorToRemove {
@@ -92,7 +92,7 @@ async function connectorsToRemove(
   const named = units.map((u) => ({ name: u.planned.name, kind: u.planned.kind, key: u.planned.key }));
   const api: InsightsApi | undefined = tenantInsightsApi(config, tenant, options);
   if (!api) {
-    const detail = "sheet tenant: delete it in the console (Menu > Connectors)";
+    const detail = SHEET_CONNECTOR_STAYS;
     return named.map(({ name, kind }) => ({ name, kind, insights: "sheet" as const, detail }));
   }
   try {

@@ -9,7 +9,7 @@ import type { EngineFor } from "./engine-port";
 import { explainEngineFailure, explainedLine } from "./engine-failures";
 import { destroyParameters } from "./key-rotations";
 import { unitsOf, type Unit } from "./units";
-import { tenantInsightsApi } from "./tenant-insights-api";
+import { SHEET_CONNECTOR_STAYS, tenantInsightsApi } from "./tenant-insights-api";
 
 export interface DownOptions {
   readonly engineFor: EngineFor;
@@ -152,7 +152,7 @@ async function removeConnectors(
     for (const unit of units) {
       tally.left.push({
         what: `Insights connector ${unit.planned.name}`,
-        why: "sheet tenant: delete it in the console (Menu > Connectors)",
+        why: SHEET_CONNECTOR_STAYS,
         expected: true,
       });
     }

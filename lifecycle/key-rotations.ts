@@ -1,13 +1,18 @@
 import { join } from "node:path";
 import { kindOf, type ConnectorConfig } from "../connectors/catalog";
 import type { AzureConnectorConfig } from "../connectors/azure/config";
-import { beginEntraSecretRotation, completeEntraSecretRotation } from "../connectors/azure/secret-rotation";
+import {
+  beginEntraSecretRotation,
+  completeEntraSecretRotation,
+  UNKNOWN_CREATION,
+} from "../connectors/azure/secret-rotation";
 import { slotDue } from "../connectors/common/credential-rotation";
 import type { GcpConnectorConfig } from "../connectors/gcp/config";
 import { beginGcpKeyRotation, completeGcpKeyRotation, FIRST_GCP_KEY_SLOTS } from "../connectors/gcp/key-rotation";
 import type { OktaConnectorConfig } from "../connectors/okta/config";
 import { beginOktaKeyRotation, completeOktaKeyRotation, oktaKeySlots } from "../connectors/okta/key-rotation";
 import type { PingOneConnectorConfig } from "../connectors/pingone/config";
+import { stackDir } from "../providers/engines/terraform";
 import { terraformOutputSource, type StackOutputs } from "../register/outputs";
 import { ExternalError } from "../values/errors";
 import type { ConnectorEngine } from "./engine-port";
@@ -165,7 +170,7 @@ export function destroyParameters(connector: ConnectorConfig): Record<string, st
   if (connector.kind === "gcp") return gcpStack().gcpKeyGenerationsVariables(FIRST_GCP_KEY_SLOTS);
   if (connector.kind === "azure") {
     return entraStack().entraSecretGenerationsVariables({
-      current: { generation: 1, createdAt: new Date(0).toISOString() },
+      current: { generation: 1, createdAt: UNKNOWN_CREATION },
     });
   }
   return undefined;
@@ -179,7 +184,7 @@ export function engineKeySlotSources(settings: {
   const terraform = terraformOutputSource(settings.cdktfOut);
   return {
     terraformOutputs: (stackName) => terraform.outputs(stackName, "cdktf"),
-    stackDir: (stackName) => join(settings.cdktfOut, "stacks", stackName),
+    stackDir: (stackName) => stackDir({ cdktfOut: settings.cdktfOut, stackName }),
     async oktaKeySlots(stackName) {
       const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
       const { OKTA_KEY_SLOTS_CONFIG } = await import("../stacks/okta/program");

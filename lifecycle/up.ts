@@ -26,7 +26,7 @@ import { explainEngineFailure, explainedLine } from "./engine-failures";
 import type { EnginePreview } from "./engines/engine";
 import type { StackPreviewOptions } from "./stack-previews";
 import { dryRun } from "./up-dry-run";
-import { tenantInsightsApi } from "./tenant-insights-api";
+import { reachesInsightsApi, tenantInsightsApi } from "./tenant-insights-api";
 
 export interface UpOptions {
   readonly engineFor: EngineFor;
@@ -120,7 +120,7 @@ class StepFailure extends ExternalError {}
  */
 export async function upTenant(config: ToolkitConfig, tenantName: string, options: UpOptions): Promise<UpReport> {
   const tenant = config.tenants.find((t) => t.name === tenantName)!;
-  const viaApi = tenant.insights.adapter !== "sheet" || Boolean(options.emulatorUrl);
+  const viaApi = reachesInsightsApi(tenant, options.emulatorUrl);
   const units = unitsOf(config, tenant, options.engineFor, { everyTenantHasApi: Boolean(options.emulatorUrl) });
   if (options.dryRun) return dryRun(tenant, units, viaApi, options);
   const api = tenantInsightsApi(config, tenant, options);

@@ -4,7 +4,7 @@ import { missingEngineCli } from "./engine-cli";
 import type { ResourceChange } from "./resource-change";
 import { runEngine, type EngineRunOptions, type EngineRunResult } from "./run-engine";
 import { humanLine, planErrors, plannedChanges } from "./terraform-plan";
-import { synthesizeFresh } from "./synthesis-folder";
+import { synthesizedStackDir, synthesizeFresh } from "./synthesis-folder";
 import { engineAppContext, toolkitRoot } from "./toolkit-root";
 
 export const TERRAFORM_INSTALL =
@@ -41,7 +41,7 @@ export interface TerraformStackRun {
 }
 
 export function stackDir(run: Pick<TerraformStackRun, "cdktfOut" | "stackName">): string {
-  return join(run.cdktfOut, "stacks", run.stackName);
+  return synthesizedStackDir(run.cdktfOut, run.stackName);
 }
 
 /** The cdktf.json context (`stateBackend`, …) with the config: what `cdktf synth` hands the app. */
