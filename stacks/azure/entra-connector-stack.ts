@@ -15,7 +15,7 @@ import type { CdktfStackFactory } from "../stack-factory";
 import { AdminConsent } from "./admin-consent";
 import { ManagementGroupReader } from "./management-group-reader";
 import { PublishedApi } from "./published-api";
-import { RotatingClientSecret } from "./rotating-client-secret";
+import { ENTRA_SECRET_OUTPUTS, RotatingClientSecret } from "./rotating-client-secret";
 
 /** Properties of {@link InsightsEntraConnectorStack}; checked and defaulted as a tenant file's `azure` entry. */
 export interface InsightsEntraConnectorStackProps {
@@ -154,21 +154,21 @@ export class InsightsEntraConnectorStack extends TerraformStack {
       value: this.application.clientId,
       description: "Client ID for the Insights connector",
     });
-    new TerraformOutput(this, "client_secret", {
+    new TerraformOutput(this, ENTRA_SECRET_OUTPUTS.secret, {
       value: this.clientSecret.value,
       sensitive: true,
       description:
         "Client Secret for the Insights connector, the newest generation (read with `terraform output -raw client_secret`)",
     });
-    new TerraformOutput(this, "client_secret_created_at", {
+    new TerraformOutput(this, ENTRA_SECRET_OUTPUTS.createdAt, {
       value: this.clientSecret.createdAt,
       description: "When the registered client secret became valid (its start_date; status counts its age from it)",
     });
-    new TerraformOutput(this, "client_secret_rotation_due", {
+    new TerraformOutput(this, ENTRA_SECRET_OUTPUTS.rotationDue, {
       value: this.clientSecret.rotationDueAt,
       description: "When up replaces the registered client secret (adds a new one, registers it, then deletes the old)",
     });
-    new TerraformOutput(this, "client_secret_generations", {
+    new TerraformOutput(this, ENTRA_SECRET_OUTPUTS.generations, {
       value: this.clientSecret.generationsJson,
       description: "Client secret generations this apply kept, as JSON: the value of the variable of the same name",
     });
