@@ -91,7 +91,7 @@ const CLIENTS: Record<string, (url: string) => Promise<() => Promise<unknown>>> 
     // The SDK reads its endpoint and credentials from the process's environment.
     Object.assign(process.env, env);
     const clients = awsReadClients(context(env));
-    return () => clients.iam.send(new GetRoleCommand({ RoleName: "x" }), clients.call);
+    return () => clients.iam.send(new GetRoleCommand({ RoleName: "x" }));
   },
   engine: async () => () =>
     runEngine(process.execPath, ["-e", "setInterval(() => process.stdout.write('.'), 300)"], {

@@ -10,8 +10,6 @@ export interface AwsReadClients {
   readonly iam: IAMClient;
   readonly cloudFormation: CloudFormationClient;
   readonly organizations: OrganizationsClient;
-  /** Options of every `send`: the source deadline's signal cancels what is still running. */
-  readonly call: { abortSignal: AbortSignal };
   /** The region CloudFormation is asked in (the StackSet's home region). */
   readonly region: string;
   destroy(): void;
@@ -35,7 +33,6 @@ export function awsReadClients(context: ReadContext): AwsReadClients {
     iam,
     cloudFormation,
     organizations,
-    call: { abortSignal: context.signal },
     region,
     destroy: () => [iam, cloudFormation, organizations].forEach((client) => client.destroy()),
   };

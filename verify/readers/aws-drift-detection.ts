@@ -34,7 +34,6 @@ export async function detectStackSetDrift(
   try {
     const started = await clients.cloudFormation.send(
       new DetectStackSetDriftCommand({ StackSetName: name, CallAs: "SELF" }),
-      clients.call,
     );
     operationId = started.OperationId ?? "";
   } catch (error) {
@@ -49,7 +48,6 @@ export async function detectStackSetDrift(
     const described = await awsRead(`cloudformation:DescribeStackSetOperation ${name} ${operationId}`, () =>
       clients.cloudFormation.send(
         new DescribeStackSetOperationCommand({ StackSetName: name, OperationId: operationId, CallAs: "SELF" }),
-        clients.call,
       ),
     );
     status = described.StackSetOperation?.Status ?? "RUNNING";
@@ -81,7 +79,6 @@ export function instanceResourceDrifts(
           CallAs: "SELF",
           NextToken,
         }),
-        clients.call,
       ),
     (page) => page.Summaries,
     (page) => page.NextToken,

@@ -57,13 +57,7 @@ export async function readMemberRole(
       accounts: members,
       otherwise: `not a member account under the root OU: ${MEMBER_PROFILE_ENV} (${profile}) must be for one`,
     };
-    const probe = await readAwsRole(
-      { iam, call: { abortSignal: context.signal } },
-      connector,
-      "member",
-      context,
-      expected,
-    );
+    const probe = await readAwsRole({ iam }, connector, "member", context, expected);
     const account = probe.account;
     if (!account) {
       const subject = `aws-account:(profile ${profile})`;

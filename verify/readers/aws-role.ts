@@ -54,12 +54,12 @@ function inverseStatements(
     }));
 }
 
-type IamReader = Pick<AwsReadClients, "iam" | "call">;
+type IamReader = Pick<AwsReadClients, "iam">;
 
 async function inlinePolicyGrants(clients: IamReader, role: string, scope: string): Promise<ExtractedGrant[]> {
   const names = await allPages(
     `iam:ListRolePolicies ${role}`,
-    (Marker) => clients.iam.send(new ListRolePoliciesCommand({ RoleName: role, Marker }), clients.call),
+    (Marker) => clients.iam.send(new ListRolePoliciesCommand({ RoleName: role, Marker })),
     (page) => page.PolicyNames,
     (page) => (page.IsTruncated ? page.Marker : undefined),
   );
@@ -67,7 +67,7 @@ async function inlinePolicyGrants(clients: IamReader, role: string, scope: strin
   for (const name of names.sort()) {
     const what = `iam:GetRolePolicy ${role} ${name}`;
     const answer = await awsRead(what, () =>
-      clients.iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: name }), clients.call),
+      clients.iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: name })),
     );
     const document = policyDocument(answer.PolicyDocument, what);
     const artifact = `IAM role ${role}, inline policy ${name}`;
@@ -80,7 +80,7 @@ async function inlinePolicyGrants(clients: IamReader, role: string, scope: strin
 async function attachedPolicyGrants(clients: IamReader, role: string, scope: string): Promise<ExtractedGrant[]> {
   const attached = await allPages(
     `iam:ListAttachedRolePolicies ${role}`,
-    (Marker) => clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role, Marker }), clients.call),
+    (Marker) => clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role, Marker })),
     (page) => page.AttachedPolicies,
     (page) => (page.IsTruncated ? page.Marker : undefined),
   );
@@ -94,7 +94,7 @@ async function attachedPolicyGrants(clients: IamReader, role: string, scope: str
 
 async function getRole(clients: IamReader, name: string): Promise<Role | undefined> {
   try {
-    return (await clients.iam.send(new GetRoleCommand({ RoleName: name }), clients.call)).Role;
+    return (await clients.iam.send(new GetRoleCommand({ RoleName: name }))).Role;
   } catch (error) {
     if (error instanceof NoSuchEntityException) return undefined;
     throw new UnreadableSourceError(`iam:GetRole ${name}`, awsErrorReason(error), { cause: error });
@@ -135,7 +135,7 @@ export const managementAccount = (connector: AwsConnectorConfig): ExpectedAccoun
  * inline policies, as grants in the catalog's vocabulary. `label` prefixes each artifact.
  */
 export async function readAwsRole(
-  clients: Pick<AwsReadClients, "iam" | "call">,
+  clients: Pick<AwsReadClients, "iam">,
   connector: AwsConnectorConfig,
   scope: string,
   context: ReadContext,

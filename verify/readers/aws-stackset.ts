@@ -23,18 +23,14 @@ async function accountsUnder(clients: AwsReadClients, parentId: string, depth = 
   if (depth > 6) return [];
   const accounts = await allPages(
     `organizations:ListAccountsForParent ${parentId}`,
-    (NextToken) =>
-      clients.organizations.send(new ListAccountsForParentCommand({ ParentId: parentId, NextToken }), clients.call),
+    (NextToken) => clients.organizations.send(new ListAccountsForParentCommand({ ParentId: parentId, NextToken })),
     (page) => page.Accounts,
     (page) => page.NextToken,
   );
   const units = await allPages(
     `organizations:ListOrganizationalUnitsForParent ${parentId}`,
     (NextToken) =>
-      clients.organizations.send(
-        new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken }),
-        clients.call,
-      ),
+      clients.organizations.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken })),
     (page) => page.OrganizationalUnits,
     (page) => page.NextToken,
   );
@@ -48,10 +44,7 @@ async function stackInstances(clients: AwsReadClients, name: string): Promise<St
     return await allPages(
       `cloudformation:ListStackInstances ${name}`,
       (NextToken) =>
-        clients.cloudFormation.send(
-          new ListStackInstancesCommand({ StackSetName: name, CallAs: "SELF", NextToken }),
-          clients.call,
-        ),
+        clients.cloudFormation.send(new ListStackInstancesCommand({ StackSetName: name, CallAs: "SELF", NextToken })),
       (page) => page.Summaries,
       (page) => page.NextToken,
     );
@@ -92,7 +85,7 @@ export async function readAwsStackSet(
   // Listed after the detection, so each instance carries the status it found.
   const instances = (await stackInstances(clients, name)) ?? [];
   const described = await awsRead(`cloudformation:DescribeStackSet ${name}`, () =>
-    clients.cloudFormation.send(new DescribeStackSetCommand({ StackSetName: name, CallAs: "SELF" }), clients.call),
+    clients.cloudFormation.send(new DescribeStackSetCommand({ StackSetName: name, CallAs: "SELF" })),
   );
   const targets = new Set([
     ...(described.StackSet?.OrganizationalUnitIds ?? []),
@@ -108,7 +101,7 @@ export async function readAwsStackSet(
   }));
 
   const organization = await awsRead("organizations:DescribeOrganization", () =>
-    clients.organizations.send(new DescribeOrganizationCommand({}), clients.call),
+    clients.organizations.send(new DescribeOrganizationCommand({})),
   );
   const management = organization.Organization?.MasterAccountId;
   const members = (await accountsUnder(clients, rootOrgUnitId)).filter((id) => id && id !== management).sort();
