@@ -5,6 +5,9 @@ import type { ExtractedGrant } from "../plan/extracted-grant";
 export interface GrantMismatch {
   readonly problem: "missing from artifact" | "not in catalog" | "access differs" | "condition differs";
   readonly grant: string;
+  /** The grant's kind, and the artifact's grant it concerns (none when the artifact lacks it). */
+  readonly kind: Grant["kind"];
+  readonly found?: ExtractedGrant;
   readonly detail?: string;
   readonly artifact?: string;
 }
@@ -29,6 +32,8 @@ export function compareGrants(catalog: readonly Grant[], extracted: readonly Ext
       mismatches.push({
         problem: "condition differs",
         grant: describe(g),
+        kind: g.kind,
+        found: g,
         detail: `${previous.artifact} and ${g.artifact} disagree`,
         artifact: g.artifact,
       });
@@ -37,11 +42,13 @@ export function compareGrants(catalog: readonly Grant[], extracted: readonly Ext
   }
   for (const [key, g] of expected) {
     const got = found.get(key);
-    if (!got) mismatches.push({ problem: "missing from artifact", grant: describe(g) });
+    if (!got) mismatches.push({ problem: "missing from artifact", grant: describe(g), kind: g.kind });
     else if (got.access !== g.access)
       mismatches.push({
         problem: "access differs",
         grant: describe(g),
+        kind: g.kind,
+        found: got,
         detail: `catalog ${g.access}, artifact ${got.access}`,
         artifact: got.artifact,
       });
@@ -49,13 +56,16 @@ export function compareGrants(catalog: readonly Grant[], extracted: readonly Ext
       mismatches.push({
         problem: "condition differs",
         grant: describe(g),
+        kind: g.kind,
+        found: got,
         detail: `catalog "${g.condition ?? "none"}", artifact "${got.condition ?? "none"}"`,
         artifact: got.artifact,
       });
     }
   }
   for (const [key, g] of found)
-    if (!expected.has(key)) mismatches.push({ problem: "not in catalog", grant: describe(g), artifact: g.artifact });
+    if (!expected.has(key))
+      mismatches.push({ problem: "not in catalog", grant: describe(g), kind: g.kind, found: g, artifact: g.artifact });
   return mismatches;
 }
 

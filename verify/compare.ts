@@ -1,5 +1,4 @@
 import type { Grant } from "../connectors/grant";
-import type { ExtractedGrant } from "../plan/extracted-grant";
 import { stricterAccess } from "../review/access/by-kind";
 import { compareGrants, type GrantMismatch } from "../review/consistency";
 import type { Drift, DriftChange, SourceReading } from "./reading";
@@ -7,12 +6,12 @@ import type { Drift, DriftChange, SourceReading } from "./reading";
 /** Grant kinds whose extra entries reach further (another OU, another account), not merely more. */
 const REACH_KINDS = new Set<Grant["kind"]>(["aws-stackset-target"]);
 
-function changeOf(mismatch: GrantMismatch, kind: Grant["kind"] | undefined): DriftChange {
+function changeOf(mismatch: GrantMismatch, kind: Grant["kind"]): DriftChange {
   switch (mismatch.problem) {
     case "missing from artifact":
       return "missing";
     case "not in catalog":
-      return kind && REACH_KINDS.has(kind) ? "wider scope" : "extra";
+      return REACH_KINDS.has(kind) ? "wider scope" : "extra";
     case "access differs":
       return "wrong level";
     case "condition differs":
@@ -24,9 +23,6 @@ function changeOf(mismatch: GrantMismatch, kind: Grant["kind"] | undefined): Dri
 const inVerifyWords = (detail: string | undefined) =>
   detail?.replace(/\bartifact\b/g, "deployed").replace(/"none"/g, "none");
 
-/** describe() in consistency.ts: `<kind> <name> @ <scope>`, the key a mismatch names its grant by. */
-const described = (g: Pick<ExtractedGrant, "kind" | "name" | "scope">) => `${g.kind} ${g.name} @ ${g.scope}`;
-
 /**
  * The catalog's grants against what the reader found, by the same comparison `plan` uses
  * between the catalog and the synthesized stacks (review/consistency.ts), in verify's words.
@@ -35,12 +31,11 @@ const described = (g: Pick<ExtractedGrant, "kind" | "name" | "scope">) => `${g.k
 export function grantDrift(catalog: readonly Grant[], reading: SourceReading): Drift[] {
   const drift: Drift[] = [...(reading.drift ?? [])];
   if (!reading.grants) return drift;
-  const found = new Map(reading.grants.map((g) => [described(g), g]));
   const scopes = reading.scopes;
   const compared = scopes ? catalog.filter((g) => scopes.includes(g.scope)) : catalog;
   for (const mismatch of compareGrants(compared, reading.grants)) {
-    const grant = found.get(mismatch.grant);
-    const change = changeOf(mismatch, grant?.kind ?? (mismatch.grant.split(" ")[0] as Grant["kind"]));
+    const grant = mismatch.found;
+    const change = changeOf(mismatch, mismatch.kind);
     const fields = {
       subject: mismatch.grant,
       ...(mismatch.detail ? { detail: inVerifyWords(mismatch.detail) } : {}),
