@@ -40,21 +40,27 @@ function passphraseEnv(): Record<string, string> {
 async function selectOktaStack(run: OktaRun, options: Pick<OktaRunOptions, "stateDir">) {
   requireEngineCli("pulumi", ["version"], PULUMI_INSTALL);
   const secrets = passphraseEnv();
-  const stateDir = resolve(options.stateDir);
+  const workspace = oktaWorkspace(options.stateDir, secrets);
   // The Automation API refuses a workDir that does not exist yet (a first run on a fresh state folder).
-  ensurePrivateFolder(join(stateDir, "workspace"));
-  const backendUrl = `file://${stateDir}`;
+  ensurePrivateFolder(workspace.workDir);
   // Loaded only here: the Automation API looks for the CLI as soon as it is used.
   const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
-  return LocalWorkspace.createOrSelectStack(
-    { projectName: OKTA_PROJECT, stackName: run.stackName, program: oktaProgram(run.connector, run.stackName) },
-    {
-      workDir: join(stateDir, "workspace"),
-      secretsProvider: "passphrase",
-      projectSettings: { name: OKTA_PROJECT, runtime: "nodejs", backend: { url: backendUrl } },
-      envVars: { PULUMI_BACKEND_URL: backendUrl, ...secrets },
-    },
-  );
+  return LocalWorkspace.createOrSelectStack(oktaInlineProgram(run), { ...workspace, secretsProvider: "passphrase" });
+}
+
+/** The local file backend's workspace in the state folder, as every Okta engine call opens it. */
+function oktaWorkspace(stateDir: string, secrets: Record<string, string>) {
+  const backendUrl = `file://${resolve(stateDir)}`;
+  return {
+    workDir: join(resolve(stateDir), "workspace"),
+    projectSettings: { name: OKTA_PROJECT, runtime: "nodejs" as const, backend: { url: backendUrl } },
+    envVars: { PULUMI_BACKEND_URL: backendUrl, ...secrets },
+  };
+}
+
+/** The connector's program, inline, under its stack's name. */
+function oktaInlineProgram(run: OktaRun) {
+  return { projectName: OKTA_PROJECT, stackName: run.stackName, program: oktaProgram(run.connector, run.stackName) };
 }
 
 /**
@@ -97,19 +103,10 @@ export async function previewOktaStack(
 ): Promise<PreviewStep[] | undefined> {
   requireEngineCli("pulumi", ["version"], PULUMI_INSTALL);
   const secrets = passphraseEnv();
-  const stateDir = resolve(options.stateDir);
-  const workDir = join(stateDir, "workspace");
-  if (!existsSync(workDir)) return undefined;
-  const backendUrl = `file://${stateDir}`;
+  const workspace = oktaWorkspace(options.stateDir, secrets);
+  if (!existsSync(workspace.workDir)) return undefined;
   const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
-  const stack = await LocalWorkspace.selectStack(
-    { projectName: OKTA_PROJECT, stackName: run.stackName, program: oktaProgram(run.connector, run.stackName) },
-    {
-      workDir,
-      projectSettings: { name: OKTA_PROJECT, runtime: "nodejs", backend: { url: backendUrl } },
-      envVars: { PULUMI_BACKEND_URL: backendUrl, ...secrets },
-    },
-  ).catch(() => undefined);
+  const stack = await LocalWorkspace.selectStack(oktaInlineProgram(run), workspace).catch(() => undefined);
   if (!stack) return undefined;
   const steps: PreviewStep[] = [];
   const onEvent = (event: { resourcePreEvent?: { metadata: PreviewStep } }) => {
