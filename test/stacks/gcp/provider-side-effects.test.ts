@@ -62,6 +62,16 @@ describe("GCP: the plan lists every side effect the google provider performs", (
       {
         problem: "not in catalog",
         grant: "gcp-api compute.googleapis.com @ gcp-project:bt-insights-connector",
+        kind: "gcp-api",
+        found: {
+          source: "gcp",
+          kind: "gcp-api",
+          name: "compute.googleapis.com",
+          scope: "gcp-project:bt-insights-connector",
+          access: "write",
+          condition: "enabled by the google provider to delete the default network (auto_create_network = false)",
+          artifact: `${ARTIFACT} google_project.connector_project`,
+        },
         artifact: `${ARTIFACT} google_project.connector_project`,
       },
     ]);
