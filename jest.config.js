@@ -53,15 +53,22 @@ const E2E_FILES = [
   "gcp-stack.test.ts",
   "browser.test.ts",
   "examples.test.ts",
-  "packed-package.test.ts",
   "cdktn-continuity.test.ts",
-  "aws-cdk-moto.test.ts",
   "stand-in-engines.test.ts",
   "mermaid-picture.test.ts",
   "permission-gate-scripts.test.ts",
 ];
+/**
+ * What a user installs or clones, checked whole: `npm pack` installed into a fresh project, and the
+ * README's first screen in a fresh `git clone`. They spend most of their two minutes unpacking
+ * packages and compiling a fresh copy, so `npm test` leaves them out; `npm run test:release`
+ * runs them, and `.ci/run` runs both on every CI run (docs/contributing.md).
+ */
+const RELEASE_FILES = ["packed-package.test.ts", "first-screen.test.ts"];
 const literally = (name) => name.replace(/[.]/g, "[.]");
-const E2E_PATTERNS = ["/test/e2e/", ...E2E_FILES.map((name) => `/${literally(name)}$`)];
+const byName = (names) => names.map((name) => `/${literally(name)}$`);
+const RELEASE_PATTERNS = byName(RELEASE_FILES);
+const E2E_PATTERNS = ["/test/e2e/", ...byName(E2E_FILES)];
 
 /**
  * To CommonJS by swc: each file on its own, types erased, as tsconfig's `isolatedModules`
@@ -105,13 +112,20 @@ module.exports = {
       ...shared,
       displayName: "unit",
       testMatch: ["**/*.test.ts"],
-      testPathIgnorePatterns: ["/node_modules/", ...E2E_PATTERNS],
+      testPathIgnorePatterns: ["/node_modules/", ...E2E_PATTERNS, ...RELEASE_PATTERNS],
     },
     // Child processes, emulators, a browser: `npx jest --selectProjects e2e`.
     {
       ...shared,
       displayName: "e2e",
       testRegex: E2E_PATTERNS.map((p) => `${p.endsWith("$") ? p : `${p}.*[.]test[.]ts$`}`),
+      testPathIgnorePatterns: ["/node_modules/", ...RELEASE_PATTERNS],
+    },
+    // The package as installed and the repository as cloned: `npm run test:release`.
+    {
+      ...shared,
+      displayName: "release",
+      testRegex: RELEASE_PATTERNS,
     },
   ],
 };

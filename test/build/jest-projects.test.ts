@@ -5,6 +5,7 @@ const REPO = join(__dirname, "..", "..");
 const config = require(join(REPO, "jest.config.js")) as {
   projects: { displayName: string; testRegex?: string[]; testPathIgnorePatterns?: string[] }[];
 };
+const manifest = require(join(REPO, "package.json")) as { scripts: Record<string, string> };
 const project = (name: string) => config.projects.find((p) => p.displayName === name)!;
 
 /** What makes a test file e2e: it starts a process, an emulator or a browser, or needs an outside tool. */
@@ -23,15 +24,34 @@ function testFiles(dir = join(REPO, "test")): string[] {
 }
 
 const matchesAny = (patterns: string[], path: string) => patterns.some((p) => new RegExp(p).test(path));
-const isE2e = (path: string) => matchesAny(project("e2e").testRegex!, path);
-const isUnit = (path: string) => !matchesAny(project("unit").testPathIgnorePatterns!, path);
+const inProject = (name: string, path: string) => {
+  const { testRegex, testPathIgnorePatterns = [] } = project(name);
+  const included = testRegex ? matchesAny(testRegex, path) : true;
+  return included && !matchesAny(testPathIgnorePatterns, path);
+};
+const isE2e = (path: string) => inProject("e2e", path);
+const isUnit = (path: string) => inProject("unit", path);
+const isRelease = (path: string) => inProject("release", path);
 const named = (paths: string[]) => paths.map((p) => relative(REPO, p)).sort();
 
-describe("jest projects: unit runs in-process, e2e starts processes", () => {
+describe("jest projects: unit runs in-process, e2e starts processes, release checks the package and a clone", () => {
   const files = testFiles();
 
   test("every test file is in exactly one project", () => {
-    expect(named(files.filter((f) => isE2e(f) === isUnit(f)))).toEqual([]);
+    const projects = (f: string) => [isUnit(f), isE2e(f), isRelease(f)].filter(Boolean).length;
+    expect(named(files.filter((f) => projects(f) !== 1))).toEqual([]);
+  });
+
+  test("release holds the packed package and the fresh clone, and nothing else", () => {
+    expect(named(files.filter(isRelease))).toEqual(["test/e2e/first-screen.test.ts", "test/library/packed-package.test.ts"]);
+  });
+
+  test("npm test runs unit and e2e, test:release the rest, and .ci/run runs both", () => {
+    expect(manifest.scripts.test).toMatch(/&& jest --selectProjects unit e2e$/);
+    expect(manifest.scripts["test:release"]).toBe("jest --selectProjects release");
+    const ci = readFileSync(join(REPO, ".ci", "run"), "utf8");
+    expect(ci).toMatch(/^npm test\b/m);
+    expect(ci).toMatch(/^npm run test:release\b/m);
   });
 
   test("no unit test file starts a process or needs an outside tool", () => {
@@ -41,8 +61,9 @@ describe("jest projects: unit runs in-process, e2e starts processes", () => {
     expect(named(unitStarting)).toEqual([]);
   });
 
-  test("every file-name pattern of the e2e project names an existing test file", () => {
-    const stale = project("e2e").testRegex!.filter((p) => !files.some((f) => new RegExp(p).test(f)));
+  test("every file-name pattern of the e2e and release projects names an existing test file", () => {
+    const patterns = [...project("e2e").testRegex!, ...project("release").testRegex!];
+    const stale = patterns.filter((p) => !files.some((f) => new RegExp(p).test(f)));
     expect(stale).toEqual([]);
   });
 });
