@@ -44,7 +44,7 @@ function measuredRun(url: string): { wallMs: number; p95Ms: number; failed: numb
         "-r",
         join(__dirname, "peak-rss.js"),
         "-r",
-        "ts-node/register/transpile-only",
+        join(REPO, "bin", "register-ts.js"),
         join(__dirname, "register-worker.ts"),
       ],
       {

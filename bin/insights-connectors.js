@@ -26,7 +26,7 @@ function loadProgram() {
     return require(path.join(OUT, "cli", "program"));
   } catch (error) {
     if (!["EACCES", "EROFS", "EPERM"].includes(error.code)) throw error;
-    require("ts-node").register({ project: path.join(__dirname, "..", "tsconfig.json"), transpileOnly: true });
+    require("./register-ts");
     return require("../cli/program");
   }
 }

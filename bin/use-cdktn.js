@@ -1,6 +1,6 @@
 // Runs a CDKTF app on CDK Terrain (`cdktn`), the community continuation of CDKTF (archived
 // upstream in December 2025), with no change to the app: preload it before the app starts,
-//   node -r ./bin/use-cdktn.js -r ts-node/register/transpile-only bin/cdktf-app.ts
+//   node -r ./bin/use-cdktn.js -r ./bin/register-ts.js bin/cdktf-app.ts
 // (from an installed package: `node -r insights-connectors/use-cdktn app.js`). Every
 // `require("cdktf")` and `require("cdktf/…")` then loads `cdktn` instead: our stacks' and those
 // of the prebuilt `@cdktf/provider-*` packages, which have no cdktn builds on npm for azuread,

@@ -43,7 +43,10 @@ describe("jest projects: unit runs in-process, e2e starts processes, release che
   });
 
   test("release holds the packed package and the fresh clone, and nothing else", () => {
-    expect(named(files.filter(isRelease))).toEqual(["test/e2e/first-screen.test.ts", "test/library/packed-package.test.ts"]);
+    expect(named(files.filter(isRelease))).toEqual([
+      "test/e2e/first-screen.test.ts",
+      "test/library/packed-package.test.ts",
+    ]);
   });
 
   test("npm test runs unit and e2e, test:release the rest, and .ci/run runs both", () => {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO, runCli, spawnCli } from "../helpers/cli";
+import { REGISTER_TS, REPO, runCli, spawnCli } from "../helpers/cli";
 import { configWith, lineOf, problemsOf, VALID } from "../helpers/config-text";
 
 const CANARY = "Hunter2canary0b7e5a";
@@ -66,7 +66,7 @@ describe("no error echoes a secret", () => {
 
     test.each(["bin/cdk-app.ts", "bin/cdktf-app.ts"])("%s (what cdk synth and cdktf synth run)", (app) => {
       const out = join(dir, `out-${app.replace(/\W/g, "-")}`);
-      const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", app], {
+      const run = spawnSync(process.execPath, ["-r", REGISTER_TS, app], {
         cwd: REPO,
         env: { ...process.env, INSIGHTS_CONFIG: file, CDK_OUTDIR: out, CDKTF_OUTDIR: out },
         encoding: "utf8",

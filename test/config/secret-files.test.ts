@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LIMITS } from "../../values/limits";
 import { SecretRef, SecretResolutionError } from "../../values/secret-ref";
-import { REPO } from "../helpers/cli";
+import { REGISTER_TS, REPO } from "../helpers/cli";
 import { configWith, lineOf, problemsOf, VALID } from "../helpers/config-text";
 
 const CANARY = "canary-env-secret-5d0c2e";
@@ -76,7 +76,7 @@ describe("file: secrets are regular, bounded files outside the kernel's pseudo f
       const { SecretRef } = require("./values/secret-ref");
       try { new SecretRef("file", ${JSON.stringify(join(dir, "pipe"))}).resolve("/"); console.log("read"); }
       catch (error) { console.log("refused: " + error.message); }`;
-    const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+    const run = spawnSync(process.execPath, ["-r", REGISTER_TS, "-e", script], {
       cwd: REPO,
       encoding: "utf8",
       timeout: 30_000,

@@ -2,12 +2,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO } from "../helpers/cli";
+import { REGISTER_TS, REPO } from "../helpers/cli";
 
 /** Runs bin/cdktf-app.ts as `cdktf synth` does, with the state folder and output in `work`. */
 function synth(work: string, context?: object) {
   const out = join(work, "out");
-  const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "bin/cdktf-app.ts"], {
+  const run = spawnSync(process.execPath, ["-r", REGISTER_TS, "bin/cdktf-app.ts"], {
     cwd: REPO,
     env: {
       ...process.env,

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO, spawnCli } from "../helpers/cli";
+import { REGISTER_TS, REPO, spawnCli } from "../helpers/cli";
 
 // The CLI runs compiled JavaScript from dist/, one folder deeper than the sources: commands
 // that read files of the checkout (the examples behind init and the reference) must find them there too.
@@ -29,7 +29,7 @@ describe("the compiled CLI finds the checkout's own files", () => {
 });
 
 // up and down start the CDKTF app compiled when the CLI runs compiled (providers/engines/terraform.ts
-// cdktfAppArgv): it must be the same app as the source `cdktf synth` runs through ts-node.
+// cdktfAppArgv): it must be the same app as the source `cdktf synth` runs (bin/register-ts.js).
 describe("the compiled CDKTF app", () => {
   let dir: string;
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "compiled-app-"))));
@@ -66,7 +66,7 @@ describe("the compiled CDKTF app", () => {
     expect(argv).toEqual([join(REPO, "dist", "bin", "cdktf-app.js")]);
 
     const compiled = synth(argv, "compiled");
-    const source = synth(["-r", "ts-node/register/transpile-only", "bin/cdktf-app.ts"], "source");
+    const source = synth(["-r", REGISTER_TS, "bin/cdktf-app.ts"], "source");
     expect([compiled.status, compiled.stderr]).toEqual([0, ""]);
     expect([source.status, source.stderr]).toEqual([0, ""]);
     expect(Object.keys(stacksOf("compiled"))).toEqual(["contoso-azure"]);

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO } from "../helpers/cli";
+import { REGISTER_TS, REPO } from "../helpers/cli";
 
 const WRITERS = 4;
 const RECORDS_EACH = 15;
@@ -16,7 +16,7 @@ function writer(state: string, index: number): Promise<{ code: number | null; st
       recordCredential("acme", "writer-${index}-" + i, { createdAt: at, registeredAt: at, source: "test" });
   `;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+    const child = spawn(process.execPath, ["-r", REGISTER_TS, "-e", script], {
       cwd: REPO,
       env: { ...process.env, INSIGHTS_STATE_DIR: state },
     });

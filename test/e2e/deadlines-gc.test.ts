@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { selfSignedCertificate } from "../fakes/entra";
 import { closeLoopback, listenOnLoopback } from "../fakes/loopback";
-import { CLI, REPO } from "../helpers/cli";
+import { CLI, REGISTER_TS, REPO } from "../helpers/cli";
 import { requireTool } from "../helpers/require-tool";
 
 // Every per-call deadline must hold while the garbage collector runs: on Node 20 a timeout
@@ -19,7 +19,7 @@ const DEADLINE_MS = 1500;
 const SLACK_MS = 4000;
 
 function underGc(client: string, env: NodeJS.ProcessEnv = {}): { elapsedMs: number; error: string } {
-  const run = spawnSync(process.execPath, ["--expose-gc", "-r", "ts-node/register/transpile-only", HARNESS, client], {
+  const run = spawnSync(process.execPath, ["--expose-gc", "-r", REGISTER_TS, HARNESS, client], {
     cwd: REPO,
     env: { ...process.env, ...env },
     encoding: "utf8",

@@ -4,6 +4,8 @@ import { run } from "../../cli/program";
 
 export const REPO = join(__dirname, "..", "..");
 export const CLI = join(REPO, "bin", "insights-connectors.js");
+/** The preload that runs the TypeScript sources without a build: `node -r REGISTER_TS file.ts`. */
+export const REGISTER_TS = join(REPO, "bin", "register-ts.js");
 
 export interface CliResult {
   code: number;

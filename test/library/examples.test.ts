@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO } from "../helpers/cli";
+import { REGISTER_TS, REPO } from "../helpers/cli";
 import { expectCdkExampleTemplate, expectCdktfExampleStack, PUBLIC_NAMES } from "./example-assertions";
 
 const EXAMPLES = join(REPO, "examples", "library");
@@ -23,7 +23,7 @@ function runNode(args: string[], env: Record<string, string> = {}): string {
 }
 
 const runExample = (file: string, env: Record<string, string>) =>
-  runNode(["-r", "ts-node/register/transpile-only", join(EXAMPLES, file)], env);
+  runNode(["-r", REGISTER_TS, join(EXAMPLES, file)], env);
 
 describe("the package entry, as a user's app imports it", () => {
   let out: string;

@@ -2,12 +2,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO } from "../../helpers/cli";
+import { REGISTER_TS, REPO } from "../../helpers/cli";
 
 /** Runs bin/cdk-app.ts the way cdk.json does, writing into a fresh output folder. */
 function runCdkApp(configFile: string) {
   const outdir = mkdtempSync(join(tmpdir(), "cdk-app-"));
-  const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "bin/cdk-app.ts"], {
+  const result = spawnSync(process.execPath, ["-r", REGISTER_TS, "bin/cdk-app.ts"], {
     cwd: REPO,
     env: { ...process.env, CDK_OUTDIR: outdir, INSIGHTS_CONFIG: configFile },
     encoding: "utf8",

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathWithout, REPO } from "../../helpers/cli";
+import { pathWithout, REGISTER_TS, REPO } from "../../helpers/cli";
 import { filesUnder } from "../../helpers/files";
 import { plannedStacks } from "../../helpers/planned-stacks";
 import { requireTool } from "../../helpers/require-tool";
@@ -79,7 +79,7 @@ describe("the CDKTF app (cdktf.json)", () => {
     expect(bad).not.toBe(text);
     writeFileSync(file, bad);
     const out = join(work, "out");
-    const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "bin/cdktf-app.ts"], {
+    const run = spawnSync(process.execPath, ["-r", REGISTER_TS, "bin/cdktf-app.ts"], {
       cwd: REPO,
       env: cleanEnv(join(work, "home"), { INSIGHTS_CONFIG: file, CDKTF_OUTDIR: out }),
       encoding: "utf8",

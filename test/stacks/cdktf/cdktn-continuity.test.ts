@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { REPO } from "../../helpers/cli";
+import { REGISTER_TS, REPO } from "../../helpers/cli";
 import { filesUnder } from "../../helpers/files";
 import { plannedStacks } from "../../helpers/planned-stacks";
 
@@ -29,7 +29,7 @@ function node(args: string[], env: Record<string, string> = {}): string {
 
 /** Runs the CDKTF app on the example into `outdir`, after the given preloads. */
 function synthesize(outdir: string, preloads: string[]): void {
-  const requires = [...preloads, "ts-node/register/transpile-only"].flatMap((module) => ["-r", module]);
+  const requires = [...preloads, REGISTER_TS].flatMap((module) => ["-r", module]);
   node([...requires, join(REPO, "bin", "cdktf-app.ts")], { INSIGHTS_CONFIG: EXAMPLE, CDKTF_OUTDIR: outdir });
 }
 
