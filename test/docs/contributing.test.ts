@@ -9,7 +9,8 @@ test("Contributing names every step of `npm test`, in order", () => {
   const steps = (scripts.test as string).split("&&").map((step) => step.trim());
   const page = readFileSync(join(REPO, "docs", "contributing.md"), "utf8");
   const bullet = page.split("\n- ").find((item) => item.startsWith("`npm test` runs"));
-  const named = [...(bullet ?? "").matchAll(/`(npm run [\w:]+|jest)`/g)].map((m) => m[1]);
-  expect(named.slice(0, named.indexOf("jest") + 1)).toEqual(steps);
+  const named = [...(bullet ?? "").matchAll(/`(npm run [\w:]+|jest[^`]*)`/g)].map((m) => m[1]);
+  const jest = named.findIndex((step) => step.startsWith("jest"));
+  expect(named.slice(0, jest + 1)).toEqual(steps);
   expect(steps).toContain("npm run lint:openapi");
 });
