@@ -85,6 +85,8 @@ const swc = (syntax) => [
 const shared = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
+  // The Insights emulator's fingerprints at the contract's lowest cost (the file says why).
+  setupFiles: ["<rootDir>/test/setup/emulator-fingerprint-cost.ts"],
   // dist/ is the compiled copy of the sources (npm run build): never a test, a module or a mock.
   modulePathIgnorePatterns: ["<rootDir>/dist/"],
   transform: {

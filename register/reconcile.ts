@@ -5,6 +5,7 @@ import type { InsightsApi, RegistrationValues } from "../providers/insights/adap
 import type { Deadline } from "../providers/insights/deadline";
 import {
   SETTLED_STATES,
+  fingerprintCostOf,
   secretFingerprint,
   type ConnectivityState,
   type Connector,
@@ -64,7 +65,7 @@ export async function changedFields(desired: DesiredConnector, current: Connecto
     Object.entries(desired.values).map(async ([field, value]) =>
       value instanceof SecretValue
         ? current.secretFingerprints[field] !==
-          (await secretFingerprint(current.fingerprintSalt, field, value.reveal()))
+          (await secretFingerprint(current.fingerprintSalt, field, value.reveal(), fingerprintCostOf(current)))
         : current.settings[field] !== value,
     ),
   );

@@ -52,6 +52,8 @@ export interface Connector {
   secretFingerprints: Record<string, string>;
   /** The connector's own random salt of its fingerprints (base64url, 16 bytes or more). */
   fingerprintSalt: string;
+  /** scrypt's cost of its fingerprints as log2 N (FINGERPRINT_COST); absent means the default. */
+  fingerprintCost?: number;
   createdAt: string;
   updatedAt: string;
   lastActivityAt: string;
@@ -65,14 +67,39 @@ export interface Connector {
  * checked against a dictionary at SHA-256 speed, and equal secrets on two connectors do
  * not share one. N=2^14, r=8, p=1 is scrypt's 2009 interactive-login setting (16 MiB, tens of
  * milliseconds per guess); golang/crypto scrypt/scrypt.go suggests N=2^15 "as of 2017". Half
- * that here because a run recomputes every secret of every connector (hundreds per tenant).
+ * that by default because a run recomputes every secret of every connector (hundreds per tenant).
  */
-export const FINGERPRINT_SCRYPT = { N: 2 ** 14, r: 8, p: 1, keyLength: 32 } as const;
+export const FINGERPRINT_SCRYPT = { r: 8, p: 1, keyLength: 32 } as const;
 
-export function secretFingerprint(salt: string, field: string, value: string): Promise<string> {
-  const { N, r, p, keyLength } = FINGERPRINT_SCRYPT;
+/**
+ * scrypt's N as log2, which the server states beside the salt (`fingerprintCost`), as a password
+ * hash keeps its parameters: a server may raise it without breaking clients. A client recomputes
+ * at the stated cost only within these bounds (the contract refuses any other), so a hostile server
+ * cannot make it spend more than 2^15 (32 MiB, about 0.1 s) per secret.
+ */
+export const FINGERPRINT_COST = { default: 14, min: 10, max: 15 } as const;
+
+/** The cost a connector's fingerprints were made at: its own, or the default when the server states none. */
+export const fingerprintCostOf = (connector: { readonly fingerprintCost?: number }): number =>
+  connector.fingerprintCost ?? FINGERPRINT_COST.default;
+
+export function secretFingerprint(
+  salt: string,
+  field: string,
+  value: string,
+  cost: number = FINGERPRINT_COST.default,
+): Promise<string> {
+  if (!Number.isInteger(cost) || cost < FINGERPRINT_COST.min || cost > FINGERPRINT_COST.max) {
+    return Promise.reject(
+      new RangeError(`fingerprint cost ${cost} is outside ${FINGERPRINT_COST.min}..${FINGERPRINT_COST.max}`),
+    );
+  }
+  const { r, p, keyLength } = FINGERPRINT_SCRYPT;
+  const N = 2 ** cost;
+  // scrypt needs 128·N·r bytes: exactly Node's default ceiling (32 MiB) at the highest cost.
+  const maxmem = 2 * 128 * N * r;
   return new Promise((resolve, reject) =>
-    scrypt(`${field}\n${value}`, Buffer.from(salt, "base64url"), keyLength, { N, r, p }, (error, key) =>
+    scrypt(`${field}\n${value}`, Buffer.from(salt, "base64url"), keyLength, { N, r, p, maxmem }, (error, key) =>
       error ? reject(error) : resolve(`scrypt:${key.toString("base64url")}`),
     ),
   );

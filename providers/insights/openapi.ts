@@ -1,7 +1,14 @@
 import { z } from "zod";
 import type { ApiConnectorKind } from "./api-kind";
 import { CONNECTOR_ID_PATTERN } from "./connector-id";
-import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, CONNECTIVITY_STATES, IDEMPOTENCY_HEADER } from "./contract";
+import {
+  API_BASE_PATH,
+  API_VERSION,
+  API_VERSION_HEADER,
+  CONNECTIVITY_STATES,
+  FINGERPRINT_COST,
+  IDEMPOTENCY_HEADER,
+} from "./contract";
 import { insightsPaths, ref } from "./openapi-paths";
 
 type Json = Record<string, unknown>;
@@ -78,7 +85,7 @@ export function insightsOpenApi(kinds: readonly ApiConnectorKind[]): Json {
           type: "object",
           additionalProperties: { type: "string", pattern: "^scrypt:[A-Za-z0-9_-]{43}$" },
           "x-assumption":
-            "scrypt (N=16384, r=8, p=1, 32 bytes) of `<field>\\n<value>` salted with fingerprintSalt: " +
+            "scrypt (N=2^fingerprintCost, r=8, p=1, 32 bytes) of `<field>\\n<value>` salted with fingerprintSalt: " +
             "lets a client tell whether a secret changed " +
             "without the API returning it, and resists offline guessing.",
         },
@@ -88,6 +95,15 @@ export function insightsOpenApi(kinds: readonly ApiConnectorKind[]): Json {
           "x-assumption":
             "A random salt per connector (base64url, at least 16 bytes), " +
             "chosen by the server when the connector is created.",
+        },
+        fingerprintCost: {
+          type: "integer",
+          minimum: FINGERPRINT_COST.min,
+          maximum: FINGERPRINT_COST.max,
+          description: `scrypt's N of secretFingerprints as log2; ${FINGERPRINT_COST.default} (N=16384) when absent`,
+          "x-assumption":
+            "The server states the cost with the salt, as a password hash keeps its parameters, " +
+            "so it can raise the cost without breaking clients; clients refuse any cost outside the bounds.",
         },
         createdAt: { type: "string", format: "date-time" },
         updatedAt: { type: "string", format: "date-time" },

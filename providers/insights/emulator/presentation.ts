@@ -1,5 +1,11 @@
 import type { ApiConnectorKind } from "../api-kind";
-import { secretFingerprint, type ActivityEntry, type Connector, type ConnectivityState } from "../contract";
+import {
+  fingerprintCostOf,
+  secretFingerprint,
+  type ActivityEntry,
+  type Connector,
+  type ConnectivityState,
+} from "../contract";
 import type { StoredConnector } from "./store";
 
 /** What the dashboard shows while the first check after a change runs, and after. */
@@ -33,6 +39,7 @@ export function present(stored: StoredConnector): Connector {
     settings: stored.settings,
     secretFingerprints: stored.secretFingerprints,
     fingerprintSalt: stored.fingerprintSalt,
+    fingerprintCost: fingerprintCostOf(stored),
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
     lastActivityAt: activity[0]?.at ?? stored.updatedAt,
@@ -44,6 +51,7 @@ export function present(stored: StoredConnector): Connector {
 export async function split(
   kind: ApiConnectorKind,
   salt: string,
+  cost: number,
   values: Record<string, string>,
 ): Promise<{ settings: Record<string, string>; fingerprints: Record<string, string> }> {
   const settings: Record<string, string> = {};
@@ -51,7 +59,7 @@ export async function split(
   for (const field of kind.registration.fields) {
     const value = values[field.key];
     if (value === undefined) continue;
-    if (field.secret) fingerprints[field.key] = await secretFingerprint(salt, field.key, value);
+    if (field.secret) fingerprints[field.key] = await secretFingerprint(salt, field.key, value, cost);
     else settings[field.key] = value;
   }
   return { settings, fingerprints };

@@ -7,6 +7,8 @@ import {
   API_BASE_PATH,
   API_VERSION,
   API_VERSION_HEADER,
+  FINGERPRINT_COST,
+  fingerprintCostOf,
   IDEMPOTENCY_HEADER,
   newFingerprintSalt,
   secretFingerprint,
@@ -21,6 +23,7 @@ import { EmulatorStore, type StoredConnector } from "./store";
 import { activityOf, connectivityOf, present, split } from "./presentation";
 import { connectionPoint, validateRegistration } from "./validation";
 import { scheduleCheck } from "./checks";
+import { UsageError } from "../../../values/errors";
 
 export interface EmulatorOptions {
   /** The connector kinds it serves (the catalog's): their forms, checks and rules. */
@@ -40,6 +43,30 @@ export interface EmulatorOptions {
    * dying mid-run would. Tests of recovery use it instead of killing a process after a sleep.
    */
   readonly dieAfterWrites?: number;
+  /**
+   * scrypt's cost (log2 N) of the fingerprints it makes, stated in each connector (`fingerprintCost`).
+   * Default: INSIGHTS_EMULATOR_FINGERPRINT_COST, else the contract's 14. The test suite runs it at
+   * the lowest the contract admits (test/setup/emulator-fingerprint-cost.ts): thousands, a few ms each.
+   */
+  readonly fingerprintCost?: number;
+}
+
+/** The variable that sets the emulator's fingerprint cost when its options do not. */
+export const FINGERPRINT_COST_VARIABLE = "INSIGHTS_EMULATOR_FINGERPRINT_COST";
+
+/** The emulator's fingerprint cost: its option, else the environment's, else the contract's default. */
+export function emulatorFingerprintCost(option: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  const stated = option ?? (env[FINGERPRINT_COST_VARIABLE] ? Number(env[FINGERPRINT_COST_VARIABLE]) : undefined);
+  if (stated === undefined) return FINGERPRINT_COST.default;
+  if (!Number.isInteger(stated) || stated < FINGERPRINT_COST.min || stated > FINGERPRINT_COST.max) {
+    const from = option === undefined ? FINGERPRINT_COST_VARIABLE : "the emulator's fingerprintCost";
+    throw new UsageError(
+      `${from} must be a whole number from ${FINGERPRINT_COST.min} to ${FINGERPRINT_COST.max} (scrypt's N as log2), not ${
+        option ?? env[FINGERPRINT_COST_VARIABLE]
+      }`,
+    );
+  }
+  return stated;
 }
 
 /** The routes that change the store, counted by `dieAfterWrites`. */
@@ -66,13 +93,15 @@ export class InsightsEmulator {
   private constructor(
     private readonly store: EmulatorStore,
     private readonly options: EmulatorOptions,
+    private readonly fingerprintCost: number,
   ) {
     this.faults = new FaultInjector(options.faults);
     this.kinds = new Map(options.kinds.map((k) => [k.kind, k]));
   }
 
   static async start(options: EmulatorOptions): Promise<InsightsEmulator> {
-    const emulator = new InsightsEmulator(await EmulatorStore.open(options.stateDir), options);
+    const fingerprintCost = emulatorFingerprintCost(options.fingerprintCost); // before anything is opened
+    const emulator = new InsightsEmulator(await EmulatorStore.open(options.stateDir), options, fingerprintCost);
     emulator.server = createServer((request, response) => void emulator.handle(request, response));
     await new Promise<void>((resolve, reject) => {
       emulator.server!.once("error", reject);
@@ -218,7 +247,13 @@ export class InsightsEmulator {
     const scope = `${siteId}\n${idempotencyKey}`;
     const replay = await this.store.idempotency.findOneAsync({ scope });
     if (replay) {
-      if (replay.requestFingerprint !== (await secretFingerprint(replay.requestSalt, "request", request))) {
+      const again = await secretFingerprint(
+        replay.requestSalt,
+        "request",
+        request,
+        replay.requestCost ?? FINGERPRINT_COST.default,
+      );
+      if (replay.requestFingerprint !== again) {
         throw new HttpProblem(422, `${IDEMPOTENCY_HEADER} was used for a different request`);
       }
       const created = await this.store.connectors.findOneAsync({ _id: replay.connectorId });
@@ -230,7 +265,8 @@ export class InsightsEmulator {
     const now = new Date().toISOString();
     const id = randomUUID();
     const fingerprintSalt = newFingerprintSalt();
-    const { settings, fingerprints } = await split(kind, fingerprintSalt, values);
+    const fingerprintCost = this.fingerprintCost;
+    const { settings, fingerprints } = await split(kind, fingerprintSalt, fingerprintCost, values);
     const doc: StoredConnector = {
       _id: id,
       siteId,
@@ -241,6 +277,7 @@ export class InsightsEmulator {
       settings,
       secretFingerprints: fingerprints,
       fingerprintSalt,
+      fingerprintCost,
       connectionPoint: connectionPoint(kind, settings),
       ...scheduleCheck(kind, values, this.faults, this.options.checkDelayMs ?? 300),
       createdAt: now,
@@ -263,9 +300,10 @@ export class InsightsEmulator {
       throw error;
     }
     const requestSalt = newFingerprintSalt();
-    const requestFingerprint = await secretFingerprint(requestSalt, "request", request);
+    const requestCost = this.fingerprintCost;
+    const requestFingerprint = await secretFingerprint(requestSalt, "request", request, requestCost);
     await this.store.idempotency
-      .insertAsync({ scope, connectorId: id, requestFingerprint, requestSalt })
+      .insertAsync({ scope, connectorId: id, requestFingerprint, requestSalt, requestCost })
       .catch(() => undefined);
     return { status: 201, body: present(doc) };
   }
@@ -275,7 +313,7 @@ export class InsightsEmulator {
     const errors = validateRegistration(kind, body, true);
     if (errors.length) throw new HttpProblem(422, "Invalid connector settings", errors);
     const values = body as Record<string, string>;
-    const { settings, fingerprints } = await split(kind, stored.fingerprintSalt, values);
+    const { settings, fingerprints } = await split(kind, stored.fingerprintSalt, fingerprintCostOf(stored), values);
     const now = new Date().toISOString();
     const changedFields = Object.keys(values).sort().join(", ");
     const next: StoredConnector = {

@@ -16,6 +16,8 @@ export interface StoredConnector {
   secretFingerprints: Record<string, string>;
   /** Random per connector; salts its secret fingerprints. */
   fingerprintSalt: string;
+  /** scrypt's log2 N of its fingerprints; absent (stored by an earlier emulator) means the default. */
+  fingerprintCost?: number;
   connectionPoint: string;
   /** What the first check after a change will find, and when it finishes. */
   checkOutcome: { state: ConnectivityState; reason: string };
@@ -34,6 +36,8 @@ interface IdempotencyRecord {
   /** scrypt of the request body under `requestSalt`: a replay can be recognised, the body's secrets not guessed. */
   requestFingerprint: string;
   requestSalt: string;
+  /** scrypt's log2 N of `requestFingerprint`; absent (stored by an earlier emulator) means the default. */
+  requestCost?: number;
 }
 
 /**

@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SecretValue } from "../../../values/secret-value";
-import { InsightsEmulator } from "../../../providers/insights/emulator/server";
+import {
+  emulatorFingerprintCost,
+  FINGERPRINT_COST_VARIABLE,
+  InsightsEmulator,
+} from "../../../providers/insights/emulator/server";
+import { secretFingerprint } from "../../../providers/insights/contract";
+import { changedFields } from "../../../register/reconcile";
 import { InsightsHttpClient } from "../../../providers/insights/http-client";
 import { filesUnder } from "../../helpers/files";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../../connectors/catalog";
@@ -14,6 +20,23 @@ const CANARY = "Summer2024!";
 const DICTIONARY = ["password", "Winter2023!", "Spring2024!", CANARY, "letmein", "Autumn2024!"];
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The suite sets a low emulator cost for speed (jest.config.js setupFiles); here it is unset, so the default holds. */
+let suiteCost: string | undefined;
+beforeEach(() => {
+  suiteCost = process.env[FINGERPRINT_COST_VARIABLE];
+  delete process.env[FINGERPRINT_COST_VARIABLE];
+});
+afterEach(() => {
+  if (suiteCost !== undefined) process.env[FINGERPRINT_COST_VARIABLE] = suiteCost;
+});
+
+const praBody = (name: string, secret = CANARY) => ({
+  name,
+  subdomain: "acme.beyondtrustcloud.com",
+  clientId: "pra-client",
+  clientSecret: new SecretValue(secret),
+});
 
 describe("secret fingerprints are scrypt with a per-connector salt from the server", () => {
   let dir: string;
@@ -33,14 +56,9 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
 
   test("a dictionary guess at SHA-256 speed finds nothing; scrypt(N=16384, r=8, p=1) with the salt reproduces it", async () => {
     const client = new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: emulator.url, siteId: SITE });
-    const body = (name: string) => ({
-      name,
-      subdomain: "acme.beyondtrustcloud.com",
-      clientId: "pra-client",
-      clientSecret: new SecretValue(CANARY),
-    });
-    const first = await client.create("pra-cloud", body("PRA one"), "fingerprint-key-0001");
-    const second = await client.create("pra-cloud", body("PRA two"), "fingerprint-key-0002");
+    const first = await client.create("pra-cloud", praBody("PRA one"), "fingerprint-key-0001");
+    const second = await client.create("pra-cloud", praBody("PRA two"), "fingerprint-key-0002");
+    expect(first.fingerprintCost).toBe(14);
 
     const fingerprint = first.secretFingerprints.clientSecret;
     expect(fingerprint).toMatch(/^scrypt:[A-Za-z0-9_-]{43}$/);
@@ -99,5 +117,56 @@ describe("secret fingerprints are scrypt with a per-connector salt from the serv
       expect(stored).not.toContain(forbidden);
     }
     expect(stored).not.toMatch(/\b[0-9a-f]{64}\b/);
+  });
+});
+
+describe("the cost travels with the salt: the server states it, the client recomputes at it, within bounds", () => {
+  let emulator: InsightsEmulator | undefined;
+  afterEach(async () => {
+    await emulator?.stop();
+    emulator = undefined;
+  });
+
+  test("an emulator at cost 10 states it, its fingerprints are scrypt N=1024, and the client compares at that cost", async () => {
+    emulator = await InsightsEmulator.start({ kinds: INSIGHTS_CONNECTOR_KINDS, checkDelayMs: 10, fingerprintCost: 10 });
+    const client = new InsightsHttpClient({ kinds: INSIGHTS_CONNECTOR_KINDS, baseUrl: emulator.url, siteId: SITE });
+    const created = await client.create("pra-cloud", praBody("PRA cheap"), "fingerprint-key-0101");
+    expect(created.fingerprintCost).toBe(10);
+    const salt = Buffer.from(created.fingerprintSalt, "base64url");
+    const expected = scryptSync(`clientSecret\n${CANARY}`, salt, 32, { N: 1024, r: 8, p: 1 });
+    expect(created.secretFingerprints.clientSecret).toBe(`scrypt:${expected.toString("base64url")}`);
+
+    const wanted = (secret: string) => ({
+      tenant: "acme",
+      kind: "pra-cloud",
+      name: "PRA cheap",
+      values: { clientSecret: new SecretValue(secret) },
+      secretFields: new Set(["clientSecret"]),
+    });
+    expect(await changedFields(wanted(CANARY), created)).toEqual([]);
+    expect(await changedFields(wanted("Winter2023!"), created)).toEqual(["clientSecret"]);
+    // At the default cost the same secret would look changed: the stated cost is what makes it equal.
+    const { fingerprintCost: _stated, ...unstated } = created;
+    expect(await changedFields(wanted(CANARY), unstated)).toEqual(["clientSecret"]);
+  });
+
+  test("the suite's variable sets the emulator's cost; a bad value is refused naming the variable", () => {
+    expect(emulatorFingerprintCost(undefined, {})).toBe(14);
+    expect(emulatorFingerprintCost(undefined, { [FINGERPRINT_COST_VARIABLE]: "11" })).toBe(11);
+    expect(emulatorFingerprintCost(12, { [FINGERPRINT_COST_VARIABLE]: "11" })).toBe(12);
+    for (const bad of ["9", "16", "12.5", "fast"]) {
+      expect(() => emulatorFingerprintCost(undefined, { [FINGERPRINT_COST_VARIABLE]: bad })).toThrow(
+        new RegExp(`^${FINGERPRINT_COST_VARIABLE} must be a whole number from 10 to 15 .*, not ${bad}$`),
+      );
+    }
+  });
+
+  test("the client computes no fingerprint outside 10..15, whoever asks", async () => {
+    for (const cost of [9, 16, 30, 1.5]) {
+      await expect(secretFingerprint("AAAAAAAAAAAAAAAAAAAAAA", "clientSecret", CANARY, cost)).rejects.toThrow(
+        `fingerprint cost ${cost} is outside 10..15`,
+      );
+    }
+    await expect(secretFingerprint("AAAAAAAAAAAAAAAAAAAAAA", "clientSecret", CANARY, 15)).resolves.toMatch(/^scrypt:/);
   });
 });

@@ -3,7 +3,7 @@ import { Deadline } from "../../../providers/insights/deadline";
 import { InsightsHttpClient, type InsightsHttpClientOptions } from "../../../providers/insights/http-client";
 import { reconcile } from "../../../register/reconcile";
 import { manyEpmConnectors } from "../../register/helpers";
-import { closedPort, hostileServersPerTest } from "./hostile-server";
+import { closedPort, connectorJson, hostileServersPerTest } from "./hostile-server";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../../connectors/catalog";
 
 const SITE = "5a7f0c2e-1b2c-4d3e-8f40-123456789abc";
@@ -95,6 +95,17 @@ describe("only answers the contract describes are believed", () => {
     );
     await expect(client(insights.url).list()).rejects.toThrow(
       /GET \/sites\/[^ ]+\/connectors: HTTP 200 \(application\/json\) does not follow the contract: response: \(root\) must have required property 'items'/,
+    );
+  });
+
+  test("a fingerprint cost past the contract's bounds is refused before any scrypt runs at it", async () => {
+    const insights = await serve((_req, res) =>
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ items: [connectorJson({ fingerprintCost: 30 })] })),
+    );
+    await expect(client(insights.url).list()).rejects.toThrow(
+      /does not follow the contract: .*fingerprintCost must be <= 15/,
     );
   });
 
