@@ -85,8 +85,8 @@ const swc = (syntax) => [
 const shared = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  // The Insights emulator's fingerprints at the contract's lowest cost (the file says why).
-  setupFiles: ["<rootDir>/test/setup/emulator-fingerprint-cost.ts"],
+  // Settings of the whole suite for its speed (the file says which, and which test checks each at full strength).
+  setupFiles: ["<rootDir>/test/setup/suite-environment.ts"],
   // dist/ is the compiled copy of the sources (npm run build): never a test, a module or a mock.
   modulePathIgnorePatterns: ["<rootDir>/dist/"],
   transform: {

@@ -46,7 +46,7 @@ export interface EmulatorOptions {
   /**
    * scrypt's cost (log2 N) of the fingerprints it makes, stated in each connector (`fingerprintCost`).
    * Default: INSIGHTS_EMULATOR_FINGERPRINT_COST, else the contract's 14. The test suite runs it at
-   * the lowest the contract admits (test/setup/emulator-fingerprint-cost.ts): thousands, a few ms each.
+   * the lowest the contract admits (test/setup/suite-environment.ts): thousands, a few ms each.
    */
   readonly fingerprintCost?: number;
 }
