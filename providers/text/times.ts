@@ -16,15 +16,17 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 // The words come from ICU through Intl (full ICU ships in Node's official builds); English,
-// because every other word the CLI prints is.
-const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+// because every other word the CLI prints is. Made on first use: loading ICU's data costs about
+// 50 ms, which every CLI process would pay at start, and only a terminal shows relative times.
+let relative: Intl.RelativeTimeFormat | undefined;
+const relativeFormat = () => (relative ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" }));
 
 /** `time` from `now`: "3 minutes ago", "yesterday", "in 2 weeks"; under a minute, "now". */
 export function relativeTime(time: Date, now: Date): string {
   const ms = time.getTime() - now.getTime();
   const [unit, size] = UNITS.find(([, size]) => Math.abs(ms) >= size) ?? ["second", 0];
-  if (size === 0) return RELATIVE.format(0, "second");
-  return RELATIVE.format(Math.trunc(ms / size), unit);
+  if (size === 0) return relativeFormat().format(0, "second");
+  return relativeFormat().format(Math.trunc(ms / size), unit);
 }
 
 /**
