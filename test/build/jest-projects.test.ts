@@ -50,7 +50,10 @@ describe("jest projects: unit runs in-process, e2e starts processes, release che
   });
 
   test("npm test runs unit and e2e, test:release the rest, and .ci/run runs both", () => {
-    expect(manifest.scripts.test).toMatch(/&& jest --selectProjects unit e2e$/);
+    expect(manifest.scripts.test).toContain('"jest --selectProjects unit e2e {@}"');
+    // On a terminal concurrently would otherwise set FORCE_COLOR for the steps (concurrently 10.1.0
+    // dist/lib/spawn.js getSpawnOpts), and the CLI the tests start would print colour.
+    expect(manifest.scripts.test).toMatch(/^concurrently --no-color /);
     expect(manifest.scripts["test:release"]).toBe("jest --selectProjects release");
     const ci = readFileSync(join(REPO, ".ci", "run"), "utf8");
     expect(ci).toMatch(/^npm test\b/m);

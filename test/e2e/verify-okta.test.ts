@@ -35,8 +35,9 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
   const sswsEnv = () => ({ ...process.env, OKTA_CLIENT_ORGURL: fake.url, OKTA_CLIENT_TOKEN: fake.apiToken });
   const verify = (env: NodeJS.ProcessEnv = sswsEnv(), ...args: string[]) =>
     spawnCliAsync(["verify", "--config", configFile, "--kind", "okta", "--request-timeout", "5", ...args], env);
-  const everyOutput = async (env: NodeJS.ProcessEnv) =>
-    (await Promise.all(["table", "json", "markdown"].map((format) => verify(env, "--format", format))))
+  /** `table`: the run in the default format (verify/render.ts VERIFY_RENDERERS); the other formats run here. */
+  const everyOutput = async (env: NodeJS.ProcessEnv, table: { stdout: string; stderr: string }) =>
+    [table, ...(await Promise.all(["json", "markdown"].map((format) => verify(env, "--format", format))))]
       .map((run) => run.stdout + run.stderr)
       .join("\n");
 
@@ -73,7 +74,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(run.stdout).toContain("verify: every connector matches the catalog");
     expect(run.stdout).toContain(`app: BT Insights - Connector (app ${APP_ID}, client ${APP_ID})`);
     expect(fake.requests.map((r) => r.method).every((m) => m === "GET")).toBe(true);
-    expect(await everyOutput(sswsEnv())).not.toContain(fake.apiToken);
+    expect(await everyOutput(sswsEnv(), run)).not.toContain(fake.apiToken);
   });
 
   test("okta: a noisy but clean org verifies clean", async () => {
@@ -110,7 +111,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(run.stdout).toContain("verify: every connector matches the catalog");
     expect(run.stdout).toContain("inactive client secrets: 1");
     expect(fake.requests.some((r) => r.path === `/api/v1/apps/${APP_ID}/credentials/secrets`)).toBe(true);
-    expect(await everyOutput(sswsEnv())).not.toContain(CANARY_SECRET);
+    expect(await everyOutput(sswsEnv(), run)).not.toContain(CANARY_SECRET);
   });
 
   test("okta: an extra admin role granted outside the stack is drift", async () => {
@@ -146,7 +147,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
       `extra (admin): okta client secret ocs1backdoor @ ${SCOPE} (active, created ${compactTime(app.secrets[0].created)}; ` +
         `the app signs in with a private key only) [GET /api/v1/apps/${APP_ID}/credentials/secrets]`,
     );
-    expect(await everyOutput(sswsEnv())).not.toContain(CANARY_SECRET);
+    expect(await everyOutput(sswsEnv(), run)).not.toContain(CANARY_SECRET);
   });
 
   test("extra write scope, missing scope, another admin role, a wider custom role: exit 3, a line each", async () => {
@@ -204,7 +205,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(fake.requests.some((r) => r.path === "/oauth2/v1/token")).toBe(true);
-    expect(await everyOutput(env)).not.toContain(PEM_LINE);
+    expect(await everyOutput(env, run)).not.toContain(PEM_LINE);
   });
 
   test("a reader identity without okta.roles.read: exit 1 naming the call and Okta's answer", async () => {
@@ -235,7 +236,7 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(run.stdout).toContain(
       "could not be read: GET /api/v1/apps?q=BT Insights - Connector: HTTP 401 E0000011: Invalid token provided",
     );
-    expect(await everyOutput(env)).not.toContain("canary-okta-token-5d1e");
+    expect(await everyOutput(env, run)).not.toContain("canary-okta-token-5d1e");
   });
 
   test("a server error on the resource set: exit 1 naming the call", async () => {
