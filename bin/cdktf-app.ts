@@ -4,6 +4,7 @@
 import { App } from "cdktf";
 import { addPlannedCdktfStacks } from "../kinds/apps";
 import { buildPlan } from "../plan/build";
+import { PREVIEW_CONTEXT } from "../providers/engines/terraform";
 import { addStateBackends } from "../stacks/terraform/state-backend";
 import { InvalidConfigError } from "../values/errors";
 import { engineConfigPath, loadEngineConfig, runEngineApp } from "./config-path";
@@ -13,7 +14,8 @@ runEngineApp(async () => {
   const config = loadEngineConfig(engineConfigPath(app.node.tryGetContext("config")));
   const stacks = await addPlannedCdktfStacks(app, buildPlan(config));
   try {
-    addStateBackends(stacks, app.node.tryGetContext("stateBackend"));
+    const readOnly = app.node.tryGetContext(PREVIEW_CONTEXT) === true; // a preview moves and creates no state
+    addStateBackends(stacks, app.node.tryGetContext("stateBackend"), { readOnly });
   } catch (error) {
     // A bad stateBackend setting, or state left where cdktf kept it before the state folder (located).
     if (!(error instanceof InvalidConfigError)) throw error;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EngineMissingError } from "../../providers/engines/engine-cli";
@@ -87,10 +87,9 @@ export function cdktfEngine(target: EngineTarget): ConnectorEngine {
         },
       ].filter((file) => existsSync(file.path));
     },
+    // The preview's synthesis moves and creates no state (bin/cdktf-app.ts, PREVIEW_CONTEXT).
     preview: (action, context) =>
-      withoutNewPlaceholders(settings.stateDir, () =>
-        previewStack(step.stackName, action === "deploy" ? "apply" : "destroy", run(context), context),
-      ),
+      previewStack(step.stackName, action === "deploy" ? "apply" : "destroy", run(context), context),
   };
 }
 
@@ -109,7 +108,7 @@ async function previewStack(
   const work = mkdtempSync(join(tmpdir(), `insights-preview-${stackName}-`));
   try {
     const synthesized = { ...stack, cdktfOut: work };
-    await synthesizeCdktf({ ...synthesized, onOutput: undefined });
+    await synthesizeCdktf({ ...synthesized, onOutput: undefined, preview: true });
     const dir = stackDir(synthesized);
     const declared = (note: string): EnginePreview => ({
       source: "synthesized",
@@ -128,28 +127,5 @@ async function previewStack(
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
-  }
-}
-
-/**
- * Runs a preview and then removes what its synthesis alone created in the state folder: the app
- * makes each of its stacks' local state files (empty, 0600) and their folder before Terraform ever
- * runs (stacks/terraform/state-backend.ts), and a preview must leave no state where there was none.
- * A file that is no longer empty, or a folder that holds anything, is left.
- */
-async function withoutNewPlaceholders<T>(stateDir: string, preview: () => Promise<T>): Promise<T> {
-  const folder = join(stateDir, "terraform");
-  const listing = () => (existsSync(folder) ? readdirSync(folder) : []);
-  const before = new Set(listing());
-  const absent = [stateDir, folder].filter((path) => !existsSync(path));
-  try {
-    return await preview();
-  } finally {
-    for (const name of listing().filter((n) => !before.has(n) && n.endsWith(".tfstate"))) {
-      if (statSync(join(folder, name)).size === 0) rmSync(join(folder, name));
-    }
-    for (const path of absent.reverse()) {
-      if (existsSync(path) && readdirSync(path).length === 0) rmdirSync(path);
-    }
   }
 }

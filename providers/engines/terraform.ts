@@ -38,15 +38,21 @@ export interface TerraformStackRun {
   readonly signal?: AbortSignal;
   /** A second interrupt (see runEngine). */
   readonly insist?: AbortSignal;
+  /** A preview's synthesis: the app moves and creates no state (the {@link PREVIEW_CONTEXT} context). */
+  readonly preview?: boolean;
 }
+
+/** The app context that marks a preview's synthesis: bin/cdktf-app.ts then gives the stacks read-only state. */
+export const PREVIEW_CONTEXT = "insightsPreview";
 
 export function stackDir(run: Pick<TerraformStackRun, "cdktfOut" | "stackName">): string {
   return synthesizedStackDir(run.cdktfOut, run.stackName);
 }
 
 /** The cdktf.json context (`stateBackend`, …) with the config: what `cdktf synth` hands the app. */
-function appContext(root: string, configFile: string): string {
-  return JSON.stringify({ ...engineAppContext("cdktf.json", root), config: resolve(configFile) });
+function appContext(root: string, configFile: string, preview = false): string {
+  const context = { ...engineAppContext("cdktf.json", root), config: resolve(configFile) };
+  return JSON.stringify(preview ? { ...context, [PREVIEW_CONTEXT]: true } : context);
 }
 
 /**
@@ -71,7 +77,7 @@ export function synthesizeCdktf(run: TerraformStackRun): Promise<EngineRunResult
     env: {
       ...run.env,
       CDKTF_OUTDIR: resolve(run.cdktfOut),
-      CDKTF_CONTEXT_JSON: appContext(root, run.configFile),
+      CDKTF_CONTEXT_JSON: appContext(root, run.configFile, run.preview),
       INSIGHTS_STATE_DIR: resolve(run.stateDir),
     },
     install: "run `npm ci` in the toolkit",

@@ -42,7 +42,31 @@ export function adoptLegacyState(
   statePath: string | undefined,
   notice: (line: string) => void,
 ): void {
-  if (!holdsState(legacyPath)) return;
+  if (!legacyStateToMove(stackName, legacyPath, statePath)) return;
+  writePrivateFile(statePath!, readFileSync(legacyPath));
+  const backup = `${legacyPath}.backup`;
+  if (holdsState(backup)) writePrivateFile(`${statePath}.backup`, readFileSync(backup));
+  unlinkSync(legacyPath);
+  if (existsSync(backup)) unlinkSync(backup);
+  notice(`stack ${stackName}: moved its Terraform state from ${legacyPath} (before main ff3f49e) to ${statePath}`);
+}
+
+/**
+ * Where a preview reads the stack's state without moving anything: the legacy path while only it
+ * holds state (where the move of the next apply takes it from), else `statePath`. It stops as
+ * {@link adoptLegacyState} would, so a preview tells of the same stop the apply would meet.
+ */
+export function stateToPreview(
+  stackName: string,
+  legacyPath: string,
+  statePath: string | undefined,
+): string | undefined {
+  return legacyStateToMove(stackName, legacyPath, statePath) ? legacyPath : statePath;
+}
+
+/** Whether state at the legacy path is to move to `statePath`; throws where moving it would be a guess. */
+function legacyStateToMove(stackName: string, legacyPath: string, statePath: string | undefined): boolean {
+  if (!holdsState(legacyPath)) return false;
   if (statePath === undefined) {
     throw new LegacyStateError(
       `stack ${stackName}: ${legacyPath} holds its Terraform state from before the state moved (main before ff3f49e), ` +
@@ -57,10 +81,5 @@ export function adoptLegacyState(
         `${statePath}, and remove ${legacyPath}`,
     );
   }
-  writePrivateFile(statePath, readFileSync(legacyPath));
-  const backup = `${legacyPath}.backup`;
-  if (holdsState(backup)) writePrivateFile(`${statePath}.backup`, readFileSync(backup));
-  unlinkSync(legacyPath);
-  if (existsSync(backup)) unlinkSync(backup);
-  notice(`stack ${stackName}: moved its Terraform state from ${legacyPath} (before main ff3f49e) to ${statePath}`);
+  return true;
 }

@@ -1,9 +1,9 @@
 import { LocalBackend, S3Backend, type TerraformStack } from "cdktf";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { privateFile, privateStateDir } from "../../config/local-state";
+import { privateFile, privateStateDir, statePath } from "../../config/local-state";
 import { InvalidConfigError } from "../../values/errors";
-import { adoptLegacyState, legacyStatePath } from "./legacy-state";
+import { adoptLegacyState, legacyStatePath, stateToPreview } from "./legacy-state";
 
 /**
  * `stateBackend` in cdktf.json's context (or CDKTF_CONTEXT_JSON): where the CDKTF
@@ -37,6 +37,11 @@ export interface LegacyStateOptions {
   readonly workingFolder?: string;
   /** @default a line on stderr */
   readonly notice?: (line: string) => void;
+  /**
+   * A preview's synthesis (`up --dry-run`, `down` before `--yes`): nothing is moved or created. A
+   * stack whose state is still at the legacy path reads it there, where the apply would move it from.
+   */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -61,7 +66,8 @@ export function addStateBackends(
     const name = stack.node.id;
     const legacyPath = legacyStatePath(name, workingFolder);
     if (s3) {
-      adoptLegacyState(name, legacyPath, undefined, notice);
+      if (legacy.readOnly) stateToPreview(name, legacyPath, undefined);
+      else adoptLegacyState(name, legacyPath, undefined, notice);
       const { keyPrefix, encrypt: _alwaysOn, roleArn, ...rest } = s3;
       new S3Backend(stack, {
         ...rest,
@@ -69,6 +75,9 @@ export function addStateBackends(
         key: `${keyPrefix}${name}.tfstate`,
         encrypt: true,
       });
+    } else if (legacy.readOnly) {
+      const path = resolve(statePath("terraform"), `${name}.tfstate`);
+      new LocalBackend(stack, { path: stateToPreview(name, legacyPath, path)! });
     } else {
       // cdktf's own default is terraform.<stack>.tfstate in the working folder: the repository root.
       const path = resolve(privateStateDir("terraform"), `${name}.tfstate`);

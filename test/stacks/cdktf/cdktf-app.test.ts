@@ -7,6 +7,7 @@ import { filesUnder } from "../../helpers/files";
 import { plannedStacks } from "../../helpers/planned-stacks";
 import { requireTool } from "../../helpers/require-tool";
 import { CANARY_ENV } from "../../register/helpers";
+import { PREVIEW_CONTEXT } from "../../../providers/engines/terraform";
 
 const CANARY = "CANARY-cdktf-7f3a91";
 /** Every secret reference the examples use, set to a canary value. */
@@ -95,5 +96,39 @@ describe("the CDKTF app (cdktf.json)", () => {
     );
     expect(run.stderr).toContain("nothing was synthesized");
     expect(existsSync(out) ? filesUnder(out) : []).toEqual([]);
+  });
+
+  test("a preview's synthesis (the insightsPreview context) reads state from before the state folder where it is, and moves nothing", () => {
+    // The app's working folder is where cdktf kept state before main ff3f49e (stacks/terraform/legacy-state.ts).
+    const legacy = join(work, "terraform.acme-prod-azure.tfstate");
+    const state = '{"version":4,"serial":3,"lineage":"preview-test","resources":[]}';
+    writeFileSync(legacy, state);
+    const synthesize = (context: Record<string, unknown>, out: string) =>
+      spawnSync(process.execPath, ["-r", REGISTER_TS, join(REPO, "bin", "cdktf-app.ts")], {
+        cwd: work,
+        env: cleanEnv(join(work, "home"), {
+          CDKTF_OUTDIR: join(work, out),
+          CDKTF_CONTEXT_JSON: JSON.stringify({ config: join(REPO, "examples", "all-sources.yaml"), ...context }),
+          INSIGHTS_STATE_DIR: join(work, "state"),
+        }),
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+    const backend = (out: string) =>
+      JSON.parse(readFileSync(join(work, out, "stacks", "acme-prod-azure", "cdk.tf.json"), "utf8")).terraform.backend
+        .local.path;
+
+    const preview = synthesize({ [PREVIEW_CONTEXT]: true }, "preview");
+    expect({ status: preview.status, stderr: preview.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(backend("preview")).toBe(legacy);
+    expect(readFileSync(legacy, "utf8")).toBe(state);
+    expect(existsSync(join(work, "state"))).toBe(false);
+
+    // The apply's synthesis moves it, and says so.
+    const apply = synthesize({}, "apply");
+    expect(apply.status).toBe(0);
+    expect(apply.stderr).toContain(`stack acme-prod-azure: moved its Terraform state from ${legacy}`);
+    expect(backend("apply")).toBe(join(work, "state", "terraform", "acme-prod-azure.tfstate"));
+    expect(existsSync(legacy)).toBe(false);
   });
 });

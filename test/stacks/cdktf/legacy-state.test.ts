@@ -36,10 +36,14 @@ describe("upgrade: Terraform state from before the state folder is moved into it
     process.env.INSIGHTS_STATE_DIR = saved;
     rmSync(work, { recursive: true, force: true });
   });
-  const backends = (setting?: unknown) => {
+  const backends = (setting?: unknown, readOnly = false) => {
     const stack = new TerraformStack(new App({ outdir: join(work, "out") }), "acme-prod-azure");
-    addStateBackends([stack], setting, { workingFolder: root, notice: (line) => notices.push(line) });
+    addStateBackends([stack], setting, { workingFolder: root, notice: (line) => notices.push(line), readOnly });
+    return stack;
   };
+  /** The local backend's path in the synthesized stack. */
+  const backendPath = (stack: TerraformStack) =>
+    (stack.toTerraform() as { terraform: { backend: { local: { path: string } } } }).terraform.backend.local.path;
   const legacy = () => join(root, "terraform.acme-prod-azure.tfstate");
   const current = () => join(work, "state", "terraform", "acme-prod-azure.tfstate");
 
@@ -88,5 +92,35 @@ describe("upgrade: Terraform state from before the state folder is moved into it
     symlinkSync(join(work, "elsewhere.tfstate"), legacy());
     writeFileSync(join(work, "elsewhere.tfstate"), STATE);
     expect(() => backends()).toThrow(`${legacy()} is not a regular file`);
+  });
+
+  describe("a preview's synthesis (readOnly: up --dry-run, down before --yes) moves and creates nothing", () => {
+    test("state still at the legacy path is read there; neither file nor the state folder changes", () => {
+      writeFileSync(legacy(), STATE);
+      writeFileSync(`${legacy()}.backup`, STATE.replace("7", "6"));
+      expect(backendPath(backends(undefined, true))).toBe(legacy());
+      expect(readFileSync(legacy(), "utf8")).toBe(STATE);
+      expect(existsSync(`${legacy()}.backup`)).toBe(true);
+      expect(existsSync(join(work, "state"))).toBe(false);
+      expect(notices).toEqual([]);
+      // The apply after it moves the state, as before.
+      expect(backendPath(backends())).toBe(current());
+      expect(readFileSync(current(), "utf8")).toBe(STATE);
+    });
+
+    test("without legacy state it points at the state folder, creating neither the folder nor an empty file", () => {
+      expect(backendPath(backends(undefined, true))).toBe(current());
+      expect(existsSync(join(work, "state"))).toBe(false);
+    });
+
+    test("it meets the same stops as the apply: state in both places, or legacy state with S3", () => {
+      writeFileSync(legacy(), STATE);
+      backends();
+      writeFileSync(legacy(), STATE.replace("7", "9"));
+      expect(() => backends(undefined, true)).toThrow(`stack acme-prod-azure: both ${legacy()}`);
+      expect(() => backends({ s3: { bucket: "b", region: "eu-west-1" } }, true)).toThrow(/ state push /);
+      expect(readFileSync(legacy(), "utf8")).toBe(STATE.replace("7", "9"));
+      expect(readFileSync(current(), "utf8")).toBe(STATE);
+    });
   });
 });
