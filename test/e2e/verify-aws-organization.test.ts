@@ -170,6 +170,7 @@ motoServer.describe(`verify: an AWS organization's member roles (moto, CloudForm
       await iam.send(new AttachRolePolicyCommand({ RoleName: "OrganizationAccountAccessRole", PolicyArn: ADMIN }));
     }
     cfn.runningPolls = 1;
+    cfn.requests.length = 0;
     const run = await verify();
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -178,7 +179,26 @@ motoServer.describe(`verify: an AWS organization's member roles (moto, CloudForm
     expect(run.stdout).toContain(`member role: arn:aws:iam::${members[1]}:role/${ROLE}`);
     expect(run.stdout).toContain("member external ID value: equals env:VERIFY_EXTERNAL_ID");
     expect(cfn.requests.map((r) => r.action)).toContain("DetectStackSetDrift");
+    // The StackSet is described once and its instances listed once (after the detection).
+    const calls = (action: string) => cfn.requests.filter((r) => r.action === action).length;
+    expect([calls("DescribeStackSet"), calls("ListStackInstances")]).toEqual([1, 1]);
     noCanary(run);
+  });
+
+  test("no StackSet of the stack's name: one call finds that out, and it is drift", async () => {
+    const stackSet = cfn.stackSets.get(STACK_SET)!;
+    cfn.stackSets.delete(STACK_SET);
+    cfn.requests.length = 0;
+    try {
+      const run = await verify();
+      expect(run.code).toBe(3);
+      expect(run.stdout).toContain(`StackSet ${STACK_SET}`);
+      expect(run.stdout).toContain("not found in us-east-1");
+      expect(cfn.requests.map((r) => r.action)).toEqual(["DescribeStackSet"]);
+      noCanary(run);
+    } finally {
+      cfn.stackSets.set(STACK_SET, stackSet);
+    }
   });
 
   test("aws: a member-account role edited outside the stack is drift", async () => {

@@ -3,6 +3,7 @@ import {
   ListStackInstancesCommand,
   StackSetNotFoundException,
   type StackInstanceSummary,
+  type StackSet,
 } from "@aws-sdk/client-cloudformation";
 import {
   DescribeOrganizationCommand,
@@ -39,15 +40,23 @@ async function accountsUnder(clients: AwsReadClients, parentId: string, depth = 
   return [...accounts.filter((a) => a.Status === undefined || a.Status === "ACTIVE").map((a) => a.Id ?? ""), ...nested];
 }
 
-async function stackInstances(clients: AwsReadClients, name: string): Promise<StackInstanceSummary[] | undefined> {
+function stackInstances(clients: AwsReadClients, name: string): Promise<StackInstanceSummary[]> {
+  return allPages(
+    `cloudformation:ListStackInstances ${name}`,
+    (NextToken) =>
+      clients.cloudFormation.send(new ListStackInstancesCommand({ StackSetName: name, CallAs: "SELF", NextToken })),
+    (page) => page.Summaries,
+    (page) => page.NextToken,
+  );
+}
+
+/** The StackSet, or undefined when none has that name: one call, where listing instances takes a page per 100. */
+async function describeStackSet(clients: AwsReadClients, name: string): Promise<StackSet | undefined> {
   try {
-    return await allPages(
-      `cloudformation:ListStackInstances ${name}`,
-      (NextToken) =>
-        clients.cloudFormation.send(new ListStackInstancesCommand({ StackSetName: name, CallAs: "SELF", NextToken })),
-      (page) => page.Summaries,
-      (page) => page.NextToken,
+    const described = await awsRead(`cloudformation:DescribeStackSet ${name}`, () =>
+      clients.cloudFormation.send(new DescribeStackSetCommand({ StackSetName: name, CallAs: "SELF" })),
     );
+    return described.StackSet ?? {};
   } catch (error) {
     if ((error as { cause?: unknown }).cause instanceof StackSetNotFoundException) return undefined;
     throw error;
@@ -74,7 +83,8 @@ export async function readAwsStackSet(
   const rootOrgUnitId = connector.organization!.rootOrgUnitId;
   const name = memberStackSetName(context.stackName);
   const artifact = `StackSet ${name} (${clients.region})`;
-  if (!(await stackInstances(clients, name))) {
+  const stackSet = await describeStackSet(clients, name);
+  if (!stackSet) {
     return {
       grants: [],
       facts: [],
@@ -82,13 +92,10 @@ export async function readAwsStackSet(
     };
   }
   const detection = await detectStackSetDrift(clients, name, context);
-  // Listed after the detection, so each instance carries the status it found.
-  const instances = (await stackInstances(clients, name)) ?? [];
-  const described = await awsRead(`cloudformation:DescribeStackSet ${name}`, () =>
-    clients.cloudFormation.send(new DescribeStackSetCommand({ StackSetName: name, CallAs: "SELF" })),
-  );
+  // Listed once, after the detection, so each instance carries the status it found.
+  const instances = await stackInstances(clients, name);
   const targets = new Set([
-    ...(described.StackSet?.OrganizationalUnitIds ?? []),
+    ...(stackSet.OrganizationalUnitIds ?? []),
     ...instances.map((i) => i.OrganizationalUnitId ?? "").filter(Boolean),
   ]);
   const grants: ExtractedGrant[] = [...targets].sort().map((ou) => ({
