@@ -1,5 +1,7 @@
 import type { CredentialLifetime, PlanRecord, PlannedConnectorRecord, PlannedTenantRecord } from "../plan/model";
 import { edgesOf, type ReviewEdge } from "../plan/edges";
+import type { Grant } from "../connectors/grant";
+import { stricterAccess } from "./access/by-kind";
 import { printable } from "../providers/text/printable";
 import { withIdentities } from "../plan/identity";
 import type { ConnectorDrift } from "./attach";
@@ -162,10 +164,28 @@ function diffConnector(
   };
 }
 
+/**
+ * The tenant as today's classifier reads it: each grant's access the stricter of the recorded one
+ * and what the classifier makes of its name, as the grant rules judge it (grant-changes.ts
+ * grantsOf), so an older plan that called a write permission read draws it as write too.
+ */
+function believed(tenant: PlannedTenantRecord): PlannedTenantRecord {
+  const strict = <G extends Pick<Grant, "kind" | "name" | "access">>(grants: readonly G[]): G[] =>
+    grants.map((g) => ({ ...g, access: stricterAccess(g.kind, g.name, g.access) }));
+  return {
+    ...tenant,
+    connectors: tenant.connectors.map((c) => ({
+      ...c,
+      grants: strict(c.grants),
+      ...(c.extractedGrants ? { extractedGrants: strict(c.extractedGrants) } : {}),
+    })),
+  };
+}
+
 /** The edges one side's picture has and the other's lacks. */
 function edgeChanges(base: PlannedTenantRecord | undefined, head: PlannedTenantRecord | undefined): EdgeChange[] {
   const keyed = (tenant: PlannedTenantRecord | undefined) =>
-    new Map((tenant ? edgesOf(tenant) : []).map((edge) => [JSON.stringify(edge), edge]));
+    new Map((tenant ? edgesOf(believed(tenant)) : []).map((edge) => [JSON.stringify(edge), edge]));
   const before = keyed(base);
   const after = keyed(head);
   const changes = (from: Map<string, ReviewEdge>, to: Map<string, ReviewEdge>, change: EdgeChange["change"]) =>
