@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REGISTER_TS, REPO, spawnCli } from "../helpers/cli";
+import { cdktfAppArgv } from "../../providers/engines/terraform";
 
 // The CLI runs compiled JavaScript from dist/, one folder deeper than the sources: commands
 // that read files of the checkout (the examples behind init and the reference) must find them there too.
@@ -71,5 +72,16 @@ describe("the compiled CDKTF app", () => {
     expect([source.status, source.stderr]).toEqual([0, ""]);
     expect(Object.keys(stacksOf("compiled"))).toEqual(["contoso-azure"]);
     expect(stacksOf("compiled")).toEqual(stacksOf("source"));
+  });
+
+  test("from the sources (as here) it is started too while dist/ is current; without a build, the source app", () => {
+    expect(spawnCli(["--version"]).code).toBe(0); // dist/ current, as the CLI leaves it
+    expect(cdktfAppArgv(REPO)).toEqual([join(REPO, "dist", "bin", "cdktf-app.js")]);
+    const unbuilt = join(dir, "unbuilt");
+    expect(cdktfAppArgv(unbuilt)).toEqual([
+      "-r",
+      join(unbuilt, "bin", "register-ts.js"),
+      join(unbuilt, "bin", "cdktf-app.ts"),
+    ]);
   });
 });
