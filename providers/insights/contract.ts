@@ -79,17 +79,16 @@ export const FINGERPRINT_SCRYPT = { r: 8, p: 1, keyLength: 32 } as const;
  */
 export const FINGERPRINT_COST = { default: 14, min: 10, max: 15 } as const;
 
+/** Whether `cost` is one a fingerprint may be made or checked at: a whole number within the bounds. */
+export const isFingerprintCost = (cost: number): boolean =>
+  Number.isInteger(cost) && cost >= FINGERPRINT_COST.min && cost <= FINGERPRINT_COST.max;
+
 /** The cost a connector's fingerprints were made at: its own, or the default when the server states none. */
 export const fingerprintCostOf = (connector: { readonly fingerprintCost?: number }): number =>
   connector.fingerprintCost ?? FINGERPRINT_COST.default;
 
-export function secretFingerprint(
-  salt: string,
-  field: string,
-  value: string,
-  cost: number = FINGERPRINT_COST.default,
-): Promise<string> {
-  if (!Number.isInteger(cost) || cost < FINGERPRINT_COST.min || cost > FINGERPRINT_COST.max) {
+export function secretFingerprint(salt: string, field: string, value: string, cost: number): Promise<string> {
+  if (!isFingerprintCost(cost)) {
     return Promise.reject(
       new RangeError(`fingerprint cost ${cost} is outside ${FINGERPRINT_COST.min}..${FINGERPRINT_COST.max}`),
     );

@@ -2,7 +2,7 @@
 // start (a test that builds its own environment drops them). Each is checked at full strength by
 // the one test named beside it.
 import { FINGERPRINT_COST } from "../../providers/insights/contract";
-import { FINGERPRINT_COST_VARIABLE } from "../../providers/insights/emulator/server";
+import { FINGERPRINT_COST_VARIABLE } from "../../providers/insights/emulator/fingerprint-cost";
 
 // The Insights emulator fingerprints every secret it stores with scrypt at the contract's default
 // cost (2^14, about 40 ms of CPU each), and the suite makes thousands: about 50 s of CPU in all.

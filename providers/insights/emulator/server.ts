@@ -23,7 +23,7 @@ import { EmulatorStore, type StoredConnector } from "./store";
 import { activityOf, connectivityOf, present, split } from "./presentation";
 import { connectionPoint, validateRegistration } from "./validation";
 import { scheduleCheck } from "./checks";
-import { UsageError } from "../../../values/errors";
+import { emulatorFingerprintCost } from "./fingerprint-cost";
 
 export interface EmulatorOptions {
   /** The connector kinds it serves (the catalog's): their forms, checks and rules. */
@@ -49,24 +49,6 @@ export interface EmulatorOptions {
    * the lowest the contract admits (test/setup/suite-environment.ts): thousands, a few ms each.
    */
   readonly fingerprintCost?: number;
-}
-
-/** The variable that sets the emulator's fingerprint cost when its options do not. */
-export const FINGERPRINT_COST_VARIABLE = "INSIGHTS_EMULATOR_FINGERPRINT_COST";
-
-/** The emulator's fingerprint cost: its option, else the environment's, else the contract's default. */
-export function emulatorFingerprintCost(option: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
-  const stated = option ?? (env[FINGERPRINT_COST_VARIABLE] ? Number(env[FINGERPRINT_COST_VARIABLE]) : undefined);
-  if (stated === undefined) return FINGERPRINT_COST.default;
-  if (!Number.isInteger(stated) || stated < FINGERPRINT_COST.min || stated > FINGERPRINT_COST.max) {
-    const from = option === undefined ? FINGERPRINT_COST_VARIABLE : "the emulator's fingerprintCost";
-    throw new UsageError(
-      `${from} must be a whole number from ${FINGERPRINT_COST.min} to ${FINGERPRINT_COST.max} (scrypt's N as log2), not ${
-        option ?? env[FINGERPRINT_COST_VARIABLE]
-      }`,
-    );
-  }
-  return stated;
 }
 
 /** The routes that change the store, counted by `dieAfterWrites`. */
@@ -265,8 +247,7 @@ export class InsightsEmulator {
     const now = new Date().toISOString();
     const id = randomUUID();
     const fingerprintSalt = newFingerprintSalt();
-    const fingerprintCost = this.fingerprintCost;
-    const { settings, fingerprints } = await split(kind, fingerprintSalt, fingerprintCost, values);
+    const { settings, fingerprints } = await split(kind, fingerprintSalt, this.fingerprintCost, values);
     const doc: StoredConnector = {
       _id: id,
       siteId,
@@ -277,7 +258,7 @@ export class InsightsEmulator {
       settings,
       secretFingerprints: fingerprints,
       fingerprintSalt,
-      fingerprintCost,
+      fingerprintCost: this.fingerprintCost,
       connectionPoint: connectionPoint(kind, settings),
       ...scheduleCheck(kind, values, this.faults, this.options.checkDelayMs ?? 300),
       createdAt: now,

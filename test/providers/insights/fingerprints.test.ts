@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SecretValue } from "../../../values/secret-value";
+import { InsightsEmulator } from "../../../providers/insights/emulator/server";
 import {
   emulatorFingerprintCost,
   FINGERPRINT_COST_VARIABLE,
-  InsightsEmulator,
-} from "../../../providers/insights/emulator/server";
+} from "../../../providers/insights/emulator/fingerprint-cost";
 import { secretFingerprint } from "../../../providers/insights/contract";
 import { changedFields } from "../../../register/reconcile";
 import { InsightsHttpClient } from "../../../providers/insights/http-client";
