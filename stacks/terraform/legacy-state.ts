@@ -56,11 +56,7 @@ export function adoptLegacyState(
  * holds state (where the move of the next apply takes it from), else `statePath`. It stops as
  * {@link adoptLegacyState} would, so a preview tells of the same stop the apply would meet.
  */
-export function stateToPreview(
-  stackName: string,
-  legacyPath: string,
-  statePath: string | undefined,
-): string | undefined {
+export function stateToPreview(stackName: string, legacyPath: string, statePath: string): string {
   return legacyStateToMove(stackName, legacyPath, statePath) ? legacyPath : statePath;
 }
 

@@ -66,8 +66,8 @@ export function addStateBackends(
     const name = stack.node.id;
     const legacyPath = legacyStatePath(name, workingFolder);
     if (s3) {
-      if (legacy.readOnly) stateToPreview(name, legacyPath, undefined);
-      else adoptLegacyState(name, legacyPath, undefined, notice);
+      // Without a local path there is nothing to move: legacy state only stops the run, a preview's too.
+      adoptLegacyState(name, legacyPath, undefined, notice);
       const { keyPrefix, encrypt: _alwaysOn, roleArn, ...rest } = s3;
       new S3Backend(stack, {
         ...rest,
@@ -77,7 +77,7 @@ export function addStateBackends(
       });
     } else if (legacy.readOnly) {
       const path = resolve(statePath("terraform"), `${name}.tfstate`);
-      new LocalBackend(stack, { path: stateToPreview(name, legacyPath, path)! });
+      new LocalBackend(stack, { path: stateToPreview(name, legacyPath, path) });
     } else {
       // cdktf's own default is terraform.<stack>.tfstate in the working folder: the repository root.
       const path = resolve(privateStateDir("terraform"), `${name}.tfstate`);
