@@ -35,6 +35,15 @@ describe("the CDKTF app (cdktf.json)", () => {
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
+  /** bin/cdktf-app.ts from its source, in `cwd`, with a clean environment plus `extra`. */
+  const runApp = (cwd: string, extra: Record<string, string>) =>
+    spawnSync(process.execPath, ["-r", REGISTER_TS, join(REPO, "bin", "cdktf-app.ts")], {
+      cwd,
+      env: cleanEnv(join(work, "home"), extra),
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+
   const cdktfCli = requireTool("cdktf-cli", "`cdktf synth` of the CDKTF app");
   cdktfCli.test(
     `\`cdktf synth\` works with no terraform and no credentials, naming stacks <tenant>-azure, -gcp and -pingone, and writes no secret${cdktfCli.note}`,
@@ -80,12 +89,7 @@ describe("the CDKTF app (cdktf.json)", () => {
     expect(bad).not.toBe(text);
     writeFileSync(file, bad);
     const out = join(work, "out");
-    const run = spawnSync(process.execPath, ["-r", REGISTER_TS, "bin/cdktf-app.ts"], {
-      cwd: REPO,
-      env: cleanEnv(join(work, "home"), { INSIGHTS_CONFIG: file, CDKTF_OUTDIR: out }),
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+    const run = runApp(REPO, { INSIGHTS_CONFIG: file, CDKTF_OUTDIR: out });
     const line = bad.split("\n").findIndex((l) => l.includes("tenantId: contoso")) + 1;
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(
@@ -104,15 +108,10 @@ describe("the CDKTF app (cdktf.json)", () => {
     const state = '{"version":4,"serial":3,"lineage":"preview-test","resources":[]}';
     writeFileSync(legacy, state);
     const synthesize = (context: Record<string, unknown>, out: string) =>
-      spawnSync(process.execPath, ["-r", REGISTER_TS, join(REPO, "bin", "cdktf-app.ts")], {
-        cwd: work,
-        env: cleanEnv(join(work, "home"), {
-          CDKTF_OUTDIR: join(work, out),
-          CDKTF_CONTEXT_JSON: JSON.stringify({ config: join(REPO, "examples", "all-sources.yaml"), ...context }),
-          INSIGHTS_STATE_DIR: join(work, "state"),
-        }),
-        encoding: "utf8",
-        timeout: 120_000,
+      runApp(work, {
+        CDKTF_OUTDIR: join(work, out),
+        CDKTF_CONTEXT_JSON: JSON.stringify({ config: join(REPO, "examples", "all-sources.yaml"), ...context }),
+        INSIGHTS_STATE_DIR: join(work, "state"),
       });
     const backend = (out: string) =>
       JSON.parse(readFileSync(join(work, out, "stacks", "acme-prod-azure", "cdk.tf.json"), "utf8")).terraform.backend
