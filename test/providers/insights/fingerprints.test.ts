@@ -12,6 +12,7 @@ import { secretFingerprint } from "../../../providers/insights/contract";
 import { changedFields } from "../../../register/reconcile";
 import { InsightsHttpClient } from "../../../providers/insights/http-client";
 import { filesUnder } from "../../helpers/files";
+import { withoutSuiteSetting } from "../../helpers/full-strength";
 import { INSIGHTS_CONNECTOR_KINDS } from "../../../connectors/catalog";
 
 const SITE = "5a7f0c2e-1b2c-4d3e-8f40-123456789abc";
@@ -21,15 +22,8 @@ const DICTIONARY = ["password", "Winter2023!", "Spring2024!", CANARY, "letmein",
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** The suite sets a low emulator cost for speed (jest.config.js setupFiles); here it is unset, so the default holds. */
-let suiteCost: string | undefined;
-beforeEach(() => {
-  suiteCost = process.env[FINGERPRINT_COST_VARIABLE];
-  delete process.env[FINGERPRINT_COST_VARIABLE];
-});
-afterEach(() => {
-  if (suiteCost !== undefined) process.env[FINGERPRINT_COST_VARIABLE] = suiteCost;
-});
+// The suite sets a low emulator cost for speed; here it is unset, so the default holds.
+withoutSuiteSetting(FINGERPRINT_COST_VARIABLE);
 
 const praBody = (name: string, secret = CANARY) => ({
   name,

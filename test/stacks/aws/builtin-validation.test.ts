@@ -13,6 +13,7 @@ import { buildPlan } from "../../../plan/build";
 import { engineAppContext } from "../../../providers/engines/toolkit-root";
 import { REPO } from "../../helpers/cli";
 import { configWith, VALID } from "../../helpers/config-text";
+import { withoutSuiteSetting } from "../../helpers/full-strength";
 
 const example = (file: string) => readFileSync(join(REPO, "examples", file), "utf8");
 const SHAPES: [string, string][] = [
@@ -26,17 +27,10 @@ const SHAPES: [string, string][] = [
   ],
 ];
 
+withoutSuiteSetting("CDK_VALIDATION");
 let outdir: string;
-let suiteSetting: string | undefined;
-beforeEach(() => {
-  outdir = mkdtempSync(join(tmpdir(), "builtin-validation-"));
-  suiteSetting = process.env.CDK_VALIDATION;
-  delete process.env.CDK_VALIDATION;
-});
-afterEach(() => {
-  if (suiteSetting !== undefined) process.env.CDK_VALIDATION = suiteSetting;
-  rmSync(outdir, { recursive: true, force: true });
-});
+beforeEach(() => (outdir = mkdtempSync(join(tmpdir(), "builtin-validation-"))));
+afterEach(() => rmSync(outdir, { recursive: true, force: true }));
 
 /** The validator's plugin name (aws-cdk-lib core/lib/validation/cloudformation-validate-plugin.js PLUGIN_NAME). */
 const VALIDATOR = "CloudFormation Validate";
