@@ -49,10 +49,17 @@ export function stackDir(run: Pick<TerraformStackRun, "cdktfOut" | "stackName">)
   return synthesizedStackDir(run.cdktfOut, run.stackName);
 }
 
-/** The cdktf.json context (`stateBackend`, …) with the config: what `cdktf synth` hands the app. */
-function appContext(root: string, configFile: string, preview = false): string {
-  const context = { ...engineAppContext("cdktf.json", root), config: resolve(configFile) };
-  return JSON.stringify(preview ? { ...context, [PREVIEW_CONTEXT]: true } : context);
+/**
+ * The cdktf.json context (`stateBackend`, …) with the config: what `cdktf synth` hands the app.
+ * Whether it is a preview is the engine's to say, always: an `insightsPreview` left in cdktf.json
+ * cannot make an apply's state read-only (no move, no 0600 file before Terraform writes one).
+ */
+export function appContext(root: string, configFile: string, preview = false): string {
+  return JSON.stringify({
+    ...engineAppContext("cdktf.json", root),
+    config: resolve(configFile),
+    [PREVIEW_CONTEXT]: preview,
+  });
 }
 
 /**
