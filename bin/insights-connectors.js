@@ -7,28 +7,35 @@
 const { existsSync } = require("node:fs");
 const path = require("node:path");
 
-// Node >= 22.1 keeps V8's compiled code between runs (the engines' libraries are large); older Node has no such switch.
-require("node:module").enableCompileCache?.();
-
 // A closed pipe (`| head`) is a normal end for a command that prints, not a crash.
 process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw error;
 });
 
-/** The CLI's `run`, from dist/ (compiled now if out of date), or from the sources where dist/ cannot be written. */
+/**
+ * The CLI's `run`, from dist/ (compiled now if out of date), or from the sources where dist/ cannot be written.
+ * Node's compile cache is turned on first, in a folder of the user's own (providers/node/private-compile-cache.ts).
+ */
 function loadProgram() {
   // An installed package ships only the compiled dist/ (package.json `files`): nothing to rebuild.
-  if (!existsSync(path.join(__dirname, "..", "scripts", "build.js"))) return require("../dist/cli/program");
+  if (!existsSync(path.join(__dirname, "..", "scripts", "build.js")))
+    return fromFolder(path.join(__dirname, "..", "dist"));
   const { build, isStale, OUT } = require("../scripts/build");
   try {
     if (isStale()) build();
-    return require(path.join(OUT, "cli", "program"));
+    return fromFolder(OUT);
   } catch (error) {
     if (!["EACCES", "EROFS", "EPERM"].includes(error.code)) throw error;
     require("./register-ts");
-    return require("../cli/program");
+    return fromFolder(path.join(__dirname, ".."));
   }
+}
+
+/** `cli/program` of the compiled tree (or the sources) at `root`, with the compile cache on before it loads. */
+function fromFolder(root) {
+  require(path.join(root, "providers", "node", "private-compile-cache")).enablePrivateCompileCache();
+  return require(path.join(root, "cli", "program"));
 }
 
 /** `up`/`down` stopped by SIGINT or SIGTERM (values/exit-codes.ts `interrupted`). */

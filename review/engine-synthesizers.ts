@@ -1,6 +1,7 @@
 import type { EngineName } from "../connectors/kind";
 import { piecesOf, type ArtifactOf, type ExtractionJob, type KindSyntheses, type SynthesizedArtifact } from "./engines";
 import type { TerraformJson } from "./extract/terraform-json";
+import { inScratchFolder } from "../values/scratch-folder";
 
 type Synthesizer = (jobs: readonly ExtractionJob[], syntheses: KindSyntheses) => Promise<SynthesizedArtifact[]>;
 
@@ -24,13 +25,15 @@ async function synthesizeCdk(
   // built-in template linter, which only reports (its errors become warnings) and costs
   // seconds in WebAssembly: switched off by its documented variable, CDK_VALIDATION, so
   // the stack's own App for the member-account template skips it too.
-  return withEnvironment({ CDK_VALIDATION: "false" }, () => {
-    const app = new App({ stackTraces: false, treeMetadata: false });
-    const stacks = jobs.map(({ name, connector }) => ({ name, connector, factory: factories.get(connector.kind)! }));
-    addCdkStacks(app, stacks, { nag: false });
-    const assembly = app.synth();
-    return jobs.map(({ name }) => ({ engine: "aws-cdk", template: assembly.getStackByName(name).template }));
-  });
+  return withEnvironment({ CDK_VALIDATION: "false" }, () =>
+    inScratchFolder("insights-plan-cdk-", (outdir) => {
+      const app = new App({ outdir, stackTraces: false, treeMetadata: false });
+      const stacks = jobs.map(({ name, connector }) => ({ name, connector, factory: factories.get(connector.kind)! }));
+      addCdkStacks(app, stacks, { nag: false });
+      const assembly = app.synth();
+      return jobs.map(({ name }) => ({ engine: "aws-cdk", template: assembly.getStackByName(name).template }));
+    }),
+  );
 }
 
 /** Runs `fn` with the variables set, restoring the environment afterwards. */
@@ -54,11 +57,13 @@ async function synthesizeCdktf(
 ): Promise<ArtifactOf<"cdktf">[]> {
   const { Testing } = await import("cdktf");
   const factories = await piecesOf("cdktf", "stack", jobs, syntheses);
-  const app = Testing.app({ stackTraces: false });
-  return jobs.map(({ name, connector }) => ({
-    engine: "cdktf",
-    terraform: JSON.parse(Testing.synth(factories.get(connector.kind)!(app, name, connector))) as TerraformJson,
-  }));
+  return inScratchFolder("insights-plan-cdktf-", (outdir) => {
+    const app = Testing.app({ outdir, stackTraces: false });
+    return jobs.map(({ name, connector }) => ({
+      engine: "cdktf",
+      terraform: JSON.parse(Testing.synth(factories.get(connector.kind)!(app, name, connector))) as TerraformJson,
+    }));
+  });
 }
 
 /** Each Pulumi program under the mock engine, one after the other (the mocks are process-wide). */

@@ -3,6 +3,7 @@ import type { EngineName } from "../connectors/kind";
 import type { ConnectorArtifacts, ExtractionJob, KindSyntheses, SynthesizeOptions } from "./engines";
 import { synthesize } from "./synthesis";
 import { CredentialLifetimeError } from "./extract/credential-lifetime";
+import { enablePrivateCompileCache } from "../providers/node/private-compile-cache";
 
 /** What a synthesis thread posts back: the artifacts, or the error's message. */
 export interface SynthesisReply {
@@ -95,7 +96,7 @@ function inWorker(script: string, request: SynthesisRequest): Promise<ConnectorA
  */
 export function serveSynthesis(port: MessagePort, request: SynthesisRequest, syntheses: KindSyntheses): void {
   // As bin/insights-connectors.js does for the main thread: reuse compiled code on Node >= 22.1.
-  (require("node:module") as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  enablePrivateCompileCache();
   synthesize(request.engine, request.jobs, syntheses, { keep: request.keep }).then(
     (artifacts) => port.postMessage({ artifacts } satisfies SynthesisReply),
     (error: unknown) => {

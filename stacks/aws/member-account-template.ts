@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { App, CliCredentialsStackSynthesizer, Stack } from "aws-cdk-lib";
 import { externalIdParameter } from "./parameters";
 import { connectorRole, type ConnectorRoleSettings } from "./connector-role";
+import { inScratchFolder } from "../../values/scratch-folder";
 
 /**
  * The template the StackSet deploys into every member account: the same role, its
@@ -12,8 +10,7 @@ import { connectorRole, type ConnectorRoleSettings } from "./connector-role";
  */
 export function memberAccountTemplate(settings: ConnectorRoleSettings): Record<string, unknown> {
   // An explicit outdir: under `cdk synth`, a second App would otherwise share CDK_OUTDIR.
-  const outdir = mkdtempSync(join(tmpdir(), "insights-member-"));
-  try {
+  return inScratchFolder("insights-member-", (outdir) => {
     const app = new App({ outdir, analyticsReporting: false });
     const stack = new Stack(app, "InsightsMemberAccount", {
       synthesizer: new CliCredentialsStackSynthesizer(),
@@ -21,7 +18,5 @@ export function memberAccountTemplate(settings: ConnectorRoleSettings): Record<s
     });
     connectorRole(stack, settings, externalIdParameter(stack).valueAsString);
     return app.synth().getStackByName(stack.stackName).template as Record<string, unknown>;
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+  });
 }
