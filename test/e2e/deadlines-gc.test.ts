@@ -8,7 +8,7 @@ import { requireTool } from "../helpers/require-tool";
 
 // Every per-call deadline must hold while the garbage collector runs: on Node 20 a timeout
 // signal inside AbortSignal.any can be collected, and the call then ends only at the run's
-// deadline. Each client runs in a child under `node --expose-gc` with a collection every 50 ms,
+// deadline. Each client runs in a child under `node --expose-gc` with a collection every 250 ms,
 // against a server on 127.0.0.1 that answers at once and then drips its body for ever.
 
 const HARNESS = join(REPO, "test", "fakes", "deadline-under-gc.ts");
@@ -91,7 +91,7 @@ describe("status --request-timeout holds against a slow-drip Insights under forc
   });
   afterAll(() => closeLoopback(server));
 
-  /** The compiled CLI under `node --expose-gc` with a collection every 50 ms; killed after 25 s. */
+  /** The compiled CLI under `node --expose-gc` with a collection every 250 ms; killed after 25 s. */
   function status(): Promise<{ code: number | null; seconds: number; stderr: string }> {
     const started = Date.now();
     const argv = ["--expose-gc", "-r", FORCE_GC, CLI, "status", "--config", "examples/aws-single-account.yaml"];

@@ -18,6 +18,7 @@ import { SECURITY_AUDIT_POLICY_ARN } from "../../connectors/aws/grants";
 import { IDENTITY_READ_ACTIONS } from "../../connectors/aws/read-actions";
 import { FakeCloudFormation, type FakeResourceDrift } from "../fakes/cloudformation";
 import { spawnCliAsync } from "../helpers/cli";
+import { runCliAsProcess } from "../helpers/cli-as-process";
 import { configWith } from "../helpers/config-text";
 import { startMoto, type Moto } from "../helpers/moto";
 import { requireTool } from "../helpers/require-tool";
@@ -76,8 +77,11 @@ motoServer.describe(`verify: an AWS organization's member roles (moto, CloudForm
     INSIGHTS_AWS_MEMBER_PROFILE: "member-audit",
     ...extra,
   });
-  const verify = (extra?: NodeJS.ProcessEnv, ...args: string[]) =>
-    spawnCliAsync(["verify", "--config", configFile, "--kind", "aws", "--skip-connectivity", ...args], env(extra));
+  const argv = (args: string[]) => ["verify", "--config", configFile, "--kind", "aws", "--skip-connectivity", ...args];
+  /** In this process, as a child would run (test/helpers/cli-as-process.ts), so the SDKs load once. */
+  const verify = (extra?: NodeJS.ProcessEnv, ...args: string[]) => runCliAsProcess(argv(args), env(extra));
+  /** The real executable, for the first test. */
+  const verifyInChild = (extra?: NodeJS.ProcessEnv, ...args: string[]) => spawnCliAsync(argv(args), env(extra));
   const noCanary = (run: { stdout: string; stderr: string }) =>
     expect(run.stdout + run.stderr).not.toContain(EXTERNAL_ID);
 
@@ -171,7 +175,7 @@ motoServer.describe(`verify: an AWS organization's member roles (moto, CloudForm
     }
     cfn.runningPolls = 1;
     cfn.requests.length = 0;
-    const run = await verify();
+    const run = await verifyInChild();
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("verify: every connector matches the catalog");

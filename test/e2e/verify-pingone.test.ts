@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FAKE_ROLE_IDS, FakePingOne, type FakeRoleAssignment } from "../fakes/pingone";
 import { spawnCliAsync } from "../helpers/cli";
+import { runCliAsProcess } from "../helpers/cli-as-process";
 import { configWith, VALID } from "../helpers/config-text";
 
 jest.setTimeout(60_000);
@@ -31,8 +32,12 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
   let fake: FakePingOne;
   let work: string;
   let configFile: string;
-  const run = (extra: NodeJS.ProcessEnv = {}, format = "table") =>
-    spawnCliAsync(["verify", "--config", configFile, "--kind", "pingone", "--skip-connectivity", "--format", format], {
+  /**
+   * In this process (test/helpers/cli-as-process.ts), as a child would run, so the SDKs load once;
+   * the first test runs the real executable with `spawnCliAsync`.
+   */
+  const run = (extra: NodeJS.ProcessEnv = {}, format = "table", runner = runCliAsProcess) =>
+    runner(["verify", "--config", configFile, "--kind", "pingone", "--skip-connectivity", "--format", format], {
       ...process.env,
       PINGONE_CLIENT_ID: READER.id,
       PINGONE_CLIENT_SECRET: READER.secret,
@@ -61,7 +66,7 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
 
   test("exactly the catalog's roles: exit 0, the app named, in every format without the secret", async () => {
     const app = fake.addWorkerApp(ENV, APP, CATALOG);
-    const table = await run();
+    const table = await run({}, "table", spawnCliAsync);
     expect(table.stderr).toBe("");
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("verify: every connector matches the catalog");
@@ -69,7 +74,7 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     expect(fake.requests.map((r) => r.path)).toContain(`/api/v1/environments/${ENV}/applications`);
     noCanary(table);
     for (const format of ["json", "markdown"]) {
-      const other = await run({}, format);
+      const other = await run({}, format, spawnCliAsync);
       expect(other.code).toBe(0);
       noCanary(other);
     }
@@ -208,7 +213,8 @@ describe("verify: PingOne worker app's roles, against the local fake", () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain("PingOne credentials: PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET not set");
     await fake.stop();
-    const stopped = await run();
+    // In a child: fetch's TypeError comes from outside jest's sandbox, where `instanceof Error` is false.
+    const stopped = await run({}, "table", spawnCliAsync);
     expect(stopped.code).toBe(1);
     expect(stopped.stdout).toContain("PingOne token (POST /{envId}/as/token): ECONNREFUSED");
     noCanary(stopped);

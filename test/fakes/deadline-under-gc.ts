@@ -1,10 +1,11 @@
-// Run as `node --expose-gc -r ts-node/register/transpile-only test/fakes/deadline-under-gc.ts <client>`:
+// Run as `node --expose-gc -r bin/register-ts.js test/fakes/deadline-under-gc.ts <client>`:
 // starts a server on 127.0.0.1 that answers 200 at once and then drips its body a byte every
 // 300 ms without end (https with DRIP_TLS_KEY and DRIP_TLS_CERT, trusted through
 // NODE_EXTRA_CA_CERTS), builds <client> (its libraries loaded before the clock starts), runs one
 // call of it against the server with a per-request deadline of DEADLINE_MS while forcing a
-// garbage collection every 50 ms, and prints one JSON line: { client, elapsedMs, error }. A
-// deadline lost to the collector shows as a call that ends only when this script gives up.
+// garbage collection every 250 ms (as test/fakes/force-gc.js does), and prints one JSON line:
+// { client, elapsedMs, error }. A deadline lost to the collector shows as a call that ends only
+// when this script gives up.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `${key ? "https" : "http"}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const call = await client(url);
-  setInterval(() => gc!(), 50).unref();
+  setInterval(() => gc!(), 250).unref();
   const started = Date.now();
   const giveUp = new Promise((resolve) => setTimeout(() => resolve("gave up"), GIVE_UP_MS).unref());
   let error: string;

@@ -25,14 +25,14 @@ export async function runCli(...argv: string[]): Promise<CliResult> {
 }
 
 /** Runs the real executable in a child process, as a user or CI would. */
-export function spawnCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
+export function spawnCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...argv], { cwd: REPO, env, encoding: "utf8", timeout: 60_000 });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Like {@link spawnCli} but without blocking this process, so local fakes in it keep answering. */
-export function spawnCliAsync(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
+export function spawnCliAsync(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   const { spawn } = require("node:child_process") as typeof import("node:child_process");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...argv], { cwd: REPO, env });
