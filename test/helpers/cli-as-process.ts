@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { format } from "node:util";
 import { run } from "../../cli/program";
 import type { CliResult } from "./cli";
@@ -15,6 +16,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * run it dozens of times (a vendor SDK costs a second of loading in every child):
  * - `process.env` is `env` for the length of the run, as a child's environment would be;
  * - stdout and stderr are pipes: no terminal, no width;
+ * - a `NODE_EXTRA_CA_CERTS` in `env` is trusted for the run, as Node trusts it in a child it starts;
  * - whatever else prints while it runs (a vendor SDK's console, a direct write to
  *   process.stdout or process.stderr, a process warning) joins the output where a child would
  *   have shown it, so a check that a secret is never printed misses nothing a process shows.
@@ -29,6 +31,7 @@ export function runCliAsProcess(argv: readonly string[], env: NodeJS.ProcessEnv)
 async function runIsolated(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   const stray: Stray = { stdout: "", stderr: "" };
   const restore = catchStrayOutput(stray);
+  const distrust = trustExtraCertificates(env.NODE_EXTRA_CA_CERTS);
   const savedEnv = process.env;
   process.env = { ...env };
   let stdout = "";
@@ -41,6 +44,7 @@ async function runIsolated(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     return { code, stdout: stdout + stray.stdout, stderr: stderr + stray.stderr };
   } finally {
     process.env = savedEnv;
+    distrust();
     restore();
   }
 }
@@ -61,4 +65,17 @@ function catchStrayOutput(stray: Stray): () => void {
     }),
   ];
   return () => spies.forEach((spy) => spy.mockRestore());
+}
+
+/**
+ * Adds the certificates of `file` to the ones TLS clients trust by default (Node reads
+ * NODE_EXTRA_CA_CERTS only when a process starts); returns what puts the old list back.
+ */
+function trustExtraCertificates(file: string | undefined): () => void {
+  if (!file || file === process.env.NODE_EXTRA_CA_CERTS) return () => undefined;
+  const tls = require("node:tls") as typeof import("node:tls");
+  if (!tls.setDefaultCACertificates) throw new Error("NODE_EXTRA_CA_CERTS in-process needs Node >= 22.19");
+  const before = tls.getCACertificates("default");
+  tls.setDefaultCACertificates([...before, readFileSync(file, "utf8")]);
+  return () => tls.setDefaultCACertificates(before);
 }
