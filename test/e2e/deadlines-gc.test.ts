@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { selfSignedCertificate } from "../fakes/entra";
@@ -18,20 +18,29 @@ const DEADLINE_MS = 1500;
 /** What "ends within a few seconds of the deadline" allows: forced collections slow the child. */
 const SLACK_MS = 4000;
 
-function underGc(client: string, env: NodeJS.ProcessEnv = {}): { elapsedMs: number; error: string } {
-  const run = spawnSync(process.execPath, ["--expose-gc", "-r", REGISTER_TS, HARNESS, client], {
-    cwd: REPO,
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    timeout: 60_000,
+/** One client's harness in a child; several run at once (each keeps its own clock, see SLACK_MS). */
+function underGc(client: string, env: NodeJS.ProcessEnv = {}): Promise<{ elapsedMs: number; error: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--expose-gc", "-r", REGISTER_TS, HARNESS, client], {
+      cwd: REPO,
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", () => {
+      const line = output.trim().split("\n").pop() ?? "";
+      if (line.startsWith("{")) resolve(JSON.parse(line));
+      else reject(new Error(`harness for ${client} said: ${output}`));
+    });
   });
-  const line = run.stdout.trim().split("\n").pop() ?? "";
-  if (!line.startsWith("{")) throw new Error(`harness for ${client} said: ${run.stdout}${run.stderr}`);
-  return JSON.parse(line);
 }
 
 describe("per-call deadlines hold under forced garbage collection (node --expose-gc)", () => {
-  test.each([
+  // Concurrent (jest's maxConcurrency, 5 at a time): most of each test is waiting for a deadline.
+  test.concurrent.each([
     ["insights", /timed out after 2 s talking to 127\.0\.0\.1:\d+/],
     ["octokit", /timed out after 1\.5 s talking to 127\.0\.0\.1:\d+/],
     ["gcp", /no answer within 1\.5 s/],
@@ -45,8 +54,8 @@ describe("per-call deadlines hold under forced garbage collection (node --expose
     ["engine", /was stopped after its deadline of 1\.5 s/],
   ])(
     "%s: a call whose answer drips without end is cut off at the per-request deadline",
-    (client, error) => {
-      const result = underGc(client);
+    async (client, error) => {
+      const result = await underGc(client);
       expect(result.error).toMatch(error);
       expect(result.elapsedMs).toBeGreaterThanOrEqual(DEADLINE_MS - 100);
       expect(result.elapsedMs).toBeLessThan(DEADLINE_MS + SLACK_MS);
@@ -57,10 +66,10 @@ describe("per-call deadlines hold under forced garbage collection (node --expose
   const openssl = requireTool("openssl", "the ARM reader's deadline (ARM takes a bearer token over https only)");
   openssl.test(
     `arm: a call whose answer drips without end is cut off at the per-request deadline${openssl.note}`,
-    () => {
+    async () => {
       const tls = selfSignedCertificate();
       try {
-        const result = underGc("arm", {
+        const result = await underGc("arm", {
           DRIP_TLS_KEY: tls.key,
           DRIP_TLS_CERT: tls.cert,
           NODE_EXTRA_CA_CERTS: tls.certFile,
