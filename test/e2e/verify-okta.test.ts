@@ -290,6 +290,16 @@ describe("verify: Okta through @okta/okta-sdk-nodejs, against the local fake", (
     expect(redirected.stdout + huge.stdout + huge.stderr).not.toContain(fake.apiToken);
   });
 
+  test("a redirect from a server that keeps its connections: the run ends at once, not when the server hangs up", async () => {
+    fake.keepIdleConnectionsFor(60_000);
+    fake.answerNext(`/api/v1/apps/${APP_ID}/grants`, 302, { location: "http://127.0.0.2:1/steal" }, "");
+    const started = Date.now();
+    const run = await verifyInChild();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("the server redirected; the reader follows no redirect");
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 90_000);
+
   test("no credentials: exit 1 saying which variables to set", async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: work };
     for (const name of Object.keys(env)) if (name.startsWith("OKTA_")) delete env[name];

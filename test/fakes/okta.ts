@@ -74,6 +74,11 @@ export class FakeOkta {
     this.faults.set(path, [...(this.faults.get(path) ?? []), ...Array<number>(times).fill(status)]);
   }
 
+  /** Keeps an idle connection open this long (Node's default is 5 s; a real server may wait longer). */
+  keepIdleConnectionsFor(ms: number): void {
+    this.server!.keepAliveTimeout = ms;
+  }
+
   /** The next request to `path` gets this raw answer instead (a hostile server: a redirect, a huge body). */
   answerNext(path: string, status: number, headers: Record<string, string>, body: string): void {
     this.raw.set(path, { status, headers, body });
