@@ -105,9 +105,10 @@ const shared = {
 module.exports = {
   // Much e2e time is spent waiting on child processes (cdk, terraform, moto, the CLI, a fake's
   // deadline), so one worker per core leaves the cores idle part of the time. Measured on a 2-core
-  // runner, unit and e2e projects: 219 s with 3 workers (193% CPU) against 239 s with 2 (170%),
-  // and 973 tests took 418 s with jest's default there (1 worker) against 238 s with 2.
-  maxWorkers: availableParallelism() + 1,
+  // runner, all of `npm test`, runs taken in turn: 4 workers 139 s and 138 s, 3 workers 144 s and
+  // 142 s (2026-12-06, evening); before, 3 workers 219 s against 239 s with 2, and 973 tests took
+  // 418 s with jest's default there (1 worker) against 238 s with 2.
+  maxWorkers: availableParallelism() + 2,
   testTimeout: 60000,
   projects: [
     // In-process and fast: `npx jest --selectProjects unit`.
