@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import { parse } from "yaml";
 import {
   configReferenceMarkdown,
@@ -20,10 +21,12 @@ describe("config reference and JSON Schema (docs/)", () => {
     expect(readFileSync(REFERENCE_FILE, "utf8")).toBe(configReferenceMarkdown());
   });
 
-  test("`schema` prints the JSON Schema; every example validates against it and a typo in a field name does not", async () => {
+  test("`schema` prints the JSON Schema; every example validates against it; a typo in a field name or an address that is not IPv4 does not", async () => {
     const run = await runCli("schema");
     expect(run.code).toBe(0);
-    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(run.stdout));
+    // With the formats an editor's validator knows (ipv4, uri, …), as the schema declares them
+    // (without them Ajv warns that it ignores `format`).
+    const validate = addFormats(new Ajv2020({ strict: false })).compile(JSON.parse(run.stdout));
     for (const file of EXAMPLES) {
       const config = parse(readFileSync(join(REPO, "examples", file), "utf8"));
       expect([file, validate(config), validate.errors]).toEqual([file, true, null]);
@@ -31,6 +34,14 @@ describe("config reference and JSON Schema (docs/)", () => {
     const typo = parse(readFileSync(join(REPO, "examples", "aws-single-account.yaml"), "utf8"));
     typo.tenants[0].connectors[0].managmentAccountId = typo.tenants[0].connectors[0].managementAccountId;
     expect(validate(typo)).toBe(false);
+    const badAddress = parse(readFileSync(join(REPO, "examples", "all-sources.yaml"), "utf8"));
+    const onprem = badAddress.tenants[0].connectors.find((c: { kind: string }) => c.kind === "password-safe-onprem");
+    onprem.collectorAddress = "10.0.0.30";
+    expect(validate(badAddress)).toBe(true);
+    onprem.collectorAddress = "10.0.0.300";
+    expect(validate(badAddress)).toBe(false);
+    const at = badAddress.tenants[0].connectors.indexOf(onprem);
+    expect(validate.errors?.map((e) => e.instancePath)).toContain(`/tenants/0/connectors/${at}/collectorAddress`);
   });
 
   test("every example starts with the yaml-language-server line pointing at the committed schema", () => {
