@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { AwsConnectorConfig } from "../../connectors/aws/config";
 import {
   cdkToolkitDeploy,
@@ -11,6 +8,7 @@ import {
 import { byAddress, type ResourceChange } from "../../providers/engines/resource-change";
 import { engineAppContext } from "../../providers/engines/toolkit-root";
 import { printable } from "../../providers/text/printable";
+import { inScratchFolder } from "../../values/scratch-folder";
 import type { ConnectorEngine, EngineContext, EnginePreview, EngineTarget, ResolvedDeployInputs } from "./engine";
 
 /** A parameter's value as a dry run shows it. */
@@ -123,14 +121,11 @@ function templateResources(template: {
 
 /** The stack synthesized in process (no toolkit, no credentials), as its template's resources. */
 async function declaredResources(stackName: string, connector: AwsConnectorConfig): Promise<ResourceChange[]> {
-  const outdir = mkdtempSync(join(tmpdir(), `insights-cdk-${stackName}-`));
-  try {
+  return inScratchFolder(`insights-cdk-${stackName}-`, async (outdir) => {
     const assembly = (await synthesizeAwsStack(stackName, connector, {
       outdir,
       context: engineAppContext("cdk.json"),
     })) as { getStackByName(name: string): { template: Parameters<typeof templateResources>[0] } };
     return templateResources(assembly.getStackByName(stackName).template);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EngineMissingError } from "../../providers/engines/engine-cli";
 import {
@@ -17,6 +16,7 @@ import {
 import { declaredResources } from "../../providers/engines/terraform-plan";
 import { printable } from "../../providers/text/printable";
 import { shellLine } from "../../providers/text/shell-word";
+import { inScratchFolder } from "../../values/scratch-folder";
 import { terraformOutputSource } from "../../register/outputs";
 import type { ConnectorEngine, EngineContext, EnginePreview, EngineTarget, PreviewContext } from "./engine";
 
@@ -105,8 +105,7 @@ async function previewStack(
   stack: TerraformStackRun,
   context: PreviewContext,
 ): Promise<EnginePreview> {
-  const work = mkdtempSync(join(tmpdir(), `insights-preview-${stackName}-`));
-  try {
+  return inScratchFolder(`insights-preview-${stackName}-`, async (work) => {
     const synthesized = { ...stack, cdktfOut: work };
     await synthesizeCdktf({ ...synthesized, onOutput: undefined, preview: true });
     const dir = stackDir(synthesized);
@@ -125,7 +124,5 @@ async function previewStack(
       if (context.signal?.aborted) throw error;
       return declared(`${tool} could not plan here: ${printable((error as Error).message)}`);
     }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
