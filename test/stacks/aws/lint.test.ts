@@ -40,6 +40,7 @@ function synthesizedOnce(file: string): Promise<{ templates: string[]; error?: u
   }
   return synthesized.get(file)!;
 }
+
 describe("cdk-nag AwsSolutionsChecks", () => {
   test.each(EXAMPLES)("passes on %s with only the reasoned acknowledgements", async (file) => {
     expect((await synthesizedOnce(file)).error).toBeUndefined();
@@ -87,9 +88,9 @@ function lintOnce(): NonNullable<typeof linted> {
     const result = spawnSync("cfn-lint", ["--format", "parseable", ...templates], { encoding: "utf8" });
     const findings = new Map<string, string[]>(templates.map((t) => [t, []]));
     for (const line of result.stdout.split("\n").filter(Boolean)) {
-      const file = templates.find((t) => line.startsWith(`${t}:`));
       // A line of no template (a crash, a usage error) is kept under "" and fails every test.
-      findings.set(file ?? "", [...(findings.get(file ?? "") ?? []), line]);
+      const file = templates.find((t) => line.startsWith(`${t}:`)) ?? "";
+      findings.set(file, [...(findings.get(file) ?? []), line]);
     }
     return { findings, stderr: result.stderr, status: result.status };
   })();
